@@ -1,0 +1,60 @@
+"""Choosing what to show of a passage: the best contiguous sentences, and the matched terms in them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from corpus.segment import sentence_spans
+from retrieval.tokenize import tokens
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+MAX_HAN = 240  # characters of Chinese shown in a quote
+MAX_LATIN = 520  # characters of German/English shown in a quote
+
+
+def limit_for(text: str) -> int:
+    return MAX_HAN if len(HAN.findall(text)) * 3 > len(text) else MAX_LATIN
+
+
+def best_window(passage: str, terms: Collection[str], weights: dict[str, float] | None = None,
+                limit: int | None = None) -> tuple[int, int]:
+    """(start, end) of the contiguous run of whole sentences that covers the most query terms."""
+    limit = limit or limit_for(passage)
+    if len(passage) <= limit:
+        return 0, len(passage)
+    spans = sentence_spans(passage) or [(0, len(passage))]
+    found = [t for t in tokens(passage) if t.term in terms]
+    weights = weights or {}
+
+    def gain(s: int, e: int) -> float:
+        seen = {t.term for t in found if s <= t.start and t.end <= e}
+        return sum(weights.get(t, 1.0) for t in seen)
+
+    best, best_span = -1.0, (spans[0][0], spans[0][1])
+    for i, (s, _) in enumerate(spans):
+        e = spans[i][1]
+        j = i
+        while j + 1 < len(spans) and spans[j + 1][1] - s <= limit:
+            j += 1
+            e = spans[j][1]
+        g = gain(s, e) - 0.001 * i  # prefer the earlier window on ties
+        if g > best:
+            best, best_span = g, (s, e)
+    s, e = best_span
+    if e - s > limit:  # one sentence longer than the limit: cut at a clause boundary, never mid-word
+        cut = max(passage.rfind(p, s, s + limit) for p in "，,；;、 ")
+        e = cut + 1 if cut > s else s + limit
+    return s, e
+
+
+def highlight_spans(text: str, terms: Collection[str], lang: str | None = None) -> tuple[tuple[int, int], ...]:
+    """Offsets in `text` of tokens whose index term is one of `terms`, merged when adjacent."""
+    spans: list[tuple[int, int]] = []
+    for t in tokens(text, lang):
+        if t.term in terms and t.end > t.start:
+            if spans and t.start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], t.end))
+            else:
+                spans.append((t.start, t.end))
+    return tuple(spans)

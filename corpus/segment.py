@@ -1,0 +1,120 @@
+"""Speaker turns -> attributed passages, each remembering the interview question it answers."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+
+from corpus.clean import SENTENCE_END, Block
+from corpus.models import Passage
+
+MAX_PASSAGE = 420  # characters; longer paragraphs are split at sentence boundaries
+TARGET_PASSAGE = 260
+SENTENCE = re.compile(r".+?(?:[。！？!?…]+[」”’\"')）]*|[.;；](?=\s|$)[\"'”’)）]*|$)", re.S)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries of a paragraph as (start, end) offsets; whitespace stays outside."""
+    spans = []
+    for m in SENTENCE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def split_long(text: str) -> list[str]:
+    """Split a long paragraph into contiguous, sentence-aligned chunks near TARGET_PASSAGE chars."""
+    if len(text) <= MAX_PASSAGE:
+        return [text]
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    end = 0
+    for s, e in sentence_spans(text):
+        start = s if start is None else start
+        end = e
+        if e - start >= TARGET_PASSAGE:
+            spans.append((start, e))
+            start = None
+    if start is not None:
+        if spans and end - start < 80:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return [text[s:e] for s, e in spans] or [text]
+
+
+def passage_id(article_id: str, text: str, n: int) -> str:
+    """A stable id: the article and a hash of the text (and its occurrence number)."""
+    digest = hashlib.sha1(f"{text}\x00{n}".encode()).hexdigest()[:8]
+    return f"{article_id}:{digest}"
+
+
+def _is_caption(block: Block) -> bool:
+    return block.after_image and len(block.text) < 60 and not SENTENCE_END.search(block.text)
+
+
+def _looks_like_heading(block: Block, nxt: Block | None) -> bool:
+    """A short unpunctuated line before an interviewer's question, or a whole-bold short line."""
+    text = block.text
+    limit = 60 if re.search(r"[\u4e00-\u9fff]", text) else 130
+    before_question = nxt is not None and nxt.speaker is not None and nxt.speaker.role == "interviewer"
+    if len(text) > limit or block.speaker:
+        return False
+    if block.bold and len(text) <= 40 and (before_question or not SENTENCE_END.search(text)):
+        return True
+    return before_question and not SENTENCE_END.search(text)
+
+
+def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
+    """Walk the blocks and yield passages with speaker, question and section."""
+    speaker = None
+    question: str | None = None
+    section: str | None = None
+    turn = -1
+    seq = 0
+    seen: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if _is_caption(block):
+            continue
+        if block.kind == "heading" or (block.kind == "para" and _looks_like_heading(block, nxt)):
+            section, speaker = block.text, None
+            continue
+        if block.speaker is not None:
+            speaker = block.speaker
+            if speaker.role == "interviewer":
+                question = block.text
+                continue
+            turn += 1
+        elif speaker is not None and speaker.role == "interviewer":
+            if block.bold or block.text.endswith(("？", "?")):
+                question = f"{question}\n{block.text}" if question else block.text
+                continue
+            speaker = None  # the interview paused for narrative
+        if block.kind == "bullet":
+            kind, who, q = "bullet", None, None
+        elif speaker is not None and speaker.role == "interviewee":
+            kind, who, q = "answer", speaker.name, question
+        else:
+            kind, who, q = "narrative", None, None
+        for chunk in split_long(block.text):
+            n = seen.get(chunk, 0)
+            seen[chunk] = n + 1
+            yield Passage(
+                id=passage_id(article_id, chunk, n),
+                article_id=article_id,
+                seq=seq,
+                text=chunk,
+                kind=kind,
+                speaker=who,
+                question=q,
+                section=section,
+                turn=turn if kind == "answer" else None,
+            )
+            seq += 1

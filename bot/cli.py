@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "ask": "bot.commands.ask:ask",
     "sources": "bot.commands.ask:sources",
     "index": "bot.commands.ask:index",
+    "eval": "bot.commands.eval:eval_command",
 }
 
 

@@ -105,7 +105,7 @@ def mask_url(url: str) -> str:
 
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - an unparsable URL is shown as it is named, not as it is
+    except Exception:
         return "<invalid URL>"
 
 

@@ -83,7 +83,7 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
-        def _fk(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API objects
+        def _fk(dbapi_conn, _record) -> None:
             dbapi_conn.execute("PRAGMA foreign_keys=ON")
     return engine
 

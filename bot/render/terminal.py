@@ -36,7 +36,8 @@ def render_quote(q: Quote, lang: str) -> Group:
     head.append(q.speaker or q.article.publisher, style="bold green")
     parts.append(head)
     if q.question:
-        parts.append(Padding(Text(f"{message('question_label', lang)}: {q.question}", style="italic dim"), (0, 0, 0, 3)))
+        asked = Text(f"{message('question_label', lang)}: {q.question}", style="italic dim")
+        parts.append(Padding(asked, (0, 0, 0, 3)))
     parts.append(Padding(Text("“").append_text(quote_text(q)).append("”" + (" …" if q.trimmed else "")), (0, 0, 0, 3)))
     parts.append(Padding(article_line(q.article, lang), (0, 0, 0, 3)))
     if q.also_in:

@@ -107,7 +107,7 @@ class LabelMatcher:
         alts = sorted(self.speakers, key=len, reverse=True)
         if alts:
             body = "|".join(f"(?P<s{i}>{_label_pattern(a)})" for i, a in enumerate(alts))
-            self._re: re.Pattern[str] | None = re.compile(rf"^\s*(?:{body})\s*(?:[:：]\s*|$)")
+            self._re: re.Pattern[str] | None = re.compile(rf"^\s*(?:{body})(?P<colon>\s*[:：]\s*)?")
         else:
             self._re = None
         self._order = alts
@@ -119,9 +119,11 @@ class LabelMatcher:
         m = self._re.match(plain)
         if not m:
             return None
-        for i, label in enumerate(self._order):
-            if m.group(f"s{i}") is not None:
-                return self.speakers[label], plain[m.end():]
+        label = next(label for i, label in enumerate(self._order) if m.group(f"s{i}") is not None)
+        rest = plain[m.end():]
+        glued = len(label) >= 4 and rest[:1].isupper() and plain[m.end() - 1].islower()
+        if m.group("colon") or not rest.strip() or glued:  # "Name:", a label alone, "Aidan GomezFast …"
+            return self.speakers[label], rest
         return None
 
 

@@ -142,8 +142,12 @@ def link_versions(articles: Sequence[Article], passages: Sequence[Passage]) -> N
                     direct[left[i].id].add(right[j].id)
                     direct[right[j].id].add(left[i].id)
     article_of = {p.id: p.article_id for p in passages}
+    near: dict[str, set[str]] = defaultdict(set)
     for p in passages:
-        near = set(direct.get(p.id, ()))
-        for q in list(near):
-            near |= direct.get(q, set())
-        p.versions = sorted(q for q in near if article_of[q] != p.article_id)
+        for q in direct.get(p.id, ()):
+            for r in {q} | direct.get(q, set()):
+                if article_of[r] != p.article_id:
+                    near[p.id].add(r)
+                    near[r].add(p.id)  # symmetric: if A lists B as a version, B lists A
+    for p in passages:
+        p.versions = sorted(near.get(p.id, ()))

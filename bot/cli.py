@@ -17,8 +17,18 @@ COMMANDS: dict[str, str] = {
     "ask": "bot.commands.ask:ask",
     "sources": "bot.commands.ask:sources",
     "index": "bot.commands.ask:index",
+    "telegram": "bot.telegram.run:telegram",
+    "add": "bot.importer.cli:add",
+    "remove": "bot.importer.cli:remove",
+    "quote": "bot.daily.command:quote",
+    "slack": "bot.slack.command:slack",
     "eval": "bot.commands.eval:eval_command",
+    "config": "bot.ops.cli:config",
+    "db": "bot.ops.cli:db",
+    "bench": "bot.commands.bench:bench",
 }
+# long-running commands: graceful SIGTERM, and /healthz + /metrics when METRICS_PORT is set (bot.ops)
+SERVICES = {"telegram", "slack"}
 
 
 class LazyGroup(click.Group):
@@ -30,7 +40,12 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMANDS:
             module, _, attr = COMMANDS[cmd_name].partition(":")
-            return getattr(importlib.import_module(module), attr)
+            command = getattr(importlib.import_module(module), attr)
+            if cmd_name in SERVICES:  # graceful SIGTERM, /healthz and /metrics (bot.ops)
+                from bot.ops.service import as_service
+
+                as_service(command)
+            return command
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -47,6 +62,9 @@ def configure_logging(level: str = "WARNING", as_json: bool = False) -> None:
         handler.setFormatter(_JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from bot.ops.logs import redaction_filter
+
+    handler.addFilter(redaction_filter())  # configured secrets and token-shaped strings -> ****
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
@@ -58,8 +76,10 @@ class _JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         data = {"time": self.formatTime(record), "level": record.levelname, "logger": record.name,
                 "message": record.getMessage()}
-        if record.exc_info:
-            data["exc"] = self.formatException(record.exc_info)
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            data["exc"] = record.exc_text
         return json.dumps(data, ensure_ascii=False)
 
 

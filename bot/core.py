@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import re
 import threading
 import unicodedata
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from sqlalchemy.orm import Session
 
 from bot import store
@@ -18,23 +20,27 @@ from bot.excerpt import best_window, highlight_spans
 from bot.messages import message
 from bot.reply import ArticleRef, Quote, Reply, Version
 from bot.settings import Settings, get_settings
-from corpus.loader import load_bundled
+from corpus.loader import bundled_fingerprint, load_bundled
 from corpus.models import Article, Passage
 from retrieval.bm25 import BM25Index
 from retrieval.query import Query, analyze
-from retrieval.tokenize import DATA, tokenize
+from retrieval.tokenize import DATA, detect_language, tokenize
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 500  # characters
-MIN_SCORE = 2.0  # below this BM25 score nothing is quoted (calibrated on tests/eval/questions.jsonl)
-MIN_COVERAGE = 0.3  # share of the question's idf weight a passage must match
+MIN_SCORE = 5.0  # below this BM25 score nothing is quoted (calibrated with `interview-bot eval` and offtopic.txt)
+MIN_COVERAGE = 0.2  # share of the question's concepts (idf-weighted) a passage must match
+KIND_PRIOR = {"narrative": 0.85, "bullet": 0.85}  # the interviewee's own answers before the editor's summaries
+COVERAGE_EXPONENT = 1.0  # rerank the candidates by score x coverage ** this
+INDEX_SPEAKER = True  # a passage is also found by its speaker's name
+GATE_DEPTH = 3  # the question is answered when one of this many best passages passes both thresholds
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
 def tokenizer_version() -> str:
     """Changes when the tokenizer or its dictionaries change (so stored tokens get rebuilt)."""
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(INDEX_TERMS_VERSION.encode())
     files = [Path(__file__).resolve().parent.parent / "retrieval" / "tokenize.py", *sorted(DATA.glob("*"))]
     for path in files:
         if path.is_file():
@@ -42,12 +48,27 @@ def tokenizer_version() -> str:
     return digest.hexdigest()[:16]
 
 
+INDEX_TERMS_VERSION = "2"  # bump when index_terms() changes what a passage is indexed by
+
+
 def index_terms(p: Passage, language: str) -> list[str]:
     """What a passage is found by: its words and those of the interview question it answers."""
     terms = tokenize(p.text, language)
     if p.question:
         terms += tokenize(p.question, language)
+    if p.speaker and INDEX_SPEAKER:  # "what does Gomez think" should not favour passages naming him
+        terms += sorted(set(tokenize(p.speaker, language)))
     return terms
+
+
+def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The k best (document, score) pairs with a positive score, best first, ties by document number."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return []
+    idx = np.argpartition(-scores, k - 1)[:k]
+    idx = idx[np.lexsort((idx, -scores[idx]))]
+    return [(int(d), float(scores[d])) for d in idx if scores[d] > 0]
 
 
 def clean_question(text: str) -> str:
@@ -73,6 +94,7 @@ class Library:
         self.by_id = {p.id: p for p in passages}
         self.index = index
         self._position = {p.id: i for i, p in enumerate(passages)}
+        self._prior = np.array([KIND_PRIOR.get(p.kind, 1.0) for p in passages])
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -94,8 +116,12 @@ class Library:
             sync_bundled(session, progress, force=rebuild)
         with Session(engine) as session:
             articles, passages = store.load_all(session)
+            version = store.corpus_version(session)
         engine.dispose()
-        return cls(articles, passages, BM25Index.build([p.tokens for p in passages]))
+        from bot.index_cache import load_or_build  # the saved index, unless the corpus changed
+
+        index = load_or_build(settings.db_url, settings.data_dir, version, tokenizer_version(), passages)
+        return cls(articles, passages, index)
 
     # -- lookups ---------------------------------------------------------------------------------
     def ref(self, article_id: str) -> ArticleRef:
@@ -126,7 +152,7 @@ class Library:
         return Quote(
             rank=rank, score=score, passage_id=p.id, quote=text, quote_start=start, passage=p.text,
             speaker=p.speaker, question=p.question, article=self.ref(p.article_id),
-            highlights=highlight_spans(text, terms, lang) if terms else (),
+            highlights=highlight_spans(text, query.words or terms, lang) if query and terms else (),
             also_in=tuple(Version(v.id, self.ref(v.article_id), v.text) for v in versions),
             kind=p.kind,
         )
@@ -138,10 +164,11 @@ class Library:
         text = clean_question(raw)
         if not text:
             return Reply(query=raw, status="invalid", note=message("empty"), suggestions=self.samples("en"))
-        query = analyze(text)
-        if len(text) > MAX_QUESTION:
-            return Reply(query=text[:MAX_QUESTION], status="invalid", language=query.language,
-                         note=message("too_long", query.language, length=len(text), limit=MAX_QUESTION))
+        if len(text) > MAX_QUESTION:  # checked before any analysis: a pasted novel costs nothing
+            lang = detect_language(text[:MAX_QUESTION])
+            return Reply(query=text[:MAX_QUESTION], status="invalid", language=lang,
+                         note=message("too_long", lang, length=len(text), limit=MAX_QUESTION))
+        query = analyze(text, self.index.vocab)
         if not query.terms:
             return Reply(query=text, status="invalid", language=query.language,
                          note=message("no_words", query.language), suggestions=self.samples(query.language))
@@ -156,39 +183,62 @@ class Library:
         return Reply(query=text, quotes=quotes, offset=offset, has_more=len(hits) > offset + top_k,
                      language=query.language)
 
-    def _relevant(self, query: Query, p: Passage, score: float) -> bool:
-        if score < MIN_SCORE:
-            return False
-        idf = self._idf
-        total = sum(idf(t) * w for t, w in query.terms.items())
+    def coverage(self, query: Query, p: Passage) -> float:
+        """Share of the question's concepts (idf-weighted) that the passage's index terms contain."""
         have = set(p.tokens)
-        matched = sum(idf(t) * w for t, w in query.terms.items() if t in have)
-        return total > 0 and matched / total >= MIN_COVERAGE
+        total = matched = 0.0
+        for concept in set(query.concepts):
+            weight = max(self._idf(t) for t in concept)
+            total += weight
+            if not concept.isdisjoint(have):
+                matched += weight
+        return matched / total if total else 0.0
 
     def _idf(self, term: str) -> float:
-        col = self.index.vocab.get(term)
-        if col is None:
-            return 1.0
-        df = self.index.weights.indptr[col + 1] - self.index.weights.indptr[col]
-        import math
-
-        return max(0.1, math.log((len(self.passages) - df + 0.5) / (df + 0.5) + 1))
+        """Smoothed idf of an index term; a term the corpus lacks counts as the rarest."""
+        memo = self.__dict__.setdefault("_idf_memo", {})  # coverage() asks for the same terms ~700 times a question
+        value = memo.get(term)
+        if value is None:
+            df = self.index.df(term)
+            value = memo[term] = math.log((len(self.passages) - df + 0.5) / (df + 0.5) + 1)
+        return value
 
     def _rank(self, query: Query, want: int) -> list[_Hit]:
-        """Best passages first; versions of a passage already shown are folded into it."""
-        candidates = self.index.top(query.terms, max(50, want * 6))
-        hits: list[_Hit] = []
-        taken: set[str] = set()
+        """Best passages first, each with its other versions folded in; a group is shown in the
+        question's language when it has a version in it (else its best-scoring version).
+
+        Nothing is returned when none of the GATE_DEPTH best passages scores MIN_SCORE and covers
+        MIN_COVERAGE of the question (an honest "no good match"). The candidates are then reranked by
+        score x coverage ** COVERAGE_EXPONENT, so passages answering more of the question come first."""
+        scores = self.index.scores(query.terms) * self._prior
+        candidates = _top(scores, max(50, want * 6))
+        if not any(score >= MIN_SCORE and self.coverage(query, self.passages[doc]) >= MIN_COVERAGE
+                   for doc, score in candidates[:GATE_DEPTH]):
+            return []
+        if COVERAGE_EXPONENT:
+            for i, (doc, score) in enumerate(candidates):
+                scores[doc] = score * self.coverage(query, self.passages[doc]) ** COVERAGE_EXPONENT
+                candidates[i] = (doc, float(scores[doc]))
+            candidates.sort(key=lambda c: (-c[1], c[0]))
+        lang = "zh" if query.language.startswith("zh") else query.language
+        groups: list[tuple[float, list[Passage]]] = []
+        group_of: dict[str, int] = {}  # passage id -> its group
         for doc, score in candidates:
             p = self.passages[doc]
-            if p.id in taken or not self._relevant(query, p, score):
-                continue
-            versions = [self.by_id[v] for v in p.versions if v in self.by_id]
-            taken.add(p.id)
-            taken.update(v.id for v in versions)
-            hits.append(_Hit(p, score, versions))
-            if len(hits) >= want:
-                break
+            related = [p.id, *p.versions]
+            known = next((group_of[i] for i in related if i in group_of), None)
+            if known is None:
+                known = len(groups)
+                groups.append((score, []))
+            members = groups[known][1]
+            for m in (self.by_id[i] for i in related if i in self.by_id and i not in group_of):
+                members.append(m)
+                group_of[m.id] = known
+        hits: list[_Hit] = []
+        for score, members in groups[:want]:
+            best = max(members, key=lambda m: (self.articles[m.article_id].language == lang,
+                                               scores[self._position[m.id]]))
+            hits.append(_Hit(best, score, [m for m in members if m is not best]))
         return hits
 
     def samples(self, lang: str) -> tuple[str, ...]:
@@ -199,10 +249,14 @@ class Library:
 
 def sync_bundled(session: Session, progress: Callable[[int, int], None] | None = None, force: bool = False) -> bool:
     """Store the bundled corpus (tokenized) unless the database already holds this very version."""
-    corpus = load_bundled()
-    fingerprint = f"{corpus.fingerprint}:{tokenizer_version()}"
+    fingerprint = f"{bundled_fingerprint()}:{tokenizer_version()}"  # without parsing the articles
     if not force and store.get_meta(session, store.BUNDLED_KEY) == fingerprint:
         return False
+    store.advisory_lock(session, "bundled corpus")  # replicas starting at once: one writes, the others wait
+    session.expire_all()
+    if not force and store.get_meta(session, store.BUNDLED_KEY) == fingerprint:
+        return False  # another process stored it meanwhile
+    corpus = load_bundled()
     languages = {a.id: a.language for a in corpus.articles}
     total = len(corpus.passages)
     for i, p in enumerate(corpus.passages):
@@ -220,12 +274,21 @@ _lock = threading.Lock()
 
 
 def get_library() -> Library:
-    """The process-wide Library, opened on first use."""
+    """The process-wide Library, opened on first use; it follows added/removed articles (bot.live)."""
     global _library
     with _lock:
         if _library is None:
-            _library = Library.open()
+            from bot.live import open_live
+
+            _library = open_live()
         return _library
+
+
+def refresh_if_changed(wait: bool = False) -> bool:
+    """Reload the process-wide Library in the background if the stored corpus changed (bot.live)."""
+    from bot.live import refresh_if_changed as refresh
+
+    return refresh(wait=wait)
 
 
 def answer(question: str, top_k: int = 3, offset: int = 0) -> Reply:

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from corpus.segment import sentence_spans
-from retrieval.tokenize import tokens
+from retrieval.tokenize import Token, tokens
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 MAX_HAN = 240  # characters of Chinese shown in a quote
 MAX_LATIN = 520  # characters of German/English shown in a quote
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, lang: str | None) -> tuple[Token, ...]:
+    """tokens() of a passage or quote, cached: the same passages are quoted again and again."""
+    return tuple(tokens(text, lang))
 
 
 def limit_for(text: str) -> int:
@@ -24,7 +31,7 @@ def best_window(passage: str, terms: Collection[str], weights: dict[str, float] 
     if len(passage) <= limit:
         return 0, len(passage)
     spans = sentence_spans(passage) or [(0, len(passage))]
-    found = [t for t in tokens(passage) if t.term in terms]
+    found = [t for t in _tokens(passage, None) if t.term in terms]
     weights = weights or {}
 
     def gain(s: int, e: int) -> float:
@@ -51,7 +58,7 @@ def best_window(passage: str, terms: Collection[str], weights: dict[str, float] 
 def highlight_spans(text: str, terms: Collection[str], lang: str | None = None) -> tuple[tuple[int, int], ...]:
     """Offsets in `text` of tokens whose index term is one of `terms`, merged when adjacent."""
     spans: list[tuple[int, int]] = []
-    for t in tokens(text, lang):
+    for t in _tokens(text, lang):
         if t.term in terms and t.end > t.start:
             if spans and t.start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], t.end))

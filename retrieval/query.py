@@ -1,14 +1,28 @@
-"""A question -> weighted index terms, expanded across languages with the corpus's glossary."""
+"""A question -> weighted index terms, expanded across languages with the corpus's glossary.
+
+Weights: a word the user typed counts 1, a character bigram inside a long Chinese word
+BIGRAM_WEIGHT, a glossary translation EXPANSION_WEIGHT (shared among a phrase's translations).
+`concepts` groups each typed word with its bigrams and translations, so that "how much of the
+question does a passage answer" can be judged across languages.
+"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from functools import cache
 
-from retrieval.tokenize import _read_lines, detect_language, tokenize
+from retrieval.tokenize import HAN, Token, _read_lines, alias_map, detect_language, stem, tokens
 
-EXPANSION_WEIGHT = 0.7  # a glossary translation counts a little less than a word the user typed
+EXPANSION_WEIGHT = 1.3  # a glossary translation (tuned: Chinese passages can only match the translations)
+DICTIONARY_WEIGHT = 0.8  # a CC-CEDICT translation of a word the glossary lacks
+DICTIONARY_ALWAYS = True  # also look up words the glossary covers
+MAX_SENSES = 8  # English words with more Chinese translations in the corpus are too vague to expand
+SYNONYM_WEIGHT = 0.3  # a Chinese synonym (same glossary translation) of a word the user typed
+DICT_SYNONYM_WEIGHT = 0.3  # a CC-CEDICT synonym of a typed Chinese word
+DICT_SYNONYMS_ALWAYS = True  # also for words the index knows (else only for words it lacks)
+BIGRAM_WEIGHT = 0.3  # a character bigram of a long Chinese word, against 1 for the word itself
 
 
 @dataclass
@@ -20,40 +34,102 @@ class Query:
     terms: dict[str, float]  # index term -> weight
     own: set[str] = field(default_factory=set)  # terms typed by the user
     expanded: set[str] = field(default_factory=set)  # terms added from the glossary
+    concepts: list[frozenset[str]] = field(default_factory=list)  # a typed word and its equivalents
+    words: set[str] = field(default_factory=set)  # whole words (typed or translated), not bigrams: highlighted
 
 
 @cache
-def glossary() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Stemmed English/German phrase (as index terms) -> Chinese terms (as written in the corpus)."""
+def glossary(lang: str = "en") -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The glossary's English ("en") or German ("de") phrases, as index terms -> Chinese terms of the corpus."""
     table: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for line in _read_lines("glossary.tsv")[1:]:
         cells = line.split("\t")
         if len(cells) < 2 or not cells[0].strip():
             continue
         zh = cells[0].strip()
-        for col, lang in ((1, "en"), (2, "de")):
+        for col in (1, 2):
             if col >= len(cells):
                 continue
+            if col != (2 if lang == "de" else 1):
+                continue
             for phrase in cells[col].split(","):
-                key = tuple(tokenize(phrase.strip(), lang))
-                if key and zh not in table[key]:
+                key = tuple(t.term for t in tokens(phrase.strip(), lang) if not t.part)
+                if key and zh not in table[key] and not (len(key) == 1 and key[0] == zh):
                     table[key].append(zh)
-    return {k: tuple(v) for k, v in table.items()}
+    # "model" -> 模型, not also 底层模型: a longer translation holding a shorter one is for a longer phrase
+    return {k: tuple(z for z in v if not any(o != z and o in z for o in v)) for k, v in table.items()}
 
 
-def expand(terms: list[str]) -> Counter[str]:
-    """Chinese index terms for the English/German phrases found in a token sequence (longest first)."""
-    table = glossary()
-    longest = max((len(k) for k in table), default=0)
-    out: Counter[str] = Counter()
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Chinese index term -> other Chinese terms that the glossary translates the same way (算力 ~ 计算资源)."""
+    by_phrase: dict[str, list[str]] = defaultdict(list)
+    for line in _read_lines("glossary.tsv")[1:]:
+        cells = line.split("\t")
+        if len(cells) < 2 or not HAN.fullmatch(cells[0].strip()):
+            continue
+        zh = cells[0].strip()
+        for phrase in cells[1].split(","):
+            key = phrase.strip().lower()
+            if key and zh not in by_phrase[key]:
+                by_phrase[key].append(zh)
+    out: dict[str, list[str]] = defaultdict(list)
+    for group in by_phrase.values():
+        if 1 < len(group) <= MAX_SENSES:
+            for zh in group:
+                term = _zh_tokens(zh)[0].term if len(_zh_tokens(zh)) == 1 else zh
+                out[term].extend(z for z in group if z != zh and z not in out[term])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def dictionary_synonyms() -> dict[str, tuple[str, ...]]:
+    """Chinese word -> corpus words with the same CC-CEDICT gloss (助理 -> 助手), from cedict_zh.tsv."""
+    out = {}
+    for line in _read_lines("cedict_zh.tsv"):
+        zh, _, near = line.partition("\t")
+        out[zh] = tuple(near.split(","))
+    return out
+
+
+@cache
+def dictionary() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """English glosses (as index terms) -> Chinese words of the corpus, from CC-CEDICT (cedict_en.tsv)."""
+    table: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for line in _read_lines("cedict_en.tsv"):
+        zh, _, glosses = line.partition("\t")
+        for phrase in glosses.split(","):
+            key = tuple(t.term for t in tokens(phrase, "en") if not t.part)
+            if key and zh not in table[key]:
+                table[key].append(zh)
+    return {k: tuple(v) for k, v in table.items() if len(v) <= MAX_SENSES}
+
+
+_LONGEST: dict[int, tuple[dict, int]] = {}
+
+
+def _longest_phrase(table: dict[tuple[str, ...], tuple[str, ...]]) -> int:
+    """Words in a table's longest phrase, computed once per table (tables have tens of thousands of keys)."""
+    known = _LONGEST.get(id(table))
+    if known is None or known[0] is not table or len(_LONGEST) > 64:
+        if len(_LONGEST) > 64:
+            _LONGEST.clear()
+        known = _LONGEST[id(table)] = (table, max((len(k) for k in table), default=0))
+    return known[1]
+
+
+def expansions(words: list[str], lang: str = "en",
+               table: dict[tuple[str, ...], tuple[str, ...]] | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(first word, end, Chinese terms) for the glossary phrases in a word sequence, longest match first."""
+    table = glossary(lang) if table is None else table
+    longest = _longest_phrase(table)
+    out = []
     i = 0
-    while i < len(terms):
-        for n in range(min(longest, len(terms) - i), 0, -1):
-            hit = table.get(tuple(terms[i:i + n]))
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            hit = table.get(tuple(words[i:i + n]))
             if hit:
-                zh_terms = [t for zh in hit for t in tokenize(zh, "zh")]
-                for t in set(zh_terms):
-                    out[t] += 1.0 / max(1, len(hit)) ** 0.5
+                out.append((i, i + n, hit))
                 i += n
                 break
         else:
@@ -61,15 +137,146 @@ def expand(terms: list[str]) -> Counter[str]:
     return out
 
 
-def analyze(text: str) -> Query:
-    """Tokenize a question in any of the four languages and add glossary translations."""
+def expand(words: list[str], lang: str = "en") -> dict[str, float]:
+    """Chinese index terms (with weights) for the English/German phrases in a word sequence."""
+    out: dict[str, float] = defaultdict(float)
+    for _, _, hit in expansions(words, lang):
+        share = 1.0 / max(1, len(hit)) ** 0.5
+        for zh in hit:
+            for t in _zh_tokens(zh):
+                out[t.term] = max(out[t.term], share * (BIGRAM_WEIGHT if t.part else 1.0))
+    return dict(out)
+
+
+@cache
+def _zh_tokens(zh: str) -> tuple[Token, ...]:
+    return tuple(tokens(zh, "zh"))
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+SPLIT_COMPOUNDS = True  # split unknown German compounds into known words
+MIN_TYPO_TARGET = 7  # only names and longer words are corrected to (backe is no typo of bank)
+MIN_TYPO_WORD = 5  # shorter words are not corrected (Brot is no typo of bot)
+
+
+def edits(word: str) -> set[str]:
+    """Strings one deletion, transposition, replacement or insertion away from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    out |= {a + c + b for a, b in splits for c in LETTERS}
+    return out
+
+
+def correct(term: str, lang: str, vocabulary: Collection[str]) -> str:
+    """A misspelt Latin word (Transfomer, Cohre) that the index does not know -> the glossary, dictionary
+    or alias word one edit away, if exactly one is."""
+    if len(term) < 4 or HAN.search(term) or term in vocabulary:
+        return term
+    known = _known_words(lang)
+    if term in known:
+        return term
+    aliases = alias_map()
+    found = sorted({aliases.get(e, e) for e in edits(term)
+                    if e in known and (e in aliases or len(e) >= MIN_TYPO_TARGET)})
+    return found[0] if len(found) == 1 else term
+
+
+@cache
+def _known_words(lang: str) -> frozenset[str]:
+    """Single-word glossary, dictionary and alias keys: words worth knowing although no passage has them."""
+    words = {w for k in glossary(lang) for w in k} | set(alias_map())
+    if lang == "en":
+        words |= {t.term for line in _read_lines("cedict_en.tsv") for t in tokens(line.partition("\t")[2], "en")}
+    return frozenset(words)
+
+
+def _compound_parts(t: Token, vocabulary: Collection[str]) -> tuple[Token, ...]:
+    """A German compound nobody knows (Experimentierphase) -> its two known parts (experiment, phase)."""
+    word = t.term
+    known = _known_words("de")
+    if t.part or len(word) < 8 or HAN.search(word) or word in vocabulary or word in known or "-" in word:
+        return ()
+    best: tuple[int, str, str] | None = None
+    for i in range(4, len(word) - 2):
+        tail = word[i:]
+        if tail not in vocabulary and tail not in known:
+            continue
+        heads = (word[:i], word[:i - 1] if word[i - 1] in "sn" else "", word[:i - 2] if word[i - 2:i] == "en" else "")
+        for head in heads:
+            head = stem(head, "de") if len(head) > 3 else ""
+            if head and (head in vocabulary or head in known) and (best is None or min(len(head), len(tail)) > best[0]):
+                best = (min(len(head), len(tail)), head, tail)
+    if best is None:
+        return ()
+    return tuple(Token(alias_map().get(w, w), t.start, t.end) for w in best[1:])
+
+
+def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
+    """Tokenize a question in any of the four languages and add glossary translations; Latin words that
+    neither the index (`vocabulary`) nor the glossary knows are corrected when one edit away from one."""
     lang = detect_language(text)
-    own_terms = tokenize(text, lang)
-    weights: dict[str, float] = dict(Counter(own_terms))
+    toks = tokens(text, lang)
+    if vocabulary:
+        stem_lang = "de" if lang == "de" else "en"
+        toks = [replace(t, term=correct(t.term, stem_lang, vocabulary))
+                if not t.part and t.end - t.start >= MIN_TYPO_WORD else t for t in toks]
+    if vocabulary and lang == "de" and SPLIT_COMPOUNDS:
+        toks = [x for t in toks for x in (t, *_compound_parts(t, vocabulary))]
+    weights: dict[str, float] = defaultdict(float)
+    for t in toks:
+        weights[t.term] += BIGRAM_WEIGHT if t.part else 1.0
+    words = [t for t in toks if not t.part]
+    groups: list[set[str]] = [{t.term} for t in words]
+    for t in toks:  # a bigram belongs to the word it was cut from
+        if t.part:
+            for w, g in zip(words, groups, strict=True):
+                if w.start <= t.start and t.end <= w.end:
+                    g.add(t.term)
     expanded: set[str] = set()
-    if lang in ("en", "de"):
-        for term, w in expand(own_terms).items():
-            if term not in weights:
-                expanded.add(term)
-            weights[term] = weights.get(term, 0.0) + EXPANSION_WEIGHT * w
-    return Query(text=text, language=lang, terms=weights, own=set(own_terms), expanded=expanded)
+    whole = {t.term for t in words}
+    latin = [i for i, t in enumerate(words) if not HAN.match(t.term)]
+    if latin and lang in ("en", "de"):
+        seq = [words[i].term for i in latin]
+        found = [(s, e, hit, EXPANSION_WEIGHT) for s, e, hit in expansions(seq, "de" if lang == "de" else "en")]
+        if lang == "de":  # German questions use English words too (Startup, Chatbot): stemmed as English
+            covered = {i for s, e, _, _ in found for i in range(s, e)}
+            english = [next((x.term for x in tokens(text[words[i].start:words[i].end], "en")), "") for i in latin]
+            found += [(s, e, hit, EXPANSION_WEIGHT) for s, e, hit in expansions(english, "en")
+                      if not covered.intersection(range(s, e))]
+        if lang == "en" and DICTIONARY_WEIGHT:
+            covered = {i for s, e, _, _ in found for i in range(s, e)}
+            found += [(s, e, hit, DICTIONARY_WEIGHT) for s, e, hit in expansions(seq, "en", dictionary())
+                      if DICTIONARY_ALWAYS or not covered.intersection(range(s, e))]
+        for start, end, hit, weight in found:
+            share = 1.0 / max(1, len(hit)) ** 0.5
+            zh_terms: dict[str, float] = {}
+            for zh in hit:
+                for t in _zh_tokens(zh):
+                    zh_terms[t.term] = max(zh_terms.get(t.term, 0.0), share * (BIGRAM_WEIGHT if t.part else 1.0))
+                    if not t.part:
+                        whole.add(t.term)
+            for term, w in zh_terms.items():
+                if term not in weights:
+                    expanded.add(term)
+                weights[term] += weight * w
+            for i in latin[start:end]:
+                groups[i].update(zh_terms)
+    if lang.startswith("zh"):
+        near = dictionary_synonyms()
+        for t, group in zip(words, groups, strict=True):
+            found = [(synonyms().get(t.term, ()), SYNONYM_WEIGHT)]
+            if DICT_SYNONYM_WEIGHT and (DICT_SYNONYMS_ALWAYS or t.term not in vocabulary):
+                found.append((near.get(t.term, ()), DICT_SYNONYM_WEIGHT))
+            for others, weight in found:
+                share = 1.0 / max(1, len(others)) ** 0.5
+                for zh in others:
+                    for z in _zh_tokens(zh):
+                        if z.term not in weights:
+                            expanded.add(z.term)
+                        weights[z.term] += weight * share * (BIGRAM_WEIGHT if z.part else 1.0)
+                        group.add(z.term)
+    concepts = [frozenset(g) for g in groups]
+    return Query(text=text, language=lang, terms=dict(weights), own={t.term for t in toks},
+                 expanded=expanded, concepts=concepts, words=whole)

@@ -1,8 +1,9 @@
 """One tokenizer for documents and queries, with the offsets of every token in the original text.
 
 Normalisation: NFKC (full-width -> half-width), lower case, traditional -> simplified Chinese (OpenCC).
-Han runs are segmented by jieba (HMM off, with the corpus's user dictionary); Latin-script runs are
-split into words, stop words dropped, and stemmed with Snowball (German for German text, else English).
+Han runs are segmented with jieba's dictionary (by jieba-rs via rjieba, HMM off, with the corpus's user
+dictionary); Latin-script runs are split into words, stop words dropped, and stemmed with Snowball (German
+for German text, else English).
 Name variants are folded onto one canonical token (NVIDIA = 英伟达, LeCun = 杨立昆 …).
 """
 
@@ -11,16 +12,25 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 WORD = re.compile(r"[0-9a-zäöüßàâçéèêëîïôûùüÿñæœ]+(?:[.+'’\-][0-9a-zäöüß]+)*\+*")
-GERMAN_HINT = re.compile(r"[äöüß]|\b(?:der|die|das|und|ist|nicht|sie|ich|wie|was|für|mit|auf|über|sind)\b")
+GERMAN_HINT = re.compile(r"[äöüß]|\b(?:der|die|das|den|dem|des|und|ist|nicht|sie|ich|wie|für|mit|auf|über|sind|"
+                         r"ein|eine|einen|einem|einer|wird|werden|hat|haben|kann|können|soll|sollte|warum|wann|wo|welche|"
+                         r"welcher|welches|wer|gibt|es|zum|zur|vom|im|beim|auch|noch|schon|oder|aber|laut|durch|"
+                         r"gegen|ohne|bei|nach|von|zu|sich|wir|er|seine|seinen|sein|mehr|wenn|dass|als)\b")
+GERMAN_SUFFIX = re.compile(r"\w(?:ung|ungen|heit|keit|schaft|lich|isch|chen)\b|\bge\w+t\b|sch|tz")
+ENGLISH_HINT = re.compile(r"\b(?:the|and|is|are|was|were|what|why|how|when|where|which|who|does|do|did|of|to|on|for|"
+                          r"with|about|can|will|would|should|it|its|this|that|there|their|they|you|your|he|his|"
+                          r"think|say|says|from|into|than|be)\b")
 _jieba_lock = threading.Lock()
+HYPHEN_PARTS = True  # index the parts of hyphenated German words too (KI-Modelle -> ki, modell)
+HAN_BIGRAMS = True  # index the character bigrams of Han words longer than two characters
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,7 @@ class Token:
     term: str
     start: int
     end: int
+    part: bool = False  # a character bigram inside a longer Han word (not a word of its own)
 
 
 def _read_lines(name: str) -> list[str]:
@@ -48,30 +59,62 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
-def _converter():  # noqa: ANN202 - OpenCC has no type hints
+def _converter():  # OpenCC has no type hints
     from opencc import OpenCC
 
     return OpenCC("t2s")
 
 
-@cache
-def _segmenter():  # noqa: ANN202 - the jieba Tokenizer
+def user_words() -> list[tuple[str, int | None]]:
+    """The words added to the segmenter's dictionary: the user dictionary, then the Han name aliases."""
+    words: list[tuple[str, int | None]] = []
+    for line in _read_lines("userdict.txt"):
+        parts = line.split()
+        words.append((parts[0], int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None))
+    for canonical, variants in aliases_raw():
+        words.extend((w, 20000) for w in (canonical, *variants) if HAN.fullmatch(w))
+    return words
+
+
+def rjieba_segmenter(words: list[tuple[str, int | None]]) -> Callable[[str], list[tuple[str, int, int]]]:
+    """jieba-rs (loads in ~0.1 s, ~25x faster than jieba): Han run -> (word, start, end), HMM off.
+
+    Uses rjieba's module-level instance (importing rjieba already loads one dictionary; a second
+    `Jieba()` would load it again). Adding the same words again leaves it unchanged: jieba-rs
+    replaces a word's frequency."""
+    import rjieba
+
+    for word, freq in words:
+        rjieba.add_word(word, freq, None)
+    tokenize = rjieba.tokenize
+    return lambda chunk: tokenize(chunk, "default", False)
+
+
+def jieba_segmenter(words: list[tuple[str, int | None]]) -> Callable[[str], list[tuple[str, int, int]]]:
+    """Python jieba, HMM off, keeping its dictionary total the way jieba-rs does (a re-added word's
+    frequency replaces the old one instead of adding to the total), so both segment identically."""
     import logging
 
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
-    for line in _read_lines("userdict.txt"):
-        parts = line.split()
-        word = parts[0]
-        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    tok.initialize()
+    for word, freq in words:
+        old, total = tok.FREQ.get(word, 0), tok.total
         tok.add_word(word, freq)
-    for canonical, variants in aliases_raw():
-        for w in (canonical, *variants):
-            if HAN.fullmatch(w):
-                tok.add_word(w, 20000)
-    return tok
+        tok.total = total - old + tok.FREQ[word]
+    return lambda chunk: list(tok.tokenize(chunk, HMM=False))
+
+
+@cache
+def _segmenter() -> Callable[[str], list[tuple[str, int, int]]]:
+    """The Han-run segmenter for documents and queries alike: rjieba, or jieba when rjieba is missing."""
+    words = user_words()
+    try:
+        return rjieba_segmenter(words)
+    except (ImportError, OSError, TypeError, ValueError):
+        return jieba_segmenter(words)
 
 
 @cache
@@ -98,30 +141,69 @@ def alias_map() -> dict[str, str]:
 
 
 @cache
-def _stemmer(lang: str):  # noqa: ANN202 - snowballstemmer has no type hints
-    import snowballstemmer
+def alias_names() -> frozenset[str]:
+    """Every Han name in the alias table (names are not split into character bigrams)."""
+    return frozenset(w for canonical, variants in aliases_raw() for w in (canonical, *variants) if HAN.fullmatch(w))
 
-    return snowballstemmer.stemmer("german" if lang == "de" else "english")
+
+_stemmers = threading.local()  # Snowball stemmers keep state while stemming: one per thread
 
 
+def _stemmer(lang: str):  # snowballstemmer has no type hints
+    cache = _stemmers.__dict__
+    if lang not in cache:
+        import snowballstemmer
+
+        cache[lang] = snowballstemmer.stemmer("german" if lang == "de" else "english")
+    return cache[lang]
+
+
+@lru_cache(maxsize=1 << 17)
 def stem(word: str, lang: str) -> str:
     return _stemmer(lang).stemWord(word)
 
 
+@cache
+def _t2s_witnesses() -> frozenset[str]:
+    """One character of every OpenCC t2s entry that changes text (its traditional character where it has
+    one): a Han run containing none of them is left unchanged by OpenCC, so it need not be converted."""
+    import opencc
+
+    folder = Path(opencc.__file__).resolve().parent / "dictionary"
+    entries = []
+    for name in ("TSPhrases.txt", "TSCharacters.txt"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            key, _, value = line.partition("\t")
+            if key and key != value:
+                entries.append((key, value))
+    traditional = {k for k, _ in entries if len(k) == 1}
+    return frozenset(next((c for c in key if c in traditional), key[-1]) for key, _ in entries)
+
+
+def _run_to_simplified(run: str) -> str:
+    return run if _t2s_witnesses().isdisjoint(run) else _converter().convert(run)
+
+
 def to_simplified(text: str) -> str:
     """Traditional -> simplified Chinese; other text unchanged."""
-    return HAN.sub(lambda m: _converter().convert(m.group()), text)
+    return HAN.sub(lambda m: _run_to_simplified(m.group()), text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalize_char(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).lower()
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
     """NFKC, lower case and simplified Chinese, with each output character's offset in the input."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        norm = unicodedata.normalize("NFKC", ch).lower()
-        out.append(norm)
-        offsets.extend([i] * len(norm))
+    out = [_normalize_char(ch) for ch in text]
     joined = "".join(out)
+    if len(joined) == len(text):
+        offsets = list(range(len(text)))
+    else:
+        offsets = []
+        for i, norm in enumerate(out):
+            offsets.extend([i] * len(norm))
     if HAN.search(joined):
         converted = to_simplified(joined)
         if len(converted) == len(joined):
@@ -137,9 +219,9 @@ def detect_language(text: str) -> str:
     if han_chars and han_chars * 3 >= latin:
         joined = "".join(han)
         return "zh-Hant" if to_simplified(joined) != joined else "zh"
-    if len(GERMAN_HINT.findall(text.lower())) >= 1:
-        return "de"
-    return "en"
+    lower = text.lower()
+    german = len(GERMAN_HINT.findall(lower)) + len(GERMAN_SUFFIX.findall(lower))
+    return "de" if german > len(ENGLISH_HINT.findall(lower)) else "en"
 
 
 def tokens(text: str, lang: str | None = None) -> list[Token]:
@@ -149,6 +231,7 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
     norm, offsets = normalize(text)
     stops = stopwords()
     aliases = alias_map()
+    names = alias_names()
     out: list[Token] = []
     for term, s, e in _raw_terms(norm):
         if term in stops:
@@ -157,11 +240,31 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
             term = stem(term, stem_lang)
             if term in stops:
                 continue
-        term = aliases.get(term, term)
-        start = offsets[s] if s < len(offsets) else len(text)
-        end = offsets[e - 1] + 1 if e - 1 < len(offsets) else len(text)
-        out.append(Token(term, start, end))
+        canonical = aliases.get(term, term)
+        out.append(Token(canonical, _at(offsets, s, text), _end(offsets, e, text)))
+        if HYPHEN_PARTS and lang == "de" and "-" in term:  # Kundendienst-Jobs: the parts count too
+            at = s
+            for piece in norm[s:e].split("-"):
+                word = stem(piece, stem_lang) if len(piece) > 1 else ""
+                if word and word not in stops:
+                    span = _at(offsets, at, text), _end(offsets, at + len(piece), text)
+                    out.append(Token(aliases.get(word, word), *span))
+                at += len(piece) + 1
+        if HAN_BIGRAMS and len(term) > 2 and term not in names and HAN.fullmatch(term):
+            # a long word also counts by its character bigrams, so 私有化部署 finds 私有部署
+            for i in range(len(term) - 1):
+                gram = term[i:i + 2]
+                if gram not in stops:
+                    out.append(Token(gram, _at(offsets, s + i, text), _end(offsets, s + i + 2, text), True))
     return out
+
+
+def _at(offsets: list[int], i: int, text: str) -> int:
+    return offsets[i] if i < len(offsets) else len(text)
+
+
+def _end(offsets: list[int], e: int, text: str) -> int:
+    return offsets[e - 1] + 1 if e - 1 < len(offsets) else len(text)
 
 
 def _raw_terms(norm: str) -> Iterator[tuple[str, int, int]]:
@@ -172,11 +275,13 @@ def _raw_terms(norm: str) -> Iterator[tuple[str, int, int]]:
         chunk = m.group()
         if HAN.match(chunk):
             with _jieba_lock:
-                words = list(_segmenter().tokenize(chunk, HMM=False))
+                words = _segmenter()(chunk)
             for word, s, e in words:
                 yield word, pos + s, pos + e
         else:
-            yield chunk.strip("'’-."), pos, m.end()
+            word = chunk.strip("'’-.")
+            if len(word) > 1 or word.isdigit():  # a lone letter ("<b>", "a") says nothing
+                yield word, pos, m.end()
 
 
 def tokenize(text: str, lang: str | None = None) -> list[str]:

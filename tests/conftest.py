@@ -32,3 +32,59 @@ def library() -> Library:
     """The bundled corpus, indexed in memory (no database)."""
     corpus = load_bundled()
     return Library.from_passages(corpus.articles, corpus.passages)
+
+
+# -- databases: storage tests run on SQLite and, when TEST_POSTGRES_URL reaches a server, PostgreSQL --
+_PG_SKIP: list[str] = []  # the reason PostgreSQL is unavailable, found once per session
+
+
+def _pg_unavailable(base: str | None) -> str | None:
+    if not base:
+        return "PostgreSQL tests need TEST_POSTGRES_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)"
+    if not _PG_SKIP:
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(base, connect_args={"connect_timeout": 3})
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            _PG_SKIP.append("")
+        except Exception as exc:  # any failure means: no server to test against
+            from bot.settings import mask_url
+
+            _PG_SKIP.append(f"PostgreSQL at {mask_url(base)} unreachable: {str(exc).splitlines()[0]}")
+        finally:
+            engine.dispose()
+    return _PG_SKIP[0] or None
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a fresh, empty schema (dropped afterwards)."""
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    base = os.environ.get("TEST_POSTGRES_URL")
+    reason = _pg_unavailable(base)
+    if reason:
+        pytest.skip(reason)
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database URL, once for a SQLite file and once for PostgreSQL (skipped without a server)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    return request.getfixturevalue("pg_url")

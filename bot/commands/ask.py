@@ -18,19 +18,23 @@ from bot.render.terminal import article_line, print_reply
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per question.")
 def ask(question: str, top_k: int, as_json: bool) -> None:
     """Answer QUESTION with quotes from the interviews ("-" reads one question per line from stdin)."""
+    from bot.ops.shutdown import install
+
+    stop = install()  # SIGTERM: the reply in flight is finished and printed, then exit 0
     library = get_library()
-    questions = sys.stdin.read().splitlines() if question == "-" else [question]
+    questions = (line.rstrip("\r\n") for line in sys.stdin) if question == "-" else [question]
     console = Console(highlight=False, soft_wrap=False)
     failed = False
     for q in questions:
         if question == "-" and not q.strip():
             continue
-        reply = library.answer(q, top_k=top_k)
-        failed = failed or reply.status == "invalid"
-        if as_json:
-            click.echo(json.dumps(reply.to_json(), ensure_ascii=False))
-        else:
-            print_reply(reply, console)
+        with stop.busy():
+            reply = library.answer(q, top_k=top_k)
+            failed = failed or reply.status == "invalid"
+            if as_json:
+                click.echo(json.dumps(reply.to_json(), ensure_ascii=False))
+            else:
+                print_reply(reply, console)
     if failed and question != "-":
         sys.exit(2)
 

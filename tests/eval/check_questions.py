@@ -96,7 +96,7 @@ def check_excerpt(ex, corpus) -> tuple[list[str], str | None]:
         probs.append(f"excerpt starts with '>': {ex!r}")
     total = sum(text.count(ex) for text, _ in corpus.values())
     if total == 0:
-        return probs + [f"not found in corpus: {ex!r}"], None
+        return [*probs, f"not found in corpus: {ex!r}"], None
     if total > 1:
         probs.append(f"not distinctive, occurs {total} times in corpus: {ex!r}")
     home = None

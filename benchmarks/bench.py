@@ -1,0 +1,246 @@
+"""One command that measures interview-bot's speed and compares its index with rank-bm25 and bm25s.
+
+    python benchmarks/bench.py [--sizes 10k,100k,1m] [--queries 200] [--cold-runs 5]
+    interview-bot bench ...                       (the same)
+
+For every size: a synthetic corpus is generated and tokenized (benchmarks/synth.py), then each engine is
+built and queried in its own process (peak memory = that process's VmHWM, inputs included). Then:
+tokenizer throughput, the cold start of `interview-bot ask` on a built database, and answer() latency on
+the bundled corpus. rank-bm25 scores every passage in Python: it gets at most --ref-queries queries
+(default 20) and is skipped above 200k passages. Targets are printed next to the figures, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+RANK_BM25_MAX = 200_000
+COLD_QUESTION = "戴雨森怎么看 AI 创业的机会？"
+
+
+def parse_size(text: str) -> int:
+    text = text.strip().lower()
+    mult = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    return int(float(text.rstrip("km")) * mult)
+
+
+def label(n: int) -> str:
+    return f"{n // 1_000_000}M" if n >= 1_000_000 and n % 1_000_000 == 0 else f"{n // 1000}k" if n >= 1000 else str(n)
+
+
+def worker(*args: str, timeout: float = 3600) -> dict:
+    """Run benchmarks.engines in a fresh interpreter; its last stdout line is JSON."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-m", "benchmarks.engines", *args], cwd=REPO, env=env,
+                         capture_output=True, text=True, timeout=timeout, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(f"benchmarks.engines {' '.join(args)} failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+# -- index: ours vs rank-bm25 vs bm25s ----------------------------------------------------------------
+def bench_sizes(sizes: list[int], n_queries: int, ref_queries: int, workers: int) -> list[dict]:
+    rows = []
+    for size in sizes:
+        folder = Path(tempfile.mkdtemp(prefix=f"bm25-bench-{label(size)}-"))
+        try:
+            prep = worker("prepare", str(folder), str(size), str(workers), str(n_queries))
+            say(f"[{label(size)}] {prep['passages']} passages, {prep['mb']:.0f} MB text, {prep['tokens']} tokens, "
+                f"vocabulary {prep['vocab']}; tokenized in {prep['tokenize_s']:.1f} s on {workers} processes")
+            result = {"size": size, "prepare": prep, "engines": {}}
+            for engine in ("ours", "bm25s", "rank-bm25"):
+                if engine == "rank-bm25" and size > RANK_BM25_MAX:
+                    continue
+                q = min(n_queries, ref_queries) if engine == "rank-bm25" else n_queries
+                r = worker(engine, str(folder), str(q))
+                result["engines"][engine] = r
+                say(f"[{label(size)}] {engine:9s} build {r['build_s']:7.2f} s  peak {r['peak_mb']:7.0f} MB "
+                    f"(inputs {r['input_mb']:.0f} MB)  search p50 {r['p50_ms']:8.3f} ms  p95 {r['p95_ms']:8.3f} ms"
+                    f"  ({r['queries']} queries)")
+            rows.append(result)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return rows
+
+
+def print_index_table(rows: list[dict]) -> None:
+    say()
+    say("Search (top-10), build and memory, side by side")
+    head = (f"{'passages':>9} {'vocab':>8} | {'ours p50/p95 ms':>17} {'bm25s p50/p95 ms':>17} "
+            f"{'rank-bm25 p50/p95 ms':>21} | {'x rank-bm25':>11} {'x bm25s':>8} | "
+            f"{'build s ours/bm25s/rank':>24} | {'peak MB ours/bm25s/rank':>24} | {'tokenize+build s':>16}")
+    say(head)
+    say("-" * len(head))
+    for row in rows:
+        e = row["engines"]
+        ours, b25, ref = e.get("ours"), e.get("bm25s"), e.get("rank-bm25")
+
+        def pp(r: dict | None) -> str:
+            return f"{r['p50_ms']:.3f}/{r['p95_ms']:.3f}" if r else "skipped"
+
+        def num(r: dict | None, key: str, fmt: str) -> str:
+            return format(r[key], fmt) if r else "-"
+
+        x_ref = f"{ref['p50_ms'] / ours['p50_ms']:.0f}x" if ref else "-"
+        x_b25 = f"{b25['p50_ms'] / ours['p50_ms']:.2f}x" if b25 else "-"
+        builds = "/".join(num(r, "build_s", ".1f") for r in (ours, b25, ref))
+        peaks = "/".join(num(r, "peak_mb", ".0f") for r in (ours, b25, ref))
+        total = row["prepare"]["tokenize_s"] + ours["build_s"]
+        say(f"{label(row['size']):>9} {row['prepare']['vocab']:>8} | {pp(ours):>17} {pp(b25):>17} {pp(ref):>21} | "
+            f"{x_ref:>11} {x_b25:>8} | {builds:>24} | {peaks:>24} | {total:>16.1f}")
+    say("x rank-bm25 / x bm25s: how many times faster our p50 is (same queries, same run).")
+    say("Targets: p50 <= 0.5 ms at 100k and <= 5 ms at 1M; >= 200x rank-bm25 at 100k; not slower than bm25s;"
+        " 1M tokenize+build <= 60 s with peak <= 2 GB.")
+
+
+# -- tokenizer, cold start, answer() ------------------------------------------------------------------
+def bench_tokenizer() -> dict:
+    from corpus.loader import load_bundled
+    from retrieval import tokenize as tk
+
+    texts = [p.text for p in load_bundled().passages]
+    n_bytes = sum(len(t.encode("utf-8")) for t in texts)
+    t0 = time.perf_counter()
+    tk.tokenize("预热 warm up")  # loads the segmenter and dictionaries
+    load_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for t in texts:
+        tk.tokenize(t)
+    cold_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in range(3):
+        for t in texts:
+            tk.tokenize(t)
+    warm_s = (time.perf_counter() - t0) / 3
+    runs = [r for t in texts for r in tk.HAN.findall(tk.normalize(t)[0])]
+    han_bytes = sum(len(r.encode("utf-8")) for r in runs)
+    seg = tk._segmenter()
+    t0 = time.perf_counter()
+    for _ in range(5):
+        for r in runs:
+            seg(r)
+    seg_s = (time.perf_counter() - t0) / 5
+    out = {"segmenter_load_s": load_s, "tokenize_first_mb_s": n_bytes / 1e6 / cold_s,
+           "tokenize_mb_s": n_bytes / 1e6 / warm_s, "segment_mb_s": han_bytes / 1e6 / seg_s}
+    say(f"Tokenizer: segmenter + dictionaries load {load_s:.2f} s; tokenize {out['tokenize_mb_s']:.2f} MB/s "
+        f"(first pass {out['tokenize_first_mb_s']:.2f} MB/s); Han segmentation alone (rjieba, HMM off) "
+        f"{out['segment_mb_s']:.1f} MB/s")
+    return out
+
+
+def bench_cold_start(runs: int) -> dict:
+    """Wall and CPU time of `interview-bot ask` in a fresh process, the database already built."""
+    exe = Path(sys.executable).with_name("interview-bot")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
+    home = tempfile.mkdtemp(prefix="bench-cold-")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
+    env.update(XDG_DATA_HOME=home, PYTHONPATH=str(REPO))
+    try:
+        subprocess.run([*cmd, "ask", COLD_QUESTION], env=env, cwd=home, capture_output=True, check=True, timeout=600)
+        walls, cpus = [], []
+        for _ in range(runs):
+            before = os.times()
+            t0 = time.perf_counter()
+            subprocess.run([*cmd, "ask", COLD_QUESTION], env=env, cwd=home, capture_output=True, check=True,
+                           timeout=120)
+            walls.append(time.perf_counter() - t0)
+            after = os.times()
+            cpus.append((after.children_user - before.children_user) + (after.children_system - before.children_system))
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    out = {"runs": runs, "wall_min_s": min(walls), "wall_p50_s": statistics.median(walls), "wall_max_s": max(walls),
+           "cpu_p50_s": statistics.median(cpus)}
+    say(f"Cold start `interview-bot ask` (built database, {runs} runs): wall min {out['wall_min_s']:.2f} s, "
+        f"median {out['wall_p50_s']:.2f} s, max {out['wall_max_s']:.2f} s; CPU (user+sys) median "
+        f"{out['cpu_p50_s']:.2f} s   [target <= 0.8 s]")
+    return out
+
+
+def bench_answer(rounds: int = 3) -> dict:
+    """answer() end to end (tokenize -> search -> Reply with excerpts and highlights), bundled corpus.
+
+    The first pass over the questions meets every passage for the first time; later passes find the
+    passages' tokens in the excerpt cache (a bot quoting 478 passages soon has them all): both shown."""
+    from benchmarks.synth import real_questions
+    from bot.core import Library
+    from corpus.loader import load_bundled
+
+    corpus = load_bundled()
+    library = Library.from_passages(corpus.articles, corpus.passages)
+    questions = real_questions()
+    for q in ("Cohere 是哪一年创办的？", "Was sagt Gomez über Datenqualität?", "What about AGI?"):
+        library.answer(q)  # one-time loads: segmenter, glossary, lexicons
+
+    def timed(qs: list[str]) -> list[float]:
+        out = []
+        for q in qs:
+            t0 = time.perf_counter_ns()
+            library.answer(q)
+            out.append((time.perf_counter_ns() - t0) / 1e6)
+        return sorted(out)
+
+    def pct(xs: list[float], p: float) -> float:
+        return xs[min(len(xs) - 1, int(p * len(xs)))]
+
+    first = timed(questions)
+    cpu = time.process_time()
+    later = sorted(x for _ in range(max(1, rounds - 1)) for x in timed(questions))
+    cpu_ms = (time.process_time() - cpu) * 1000 / len(later)
+    out = {"first_p50_ms": pct(first, 0.5), "first_p95_ms": pct(first, 0.95), "cpu_mean_ms": cpu_ms,
+           "p50_ms": pct(later, 0.5), "p95_ms": pct(later, 0.95), "calls": len(first) + len(later)}
+    say(f"answer() on the bundled corpus ({len(library.passages)} passages, {len(questions)} questions): "
+        f"first pass p50 {out['first_p50_ms']:.2f} ms, p95 {out['first_p95_ms']:.2f} ms; repeated passes "
+        f"p50 {out['p50_ms']:.2f} ms, p95 {out['p95_ms']:.2f} ms, CPU {cpu_ms:.2f} ms a call   [target p50 <= 5 ms]")
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(prog="bench", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10k,100k,1m", help="comma-separated corpus sizes (e.g. 10k,100k,1m)")
+    ap.add_argument("--queries", type=int, default=200, help="queries per engine and size")
+    ap.add_argument("--ref-queries", type=int, default=20, help="at most this many queries for rank-bm25")
+    ap.add_argument("--cold-runs", type=int, default=5, help="repetitions of the `ask` cold start")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="tokenizing processes")
+    ap.add_argument("--json", dest="json_out", help="also write all figures to this JSON file")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: index,tokenizer,cold,answer")
+    args = ap.parse_args(argv)
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
+    say(f"interview-bot benchmark: python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    results: dict = {}
+    started = time.perf_counter()
+    if "tokenizer" not in skip:
+        results["tokenizer"] = bench_tokenizer()
+    if "answer" not in skip:
+        results["answer"] = bench_answer()
+    if "cold" not in skip:
+        results["cold_start"] = bench_cold_start(args.cold_runs)
+    if "index" not in skip and sizes:
+        results["index"] = bench_sizes(sizes, args.queries, args.ref_queries, args.workers)
+        print_index_table(results["index"])
+    say(f"\nbenchmark finished in {time.perf_counter() - started:.0f} s")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,314 @@
+"""Posting the daily quote: which posts are due, claiming each one in the database, sending, recording.
+
+Exactly once, and its one trade-off:
+
+* Every (subscription, local date) post has one Delivery row under a UNIQUE key. A scheduler claims a
+  post by inserting that row (or, for a released or stale claim, by a compare-and-set UPDATE); only one
+  scheduler — thread, process or replica — can win, on SQLite and on PostgreSQL alike. A restart, a
+  clock that jumps back, or a second replica therefore never posts a day twice.
+* Posts are claimed one at a time, just before sending, so a crash leaves at most one claim open.
+* After the send, the row is marked "sent". A failure that may pass (network, 5xx, flood control)
+  marks it "released" and a later round retries it the same local day; a chat that is gone (blocked,
+  kicked, not found, archived) marks it "failed" and pauses the subscription with the reason.
+* A claim still open `stale_after` after it was taken belongs to a scheduler that died between claim
+  and record. Retrying it (the default, `stale_after` = 10 minutes) is at-least-once: if the crash came
+  after the platform accepted the message but before the row was marked, the chat gets that day's quote
+  twice. `stale_after=None` never retries it: at-most-once, that day's post is lost instead. The window
+  is one HTTP request long; the chat APIs offer no idempotency key to close it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.daily import clock
+from bot.daily.models import Delivery, Subscription, as_utc, utcnow
+from bot.daily.rotation import next_passage
+
+if TYPE_CHECKING:
+    from bot.core import Library
+    from bot.reply import Quote
+
+log = logging.getLogger(__name__)
+
+STALE_AFTER = dt.timedelta(minutes=10)
+RETRY_AFTER = dt.timedelta(seconds=20)
+MAX_WAIT = 60.0  # seconds a round waits for flood control before leaving the rest to the next round
+
+
+class ChatGone(Exception):
+    """The chat blocked the bot, was deleted, or the bot was removed: pause, don't retry."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class RetryLater(Exception):
+    """Flood control: try again after `seconds`."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"retry after {seconds} s")
+        self.seconds = seconds
+
+
+class ChatMoved(Exception):
+    """The chat has a new id (a Telegram group became a supergroup): post there instead."""
+
+    def __init__(self, new_chat_id: str) -> None:
+        super().__init__(f"chat moved to {new_chat_id}")
+        self.new_chat_id = str(new_chat_id)
+
+
+# send(subscription, quote) -> platform message id (or None); raises ChatGone/RetryLater/ChatMoved/other.
+Send = Callable[[Subscription, "Quote"], "str | None"]
+
+
+@dataclass(frozen=True)
+class Due:
+    """A post that should be made now: the subscription's post for `local_date`."""
+
+    subscription_id: int
+    local_date: dt.date
+    scheduled: dt.datetime  # UTC
+    delivery_id: int | None = None  # an existing released or stale claim to take over
+
+
+@dataclass
+class Round:
+    """What one scheduling round did."""
+
+    due: int = 0
+    sent: list[tuple[int, dt.date, str]] = field(default_factory=list)  # (subscription, day, passage)
+    lost: int = 0  # claimed by someone else first
+    paused: list[tuple[int, str]] = field(default_factory=list)
+    retry: int = 0
+
+
+def due_posts(session: Session, now_utc: dt.datetime, *, platform: str | None = None,
+              stale_after: dt.timedelta | None = STALE_AFTER, retry_after: dt.timedelta = RETRY_AFTER) -> list[Due]:
+    """The posts due at `now_utc`: today's (in each subscription's zone) once its time has come, not
+    yet sent or claimed; plus released claims and claims gone stale. Earliest first."""
+    query = select(Subscription).where(Subscription.active.is_(True))
+    if platform:
+        query = query.where(Subscription.platform == platform)
+    wanted: dict[tuple[int, dt.date], dt.datetime] = {}
+    for sub in session.scalars(query):
+        day = clock.due_date(now_utc, sub.post_time, sub.timezone, as_utc(sub.active_since))
+        if day is not None:
+            wanted[(sub.id, day)] = clock.scheduled_at(day, sub.post_time, sub.timezone)
+    if not wanted:
+        return []
+    ids = sorted({sid for sid, _ in wanted})
+    days = sorted({d for _, d in wanted})
+    existing: dict[tuple[int, dt.date], Delivery] = {}
+    for chunk in range(0, len(ids), 500):
+        rows = session.scalars(select(Delivery).where(
+            Delivery.subscription_id.in_(ids[chunk:chunk + 500]), Delivery.local_date.in_(days)))
+        existing.update({(r.subscription_id, r.local_date): r for r in rows})
+    out = []
+    for key, at in wanted.items():
+        row = existing.get(key)
+        if row is None:
+            out.append(Due(key[0], key[1], at))
+        elif _takeable(row, now_utc, stale_after, retry_after):
+            out.append(Due(key[0], key[1], at, row.id))
+    return sorted(out, key=lambda d: (d.scheduled, d.subscription_id))
+
+
+def _takeable(row: Delivery, now: dt.datetime, stale_after: dt.timedelta | None, retry_after: dt.timedelta) -> bool:
+    claimed = as_utc(row.claimed_at)
+    if row.status == "released":
+        return claimed is None or claimed <= now - retry_after
+    if row.status == "claimed" and stale_after is not None:
+        return claimed is None or claimed <= now - stale_after
+    return False
+
+
+class Scheduler:
+    """Runs posting rounds for one platform against one database (any number may run at once)."""
+
+    def __init__(self, engine: Engine, library: Library, send: Send, *, platform: str, rate: float = 20.0,
+                 stale_after: dt.timedelta | None = STALE_AFTER, retry_after: dt.timedelta = RETRY_AFTER,
+                 replica: str | None = None, now: Callable[[], dt.datetime] = utcnow,
+                 sleep: Callable[[float], None] = time.sleep, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.engine, self.library, self.send, self.platform = engine, library, send, platform
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self.stale_after, self.retry_after = stale_after, retry_after
+        self.replica = replica or f"{platform}-{uuid.uuid4().hex[:12]}"
+        self._now, self._sleep, self._monotonic = now, sleep, monotonic
+        self._next_slot = 0.0
+        self._lock = threading.Lock()
+
+    # -- one round ----------------------------------------------------------------------------------
+    def run_once(self, now: dt.datetime | None = None, stop: threading.Event | None = None) -> Round:
+        """Claim, send and record every post due now; rounds never overlap within one scheduler."""
+        with self._lock:
+            now = now or self._now()
+            with Session(self.engine) as session:
+                due = due_posts(session, now, platform=self.platform, stale_after=self.stale_after,
+                                retry_after=self.retry_after)
+            result = Round(due=len(due))
+            waited = 0.0
+            for i, item in enumerate(due):
+                if stop is not None and stop.is_set():
+                    break
+                waited += self._throttle()
+                if waited > MAX_WAIT:
+                    log.warning("daily: flood control; %d posts left for the next round", len(due) - i)
+                    break
+                claim = self._claim(item, now)
+                if claim is None:
+                    result.lost += 1
+                    continue
+                waited += self._deliver(claim, result)
+            return result
+
+    def _throttle(self) -> float:
+        """Space sends `interval` apart (many posts at one minute are spread, not dropped)."""
+        if not self.interval:
+            return 0.0
+        now = self._monotonic()
+        wait = self._next_slot - now
+        if wait > 0:
+            self._sleep(wait)
+        self._next_slot = max(now, self._next_slot) + self.interval
+        return max(wait, 0.0)
+
+    # -- claims -------------------------------------------------------------------------------------
+    def _claim(self, item: Due, now: dt.datetime) -> _Claim | None:
+        """Take the post atomically, or None when another scheduler has it."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            sub = session.get(Subscription, item.subscription_id)
+            if sub is None or not sub.active:
+                return None
+            if item.delivery_id is not None:
+                return self._take_over(session, sub, item, now)
+            chosen = next_passage(session, self.library, sub)
+            if chosen is None:  # its filters match nothing (the corpus changed): pause, don't retry
+                log.warning("daily: no quotable passage fits subscription %s; paused", sub.id)
+                sub.active, sub.paused_reason, sub.updated_at = False, "no quote matches the filters", now
+                session.commit()
+                return None
+            row = Delivery(subscription_id=sub.id, local_date=item.local_date, passage_id=chosen[0],
+                           cycle=chosen[1], status="claimed", claimed_by=self.replica, claimed_at=now)
+            session.add(row)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                return None
+            session.expunge(sub)
+            return _Claim(row.id, sub, chosen[0], item.local_date)
+
+    def _take_over(self, session: Session, sub: Subscription, item: Due, now: dt.datetime) -> _Claim | None:
+        stale = now - self.stale_after if self.stale_after is not None else None
+        ready = now - self.retry_after
+        cond = Delivery.status == "released"
+        if stale is not None:
+            cond = or_(cond, (Delivery.status == "claimed") & (Delivery.claimed_at <= stale))
+        result = session.execute(
+            update(Delivery).where(Delivery.id == item.delivery_id, cond,
+                                   or_(Delivery.status != "released", Delivery.claimed_at <= ready))
+            .values(status="claimed", claimed_by=self.replica, claimed_at=now, attempts=Delivery.attempts + 1)
+        )
+        session.commit()
+        if result.rowcount != 1:
+            return None
+        row = session.get(Delivery, item.delivery_id)
+        if row is None or row.passage_id is None:  # pragma: no cover - deleted meanwhile
+            return None
+        session.expunge(sub)
+        return _Claim(row.id, sub, row.passage_id, item.local_date)
+
+    # -- sending ------------------------------------------------------------------------------------
+    def _deliver(self, claim: _Claim, result: Round) -> float:
+        """Send one claimed post and record the outcome; returns seconds spent waiting on flood control."""
+        quote = self.library.quote_of(claim.passage_id)
+        if quote is None:  # the passage was removed from the corpus since it was chosen
+            self._record(claim, status="released", error="passage gone", passage_id=None)
+            result.retry += 1
+            return 0.0
+        try:
+            message_id = self.send(claim.subscription, quote)
+        except ChatGone as exc:
+            self._pause(claim, exc.reason)
+            result.paused.append((claim.subscription.id, exc.reason))
+            log.info("daily: paused subscription %s: %s", claim.subscription.id, exc.reason)
+            return 0.0
+        except ChatMoved as exc:
+            if self._move(claim, exc.new_chat_id):
+                result.retry += 1
+            else:
+                result.paused.append((claim.subscription.id, f"chat moved to {exc.new_chat_id}"))
+            return 0.0
+        except RetryLater as exc:
+            self._record(claim, status="released", error=str(exc))
+            result.retry += 1
+            wait = min(exc.seconds, MAX_WAIT)
+            self._sleep(wait)
+            return wait
+        except Exception as exc:
+            log.warning("daily: post to subscription %s failed, will retry: %s", claim.subscription.id,
+                        type(exc).__name__)
+            self._record(claim, status="released", error=f"{type(exc).__name__}: {exc}"[:500])
+            result.retry += 1
+            return 0.0
+        self._record(claim, status="sent", message_id=message_id)
+        result.sent.append((claim.subscription.id, claim.local_date, claim.passage_id))
+        return 0.0
+
+    def _record(self, claim: _Claim, *, status: str, error: str | None = None, message_id: str | None = None,
+                passage_id: str | bool | None = False) -> None:
+        values: dict[str, object] = {"status": status, "error": error}
+        if status == "sent":
+            values.update(sent_at=self._now(), message_id=str(message_id) if message_id is not None else None)
+        if passage_id is not False:
+            values["passage_id"] = passage_id
+        with Session(self.engine) as session, session.begin():
+            if passage_id is None:  # choose again next time: forget this claim altogether
+                session.execute(delete(Delivery).where(Delivery.id == claim.delivery_id,
+                                                       Delivery.claimed_by == self.replica))
+                return
+            session.execute(update(Delivery).where(Delivery.id == claim.delivery_id,
+                                                   Delivery.claimed_by == self.replica).values(**values))
+
+    def _pause(self, claim: _Claim, reason: str) -> None:
+        self._record(claim, status="failed", error=reason)
+        with Session(self.engine) as session, session.begin():
+            session.execute(update(Subscription).where(Subscription.id == claim.subscription.id)
+                            .values(active=False, paused_reason=reason, updated_at=self._now()))
+
+    def _move(self, claim: _Claim, new_chat_id: str) -> bool:
+        """Follow the chat to its new id (retried next round) and say True; if the new chat has its
+        own subscription already, pause this one instead and say False."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.execute(update(Subscription).where(Subscription.id == claim.subscription.id)
+                                .values(chat_id=new_chat_id, updated_at=self._now()))
+        except IntegrityError:
+            self._pause(claim, f"chat moved to {new_chat_id}")
+            return False
+        self._record(claim, status="released", error=f"chat moved to {new_chat_id}")
+        return True
+
+
+@dataclass(frozen=True)
+class _Claim:
+    delivery_id: int
+    subscription: Subscription  # detached snapshot
+    passage_id: str
+    local_date: dt.date
+

@@ -1,0 +1,59 @@
+"""URL or file -> stored article: the steps shared by the CLI and the chat commands."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from bot.importer.extract import extract
+from bot.importer.fetch import load
+from bot.importer.prepare import Prepared, prepare
+from bot.importer.service import Stored, article_ids, open_engine, store_prepared
+from bot.settings import Settings
+
+
+def read_article(location: str, *, article_id: str | None = None, taken: Collection[str] = ()) -> Prepared:
+    """Fetch or read, extract, detect speakers and cut into passages (nothing is stored)."""
+    return prepare(extract(load(location)), location, article_id=article_id, taken=taken)
+
+
+@dataclass
+class Imported:
+    prepared: Prepared
+    stored: Stored
+
+
+def import_article(location: str, settings: Settings | None = None, *, replace: bool = False,
+                   article_id: str | None = None, translation_of: str | None = None) -> Imported:
+    """Read and store one article, then let this process's bots pick it up at once."""
+    engine = open_engine(settings)
+    try:
+        with Session(engine) as session:
+            taken = article_ids(session)
+        prepared = read_article(location, article_id=article_id, taken=taken)
+        stored = store_prepared(engine, prepared, replace=replace, translation_of=translation_of)
+    finally:
+        engine.dispose()
+    if stored.status != "duplicate":
+        from bot.core import refresh_if_changed
+
+        refresh_if_changed()
+    return Imported(prepared, stored)
+
+
+def describe(item: Imported) -> str:
+    """One line about an import, for chat replies and logs."""
+    a, st = item.prepared.article, item.stored
+    if st.status == "duplicate":
+        return f"Already in the corpus as {st.article_id} (use --replace to re-import): {a.title}"
+    who = ", ".join(item.prepared.speakers.interviewees) or "no speaker labels found"
+    verb = "Re-imported" if st.status == "replaced" else "Added"
+    line = (f"{verb} {st.article_id}: “{a.title}” ({a.publisher}, {a.language}), "
+            f"{len(item.prepared.passages)} passages, {item.prepared.answers} answers by {who}")
+    if a.url:
+        line += f" — {a.url}"
+    if st.linked:
+        line += f"; versions of: {', '.join(st.linked)}"
+    return line

@@ -1,0 +1,81 @@
+"""Serving the app: HTTP (Events API, interactivity, slash commands at /slack/events) or Socket Mode."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+log = logging.getLogger(__name__)
+
+PATH = "/slack/events"
+
+
+class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    """One thread per request, so a slow answer never delays Slack's next request."""
+
+    daemon_threads = True
+
+
+class QuietHandler(WSGIRequestHandler):
+    """Request lines go to the logger at DEBUG instead of stderr."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        log.debug("%s %s", self.address_string(), format % args)
+
+
+def http_server(app: App, host: str, port: int) -> WSGIServer:
+    """A server for the app at /slack/events on host:port (port 0 picks a free one)."""
+    return make_server(host, port, SlackRequestHandler(app, path=PATH),
+                       server_class=ThreadingWSGIServer, handler_class=QuietHandler)
+
+
+def _on_stop(callback: Callable[[], object]) -> None:
+    """Run `callback` on a graceful stop (SIGTERM, see bot.ops.shutdown) when one is installed."""
+    try:
+        from bot.ops import shutdown
+    except ImportError:  # pragma: no cover - the ops package is optional for this adapter
+        return
+    stop = shutdown.current()
+    if stop is not None:
+        stop.add_callback(callback)
+
+
+def serve_http(app: App, host: str, port: int) -> None:
+    """Serve until interrupted or stopped; answers in flight finish (Bolt's worker threads are joined)."""
+    server = http_server(app, host, port)
+    _on_stop(server.shutdown)
+    log.warning("Slack bot listening on http://%s:%d%s", host, server.server_port, PATH)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def socket_mode_handler(app: App, app_token: str) -> SocketModeHandler:
+    """The Socket Mode connection (apps.connections.open, then a WebSocket); call .connect()/.close()."""
+    return SocketModeHandler(app, app_token, logger=logging.getLogger("bot.slack.socket_mode"))
+
+
+def serve_socket_mode(app: App, app_token: str) -> None:
+    """Stay connected by Socket Mode until interrupted or stopped."""
+    handler = socket_mode_handler(app, app_token)
+    done = threading.Event()
+    _on_stop(done.set)
+    log.warning("Slack bot connecting in Socket Mode")
+    try:
+        handler.connect()
+        while not done.wait(1.0):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        handler.close()

@@ -1,0 +1,182 @@
+"""Wiring of the Telegram bot: settings -> a python-telegram-bot Application with its handlers.
+
+Extensions (other features' Telegram commands) plug in without touching this module. An extension is
+a module with two functions:
+
+    def handlers(library: Library) -> list[telegram.ext.BaseHandler]: ...
+    def commands() -> list[tuple[str, dict[str, str]]]: ...   # [("subscribe", {"en": ..., "zh": ..., "de": ...})]
+
+and optionally `def setup(application: Application) -> None` (called once the handlers are added, e.g.
+to schedule jobs on `application.job_queue`).
+
+Pass modules (or their import paths) as `build_application(settings, extensions=[...])`;
+`interview-bot telegram` loads the paths in DEFAULT_EXTENSIONS. Their handlers are added after the
+built-in commands and before the fallbacks (plain text as a question, unknown commands, stickers …),
+so they may claim commands, buttons (use your own callback-data prefix) and conversation steps; their
+commands are registered with setMyCommands in every language they describe. Handlers find the Library,
+Settings and database Engine in `context.bot_data["library"]`, `["settings"]` and `["engine"]`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+from collections.abc import Callable, Coroutine, Iterable
+from types import ModuleType
+from typing import Any
+
+from telegram import BotCommand
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import chatstate
+from bot.core import Library, get_library
+from bot.settings import ConfigError, Settings
+from bot.telegram import handlers as h
+from bot.telegram.texts import TEXTS
+
+log = logging.getLogger(__name__)
+
+DEFAULT_EXTENSIONS: tuple[str, ...] = ("bot.daily.telegram", "bot.importer.telegram")
+LANGUAGES = ("en", "zh", "de")  # "en" is also registered as the default (no language code)
+CORE_COMMANDS: list[tuple[str, dict[str, str]]] = [
+    (name, TEXTS[f"cmd_{name}"]) for name in ("ask", "quote", "today", "sources", "help")
+]
+
+Extension = ModuleType | str
+
+
+class RetryingRateLimiter(AIORateLimiter):
+    """AIORateLimiter (flood limits, retries after 429) that also retries server errors (5xx)."""
+
+    def __init__(self, *args: Any, server_retries: int = 3, backoff: float = 0.5, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.server_retries = server_retries
+        self.backoff = backoff
+
+    async def process_request(
+        self, callback: Callable[..., Coroutine[Any, Any, Any]], args: Any, kwargs: dict[str, Any],
+        endpoint: str, data: dict[str, Any], rate_limit_args: int | None,
+    ) -> Any:
+        for attempt in range(self.server_retries + 1):
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except (BadRequest, TimedOut):  # the request is wrong, or may have arrived: do not repeat it
+                raise
+            except NetworkError as exc:
+                if attempt == self.server_retries:
+                    raise
+                log.warning("%s failed (%s); retrying", endpoint, exc.message)
+                await asyncio.sleep(self.backoff * 2**attempt)
+        return None
+
+
+def load_extensions(extensions: Iterable[Extension]) -> list[ModuleType]:
+    return [importlib.import_module(e) if isinstance(e, str) else e for e in extensions]
+
+
+def bot_token(settings: Settings) -> str:
+    """The bot token, or a ConfigError naming TELEGRAM_BOT_TOKEN."""
+    token = settings.telegram_bot_token.get_secret_value().strip() if settings.telegram_bot_token else ""
+    if not token:
+        raise ConfigError("missing setting TELEGRAM_BOT_TOKEN: create a bot with @BotFather and set its token")
+    if any(c.isspace() or c == "/" for c in token):
+        raise ConfigError("invalid setting TELEGRAM_BOT_TOKEN: must look like 123456:ABC-DEF…")
+    return token
+
+
+def build_application(settings: Settings, library: Library | None = None,
+                      extensions: Iterable[Extension] = (), max_retries: int = 3) -> Application:
+    """The Application: Bot API server from settings, rate limiter, handlers, commands to register."""
+    token = bot_token(settings)
+    api = settings.telegram_api_url.rstrip("/")
+    app = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(f"{api}/bot")
+        .base_file_url(f"{api}/file/bot")
+        .rate_limiter(RetryingRateLimiter(max_retries=max_retries))
+        .post_init(register_commands)
+        .build()
+    )
+    library = library or get_library()
+    modules = load_extensions(extensions)
+    app.bot_data.update(
+        library=library, settings=settings, engine=chatstate.get_engine(settings.db_url),
+        commands=CORE_COMMANDS + [c for m in modules for c in m.commands()],
+    )
+    chats = filters.ChatType.PRIVATE | filters.ChatType.GROUPS
+    app.add_handler(CommandHandler(["start", "help"], h.on_start, filters=chats))
+    app.add_handler(CommandHandler("sources", h.on_sources, filters=chats))
+    app.add_handler(CommandHandler("ask", h.on_ask, filters=chats))
+    app.add_handler(CommandHandler("today", h.on_today, filters=chats))
+    app.add_handler(CommandHandler("quote", h.on_quote, filters=chats))
+    app.add_handler(CallbackQueryHandler(h.on_button, pattern=r"^(more|ctx|ver|ask):"))
+    app.add_handler(InlineQueryHandler(h.on_inline_query))
+    for module in modules:
+        for handler in module.handlers(library):
+            app.add_handler(handler)
+    # fallbacks
+    app.add_handler(MessageHandler(filters.COMMAND & chats, h.on_unknown_command))
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, h.on_private_text))
+    app.add_handler(MessageHandler(filters.ChatType.GROUPS & filters.TEXT, h.on_group_text))
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL,
+                                   h.on_not_text))
+    app.add_handler(CallbackQueryHandler(h.on_stale_button))
+    app.add_error_handler(h.on_error)
+    for module in modules:
+        if callable(getattr(module, "setup", None)):
+            module.setup(app)
+    return app
+
+
+async def register_commands(app: Application) -> None:
+    """setMyCommands for the default scope, in English (default) and each language described."""
+    commands = app.bot_data.get("commands", [])
+    for lang in LANGUAGES:
+        listed = [BotCommand(name, (d.get(lang) or d.get("en") or name)[:256]) for name, d in commands]
+        try:
+            await app.bot.set_my_commands(listed, language_code=None if lang == "en" else lang)
+        except TelegramError as exc:
+            log.warning("could not register the bot's commands (%s): %s", lang, exc.message)
+
+
+def install_token_redaction(*secrets: str) -> None:
+    """Replace secrets in every log record (message, arguments and traceback) with '****'."""
+    secrets = tuple(s for s in secrets if s)
+    if not secrets:
+        return
+    previous = logging.getLogRecordFactory()
+
+    def scrub(value: str) -> str:
+        for s in secrets:
+            value = value.replace(s, "****")
+        return value
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = previous(*args, **kwargs)
+        try:
+            text = record.getMessage()
+        except Exception:  # a malformed record is reported by logging itself
+            return record
+        if any(s in text for s in secrets):
+            record.msg, record.args = scrub(text), ()
+        if record.exc_info:
+            trace = logging.Formatter().formatException(record.exc_info)
+            if any(s in trace for s in secrets):
+                record.exc_text = scrub(trace)
+        return record
+
+    logging.setLogRecordFactory(factory)
+    for noisy in ("httpx", "httpcore"):  # these log request URLs, which contain the token
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger(noisy).level))

@@ -1,0 +1,120 @@
+"""The compose file, Dockerfile and README describe the same deployment."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+BOTS = ("telegram", "slack")
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def readme_deploy() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"^## Deployment \(docker compose\)\n(.*?)(?=^## )", text, re.S | re.M)
+    assert m, "README has no 'Deployment (docker compose)' section"
+    return m.group(1)
+
+
+def test_services_volumes_and_health_checks(compose: dict) -> None:
+    services = compose["services"]
+    assert set(services) == {"db", *BOTS}
+    db = services["db"]
+    assert db["image"].startswith("postgres:16")
+    assert "pgdata:/var/lib/postgresql/data" in db["volumes"] and "pgdata" in compose["volumes"]
+    assert "pg_isready" in " ".join(db["healthcheck"]["test"]) and "profiles" not in db
+    for name in BOTS:
+        svc = services[name]
+        assert svc["build"] == "." and svc["command"] == [name] and svc["profiles"] == [name]
+        assert svc["depends_on"]["db"]["condition"] == "service_healthy"
+        assert svc["env_file"] == ".env"
+        env = svc["environment"]
+        assert env["DATABASE_URL"].startswith("postgresql+psycopg://") and "@db:5432/" in env["DATABASE_URL"]
+        assert f"127.0.0.1:{env['METRICS_PORT']}/healthz" in " ".join(svc["healthcheck"]["test"])
+        assert svc["stop_signal"] == "SIGTERM"
+
+
+def test_readme_names_what_compose_defines(compose: dict, readme_deploy: str) -> None:
+    for name in compose["services"]:
+        assert f"`{name}`" in readme_deploy
+    for volume in compose["volumes"]:
+        assert f"`{volume}`" in readme_deploy
+    for name in BOTS:
+        assert f"profile `{name}`" in readme_deploy
+    assert "pg_isready" in readme_deploy and "/healthz" in readme_deploy
+    assert "git clone" in readme_deploy and "docker compose up" in readme_deploy
+    for variable in re.findall(r"\$\{([A-Z_]+)", (ROOT / "docker-compose.yml").read_text()):
+        if not variable.endswith("_PUBLISH"):  # optional host bindings, documented in the file
+            assert f"{variable}=" in (ROOT / ".env.example").read_text(), variable
+
+
+def test_readme_names_every_section() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for title in ("Deployment (docker compose)", "Configuration", "Scale-out"):
+        assert f"\n## {title}\n" in text
+
+
+def test_dockerfile() -> None:
+    lines = [line.strip() for line in (ROOT / "Dockerfile").read_text().splitlines()]
+    instructions = [line for line in lines if line and not line.startswith("#")]
+    assert instructions[0] == "FROM python:3.11-slim"
+    user = next(i for i, line in enumerate(instructions) if line.startswith("USER "))
+    assert instructions[user].split()[1] not in ("root", "0")
+    index = next(i for i, line in enumerate(instructions) if "interview-bot index" in line)
+    assert index > user  # the warmed database and index belong to the user that runs the bot
+    assert instructions[-2:] == ['ENTRYPOINT ["interview-bot"]', 'CMD ["--help"]']
+    packages = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    copied = {line.split()[1] for line in instructions if line.startswith("COPY ")}
+    assert {p.rstrip("*") for p in packages["include"]} <= copied
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".env", ".venv", ".git"} <= set(ignored)
+
+
+def test_migrations_ship_in_the_package() -> None:
+    """pyproject's package data must carry env.py, the template and every version file."""
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["bot"]
+    files = [p.relative_to(ROOT / "bot").as_posix() for p in (ROOT / "bot" / "migrations").rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts]
+    assert any(f.startswith("migrations/versions/") for f in files)
+    for f in files:
+        assert any(fnmatch.fnmatch(f, pat) for pat in patterns), f
+
+
+def _compose_cli() -> list[str] | None:
+    for cmd in (["docker", "compose"], ["docker-compose"]):
+        if shutil.which(cmd[0]):
+            try:
+                ok = subprocess.run([*cmd, "version"], capture_output=True, timeout=30, check=False).returncode == 0
+            except (OSError, subprocess.TimeoutExpired):
+                ok = False
+            if ok:
+                return cmd
+    return None
+
+
+def test_docker_compose_config(tmp_path: Path) -> None:
+    """`docker compose config` (client side only) accepts the file, when a compose client exists."""
+    cmd = _compose_cli()
+    if cmd is None:
+        pytest.skip("no Docker Compose client here (neither `docker compose` nor `docker-compose` runs)")
+    shutil.copy(ROOT / "docker-compose.yml", tmp_path / "docker-compose.yml")
+    shutil.copy(ROOT / ".env.example", tmp_path / ".env")
+    done = subprocess.run([*cmd, "--profile", "telegram", "--profile", "slack", "config", "--format", "json"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    config = json.loads(done.stdout)
+    assert set(config["services"]) == {"db", *BOTS} and "pgdata" in config["volumes"]

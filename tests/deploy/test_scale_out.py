@@ -1,0 +1,114 @@
+"""Scale-out: two `interview-bot telegram` replicas in webhook mode on one PostgreSQL database.
+
+A question answered by one replica and its "More results" button pressed on the other (the way a load
+balancer may route them) works, because the question behind the button lives in the shared database.
+Both replicas serve /healthz and /metrics, and stop cleanly on SIGTERM.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import json
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+ROOT = Path(__file__).resolve().parents[2]
+STARTUP = 120  # seconds: the first replica fills the database from the bundled corpus
+SECRET = "shared-webhook_secret-42"
+
+
+def _fake_api() -> Any:
+    """The fake Bot API of tests/telegram (loaded by file: test directories are not packages)."""
+    if "telegram_fake_api" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("telegram_fake_api", ROOT / "tests/telegram/fake_api.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["telegram_fake_api"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["telegram_fake_api"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def _post(client: httpx.AsyncClient, url: str, update: dict[str, Any]) -> httpx.Response:
+    for _ in range(100):  # the webhook server binds just after setWebhook
+        try:
+            return await client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+        except httpx.ConnectError:
+            await asyncio.sleep(0.1)
+    raise AssertionError(f"nothing listens at {url}")
+
+
+async def test_two_replicas_share_state_through_postgres(pg_url: str, library: Any, tmp_path: Path) -> None:
+    fake_api = _fake_api()
+    fake = fake_api.FakeBotAPI()
+    await fake.start()
+    replicas: list[dict[str, Any]] = []
+    try:
+        for i in range(2):
+            hook, metrics = _free_port(), _free_port()
+            env = {**os.environ, "TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_API_URL": fake.url,
+                   "TELEGRAM_WEBHOOK_URL": f"http://127.0.0.1:{hook}/tg", "TELEGRAM_WEBHOOK_SECRET": SECRET,
+                   "TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1", "TELEGRAM_WEBHOOK_PORT": str(hook),
+                   "DATABASE_URL": pg_url, "METRICS_HOST": "127.0.0.1", "METRICS_PORT": str(metrics),
+                   "XDG_DATA_HOME": str(tmp_path / f"replica{i}")}
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot.cli", "telegram", env=env,
+                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+            replicas.append({"proc": proc, "hook": env["TELEGRAM_WEBHOOK_URL"], "ops": f"http://127.0.0.1:{metrics}"})
+        await fake.wait_for("setWebhook", count=2, timeout=STARTUP)
+        a, b = replicas
+        question = fake_api.question_for(library, "zh", more=True)
+        async with httpx.AsyncClient(timeout=30) as client:
+            assert (await _post(client, a["hook"], {"update_id": 1, **fake_api.message(question)})).status_code == 200
+            (first,) = await fake.wait_for("sendMessage", timeout=60)
+            buttons = [btn for row in first["reply_markup"]["inline_keyboard"] for btn in row]
+            more = next(btn["callback_data"] for btn in buttons if btn.get("callback_data", "").startswith("more:"))
+            sent = fake.sent[-1]
+            response = await _post(client, b["hook"], {"update_id": 2, **fake_api.callback(more, sent)})
+            assert response.status_code == 200
+            for _ in range(300):  # replica B answers the button with the next page
+                pages = fake.called("sendMessage")[1:] + fake.called("editMessageText")
+                if pages:
+                    break
+                await asyncio.sleep(0.1)
+            assert pages, "replica B did not answer the button"
+            next_page = pages[0]["text"]
+            assert fake_api.assert_verbatim(next_page, [p.text for p in library.passages]) >= 1
+            assert next_page != first["text"]
+            for replica in replicas:
+                health = await client.get(f"{replica['ops']}/healthz")
+                checks = health.json()["checks"]
+                assert health.status_code == 200, health.text
+                assert checks["database"]["ok"] and checks["index"]["passages"] == len(library.passages)
+                assert (await client.get(f"{replica['ops']}/metrics")).status_code == 200
+    finally:
+        for replica in replicas:
+            if replica["proc"].returncode is None:
+                replica["proc"].send_signal(signal.SIGTERM)
+        outcomes = []
+        for replica in replicas:
+            try:
+                _, err = await asyncio.wait_for(replica["proc"].communicate(), 30)
+            except TimeoutError:
+                replica["proc"].kill()
+                _, err = await replica["proc"].communicate()
+            outcomes.append((replica["proc"].returncode, err.decode()))
+        await fake.stop()
+    for code, err in outcomes:
+        assert code == 0, err[-2000:]
+        assert "Traceback" not in err and fake.token not in err and SECRET not in err
+    assert json.dumps(fake.errors) == "[]"

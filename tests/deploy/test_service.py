@@ -1,0 +1,98 @@
+"""A long-running command under `as_service`: /healthz and /metrics answer over loopback, SIGTERM ends it."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import click
+import pytest
+
+from bot.cli import SERVICES
+from bot.ops.service import as_service
+
+SERVICE = textwrap.dedent("""
+    import sys, time
+    import click
+    from bot.core import get_library
+    from bot.ops import health, metrics
+    from bot.ops.service import as_service
+
+    @click.command()
+    def serve() -> None:
+        library = get_library()
+        health.set_platform_check(lambda: True)
+        metrics.observe_answer("probe", "no_match", 0.01)
+        print("ready", flush=True)
+        for _ in range(3000):        # at most 150 s; SIGTERM ends it long before
+            time.sleep(0.05)
+        print("not stopped", flush=True)
+
+    as_service(serve)(standalone_mode=True)
+""")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as resp:
+            return resp.status, resp.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode()
+
+
+def test_bots_are_services() -> None:
+    assert {"telegram", "slack"} <= SERVICES
+
+
+def test_as_service_keeps_help_and_is_idempotent() -> None:
+    @click.command()
+    def dummy() -> None:
+        """Does nothing."""
+
+    callback = as_service(dummy).callback
+    assert as_service(dummy).callback is callback
+    from click.testing import CliRunner
+
+    assert "Does nothing." in CliRunner().invoke(dummy, ["--help"]).output
+
+
+def test_service_process_health_metrics_and_sigterm(db_url: str, tmp_path: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": db_url, "METRICS_HOST": "127.0.0.1", "METRICS_PORT": str(port),
+           "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    proc = subprocess.Popen([sys.executable, "-c", SERVICE], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env)
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        status, body = _get(f"http://127.0.0.1:{port}/healthz")
+        health = json.loads(body)
+        assert status == 200, health
+        assert health["checks"]["database"]["ok"] and health["checks"]["platform"]["ok"]
+        assert health["checks"]["index"]["ok"] and health["checks"]["index"]["passages"] > 0
+        status, text = _get(f"http://127.0.0.1:{port}/metrics")
+        assert status == 200
+        assert 'interview_bot_no_match_total{platform="probe"} 1.0' in text
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and "not stopped" not in out
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()

@@ -1,0 +1,223 @@
+"""Retrieval quality: score floors on the question set, tokenizer behaviour, no-match and highlights.
+
+The floors sit a little below the figures measured with
+`interview-bot eval --memory --split dev` (and `--split heldout`), so that a regression fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from bot.commands.eval import DEFAULT_FILE, evaluate, load_questions, summarize
+from bot.core import Library
+from retrieval.query import analyze
+from retrieval.tokenize import detect_language, tokenize, tokens
+
+HERE = Path(__file__).resolve().parent
+
+# language -> (hit@3, MRR@10) floors
+# measured (dev): zh 0.912/0.826, zh-Hant 0.960/0.867, de 0.833/0.803, en 0.875/0.854, all 0.903/0.836
+DEV_FLOORS = {"zh": (0.89, 0.80), "zh-Hant": (0.92, 0.82), "de": (0.77, 0.74), "en": (0.83, 0.80),
+              "all": (0.88, 0.81)}
+HELDOUT_FLOORS = {"all": (0.80, 0.76)}  # measured 0.827/0.789
+QUOTE_HIT3_FLOOR = 0.87  # dev: the shown quote holds the answer (measured 0.895)
+
+
+@pytest.fixture(scope="module")
+def dev_scores(library: Library):
+    return summarize(evaluate(library, load_questions(DEFAULT_FILE, "dev"), top_k=10))
+
+
+def test_question_set_is_split() -> None:
+    dev, heldout = load_questions(DEFAULT_FILE, "dev"), load_questions(DEFAULT_FILE, "heldout")
+    assert len(dev) >= 80 and len(heldout) >= 30
+    assert {q["lang"] for q in dev} == {"zh", "zh-Hant", "de", "en"}
+    assert not {q["question"] for q in dev} & {q["question"] for q in heldout}
+
+
+@pytest.mark.parametrize("lang", sorted(DEV_FLOORS))
+def test_dev_scores_stay_above_floor(dev_scores, lang: str) -> None:
+    hit3, mrr = DEV_FLOORS[lang]
+    s = dev_scores[lang]
+    assert s.hit3 >= hit3, f"{lang} hit@3 {s.hit3} < {hit3}; misses: {s.misses}"
+    assert s.mrr10 >= mrr, f"{lang} MRR@10 {s.mrr10} < {mrr}"
+
+
+def test_dev_quotes_show_the_answer(dev_scores) -> None:
+    assert dev_scores["all"].quote_hit3 >= QUOTE_HIT3_FLOOR
+
+
+def test_heldout_scores_stay_above_floor(library: Library) -> None:
+    s = summarize(evaluate(library, load_questions(DEFAULT_FILE, "heldout"), top_k=10))["all"]
+    hit3, mrr = HELDOUT_FLOORS["all"]
+    assert s.hit3 >= hit3 and s.mrr10 >= mrr, (s.hit3, s.mrr10, s.misses)
+
+
+# -- the eval command ------------------------------------------------------------------------------
+def test_eval_command_scores_a_question_file(tmp_path: Path) -> None:
+    rows = load_questions(DEFAULT_FILE, "dev")[:6]
+    rows.append({"id": "x1", "lang": "en", "split": "dev", "question": "What's the weather in Paris tomorrow?",
+                 "article": "jiqizhixin-gomez-20vc", "answers": ["this excerpt is nowhere in the corpus"]})
+    path = tmp_path / "q.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path), "--memory", "--json", "--misses", "--top", "5"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    overall = data["scores"]["all"]
+    assert overall["n"] == 7
+    assert 0 <= overall["hit1"] <= overall["hit3"] <= 6 / 7
+    assert "x1" in [m["id"] for m in data["misses"]]
+    assert next(m for m in data["misses"] if m["id"] == "x1")["status"] == "no_match"
+    text = CliRunner().invoke(main, ["eval", str(path), "--memory", "--misses"])
+    assert text.exit_code == 0 and "hit@3" in text.output and "x1 [en]" in text.output
+
+
+def test_eval_command_rejects_an_empty_split(tmp_path: Path) -> None:
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps({"id": "a", "lang": "zh", "split": "dev", "question": "x", "answers": ["y"]}))
+    result = CliRunner().invoke(main, ["eval", str(path), "--memory", "--split", "heldout"])
+    assert result.exit_code != 0 and "no questions" in result.output
+
+
+# -- tokenizer ---------------------------------------------------------------------------------------
+def test_traditional_chinese_is_folded_to_simplified() -> None:
+    assert tokenize("戈麥斯認為數據質量很重要") == tokenize("戈麦斯认为数据质量很重要")
+    assert detect_language("戈麥斯怎麼看數據") == "zh-Hant"
+    assert detect_language("戈麦斯怎么看数据") == "zh"
+
+
+def test_full_width_is_folded_to_half_width() -> None:
+    assert tokenize("ＧＰＴ－４ 和 Ｃｏｈｅｒｅ") == tokenize("GPT-4 和 Cohere")
+    spans = tokens("ＧＰＴ－４")
+    assert spans and spans[0].start == 0 and spans[0].end == len("ＧＰＴ－４")
+
+
+def test_german_umlaut_words_stay_whole_and_are_stemmed() -> None:
+    terms = tokenize("Die Datenqualität der Modelle", "de")
+    assert terms == tokenize("Datenqualität Modell", "de")
+    assert not any(t in ("ä", "t", "datenqualit") for t in terms)
+    assert tokenize("models", "en") == tokenize("model", "en")
+
+
+def test_german_hyphenated_words_count_by_their_parts() -> None:
+    terms = tokenize("Kundendienst-Jobs", "de")
+    assert tokenize("Jobs", "de")[0] in terms
+
+
+def test_unknown_german_compounds_are_split_into_known_words(library: Library) -> None:
+    query = analyze("Werden Kundendienstjobs durch KI wegfallen?", library.index.vocab)
+    assert tokenize("Jobs", "de")[0] in query.own
+    assert {"客户", "岗位"} & query.expanded  # the parts are translated
+
+
+def test_stop_words_are_dropped_but_content_words_kept() -> None:
+    assert tokenize("What does he think about the data?", "en") == tokenize("data", "en")
+    assert "的" not in tokenize("数据的质量")
+    assert tokenize("Was denkt er über die Daten?", "de") == tokenize("Daten", "de")
+    for content in ("模型", "数据", "芯片", "客户", "训练"):
+        assert content in tokenize(f"关于{content}"), content
+
+
+def test_name_variants_fold_onto_one_term() -> None:
+    assert tokenize("NVIDIA") == tokenize("Nvidia") == tokenize("英伟达")
+    assert tokenize("Yann LeCun")[-1] == tokenize("杨立昆")[0] == tokenize("杨立坤")[0]
+    assert tokenize("Aidan Gomez")[-1] == tokenize("戈麦斯")[0]
+
+
+def test_mixed_text_keeps_both_scripts_with_offsets() -> None:
+    text = "Cohere 的 Command R+ 模型"
+    toks = tokens(text)
+    assert {"Cohere", "模型"} <= {t.term for t in toks}
+    for t in toks:
+        assert 0 <= t.start < t.end <= len(text)
+    assert text[toks[-1].start:toks[-1].end] == "模型"
+
+
+def test_long_chinese_words_also_match_by_bigrams() -> None:
+    query = analyze("私有化部署")
+    assert {"私有", "部署"} <= set(query.terms)
+    assert query.terms["私有"] < query.terms["部署"]  # a bigram counts less than a word
+
+
+def test_misspelt_names_are_corrected_against_the_index(library: Library) -> None:
+    query = analyze("Who wrote the Transfomer paper at Cohre?", library.index.vocab)
+    assert {"Transformer", "Cohere"} <= query.own
+
+
+# -- cross-lingual queries and answers ----------------------------------------------------------------
+def test_english_question_is_expanded_into_chinese(library: Library) -> None:
+    query = analyze("Will Nvidia keep its monopoly on chips?")
+    assert "芯片" in query.expanded
+    reply = library.answer("Will Nvidia keep its monopoly on chips?")
+    assert reply.status == "ok"
+    assert any("芯片" in q.passage for q in reply.quotes)
+
+
+def test_german_question_shows_the_german_version_first(library: Library) -> None:
+    reply = library.answer("Warum ist die Datenqualität so wichtig für die Modelle?")
+    assert reply.status == "ok" and reply.language == "de"
+    grouped = [q for q in reply.quotes if q.also_in]
+    assert grouped, "no result with a translation"
+    assert all(q.article.language == "de" for q in grouped)
+    assert any(v.article.language == "zh" for v in grouped[0].also_in)
+
+
+def test_chinese_question_shows_the_chinese_version_first(library: Library) -> None:
+    reply = library.answer("数据质量为什么这么重要")
+    grouped = [q for q in reply.quotes if q.also_in]
+    assert grouped and all(q.article.language == "zh" for q in grouped)
+
+
+# -- no good match -----------------------------------------------------------------------------------
+OFF_TOPIC = [line for line in (HERE / "offtopic.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("question", ["What's the weather in Paris tomorrow?", "今天股市怎么样", "Wie backe ich Brot?"])
+def test_off_topic_questions_get_no_match(library: Library, question: str) -> None:
+    reply = library.answer(question)
+    assert reply.status == "no_match" and not reply.quotes and reply.note
+
+
+def test_most_off_topic_questions_are_rejected(library: Library) -> None:
+    rejected = [q for q in OFF_TOPIC if library.answer(q).status == "no_match"]
+    assert len(rejected) >= 0.7 * len(OFF_TOPIC), sorted(set(OFF_TOPIC) - set(rejected))
+
+
+def test_real_questions_are_still_answered(library: Library) -> None:
+    rows = load_questions(DEFAULT_FILE, "all")
+    unanswered = [r["id"] for r in rows if library.answer(r["question"]).status != "ok"]
+    assert len(unanswered) <= 0.05 * len(rows), unanswered
+    for question in ("Cohere 的估值是多少", "戈麥斯怎麼看數據質量", "Was hält Gomez von synthetischen Daten?",
+                     "What does Gomez think about synthetic data?"):
+        assert library.answer(question).status == "ok", question
+
+
+# -- highlights --------------------------------------------------------------------------------------
+def _marked(quote) -> list[str]:
+    return [quote.quote[s:e] for s, e in quote.highlights]
+
+
+def test_traditional_chinese_query_highlights_simplified_quote(library: Library) -> None:
+    reply = library.answer("合成數據")
+    marked = _marked(reply.quotes[0])
+    assert any("合成" in m or "数据" in m for m in marked), marked
+
+
+def test_english_query_highlights_chinese_terms(library: Library) -> None:
+    reply = library.answer("What does Gomez say about synthetic data?")
+    zh = [q for q in reply.quotes if q.article.language == "zh"]
+    assert zh, "no Chinese result"
+    assert any(any("数据" in m or "合成" in m for m in _marked(q)) for q in zh)
+
+
+def test_highlights_are_valid_spans(library: Library) -> None:
+    for question in ("Cohere 的估值是多少", "Warum ist die Datenqualität so wichtig?"):
+        for q in library.answer(question).quotes:
+            for s, e in q.highlights:
+                assert 0 <= s < e <= len(q.quote)

@@ -1,0 +1,87 @@
+"""Linking an imported article to the versions of the same interview already stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core import Library
+from bot.importer.pipeline import import_article
+from bot.importer.service import open_engine, remove_article
+from bot.live import link_back
+from bot.settings import Settings
+from corpus.loader import CORPUS_DIR
+from tests.importer.conftest import PageServer
+
+
+def repost(tmp_path: Path) -> Path:
+    """量子位's interview as another site re-published it: other header, last third cut off."""
+    lines = (CORPUS_DIR / "articles" / "qbitai-gomez-20vc.txt").read_text(encoding="utf-8").splitlines()
+    body = lines[8:int(len(lines) * 0.66)]
+    path = tmp_path / "repost.txt"
+    path.write_text("---\ntitle: Transformer作者访谈（转载）\npublisher: 转载网\nurl: https://repost.example/gomez\n---\n"
+                    + "\n".join(body) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_re_report_is_detected_and_linked_both_ways(db: Settings, tmp_path: Path) -> None:
+    item = import_article(str(repost(tmp_path)), db)
+    assert item.stored.status == "added"
+    assert "qbitai-gomez-20vc" in item.stored.linked
+    new_id = item.stored.article_id
+    library = link_back(Library.open(db))
+    new = [p for p in library.passages if p.article_id == new_id and p.kind == "answer"]
+    linked = [p for p in new if any(v.startswith("qbitai-gomez-20vc:") for v in p.versions)]
+    assert len(linked) >= 0.8 * len(new)
+    for p in linked:
+        for v in p.versions:
+            assert p.id in library.by_id[v].versions  # both ways
+    assert library.articles[new_id].interview == library.articles["qbitai-gomez-20vc"].interview
+    # answers group the versions: the same passage is not quoted twice
+    sample = linked[len(linked) // 2]
+    reply = library.answer(sample.text[:120])
+    top = reply.quotes[0]
+    group = {top.passage_id, *(v.passage_id for v in top.also_in)}
+    assert sample.id in group and set(sample.versions) & group
+    others = {q.passage_id for q in reply.quotes[1:]}
+    assert not others & group  # the versions are folded into one quote, not repeated
+
+
+def test_links_survive_a_bundled_resync_and_go_away_on_remove(db: Settings, tmp_path: Path) -> None:
+    new_id = import_article(str(repost(tmp_path)), db).stored.article_id
+    resynced = link_back(Library.open(db, rebuild=True))  # bundled rows rewritten without the new links
+    bundled = [p for p in resynced.passages if p.article_id == "qbitai-gomez-20vc"]
+    assert any(v.startswith(f"{new_id}:") for p in bundled for v in p.versions)
+    engine = open_engine(db)
+    remove_article(engine, new_id)
+    engine.dispose()
+    after = Library.open(db)
+    assert not any(v.startswith(f"{new_id}:") for p in after.passages for v in p.versions)
+    assert new_id not in after.articles
+
+
+def test_translation_of_links_across_languages(pages: PageServer, db: Settings) -> None:
+    german = import_article(pages("/de/hanna-keller"), db).stored.article_id
+    english = import_article(pages("/de/hanna-keller-en"), db, translation_of=german)
+    assert english.stored.linked == [german]
+    library = Library.open(db)
+    mite = next(p for p in library.passages if p.text.startswith("The varroa mite"))
+    assert [library.by_id[v].text.split(",")[0] for v in mite.versions] == ["Die Varroamilbe"]
+    milbe = library.by_id[mite.versions[0]]
+    assert mite.id in milbe.versions
+    art = library.articles[english.stored.article_id]
+    assert art.translation_of == german and art.interview == library.articles[german].interview
+
+
+def test_an_unrelated_interview_is_not_linked(pages: PageServer, db: Settings) -> None:
+    item = import_article(pages("/interviews/mira-castellanos"), db)
+    assert item.stored.linked == []
+    library = Library.open(db)
+    assert not any(p.versions for p in library.passages if p.article_id == item.stored.article_id)
+
+
+def test_a_translation_is_detected_without_a_hint(pages: PageServer, db: Settings) -> None:
+    german = import_article(pages("/de/hanna-keller"), db).stored.article_id
+    english = import_article(pages("/de/hanna-keller-en"), db)
+    assert english.stored.linked == [german]
+    library = Library.open(db)
+    assert library.articles[english.stored.article_id].translation_of == german

@@ -56,12 +56,23 @@ def say(text: str = "") -> None:
 
 
 # -- index: ours vs rank-bm25 vs bm25s ----------------------------------------------------------------
-def bench_sizes(sizes: list[int], n_queries: int, ref_queries: int, workers: int) -> list[dict]:
+def bench_sizes(sizes: list[int], n_queries: int, ref_queries: int, workers: int,
+                keep: Path | None = None) -> list[dict]:
     rows = []
     for size in sizes:
-        folder = Path(tempfile.mkdtemp(prefix=f"bm25-bench-{label(size)}-"))
+        if keep is not None:  # prepared corpora are kept (and reused) under `keep`
+            folder = keep / label(size)
+            folder.mkdir(parents=True, exist_ok=True)
+        else:
+            folder = Path(tempfile.mkdtemp(prefix=f"bm25-bench-{label(size)}-"))
         try:
-            prep = worker("prepare", str(folder), str(size), str(workers), str(n_queries))
+            saved = folder / "prepare.json"
+            if saved.exists():
+                prep = json.loads(saved.read_text(encoding="utf-8"))
+                say(f"[{label(size)}] reusing the corpus prepared in {folder}")
+            else:
+                prep = worker("prepare", str(folder), str(size), str(workers), str(n_queries))
+                saved.write_text(json.dumps(prep), encoding="utf-8")
             say(f"[{label(size)}] {prep['passages']} passages, {prep['mb']:.0f} MB text, {prep['tokens']} tokens, "
                 f"vocabulary {prep['vocab']}; tokenized in {prep['tokenize_s']:.1f} s on {workers} processes")
             result = {"size": size, "prepare": prep, "engines": {}}
@@ -76,7 +87,8 @@ def bench_sizes(sizes: list[int], n_queries: int, ref_queries: int, workers: int
                     f"  ({r['queries']} queries)")
             rows.append(result)
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            if keep is None:
+                shutil.rmtree(folder, ignore_errors=True)
     return rows
 
 
@@ -219,6 +231,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--ref-queries", type=int, default=20, help="at most this many queries for rank-bm25")
     ap.add_argument("--cold-runs", type=int, default=5, help="repetitions of the `ask` cold start")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="tokenizing processes")
+    ap.add_argument("--keep", type=Path, help="keep the tokenized corpora in this folder and reuse them next time")
     ap.add_argument("--json", dest="json_out", help="also write all figures to this JSON file")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: index,tokenizer,cold,answer")
     args = ap.parse_args(argv)
@@ -234,7 +247,7 @@ def main(argv: list[str] | None = None) -> dict:
     if "cold" not in skip:
         results["cold_start"] = bench_cold_start(args.cold_runs)
     if "index" not in skip and sizes:
-        results["index"] = bench_sizes(sizes, args.queries, args.ref_queries, args.workers)
+        results["index"] = bench_sizes(sizes, args.queries, args.ref_queries, args.workers, args.keep)
         print_index_table(results["index"])
     say(f"\nbenchmark finished in {time.perf_counter() - started:.0f} s")
     if args.json_out:

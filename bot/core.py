@@ -11,11 +11,10 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy.orm import Session
 
-from bot import store
 from bot.excerpt import best_window, highlight_spans
 from bot.messages import message
 from bot.reply import ArticleRef, Quote, Reply, Version
@@ -26,6 +25,9 @@ from retrieval.bm25 import BM25Index
 from retrieval.query import Query, analyze
 from retrieval.tokenize import DATA, detect_language, tokenize
 
+if TYPE_CHECKING:  # SQLAlchemy is imported only where the database is used: `ask` starts quicker
+    from sqlalchemy.orm import Session
+
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 500  # characters
@@ -35,6 +37,7 @@ KIND_PRIOR = {"narrative": 0.85, "bullet": 0.85}  # the interviewee's own answer
 COVERAGE_EXPONENT = 1.0  # rerank the candidates by score x coverage ** this
 INDEX_SPEAKER = True  # a passage is also found by its speaker's name
 GATE_DEPTH = 3  # the question is answered when one of this many best passages passes both thresholds
+MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,40}>|<[!@#][^<>]{0,60}>|&(?:amp|lt|gt|quot|nbsp);")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -109,6 +112,10 @@ class Library:
     def open(cls, settings: Settings | None = None, progress: Callable[[int, int], None] | None = None,
              rebuild: bool = False) -> Library:
         """Load from the database, first (re)building it from the bundled corpus when needed."""
+        from sqlalchemy.orm import Session
+
+        from bot import store
+
         settings = settings or get_settings()
         engine = store.make_engine(settings.db_url)
         store.create_schema(engine)
@@ -120,7 +127,7 @@ class Library:
         engine.dispose()
         from bot.index_cache import load_or_build  # the saved index, unless the corpus changed
 
-        index = load_or_build(settings.db_url, settings.data_dir, version, tokenizer_version(), passages)
+        index = load_or_build(settings.db_url, settings.data_dir, version, tokenizer_version(), passages, articles)
         return cls(articles, passages, index)
 
     # -- lookups ---------------------------------------------------------------------------------
@@ -168,7 +175,7 @@ class Library:
             lang = detect_language(text[:MAX_QUESTION])
             return Reply(query=text[:MAX_QUESTION], status="invalid", language=lang,
                          note=message("too_long", lang, length=len(text), limit=MAX_QUESTION))
-        query = analyze(text, self.index.vocab)
+        query = analyze(MARKUP.sub(" ", text), self.index.vocab)  # "<b>", "<!channel>" are not words
         if not query.terms:
             return Reply(query=text, status="invalid", language=query.language,
                          note=message("no_words", query.language), suggestions=self.samples(query.language))
@@ -225,15 +232,19 @@ class Library:
         group_of: dict[str, int] = {}  # passage id -> its group
         for doc, score in candidates:
             p = self.passages[doc]
-            related = [p.id, *p.versions]
-            known = next((group_of[i] for i in related if i in group_of), None)
-            if known is None:
-                known = len(groups)
+            if p.id in group_of:
+                continue
+            versions = sorted((self.by_id[i] for i in p.versions if i in self.by_id),
+                              key=lambda v: -scores[self._position[v.id]])
+            known = next((group_of[v.id] for v in versions if v.id in group_of), None)
+            if known is None or any(m.article_id == p.article_id for m in groups[known][1]):
+                known = len(groups)  # a group holds one passage per article: a second one is a result of its own
                 groups.append((score, []))
             members = groups[known][1]
-            for m in (self.by_id[i] for i in related if i in self.by_id and i not in group_of):
-                members.append(m)
-                group_of[m.id] = known
+            for m in (p, *versions):
+                if m.id not in group_of and all(o.article_id != m.article_id for o in members):
+                    members.append(m)
+                    group_of[m.id] = known
         hits: list[_Hit] = []
         for score, members in groups[:want]:
             best = max(members, key=lambda m: (self.articles[m.article_id].language == lang,
@@ -249,6 +260,8 @@ class Library:
 
 def sync_bundled(session: Session, progress: Callable[[int, int], None] | None = None, force: bool = False) -> bool:
     """Store the bundled corpus (tokenized) unless the database already holds this very version."""
+    from bot import store
+
     fingerprint = f"{bundled_fingerprint()}:{tokenizer_version()}"  # without parsing the articles
     if not force and store.get_meta(session, store.BUNDLED_KEY) == fingerprint:
         return False

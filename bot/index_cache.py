@@ -1,4 +1,4 @@
-"""The BM25 index saved beside the database, loaded on start instead of rebuilt.
+"""The BM25 index (and a snapshot of the corpus) saved beside the database, loaded instead of rebuilt.
 
 A saved index is named after the database it belongs to and keyed by what it was built from: the
 database's corpus version, the tokenizer version and the passages' ids in order. When any of these
@@ -7,24 +7,42 @@ rebuilt from the stored tokens once, saved, and older files of that database are
 passages' tokens themselves are cached in the database (`passages.tokens`), so nothing is segmented
 again on start. Writes go to a temporary file renamed into place, so concurrent starts never read a
 half-written index.
+
+For a SQLite database the articles and passages are also saved as a JSON snapshot beside the index
+(up to SNAPSHOT_MAX passages). `open_snapshot` checks the database's corpus version and bundled-corpus
+fingerprint with the standard sqlite3 module and, when they match, returns the Library without
+importing SQLAlchemy, migrating or syncing: the quick path of the one-shot `interview-bot ask`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
+import json
 import logging
 import os
+import sqlite3
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
-from corpus.models import Passage
+from corpus.models import Article, Passage
 from retrieval.bm25 import EPSILON, FORMAT, K1, B, BM25Index
+
+if TYPE_CHECKING:
+    from bot.core import Library
+    from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
 PREFIX = "bm25-"
+SNAPSHOT_PREFIX = "corpus-"
+SNAPSHOT_FORMAT = 1
+SNAPSHOT_MAX = 50_000  # passages; larger corpora load from the database as usual
+BUNDLED_KEY = "bundled_fingerprint"  # = bot.store.BUNDLED_KEY (bot.store imports SQLAlchemy)
 
 
 def cache_dir(db_url: str, data_dir: Path) -> Path | None:
@@ -58,42 +76,120 @@ def index_path(db_url: str, data_dir: Path, key: str) -> Path | None:
 
 
 def load_or_build(db_url: str, data_dir: Path, corpus_version: str, tokenizer_version: str,
-                  passages: Sequence[Passage]) -> BM25Index:
-    """The saved index for these passages, or a freshly built (and then saved) one."""
+                  passages: Sequence[Passage], articles: Sequence[Article] | None = None) -> BM25Index:
+    """The saved index for these passages, or a freshly built (and then saved) one. With `articles`,
+    a SQLite database's corpus snapshot is written too (when missing or the index was rebuilt)."""
     key = index_key(corpus_version, tokenizer_version, passages)
     path = index_path(db_url, data_dir, key)
+    index = None
+    built = False
     if path is not None and path.exists():
         try:
             index = BM25Index.load(path)
         except (OSError, ValueError, KeyError) as exc:
             log.warning("rebuilding the index: %s unreadable (%s)", path.name, exc)
         else:
-            if index.size == len(passages) and index.params == (K1, B, EPSILON):
-                return index
-            log.warning("rebuilding the index: %s does not match the passages", path.name)
-    index = BM25Index.build(p.tokens for p in passages)
-    if path is not None:
-        save(index, path)
+            if index.size != len(passages) or index.params != (K1, B, EPSILON):
+                log.warning("rebuilding the index: %s does not match the passages", path.name)
+                index = None
+    if index is None:
+        index, built = BM25Index.build(p.tokens for p in passages), True
+        if path is not None:
+            _write(path, index.save)
+    if path is not None and articles is not None and db_url.startswith("sqlite:///"):
+        snap = snapshot_path(db_url, data_dir, corpus_version, tokenizer_version)
+        if snap is not None and (built or not snap.exists()) and len(passages) <= SNAPSHOT_MAX:
+            data = {"format": SNAPSHOT_FORMAT, "index": path.name,
+                    "articles": [dataclasses.asdict(a) for a in articles],
+                    "passages": [dataclasses.asdict(p) for p in passages]}
+            _write(snap, lambda tmp: Path(tmp).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8"))
     return index
 
 
-def save(index: BM25Index, path: Path) -> None:
-    """Write atomically, then delete this database's older index files; failures only log."""
+def _write(path: Path, write: Callable[[str], None]) -> None:
+    """Write atomically, then delete this database's older files of the same kind; failures only log."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".npz", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
         os.close(fd)
         try:
-            index.save(tmp)
+            write(tmp)
             os.replace(tmp, path)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
     except OSError as exc:
-        log.warning("could not save the index to %s: %s", path, exc)
+        log.warning("could not save %s: %s", path, exc)
         return
     stem = path.name.rsplit("-", 1)[0]
-    for old in path.parent.glob(f"{stem}-*.npz"):
+    for old in path.parent.glob(f"{stem}-*{path.suffix}"):
         if old != path:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def save(index: BM25Index, path: Path) -> None:
+    """Write an index file atomically (older index files of its database are deleted)."""
+    _write(path, index.save)
+
+
+# -- the quick path: a Library from the snapshot, without SQLAlchemy ---------------------------------------
+def snapshot_path(db_url: str, data_dir: Path, corpus_version: str, tokenizer_version: str) -> Path | None:
+    folder = cache_dir(db_url, data_dir)
+    if folder is None:
+        return None
+    key = _digest(corpus_version, tokenizer_version, str(SNAPSHOT_FORMAT), repr((K1, B, EPSILON, FORMAT)))
+    return folder / f"{SNAPSHOT_PREFIX}{_digest(db_url)[:8]}-{key}.json"
+
+
+def _stored_meta(db_file: Path) -> dict[str, str] | None:
+    try:
+        con = sqlite3.connect(f"file:{quote(str(db_file))}?mode=ro", uri=True)
+        try:
+            rows = con.execute("SELECT key, value FROM meta WHERE key IN ('corpus_version', ?)", (BUNDLED_KEY,))
+            return dict(rows.fetchall())
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+
+
+def open_snapshot(settings: Settings) -> Library | None:
+    """The Library from the snapshot of this SQLite database, if the database still holds exactly that
+    corpus (same corpus version, bundled corpus and tokenizer); else None (open the usual way)."""
+    from bot.core import Library, tokenizer_version
+    from corpus.loader import bundled_fingerprint
+
+    url = settings.db_url
+    folder = cache_dir(url, settings.data_dir)
+    if folder is None or not url.startswith("sqlite:///"):
+        return None
+    db_file = Path(url.removeprefix("sqlite:///").split("?", 1)[0]).expanduser()
+    if not db_file.is_file():
+        return None
+    meta = _stored_meta(db_file)
+    tokenizer = tokenizer_version()
+    if not meta or meta.get(BUNDLED_KEY) != f"{bundled_fingerprint()}:{tokenizer}":
+        return None
+    snap = snapshot_path(url, settings.data_dir, meta.get("corpus_version") or "0", tokenizer)
+    if snap is None or not snap.is_file():
+        return None
+    try:
+        data = json.loads(snap.read_text(encoding="utf-8"))
+        if data.get("format") != SNAPSHOT_FORMAT:
+            return None
+        articles = [Article(**a) for a in data["articles"]]
+        passages = [Passage(**p) for p in data["passages"]]
+        index = BM25Index.load(folder / data["index"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.info("corpus snapshot not usable (%s): opening the database", exc)
+        return None
+    if index.size != len(passages) or index.params != (K1, B, EPSILON):
+        return None
+    library = Library(articles, passages, index)
+    for p in library.passages:  # symmetric version links, as bot.live.link_back makes them
+        for v in p.versions:
+            other = library.by_id.get(v)
+            if other is not None and other.article_id != p.article_id and p.id not in other.versions:
+                other.versions.append(p.id)
+    return library

@@ -14,9 +14,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "That question is too long ({length} characters). Please ask in at most {limit} characters.",
     },
     "no_words": {
-        "zh": "这条消息里没有可以搜索的词。请用文字提问，例如：{example}",
-        "de": "Ich finde in dieser Nachricht keine Wörter zum Suchen. Fragen Sie zum Beispiel: {example}",
-        "en": "I found no words to search for in that message. Try a question such as: {example}",
+        "zh": "这条消息里没有可以搜索的词。请用中文、德语或英语提问，例如：{example}",
+        "de": "Ich finde in dieser Nachricht keine Wörter zum Suchen. Fragen Sie auf Deutsch, Chinesisch "
+        "oder Englisch, zum Beispiel: {example}",
+        "en": "I found no words to search for in that message. Please ask in English, Chinese or German, "
+        "for example: {example}",
     },
     "no_match": {
         "zh": "访谈里没有找到能回答这个问题的段落。这些访谈谈到了：{topics}。",

@@ -92,6 +92,26 @@ def align(left: Sequence[Passage], right: Sequence[Passage], cross: bool) -> lis
     return pairs[::-1]
 
 
+def structural_pairs(left: Sequence[Passage], right: Sequence[Passage]) -> list[tuple[int, int]] | None:
+    """Pair a translation with its original by position: the k-th paragraph of the n-th answer (and the
+    k-th narrative paragraph) on both sides. None when the two are not cut the same way."""
+
+    def keys(passages: Sequence[Passage]) -> list[tuple[str, int, int]]:
+        seen: Counter[tuple[str, int]] = Counter()
+        out = []
+        for p in passages:
+            group = ("a", p.turn) if p.kind == "answer" and p.turn is not None else ("n", -1)
+            out.append((group[0], group[1], seen[group]))
+            seen[group] += 1
+        return out
+
+    lk, rk = keys(left), keys(right)
+    if sorted(lk) != sorted(rk):
+        return None
+    where = {k: j for j, k in enumerate(rk)}
+    return [(i, where[k]) for i, k in enumerate(lk)]
+
+
 def best_matches(left: Sequence[Passage], right: Sequence[Passage]) -> list[tuple[int, int]]:
     """Same-language versions: each passage links to its most similar passage on the other side.
 
@@ -135,7 +155,7 @@ def link_versions(articles: Sequence[Article], passages: Sequence[Passage]) -> N
                 if a.language == b.language:
                     pairs = best_matches(left, right)
                 elif a.translation_of == b_id or b.translation_of == a_id:
-                    pairs = align(left, right, cross=True)
+                    pairs = structural_pairs(left, right) or align(left, right, cross=True)
                 else:
                     continue
                 for i, j in pairs:

@@ -1,9 +1,11 @@
-"""A question -> weighted index terms, expanded across languages with the corpus's glossary.
+"""A question -> weighted index terms, expanded across languages and to synonyms.
 
 Weights: a word the user typed counts 1, a character bigram inside a long Chinese word
-BIGRAM_WEIGHT, a glossary translation EXPANSION_WEIGHT (shared among a phrase's translations).
-`concepts` groups each typed word with its bigrams and translations, so that "how much of the
-question does a passage answer" can be judged across languages.
+BIGRAM_WEIGHT; English/German words add their Chinese translations from the corpus's glossary
+(EXPANSION_WEIGHT) and from CC-CEDICT (DICTIONARY_WEIGHT), Chinese words their synonyms
+(SYNONYM_WEIGHT, DICT_SYNONYM_WEIGHT); the translations of one phrase share their weight.
+`concepts` groups each typed word with its bigrams, translations and synonyms, so that "how much of
+the question does a passage answer" can be judged across languages (Library.coverage).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from retrieval.tokenize import HAN, Token, _read_lines, alias_map, detect_langua
 
 EXPANSION_WEIGHT = 1.3  # a glossary translation (tuned: Chinese passages can only match the translations)
 DICTIONARY_WEIGHT = 0.8  # a CC-CEDICT translation of a word the glossary lacks
+GERMAN_DICTIONARY_WEIGHT = 0.5  # CC-CEDICT for German words the glossary lacks, read as English (Investor)
 DICTIONARY_ALWAYS = True  # also look up words the glossary covers
 MAX_SENSES = 8  # English words with more Chinese translations in the corpus are too vague to expand
 SYNONYM_WEIGHT = 0.3  # a Chinese synonym (same glossary translation) of a word the user typed
@@ -35,7 +38,7 @@ class Query:
     own: set[str] = field(default_factory=set)  # terms typed by the user
     expanded: set[str] = field(default_factory=set)  # terms added from the glossary
     concepts: list[frozenset[str]] = field(default_factory=list)  # a typed word and its equivalents
-    words: set[str] = field(default_factory=set)  # whole words (typed or translated), not bigrams: highlighted
+    words: set[str] = field(default_factory=set)  # what quotes highlight: typed terms, whole translated words
 
 
 @cache
@@ -214,8 +217,9 @@ def _compound_parts(t: Token, vocabulary: Collection[str]) -> tuple[Token, ...]:
 
 
 def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
-    """Tokenize a question in any of the four languages and add glossary translations; Latin words that
-    neither the index (`vocabulary`) nor the glossary knows are corrected when one edit away from one."""
+    """Tokenize a question in any of the four languages and add translations (English/German) or
+    synonyms (Chinese). With the index's `vocabulary`, misspelt Latin words are corrected and unknown
+    German compounds split."""
     lang = detect_language(text)
     toks = tokens(text, lang)
     if vocabulary:
@@ -224,9 +228,10 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
                 if not t.part and t.end - t.start >= MIN_TYPO_WORD else t for t in toks]
     if vocabulary and lang == "de" and SPLIT_COMPOUNDS:
         toks = [x for t in toks for x in (t, *_compound_parts(t, vocabulary))]
-    weights: dict[str, float] = defaultdict(float)
+    query = Query(text=text, language=lang, terms=defaultdict(float), own={t.term for t in toks},
+                  words={t.term for t in toks})
     for t in toks:
-        weights[t.term] += BIGRAM_WEIGHT if t.part else 1.0
+        query.terms[t.term] += BIGRAM_WEIGHT if t.part else 1.0
     words = [t for t in toks if not t.part]
     groups: list[set[str]] = [{t.term} for t in words]
     for t in toks:  # a bigram belongs to the word it was cut from
@@ -234,49 +239,66 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
             for w, g in zip(words, groups, strict=True):
                 if w.start <= t.start and t.end <= w.end:
                     g.add(t.term)
-    expanded: set[str] = set()
-    whole = {t.term for t in words}
+    if lang in ("en", "de"):
+        _translate(query, words, groups)
+    else:
+        _add_synonyms(query, words, groups, vocabulary)
+    query.terms = dict(query.terms)
+    query.concepts = [frozenset(g) for g in groups]
+    return query
+
+
+def _add(query: Query, group: set[str], chinese: tuple[str, ...], weight: float) -> None:
+    """Add Chinese terms (shared weight) to the query and to the concept of the word they render."""
+    share = weight / max(1, len(chinese)) ** 0.5
+    terms: dict[str, float] = {}
+    for zh in chinese:
+        for t in _zh_tokens(zh):
+            terms[t.term] = max(terms.get(t.term, 0.0), share * (BIGRAM_WEIGHT if t.part else 1.0))
+            if not t.part:
+                query.words.add(t.term)
+    for term, w in terms.items():
+        if term not in query.terms:
+            query.expanded.add(term)
+        query.terms[term] += w
+    group.update(terms)
+
+
+def _translate(query: Query, words: list[Token], groups: list[set[str]]) -> None:
+    """English/German words -> Chinese: the glossary, then CC-CEDICT (German words read as English too)."""
     latin = [i for i, t in enumerate(words) if not HAN.match(t.term)]
-    if latin and lang in ("en", "de"):
-        seq = [words[i].term for i in latin]
-        found = [(s, e, hit, EXPANSION_WEIGHT) for s, e, hit in expansions(seq, "de" if lang == "de" else "en")]
-        if lang == "de":  # German questions use English words too (Startup, Chatbot): stemmed as English
-            covered = {i for s, e, _, _ in found for i in range(s, e)}
-            english = [next((x.term for x in tokens(text[words[i].start:words[i].end], "en")), "") for i in latin]
-            found += [(s, e, hit, EXPANSION_WEIGHT) for s, e, hit in expansions(english, "en")
-                      if not covered.intersection(range(s, e))]
-        if lang == "en" and DICTIONARY_WEIGHT:
-            covered = {i for s, e, _, _ in found for i in range(s, e)}
-            found += [(s, e, hit, DICTIONARY_WEIGHT) for s, e, hit in expansions(seq, "en", dictionary())
-                      if DICTIONARY_ALWAYS or not covered.intersection(range(s, e))]
-        for start, end, hit, weight in found:
-            share = 1.0 / max(1, len(hit)) ** 0.5
-            zh_terms: dict[str, float] = {}
-            for zh in hit:
-                for t in _zh_tokens(zh):
-                    zh_terms[t.term] = max(zh_terms.get(t.term, 0.0), share * (BIGRAM_WEIGHT if t.part else 1.0))
-                    if not t.part:
-                        whole.add(t.term)
-            for term, w in zh_terms.items():
-                if term not in weights:
-                    expanded.add(term)
-                weights[term] += weight * w
-            for i in latin[start:end]:
-                groups[i].update(zh_terms)
-    if lang.startswith("zh"):
-        near = dictionary_synonyms()
-        for t, group in zip(words, groups, strict=True):
-            found = [(synonyms().get(t.term, ()), SYNONYM_WEIGHT)]
-            if DICT_SYNONYM_WEIGHT and (DICT_SYNONYMS_ALWAYS or t.term not in vocabulary):
-                found.append((near.get(t.term, ()), DICT_SYNONYM_WEIGHT))
-            for others, weight in found:
-                share = 1.0 / max(1, len(others)) ** 0.5
-                for zh in others:
-                    for z in _zh_tokens(zh):
-                        if z.term not in weights:
-                            expanded.add(z.term)
-                        weights[z.term] += weight * share * (BIGRAM_WEIGHT if z.part else 1.0)
-                        group.add(z.term)
-    concepts = [frozenset(g) for g in groups]
-    return Query(text=text, language=lang, terms=dict(weights), own={t.term for t in toks},
-                 expanded=expanded, concepts=concepts, words=whole)
+    if not latin:
+        return
+    seq = [words[i].term for i in latin]
+    german = query.language == "de"
+    found = [(s, e, hit, EXPANSION_WEIGHT) for s, e, hit in expansions(seq, "de" if german else "en")]
+
+    def uncovered(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e, _, _ in found)
+
+    if german:  # German questions use English words too (Startup, Chatbot): stemmed as English
+        english = [next((x.term for x in tokens(query.text[words[i].start:words[i].end], "en")), "") for i in latin]
+        found += [(s, e, hit, EXPANSION_WEIGHT) for s, e, hit in expansions(english, "en") if uncovered(s, e)]
+        if GERMAN_DICTIONARY_WEIGHT:
+            found += [(s, e, hit, GERMAN_DICTIONARY_WEIGHT)
+                      for s, e, hit in expansions(english, "en", dictionary()) if uncovered(s, e)]
+    elif DICTIONARY_WEIGHT:
+        found += [(s, e, hit, DICTIONARY_WEIGHT) for s, e, hit in expansions(seq, "en", dictionary())
+                  if DICTIONARY_ALWAYS or uncovered(s, e)]
+    for start, end, hit, weight in found:
+        concept: set[str] = set()
+        _add(query, concept, hit, weight)
+        for i in latin[start:end]:
+            groups[i].update(concept)
+
+
+def _add_synonyms(query: Query, words: list[Token], groups: list[set[str]], vocabulary: Collection[str]) -> None:
+    """Chinese words -> other Chinese words with the same glossary translation or CC-CEDICT gloss."""
+    near = dictionary_synonyms()
+    for t, group in zip(words, groups, strict=True):
+        found = [(synonyms().get(t.term, ()), SYNONYM_WEIGHT)]
+        if DICT_SYNONYM_WEIGHT and (DICT_SYNONYMS_ALWAYS or t.term not in vocabulary):
+            found.append((near.get(t.term, ()), DICT_SYNONYM_WEIGHT))
+        for others, weight in found:
+            for zh in others:  # each synonym counts on its own (their shared characters add up)
+                _add(query, group, (zh,), weight / len(others) ** 0.5)

@@ -4,7 +4,9 @@ Normalisation: NFKC (full-width -> half-width), lower case, traditional -> simpl
 Han runs are segmented with jieba's dictionary (by jieba-rs via rjieba, HMM off, with the corpus's user
 dictionary); Latin-script runs are split into words, stop words dropped, and stemmed with Snowball (German
 for German text, else English).
-Name variants are folded onto one canonical token (NVIDIA = 英伟达, LeCun = 杨立昆 …).
+Name variants are folded onto one canonical token (NVIDIA = 英伟达, LeCun = 杨立昆 …). Han words longer
+than two characters also yield their character bigrams (Token.part), and hyphenated German words their
+parts, so that partial and differently segmented words still match.
 """
 
 from __future__ import annotations
@@ -129,14 +131,15 @@ def aliases_raw() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 @cache
 def alias_map() -> dict[str, str]:
-    """Single-token name variants -> the canonical token."""
+    """Single-token name variants -> the canonical token (spaces become "_": stored tokens are space-separated)."""
     out: dict[str, str] = {}
     for canonical, variants in aliases_raw():
+        token = "_".join(canonical.split())
         for v in variants:
             norm = normalize(v)[0]
             if " " not in norm.strip():
-                out[stem(norm.strip(), "en")] = canonical
-                out[stem(norm.strip(), "de")] = canonical
+                out[stem(norm.strip(), "en")] = token
+                out[stem(norm.strip(), "de")] = token
     return out
 
 

@@ -21,13 +21,17 @@ def ask(question: str, top_k: int, as_json: bool) -> None:
     from bot.ops.shutdown import install
 
     stop = install()  # SIGTERM: the reply in flight is finished and printed, then exit 0
-    library = get_library()
+    library = None
+    if question != "-":  # one question: the saved corpus snapshot, when current, spares SQLAlchemy (bot.index_cache)
+        from bot.index_cache import open_snapshot
+        from bot.settings import get_settings
+
+        library = open_snapshot(get_settings())
+    library = library or get_library()
     questions = (line.rstrip("\r\n") for line in sys.stdin) if question == "-" else [question]
     console = Console(highlight=False, soft_wrap=False)
     failed = False
     for q in questions:
-        if question == "-" and not q.strip():
-            continue
         with stop.busy():
             reply = library.answer(q, top_k=top_k)
             failed = failed or reply.status == "invalid"

@@ -9,7 +9,6 @@ versions (`also_in`); "quote hit@3" asks that an excerpt be inside the quote act
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -159,7 +158,6 @@ def eval_command(file: Path | None, split: str, top_k: int, misses: bool, as_jso
         click.echo(f"\n{len(missed)} miss(es) (no hit in the top three):")
         for o in missed:
             click.echo(_miss_text(o))
-    sys.stdout.flush()
 
 
 def _shared_library() -> Library:

@@ -67,9 +67,9 @@ _REV = re.compile(r"^revision(?:: *str)? *= *['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision(?:: *[^=]+)? *= *(None|['\"]([^'\"]+)['\"])\s*$", re.M)
 
 
-def quick_head() -> str | None:
-    """The head revision read straight from the version files (no Alembic import: ~ms on every start);
-    None when a file is not in the plain form (then Alembic decides)."""
+def _revisions() -> dict[str, str | None] | None:
+    """revision -> down_revision, read straight from the version files (no Alembic import: ~ms on
+    every start); None when a file is not in the plain form (then Alembic decides)."""
     revisions: dict[str, str | None] = {}
     for path in (HERE / "versions").glob("*.py"):
         source = path.read_text(encoding="utf-8")
@@ -77,8 +77,26 @@ def quick_head() -> str | None:
         if not rev or not down:
             return None
         revisions[rev.group(1)] = down.group(2)
+    return revisions
+
+
+def quick_head() -> str | None:
+    """The head revision from the version files; None when it cannot be read that way."""
+    revisions = _revisions()
+    if not revisions:
+        return None
     heads = set(revisions) - {d for d in revisions.values() if d}
     return heads.pop() if len(heads) == 1 else None
+
+
+def _newer(rev: str | None) -> bool:
+    """The database is at a revision this version does not know: a newer release migrated it."""
+    revisions = _revisions()
+    if rev is None or revisions is None or rev in revisions:
+        return False
+    log.warning("the database schema (revision %s) is newer than this version of interview-bot: "
+                "not migrating", rev)
+    return True
 
 
 def _state(conn: Connection) -> tuple[str | None, set[str]]:
@@ -103,7 +121,7 @@ def upgrade(engine: Engine, revision: str = "head") -> bool:
         rev = None
         if "alembic_version" in tables:
             rev = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    if target and rev == target and wanted <= tables:
+    if (target and rev == target and wanted <= tables) or _newer(rev):
         return False
     from alembic import command
 
@@ -112,6 +130,8 @@ def upgrade(engine: Engine, revision: str = "head") -> bool:
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
         cfg = alembic_config(conn)
         rev, tables = _state(conn)
+        if _newer(rev):  # migrated by a newer replica while this one waited for the lock
+            return False
         if rev is None and "articles" in tables:  # made by create_all before there were migrations
             log.warning("database has tables but no migration history: stamping revision %s", BASELINE)
             command.stamp(cfg, BASELINE)

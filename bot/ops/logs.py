@@ -21,7 +21,6 @@ def secret_values(settings: object | None = None) -> list[str]:
 
     Without valid settings, the same names are read from the environment."""
     from pydantic import SecretStr
-    from sqlalchemy.engine import make_url
 
     from bot.settings import ConfigError, Settings, get_settings
 
@@ -38,6 +37,8 @@ def secret_values(settings: object | None = None) -> list[str]:
         values += [os.environ.get(name.upper(), "") for name in names]
         url = os.environ.get("DATABASE_URL")
     if url:
+        from sqlalchemy.engine import make_url  # only then: `ask` on the default SQLite starts without SQLAlchemy
+
         with contextlib.suppress(Exception):  # an unparsable URL has no password to find
             values.append(make_url(url).password or "")
     return [v for v in values if len(v) >= 4]

@@ -100,6 +100,12 @@ def test_markup_and_mentions_are_treated_as_plain_words(library: Library) -> Non
     assert reply.query.startswith("<b>合成数据</b>")
 
 
+def test_mentions_alone_are_not_a_question(library: Library) -> None:
+    for text in ("<!channel>", "<@U123> <!here>", "<b></b> &amp;"):
+        reply = library.answer(text)
+        assert reply.status == "invalid" and reply.note and not reply.quotes, text
+
+
 def test_no_match_is_honest_and_suggests(library: Library) -> None:
     reply = library.answer("quantum chromodynamics lattice gluon")
     assert reply.status == "no_match"

@@ -41,8 +41,11 @@ def test_ask_json_one_object_with_the_documented_fields() -> None:
 def test_ask_dash_reads_one_question_per_line() -> None:
     result = run("ask", "--json", "-", stdin="合成数据\n\nWarum ist Datenqualität wichtig?\n😀\n")
     objects = [json.loads(line) for line in result.output.strip().splitlines()]
-    assert [o["query"] for o in objects] == ["合成数据", "Warum ist Datenqualität wichtig?", "😀"]
-    assert objects[2]["results"] == [] and objects[2]["note"]
+    # one object per input line, so answers line up with questions even when a line is blank
+    assert [o["query"] for o in objects] == ["合成数据", "", "Warum ist Datenqualität wichtig?", "😀"]
+    assert objects[0]["results"] and objects[2]["results"]
+    for blank in (objects[1], objects[3]):
+        assert blank["results"] == [] and blank["note"]
     assert result.exit_code == 0
 
 

@@ -91,3 +91,18 @@ def test_env_example_lists_every_setting_with_a_comment() -> None:
         above = lines[i - 1]
         assert above.startswith("#") and not re.match(r"^#\s?[A-Z_]+=", above), f"{name.upper()} has no comment"
     assert load_settings(_env_file=ROOT / ".env.example")  # the example itself is valid
+
+
+@pytest.mark.parametrize(("command", "token"), [("telegram", "TELEGRAM_BOT_TOKEN"), ("slack", "SLACK_BOT_TOKEN")])
+def test_bot_without_its_token_stops_with_one_line(command: str, token: str, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLACK_"))}
+    env |= {"XDG_DATA_HOME": str(tmp_path / "xdg"), "METRICS_HOST": "127.0.0.1", "METRICS_PORT": "0"}
+    done = subprocess.run([sys.executable, "-m", "bot.cli", command], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 1 and len(lines) == 1, done.stderr
+    assert lines[0].startswith("Error: ") and token in lines[0]

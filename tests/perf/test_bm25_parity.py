@@ -165,3 +165,18 @@ def test_save_load_round_trip(tmp_path: Path) -> None:
     empty = BM25Index.build([])
     empty.save(tmp_path / "e.npz")
     assert BM25Index.load(tmp_path / "e.npz").top(["x"], 3) == []
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 5, 10, 40])
+def test_top_equals_a_full_sort_even_with_many_ties(k: int) -> None:
+    rng = np.random.default_rng(k)
+    shapes = [["a"], ["a", "b"], ["b", "c", "c"], ["a", "c"], ["d"], ["a", "b", "c", "d"]]
+    docs = [list(shapes[int(i)]) for i in rng.integers(0, len(shapes), size=400)]  # identical documents tie
+    docs += synthetic(200, k)
+    index = BM25Index.build(docs)
+    for query in (["a"], ["a", "b"], ["c", "a", "a"], ["d", "w1", "w2", "common"], ["b", "zzz"], {"a": 0.7, "c": 2.0}):
+        scores = index.scores(query)
+        want = ranked(scores, k)
+        got = index.top(query, k)
+        assert [d for d, _ in got] == want
+        assert [s for _, s in got] == [scores[d] for d in want]

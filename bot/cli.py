@@ -53,6 +53,14 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except ConfigError as exc:
             raise click.ClickException(str(exc)) from None
+        except Exception as exc:
+            if "sqlalchemy" in sys.modules:  # an unreachable database is one line too, not a traceback
+                from sqlalchemy.exc import OperationalError
+
+                if isinstance(exc, OperationalError):
+                    reason = str(exc.orig or exc).strip().splitlines()[0]
+                    raise click.ClickException(f"database unreachable: {reason}") from None
+            raise
 
 
 def configure_logging(level: str = "WARNING", as_json: bool = False) -> None:

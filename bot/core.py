@@ -33,10 +33,13 @@ log = logging.getLogger(__name__)
 MAX_QUESTION = 500  # characters
 MIN_SCORE = 5.0  # below this BM25 score nothing is quoted (calibrated with `interview-bot eval` and offtopic.txt)
 MIN_COVERAGE = 0.2  # share of the question's concepts (idf-weighted) a passage must match
-KIND_PRIOR = {"narrative": 0.85, "bullet": 0.85}  # the interviewee's own answers before the editor's summaries
+KIND_PRIOR = {"narrative": 0.85, "bullet": 0.4}  # answers before the editor's intros and (more) summaries
 COVERAGE_EXPONENT = 1.0  # rerank the candidates by score x coverage ** this
 INDEX_SPEAKER = True  # a passage is also found by its speaker's name
 GATE_DEPTH = 3  # the question is answered when one of this many best passages passes both thresholds
+SPEAKER_BOOST = 0.2  # a question naming a speaker favours that speaker's answers by this share
+SOURCE_SHARE = 0.9  # an answer scores at least this share of the editor's summary of it (bullet/intro)
+SOURCE_MIN_MATCH = 0.3  # a summary's source: the answer of its article matching this share of its own score
 MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,40}>|<[!@#][^<>]{0,60}>|&(?:amp|lt|gt|quot|nbsp);")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
@@ -217,7 +220,8 @@ class Library:
         Nothing is returned when none of the GATE_DEPTH best passages scores MIN_SCORE and covers
         MIN_COVERAGE of the question (an honest "no good match"). The candidates are then reranked by
         score x coverage ** COVERAGE_EXPONENT, so passages answering more of the question come first."""
-        scores = self.index.scores(query.terms) * self._prior
+        raw = self.index.scores(query.terms)
+        scores = raw * self._prior * self._speaker_prior(query)
         candidates = _top(scores, max(50, want * 6))
         if not any(score >= MIN_SCORE and self.coverage(query, self.passages[doc]) >= MIN_COVERAGE
                    for doc, score in candidates[:GATE_DEPTH]):
@@ -226,6 +230,8 @@ class Library:
             for i, (doc, score) in enumerate(candidates):
                 scores[doc] = score * self.coverage(query, self.passages[doc]) ** COVERAGE_EXPONENT
                 candidates[i] = (doc, float(scores[doc]))
+            if SOURCE_SHARE:  # the interviewee's answer counts at least as much as the editor's summary of it
+                candidates = self._lift_sources(query, candidates, raw, scores)
             candidates.sort(key=lambda c: (-c[1], c[0]))
         lang = "zh" if query.language.startswith("zh") else query.language
         groups: list[tuple[float, list[Passage]]] = []
@@ -251,6 +257,72 @@ class Library:
                                                scores[self._position[m.id]]))
             hits.append(_Hit(best, score, [m for m in members if m is not best]))
         return hits
+
+    def _speaker_terms(self) -> dict[str, np.ndarray]:
+        """Speaker name term -> the positions of that speaker's answers (computed once)."""
+        memo = self.__dict__.get("_speaker_memo")
+        if memo is None:
+            by_name: dict[str, list[int]] = {}
+            names: dict[str, list[str]] = {}  # a speaker string is tokenized once
+            for i, p in enumerate(self.passages):
+                if p.speaker and p.kind == "answer":
+                    if p.speaker not in names:
+                        names[p.speaker] = sorted(set(tokenize(p.speaker)))
+                    for t in names[p.speaker]:
+                        by_name.setdefault(t, []).append(i)
+            memo = self.__dict__["_speaker_memo"] = {t: np.array(d, dtype=np.int64) for t, d in by_name.items()}
+        return memo
+
+    def _speaker_prior(self, query: Query) -> np.ndarray | float:
+        """1 + SPEAKER_BOOST for the answers of a speaker the question names (Gomez, 戴雨森), else 1."""
+        said = self._speaker_terms()
+        names = [t for t in query.own if t in said] if SPEAKER_BOOST else []
+        if not names:
+            return 1.0
+        prior = np.ones(len(self.passages))
+        for t in names:
+            prior[said[t]] = 1.0 + SPEAKER_BOOST
+        return prior
+
+    def _lift_sources(self, query: Query, candidates: list[tuple[int, float]], raw: np.ndarray,
+                      scores: np.ndarray) -> list[tuple[int, float]]:
+        """Candidates where the answer an editor's summary comes from scores at least SOURCE_SHARE of
+        the summary's score (without the editorial prior)."""
+        best = dict(candidates)
+        for doc, _ in candidates:
+            src = self._source(doc)
+            if src is None:
+                continue
+            lifted = SOURCE_SHARE * raw[doc] * self.coverage(query, self.passages[doc]) ** COVERAGE_EXPONENT
+            if lifted > best.get(src, 0.0):
+                best[src] = scores[src] = lifted
+        return list(best.items())
+
+    def _source(self, doc: int) -> int | None:
+        """The answer an editorial passage (bullet, narrative) summarises: the answer of the same article
+        that the passage's own terms score best, if it reaches SOURCE_MIN_MATCH of the passage's score
+        against itself (an intro about the company summarises no answer). Found once per passage."""
+        p = self.passages[doc]
+        if p.kind == "answer" or not p.tokens:
+            return None
+        memo: dict[int, int | None] = self.__dict__.setdefault("_source_memo", {})
+        if doc not in memo:
+            answers = self._answers_of(p.article_id)
+            s = self.index.scores({t: 1.0 for t in set(p.tokens)})
+            best = int(answers[np.argmax(s[answers])]) if len(answers) else None
+            memo[doc] = best if best is not None and s[doc] > 0 and s[best] >= SOURCE_MIN_MATCH * s[doc] else None
+        return memo[doc]
+
+    def _answers_of(self, article_id: str) -> np.ndarray:
+        """Positions of an article's answer passages (grouped once for all articles)."""
+        groups = self.__dict__.get("_answer_positions")
+        if groups is None:
+            found: dict[str, list[int]] = {}
+            for i, p in enumerate(self.passages):
+                if p.kind == "answer":
+                    found.setdefault(p.article_id, []).append(i)
+            groups = self.__dict__["_answer_positions"] = {k: np.array(v) for k, v in found.items()}
+        return groups.get(article_id, np.array([], dtype=np.int64))
 
     def samples(self, lang: str) -> tuple[str, ...]:
         from bot.messages import SAMPLES, ui_language

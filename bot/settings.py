@@ -69,6 +69,9 @@ class Settings(BaseSettings):
         from sqlalchemy.engine import make_url
         from sqlalchemy.exc import ArgumentError
 
+        for plain in ("postgres://", "postgresql://"):  # the usual form: use the installed driver, psycopg 3
+            if value.startswith(plain):
+                value = "postgresql+psycopg://" + value.removeprefix(plain)
         try:
             backend = make_url(value).get_backend_name()
         except ArgumentError:

@@ -3,7 +3,10 @@
 Weights: a word the user typed counts 1, a character bigram inside a long Chinese word
 BIGRAM_WEIGHT; English/German words add their Chinese translations from the corpus's glossary
 (EXPANSION_WEIGHT) and from CC-CEDICT (DICTIONARY_WEIGHT), Chinese words their synonyms
-(SYNONYM_WEIGHT, DICT_SYNONYM_WEIGHT); the translations of one phrase share their weight.
+(SYNONYM_WEIGHT, DICT_SYNONYM_WEIGHT), short Chinese words the longer index words holding them
+(LONGER_WEIGHT); the translations of one phrase share their weight. A bigram of a Chinese word the
+index lacks counts OOV_PART_WEIGHT when the index has it as a word; traditional questions are read
+with mainland vocabulary (OpenCC tw2sp: 晶片 -> 芯片).
 `concepts` groups each typed word with its bigrams, translations and synonyms, so that "how much of
 the question does a passage answer" can be judged across languages (Library.coverage).
 """
@@ -26,6 +29,10 @@ SYNONYM_WEIGHT = 0.3  # a Chinese synonym (same glossary translation) of a word 
 DICT_SYNONYM_WEIGHT = 0.3  # a CC-CEDICT synonym of a typed Chinese word
 DICT_SYNONYMS_ALWAYS = True  # also for words the index knows (else only for words it lacks)
 BIGRAM_WEIGHT = 0.3  # a character bigram of a long Chinese word, against 1 for the word itself
+OOV_PART_WEIGHT = 1.0  # a bigram of a Chinese word the index lacks, when the bigram is an index word (筹集资金 -> 筹集)
+LONGER_WEIGHT = 0.2  # the index's words one character longer than a short typed Chinese word (热 -> 过热, 热度)
+LONGER_MAX_LEN = 1  # ... for typed words of at most this many characters
+LONGER_MAX = 5  # ... unless it has more of them (too vague)
 
 
 @dataclass
@@ -156,6 +163,22 @@ def _zh_tokens(zh: str) -> tuple[Token, ...]:
     return tuple(tokens(zh, "zh"))
 
 
+TAIWAN_PHRASES = True  # traditional questions: Taiwan words -> mainland words (晶片 -> 芯片, 資料 -> 数据)
+
+
+@cache
+def _tw2sp():  # OpenCC has no type hints
+    from opencc import OpenCC
+
+    return OpenCC("tw2sp")
+
+
+def taiwan_to_mainland(text: str) -> str:
+    """Traditional Chinese with Taiwan vocabulary -> simplified with mainland vocabulary (OpenCC tw2sp:
+    網際網路 -> 互联网). Query tokens then hold offsets into this text, not into the question."""
+    return _tw2sp().convert(text)
+
+
 LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
 SPLIT_COMPOUNDS = True  # split unknown German compounds into known words
 MIN_TYPO_TARGET = 7  # only names and longer words are corrected to (backe is no typo of bank)
@@ -218,21 +241,26 @@ def _compound_parts(t: Token, vocabulary: Collection[str]) -> tuple[Token, ...]:
 
 def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
     """Tokenize a question in any of the four languages and add translations (English/German) or
-    synonyms (Chinese). With the index's `vocabulary`, misspelt Latin words are corrected and unknown
-    German compounds split."""
+    synonyms (Chinese). With the index's `vocabulary`, misspelt Latin words are corrected, unknown
+    German compounds split, and Chinese words matched to the index's words (parts, longer words).
+    A split or hyphenated word is judged (Library.coverage) by its parts' concepts only."""
     lang = detect_language(text)
-    toks = tokens(text, lang)
+    toks = tokens(taiwan_to_mainland(text) if lang == "zh-Hant" and TAIWAN_PHRASES else text, lang)
     if vocabulary:
         stem_lang = "de" if lang == "de" else "en"
         toks = [replace(t, term=correct(t.term, stem_lang, vocabulary))
                 if not t.part and t.end - t.start >= MIN_TYPO_WORD else t for t in toks]
+    split: set[Token] = set()  # compounds split into known words: judged by their parts
     if vocabulary and lang == "de" and SPLIT_COMPOUNDS:
-        toks = [x for t in toks for x in (t, *_compound_parts(t, vocabulary))]
+        parted = [(t, _compound_parts(t, vocabulary)) for t in toks]
+        split = {t for t, parts in parted if parts}
+        toks = [x for t, parts in parted for x in (t, *parts)]
     query = Query(text=text, language=lang, terms=defaultdict(float), own={t.term for t in toks},
                   words={t.term for t in toks})
-    for t in toks:
-        query.terms[t.term] += BIGRAM_WEIGHT if t.part else 1.0
     words = [t for t in toks if not t.part]
+    for t in toks:
+        whole = next((w.term for w in words if w.start <= t.start and t.end <= w.end), t.term) if t.part else t.term
+        query.terms[t.term] += _part_weight(whole, t, vocabulary) if t.part else 1.0
     groups: list[set[str]] = [{t.term} for t in words]
     for t in toks:  # a bigram belongs to the word it was cut from
         if t.part:
@@ -240,21 +268,41 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
                 if w.start <= t.start and t.end <= w.end:
                     g.add(t.term)
     if lang in ("en", "de"):
-        _translate(query, words, groups)
+        _translate(query, words, groups, vocabulary)
     else:
         _add_synonyms(query, words, groups, vocabulary)
     query.terms = dict(query.terms)
-    query.concepts = [frozenset(g) for g in groups]
+    query.concepts = [frozenset(g) for w, g in zip(words, groups, strict=True)
+                      if not (HYPHEN_CONCEPTS and (w in split or _has_parts(w, words)))]
     return query
 
 
-def _add(query: Query, group: set[str], chinese: tuple[str, ...], weight: float) -> None:
+HYPHEN_CONCEPTS = True  # a hyphenated word (KI-Investition) is judged by its parts' concepts, not as one more
+
+
+def _has_parts(word: Token, words: list[Token]) -> bool:
+    """Whether other words of the question were cut from this one (the parts of a hyphenated word)."""
+    return any(word.start <= o.start and o.end <= word.end and (o.start, o.end) != (word.start, word.end)
+               for o in words)
+
+
+def _part_weight(whole: str, part: Token, vocabulary: Collection[str]) -> float:
+    """Weight of a bigram cut from the Chinese word `whole`: more when the index lacks the word but
+    has the bigram as a word of its own (documents say 筹集了多少资金, not 筹集资金)."""
+    if OOV_PART_WEIGHT and vocabulary and whole not in vocabulary and part.term in vocabulary:
+        return max(BIGRAM_WEIGHT, OOV_PART_WEIGHT)
+    return BIGRAM_WEIGHT
+
+
+def _add(query: Query, group: set[str], chinese: tuple[str, ...], weight: float,
+         vocabulary: Collection[str] = ()) -> None:
     """Add Chinese terms (shared weight) to the query and to the concept of the word they render."""
     share = weight / max(1, len(chinese)) ** 0.5
     terms: dict[str, float] = {}
     for zh in chinese:
         for t in _zh_tokens(zh):
-            terms[t.term] = max(terms.get(t.term, 0.0), share * (BIGRAM_WEIGHT if t.part else 1.0))
+            factor = _part_weight(zh, t, vocabulary) if t.part else 1.0
+            terms[t.term] = max(terms.get(t.term, 0.0), share * factor)
             if not t.part:
                 query.words.add(t.term)
     for term, w in terms.items():
@@ -264,7 +312,7 @@ def _add(query: Query, group: set[str], chinese: tuple[str, ...], weight: float)
     group.update(terms)
 
 
-def _translate(query: Query, words: list[Token], groups: list[set[str]]) -> None:
+def _translate(query: Query, words: list[Token], groups: list[set[str]], vocabulary: Collection[str] = ()) -> None:
     """English/German words -> Chinese: the glossary, then CC-CEDICT (German words read as English too)."""
     latin = [i for i, t in enumerate(words) if not HAN.match(t.term)]
     if not latin:
@@ -287,18 +335,43 @@ def _translate(query: Query, words: list[Token], groups: list[set[str]]) -> None
                   if DICTIONARY_ALWAYS or uncovered(s, e)]
     for start, end, hit, weight in found:
         concept: set[str] = set()
-        _add(query, concept, hit, weight)
+        _add(query, concept, hit, weight, vocabulary)
         for i in latin[start:end]:
             groups[i].update(concept)
 
 
+_LONGER: dict[int, tuple[Collection[str], dict[str, tuple[str, ...]]]] = {}
+
+
+def longer_words(term: str, vocabulary: Collection[str]) -> tuple[str, ...]:
+    """The vocabulary's Han words one character longer than `term` that contain it (热 -> 热度, 过热)."""
+    known = _LONGER.get(id(vocabulary))
+    if known is None or known[0] is not vocabulary:
+        if len(_LONGER) > 8:
+            _LONGER.clear()
+        table: dict[str, list[str]] = defaultdict(list)
+        for word in vocabulary:
+            if 1 < len(word) <= LONGER_MAX_LEN + 1 and HAN.fullmatch(word):
+                for i in range(len(word)):
+                    for j in range(i + 1, len(word) + 1):
+                        if 0 < j - i == len(word) - 1 and word not in table[word[i:j]]:
+                            table[word[i:j]].append(word)
+        known = _LONGER[id(vocabulary)] = (vocabulary, {k: tuple(v) for k, v in table.items()})
+    return known[1].get(term, ())
+
+
 def _add_synonyms(query: Query, words: list[Token], groups: list[set[str]], vocabulary: Collection[str]) -> None:
-    """Chinese words -> other Chinese words with the same glossary translation or CC-CEDICT gloss."""
+    """Chinese words -> other Chinese words with the same glossary translation or CC-CEDICT gloss, and
+    short words -> the longer index words holding them."""
     near = dictionary_synonyms()
     for t, group in zip(words, groups, strict=True):
         found = [(synonyms().get(t.term, ()), SYNONYM_WEIGHT)]
+        if LONGER_WEIGHT and vocabulary and len(t.term) <= LONGER_MAX_LEN and HAN.fullmatch(t.term):
+            longer = longer_words(t.term, vocabulary)
+            if len(longer) <= LONGER_MAX:
+                found.append((longer, LONGER_WEIGHT))
         if DICT_SYNONYM_WEIGHT and (DICT_SYNONYMS_ALWAYS or t.term not in vocabulary):
             found.append((near.get(t.term, ()), DICT_SYNONYM_WEIGHT))
         for others, weight in found:
             for zh in others:  # each synonym counts on its own (their shared characters add up)
-                _add(query, group, (zh,), weight / len(others) ** 0.5)
+                _add(query, group, (zh,), weight / len(others) ** 0.5, vocabulary)

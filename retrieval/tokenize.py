@@ -167,24 +167,32 @@ def stem(word: str, lang: str) -> str:
 
 
 @cache
-def _t2s_witnesses() -> frozenset[str]:
+def _t2s_witnesses() -> frozenset[str] | None:
     """One character of every OpenCC t2s entry that changes text (its traditional character where it has
-    one): a Han run containing none of them is left unchanged by OpenCC, so it need not be converted."""
+    one): a Han run containing none of them is left unchanged by OpenCC, so it need not be converted.
+    None (always convert) when OpenCC's dictionaries cannot be read."""
+    import json
+
     import opencc
 
-    folder = Path(opencc.__file__).resolve().parent / "dictionary"
+    root = Path(opencc.__file__).resolve().parent
     entries = []
-    for name in ("TSPhrases.txt", "TSCharacters.txt"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            key, _, value = line.partition("\t")
-            if key and key != value:
-                entries.append((key, value))
+    try:
+        chain = json.dumps(json.loads((root / "config" / "t2s.json").read_text(encoding="utf-8"))["conversion_chain"])
+        for name in dict.fromkeys(re.findall(r'"file": "([^"]+)"', chain)):
+            for line in (root / "dictionary" / name).read_text(encoding="utf-8").splitlines():
+                key, _, value = line.partition("\t")
+                if key and key != value:
+                    entries.append((key, value))
+    except (OSError, ValueError, KeyError):
+        return None
     traditional = {k for k, _ in entries if len(k) == 1}
     return frozenset(next((c for c in key if c in traditional), key[-1]) for key, _ in entries)
 
 
 def _run_to_simplified(run: str) -> str:
-    return run if _t2s_witnesses().isdisjoint(run) else _converter().convert(run)
+    witnesses = _t2s_witnesses()
+    return run if witnesses is not None and witnesses.isdisjoint(run) else _converter().convert(run)
 
 
 def to_simplified(text: str) -> str:

@@ -66,6 +66,8 @@ def pg_url() -> Iterator[str]:
     from sqlalchemy import create_engine, make_url, text
 
     base = os.environ.get("TEST_POSTGRES_URL")
+    if base and base.startswith(("postgres://", "postgresql://")):  # the installed driver is psycopg 3
+        base = "postgresql+psycopg://" + base.split("://", 1)[1]
     reason = _pg_unavailable(base)
     if reason:
         pytest.skip(reason)
@@ -78,6 +80,7 @@ def pg_url() -> Iterator[str]:
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.connect() as conn:
+            conn.execute(text("SET lock_timeout = '20s'"))  # a leaked transaction must not hang the suite
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import html
 import logging
 import threading
 from typing import TYPE_CHECKING
@@ -71,7 +72,8 @@ def _lang(update: Update) -> str:
 async def _reply(update: Update, message: str) -> None:
     msg = update.effective_message
     if msg is not None:
-        await msg.reply_text(message, do_quote=msg.chat.type != ChatType.PRIVATE)
+        await msg.reply_text(html.escape(message, quote=False), parse_mode=ParseMode.HTML,
+                             do_quote=msg.chat.type != ChatType.PRIVATE)
 
 
 async def may_change(update: Update, context: Context) -> bool:

@@ -1,16 +1,22 @@
-"""Prometheus metrics; adapters call the small helpers below, /metrics serves them.
+"""Prometheus metrics; /metrics serves them.
+
+The bots' answers are counted without help from the adapters: the CLI runs `instrument_answers` for
+`interview-bot telegram` and `slack`. Adapters report what only they see:
 
     from bot.ops import metrics
-    started = time.perf_counter()
-    reply = library.answer(text)
-    metrics.observe_answer("telegram", reply, time.perf_counter() - started)
+    metrics.post_sent("telegram")            # a scheduled quote went out   (post_failed: it did not)
+    metrics.api_error("slack", "rate_limited")
+    metrics.observe_answer("telegram", reply, seconds)  # optional: a Reply counted already is skipped
 
 No-match rate (PromQL): rate(interview_bot_no_match_total[1h]) / rate(interview_bot_questions_total[1h]).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -34,7 +40,7 @@ GCCollector(registry=REGISTRY)
 QUESTIONS = Counter("interview_bot_questions", "Questions answered, by platform and reply status (ok, no_match, "
                     "invalid)", ["platform", "status"], registry=REGISTRY)
 NO_MATCH = Counter("interview_bot_no_match", "Questions no passage answered", ["platform"], registry=REGISTRY)
-LATENCY = Histogram("interview_bot_answer_seconds", "Time to answer a question (retrieval and rendering)",
+LATENCY = Histogram("interview_bot_answer_seconds", "Time to answer a question (retrieval and ranking)",
                     ["platform"], registry=REGISTRY,
                     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0))
 POSTS_SENT = Counter("interview_bot_posts_sent", "Scheduled posts (quote of the day) delivered", ["platform"],
@@ -44,13 +50,50 @@ API_ERRORS = Counter("interview_bot_platform_api_errors", "Errors returned by or
                      ["platform", "kind"], registry=REGISTRY)
 
 
+_seen: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()  # replies already counted
+_instrumented: list[str] = []
+
+
 def observe_answer(platform: str, reply: Any, seconds: float) -> None:
-    """Count one answered question (`reply` is a bot.reply.Reply or its status string) and its latency."""
+    """Count one answered question (`reply` is a bot.reply.Reply or its status string) and its latency.
+
+    A Reply already counted (by `instrument_answers`) is not counted again."""
+    if not isinstance(reply, str):
+        if _seen.get(id(reply)) is reply:
+            return
+        with contextlib.suppress(TypeError):  # objects without weak references are simply counted
+            _seen[id(reply)] = reply
     status = reply if isinstance(reply, str) else getattr(reply, "status", "ok")
     QUESTIONS.labels(platform, status).inc()
     if status == "no_match":
         NO_MATCH.labels(platform).inc()
     LATENCY.labels(platform).observe(max(0.0, seconds))
+
+
+def instrument_answers(platform: str) -> None:
+    """Count every `Library.answer` of this process under `platform` (first pages as questions, every
+    call in the latency histogram). The CLI does this for `interview-bot telegram` and `slack`."""
+    if _instrumented:
+        return
+    from bot.core import Library
+
+    original = Library.answer
+
+    @functools.wraps(original)
+    def answer(self: Any, *args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        reply = original(self, *args, **kwargs)
+        offset = kwargs.get("offset", args[2] if len(args) > 2 else 0)
+        if offset:
+            LATENCY.labels(platform).observe(time.perf_counter() - started)
+            with contextlib.suppress(TypeError):
+                _seen[id(reply)] = reply
+        else:
+            observe_answer(platform, reply, time.perf_counter() - started)
+        return reply
+
+    Library.answer = answer  # type: ignore[method-assign]
+    _instrumented.append(platform)
 
 
 @contextmanager

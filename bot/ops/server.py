@@ -31,12 +31,17 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, b'{"error": "not found"}', "application/json")
 
+    def do_HEAD(self) -> None:
+        self._head_only = True
+        self.do_GET()
+
     def _send(self, status: int, data: bytes, content_type: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(data)
+        if not getattr(self, "_head_only", False):
+            self.wfile.write(data)
 
     def log_message(self, format: str, *args: object) -> None:
         log.debug("ops %s", format % args)

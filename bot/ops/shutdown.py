@@ -5,9 +5,13 @@
         with stop.busy():                # a reply in flight: finishes, then the process exits
             answer(question)
 
-`on_stop` callbacks run once, in a helper thread (so they may block, e.g. `server.shutdown()` of a
-server whose `serve_forever` runs in the main thread). python-telegram-bot's run_polling/run_webhook
-handle SIGTERM themselves (stop_signals): use `on_stop` there only through the Application's hooks.
+With nothing in flight the main thread gets SystemExit(0) at once (this also ends a blocking read or
+`serve_forever`, whose `finally` blocks run). `on_stop` callbacks run once, in a helper thread that the
+interpreter joins before exiting (so they may block briefly, e.g. `server.shutdown()` of a server whose
+`serve_forever` runs in the main thread, or releasing the scheduler's claims; they must not hang).
+`shutdown.current()` is the state the CLI installed for `telegram` and `slack` (bot.ops.service).
+python-telegram-bot's run_polling/run_webhook replace the handler with their own (stop_signals), which
+stops the application gracefully; use the Application's post_stop hook there.
 """
 
 from __future__ import annotations
@@ -29,9 +33,8 @@ class Graceful:
         self.exit_code = exit_code
         self._callbacks = list(on_stop)
         self._busy = 0
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entrant: the signal handler may run while the main thread holds it
         self._event = threading.Event()
-        self._stopped = False
 
     @property
     def requested(self) -> bool:
@@ -66,7 +69,7 @@ class Graceful:
             busy = self._busy
         if first:
             log.warning("%s: stopping after %d reply(ies) in flight", reason, busy)
-            threading.Thread(target=self._run_callbacks, name="graceful-stop", daemon=True).start()
+            threading.Thread(target=self._run_callbacks, name="graceful-stop").start()  # joined at exit
 
     def _run_callbacks(self) -> None:
         for fn in self._callbacks:

@@ -33,7 +33,7 @@ from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetr
 from bot.core import Library, get_library
 from bot.settings import ConfigError, Settings
 from bot.slack import listeners
-from bot.slack.middleware import Deduplicator, handle_error, skip_retries_and_duplicates
+from bot.slack.middleware import Deduplicator, error_handler, skip_retries_and_duplicates
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def build_app(settings: Settings, library: Library | None = None, extensions: It
         logger=bolt_logger,
     )
     app.use(skip_retries_and_duplicates(Deduplicator()))
-    app.error(handle_error)
+    app.error(error_handler(secret or None))
     modules = load_extensions(extensions)
     commands: dict[str, Subcommand] = {}
     for module in modules:

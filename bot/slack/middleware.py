@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_bolt.response import BoltResponse
+from slack_sdk.signature import SignatureVerifier
 
 from bot.messages import message
 from bot.slack import render
@@ -86,8 +87,34 @@ def skip_retries_and_duplicates(dedupe: Deduplicator) -> Callable[..., Any]:
     return middleware
 
 
+def error_handler(signing_secret: str | None) -> Callable[..., None]:
+    """Bolt error handler: log the traceback, then apologise briefly, but only to a verified request
+    (an error raised while checking the signature must not make the bot post where the body says)."""
+    verifier = SignatureVerifier(signing_secret) if signing_secret else None
+
+    def handle(error: Exception, body: dict[str, Any], client: Any, request: Any = None, respond: Any = None) -> None:
+        if verifier is not None and request is not None and not _verified(verifier, request):
+            log.warning("Slack request failed before verification: %s", type(error).__name__)
+            return
+        handle_error(error, body, client, respond)
+
+    return handle
+
+
+def _verified(verifier: SignatureVerifier, request: Any) -> bool:
+    def header(name: str) -> str | None:
+        value = request.headers.get(name)
+        return value[0] if isinstance(value, (list, tuple)) and value else value
+
+    try:
+        return verifier.is_valid(request.raw_body, header("x-slack-request-timestamp"),
+                                 header("x-slack-signature"))
+    except Exception:
+        return False
+
+
 def handle_error(error: Exception, body: dict[str, Any], client: Any, respond: Any = None) -> None:
-    """Bolt error handler: log the traceback, then tell the user briefly that it failed."""
+    """Log the traceback, then tell the user briefly that it failed."""
     log.error("Slack handler failed: %s", type(error).__name__, exc_info=error)
     apology = render.note_message(message("error", _language(body)))
     try:

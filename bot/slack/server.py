@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import Callable
 from socketserver import ThreadingMixIn
+from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
@@ -30,10 +31,23 @@ class QuietHandler(WSGIRequestHandler):
         log.debug("%s %s", self.address_string(), format % args)
 
 
+def reject_malformed_timestamps(wsgi_app: Callable[..., Any]) -> Callable[..., Any]:
+    """401 for a request whose X-Slack-Request-Timestamp is not a whole number (before Bolt parses it)."""
+
+    def guarded(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+        if stamp is not None and not stamp.strip().isdigit():
+            start_response("401 Unauthorized", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"invalid request"]
+        return wsgi_app(environ, start_response)
+
+    return guarded
+
+
 def http_server(app: App, host: str, port: int) -> WSGIServer:
     """A server for the app at /slack/events on host:port (port 0 picks a free one)."""
-    return make_server(host, port, SlackRequestHandler(app, path=PATH),
-                       server_class=ThreadingWSGIServer, handler_class=QuietHandler)
+    handler = reject_malformed_timestamps(SlackRequestHandler(app, path=PATH))
+    return make_server(host, port, handler, server_class=ThreadingWSGIServer, handler_class=QuietHandler)
 
 
 def _on_stop(callback: Callable[[], object]) -> None:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 from telegram import (
+    CallbackQuery,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InlineQueryResultsButton,
@@ -23,7 +24,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import chatstate
@@ -308,6 +309,14 @@ COMMAND_HANDLERS = {"start": on_start, "help": on_start, "sources": on_sources, 
 
 
 # -- buttons -----------------------------------------------------------------------------------------
+async def acknowledge(query: CallbackQuery, note: str | None = None) -> None:
+    """Answer a button press; a press answered too late ("query is too old") still gets its action."""
+    try:
+        await query.answer(note)
+    except BadRequest as exc:
+        log.info("could not answer callback query: %s", exc)
+
+
 async def on_button(update: Update, context: Context) -> None:
     """Inline buttons: more results, full passage (context), other language version, sample question."""
     query = update.callback_query
@@ -317,36 +326,36 @@ async def on_button(update: Update, context: Context) -> None:
     cb = callbacks.decode(query.data)
     chat_id = query.message.chat.id if query.message is not None else None
     if cb is None or chat_id is None:
-        await query.answer(text("expired", lang))
+        await acknowledge(query, text("expired", lang))
         return
     lib = library(context)
     if cb.kind == "more":
         question = chatstate.load_query(cb.number, engine(context))
         if question is None:
-            await query.answer(text("expired", lang))
+            await acknowledge(query, text("expired", lang))
             return
         reply = ask(lib, question, lang, offset=cb.offset)
         if not reply.quotes:
-            await query.answer(text("no_more", ui_language(reply.language)))
+            await acknowledge(query, text("no_more", ui_language(reply.language)))
             return
-        await query.answer()
+        await acknowledge(query)
         await send(context, query.message, chat_id, render.render_reply(reply), render.reply_keyboard(reply, cb.number))
         return
     if cb.kind == "ask":
         samples = SAMPLES.get(cb.lang, ())
         if not 0 <= cb.number < len(samples):
-            await query.answer(text("expired", lang))
+            await acknowledge(query, text("expired", lang))
             return
-        await query.answer()
+        await acknowledge(query)
         await respond(update, context, samples[cb.number])
         return
     passage_id = callbacks.resolve(cb.passage, lib.by_id)
     passage = lib.by_id.get(passage_id or "")
     if passage is None:
-        await query.answer(text("expired", lang))
+        await acknowledge(query, text("expired", lang))
         return
     if cb.kind == "ctx":
-        await query.answer()
+        await acknowledge(query)
         messages = render.context_messages(lib.context(passage.id), passage.id, lib.ref(passage.article_id), lang)
         await send(context, query.message, chat_id, messages)
         return
@@ -354,9 +363,9 @@ async def on_button(update: Update, context: Context) -> None:
     versions = [lib.by_id[v] for v in passage.versions if v in lib.by_id]
     versions.sort(key=lambda p: lib.articles[p.article_id].language == own)  # other languages first
     if not versions:
-        await query.answer(text("no_versions", lang))
+        await acknowledge(query, text("no_versions", lang))
         return
-    await query.answer()
+    await acknowledge(query)
     messages = render.versions_messages([(p, lib.ref(p.article_id)) for p in versions], lang)
     await send(context, query.message, chat_id, messages)
 

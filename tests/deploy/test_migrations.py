@@ -142,3 +142,21 @@ def test_database_migrated_by_a_newer_release_is_left_alone(db_url: str, caplog:
         assert "newer than this version" in caplog.text
     finally:
         engine.dispose()
+
+
+def test_db_commands(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    head = migrations.head()
+    runner = CliRunner()
+    before = runner.invoke(main, ["db", "current"])
+    assert before.exit_code == 0 and "revision (none)" in before.output and "needs" in before.output
+    first = runner.invoke(main, ["db", "upgrade"])
+    assert first.exit_code == 0 and f"upgraded to revision {head}" in first.output
+    again = runner.invoke(main, ["db", "upgrade"])
+    assert again.exit_code == 0 and f"already at revision {head}" in again.output
+    after = runner.invoke(main, ["db", "current"])
+    assert f"revision {head}, newest {head} (up to date)" in after.output

@@ -134,6 +134,9 @@ def test_metrics(tmp_path: Path, library: Library) -> None:
         assert delta("interview_bot_platform_api_errors_total", platform="probe", kind="rate_limited") == 1
         assert any(name == "process_cpu_seconds_total" for name, _ in after)
         assert _get(f"{base}/nothing")[0] == 404
+        head = urllib.request.Request(f"{base}/metrics", method="HEAD")
+        with urllib.request.urlopen(head, timeout=10) as resp:
+            assert resp.status == 200 and resp.read() == b""
 
 
 def test_started_from_settings_only_with_a_port(tmp_path: Path) -> None:

@@ -89,12 +89,16 @@ async def test_two_replicas_share_state_through_postgres(pg_url: str, library: A
             next_page = pages[0]["text"]
             assert fake_api.assert_verbatim(next_page, [p.text for p in library.passages]) >= 1
             assert next_page != first["text"]
+            counted = []
             for replica in replicas:
                 health = await client.get(f"{replica['ops']}/healthz")
                 checks = health.json()["checks"]
                 assert health.status_code == 200, health.text
                 assert checks["database"]["ok"] and checks["index"]["passages"] > 0
-                assert (await client.get(f"{replica['ops']}/metrics")).status_code == 200
+                metrics = await client.get(f"{replica['ops']}/metrics")
+                assert metrics.status_code == 200
+                counted.append('interview_bot_questions_total{platform="telegram",status="ok"} 1.0' in metrics.text)
+            assert counted == [True, False]  # the question on A; B answered a further page of it
     finally:
         for replica in replicas:
             if replica["proc"].returncode is None:

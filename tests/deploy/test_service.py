@@ -20,7 +20,7 @@ from bot.cli import SERVICES
 from bot.ops.service import as_service
 
 SERVICE = textwrap.dedent("""
-    import sys, time
+    import os, time
     import click
     from bot.core import get_library
     from bot.ops import health, metrics
@@ -31,6 +31,11 @@ SERVICE = textwrap.dedent("""
         library = get_library()
         health.set_platform_check(lambda: True)
         metrics.observe_answer("probe", "no_match", 0.01)
+        question = os.environ["PROBE_QUESTION"]
+        first = library.answer(question)                      # counted: platform "serve" (the command)
+        metrics.observe_answer("serve", first, 0.5)           # the adapter reports it too: not twice
+        library.answer(question, top_k=3, offset=3)           # a further page: latency only
+        library.answer("zzzz qqqq xxxx")                      # a no-match
         print("ready", flush=True)
         for _ in range(3000):        # at most 150 s; SIGTERM ends it long before
             time.sleep(0.05)
@@ -74,6 +79,10 @@ def test_service_process_health_metrics_and_sigterm(db_url: str, tmp_path: Path)
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": db_url, "METRICS_HOST": "127.0.0.1", "METRICS_PORT": str(port),
            "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    from corpus.loader import load_bundled
+
+    question = load_bundled().passages[5].text[:30]
+    env["PROBE_QUESTION"] = question
     proc = subprocess.Popen([sys.executable, "-c", SERVICE], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env=env)
     try:
@@ -86,6 +95,9 @@ def test_service_process_health_metrics_and_sigterm(db_url: str, tmp_path: Path)
         status, text = _get(f"http://127.0.0.1:{port}/metrics")
         assert status == 200
         assert 'interview_bot_no_match_total{platform="probe"} 1.0' in text
+        assert 'interview_bot_questions_total{platform="serve",status="ok"} 1.0' in text
+        assert 'interview_bot_questions_total{platform="serve",status="no_match"} 1.0' in text
+        assert 'interview_bot_answer_seconds_count{platform="serve"} 3.0' in text
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
     finally:

@@ -53,6 +53,11 @@ def test_valid_values_are_normalised(monkeypatch: pytest.MonkeyPatch) -> None:
     assert s.db_url.startswith("sqlite:///")
 
 
+@pytest.mark.parametrize("url", ["postgres://u:p@db:5432/bot", "postgresql://u:p@db:5432/bot"])
+def test_plain_postgres_urls_use_psycopg(url: str) -> None:
+    assert load_settings(database_url=url).db_url == "postgresql+psycopg://u:p@db:5432/bot"
+
+
 def test_config_masks_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
     secrets = {"TELEGRAM_BOT_TOKEN": "123456:Zq9-telegram", "SLACK_BOT_TOKEN": "xoxb-Zq9-slack",
                "SLACK_APP_TOKEN": "xapp-Zq9-app", "SLACK_SIGNING_SECRET": "Zq9-signing",
@@ -106,3 +111,17 @@ def test_bot_without_its_token_stops_with_one_line(command: str, token: str, tmp
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 1 and len(lines) == 1, done.stderr
     assert lines[0].startswith("Error: ") and token in lines[0]
+
+
+def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"),
+           "DATABASE_URL": "postgresql+psycopg://bot:Zq9-password@127.0.0.1:1/bot"}
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "Gomez"], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 1 and len(lines) == 1, done.stderr
+    assert lines[0].startswith("Error: database unreachable:") and "Zq9" not in done.stderr

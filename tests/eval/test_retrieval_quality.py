@@ -21,11 +21,13 @@ from retrieval.tokenize import detect_language, tokenize, tokens
 HERE = Path(__file__).resolve().parent
 
 # language -> (hit@3, MRR@10) floors
-# measured (dev): zh 0.912/0.826, zh-Hant 0.960/0.867, de 0.833/0.819, en 0.917/0.899, all 0.911/0.847
-DEV_FLOORS = {"zh": (0.89, 0.80), "zh-Hant": (0.92, 0.83), "de": (0.77, 0.76), "en": (0.87, 0.85),
+# measured (dev, 154 questions since q177-q206 were added): zh 0.924/0.847, zh-Hant 0.943/0.817,
+# de 0.792/0.792, en 0.931/0.894, all 0.909/0.840 (the 30 added questions are harder for zh-Hant and de:
+# those MRR floors sit below the old ones because the set changed, not the ranking)
+DEV_FLOORS = {"zh": (0.90, 0.82), "zh-Hant": (0.92, 0.79), "de": (0.77, 0.76), "en": (0.89, 0.86),
               "all": (0.89, 0.82)}
-HELDOUT_FLOORS = {"all": (0.80, 0.76)}  # measured 0.865/0.800
-QUOTE_HIT3_FLOOR = 0.88  # dev: the shown quote holds the answer (measured 0.903)
+HELDOUT_FLOORS = {"all": (0.83, 0.78)}  # measured 0.865/0.800
+QUOTE_HIT3_FLOOR = 0.86  # dev: the shown quote holds the answer (measured 0.883)
 
 
 @pytest.fixture(scope="module")
@@ -226,3 +228,47 @@ def test_highlights_are_valid_spans(library: Library) -> None:
         for q in library.answer(question).quotes:
             for s, e in q.highlights:
                 assert 0 <= s < e <= len(q.quote)
+
+
+# -- ranking mechanisms (see EXPERIMENTS.md 35-43) ------------------------------------------------------
+def test_taiwan_vocabulary_is_mapped_to_mainland_words() -> None:
+    query = analyze("晶片 資料中心")
+    assert query.language == "zh-Hant"
+    assert {"芯片", "数据中心"} <= set(query.terms)
+
+
+def test_editors_summary_lifts_the_answer_it_summarises(library: Library) -> None:
+    bullets = [i for i, p in enumerate(library.passages) if p.kind == "bullet" and library._source(i) is not None]
+    assert bullets, "no bullet is linked to an answer"
+    for doc in bullets[:5]:
+        source = library.passages[library._source(doc)]
+        assert source.kind == "answer" and source.article_id == library.passages[doc].article_id
+        quotes = library.answer(library.passages[doc].text, top_k=3).quotes
+        ids = [q.passage_id for q in quotes] + [v.passage_id for q in quotes for v in q.also_in]
+        assert source.id in ids, (library.passages[doc].text, source.text)
+
+
+def test_a_named_speaker_favours_their_answers(library: Library) -> None:
+    prior = library._speaker_prior(analyze("戴雨森怎么看", library.index.vocab))
+    said = [i for i, p in enumerate(library.passages) if p.speaker == "戴雨森" and p.kind == "answer"]
+    others = [i for i, p in enumerate(library.passages) if p.speaker != "戴雨森"]
+    assert said and all(prior[i] > 1 for i in said) and all(prior[i] == 1 for i in others)
+    assert library._speaker_prior(analyze("数据质量", library.index.vocab)) == 1.0
+
+
+def test_a_short_chinese_word_also_finds_longer_index_words() -> None:
+    vocabulary = {"过热", "热度", "模型", "热"}
+    query = analyze("太热", vocabulary)
+    assert {"过热", "热度"} <= set(query.terms) and query.terms["过热"] < query.terms["热"]
+
+
+def test_a_word_the_index_lacks_counts_by_its_known_parts() -> None:
+    query = analyze("筹集资金", {"筹集", "资金"})
+    assert query.terms["筹集"] == query.terms["资金"] > query.terms["集资"]
+
+
+def test_hyphenated_german_words_are_judged_by_their_parts(library: Library) -> None:
+    query = analyze("Lohnen sich KI-Investitionen?", library.index.vocab)
+    whole = tokenize("KI-Investitionen", "de")[0]
+    assert not any(whole in c for c in query.concepts)
+    assert any(tokenize("Investitionen", "de")[0] in c for c in query.concepts)

@@ -249,3 +249,16 @@ def test_manifest_asks_for_what_the_app_handles() -> None:
     assert len(urls) == 1 and urls.pop().endswith("/slack/events")
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history"} <= scopes
+
+
+def test_unknown_buttons_and_mentions_without_ts_are_acknowledged_quietly(direct: App, fake: FakeSlack) -> None:
+    payload = {"type": "block_actions", "user": {"id": "U1"}, "team": {"id": "T0001"}, "api_app_id": "A1",
+               "container": {"type": "message", "channel_id": "C1", "message_ts": "1.1"},
+               "channel": {"id": "C1"}, "actions": [{"action_id": "from_an_old_version", "value": "x",
+                                                    "block_id": "b", "type": "button", "action_ts": "2.2"}]}
+    response = dispatch(direct, urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+    assert response.status == 200
+    response = dispatch(direct, event_body({"type": "app_mention", "user": "U1", "text": "hi", "channel": "C1"},
+                                           event_id="EvNoTs"))
+    assert response.status == 200
+    assert not fake.posted("chat.postMessage")

@@ -174,6 +174,8 @@ def test_retried_and_repeated_events_are_answered_once(slack: Slack, library: Li
     {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=" + "0" * 64},  # bad
     "stale",
     "other-secret",
+    {"X-Slack-Request-Timestamp": "abc", "X-Slack-Signature": "v0=deadbeef"},  # not a number
+    {"X-Slack-Request-Timestamp": "1e3"},
 ])
 def test_unsigned_requests_are_refused(slack: Slack, headers: Any) -> None:
     body = json.dumps({"type": "event_callback", "event_id": "EvX", "event": {
@@ -184,7 +186,8 @@ def test_unsigned_requests_are_refused(slack: Slack, headers: Any) -> None:
         headers = sign(body, secret="not-" + SIGNING_SECRET)
     status, _ = slack.post(body, "application/json", headers, signed=False)
     assert status == 401
-    status, _ = slack.post("command=%2Fask&text=hi", "application/x-www-form-urlencoded", headers, signed=False)
+    status, _ = slack.post("command=%2Fask&text=hi&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fevil",
+                           "application/x-www-form-urlencoded", headers, signed=False)
     assert status == 401
     assert not slack.fake.posted()
 

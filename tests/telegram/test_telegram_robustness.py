@@ -96,3 +96,19 @@ async def test_token_never_appears_in_logs(fake, bot, caplog: pytest.LogCaptureF
     assert "bot****/sendMessage" in caplog.text  # httpx logged request URLs, redacted
     assert fake.token not in caplog.text
     assert all(fake.token not in r.getMessage() for r in caplog.records)
+
+
+async def test_a_button_answered_too_late_still_gets_its_action() -> None:
+    from telegram.error import BadRequest
+
+    from bot.telegram.handlers import acknowledge
+
+    class LateQuery:
+        calls = 0
+
+        async def answer(self, note: str | None = None) -> None:
+            LateQuery.calls += 1
+            raise BadRequest("Query is too old and response timeout expired or query id is invalid")
+
+    await acknowledge(LateQuery())  # type: ignore[arg-type]
+    assert LateQuery.calls == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from slack_bolt import App
@@ -20,3 +21,8 @@ def register(app: App, library: Library, subcommands: dict[str, Callable[..., No
 def register_fallbacks(app: App) -> None:
     """Catch-all listeners, added after every extension's."""
     events.register_fallbacks(app)
+
+    @app.action(re.compile(".*"))
+    def ignore_action(ack: Callable[[], None]) -> None:
+        """A button this version does not know (from an older message): acknowledged, not an error."""
+        ack()

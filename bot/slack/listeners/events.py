@@ -28,6 +28,8 @@ def register(app: App, library: Library) -> None:
     @app.event("app_mention")
     def on_mention(event: dict[str, Any], client: Any, context: Any) -> None:
         """Answer an @mention in the thread of the mentioning message."""
+        if not event.get("channel") or not event.get("ts"):
+            return  # nothing to answer in
         question = question_text(event.get("text"), context.bot_user_id)
         thread = event.get("thread_ts") or event["ts"]
         post(client, event["channel"], answer_message(library, question), thread)

@@ -85,6 +85,13 @@ def ui_language(lang: str | None) -> str:
     return "en"
 
 
+def localized(table: dict[str, dict[str, str]], key: str, lang: str | None = None, **values: object) -> str:
+    """`table[key]` in the user's interface language, with `values` filled in (adapters keep their own
+    tables of interface texts; this is the one lookup they share)."""
+    result = table[key][ui_language(lang)]
+    return result.format(**values) if values else result
+
+
 def message(key: str, lang: str | None = None, **values: object) -> str:
     """A message in the user's language, with the sample question filled in when it asks for one."""
     ui = ui_language(lang)

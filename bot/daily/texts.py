@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.messages import ui_language
+from bot.messages import localized, ui_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "cmd_subscribe": {"en": "Daily quote: /subscribe [HH:MM] [time zone]",
@@ -70,8 +70,8 @@ REASONS = {"unsubscribed": {"en": "unsubscribed", "zh": "已取消订阅", "de":
 
 
 def text(key: str, lang: str | None = None, **values: object) -> str:
-    result = TEXTS[key][ui_language(lang)]
-    return result.format(**values) if values else result
+    """A quote-of-the-day interface text in the user's language."""
+    return localized(TEXTS, key, lang, **values)
 
 
 def reason(value: str | None, lang: str | None) -> str:

@@ -8,7 +8,7 @@ from bot.importer.fetch import FetchError
 from bot.importer.pipeline import Imported, describe, import_article
 from bot.importer.prepare import PrepareError
 from bot.importer.service import ImportFailed
-from bot.messages import ui_language
+from bot.messages import localized
 from bot.settings import Settings
 
 MAX_URLS = 5
@@ -35,7 +35,8 @@ TEXTS = {
 
 
 def text(key: str, lang: str | None, **values: object) -> str:
-    return TEXTS[key][ui_language(lang)].format(**values)
+    """An import-from-chat interface text in the user's language."""
+    return localized(TEXTS, key, lang, **values)
 
 
 def is_admin(settings: Settings, platform: str, user_id: object) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from bot.messages import SAMPLES, message
+from bot.messages import SAMPLES, localized, message
 from bot.reply import ArticleRef, Quote, Reply
 from bot.slack import buttons
 
@@ -44,11 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 def label(key: str, lang: str | None) -> str:
     """A Slack-specific UI text (falls back to the shared messages)."""
-    from bot.messages import ui_language
-
-    if key in LABELS:
-        return LABELS[key][ui_language(lang)]
-    return message(key, lang)
+    return localized(LABELS, key, lang) if key in LABELS else message(key, lang)
 
 
 # -- escaping ---------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.messages import ui_language
+from bot.messages import localized
 
 TEXTS: dict[str, dict[str, str]] = {
     "cmd_ask": {"en": "Ask a question about the interviews", "zh": "就这些访谈提问",
@@ -54,6 +54,4 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def text(key: str, lang: str | None = None, **values: object) -> str:
     """A Telegram interface text in the user's language."""
-    entry = TEXTS[key]
-    result = entry[ui_language(lang)]
-    return result.format(**values) if values else result
+    return localized(TEXTS, key, lang, **values)

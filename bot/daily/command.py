@@ -31,9 +31,10 @@ def quote(day: dt.date | None, as_json: bool, speaker: str | None, article: str 
 
     from bot.core import get_library
     from bot.daily.choose import quote_of_the_day
+    from bot.index_cache import open_snapshot
     from bot.settings import get_settings
 
-    library = get_library()
+    library = open_snapshot(get_settings()) or get_library()  # the snapshot spares SQLAlchemy, as in `ask`
     if article and article not in library.articles:
         raise click.BadParameter(f"unknown article {article!r}; see `interview-bot sources`", param_hint="--article")
     if day is None:

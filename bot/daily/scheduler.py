@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from bot.daily import clock
 from bot.daily.models import Delivery, Subscription, as_utc, utcnow
 from bot.daily.rotation import next_passage
+from bot.ops import metrics
 
 if TYPE_CHECKING:
     from bot.core import Library
@@ -241,9 +242,11 @@ class Scheduler:
             self._record(claim, status="released", error="passage gone", passage_id=None)
             result.retry += 1
             return 0.0
+        platform = claim.subscription.platform
         try:
             message_id = self.send(claim.subscription, quote)
         except ChatGone as exc:
+            metrics.post_failed(platform)
             self._pause(claim, exc.reason)
             result.paused.append((claim.subscription.id, exc.reason))
             log.info("daily: paused subscription %s: %s", claim.subscription.id, exc.reason)
@@ -255,6 +258,7 @@ class Scheduler:
                 result.paused.append((claim.subscription.id, f"chat moved to {exc.new_chat_id}"))
             return 0.0
         except RetryLater as exc:
+            metrics.api_error(platform, "rate_limited")
             self._record(claim, status="released", error=str(exc))
             result.retry += 1
             wait = min(exc.seconds, MAX_WAIT)
@@ -263,10 +267,12 @@ class Scheduler:
         except Exception as exc:
             log.warning("daily: post to subscription %s failed, will retry: %s", claim.subscription.id,
                         type(exc).__name__)
+            metrics.post_failed(platform)
             self._record(claim, status="released", error=f"{type(exc).__name__}: {exc}"[:500])
             result.retry += 1
             return 0.0
         self._record(claim, status="sent", message_id=message_id)
+        metrics.post_sent(platform)
         result.sent.append((claim.subscription.id, claim.local_date, claim.passage_id))
         return 0.0
 

@@ -36,7 +36,7 @@ _ready: set[int] = set()
 def ensure_tables(engine: Engine) -> Engine:
     """Create the subscription tables in a database opened elsewhere (once per engine)."""
     if id(engine) not in _ready:
-        store.Base.metadata.create_all(engine, tables=[Subscription.__table__, Delivery.__table__])
+        store.create_schema(engine)  # the Alembic migrations (they include these tables)
         _ready.add(id(engine))
     return engine
 

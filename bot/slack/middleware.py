@@ -10,9 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 
 from bot.messages import message
+from bot.ops import metrics
 from bot.slack import render
 
 log = logging.getLogger(__name__)
@@ -116,6 +118,8 @@ def _verified(verifier: SignatureVerifier, request: Any) -> bool:
 def handle_error(error: Exception, body: dict[str, Any], client: Any, respond: Any = None) -> None:
     """Log the traceback, then tell the user briefly that it failed."""
     log.error("Slack handler failed: %s", type(error).__name__, exc_info=error)
+    if isinstance(error, SlackApiError):
+        metrics.api_error("slack", str(error.response.get("error") or "error")[:40])
     apology = render.note_message(message("error", _language(body)))
     try:
         if respond is not None and body.get("response_url"):

@@ -13,6 +13,8 @@ from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.ops.health import set_platform_check
+
 log = logging.getLogger(__name__)
 
 PATH = "/slack/events"
@@ -65,12 +67,16 @@ def serve_http(app: App, host: str, port: int) -> None:
     """Serve until interrupted or stopped; answers in flight finish (Bolt's worker threads are joined)."""
     server = http_server(app, host, port)
     _on_stop(server.shutdown)
+    serving = threading.Event()
+    set_platform_check(serving.is_set)  # /healthz: up while the Events API endpoint is served
     log.warning("Slack bot listening on http://%s:%d%s", host, server.server_port, PATH)
     try:
+        serving.set()
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        serving.clear()
         server.server_close()
 
 
@@ -85,6 +91,7 @@ def serve_socket_mode(app: App, app_token: str) -> None:
     done = threading.Event()
     _on_stop(done.set)
     log.warning("Slack bot connecting in Socket Mode")
+    set_platform_check(lambda: handler.client.is_connected())  # /healthz: the Socket Mode WebSocket is up
     try:
         handler.connect()
         while not done.wait(1.0):

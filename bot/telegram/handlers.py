@@ -30,6 +30,7 @@ from telegram.ext import ContextTypes
 from bot import chatstate
 from bot.core import MAX_QUESTION, Library, clean_question
 from bot.messages import SAMPLES, message, ui_language
+from bot.ops import metrics
 from bot.reply import Quote, Reply
 from bot.settings import Settings
 from bot.telegram import callbacks, render
@@ -411,6 +412,8 @@ async def on_inline_query(update: Update, context: Context) -> None:
 async def on_error(update: object, context: Context) -> None:
     """Log the error, then apologise briefly in the chat it happened in."""
     log.error("error while handling an update: %s", type(context.error).__name__, exc_info=context.error)
+    if isinstance(context.error, TelegramError):
+        metrics.api_error("telegram", type(context.error).__name__)
     if not isinstance(update, Update) or update.effective_chat is None or update.inline_query is not None:
         return
     try:

@@ -12,6 +12,7 @@ from telegram import Update
 
 from bot.cli import configure_logging
 from bot.core import get_library
+from bot.ops.health import set_platform_check
 from bot.settings import ConfigError, Settings, get_settings
 from bot.telegram.app import DEFAULT_EXTENSIONS, bot_token, build_application, install_token_redaction
 
@@ -54,6 +55,7 @@ def telegram() -> None:
     install_token_redaction(token, secret)
     extensions = DEFAULT_EXTENSIONS
     app = build_application(settings, get_library(), extensions)
+    set_platform_check(lambda: app.running)  # /healthz: the Telegram connection is up while the app runs
     if settings.telegram_webhook_url:
         path = urlsplit(settings.telegram_webhook_url).path.strip("/")
         log.info("starting the Telegram bot by webhook on %s:%d/%s",

@@ -17,7 +17,8 @@ ARTICLE_IDS = [a["id"] for a in MANIFEST_DATA["articles"]]
 JUNK = [
     "![", "](", "**", "http://", "https://", "cubox", "©", "转载", "点击关注", "公众号", "原创内容",
     "跳转到", "Founder Park Founder Park", "한어", "Русский", "THE END", "版权声明", "广告也精彩", "暂无评论",
-    "Nachricht", "Videoadresse", "底层模型准备 对话戴雨森", "默认分类", "视频地址", "—完—", "本文来源", "投稿或寻求报道", "=====", "\\&", "\\[",
+    "Nachricht", "Videoadresse", "底层模型准备 对话戴雨森", "默认分类", "视频地址", "—完—", "本文来源",
+    "投稿或寻求报道", "=====", "\\&", "\\[", "Spezifischere Inhalte",
 ]
 
 

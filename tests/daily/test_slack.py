@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,18 +15,16 @@ from bot.daily import slack as daily_slack
 from bot.daily.models import Subscription
 from bot.daily.subscriptions import engine_for, find
 from bot.slack.app import build_app
-from bot.slack.server import http_server
 from tests.slack.fake_api import FakeSlack
-from tests.slack.harness import APP_TOKEN, BOT_TOKEN, Slack, slack_settings
+from tests.slack.harness import Slack, fake_slack, serving, slack_settings
 
 CHANNEL = "C0CMD"  # the harness sends commands from this channel
 
 
 @pytest.fixture
 def fake() -> Iterator[FakeSlack]:
-    api = FakeSlack(bot_token=BOT_TOKEN, app_token=APP_TOKEN).start()
-    yield api
-    api.stop()
+    with fake_slack() as api:
+        yield api
 
 
 @pytest.fixture
@@ -42,12 +39,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 def slack(fake: FakeSlack, library: Library, db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Slack]:
     monkeypatch.setattr(daily_slack, "AUTOSTART", False)
     app = build_app(slack_settings(fake), library, ["bot.daily.slack"], process_before_response=True)
-    server = http_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield Slack(fake, app, f"http://127.0.0.1:{server.server_port}/slack/events")
-    server.shutdown()
-    server.server_close()
+    with serving(fake, app) as running:
+        yield running
 
 
 def responses(fake: FakeSlack, n: int) -> list[dict[str, Any]]:

@@ -10,7 +10,6 @@ import html
 import importlib.util
 import re
 import sys
-import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -109,23 +108,15 @@ def test_telegram_extension_interface(library: Library) -> None:
 @pytest.fixture
 def slack_app(db: Settings, library: Library, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     from bot.slack.app import build_app
-    from bot.slack.server import http_server
-    from tests.slack.fake_api import FakeSlack
-    from tests.slack.harness import APP_TOKEN, BOT_TOKEN, Slack, slack_settings
+    from tests.slack.harness import fake_slack, serving, slack_settings
 
     monkeypatch.setenv("ADMIN_USERS", "telegram:4242,slack:UADMIN")
     from bot.settings import get_settings
 
     get_settings.cache_clear()
-    api = FakeSlack(bot_token=BOT_TOKEN, app_token=APP_TOKEN).start()
-    app = build_app(slack_settings(api), library, extensions=["bot.importer.slack"])
-    server = http_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield Slack(api, app, f"http://127.0.0.1:{server.server_port}/slack/events")
-    server.shutdown()
-    server.server_close()
-    api.stop()
+    with fake_slack() as api, serving(api, build_app(slack_settings(api), library,
+                                                     extensions=["bot.importer.slack"])) as running:
+        yield running
 
 
 def _responses(slack: Any, count: int) -> list[dict[str, Any]]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -84,3 +87,28 @@ def slack_settings(fake: FakeSlack, **overrides: Any) -> Settings:
     return load_settings(**{**values, **overrides})
 
 
+
+
+@contextmanager
+def serving(fake: FakeSlack, app: App) -> Iterator[Slack]:
+    """The app served over HTTP on 127.0.0.1 (an ephemeral port) for the duration of the block."""
+    from bot.slack.server import http_server
+
+    server = http_server(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield Slack(fake, app, f"http://127.0.0.1:{server.server_port}/slack/events")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def fake_slack() -> Iterator[FakeSlack]:
+    """A fake Slack Web API on 127.0.0.1 that knows the harness's tokens."""
+    api = FakeSlack(bot_token=BOT_TOKEN, app_token=APP_TOKEN).start()
+    try:
+        yield api
+    finally:
+        api.stop()

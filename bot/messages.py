@@ -45,6 +45,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "question_label": {"zh": "问", "de": "Frage", "en": "Asked"},
     "more": {"zh": "更多结果", "de": "Mehr Ergebnisse", "en": "More results"},
     "context": {"zh": "完整段落", "de": "Ganzer Abschnitt", "en": "Full passage"},
+    "quote_of_day": {"zh": "今日引语", "de": "Zitat des Tages", "en": "Quote of the day"},
+    "no_versions": {
+        "zh": "这段话没有其他版本。",
+        "de": "Von diesem Abschnitt gibt es keine andere Fassung.",
+        "en": "There is no other version of this passage.",
+    },
     "other_language": {"zh": "其他语言版本", "de": "Andere Sprachfassung", "en": "Other language"},
     "unknown_command": {
         "zh": "我不认识这个命令。发送 /help 查看我能做什么。",
@@ -87,8 +93,9 @@ def ui_language(lang: str | None) -> str:
 
 def localized(table: dict[str, dict[str, str]], key: str, lang: str | None = None, **values: object) -> str:
     """`table[key]` in the user's interface language, with `values` filled in (adapters keep their own
-    tables of interface texts; this is the one lookup they share)."""
-    result = table[key][ui_language(lang)]
+    tables of interface texts; this is the one lookup they share). Keys an adapter's table lacks come
+    from the shared MESSAGES."""
+    result = (table[key] if key in table else MESSAGES[key])[ui_language(lang)]
     return result.format(**values) if values else result
 
 

@@ -61,7 +61,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Nur die Admins der Gruppe können ihr tägliches Zitat ändern.",
     },
     "now": {"en": "in a moment", "zh": "马上", "de": "gleich"},
-    "quote_of_day": {"en": "Quote of the day", "zh": "今日引语", "de": "Zitat des Tages"},
     "read_full": {"en": "Read the full answer", "zh": "阅读完整回答", "de": "Ganze Antwort lesen"},
     "open_article": {"en": "Open the article", "zh": "打开原文", "de": "Artikel öffnen"},
 }

@@ -26,11 +26,6 @@ Block = dict[str, Any]
 
 LABELS: dict[str, dict[str, str]] = {
     "share": {"zh": "分享到频道", "de": "Im Kanal teilen", "en": "Share in channel"},
-    "no_versions": {
-        "zh": "这段话没有其他版本。",
-        "de": "Von dieser Passage gibt es keine andere Fassung.",
-        "en": "There is no other version of this passage.",
-    },
     "gone": {
         "zh": "这段话已不在资料库中。",
         "de": "Diese Passage ist nicht mehr im Bestand.",
@@ -44,7 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 def label(key: str, lang: str | None) -> str:
     """A Slack-specific UI text (falls back to the shared messages)."""
-    return localized(LABELS, key, lang) if key in LABELS else message(key, lang)
+    return localized(LABELS, key, lang)
 
 
 # -- escaping ---------------------------------------------------------------------------------------

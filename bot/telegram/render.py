@@ -275,7 +275,7 @@ def sample_rows(lang: str, suggestions: Sequence[str] | None = None) -> list[lis
 
 def context_messages(passages: Sequence[Passage], target: str, article: ArticleRef, lang: str) -> list[str]:
     """A passage with its neighbours: the neighbours collapsed, the passage itself open."""
-    blocks = [f"<b>{esc(text('context_title', lang))}</b> · {article_html(article, lang)}"]
+    blocks = [f"<b>{esc(text('context', lang))}</b> · {article_html(article, lang)}"]
     previous: Passage | None = None
     for p in passages:
         blocks.extend(passage_blocks(p, lang, expand=p.id != target,

@@ -28,7 +28,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "在任何聊天中输入 @{bot} 加上问题，也可以搜索引语。",
         "de": "In jedem Chat können Sie auch @{bot} und eine Frage eingeben.",
     },
-    "quote_of_day": {"en": "Quote of the day", "zh": "今日引语", "de": "Zitat des Tages"},
     "random_quote": {"en": "A random quote", "zh": "随机引语", "de": "Ein zufälliges Zitat"},
     "unavailable": {
         "en": "This is not available right now. Please try again later.",
@@ -41,12 +40,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Diese Schaltfläche funktioniert nicht mehr. Bitte fragen Sie erneut.",
     },
     "no_more": {"en": "No more results.", "zh": "没有更多结果了。", "de": "Keine weiteren Ergebnisse."},
-    "no_versions": {
-        "en": "There is no other version of this passage.",
-        "zh": "这段话没有其他版本。",
-        "de": "Von diesem Abschnitt gibt es keine andere Fassung.",
-    },
-    "context_title": {"en": "Full passage", "zh": "完整段落", "de": "Ganzer Abschnitt"},
     "versions_title": {"en": "Other versions", "zh": "其他版本", "de": "Andere Fassungen"},
     "results_for": {"en": "More results for", "zh": "更多结果：", "de": "Weitere Ergebnisse zu"},
 }

@@ -1,11 +1,13 @@
 """Benchmark workers, each run in a fresh process so that its peak memory is its own.
 
-    python -m benchmarks.engines prepare DIR SIZE      synthetic corpus -> tokens (as term ids) + queries
-    python -m benchmarks.engines ENGINE DIR QUERIES    build one BM25 engine and time QUERIES searches
+    python -m benchmarks.engines prepare DIR SIZE [WORKERS]          synthetic corpus -> DIR/texts.tsv
+    python -m benchmarks.engines ENGINE DIR QUERIES [WORKERS]        build one engine, time QUERIES searches
 
-ENGINE is `ours` (retrieval.bm25.BM25Index), `rank-bm25` (BM25Okapi) or `bm25s`. Each prints one JSON
-line: build seconds, peak resident memory (ru_maxrss) and the memory the inputs took before building,
-query latency percentiles in milliseconds (top-10 per query).
+ENGINE is `ours`, `rank-bm25` (BM25Okapi) or `bm25s`. `ours` is interview-bot's whole build from text:
+retrieval.build tokenizes the texts on WORKERS processes, then BM25Index.from_ids; it then saves the
+term numbers (and the queries) that `rank-bm25` and `bm25s` are built from, so their build times leave
+tokenizing out. Each prints one JSON line: build seconds, peak resident memory (VmHWM) and the memory
+the inputs took before building, query latency percentiles in milliseconds (top-10 per query).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import random
 import resource
 import sys
 import time
-from array import array
+from collections.abc import Iterator
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -41,55 +43,70 @@ def current_rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def _tokenize_chunk(args: tuple[int, int, int]) -> tuple[str, int]:
-    """Generate and tokenize passages [start, start+n) of the corpus of seed `seed`: one line each."""
+def _generate_chunk(args: tuple[int, int, int]) -> str:
+    """Passages [start, start+n) of the synthetic corpus of seed `seed`: one "language TAB text" line each."""
     from benchmarks.synth import passages
-    from retrieval.tokenize import tokenize
 
     start, n, seed = args
-    texts = passages(n, seed=seed * 1_000_003 + start)
-    return "\n".join(" ".join(tokenize(t)) for t in texts), sum(len(t.encode("utf-8")) for t in texts)
+    return "\n".join(f"{lang}\t{text}" for text, lang in passages(n, seed=seed * 1_000_003 + start))
 
 
-def prepare(folder: Path, size: int, workers: int, n_queries: int) -> dict:
-    """Tokenize a synthetic corpus (in parallel) into flat term ids; pick queries."""
+def prepare(folder: Path, size: int, workers: int) -> dict:
+    """Generate a synthetic corpus of `size` passages (in parallel) into texts.tsv (not timed as building)."""
+    started = time.perf_counter()
+    tasks = [(s, min(CHUNK, size - s), size) for s in range(0, size, CHUNK)]
+    n_bytes = 0
+    with Pool(workers) as pool, open(folder / "texts.tsv", "w", encoding="utf-8") as out:
+        for lines in pool.imap(_generate_chunk, tasks):
+            out.write(lines + "\n")
+            n_bytes += len(lines.encode("utf-8")) - lines.count("\n") - 3 * (lines.count("\n") + 1)
+    return {"passages": size, "mb": n_bytes / 1e6, "generate_s": time.perf_counter() - started}
+
+
+def read_texts(folder: Path) -> Iterator[tuple[str, str]]:
+    """The prepared corpus, streamed: (text, language) pairs."""
+    with open(folder / "texts.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            lang, _, text = line.rstrip("\n").partition("\t")
+            yield text, lang
+
+
+def build_ours(folder: Path, workers: int, n_queries: int) -> tuple[object, dict]:
+    """Time interview-bot's whole build (tokenizing on `workers` processes + the index), then save the
+    term numbers and queries the other engines are given."""
     from benchmarks.synth import real_questions
+    from retrieval.bm25 import BM25Index
+    from retrieval.build import tokenize_texts
     from retrieval.tokenize import tokenize
 
+    base = current_rss_mb()
     started = time.perf_counter()
-    vocab: dict[str, int] = {}
-    ids = array("i")
-    lengths = array("q")
-    n_bytes = 0
-    tasks = [(s, min(CHUNK, size - s), size) for s in range(0, size, CHUNK)]
-    sample: list[list[str]] = []
-    rng = random.Random(size)
-    with Pool(workers) as pool:
-        for lines, nb in pool.imap(_tokenize_chunk, tasks):
-            n_bytes += nb
-            for line in lines.split("\n"):
-                doc = line.split(" ") if line else []
-                ids.extend([vocab.setdefault(t, len(vocab)) for t in doc])
-                lengths.append(len(doc))
-                if doc and rng.random() < 0.002 and len(sample) < 5000:
-                    sample.append(doc)
-    tokenize_s = time.perf_counter() - started
-    # queries: the real evaluation questions and 2-5 terms drawn from random synthetic passages
-    queries = [q for q in (tokenize(t) for t in real_questions()) if q]
-    while len(queries) < 2 * n_queries and sample:
-        doc = rng.choice(sample)
-        queries.append(rng.sample(doc, min(len(doc), rng.randint(2, 5))))
-    rng.shuffle(queries)
-    np.save(folder / "ids.npy", np.frombuffer(ids, dtype=np.int32))
-    np.save(folder / "lengths.npy", np.frombuffer(lengths, dtype=np.int64))
+    ids, lengths, vocab = tokenize_texts(read_texts(folder), workers=workers)
+    tokenized = time.perf_counter()
+    index = BM25Index.from_ids(ids, lengths, vocab)
+    built = time.perf_counter()
+    peak = rss_mb()
+    np.save(folder / "ids.npy", ids)
+    np.save(folder / "lengths.npy", lengths)
     terms = sorted(vocab, key=vocab.__getitem__)
     (folder / "vocab.txt").write_text("\n".join(terms), encoding="utf-8")
+    # queries: the real evaluation questions and 2-5 terms drawn from random synthetic passages
+    rng = random.Random(len(lengths))
+    offsets = np.concatenate(([0], np.cumsum(lengths)))
+    queries = [q for q in (tokenize(t) for t in real_questions()) if q]
+    while len(queries) < 2 * n_queries:
+        d = rng.randrange(len(lengths))
+        doc = [terms[t] for t in ids[offsets[d]:offsets[d + 1]].tolist()]
+        if doc:
+            queries.append(rng.sample(doc, min(len(doc), rng.randint(2, 5))))
+    rng.shuffle(queries)
     (folder / "queries.json").write_text(json.dumps(queries[:n_queries], ensure_ascii=False), encoding="utf-8")
-    return {"passages": size, "tokens": len(ids), "vocab": len(vocab), "mb": n_bytes / 1e6,
-            "tokenize_s": tokenize_s, "workers": workers, "peak_mb": rss_mb()}
+    return index, {"tokenize_s": tokenized - started, "index_s": built - tokenized, "build_s": built - started,
+                   "peak_mb": peak, "input_mb": base, "tokens": len(ids), "vocab": len(vocab), "workers": workers}
 
 
 def load(folder: Path) -> tuple[np.ndarray, np.ndarray, list[str], list[list[str]]]:
+    """The term numbers, lengths, vocabulary and queries saved by `build_ours`."""
     ids = np.load(folder / "ids.npy")
     lengths = np.load(folder / "lengths.npy")
     terms = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
@@ -108,24 +125,17 @@ def top_k(scores: np.ndarray, k: int = TOP_K) -> np.ndarray:
     return idx[np.argsort(-scores[idx])]
 
 
-def run_engine(engine: str, folder: Path, n_queries: int) -> dict:
-    ids, lengths, terms, queries = load(folder)
-    queries = queries[:n_queries]
+def reference_search(engine: str, folder: Path) -> tuple[object, dict]:
+    """Build rank-bm25 or bm25s from the term numbers `ours` saved: (search function, build figures)."""
+    ids, lengths, terms, _ = load(folder)
     base = current_rss_mb()
     started = time.perf_counter()
-    if engine == "ours":
-        from retrieval.bm25 import BM25Index
-
-        index = BM25Index.from_ids(ids, lengths, {t: i for i, t in enumerate(terms)})
-
-        def search(q: list[str]) -> object:
-            return index.top(q, TOP_K)
-    elif engine == "rank-bm25":
+    offsets = np.concatenate(([0], np.cumsum(lengths)))
+    if engine == "rank-bm25":
         from rank_bm25 import BM25Okapi
 
         from retrieval.bm25 import EPSILON, K1, B
 
-        offsets = np.concatenate(([0], np.cumsum(lengths)))
         docs = [[terms[t] for t in ids[offsets[i]:offsets[i + 1]].tolist()] for i in range(len(lengths))]
         del ids
         ref = BM25Okapi(docs, k1=K1, b=B, epsilon=EPSILON)
@@ -140,7 +150,6 @@ def run_engine(engine: str, folder: Path, n_queries: int) -> dict:
         from retrieval.bm25 import K1, B
 
         vocab = {t: i for i, t in enumerate(terms)}
-        offsets = np.concatenate(([0], np.cumsum(lengths)))
         doc_ids = [ids[offsets[i]:offsets[i + 1]].tolist() for i in range(len(lengths))]
         del ids
         retriever = bm25s.BM25(k1=K1, b=B, method="robertson")
@@ -154,7 +163,20 @@ def run_engine(engine: str, folder: Path, n_queries: int) -> dict:
             return top_k(retriever.get_scores_from_ids(known))
     else:
         raise SystemExit(f"unknown engine {engine}")
-    build_s = time.perf_counter() - started
+    return search, {"build_s": time.perf_counter() - started, "peak_mb": rss_mb(), "input_mb": base}
+
+
+def run_engine(engine: str, folder: Path, n_queries: int, workers: int = 1) -> dict:
+    """Build one engine and time `n_queries` top-10 searches. `ours` runs first (it tokenizes the corpus
+    and saves the term numbers and queries the others use)."""
+    if engine == "ours":
+        index, figures = build_ours(folder, workers, n_queries)
+
+        def search(q: list[str]) -> object:
+            return index.top(q, TOP_K)
+    else:
+        search, figures = reference_search(engine, folder)
+    queries = json.loads((folder / "queries.json").read_text(encoding="utf-8"))[:n_queries]
     for q in queries[:3]:  # warm up
         search(q)
     samples = []
@@ -162,17 +184,15 @@ def run_engine(engine: str, folder: Path, n_queries: int) -> dict:
         t0 = time.perf_counter_ns()
         search(q)
         samples.append(time.perf_counter_ns() - t0)
-    return {"engine": engine, "build_s": build_s, "peak_mb": rss_mb(), "input_mb": base, **percentiles(samples)}
+    return {"engine": engine, **figures, **percentiles(samples)}
 
 
 def main(argv: list[str]) -> None:
+    workers = int(argv[3]) if len(argv) > 3 else os.cpu_count() or 1
     if argv[0] == "prepare":
-        folder, size = Path(argv[1]), int(argv[2])
-        workers = int(argv[3]) if len(argv) > 3 else os.cpu_count() or 1
-        n_queries = int(argv[4]) if len(argv) > 4 else 200
-        print(json.dumps(prepare(folder, size, workers, n_queries)))
+        print(json.dumps(prepare(Path(argv[1]), int(argv[2]), workers)))
     else:
-        print(json.dumps(run_engine(argv[0], Path(argv[1]), int(argv[2]))))
+        print(json.dumps(run_engine(argv[0], Path(argv[1]), int(argv[2]), workers)))
 
 
 if __name__ == "__main__":

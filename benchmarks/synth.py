@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from corpus.loader import load_bundled
@@ -38,6 +38,7 @@ def sources() -> tuple[dict[str, list[str]], list[tuple[str, int]]]:
     return dict(sentences), shapes
 
 
+@lru_cache(maxsize=1 << 16)
 def new_term(rank: int) -> str:
     """The invented term of a Zipf rank (deterministic): a name, a product name or a number."""
     rng = random.Random(rank * 7919)
@@ -57,11 +58,11 @@ def zipf_rank(rng: random.Random) -> int:
     return int((1.0 - rng.random()) ** (-1.0 / (ZIPF_A - 1.0)))
 
 
-def passages(n: int, seed: int = 0) -> list[str]:
-    """`n` synthetic passages; the same (n, seed) always gives the same texts."""
+def passages(n: int, seed: int = 0) -> list[tuple[str, str]]:
+    """`n` synthetic passages as (text, language); the same (n, seed) always gives the same texts."""
     rng = random.Random(seed)
     sentences, shapes = sources()
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for _ in range(n):
         lang, count = rng.choice(shapes)
         pool = sentences[lang]
@@ -73,7 +74,7 @@ def passages(n: int, seed: int = 0) -> list[str]:
                     at = rng.randint(0, len(sentence))
                     sentence = f"{sentence[:at]} {new_term(zipf_rank(rng))} {sentence[at:]}"
             parts.append(sentence)
-        out.append((" " if lang != "zh" else "").join(parts))
+        out.append(((" " if lang != "zh" else "").join(parts), lang))
     return out
 
 

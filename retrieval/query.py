@@ -18,7 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from retrieval.tokenize import HAN, Token, _read_lines, alias_map, detect_language, stem, tokens
+from retrieval.tokenize import HAN, Token, _read_lines, alias_map, detect_language, latin_evidence, stem, tokens
 
 EXPANSION_WEIGHT = 1.3  # a glossary translation (tuned: Chinese passages can only match the translations)
 DICTIONARY_WEIGHT = 0.8  # a CC-CEDICT translation of a word the glossary lacks
@@ -239,17 +239,54 @@ def _compound_parts(t: Token, vocabulary: Collection[str]) -> tuple[Token, ...]:
     return tuple(Token(alias_map().get(w, w), t.start, t.end) for w in best[1:])
 
 
+def _latin_language(text: str, lang: str, vocabulary: Collection[str]) -> str:
+    """English or German, when the function words leave it open ("Dateninnovation", "Was versteht Gomez
+    unter …"): the language whose stems of the question's words the index or the glossary know more of."""
+    german, english = latin_evidence(text)
+    if german != english:
+        return lang
+    known = {}
+    for candidate in ("en", "de"):
+        terms = [t.term for t in tokens(text, candidate) if not t.part]
+        known[candidate] = sum(t in vocabulary or t in _known_words(candidate) for t in terms)
+    return "de" if known["de"] > known["en"] else "en"
+
+
+LEMMATIZE = True  # German nouns the index lacks are looked up by their dictionary form (Büros -> Büro)
+
+
+def _lemma_term(word: str, vocabulary: Collection[str]) -> str | None:
+    """The index or glossary term of a German noun's dictionary form (simplemma: Büros -> Büro, Berufe ->
+    Beruf), for a noun whose own stem neither knows; else None. Only capitalised words (nouns): a verb's
+    lemma too often meets a noun of the glossary (gewonnen -> gewinnen -> Gewinn, "profit")."""
+    if len(word) < 4 or not word[0].isupper() or stem(word.lower(), "de") in _known_words("de"):
+        return None
+    import simplemma  # loads its German dictionary on first use (~1 s): only for words nobody knows
+
+    lemma = simplemma.lemmatize(word, lang="de").lower()
+    if lemma == word.lower():
+        return None
+    term = stem(lemma, "de")
+    term = alias_map().get(term, term)
+    return term if term in vocabulary or term in _known_words("de") else None
+
+
 def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
     """Tokenize a question in any of the four languages and add translations (English/German) or
     synonyms (Chinese). With the index's `vocabulary`, misspelt Latin words are corrected, unknown
     German compounds split, and Chinese words matched to the index's words (parts, longer words).
     A split or hyphenated word is judged (Library.coverage) by its parts' concepts only."""
     lang = detect_language(text)
+    if lang in ("en", "de") and vocabulary:
+        lang = _latin_language(text, lang, vocabulary)
     toks = tokens(taiwan_to_mainland(text) if lang == "zh-Hant" and TAIWAN_PHRASES else text, lang)
     if vocabulary:
         stem_lang = "de" if lang == "de" else "en"
         toks = [replace(t, term=correct(t.term, stem_lang, vocabulary))
                 if not t.part and t.end - t.start >= MIN_TYPO_WORD else t for t in toks]
+    if vocabulary and lang == "de" and LEMMATIZE:
+        toks = [replace(t, term=_lemma_term(text[t.start:t.end], vocabulary) or t.term)
+                if not t.part and not HAN.search(t.term) and t.term not in vocabulary else t for t in toks]
     split: set[Token] = set()  # compounds split into known words: judged by their parts
     if vocabulary and lang == "de" and SPLIT_COMPOUNDS:
         parted = [(t, _compound_parts(t, vocabulary)) for t in toks]

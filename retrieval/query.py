@@ -26,6 +26,7 @@ GERMAN_DICTIONARY_WEIGHT = 0.5  # CC-CEDICT for German words the glossary lacks,
 DICTIONARY_ALWAYS = True  # also look up words the glossary covers
 MAX_SENSES = 8  # English words with more Chinese translations in the corpus are too vague to expand
 SYNONYM_WEIGHT = 0.3  # a Chinese synonym (same glossary translation) of a word the user typed
+OOV_SYNONYM_WEIGHT = 1.0  # ... of a typed word the index lacks (挣钱 -> 赚钱): it stands in for the word
 DICT_SYNONYM_WEIGHT = 0.3  # a CC-CEDICT synonym of a typed Chinese word
 DICT_SYNONYMS_ALWAYS = True  # also for words the index knows (else only for words it lacks)
 BIGRAM_WEIGHT = 0.3  # a character bigram of a long Chinese word, against 1 for the word itself
@@ -228,7 +229,9 @@ def _compound_parts(t: Token, vocabulary: Collection[str]) -> tuple[Token, ...]:
     for i in range(4, len(word) - 2):
         tail = word[i:]
         if tail not in vocabulary and tail not in known:
-            continue
+            tail = stem(tail, "de")  # the compound's stem ends mid-word (chipkost|en): its tail may not be a stem
+            if tail not in vocabulary and tail not in known:
+                continue
         heads = (word[:i], word[:i - 1] if word[i - 1] in "sn" else "", word[:i - 2] if word[i - 2:i] == "en" else "")
         for head in heads:
             head = stem(head, "de") if len(head) > 3 else ""
@@ -402,7 +405,8 @@ def _add_synonyms(query: Query, words: list[Token], groups: list[set[str]], voca
     short words -> the longer index words holding them."""
     near = dictionary_synonyms()
     for t, group in zip(words, groups, strict=True):
-        found = [(synonyms().get(t.term, ()), SYNONYM_WEIGHT)]
+        unknown = bool(vocabulary) and t.term not in vocabulary  # then its synonyms stand in for it
+        found = [(synonyms().get(t.term, ()), OOV_SYNONYM_WEIGHT if unknown and OOV_SYNONYM_WEIGHT else SYNONYM_WEIGHT)]
         if LONGER_WEIGHT and vocabulary and len(t.term) <= LONGER_MAX_LEN and HAN.fullmatch(t.term):
             longer = longer_words(t.term, vocabulary)
             if len(longer) <= LONGER_MAX:

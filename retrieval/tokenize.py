@@ -56,9 +56,11 @@ def _read_lines(name: str) -> list[str]:
 
 
 @cache
-def stopwords() -> frozenset[str]:
+def stopwords(lang: str = "en") -> frozenset[str]:
+    """The Chinese stop words and those of the Latin-script language the text is stemmed as: German for
+    German text, else English (so German "Kind", "Suche" are not dropped as English "kind", "such")."""
     words: set[str] = set()
-    for name in ("stopwords_zh.txt", "stopwords_en.txt", "stopwords_de.txt"):
+    for name in ("stopwords_zh.txt", "stopwords_de.txt" if lang == "de" else "stopwords_en.txt"):
         words.update(w.lower() for w in _read_lines(name))
     return frozenset(words)
 
@@ -264,7 +266,7 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
     lang = lang or detect_language(text)
     stem_lang = "de" if lang == "de" else "en"
     norm, offsets = normalize(text)
-    stops = stopwords()
+    stops = stopwords(stem_lang)
     aliases = alias_map()
     names = alias_names()
     out: list[Token] = []
@@ -437,7 +439,7 @@ _memos = (_TermMemo(False), _TermMemo(True))
 def _han_word_terms(word: str) -> tuple[str, ...]:
     """The terms of one segmented Han word: the word (or its canonical name) and, for long words, its
     character bigrams."""
-    stops = stopwords()
+    stops = stopwords()  # the Chinese stop words are in both sets
     if word in stops:
         return ()
     out = [alias_map().get(word, word)]
@@ -448,9 +450,9 @@ def _han_word_terms(word: str) -> tuple[str, ...]:
 
 def _latin_word_terms(chunk: str, german: bool) -> tuple[str, ...]:
     """The terms of one Latin-script word: its stem (or canonical name) and, in German, its hyphenated parts."""
-    stops = stopwords()
-    aliases = alias_map()
     stem_lang = "de" if german else "en"
+    stops = stopwords(stem_lang)
+    aliases = alias_map()
     word = chunk.strip("'’-.")
     if not (len(word) > 1 or word.isdigit()) or word in stops:
         return ()

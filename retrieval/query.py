@@ -182,7 +182,7 @@ def taiwan_to_mainland(text: str) -> str:
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
 SPLIT_COMPOUNDS = True  # split unknown German compounds into known words
-MIN_TYPO_TARGET = 7  # only names and longer words are corrected to (backe is no typo of bank)
+MIN_TYPO_TARGET = 6  # only names and longer words are corrected to (resoning -> reason; backe is no typo of bank)
 MIN_TYPO_WORD = 5  # shorter words are not corrected (Brot is no typo of bot)
 
 

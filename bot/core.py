@@ -10,6 +10,7 @@ import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from bot.settings import Settings, get_settings
 from corpus.loader import bundled_fingerprint, load_bundled
 from corpus.models import Article, Passage
 from retrieval.bm25 import BM25Index
-from retrieval.query import Query, analyze
+from retrieval.query import Query, analyze, warm_up
 from retrieval.tokenize import DATA, detect_language, tokenize
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only where the database is used: `ask` starts quicker
@@ -193,16 +194,32 @@ class Library:
         return Reply(query=text, quotes=quotes, offset=offset, has_more=len(hits) > offset + top_k,
                      language=query.language)
 
+    def warm_up(self) -> None:
+        """Load everything answering loads on first need (for long-running bots, before users arrive)."""
+        warm_up()
+        _ = self._term_sets
+
     def coverage(self, query: Query, p: Passage) -> float:
         """Share of the question's concepts (idf-weighted) that the passage's index terms contain."""
-        have = set(p.tokens)
-        total = matched = 0.0
-        for concept in set(query.concepts):
-            weight = max(self._idf(t) for t in concept)
-            total += weight
-            if not concept.isdisjoint(have):
-                matched += weight
-        return matched / total if total else 0.0
+        weights = self._concept_weights(query)
+        total = sum(w for _, w in weights)
+        if not total:
+            return 0.0
+        have = self._term_sets[self._position[p.id]]
+        return sum(w for concept, w in weights if not concept.isdisjoint(have)) / total
+
+    def _concept_weights(self, query: Query) -> list[tuple[frozenset[str], float]]:
+        """Each concept of the question with its weight, the idf of its rarest term (worked out once a query)."""
+        known = self.__dict__.get("_weights_of")
+        if known is None or known[0] is not query:
+            weights = [(c, max(self._idf(t) for t in c)) for c in set(query.concepts)]
+            known = self.__dict__["_weights_of"] = (query, weights)
+        return known[1]
+
+    @cached_property
+    def _term_sets(self) -> list[frozenset[str]]:
+        """Each passage's index terms as a set, in index order."""
+        return [frozenset(p.tokens) for p in self.passages]
 
     def _idf(self, term: str) -> float:
         """Smoothed idf of an index term; a term the corpus lacks counts as the rarest."""

@@ -35,6 +35,7 @@ class Graceful:
         self._busy = 0
         self._lock = threading.RLock()  # re-entrant: the signal handler may run while the main thread holds it
         self._event = threading.Event()
+        self._signals: set[int] = set()  # the signals install() handles
 
     @property
     def requested(self) -> bool:
@@ -49,7 +50,15 @@ class Graceful:
 
     @contextmanager
     def busy(self) -> Iterator[None]:
-        """Mark work in flight: a SIGTERM arriving now waits for it; afterwards the main thread exits."""
+        """Mark work in flight: a SIGTERM arriving now waits for it; afterwards the main thread exits.
+
+        In the main thread the signals are also blocked meanwhile, so that none interrupts a write of the
+        reply (a pipe write cut by a signal handler can leave half a line); one arriving is delivered at
+        the end, when this work is done."""
+        main = threading.current_thread() is threading.main_thread()
+        masked = main and self._signals and hasattr(signal, "pthread_sigmask")
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, self._signals)
         with self._lock:
             self._busy += 1
         try:
@@ -58,7 +67,9 @@ class Graceful:
             with self._lock:
                 self._busy -= 1
                 idle = self._busy == 0
-            if idle and self.requested and threading.current_thread() is threading.main_thread():
+            if masked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, self._signals)  # a pending SIGTERM is handled here
+            if idle and self.requested and main:
                 raise SystemExit(self.exit_code)
 
     def request(self, reason: str = "stop requested") -> None:
@@ -94,6 +105,7 @@ def install(on_stop: Iterable[Callable[[], object]] = (), signals: Iterable[int]
     if threading.current_thread() is threading.main_thread():
         for sig in signals:
             signal.signal(sig, state._on_signal)
+            state._signals.add(sig)
     else:  # signals can only be handled in the main thread: leave the default
         log.debug("shutdown.install() outside the main thread (pid %d): signals not handled", os.getpid())
     return state

@@ -21,6 +21,7 @@ def slack(host: str | None, port: int | None) -> None:
     from bot.core import get_library
 
     library = get_library()
+    library.warm_up()  # the first question of the day does not wait for the dictionaries
     try:
         app = build_app(settings, library, DEFAULT_EXTENSIONS)
     except Exception as exc:  # Bolt checks the token with auth.test at construction

@@ -15,11 +15,18 @@ built-in commands and before the fallbacks (plain text as a question, unknown co
 so they may claim commands, buttons (use your own callback-data prefix) and conversation steps; their
 commands are registered with setMyCommands in every language they describe. Handlers find the Library,
 Settings and database Engine in `context.bot_data["library"]`, `["settings"]` and `["engine"]`.
+
+Throughput (benchmarks/telegram_load.py): updates are handled concurrently, but one chat's (or, without
+a chat, one user's) one after another, in arrival order (bot.telegram.updates), so a handler must not
+block the event loop for long (database work goes to a thread, as bot.chatstate.QueryStore does).
+Bot API calls go through aiohttp (bot.telegram.request), answers are kept in an AnswerCache
+(bot.telegram.answers), and post_init warms the core and freezes the start-up heap out of the GC.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import importlib
 import logging
 from collections.abc import Callable, Coroutine, Iterable
@@ -41,9 +48,13 @@ from telegram.ext import (
 
 from bot import chatstate
 from bot.core import Library, get_library
+from bot.messages import SAMPLES
 from bot.settings import ConfigError, Settings
 from bot.telegram import handlers as h
+from bot.telegram.answers import AnswerCache
+from bot.telegram.request import AiohttpRequest
 from bot.telegram.texts import TEXTS
+from bot.telegram.updates import ChatOrderedProcessor
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +65,8 @@ CORE_COMMANDS: list[tuple[str, dict[str, str]]] = [
 ]
 
 Extension = ModuleType | str
+CONCURRENT_UPDATES = 256  # updates handled at once (one chat's still one after another)
+CONNECTIONS = 64  # to the Bot API, for everything but getUpdates
 
 
 class RetryingRateLimiter(AIORateLimiter):
@@ -105,15 +118,19 @@ def build_application(settings: Settings, library: Library | None = None,
         .token(token)
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
+        .request(AiohttpRequest(connection_pool_size=CONNECTIONS))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
+        .concurrent_updates(ChatOrderedProcessor(CONCURRENT_UPDATES))
         .rate_limiter(RetryingRateLimiter(max_retries=max_retries))
-        .post_init(register_commands)
+        .post_init(on_startup)
         .build()
     )
     library = library or get_library()
     modules = load_extensions(extensions)
+    engine = chatstate.get_engine(settings.db_url)
     app.bot_data.update(
-        library=library, settings=settings, engine=chatstate.get_engine(settings.db_url),
-        commands=CORE_COMMANDS + [c for m in modules for c in m.commands()],
+        library=library, settings=settings, engine=engine, queries=chatstate.QueryStore(engine),
+        answers=AnswerCache(), commands=CORE_COMMANDS + [c for m in modules for c in m.commands()],
     )
     chats = filters.ChatType.PRIVATE | filters.ChatType.GROUPS
     app.add_handler(CommandHandler(["start", "help"], h.on_start, filters=chats))
@@ -138,6 +155,27 @@ def build_application(settings: Settings, library: Library | None = None,
         if callable(getattr(module, "setup", None)):
             module.setup(app)
     return app
+
+
+def warm_up(app: Application) -> None:
+    """Load the core's lazy parts, then answer and render the sample questions through the adapter's
+    answer cache (their buttons' answers are ready before the first user asks)."""
+    library, cache = app.bot_data["library"], app.bot_data.get("answers")
+    library.warm_up()
+    if cache is None:
+        cache = AnswerCache(0)
+    for question in (q for lang in LANGUAGES for q in SAMPLES[lang]):
+        _ = cache.answer(library, question).messages  # rendered once, kept for later
+
+
+async def on_startup(app: Application) -> None:
+    """post_init (run_polling / run_webhook): register the commands, warm the core, then move everything
+    loaded so far out of the cyclic garbage collector's sight: the library's ~100k long-lived objects
+    otherwise make each full collection a ~60-100 ms pause of every chat."""
+    await register_commands(app)
+    warm_up(app)
+    gc.collect()
+    gc.freeze()
 
 
 async def register_commands(app: Application) -> None:

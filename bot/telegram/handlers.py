@@ -34,6 +34,7 @@ from bot.ops import metrics
 from bot.reply import Quote, Reply
 from bot.settings import Settings
 from bot.telegram import callbacks, render
+from bot.telegram.answers import Answer, AnswerCache
 from bot.telegram.texts import text
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,18 @@ def engine(context: Context) -> Engine:
 
 def settings(context: Context) -> Settings:
     return context.bot_data["settings"]
+
+
+def answers(context: Context) -> AnswerCache | None:
+    return context.bot_data.get("answers")
+
+
+def queries(context: Context) -> chatstate.QueryStore:
+    """The saved questions behind "more" buttons (made on first use for an Application built elsewhere)."""
+    store = context.bot_data.get("queries")
+    if store is None:
+        store = context.bot_data["queries"] = chatstate.QueryStore(engine(context))
+    return store
 
 
 def user_language(update: Update) -> str:
@@ -86,13 +99,17 @@ def in_group(update: Update) -> bool:
     return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
-def ask(lib: Library, question: str, lang: str, top_k: int = TOP_K, offset: int = 0) -> Reply:
-    """The library's answer; an over-long question is refused here, before the (costly) analysis."""
+def ask(lib: Library, question: str, lang: str, top_k: int = TOP_K, offset: int = 0,
+        cache: AnswerCache | None = None) -> Answer:
+    """The library's answer (from `cache` when asked before); an over-long question is refused here,
+    before the (costly) analysis."""
     text = clean_question(question)
     if len(text) > MAX_QUESTION:
-        return Reply(query=text[:MAX_QUESTION], status="invalid", language=lang,
-                     note=message("too_long", lang, length=len(text), limit=MAX_QUESTION))
-    return lib.answer(question, top_k=top_k, offset=offset)
+        return Answer(Reply(query=text[:MAX_QUESTION], status="invalid", language=lang,
+                            note=message("too_long", lang, length=len(text), limit=MAX_QUESTION)))
+    if cache is None:
+        return Answer(lib.answer(question, top_k=top_k, offset=offset))
+    return cache.answer(lib, question, top_k=top_k, offset=offset)
 
 
 async def respond(update: Update, context: Context, question: str, offset: int = 0) -> None:
@@ -101,10 +118,10 @@ async def respond(update: Update, context: Context, question: str, offset: int =
     chat = update.effective_chat
     if chat is None:
         return
-    reply = ask(library(context), question, user_language(update), offset=offset)
-    query_id = chatstate.save_query(reply.query, engine(context)) if reply.has_more else None
-    await send(context, msg, chat.id, render.render_reply(reply), render.reply_keyboard(reply, query_id),
-               quote=in_group(update))
+    answer = ask(library(context), question, user_language(update), offset=offset, cache=answers(context))
+    reply = answer.reply
+    query_id = await queries(context).save(reply.query) if reply.has_more else None
+    await send(context, msg, chat.id, answer.messages, answer.keyboard(query_id), quote=in_group(update))
 
 
 def has_command_entity(msg: Message) -> bool:
@@ -331,16 +348,16 @@ async def on_button(update: Update, context: Context) -> None:
         return
     lib = library(context)
     if cb.kind == "more":
-        question = chatstate.load_query(cb.number, engine(context))
+        question = await queries(context).load(cb.number)
         if question is None:
             await acknowledge(query, text("expired", lang))
             return
-        reply = ask(lib, question, lang, offset=cb.offset)
-        if not reply.quotes:
-            await acknowledge(query, text("no_more", ui_language(reply.language)))
+        answer = ask(lib, question, lang, offset=cb.offset, cache=answers(context))
+        if not answer.reply.quotes:
+            await acknowledge(query, text("no_more", ui_language(answer.reply.language)))
             return
         await acknowledge(query)
-        await send(context, query.message, chat_id, render.render_reply(reply), render.reply_keyboard(reply, cb.number))
+        await send(context, query.message, chat_id, answer.messages, answer.keyboard(cb.number))
         return
     if cb.kind == "ask":
         samples = SAMPLES.get(cb.lang, ())
@@ -394,7 +411,7 @@ async def on_inline_query(update: Update, context: Context) -> None:
         button = InlineQueryResultsButton(text("cmd_help", lang), start_parameter="help")
         await iq.answer([], cache_time=60, button=button)
         return
-    reply = ask(library(context), iq.query, lang, top_k=INLINE_PAGE, offset=offset)
+    reply = ask(library(context), iq.query, lang, top_k=INLINE_PAGE, offset=offset, cache=answers(context)).reply
     results = [
         InlineQueryResultArticle(
             id=result_id(q), title=render.inline_title(q), description=render.inline_description(q),

@@ -1,0 +1,293 @@
+"""The throughput machinery: chat-ordered concurrency, saved "more" questions off the event loop, the
+answer cache, the aiohttp request backend and the start-up warm-up (timings live in
+benchmarks/telegram_load.py, not here)."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import socket
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl
+
+import pytest
+from aiohttp import web
+from sqlalchemy import func, select
+from telegram import Chat, InlineQuery, InputFile, Message, Update, User
+from telegram.error import NetworkError, TimedOut
+from telegram.request import RequestData
+from telegram.request._requestparameter import RequestParameter
+from telegram_fake_api import make_app, message, start_polling, stop
+
+from bot import chatstate, store
+from bot.core import MAX_QUESTION
+from bot.live import LiveLibrary
+from bot.messages import SAMPLES
+from bot.reply import Reply
+from bot.telegram import render
+from bot.telegram.answers import AnswerCache
+from bot.telegram.app import on_startup
+from bot.telegram.request import AiohttpRequest, form_encode
+from bot.telegram.updates import ChatOrderedProcessor
+
+
+# -- one chat in order, chats concurrently ------------------------------------------------------------------
+def text_update(update_id: int, chat_id: int) -> Update:
+    user = User(chat_id, "U", False)
+    return Update(update_id, message=Message(update_id, datetime.now(UTC), Chat(chat_id, "private"),
+                                             from_user=user, text="hi"))
+
+
+async def test_one_chats_updates_wait_for_each_other_other_chats_do_not() -> None:
+    processor = ChatOrderedProcessor(16)
+    log: list[str] = []
+    release = asyncio.Event()
+
+    async def handle(name: str, gate: asyncio.Event | None = None) -> None:
+        log.append(f"start {name}")
+        if gate is not None:
+            await gate.wait()
+        log.append(f"end {name}")
+
+    a1 = asyncio.create_task(processor.process_update(text_update(1, 7), handle("a1", release)))
+    a2 = asyncio.create_task(processor.process_update(text_update(2, 7), handle("a2")))
+    b1 = asyncio.create_task(processor.process_update(text_update(3, 8), handle("b1")))
+    await asyncio.wait_for(b1, 2)  # chat 8 is answered while chat 7's first update still runs
+    assert log == ["start a1", "end b1"] or log == ["start a1", "start b1", "end b1"]
+    assert processor.busy_chats == 1
+    release.set()
+    await asyncio.wait_for(asyncio.gather(a1, a2), 2)
+    assert log.index("end a1") < log.index("start a2")
+    assert processor.busy_chats == 0  # no lock is kept for idle chats
+
+
+async def test_updates_without_a_chat_are_ordered_by_user_or_not_at_all() -> None:
+    processor = ChatOrderedProcessor(4)
+    user = User(5, "U", False)
+    inline = Update(1, inline_query=InlineQuery("q", user, "text", ""))
+    order: list[int] = []
+    release = asyncio.Event()
+
+    async def handle(n: int, gate: asyncio.Event | None = None) -> None:
+        if gate is not None:
+            await gate.wait()
+        order.append(n)
+
+    first = asyncio.create_task(processor.process_update(inline, handle(1, release)))
+    second = asyncio.create_task(processor.process_update(inline, handle(2)))
+    await processor.process_update(object(), handle(3))  # not an Update: handled at once
+    release.set()
+    await asyncio.gather(first, second)
+    assert order == [3, 1, 2]
+
+
+# -- saved "more" questions -----------------------------------------------------------------------------------
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'chat.sqlite3'}"
+
+
+def rows(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(chatstate.SavedQuery)).scalar_one()
+
+
+async def test_a_question_asked_again_keeps_its_id_and_its_row(db_url: str) -> None:
+    engine = chatstate.get_engine(db_url)
+    queries = chatstate.QueryStore(engine)
+    first = await queries.save("戈麦斯怎么看合成数据？")
+    assert await queries.save("戈麦斯怎么看合成数据？") == first
+    assert await queries.save("another question") != first
+    assert rows(engine) == 2
+    assert queries.writes == 2
+
+
+async def test_questions_arriving_together_share_a_commit_and_survive_a_restart(db_url: str) -> None:
+    queries = chatstate.QueryStore(chatstate.get_engine(db_url))
+    texts = [f"question {i}" for i in range(20)] + ["question 3"]
+    ids = await asyncio.gather(*(queries.save(t) for t in texts))
+    assert len(set(ids)) == 20 and ids[3] == ids[-1]
+    assert queries.writes == 1
+    engine = store.make_engine(db_url)  # another process: nothing remembered, only the database
+    try:
+        restarted = chatstate.QueryStore(engine)
+        assert [await restarted.load(i) for i in ids] == texts
+        assert await restarted.load(max(ids) + 1) is None
+    finally:
+        engine.dispose()
+
+
+async def test_a_failed_write_fails_those_waiting_and_the_next_one_is_tried_again(db_url, monkeypatch) -> None:
+    queries = chatstate.QueryStore(chatstate.get_engine(db_url))
+    real = chatstate.save_queries
+
+    def broken(texts, engine):
+        monkeypatch.setattr(chatstate, "save_queries", real)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(chatstate, "save_queries", broken)
+    with pytest.raises(OSError, match="disk full"):
+        await queries.save("lost")
+    query_id = await queries.save("lost")  # not remembered as saved: written now
+    assert await chatstate.QueryStore(queries.engine).load(query_id) == "lost"
+
+
+async def test_an_in_memory_database_is_used_on_the_event_loops_thread() -> None:
+    engine = store.make_engine("sqlite:///:memory:")
+    store.create_schema(engine)
+    queries = chatstate.QueryStore(engine)
+    query_id = await queries.save("in memory")
+    assert await chatstate.QueryStore(engine).load(query_id) == "in memory"
+
+
+# -- the answer cache -----------------------------------------------------------------------------------------
+class CountingLibrary:
+    """Stands in for a Library: answers every question with a fresh Reply, counting the calls."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.calls = name, 0
+
+    def answer(self, question: str, top_k: int = 3, offset: int = 0) -> Reply:
+        self.calls += 1
+        return Reply(query=question, note=f"{self.name} {self.calls}", offset=offset)
+
+
+def test_a_repeated_question_is_answered_from_the_cache_until_the_library_changes() -> None:
+    old, new = CountingLibrary("old"), CountingLibrary("new")
+    live = LiveLibrary(old)  # type: ignore[arg-type]
+    cache = AnswerCache(8)
+    first = cache.answer(live, "What about  AGI?")
+    assert cache.answer(live, " What about AGI? ") is first  # the same question, normalised
+    assert old.calls == 1 and (cache.hits, cache.misses) == (1, 1)
+    assert cache.answer(live, "What about AGI?", offset=3) is not first  # another page is another answer
+    live.swap(new)  # bot.live swapped in a new corpus
+    again = cache.answer(live, "What about AGI?")
+    assert again.reply.note == "new 1" and len(cache) == 1
+
+
+def test_cache_size_is_bounded_and_zero_keeps_nothing() -> None:
+    library = CountingLibrary("lib")
+    cache = AnswerCache(2)
+    for q in ("a", "b", "c", "a"):
+        cache.answer(library, q)  # type: ignore[arg-type]
+    assert library.calls == 4 and len(cache) == 2  # "a" was dropped when "c" came
+    off = AnswerCache(0)
+    off.answer(library, "a")  # type: ignore[arg-type]
+    off.answer(library, "a")  # type: ignore[arg-type]
+    assert library.calls == 6 and len(off) == 0
+    cache.answer(library, "x" * (MAX_QUESTION + 1))  # type: ignore[arg-type]
+    assert all(len(k[0]) <= MAX_QUESTION for k in cache._answers)
+
+
+def test_an_answer_renders_once_like_the_renderer(library) -> None:
+    cache = AnswerCache()
+    answer = cache.answer(library, SAMPLES["zh"][1])
+    assert list(answer.messages) == render.render_reply(answer.reply)
+    assert answer.messages is answer.messages
+    keyboard = answer.keyboard(17)
+    assert keyboard == render.reply_keyboard(answer.reply, 17) and answer.keyboard(17) is keyboard
+
+
+async def test_a_repeated_question_gets_the_same_more_button(fake, library, question, tmp_path) -> None:
+    app = make_app(fake, library)
+    await start_polling(app)
+    try:
+        await fake.push(message(question))
+        await fake.push(message(question, chat_id=4242))
+        replies = await fake.wait_for("sendMessage", 2)
+    finally:
+        await stop(app)
+    more = [b["callback_data"] for r in replies for row in r["reply_markup"]["inline_keyboard"] for b in row
+            if b["callback_data"].startswith("more:")]
+    assert len(more) == 2 and more[0] == more[1]
+    assert replies[0]["text"] == replies[1]["text"]
+
+
+# -- the aiohttp request backend ------------------------------------------------------------------------------
+def test_form_encoding_reads_back_as_the_same_fields() -> None:
+    fields = {"text": "<b>戴雨森</b> a+b=c & 100% \n\"ok\"", "chat_id": "-100123", "empty": "", "ü": "ß"}
+    assert dict(parse_qsl(form_encode(fields).decode(), keep_blank_values=True)) == fields
+
+
+@pytest.fixture
+async def echo_server():
+    """A server that echoes what it received; /slow answers after a second."""
+    seen: list[dict] = []
+
+    async def echo(request: web.Request) -> web.Response:
+        form = await request.post()
+        files = {k: (v.filename, v.file.read().decode()) for k, v in form.items() if isinstance(v, web.FileField)}
+        seen.append({"fields": {k: v for k, v in form.items() if isinstance(v, str)}, "files": files,
+                     "agent": request.headers.get("User-Agent", "")})
+        return web.json_response({"ok": True, "result": True})
+
+    async def slow(_request: web.Request) -> web.Response:
+        await asyncio.sleep(1)
+        return web.json_response({"ok": True, "result": True})
+
+    app = web.Application()
+    app.router.add_post("/echo", echo)
+    app.router.add_post("/slow", slow)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    yield f"http://127.0.0.1:{runner.addresses[0][1]}", seen
+    await runner.cleanup()
+
+
+async def test_requests_carry_fields_files_and_the_user_agent(echo_server) -> None:
+    url, seen = echo_server
+    request = AiohttpRequest()
+    with pytest.raises(RuntimeError, match="not initialized"):
+        await request.do_request(f"{url}/echo", "POST")
+    await request.initialize()
+    try:
+        plain = RequestData([RequestParameter.from_input("chat_id", 5),
+                             RequestParameter.from_input("text", "你好 & <b>")])
+        assert await request.do_request(f"{url}/echo", "POST", plain) == (200, b'{"ok": true, "result": true}')
+        upload = RequestData([RequestParameter.from_input("chat_id", 5),
+                              RequestParameter.from_input("document", InputFile(b"quote", filename="q.txt"))])
+        await request.do_request(f"{url}/echo", "POST", upload)
+    finally:
+        await request.shutdown()
+    assert seen[0]["fields"] == {"chat_id": "5", "text": "你好 & <b>"}
+    assert seen[1]["fields"] == {"chat_id": "5"} and seen[1]["files"] == {"document": ("q.txt", "quote")}
+    assert all(s["agent"].startswith("python-telegram-bot") for s in seen)
+
+
+async def test_a_slow_server_times_out_and_a_closed_port_is_a_network_error(echo_server) -> None:
+    url, _ = echo_server
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    request = AiohttpRequest(read_timeout=0.2)
+    await request.initialize()
+    try:
+        with pytest.raises(TimedOut):
+            await request.do_request(f"{url}/slow", "POST")
+        with pytest.raises(NetworkError) as refused:
+            await request.do_request(f"http://127.0.0.1:{closed}/echo", "POST")
+        assert not isinstance(refused.value, TimedOut)
+    finally:
+        await request.shutdown()
+
+
+# -- start-up -------------------------------------------------------------------------------------------------
+async def test_startup_registers_commands_warms_the_answers_and_freezes_the_heap(fake, library) -> None:
+    app = make_app(fake, library)
+    await app.initialize()
+    frozen = gc.get_freeze_count()
+    try:
+        await on_startup(app)
+        assert len(await fake.wait_for("setMyCommands", 3)) == 3
+        cache = app.bot_data["answers"]
+        misses = cache.misses
+        for samples in SAMPLES.values():
+            for sample in samples:
+                cache.answer(library, sample)
+        assert cache.misses == misses  # the sample buttons' answers are ready
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        await app.shutdown()

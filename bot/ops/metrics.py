@@ -7,6 +7,8 @@ The bots' answers are counted without help from the adapters: the CLI runs `inst
     metrics.post_sent("telegram")            # a scheduled quote went out   (post_failed: it did not)
     metrics.api_error("slack", "rate_limited")
     metrics.observe_answer("telegram", reply, seconds)  # optional: a Reply counted already is skipped
+    metrics.observe_cached(reply, offset, seconds)      # an answer served again from an adapter's cache
+    with metrics.uncounted(): library.answer(sample)   # warming up: not a user's question
 
 No-match rate (PromQL): rate(interview_bot_no_match_total[1h]) / rate(interview_bot_questions_total[1h]).
 """
@@ -19,6 +21,7 @@ import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from prometheus_client import (
@@ -52,6 +55,28 @@ API_ERRORS = Counter("interview_bot_platform_api_errors", "Errors returned by or
 
 _seen: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()  # replies already counted
 _instrumented: list[str] = []
+_counting: ContextVar[bool] = ContextVar("counting", default=True)
+
+
+@contextmanager
+def uncounted() -> Iterator[None]:
+    """Answers given inside are not users' questions (a bot warming up): `instrument_answers` skips them."""
+    token = _counting.set(False)
+    try:
+        yield
+    finally:
+        _counting.reset(token)
+
+
+def observe_cached(reply: Any, offset: int, seconds: float) -> None:
+    """An answer an adapter served again from its cache, which `instrument_answers` cannot see: counted
+    like a computed one (a question when it is a first page) under the instrumented platform."""
+    if not _instrumented or not _counting.get():
+        return
+    if offset:
+        LATENCY.labels(_instrumented[0]).observe(max(0.0, seconds))
+    else:
+        observe_answer(_instrumented[0], getattr(reply, "status", "ok"), seconds)
 
 
 def observe_answer(platform: str, reply: Any, seconds: float) -> None:
@@ -81,6 +106,8 @@ def instrument_answers(platform: str) -> None:
 
     @functools.wraps(original)
     def answer(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if not _counting.get():
+            return original(self, *args, **kwargs)
         started = time.perf_counter()
         reply = original(self, *args, **kwargs)
         offset = kwargs.get("offset", args[2] if len(args) > 2 else 0)

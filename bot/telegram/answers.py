@@ -9,12 +9,14 @@ Replies are immutable (frozen dataclasses), so sharing one between chats is safe
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
 from bot.core import MAX_QUESTION, Library, clean_question
+from bot.ops import metrics
 from bot.reply import Reply
 from bot.telegram import render
 
@@ -64,12 +66,14 @@ class AnswerCache:
         if current is not self._library:
             self._answers.clear()
             self._library = current
+        started = time.perf_counter()
         text = clean_question(question)
         key = (text, top_k, offset)
         found = self._answers.get(key)
         if found is not None:
             self.hits += 1
             self._answers.move_to_end(key)
+            metrics.observe_cached(found.reply, offset, time.perf_counter() - started)
             return found
         self.misses += 1
         found = Answer(current.answer(question, top_k=top_k, offset=offset))

@@ -49,6 +49,7 @@ from telegram.ext import (
 from bot import chatstate
 from bot.core import Library, get_library
 from bot.messages import SAMPLES
+from bot.ops import metrics
 from bot.settings import ConfigError, Settings
 from bot.telegram import handlers as h
 from bot.telegram.answers import AnswerCache
@@ -164,8 +165,9 @@ def warm_up(app: Application) -> None:
     library.warm_up()
     if cache is None:
         cache = AnswerCache(0)
-    for question in (q for lang in LANGUAGES for q in SAMPLES[lang]):
-        _ = cache.answer(library, question).messages  # rendered once, kept for later
+    with metrics.uncounted():  # not users' questions
+        for question in (q for lang in LANGUAGES for q in SAMPLES[lang]):
+            _ = cache.answer(library, question).messages  # rendered once, kept for later
 
 
 async def on_startup(app: Application) -> None:

@@ -291,3 +291,27 @@ async def test_startup_registers_commands_warms_the_answers_and_freezes_the_heap
     finally:
         gc.unfreeze()
         await app.shutdown()
+
+
+def test_cached_answers_count_as_questions_and_warm_ups_do_not(library, monkeypatch) -> None:
+    from bot.core import Library
+    from bot.ops import metrics
+
+    monkeypatch.setattr(Library, "answer", Library.answer)  # restored after the test
+    monkeypatch.setattr(metrics, "_instrumented", [])
+    metrics.instrument_answers("cachetest")
+
+    def asked() -> float:
+        return metrics.REGISTRY.get_sample_value(
+            "interview_bot_questions_total", {"platform": "cachetest", "status": "ok"}) or 0.0
+
+    cache = AnswerCache()
+    question = SAMPLES["zh"][0]
+    with metrics.uncounted():
+        cache.answer(library, question)  # warming up: computed, not counted
+    assert asked() == 0
+    cache.answer(library, question)  # served from the cache: a user's question all the same
+    cache.answer(library, question, offset=3)  # computed: a further page, not a question
+    cache.answer(library, question, offset=3)  # cached further page: not a question either
+    library.answer(SAMPLES["en"][0])  # computed outside the cache: counted by the instrumentation
+    assert asked() == 2 and cache.hits == 2

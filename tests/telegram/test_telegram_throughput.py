@@ -294,10 +294,13 @@ async def test_startup_registers_commands_warms_the_answers_and_freezes_the_heap
 
 
 def test_cached_answers_count_as_questions_and_warm_ups_do_not(library, monkeypatch) -> None:
+    import inspect
+
     from bot.core import Library
     from bot.ops import metrics
 
-    monkeypatch.setattr(Library, "answer", Library.answer)  # restored after the test
+    # the plain method (another test may have instrumented it already), restored after the test
+    monkeypatch.setattr(Library, "answer", inspect.unwrap(Library.answer))
     monkeypatch.setattr(metrics, "_instrumented", [])
     metrics.instrument_answers("cachetest")
 

@@ -43,12 +43,14 @@ def current_rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def _generate_chunk(args: tuple[int, int, int]) -> str:
-    """Passages [start, start+n) of the synthetic corpus of seed `seed`: one "language TAB text" line each."""
+def _generate_chunk(args: tuple[int, int, int]) -> tuple[str, int]:
+    """Passages [start, start+n) of the synthetic corpus of seed `seed`: one "language TAB text" line each,
+    and the texts' size in UTF-8 bytes."""
     from benchmarks.synth import passages
 
     start, n, seed = args
-    return "\n".join(f"{lang}\t{text}" for text, lang in passages(n, seed=seed * 1_000_003 + start))
+    pairs = passages(n, seed=seed * 1_000_003 + start)
+    return "\n".join(f"{lang}\t{text}" for text, lang in pairs), sum(len(text.encode()) for text, _ in pairs)
 
 
 def prepare(folder: Path, size: int, workers: int) -> dict:
@@ -57,9 +59,9 @@ def prepare(folder: Path, size: int, workers: int) -> dict:
     tasks = [(s, min(CHUNK, size - s), size) for s in range(0, size, CHUNK)]
     n_bytes = 0
     with Pool(workers) as pool, open(folder / "texts.tsv", "w", encoding="utf-8") as out:
-        for lines in pool.imap(_generate_chunk, tasks):
+        for lines, chunk_bytes in pool.imap(_generate_chunk, tasks):
             out.write(lines + "\n")
-            n_bytes += len(lines.encode("utf-8")) - lines.count("\n") - 3 * (lines.count("\n") + 1)
+            n_bytes += chunk_bytes
     return {"passages": size, "mb": n_bytes / 1e6, "generate_s": time.perf_counter() - started}
 
 

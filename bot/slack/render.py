@@ -8,7 +8,7 @@ bold; nothing is inserted into the quoted text except the `*` of a highlight.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from bot.messages import SAMPLES, localized, message
@@ -116,34 +116,31 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]] = ()) -> str:
     return "".join(parts)
 
 
-def unbolded_terms(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
-    """Matched terms that could not be bold inside the quote (listed next to it instead), in order."""
-    out: list[str] = []
+def _lines(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """Each line of `text` with the parts of `spans` that fall on it, as offsets into the line."""
     offset = 0
     spans = list(spans)
     for line in text.split("\n"):
         end = offset + len(line)
-        local = [(max(s, offset) - offset, min(e, end) - offset) for s, e in spans if s < end and e > offset]
+        yield line, [(max(s, offset) - offset, min(e, end) - offset) for s, e in spans if s < end and e > offset]
+        offset = end + 1
+
+
+def unbolded_terms(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """Matched terms that could not be bold inside the quote (listed next to it instead), in order."""
+    out: list[str] = []
+    for line, local in _lines(text, spans):
         shown = set(bold_spans(line, local))
         for s, e in _merged(local, len(line)):
             term = line[s:e].strip()
             if (s, e) not in shown and term and term not in out:
                 out.append(term)
-        offset = end + 1
     return out
 
 
 def quoted(text: str, spans: Iterable[tuple[int, int]] = ()) -> str:
     """The text as mrkdwn quote lines ("> "), highlights kept on the line they fall on."""
-    lines: list[str] = []
-    offset = 0
-    spans = list(spans)
-    for line in text.split("\n"):
-        end = offset + len(line)
-        local = [(max(s, offset) - offset, min(e, end) - offset) for s, e in spans if s < end and e > offset]
-        lines.append("> " + highlighted(line, local))
-        offset = end + 1
-    return "\n".join(lines)
+    return "\n".join("> " + highlighted(line, local) for line, local in _lines(text, spans))
 
 
 def quote_section(title: str, text: str, spans: Iterable[tuple[int, int]] = (), limit: int = MAX_SECTION) -> str:

@@ -1,4 +1,10 @@
-"""Speaker turns -> attributed passages, each remembering the interview question it answers."""
+"""Speaker turns -> attributed passages, each remembering the interview question it answers.
+
+A passage is one whole answer: the paragraphs of one interviewee turn are joined (a blank line
+between, as in the article) up to MAX_ANSWER, so the answer to a question is found and shown whole,
+not as the one paragraph that happens to repeat the question's words. Editors' narrative and bullets
+stay one paragraph each.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,12 @@ import hashlib
 import re
 from collections.abc import Iterator
 
-from corpus.clean import SENTENCE_END, Block
+from corpus.clean import HAN, SENTENCE_END, Block
 from corpus.models import Passage
 
 MAX_PASSAGE = 420  # characters; longer paragraphs are split at sentence boundaries
 TARGET_PASSAGE = 260
+MAX_ANSWER = 1800  # size of a whole-answer passage (a Han character counts 2: ~900 Chinese, ~1800 German)
 SENTENCE = re.compile(r".+?(?:[。！？!?…]+[」”’\"')）]*|[.;；](?=\s|$)[\"'”’)）]*|$)", re.S)
 
 
@@ -49,6 +56,11 @@ def split_long(text: str) -> list[str]:
     return [text[s:e] for s, e in spans] or [text]
 
 
+def size(text: str) -> int:
+    """Length with Han characters counted twice (a Chinese character carries about two Latin ones)."""
+    return len(text) + len(HAN.findall(text))
+
+
 def passage_id(article_id: str, text: str, n: int) -> str:
     """A stable id: the article and a hash of the text (and its occurrence number)."""
     digest = hashlib.sha1(f"{text}\x00{n}".encode()).hexdigest()[:8]
@@ -77,8 +89,7 @@ def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
     question: str | None = None
     section: str | None = None
     turn = -1
-    seq = 0
-    seen: dict[str, int] = {}
+    pending: list[Passage] = []
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if _is_caption(block):
@@ -103,18 +114,19 @@ def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
             kind, who, q = "answer", speaker.name, question
         else:
             kind, who, q = "narrative", None, None
-        for chunk in split_long(block.text):
-            n = seen.get(chunk, 0)
-            seen[chunk] = n + 1
-            yield Passage(
-                id=passage_id(article_id, chunk, n),
-                article_id=article_id,
-                seq=seq,
-                text=chunk,
-                kind=kind,
-                speaker=who,
-                question=q,
-                section=section,
-                turn=turn if kind == "answer" else None,
-            )
-            seq += 1
+        whole = kind == "answer" and size(block.text) <= MAX_ANSWER
+        for chunk in [block.text] if whole else split_long(block.text):
+            last = pending[-1] if pending else None
+            if (whole and last is not None and last.kind == "answer" and last.turn == turn
+                    and last.section == section and size(last.text) + 2 + size(chunk) <= MAX_ANSWER):
+                last.text = f"{last.text}\n\n{chunk}"  # the next paragraph of the same answer, as the article has it
+                continue
+            pending.append(Passage(id="", article_id=article_id, seq=len(pending), text=chunk, kind=kind,
+                                   speaker=who, question=q, section=section,
+                                   turn=turn if kind == "answer" else None))
+    seen: dict[str, int] = {}
+    for p in pending:
+        n = seen.get(p.text, 0)
+        seen[p.text] = n + 1
+        p.id = passage_id(article_id, p.text, n)
+        yield p

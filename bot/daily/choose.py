@@ -1,4 +1,6 @@
-"""Which passages make a good quote of the day, and which one is today's (pure, platform-neutral)."""
+"""Which passages make a good quote of the day, and which one is today's (pure, platform-neutral).
+
+A passage is a whole answer; the daily post quotes its first paragraph that stands on its own."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import random
 import re
 import weakref
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from corpus.models import Passage
@@ -69,13 +72,19 @@ def _ends_well(text: str) -> bool:
     return text.rstrip()[-1:] in "。！!.」”\"" and not TRAILING.search(text.rstrip())
 
 
-def quotability(p: Passage, interviewees: Sequence[str] | None = None) -> str | None:
-    """Why a passage is not quotable ("interviewer", "too short", ...), or None when it is."""
-    text = p.text.strip()
-    if p.kind != "answer" or not p.speaker:
-        return "not an answer"
-    if interviewees is not None and interviewees and p.speaker not in interviewees:
-        return "interviewer"
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of a passage (a whole answer keeps its paragraphs, blank-line separated)."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _text_problem(text: str) -> str | None:
+    """Why one paragraph would not stand on its own as a quote, or None."""
+    text = text.strip()
     han = is_han(text)
     low, high = (MIN_HAN, MAX_HAN) if han else (MIN_LATIN, MAX_LATIN)
     if len(text) < low:
@@ -92,6 +101,24 @@ def quotability(p: Passage, interviewees: Sequence[str] | None = None) -> str | 
     if len(spans) > MAX_SENTENCES:
         return "too many sentences"
     return None
+
+
+def quotable_span(p: Passage, interviewees: Sequence[str] | None = None) -> tuple[int, int] | None:
+    """The first paragraph of an interviewee's answer that stands on its own as a quote, or None."""
+    if quotability(p, interviewees) is not None:
+        return None
+    return next(span for span in paragraphs(p.text) if _text_problem(p.text[span[0]:span[1]]) is None)
+
+
+def quotability(p: Passage, interviewees: Sequence[str] | None = None) -> str | None:
+    """Why a passage offers no quote ("interviewer", "too short", ...: the reason of its first paragraph),
+    or None when one of its paragraphs is quotable."""
+    if p.kind != "answer" or not p.speaker:
+        return "not an answer"
+    if interviewees is not None and interviewees and p.speaker not in interviewees:
+        return "interviewer"
+    reasons = [_text_problem(p.text[s:e]) for s, e in paragraphs(p.text)]
+    return None if None in reasons else reasons[0]
 
 
 _cache: weakref.WeakKeyDictionary[Library, tuple[int, int, list[Passage]]] = weakref.WeakKeyDictionary()
@@ -159,11 +186,26 @@ def passage_of_the_day(library: Library, day: dt.date, *, speaker: str | None = 
     return order[(day - EPOCH).days % len(order)]
 
 
+def daily_quote(library: Library, passage_id: str) -> Quote | None:
+    """The Quote a daily post shows for a passage: its first paragraph that stands on its own (a whole
+    answer is often several paragraphs), or the usual quote when none does. None when the passage is gone."""
+    quote = library.quote_of(passage_id)
+    p = library.by_id.get(passage_id)
+    if quote is None or p is None:
+        return None
+    article = library.articles.get(p.article_id)
+    span = quotable_span(p, list(article.interviewees) if article else None)
+    if span is None:
+        return quote
+    start, end = span
+    return replace(quote, quote=p.text[start:end], quote_start=start, highlights=())
+
+
 def quote_of_the_day(library: Library, day: dt.date, *, speaker: str | None = None, article: str | None = None,
                      language: str | None = None) -> Quote:
     """The corpus-wide quote of `day` (the same everywhere). Raises LookupError when nothing fits the filters."""
     p = passage_of_the_day(library, day, speaker=speaker, article=article, language=language)
-    quote = library.quote_of(p.id) if p else None
+    quote = daily_quote(library, p.id) if p else None
     if quote is None:
         raise LookupError("no quotable passage matches these filters")
     return quote
@@ -174,6 +216,6 @@ def random_quote(library: Library, rng: random.Random | None = None) -> Quote:
     pool = candidates(library)
     if not pool:
         raise LookupError("no quotable passage")
-    quote = library.quote_of((rng or random.Random()).choice(pool).id)
+    quote = daily_quote(library, (rng or random.Random()).choice(pool).id)
     assert quote is not None
     return quote

@@ -34,6 +34,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.daily import clock
+from bot.daily.choose import daily_quote
 from bot.daily.models import Delivery, Subscription, as_utc, utcnow
 from bot.daily.rotation import next_passage
 from bot.ops import metrics
@@ -237,7 +238,7 @@ class Scheduler:
     # -- sending ------------------------------------------------------------------------------------
     def _deliver(self, claim: _Claim, result: Round) -> float:
         """Send one claimed post and record the outcome; returns seconds spent waiting on flood control."""
-        quote = self.library.quote_of(claim.passage_id)
+        quote = daily_quote(self.library, claim.passage_id)
         if quote is None:  # the passage was removed from the corpus since it was chosen
             self._record(claim, status="released", error="passage gone", passage_id=None)
             result.retry += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core import Library
+from bot.excerpt import limit_for
 
 QUESTIONS = [
     "为什么只卖模型的公司会很艰难？",
@@ -53,9 +54,9 @@ def test_grouped_result_names_the_other_versions(library: Library) -> None:
 def test_quote_is_whole_sentences_and_short(library: Library) -> None:
     for question in QUESTIONS:
         for q in library.answer(question, top_k=5).quotes:
-            assert len(q.quote) <= 520
+            assert len(q.quote) <= limit_for(q.passage)
             if q.quote_start > 0:
-                assert q.passage[q.quote_start - 1] in "。！？!?.;；… \"”」)）", q.quote[:20]
+                assert q.passage[q.quote_start - 1] in "。！？!?.;；… \n\"”」)）", q.quote[:20]
 
 
 def test_highlights_mark_query_terms(library: Library) -> None:

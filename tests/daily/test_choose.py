@@ -8,7 +8,15 @@ import random
 import pytest
 
 from bot.core import Library
-from bot.daily.choose import candidates, quotability, quotable, quote_of_the_day, random_quote
+from bot.daily.choose import (
+    candidates,
+    daily_quote,
+    paragraphs,
+    quotability,
+    quotable,
+    quote_of_the_day,
+    random_quote,
+)
 from corpus.models import Passage
 
 
@@ -52,10 +60,12 @@ def test_quotable_passages_are_interviewee_answers_that_stand_alone(library: Lib
     for p in chosen:
         article = library.articles[p.article_id]
         assert p.kind == "answer" and p.speaker in article.interviewees
-        assert not p.text.startswith(("所以", "但是", "因此", "这", "那", "是的")), p.text
-        assert p.text.split()[0].strip(",.").lower() not in {"also", "daher", "but", "so", "yes", "ja", "und"}
-        q = library.quote_of(p.id)
-        assert q is not None and q.quote == p.text  # short enough to be shown whole
+        q = daily_quote(library, p.id)
+        assert q is not None and q.passage == p.text
+        assert p.text[q.quote_start:q.quote_start + len(q.quote)] == q.quote  # verbatim
+        assert (q.quote_start, q.quote_start + len(q.quote)) in paragraphs(p.text)  # one whole paragraph
+        assert not q.quote.startswith(("所以", "但是", "因此", "这", "那", "是的")), q.quote
+        assert q.quote.split()[0].strip(",.").lower() not in {"also", "daher", "but", "so", "yes", "ja", "und"}
     # every article with interviewee answers contributes
     assert {p.article_id for p in chosen} == {p.article_id for p in library.passages if p.kind == "answer"}
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.core import Library
 from bot.daily import slack as daily_slack
+from bot.daily.choose import daily_quote
 from bot.daily.models import Subscription
 from bot.daily.subscriptions import engine_for, find
 from bot.slack.app import build_app
@@ -100,7 +101,8 @@ def test_post_is_sent_once_with_blocks_and_a_full_passage_button(fake: FakeSlack
     (call,) = fake.posted("chat.postMessage")
     assert call.params["channel"] == "C0POST"
     passage = library.by_id[r.sent[0][2]]
-    assert passage.text[:20] in call.params["text"]
+    shown = daily_quote(library, passage.id)
+    assert shown is not None and shown.quote in passage.text and shown.quote[:20] in call.params["text"]
     actions = [e for b in call.params["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert actions and actions[0]["value"] == passage.id and actions[0]["action_id"].startswith("ib_context")
     poster.scheduler.run_once(dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.UTC))

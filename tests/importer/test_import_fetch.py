@@ -74,7 +74,8 @@ def test_page_markup_ads_and_navigation_are_gone(pages: PageServer) -> None:
         assert junk not in text, junk
     seen = visible_paragraphs(PAGES / "en-interview.html")
     for p in prepared.passages:
-        assert p.text in seen, p.text  # verbatim, no markup left
+        for paragraph in p.text.split("\n\n"):  # a passage is a whole answer: its paragraphs, blank-line separated
+            assert paragraph in seen, paragraph  # verbatim, no markup left
 
 
 def test_english_page_metadata_and_attributed_answers(pages: PageServer) -> None:
@@ -87,12 +88,13 @@ def test_english_page_metadata_and_attributed_answers(pages: PageServer) -> None
     assert a.url == "https://harbourledger.example/2025/04/mira-castellanos-battery-recycling-interview"
     assert a.language == "en"
     answers = [p for p in prepared.passages if p.kind == "answer"]
-    assert len(answers) == 6 and {p.speaker for p in answers} == {"Mira Castellanos"}
+    assert len(answers) == 5 and {p.speaker for p in answers} == {"Mira Castellanos"}  # 6 paragraphs, 5 answers
     fires = next(p for p in answers if p.text.startswith("Fires."))
     assert fires.question == "What went wrong in the first year?"
     assert fires.section == "Money and regulation"
-    scheduling = next(p for p in answers if p.text.startswith("So for me"))  # a second paragraph of an answer
-    assert scheduling.question.endswith("How did a route planner end up recycling batteries?")
+    first = answers[0]  # an answer of two paragraphs is one passage
+    assert first.text.startswith("I kept seeing") and "\n\nSo for me recycling" in first.text
+    assert first.question.endswith("How did a route planner end up recycling batteries?")
     assert prepared.speakers.interviewers == ["The Harbour Ledger"]
     assert len(a.id) <= 31 and all(len(p.id.encode()) <= 40 for p in prepared.passages)
     assert all(p.tokens for p in prepared.passages)
@@ -104,11 +106,12 @@ def test_chinese_page(pages: PageServer) -> None:
     assert (a.language, a.publisher, a.published) == ("zh", "潮汐商业评论", "2025-05-09")
     assert a.url == "https://chaoxi-review.example/articles/2025/lin-xiaolan-cold-chain"
     answers = [p for p in prepared.passages if p.kind == "answer"]
-    assert {p.speaker for p in answers} == {"林晓岚"} and len(answers) == 5
+    assert {p.speaker for p in answers} == {"林晓岚"} and len(answers) == 4  # the first answer has two paragraphs
+    assert answers[0].text.count("\n\n") == 1
     assert answers[-1].question == "未来三年你最担心什么？"
     seen = visible_paragraphs(PAGES / "zh-interview.html")
     for p in prepared.passages:
-        assert p.text in seen
+        assert all(paragraph in seen for paragraph in p.text.split("\n\n"))
         assert not any(junk in p.text for junk in FURNITURE)
     assert a.id.startswith("chaoxi-review-")
 
@@ -173,11 +176,12 @@ def test_unlabelled_bold_questions(pages: PageServer) -> None:
     a = prepared.article
     assert a.url == "https://northernlight.example/conversations/priya-raman"  # og:url, the page's own link
     answers = [p for p in prepared.passages if p.kind == "answer"]
-    assert {p.speaker for p in answers} == {"Priya Raman"} and len(answers) == 4
-    assert answers[2].question == "What has changed the most in that time?"
-    assert answers[1].question == "Why go back to exactly the same spot every year?"  # 2nd paragraph, same turn
+    assert {p.speaker for p in answers} == {"Priya Raman"} and len(answers) == 3
+    assert answers[1].question == "What has changed the most in that time?"
+    assert answers[0].question == "Why go back to exactly the same spot every year?"
+    assert answers[0].text.count("\n\n") == 1  # the answer's second paragraph, no label of its own
     seen = visible_paragraphs(PAGES / "en-bold-questions.html")
-    assert all(p.text in seen for p in prepared.passages)
+    assert all(paragraph in seen for p in prepared.passages for paragraph in p.text.split("\n\n"))
     assert "\ue000" not in a.text and not any("\ue000" in (p.question or "") + p.text for p in prepared.passages)
 
 

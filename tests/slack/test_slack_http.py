@@ -118,7 +118,8 @@ def test_buttons_in_a_thread(slack: Slack, library: Library) -> None:
     slack.action(find_button(msg, buttons.MORE), message=posted, channel="C0CHAN")
     more = check(next_post(2), library)
     expected = library.answer(QUESTION, top_k=3, offset=3).quotes
-    assert expected and quote_lines(more)[: len(expected)] == [q.quote for q in expected]
+    lines = [line for q in expected for line in q.quote.split("\n")]  # a quote may hold several paragraphs
+    assert expected and quote_lines(more)[: len(lines)] == lines
     assert "*4. " in json.dumps(more, ensure_ascii=False)
 
     # full passage: the whole passage (and neighbours) verbatim

@@ -10,8 +10,8 @@ from corpus.segment import sentence_spans
 from retrieval.tokenize import Token, tokens
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-MAX_HAN = 320  # characters of Chinese shown in a quote (a passage is a whole answer: show enough of it)
-MAX_LATIN = 700  # characters of German/English shown in a quote
+MAX_HAN = 400  # characters of Chinese shown in a quote (a passage is a whole answer: show enough of it)
+MAX_LATIN = 900  # characters of German/English shown in a quote
 
 
 @lru_cache(maxsize=4096)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from corpus.clean import HAN, SENTENCE_END, Block
 from corpus.models import Passage
 
-MAX_PASSAGE = 420  # characters; longer paragraphs are split at sentence boundaries
+MAX_PASSAGE = 420  # characters; longer narrative paragraphs (and answers over MAX_ANSWER) are split at sentence ends
 TARGET_PASSAGE = 260
 MAX_ANSWER = 1800  # size of a whole-answer passage (a Han character counts 2: ~900 Chinese, ~1800 German)
 SENTENCE = re.compile(r".+?(?:[。！？!?…]+[」”’\"')）]*|[.;；](?=\s|$)[\"'”’)）]*|$)", re.S)
@@ -90,6 +90,7 @@ def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
     section: str | None = None
     turn = -1
     pending: list[Passage] = []
+    last_block = -2  # the block that ended the last passage: only an adjacent paragraph may join it
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if _is_caption(block):
@@ -117,10 +118,12 @@ def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
         whole = kind == "answer" and size(block.text) <= MAX_ANSWER
         for chunk in [block.text] if whole else split_long(block.text):
             last = pending[-1] if pending else None
-            if (whole and last is not None and last.kind == "answer" and last.turn == turn
+            if (whole and last is not None and last_block == i - 1 and last.kind == "answer" and last.turn == turn
                     and last.section == section and size(last.text) + 2 + size(chunk) <= MAX_ANSWER):
                 last.text = f"{last.text}\n\n{chunk}"  # the next paragraph of the same answer, as the article has it
+                last_block = i
                 continue
+            last_block = i
             pending.append(Passage(id="", article_id=article_id, seq=len(pending), text=chunk, kind=kind,
                                    speaker=who, question=q, section=section,
                                    turn=turn if kind == "answer" else None))

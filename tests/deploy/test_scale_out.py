@@ -170,7 +170,8 @@ def test_two_slack_replicas_in_http_mode(pg_url: str, library: Any, tmp_path: Pa
         second = calls[1].params
         if isinstance(second.get("blocks"), str):
             second = {**second, "blocks": json.loads(second["blocks"])}
-        expected = [q.quote.replace("*", "") for q in library.answer(question, top_k=3, offset=3).quotes]
+        expected = [line for q in library.answer(question, top_k=3, offset=3).quotes  # a quote may hold paragraphs
+                    for line in q.quote.replace("*", "").split("\n")]
         assert expected and quote_lines(second)[: len(expected)] == expected  # the next page, verbatim
     finally:
         for p in procs:

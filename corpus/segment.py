@@ -17,6 +17,7 @@ from corpus.models import Passage
 
 MAX_PASSAGE = 420  # characters; longer narrative paragraphs (and answers over MAX_ANSWER) are split at sentence ends
 TARGET_PASSAGE = 260
+PARAGRAPH_BREAK = "\n\n"  # between the paragraphs of a whole-answer passage, as in the article text
 MAX_ANSWER = 1800  # size of a whole-answer passage (a Han character counts 2: ~900 Chinese, ~1800 German)
 SENTENCE = re.compile(r".+?(?:[。！？!?…]+[」”’\"')）]*|[.;；](?=\s|$)[\"'”’)）]*|$)", re.S)
 
@@ -59,6 +60,16 @@ def split_long(text: str) -> list[str]:
 def size(text: str) -> int:
     """Length with Han characters counted twice (a Chinese character carries about two Latin ones)."""
     return len(text) + len(HAN.findall(text))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of a passage (the inverse of how segment() joins an answer)."""
+    spans, start = [], 0
+    while (cut := text.find(PARAGRAPH_BREAK, start)) >= 0:
+        spans.append((start, cut))
+        start = cut + len(PARAGRAPH_BREAK)
+    spans.append((start, len(text)))
+    return spans
 
 
 def passage_id(article_id: str, text: str, n: int) -> str:
@@ -119,8 +130,8 @@ def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
         for chunk in [block.text] if whole else split_long(block.text):
             last = pending[-1] if pending else None
             if (whole and last is not None and last_block == i - 1 and last.kind == "answer" and last.turn == turn
-                    and last.section == section and size(last.text) + 2 + size(chunk) <= MAX_ANSWER):
-                last.text = f"{last.text}\n\n{chunk}"  # the next paragraph of the same answer, as the article has it
+                    and last.section == section and size(last.text + PARAGRAPH_BREAK + chunk) <= MAX_ANSWER):
+                last.text += PARAGRAPH_BREAK + chunk  # the next paragraph of the same answer, as the article has it
                 last_block = i
                 continue
             last_block = i

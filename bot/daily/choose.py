@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from corpus.models import Passage
-from corpus.segment import sentence_spans
+from corpus.segment import paragraphs, sentence_spans
 
 if TYPE_CHECKING:
     from bot.core import Library
@@ -70,16 +70,6 @@ def _opener_ok(text: str) -> bool:
 
 def _ends_well(text: str) -> bool:
     return text.rstrip()[-1:] in "。！!.」”\"" and not TRAILING.search(text.rstrip())
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph of a passage (a whole answer keeps its paragraphs, blank-line separated)."""
-    spans, start = [], 0
-    for m in re.finditer(r"\n\n", text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
 
 
 def _text_problem(text: str) -> str | None:

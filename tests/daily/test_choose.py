@@ -11,13 +11,13 @@ from bot.core import Library
 from bot.daily.choose import (
     candidates,
     daily_quote,
-    paragraphs,
     quotability,
     quotable,
     quote_of_the_day,
     random_quote,
 )
 from corpus.models import Passage
+from corpus.segment import paragraphs
 
 
 def _p(text: str, kind: str = "answer", speaker: str | None = "Aidan Gomez") -> Passage:

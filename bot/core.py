@@ -34,9 +34,12 @@ log = logging.getLogger(__name__)
 MAX_QUESTION = 500  # characters
 MIN_SCORE = 5.0  # below this BM25 score nothing is quoted (calibrated with `interview-bot eval` and offtopic.txt)
 MIN_COVERAGE = 0.2  # share of the question's concepts (idf-weighted) a passage must match
-KIND_PRIOR = {"narrative": 0.85, "bullet": 0.4}  # answers before the editor's intros and (more) summaries
+FULL_MATCH_SCORE = 3.0  # ... or this score when it matches every concept ("技术的本质是什么": short, all on topic)
+KIND_PRIOR = {"narrative": 0.85, "bullet": 0.4}  # answers before the editor's intros and (more) summaries of them
+UNSOURCED_PRIOR = {"narrative": 1.0, "bullet": 0.85}  # ... editor's text that restates no answer
 COVERAGE_EXPONENT = 1.0  # rerank the candidates by score x coverage ** this
 INDEX_SPEAKER = True  # a passage is also found by its speaker's name
+GATE_AFTER_RERANK = True
 GATE_DEPTH = 3  # the question is answered when one of this many best passages passes both thresholds
 SPEAKER_BOOST = 0.2  # a question naming a speaker favours that speaker's answers by this share
 SOURCE_SHARE = 0.9  # an answer scores at least this share of the editor's summary of it (bullet/intro)
@@ -101,7 +104,16 @@ class Library:
         self.by_id = {p.id: p for p in passages}
         self.index = index
         self._position = {p.id: i for i, p in enumerate(passages)}
-        self._prior = np.array([KIND_PRIOR.get(p.kind, 1.0) for p in passages])
+
+    @cached_property
+    def _prior(self) -> np.ndarray:
+        """Each passage's prior: an editor's text that restates an answer (it has a source) counts less
+        than the answer; one that holds facts found nowhere else (intros, figures) almost as much."""
+        out = np.ones(len(self.passages))
+        for i, p in enumerate(self.passages):
+            if p.kind in KIND_PRIOR:
+                out[i] = (KIND_PRIOR if self._source(i) is not None else UNSOURCED_PRIOR)[p.kind]
+        return out
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -197,7 +209,7 @@ class Library:
     def warm_up(self) -> None:
         """Load everything answering loads on first need (for long-running bots, before users arrive)."""
         warm_up()
-        _ = self._term_sets
+        _ = self._term_sets, self._prior
 
     def coverage(self, query: Query, p: Passage) -> float:
         """Share of the question's concepts (idf-weighted) that the passage's index terms contain."""
@@ -235,13 +247,14 @@ class Library:
         question's language when it has a version in it (else its best-scoring version).
 
         Nothing is returned when none of the GATE_DEPTH best passages scores MIN_SCORE and covers
-        MIN_COVERAGE of the question (an honest "no good match"). The candidates are then reranked by
+        MIN_COVERAGE of the question, or scores FULL_MATCH_SCORE and covers all of it (an honest "no good
+        match"). The candidates are then reranked by
         score x coverage ** COVERAGE_EXPONENT, so passages answering more of the question come first."""
         raw = self.index.scores(query.terms)
         scores = raw * self._prior * self._speaker_prior(query)
         candidates = _top(scores, max(50, want * 6))
-        if not any(score >= MIN_SCORE and self.coverage(query, self.passages[doc]) >= MIN_COVERAGE
-                   for doc, score in candidates[:GATE_DEPTH]):
+        before = {doc: score for doc, score in candidates}
+        if not GATE_AFTER_RERANK and not any(self._passes(query, d, s) for d, s in candidates[:GATE_DEPTH]):
             return []
         if COVERAGE_EXPONENT:
             for i, (doc, score) in enumerate(candidates):
@@ -250,6 +263,8 @@ class Library:
             if SOURCE_SHARE:  # the interviewee's answer counts at least as much as the editor's summary of it
                 candidates = self._lift_sources(query, candidates, raw, scores)
             candidates.sort(key=lambda c: (-c[1], c[0]))
+        if GATE_AFTER_RERANK and not any(self._passes(query, d, before.get(d, s)) for d, s in candidates[:GATE_DEPTH]):
+            return []
         lang = "zh" if query.language.startswith("zh") else query.language
         groups: list[tuple[float, list[Passage]]] = []
         group_of: dict[str, int] = {}  # passage id -> its group
@@ -274,6 +289,13 @@ class Library:
                                                scores[self._position[m.id]]))
             hits.append(_Hit(best, score, [m for m in members if m is not best]))
         return hits
+
+    def _passes(self, query: Query, doc: int, score: float) -> bool:
+        """Whether a candidate is good enough to answer at all (the no-match gate)."""
+        if score < min(MIN_SCORE, FULL_MATCH_SCORE):
+            return False
+        cov = self.coverage(query, self.passages[doc])
+        return (score >= MIN_SCORE and cov >= MIN_COVERAGE) or (score >= FULL_MATCH_SCORE and cov >= 1.0 - 1e-9)
 
     def _speaker_terms(self) -> dict[str, np.ndarray]:
         """Speaker name term -> the positions of that speaker's answers (computed once)."""

@@ -34,6 +34,7 @@ OOV_PART_WEIGHT = 1.0  # a bigram of a Chinese word the index lacks, when the bi
 LONGER_WEIGHT = 0.2  # the index's words one character longer than a short typed Chinese word (热 -> 过热, 热度)
 LONGER_MAX_LEN = 1  # ... for typed words of at most this many characters
 LONGER_MAX = 5  # ... unless it has more of them (too vague)
+MIXED_WEIGHT = 1.0  # the glossary's Chinese for an English word in a Chinese question (做 agent -> 智能体)
 
 
 @dataclass
@@ -326,6 +327,8 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
         _translate(query, words, groups, vocabulary)
     else:
         _add_synonyms(query, words, groups, vocabulary)
+        if MIXED_WEIGHT:  # Chinese questions borrow English words (agent, prompt): the articles may not
+            _translate_mixed(query, words, groups, vocabulary)
     query.terms = dict(query.terms)
     query.concepts = [frozenset(g) for w, g in zip(words, groups, strict=True)
                       if not (HYPHEN_CONCEPTS and (w in split or _has_parts(w, words)))]
@@ -391,6 +394,21 @@ def _translate(query: Query, words: list[Token], groups: list[set[str]], vocabul
     for start, end, hit, weight in found:
         concept: set[str] = set()
         _add(query, concept, hit, weight, vocabulary)
+        for i in latin[start:end]:
+            groups[i].update(concept)
+
+
+
+
+def _translate_mixed(query: Query, words: list[Token], groups: list[set[str]], vocabulary: Collection[str]) -> None:
+    """English words in a Chinese question (做 agent, prompt 怎么写) -> their Chinese renderings too."""
+    latin = [i for i, t in enumerate(words) if not HAN.match(t.term)]
+    if not latin:
+        return
+    seq = [words[i].term for i in latin]
+    for start, end, hit in expansions(seq, "en"):
+        concept: set[str] = set()
+        _add(query, concept, hit, MIXED_WEIGHT, vocabulary)
         for i in latin[start:end]:
             groups[i].update(concept)
 

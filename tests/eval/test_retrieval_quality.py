@@ -318,3 +318,58 @@ def test_glossary_rows_are_well_formed() -> None:
         for col, lang in ((1, "en"), (2, "de")):
             for phrase in (cells[col].split(",") if col < len(cells) and cells[col].strip() else []):
                 assert tokenize(phrase.strip(), lang), f"{cells[0]}: {phrase!r} is only stop words"
+
+
+# -- the no-match gate and editorial priors (EXPERIMENTS.md, fifth round) --------------------------------
+def test_a_passage_covering_the_whole_question_passes_at_a_lower_score(library: Library) -> None:
+    from bot.core import FULL_MATCH_SCORE, MIN_COVERAGE, MIN_SCORE
+
+    query = analyze("技术的本质是什么", library.index.vocab)
+    covers = [library.coverage(query, p) for p in library.passages]
+    full = next(i for i, c in enumerate(covers) if c == 1.0)
+    part = next(i for i, c in enumerate(covers) if MIN_COVERAGE <= c < 1.0)
+    assert FULL_MATCH_SCORE < MIN_SCORE
+    assert library._passes(query, full, FULL_MATCH_SCORE) and not library._passes(query, full, FULL_MATCH_SCORE - 0.1)
+    assert not library._passes(query, part, MIN_SCORE - 0.1) and library._passes(query, part, MIN_SCORE)
+
+
+def test_the_gate_judges_the_reranked_results(library: Library) -> None:
+    """Passages matching one name of the question score high but cover little of it: the gate looks at
+    what is shown after reranking by coverage, not at the raw best three."""
+    from bot.core import GATE_DEPTH, _top
+
+    question = "what does yann lecun think of LLMs, per dai yusen"
+    query = analyze(question, library.index.vocab)
+    scores = library.index.scores(query.terms) * library._prior * library._speaker_prior(query)
+    raw_best = _top(scores, GATE_DEPTH)
+    assert not any(library._passes(query, d, s) for d, s in raw_best)  # the old gate said "no good match"
+    reply = library.answer(question)
+    assert reply.status == "ok"
+    assert library.coverage(query, library.by_id[reply.quotes[0].passage_id]) > max(
+        library.coverage(query, library.passages[d]) for d, _ in raw_best)
+
+
+def test_editors_text_restating_no_answer_keeps_most_of_its_weight(library: Library) -> None:
+    from bot.core import KIND_PRIOR, UNSOURCED_PRIOR
+
+    seen = set()
+    for i, p in enumerate(library.passages):
+        if p.kind in KIND_PRIOR:
+            sourced = library._source(i) is not None
+            assert library._prior[i] == (KIND_PRIOR if sourced else UNSOURCED_PRIOR)[p.kind]
+            seen.add((p.kind, sourced))
+        else:
+            assert library._prior[i] == 1.0
+    assert {("bullet", True), ("bullet", False), ("narrative", False)} <= seen
+    assert all(UNSOURCED_PRIOR[k] > KIND_PRIOR[k] for k in KIND_PRIOR)
+
+
+def test_english_words_in_a_chinese_question_are_translated(library: Library) -> None:
+    query = analyze("为什么做 agent 模型厂商更有优势", library.index.vocab)
+    assert query.language == "zh" and "智能体" in query.expanded
+    assert any("智能体" in c and "agent" in c for c in query.concepts)
+    assert "智能体" not in analyze("为什么模型厂商更有优势", library.index.vocab).terms
+
+
+def test_which_year_questions_look_for_a_year() -> None:
+    assert tokenize("字节跳动是哪一年创办的") == tokenize("字节跳动 年 创办")

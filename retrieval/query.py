@@ -197,9 +197,10 @@ def edits(word: str) -> set[str]:
     return out
 
 
-def correct(term: str, lang: str, vocabulary: Collection[str]) -> str:
+def correct(term: str, lang: str, vocabulary: Collection[str], typed: str = "") -> str:
     """A misspelt Latin word (Transfomer, Cohre) that the index does not know -> the glossary, dictionary
-    or alias word one edit away, if exactly one is."""
+    or alias word one edit away, if exactly one is (this also folds word forms: historically -> history).
+    A word of the language as `typed` is never turned into a name (größten is not a typo of Frosst)."""
     if len(term) < 4 or HAN.search(term) or term in vocabulary:
         return term
     known = _known_words(lang)
@@ -208,7 +209,21 @@ def correct(term: str, lang: str, vocabulary: Collection[str]) -> str:
     aliases = alias_map()
     found = sorted({aliases.get(e, e) for e in edits(term)
                     if e in known and (e in aliases or len(e) >= MIN_TYPO_TARGET)})
-    return found[0] if len(found) == 1 else term
+    if len(found) != 1 or (typed and found[0] in _alias_targets() and _is_word(typed, lang)):
+        return term
+    return found[0]
+
+
+@cache
+def _alias_targets() -> frozenset[str]:
+    return frozenset(alias_map().values())
+
+
+def _is_word(word: str, lang: str) -> bool:
+    """Whether simplemma's dictionary of the language knows the word (it loads on first use, ~1 s)."""
+    import simplemma
+
+    return simplemma.is_known(word, lang=lang) or simplemma.is_known(word.lower(), lang=lang)
 
 
 @cache
@@ -288,6 +303,7 @@ def warm_up() -> None:
     taiwan_to_mainland("資料")
     tokens("預熱 warm-up", "zh-Hant")
     simplemma.lemmatize("Häuser", lang="de")
+    simplemma.is_known("warm", lang="en")
 
 
 def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
@@ -298,10 +314,11 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
     lang = detect_language(text)
     if lang in ("en", "de") and vocabulary:
         lang = _latin_language(text, lang, vocabulary)
-    toks = tokens(taiwan_to_mainland(text) if lang == "zh-Hant" and TAIWAN_PHRASES else text, lang)
+    source = taiwan_to_mainland(text) if lang == "zh-Hant" and TAIWAN_PHRASES else text
+    toks = tokens(source, lang)
     if vocabulary:
         stem_lang = "de" if lang == "de" else "en"
-        toks = [replace(t, term=correct(t.term, stem_lang, vocabulary))
+        toks = [replace(t, term=correct(t.term, stem_lang, vocabulary, source[t.start:t.end]))
                 if not t.part and t.end - t.start >= MIN_TYPO_WORD else t for t in toks]
     if vocabulary and lang == "de" and LEMMATIZE:
         toks = [replace(t, term=_lemma_term(text[t.start:t.end], vocabulary) or t.term)

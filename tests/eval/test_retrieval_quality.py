@@ -373,3 +373,9 @@ def test_english_words_in_a_chinese_question_are_translated(library: Library) ->
 
 def test_which_year_questions_look_for_a_year() -> None:
     assert tokenize("字节跳动是哪一年创办的") == tokenize("字节跳动 年 创办")
+
+
+def test_a_real_word_is_not_corrected_into_a_name(library: Library) -> None:
+    name = tokenize("Nick Frosst")[-1]
+    assert name not in analyze("Wo sieht Dai Yusen die größten Chancen?", library.index.vocab).terms
+    assert name in analyze("Was sagt Frossst über Cohere?", library.index.vocab).terms  # a misspelt name still is

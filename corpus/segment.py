@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from corpus.clean import HAN, SENTENCE_END, Block
-from corpus.models import Passage
+from corpus.models import Passage, Speaker
 
 MAX_PASSAGE = 420  # characters; longer narrative paragraphs (and answers over MAX_ANSWER) are split at sentence ends
 TARGET_PASSAGE = 260
@@ -94,9 +94,18 @@ def _looks_like_heading(block: Block, nxt: Block | None) -> bool:
     return before_question and not SENTENCE_END.search(text)
 
 
+def _mislabelled_answer(block: Block, previous: Block | None, answerer: Speaker | None) -> bool:
+    """An interviewer's line right after the interviewer's own question that asks nothing is the
+    interviewee's answer under the wrong label (斯特宾斯：为什么…？ / 斯特宾斯：这完全取决于模型的质量。)."""
+    return (answerer is not None and previous is not None and previous.speaker is not None
+            and previous.speaker.role == "interviewer" and previous.text.rstrip().endswith(("？", "?"))
+            and not re.search(r"[？?]", block.text))
+
+
 def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
     """Walk the blocks and yield passages with speaker, question and section."""
     speaker = None
+    answerer: Speaker | None = None  # the interviewee who answered last
     question: str | None = None
     section: str | None = None
     turn = -1
@@ -111,9 +120,12 @@ def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
             continue
         if block.speaker is not None:
             speaker = block.speaker
+            if speaker.role == "interviewer" and _mislabelled_answer(block, blocks[i - 1] if i else None, answerer):
+                speaker = answerer  # the source gave the interviewer's label to the answer of their question
             if speaker.role == "interviewer":
                 question = block.text
                 continue
+            answerer = speaker
             turn += 1
         elif speaker is not None and speaker.role == "interviewer":
             if block.bold or block.text.endswith(("？", "?")):

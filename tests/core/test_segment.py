@@ -43,3 +43,17 @@ def test_a_long_answer_is_cut_between_paragraphs_at_max_answer() -> None:
 def test_narrative_paragraphs_stay_apart() -> None:
     assert texts([Block("The lab is in Toronto."), Block("It opened in 2019.")]) == [
         ("narrative", "The lab is in Toronto."), ("narrative", "It opened in 2019.")]
+
+
+def test_an_answer_under_the_interviewers_label_is_the_interviewees() -> None:
+    """The source sometimes labels an answer with the interviewer's name: a line of theirs right after
+    their own question that asks nothing is the answer (jiqizhixin: 斯特宾斯：这完全取决于模型的质量。)."""
+    out = list(segment("a", [Block("Why?", speaker=HOST), Block("First.", speaker=GUEST),
+                              Block("And why them?", speaker=HOST), Block("It depends on quality.", speaker=HOST),
+                              Block("Who loses?", speaker=HOST), Block("Nobody.", speaker=GUEST)]))
+    assert [(p.text, p.speaker, p.question) for p in out if p.kind == "answer"][1:] == [
+        ("It depends on quality.", "Ada", "And why them?"), ("Nobody.", "Ada", "Who loses?")]
+    # a remark of the interviewer before their question stays theirs
+    kept = texts([Block("One.", speaker=GUEST), Block("Interesting.", speaker=HOST), Block("Why?", speaker=HOST),
+                  Block("Two.", speaker=GUEST)])
+    assert kept == [("answer", "One."), ("answer", "Two.")]

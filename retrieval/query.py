@@ -201,17 +201,23 @@ def correct(term: str, lang: str, vocabulary: Collection[str], typed: str = "") 
     """A misspelt Latin word (Transfomer, Cohre) that the index does not know -> the glossary, dictionary
     or alias word one edit away, if exactly one is (this also folds word forms: historically -> history).
     A word of the language as `typed` is never turned into a name (größten is not a typo of Frosst)."""
-    if len(term) < 4 or HAN.search(term) or term in vocabulary:
+    if max(len(term), len(typed)) < 4 or HAN.search(term) or term in vocabulary:
         return term
     known = _known_words(lang)
     if term in known:
         return term
     aliases = alias_map()
-    found = sorted({aliases.get(e, e) for e in edits(term)
-                    if e in known and (e in aliases or len(e) >= MIN_TYPO_TARGET)})
+    found = _corrections(term, known, aliases) if len(term) >= 4 else []
+    if not found and typed and typed.lower() != term:  # the stemmer cut the misspelt part: Gomes -> gom
+        found = _corrections(typed.lower(), known, aliases)
     if len(found) != 1 or (typed and found[0] in _alias_targets() and _is_word(typed, lang)):
         return term
     return found[0]
+
+
+def _corrections(word: str, known: Collection[str], aliases: dict[str, str]) -> list[str]:
+    """Known words and names one edit away from `word`."""
+    return sorted({aliases.get(e, e) for e in edits(word) if e in known and (e in aliases or len(e) >= MIN_TYPO_TARGET)})
 
 
 @cache

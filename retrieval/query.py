@@ -217,7 +217,8 @@ def correct(term: str, lang: str, vocabulary: Collection[str], typed: str = "") 
 
 def _corrections(word: str, known: Collection[str], aliases: dict[str, str]) -> list[str]:
     """Known words and names one edit away from `word`."""
-    return sorted({aliases.get(e, e) for e in edits(word) if e in known and (e in aliases or len(e) >= MIN_TYPO_TARGET)})
+    return sorted({aliases.get(e, e) for e in edits(word)
+                   if e in known and (e in aliases or len(e) >= MIN_TYPO_TARGET)})
 
 
 @cache

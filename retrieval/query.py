@@ -350,6 +350,8 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
     if lang in ("en", "de"):
         _translate(query, words, groups, vocabulary)
     else:
+        if source is not text:
+            _add_plain_words(query, text, words, groups)
         _add_synonyms(query, words, groups, vocabulary)
         if MIXED_WEIGHT:  # Chinese questions borrow English words (agent, prompt): the articles may not
             _translate_mixed(query, words, groups, vocabulary)
@@ -357,6 +359,22 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
     query.concepts = [frozenset(g) for w, g in zip(words, groups, strict=True)
                       if not (HYPHEN_CONCEPTS and (w in split or _has_parts(w, words)))]
     return query
+
+
+def _add_plain_words(query: Query, text: str, words: list[Token], groups: list[set[str]]) -> None:
+    """A traditional question's words read character by character too (整合 stays 整合, where the
+    Taiwan-to-mainland reading says 集成): each joins the concept of the word at the same place."""
+    if len(taiwan_to_mainland(text)) != len(text):  # offsets differ (網際網路 -> 互联网): spans can't be matched
+        return
+    for t in tokens(text, "zh-Hant"):
+        if t.part or t.term in query.terms:
+            continue
+        for w, g in zip(words, groups, strict=True):
+            if w.start == t.start and w.end == t.end:
+                query.terms[t.term] = 1.0
+                query.own.add(t.term)
+                query.words.add(t.term)
+                g.add(t.term)
 
 
 HYPHEN_CONCEPTS = True  # a hyphenated word (KI-Investition) is judged by its parts' concepts, not as one more

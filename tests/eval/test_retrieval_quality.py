@@ -379,3 +379,15 @@ def test_a_real_word_is_not_corrected_into_a_name(library: Library) -> None:
     name = tokenize("Nick Frosst")[-1]
     assert name not in analyze("Wo sieht Dai Yusen die größten Chancen?", library.index.vocab).terms
     assert name in analyze("Was sagt Frossst über Cohere?", library.index.vocab).terms  # a misspelt name still is
+
+
+def test_a_misspelt_name_is_corrected_even_when_the_stemmer_cut_it(library: Library) -> None:
+    assert tokenize("Gomes", "de") != tokenize("Gomez", "de")  # German stemming drops the -es
+    assert tokenize("Gomez")[0] in analyze("Glaubt Gomes, dass Sprache wichtig wird?", library.index.vocab).terms
+
+
+def test_a_traditional_word_also_counts_as_written() -> None:
+    """OpenCC's Taiwan reading turns 整合 into 集成; the articles say 整合, so both count, as one concept."""
+    query = analyze("技術整合")
+    assert {"集成", "整合"} <= set(query.terms)
+    assert any({"集成", "整合"} <= c for c in query.concepts)

@@ -32,15 +32,18 @@ if TYPE_CHECKING:  # SQLAlchemy is imported only where the database is used: `as
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 500  # characters
-MIN_SCORE = 5.0  # below this BM25 score nothing is quoted (calibrated with `interview-bot eval` and offtopic.txt)
+# The no-match gate (calibrated with `interview-bot eval` and offtopic.txt): a question is answered when one of
+# the GATE_DEPTH best passages after reranking scores MIN_SCORE (BM25 x priors, before the coverage rerank) and
+# covers MIN_COVERAGE of the question, or scores FULL_MATCH_SCORE and covers all of its two or more concepts
+# ("技术的本质是什么": short, all on topic; one concept is covered by any passage holding the word).
+MIN_SCORE = 5.0
 MIN_COVERAGE = 0.2  # share of the question's concepts (idf-weighted) a passage must match
-FULL_MATCH_SCORE = 3.0  # ... or this score when it matches every concept ("技术的本质是什么": short, all on topic)
+FULL_MATCH_SCORE = 3.0
+GATE_DEPTH = 3
 KIND_PRIOR = {"narrative": 0.85, "bullet": 0.4}  # answers before the editor's intros and (more) summaries of them
-UNSOURCED_PRIOR = {"narrative": 0.92, "bullet": 0.85}  # ... editor's text that restates no answer
+UNSOURCED_PRIOR = {"narrative": 0.92, "bullet": 0.85}  # ... editor's text that restates no answer (>= KIND_PRIOR)
 COVERAGE_EXPONENT = 1.0  # rerank the candidates by score x coverage ** this
 INDEX_SPEAKER = True  # a passage is also found by its speaker's name
-GATE_AFTER_RERANK = True
-GATE_DEPTH = 3  # the question is answered when one of this many best passages passes both thresholds
 SPEAKER_BOOST = 0.2  # a question naming a speaker favours that speaker's answers by this share
 SOURCE_SHARE = 0.9  # an answer scores at least this share of the editor's summary of it (bullet/intro)
 SOURCE_MIN_MATCH = 0.3  # a summary's source: the answer of its article matching this share of its own score
@@ -106,14 +109,17 @@ class Library:
         self._position = {p.id: i for i, p in enumerate(passages)}
 
     @cached_property
-    def _prior(self) -> np.ndarray:
-        """Each passage's prior: an editor's text that restates an answer (it has a source) counts less
-        than the answer; one that holds facts found nowhere else (intros, figures) almost as much."""
-        out = np.ones(len(self.passages))
-        for i, p in enumerate(self.passages):
-            if p.kind in KIND_PRIOR:
-                out[i] = (KIND_PRIOR if self._source(i) is not None else UNSOURCED_PRIOR)[p.kind]
-        return out
+    def _prior_bound(self) -> np.ndarray:
+        """Each passage's highest possible prior (UNSOURCED_PRIOR for editors' text, 1 for answers)."""
+        return np.array([UNSOURCED_PRIOR.get(p.kind, 1.0) for p in self.passages])
+
+    def prior(self, doc: int) -> float:
+        """A passage's prior: an editor's text that restates an answer (it has a source) counts less than
+        the answer; one that holds facts found nowhere else (intros, figures) almost as much."""
+        kind = self.passages[doc].kind
+        if kind not in KIND_PRIOR:
+            return 1.0
+        return (KIND_PRIOR if self._source(doc) is not None else UNSOURCED_PRIOR)[kind]
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -209,7 +215,7 @@ class Library:
     def warm_up(self) -> None:
         """Load everything answering loads on first need (for long-running bots, before users arrive)."""
         warm_up()
-        _ = self._term_sets, self._prior
+        _ = self._term_sets, self._prior_bound
 
     def coverage(self, query: Query, p: Passage) -> float:
         """Share of the question's concepts (idf-weighted) that the passage's index terms contain."""
@@ -246,16 +252,11 @@ class Library:
         """Best passages first, each with its other versions folded in; a group is shown in the
         question's language when it has a version in it (else its best-scoring version).
 
-        Nothing is returned when none of the GATE_DEPTH best passages scores MIN_SCORE and covers
-        MIN_COVERAGE of the question, or scores FULL_MATCH_SCORE and covers all of it (an honest "no good
-        match"). The candidates are then reranked by
-        score x coverage ** COVERAGE_EXPONENT, so passages answering more of the question come first."""
-        raw = self.index.scores(query.terms)
-        scores = raw * self._prior * self._speaker_prior(query)
-        candidates = _top(scores, max(50, want * 6))
-        before = {doc: score for doc, score in candidates}
-        if not GATE_AFTER_RERANK and not any(self._passes(query, d, s) for d, s in candidates[:GATE_DEPTH]):
-            return []
+        The candidates are reranked by score x coverage ** COVERAGE_EXPONENT, so passages answering more
+        of the question come first; nothing is returned when none of the GATE_DEPTH best of them passes
+        the no-match gate (`_passes`: an honest "no good match")."""
+        raw, scores, candidates = self.candidates(query, max(50, want * 6))
+        gate = dict(candidates)  # what the no-match gate judges: the scores before the coverage rerank
         if COVERAGE_EXPONENT:
             for i, (doc, score) in enumerate(candidates):
                 scores[doc] = score * self.coverage(query, self.passages[doc]) ** COVERAGE_EXPONENT
@@ -263,7 +264,12 @@ class Library:
             if SOURCE_SHARE:  # the interviewee's answer counts at least as much as the editor's summary of it
                 candidates = self._lift_sources(query, candidates, raw, scores)
             candidates.sort(key=lambda c: (-c[1], c[0]))
-        if GATE_AFTER_RERANK and not any(self._passes(query, d, before.get(d, s)) for d, s in candidates[:GATE_DEPTH]):
+        speaker = self._speaker_prior(query)
+        for doc, _ in candidates[:GATE_DEPTH]:  # a lifted answer from outside the candidates: its own score
+            if doc not in gate:
+                named = speaker if isinstance(speaker, float) else float(speaker[doc])
+                gate[doc] = float(raw[doc]) * self.prior(doc) * named
+        if not any(self._passes(query, doc, gate[doc]) for doc, _ in candidates[:GATE_DEPTH]):
             return []
         lang = "zh" if query.language.startswith("zh") else query.language
         groups: list[tuple[float, list[Passage]]] = []
@@ -290,12 +296,29 @@ class Library:
             hits.append(_Hit(best, score, [m for m in members if m is not best]))
         return hits
 
+    def candidates(self, query: Query, n: int) -> tuple[np.ndarray, np.ndarray, list[tuple[int, float]]]:
+        """Raw BM25 scores, the scores weighted by the passages' priors and the named speaker, and the
+        n best passages by the latter. Whether an editor's text restates an answer is only looked up for
+        the best ones (the first time a passage comes up): the others are ranked by their highest prior."""
+        raw = self.index.scores(query.terms)
+        scores = raw * self._prior_bound * self._speaker_prior(query)
+        candidates = _top(scores, n)
+        for i, (doc, score) in enumerate(candidates):
+            bound = self._prior_bound[doc]
+            if bound != 1.0 and (prior := self.prior(doc)) != bound:
+                scores[doc] = score * prior / bound
+                candidates[i] = (doc, float(scores[doc]))
+        candidates.sort(key=lambda c: (-c[1], c[0]))
+        return raw, scores, candidates
+
     def _passes(self, query: Query, doc: int, score: float) -> bool:
         """Whether a candidate is good enough to answer at all (the no-match gate)."""
         if score < min(MIN_SCORE, FULL_MATCH_SCORE):
             return False
         cov = self.coverage(query, self.passages[doc])
-        return (score >= MIN_SCORE and cov >= MIN_COVERAGE) or (score >= FULL_MATCH_SCORE and cov >= 1.0 - 1e-9)
+        if score >= MIN_SCORE and cov >= MIN_COVERAGE:
+            return True
+        return score >= FULL_MATCH_SCORE and cov >= 1.0 - 1e-9 and len(set(query.concepts)) >= 2
 
     def _speaker_terms(self) -> dict[str, np.ndarray]:
         """Speaker name term -> the positions of that speaker's answers (computed once)."""

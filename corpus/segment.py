@@ -94,12 +94,17 @@ def _looks_like_heading(block: Block, nxt: Block | None) -> bool:
     return before_question and not SENTENCE_END.search(text)
 
 
-def _mislabelled_answer(block: Block, previous: Block | None, answerer: Speaker | None) -> bool:
-    """An interviewer's line right after the interviewer's own question that asks nothing is the
-    interviewee's answer under the wrong label (斯特宾斯：为什么…？ / 斯特宾斯：这完全取决于模型的质量。)."""
-    return (answerer is not None and previous is not None and previous.speaker is not None
-            and previous.speaker.role == "interviewer" and previous.text.rstrip().endswith(("？", "?"))
-            and not re.search(r"[？?]", block.text))
+def _mislabelled_answer(blocks: list[Block], i: int, answerer: Speaker | None) -> bool:
+    """An interviewer's line right after the interviewer's own question that asks nothing, and is not
+    followed by the interviewee's turn, is the interviewee's answer under the wrong label (斯特宾斯：为什么…？
+    / 斯特宾斯：这完全取决于模型的质量。 / 斯特宾斯：下一个问题？). A remark of the interviewer's before
+    the interviewee speaks stays theirs."""
+    previous = blocks[i - 1] if i else None
+    if (answerer is None or previous is None or previous.speaker is None or previous.speaker.role != "interviewer"
+            or not previous.text.rstrip().endswith(("？", "?")) or re.search(r"[？?]", blocks[i].text)):
+        return False
+    nxt = next((b.speaker for b in blocks[i + 1:] if b.speaker is not None), None)
+    return nxt is None or nxt.role != "interviewee"
 
 
 def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
@@ -120,7 +125,7 @@ def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
             continue
         if block.speaker is not None:
             speaker = block.speaker
-            if speaker.role == "interviewer" and _mislabelled_answer(block, blocks[i - 1] if i else None, answerer):
+            if speaker.role == "interviewer" and _mislabelled_answer(blocks, i, answerer):
                 speaker = answerer  # the source gave the interviewer's label to the answer of their question
             if speaker.role == "interviewer":
                 question = block.text

@@ -6,19 +6,33 @@ BIGRAM_WEIGHT; English/German words add their Chinese translations from the corp
 (SYNONYM_WEIGHT, DICT_SYNONYM_WEIGHT), short Chinese words the longer index words holding them
 (LONGER_WEIGHT); the translations of one phrase share their weight. A bigram of a Chinese word the
 index lacks counts OOV_PART_WEIGHT when the index has it as a word; traditional questions are read
-with mainland vocabulary (OpenCC tw2sp: 晶片 -> 芯片).
+with mainland vocabulary (OpenCC tw2sp: 晶片 -> 芯片) and as written (整合, which tw2sp reads 集成); English
+words inside a Chinese question get the glossary's Chinese too (MIXED_WEIGHT: 做 agent -> 智能体); asking
+words that name what the answer holds become that term (哪一年 -> 年). Misspelt words are corrected against
+the index, the glossary and the names (`correct`).
 `concepts` groups each typed word with its bigrams, translations and synonyms, so that "how much of
 the question does a passage answer" can be judged across languages (Library.coverage).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from retrieval.tokenize import HAN, Token, _read_lines, alias_map, detect_language, latin_evidence, stem, tokens
+from retrieval.tokenize import (
+    HAN,
+    Token,
+    _read_lines,
+    alias_map,
+    aliases_raw,
+    detect_language,
+    latin_evidence,
+    stem,
+    tokens,
+)
 
 EXPANSION_WEIGHT = 1.3  # a glossary translation (tuned: Chinese passages can only match the translations)
 DICTIONARY_WEIGHT = 0.8  # a CC-CEDICT translation of a word the glossary lacks
@@ -197,20 +211,26 @@ def edits(word: str) -> set[str]:
     return out
 
 
-def correct(term: str, lang: str, vocabulary: Collection[str], typed: str = "") -> str:
+def correct(term: str, lang: str, vocabulary: Collection[str], typed: str = "", context: Collection[str] = ()) -> str:
     """A misspelt Latin word (Transfomer, Cohre) that the index does not know -> the glossary, dictionary
     or alias word one edit away, if exactly one is (this also folds word forms: historically -> history).
-    A word of the language as `typed` is never turned into a name (größten is not a typo of Frosst)."""
+    A name is also found by the word as `typed` when the stemmer cut the misspelt part (Gomes -> gom). A
+    word of the language is never turned into a name (größten is not Frosst), unless another word of
+    that name is in the question's `context` terms (Nick Frost)."""
+    typed = unicodedata.normalize("NFKC", typed)
     if max(len(term), len(typed)) < 4 or HAN.search(term) or term in vocabulary:
         return term
     known = _known_words(lang)
     if term in known:
         return term
     aliases = alias_map()
+    names = _name_parts()
     found = _corrections(term, known, aliases) if len(term) >= 4 else []
-    if not found and typed and typed.lower() != term:  # the stemmer cut the misspelt part: Gomes -> gom
-        found = _corrections(typed.lower(), known, aliases)
-    if len(found) != 1 or (typed and found[0] in _alias_targets() and _is_word(typed, lang)):
+    if not found and typed and typed.lower() != term:
+        found = [w for w in _corrections(typed.lower(), known, aliases) if w in names]
+    if len(found) != 1:
+        return term
+    if typed and found[0] in names and not names[found[0]] & set(context) and _is_word(typed, lang):
         return term
     return found[0]
 
@@ -222,8 +242,13 @@ def _corrections(word: str, known: Collection[str], aliases: dict[str, str]) -> 
 
 
 @cache
-def _alias_targets() -> frozenset[str]:
-    return frozenset(alias_map().values())
+def _name_parts() -> dict[str, frozenset[str]]:
+    """Each name's canonical term -> the terms of the words its variants are written with (nick, frosst)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for canonical, variants in aliases_raw():
+        for v in variants:
+            out["_".join(canonical.split())].update(t.term for t in tokens(v, "en") if not t.part)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _is_word(word: str, lang: str) -> bool:
@@ -322,10 +347,11 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
     if lang in ("en", "de") and vocabulary:
         lang = _latin_language(text, lang, vocabulary)
     source = taiwan_to_mainland(text) if lang == "zh-Hant" and TAIWAN_PHRASES else text
-    toks = tokens(source, lang)
+    toks = _question_words(tokens(source, lang))
     if vocabulary:
         stem_lang = "de" if lang == "de" else "en"
-        toks = [replace(t, term=correct(t.term, stem_lang, vocabulary, source[t.start:t.end]))
+        context = {t.term for t in toks}
+        toks = [replace(t, term=correct(t.term, stem_lang, vocabulary, source[t.start:t.end], context))
                 if not t.part and t.end - t.start >= MIN_TYPO_WORD else t for t in toks]
     if vocabulary and lang == "de" and LEMMATIZE:
         toks = [replace(t, term=_lemma_term(text[t.start:t.end], vocabulary) or t.term)
@@ -350,31 +376,50 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
     if lang in ("en", "de"):
         _translate(query, words, groups, vocabulary)
     else:
-        if source is not text:
-            _add_plain_words(query, text, words, groups)
+        if lang == "zh-Hant" and TAIWAN_PHRASES:
+            _add_plain_words(query, text, source, words, groups)
         _add_synonyms(query, words, groups, vocabulary)
         if MIXED_WEIGHT:  # Chinese questions borrow English words (agent, prompt): the articles may not
-            _translate_mixed(query, words, groups, vocabulary)
+            _translate_mixed(query, source, words, groups, vocabulary)
     query.terms = dict(query.terms)
     query.concepts = [frozenset(g) for w, g in zip(words, groups, strict=True)
                       if not (HYPHEN_CONCEPTS and (w in split or _has_parts(w, words)))]
     return query
 
 
-def _add_plain_words(query: Query, text: str, words: list[Token], groups: list[set[str]]) -> None:
+def _add_plain_words(query: Query, text: str, source: str, words: list[Token], groups: list[set[str]]) -> None:
     """A traditional question's words read character by character too (整合 stays 整合, where the
-    Taiwan-to-mainland reading says 集成): each joins the concept of the word at the same place."""
-    if len(taiwan_to_mainland(text)) != len(text):  # offsets differ (網際網路 -> 互联网): spans can't be matched
-        return
+    Taiwan-to-mainland reading `source` says 集成): each joins the concept of the word at the same place."""
+    at = {(w.start, w.end): g for w, g in zip(words, groups, strict=True)}
     for t in tokens(text, "zh-Hant"):
         if t.part or t.term in query.terms:
             continue
-        for w, g in zip(words, groups, strict=True):
-            if w.start == t.start and w.end == t.end:
-                query.terms[t.term] = 1.0
-                query.own.add(t.term)
-                query.words.add(t.term)
-                g.add(t.term)
+        span = (t.start, t.end) if len(source) == len(text) else _converted_span(text, t.start, t.end)
+        group = at.get(span)
+        if group is not None:
+            query.terms[t.term] = 1.0
+            query.own.add(t.term)
+            query.words.add(t.term)
+            group.add(t.term)
+
+
+def _converted_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where text[start:end] lies in taiwan_to_mainland(text), when the conversion changed lengths."""
+    head = len(taiwan_to_mainland(text[:start]))
+    return head, head + len(taiwan_to_mainland(text[start:end]))
+
+
+QUESTION_TERMS = {"哪一年": "年", "哪年": "年"}  # asking words that name what the answer holds (a year)
+
+
+def _question_words(toks: list[Token]) -> list[Token]:
+    """A question's asking words that name what the answer holds -> that term (哪一年 -> 年), without
+    the bigrams cut from them."""
+    asks = [t for t in toks if not t.part and t.term in QUESTION_TERMS]
+    if not asks:
+        return toks
+    return [replace(t, term=QUESTION_TERMS[t.term]) if t in asks else t for t in toks
+            if not (t.part and any(a.start <= t.start and t.end <= a.end for a in asks))]
 
 
 HYPHEN_CONCEPTS = True  # a hyphenated word (KI-Investition) is judged by its parts' concepts, not as one more
@@ -433,26 +478,34 @@ def _translate(query: Query, words: list[Token], groups: list[set[str]], vocabul
     elif DICTIONARY_WEIGHT:
         found += [(s, e, hit, DICTIONARY_WEIGHT) for s, e, hit in expansions(seq, "en", dictionary())
                   if DICTIONARY_ALWAYS or uncovered(s, e)]
+    _attach(query, groups, latin, found, vocabulary)
+
+
+def _attach(query: Query, groups: list[set[str]], positions: list[int],
+            found: list[tuple[int, int, tuple[str, ...], float]], vocabulary: Collection[str]) -> None:
+    """Add each translation found for words[positions[start:end]] to the query and to those words' concepts."""
     for start, end, hit, weight in found:
         concept: set[str] = set()
         _add(query, concept, hit, weight, vocabulary)
-        for i in latin[start:end]:
+        for i in positions[start:end]:
             groups[i].update(concept)
 
 
-
-
-def _translate_mixed(query: Query, words: list[Token], groups: list[set[str]], vocabulary: Collection[str]) -> None:
-    """English words in a Chinese question (做 agent, prompt 怎么写) -> their Chinese renderings too."""
-    latin = [i for i, t in enumerate(words) if not HAN.match(t.term)]
-    if not latin:
-        return
-    seq = [words[i].term for i in latin]
-    for start, end, hit in expansions(seq, "en"):
-        concept: set[str] = set()
-        _add(query, concept, hit, MIXED_WEIGHT, vocabulary)
-        for i in latin[start:end]:
-            groups[i].update(concept)
+def _translate_mixed(query: Query, source: str, words: list[Token], groups: list[set[str]],
+                     vocabulary: Collection[str]) -> None:
+    """English words in a Chinese question (做 agent, prompt 怎么写) -> their Chinese renderings too; a
+    phrase is only looked up within a run of English words that no Chinese stands between in `source`
+    (the text the tokens' offsets point into): "open 和 source" is no "open source"."""
+    runs: list[list[int]] = []
+    for i, t in enumerate(words):
+        if not HAN.match(t.term):
+            if runs and runs[-1][-1] == i - 1 and not HAN.search(source[words[i - 1].end:t.start]):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    for run in runs:
+        found = [(s, e, hit, MIXED_WEIGHT) for s, e, hit in expansions([words[i].term for i in run], "en")]
+        _attach(query, groups, run, found, vocabulary)
 
 
 _LONGER: dict[int, tuple[Collection[str], dict[str, tuple[str, ...]]]] = {}

@@ -57,3 +57,6 @@ def test_an_answer_under_the_interviewers_label_is_the_interviewees() -> None:
     kept = texts([Block("One.", speaker=GUEST), Block("Interesting.", speaker=HOST), Block("Why?", speaker=HOST),
                   Block("Two.", speaker=GUEST)])
     assert kept == [("answer", "One."), ("answer", "Two.")]
+    follow_up = texts([Block("One.", speaker=GUEST), Block("What about agents?", speaker=HOST),
+                       Block("I mean the hype.", speaker=HOST), Block("Overrated.", speaker=GUEST)])
+    assert follow_up == [("answer", "One."), ("answer", "Overrated.")]  # the interviewer went on asking

@@ -336,17 +336,26 @@ def test_a_passage_covering_the_whole_question_passes_at_a_lower_score(library: 
 def test_the_gate_judges_the_reranked_results(library: Library) -> None:
     """Passages matching one name of the question score high but cover little of it: the gate looks at
     what is shown after reranking by coverage, not at the raw best three."""
-    from bot.core import GATE_DEPTH, _top
+    from bot.core import GATE_DEPTH
 
     question = "what does yann lecun think of LLMs, per dai yusen"
     query = analyze(question, library.index.vocab)
-    scores = library.index.scores(query.terms) * library._prior * library._speaker_prior(query)
-    raw_best = _top(scores, GATE_DEPTH)
-    assert not any(library._passes(query, d, s) for d, s in raw_best)  # the old gate said "no good match"
+    _, _, raw_best = library.candidates(query, GATE_DEPTH)
+    assert not any(library._passes(query, d, s) for d, s in raw_best)  # judged before reranking: "no good match"
     reply = library.answer(question)
     assert reply.status == "ok"
     assert library.coverage(query, library.by_id[reply.quotes[0].passage_id]) > max(
         library.coverage(query, library.passages[d]) for d, _ in raw_best)
+
+
+def test_a_one_word_question_needs_the_full_score(library: Library) -> None:
+    """Any passage holding the one word covers all of a one-concept question: no lower bar for it."""
+    from bot.core import FULL_MATCH_SCORE, MIN_SCORE
+
+    query = analyze("Wie alt bist du?", library.index.vocab)
+    assert len(set(query.concepts)) == 1
+    doc = next(i for i, p in enumerate(library.passages) if library.coverage(query, p) == 1.0)
+    assert not library._passes(query, doc, (FULL_MATCH_SCORE + MIN_SCORE) / 2)
 
 
 def test_editors_text_restating_no_answer_keeps_most_of_its_weight(library: Library) -> None:
@@ -356,12 +365,21 @@ def test_editors_text_restating_no_answer_keeps_most_of_its_weight(library: Libr
     for i, p in enumerate(library.passages):
         if p.kind in KIND_PRIOR:
             sourced = library._source(i) is not None
-            assert library._prior[i] == (KIND_PRIOR if sourced else UNSOURCED_PRIOR)[p.kind]
+            assert library.prior(i) == (KIND_PRIOR if sourced else UNSOURCED_PRIOR)[p.kind]
+            assert library.prior(i) <= library._prior_bound[i]  # candidates are found by the bound
             seen.add((p.kind, sourced))
         else:
-            assert library._prior[i] == 1.0
+            assert library.prior(i) == library._prior_bound[i] == 1.0
     assert {("bullet", True), ("bullet", False), ("narrative", False)} <= seen
     assert all(UNSOURCED_PRIOR[k] > KIND_PRIOR[k] for k in KIND_PRIOR)
+
+
+def test_candidates_are_ranked_by_their_true_prior(library: Library) -> None:
+    query = analyze("Cohere 的估值是多少", library.index.vocab)
+    raw, _, best = library.candidates(query, 20)
+    assert [s for _, s in best] == sorted((s for _, s in best), reverse=True)
+    for doc, score in best:
+        assert score == pytest.approx(raw[doc] * library.prior(doc))
 
 
 def test_english_words_in_a_chinese_question_are_translated(library: Library) -> None:
@@ -372,18 +390,29 @@ def test_english_words_in_a_chinese_question_are_translated(library: Library) ->
 
 
 def test_which_year_questions_look_for_a_year() -> None:
-    assert tokenize("字节跳动是哪一年创办的") == tokenize("字节跳动 年 创办")
+    query = analyze("字节跳动是哪一年创办的")
+    assert "年" in query.own and not {"哪一年", "一年", "哪一"} & set(query.terms)
+    assert "哪一年" in tokenize("字节跳动是哪一年创办的")  # documents keep their words: only the question is read so
+
+
+def test_english_phrases_in_a_chinese_question_stay_within_adjacent_words() -> None:
+    assert "开源" in analyze("open source 模型").terms or "开源大模型" in analyze("open source 模型").terms
+    assert not {"开源", "开源大模型"} & set(analyze("open 和 source 哪个重要").terms)
 
 
 def test_a_real_word_is_not_corrected_into_a_name(library: Library) -> None:
     name = tokenize("Nick Frosst")[-1]
     assert name not in analyze("Wo sieht Dai Yusen die größten Chancen?", library.index.vocab).terms
     assert name in analyze("Was sagt Frossst über Cohere?", library.index.vocab).terms  # a misspelt name still is
+    assert name in analyze("What does Nick Frost think about agents?", library.index.vocab).terms  # next to "Nick"
+    assert name not in analyze("Frost on agents", library.index.vocab).terms
 
 
 def test_a_misspelt_name_is_corrected_even_when_the_stemmer_cut_it(library: Library) -> None:
     assert tokenize("Gomes", "de") != tokenize("Gomez", "de")  # German stemming drops the -es
     assert tokenize("Gomez")[0] in analyze("Glaubt Gomes, dass Sprache wichtig wird?", library.index.vocab).terms
+    # the typed form only finds names: "interne" (stem intern) is no typo of "internet"
+    assert tokenize("interne", "de")[0] in analyze("Wie nutzen Firmen interne Daten?", library.index.vocab).own
 
 
 def test_a_traditional_word_also_counts_as_written() -> None:

@@ -332,6 +332,7 @@ def warm_up() -> None:
     dictionary()
     dictionary_synonyms()
     synonyms()
+    taiwan_words()
     taiwan_to_mainland("資料")
     tokens("預熱 warm-up", "zh-Hant")
     simplemma.lemmatize("Häuser", lang="de")
@@ -378,6 +379,7 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
     else:
         if lang == "zh-Hant" and TAIWAN_PHRASES:
             _add_plain_words(query, text, source, words, groups)
+            _add_taiwan_words(query, words, groups, vocabulary)
         _add_synonyms(query, words, groups, vocabulary)
         if MIXED_WEIGHT:  # Chinese questions borrow English words (agent, prompt): the articles may not
             _translate_mixed(query, source, words, groups, vocabulary)
@@ -401,6 +403,28 @@ def _add_plain_words(query: Query, text: str, source: str, words: list[Token], g
             query.own.add(t.term)
             query.words.add(t.term)
             group.add(t.term)
+
+
+TAIWAN_WEIGHT = 1.0  # the mainland words for a Taiwan word OpenCC leaves as it is (网路 -> 互联网), shared
+
+
+@cache
+def taiwan_words() -> dict[str, tuple[str, ...]]:
+    """Taiwan words as tw2sp leaves them -> the mainland words the articles use (data/taiwan.tsv), longest
+    first (a word holding 网络平台 is read by it, not by 网络)."""
+    rows = (line.split("\t") for line in _read_lines("taiwan.tsv")[1:])
+    table = {tw.strip(): tuple(w.strip() for w in mainland.split(",") if w.strip()) for tw, mainland in rows}
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def _add_taiwan_words(query: Query, words: list[Token], groups: list[set[str]], vocabulary: Collection[str]) -> None:
+    """A traditional question's Taiwan words -> their mainland words, in the same concept (网络 -> 互联网;
+    inside a longer word too: 银行帐户 -> 银行账户)."""
+    table = taiwan_words()
+    for t, group in zip(words, groups, strict=True):
+        key = next((k for k in table if k in t.term), None)
+        if key is not None:
+            _add(query, group, tuple(t.term.replace(key, m) for m in table[key]), TAIWAN_WEIGHT, vocabulary)
 
 
 def _converted_span(text: str, start: int, end: int) -> tuple[int, int]:

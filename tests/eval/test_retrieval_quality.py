@@ -430,3 +430,21 @@ def test_taiwan_words_opencc_leaves_alone_reach_the_mainland_words() -> None:
     assert taiwan_to_mainland("網路") == "网络" and "互联网" in analyze("網路平台的贏家").terms
     assert "账户" in analyze("銀行帳戶").terms
     assert "互联网" not in analyze("网络安全").terms  # a simplified question is read as written
+
+
+def test_score_ask_scores_through_the_cli(tmp_path: Path, library: Library) -> None:
+    """tests/eval/score_ask.py: the checker's rule, through `interview-bot ask --json -`."""
+    import shutil
+    import subprocess
+    import sys
+
+    exe = shutil.which("interview-bot") or str(Path(sys.executable).parent / "interview-bot")
+    p = next(p for p in library.passages if p.kind == "answer" and len(p.text) > 200 and "\n" not in p.text[:120])
+    rows = [{"id": "x1", "lang": "zh", "question": p.text[:60], "answers": [p.text[5:25]]},
+            {"id": "x2", "lang": "en", "question": "What's the weather in Paris tomorrow?", "answers": ["nowhere"]}]
+    path = tmp_path / "q.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(HERE / "score_ask.py"), str(path), exe], capture_output=True,
+                         text=True, check=True, timeout=120).stdout
+    assert "miss x2 [en]" in out and "miss x1" not in out
+    assert "all      n=  2 hit@3=0.500" in out

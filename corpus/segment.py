@@ -78,8 +78,12 @@ def passage_id(article_id: str, text: str, n: int) -> str:
     return f"{article_id}:{digest}"
 
 
+CAPTION_KEPT = 25  # an image caption this long says something (who is in the photo, a ranking): a passage
+
+
 def _is_caption(block: Block) -> bool:
-    return block.after_image and len(block.text) < 60 and not SENTENCE_END.search(block.text)
+    """A short unpunctuated line right after an image that names nothing worth quoting ("01", "Photo: the lab")."""
+    return block.after_image and len(block.text) < CAPTION_KEPT and not SENTENCE_END.search(block.text)
 
 
 def _looks_like_heading(block: Block, nxt: Block | None) -> bool:

@@ -60,3 +60,9 @@ def test_an_answer_under_the_interviewers_label_is_the_interviewees() -> None:
     follow_up = texts([Block("One.", speaker=GUEST), Block("What about agents?", speaker=HOST),
                        Block("I mean the hype.", speaker=HOST), Block("Overrated.", speaker=GUEST)])
     assert follow_up == [("answer", "One."), ("answer", "Overrated.")]  # the interviewer went on asking
+
+
+def test_a_caption_that_says_something_is_a_passage() -> None:
+    caption = Block("Co-founders Ivan Zhang (left), Aidan Gomez and Nick Frosst", after_image=True)
+    assert texts([caption, Block("One.", speaker=GUEST)]) == [("narrative", caption.text), ("answer", "One.")]
+    assert texts([Block("01", after_image=True), Block("One.", speaker=GUEST)]) == [("answer", "One.")]

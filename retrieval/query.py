@@ -405,7 +405,7 @@ def _add_plain_words(query: Query, text: str, source: str, words: list[Token], g
             group.add(t.term)
 
 
-TAIWAN_WEIGHT = 1.0  # the mainland words for a Taiwan word OpenCC leaves as it is (网路 -> 互联网), shared
+TAIWAN_WEIGHT = 1.0  # the mainland words for a Taiwan word OpenCC leaves as it is (網路 -> 网络 -> 互联网), shared
 
 
 @cache

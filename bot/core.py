@@ -264,9 +264,9 @@ class Library:
             if SOURCE_SHARE:  # the interviewee's answer counts at least as much as the editor's summary of it
                 candidates = self._lift_sources(query, candidates, raw, scores)
             candidates.sort(key=lambda c: (-c[1], c[0]))
-        speaker = self._speaker_prior(query)
         for doc, _ in candidates[:GATE_DEPTH]:  # a lifted answer from outside the candidates: its own score
-            if doc not in gate:
+            if doc not in gate:  # rare: the speaker weights are worked out again only then
+                speaker = self._speaker_prior(query)
                 named = speaker if isinstance(speaker, float) else float(speaker[doc])
                 gate[doc] = float(raw[doc]) * self.prior(doc) * named
         if not any(self._passes(query, doc, gate[doc]) for doc, _ in candidates[:GATE_DEPTH]):

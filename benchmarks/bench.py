@@ -165,7 +165,7 @@ def bench_tokenizer() -> dict:
 def bench_cold_start(runs: int) -> dict:
     """Wall and CPU time of `interview-bot ask` in a fresh process, the database already built."""
     exe = Path(sys.executable).with_name("interview-bot")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.adapters.cli"]
     home = tempfile.mkdtemp(prefix="bench-cold-")
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
     env.update(XDG_DATA_HOME=home, PYTHONPATH=str(REPO))
@@ -196,20 +196,21 @@ def bench_answer(rounds: int = 3) -> dict:
     The first pass over the questions meets every passage for the first time; later passes find the
     passages' tokens in the excerpt cache (a bot quoting 478 passages soon has them all): both shown."""
     from benchmarks.synth import real_questions
-    from bot.core import Library
+    from bot.answer import answerer
+    from bot.answer.library import Library
     from corpus.loader import load_bundled
 
     corpus = load_bundled()
-    library = Library.from_passages(corpus.articles, corpus.passages)
+    library = Library.build(corpus.articles, corpus.passages)
     questions = real_questions()
     for q in ("Cohere 是哪一年创办的？", "Was sagt Gomez über Datenqualität?", "What about AGI?"):
-        library.answer(q)  # one-time loads: segmenter, glossary, lexicons
+        answerer.answer(library, q)  # one-time loads: segmenter, glossary, lexicons
 
     def timed(qs: list[str]) -> list[float]:
         out = []
         for q in qs:
             t0 = time.perf_counter_ns()
-            library.answer(q)
+            answerer.answer(library, q)
             out.append((time.perf_counter_ns() - t0) / 1e6)
         return sorted(out)
 

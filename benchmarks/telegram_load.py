@@ -10,7 +10,7 @@ chats start one after another over the first think time. (With no think time the
 a queue: by Little's law 50 chats at 200 answers/s wait 250 ms each; 50 chats thinking 0.2 s offer
 up to 250 questions/s.)
 
-The bot is the real Application from bot.telegram.app.build_application (long polling, its handlers,
+The bot is the real Application from bot.adapters.telegram.application.build_application (long polling, its handlers,
 rate limiter, answer cache and database) over the bundled corpus, started as run_polling starts it:
 its post_init answers the sample questions once, so that the core's one-time loads (dictionaries,
 lexicons) happen before the clock. Reported: answers per second; reply latency p50/p95 (question
@@ -183,14 +183,14 @@ async def drive(url: str, seconds: float, lifted: bool, db_dir: str | None = Non
                 answer_cache: int | None = None) -> dict[str, Any]:
     import httpx
 
-    import bot.telegram.app as tapp
-    from bot.core import Library
-    from bot.settings import load_settings
-    from bot.telegram.answers import AnswerCache
+    import bot.adapters.telegram.application as tapp
+    from bot.answer.library import Library
+    from bot.runtime.context import AppContext
+    from bot.runtime.settings import load_settings
     from corpus.loader import load_bundled
 
     corpus = load_bundled()
-    library = Library.from_passages(corpus.articles, corpus.passages)
+    library = Library.build(corpus.articles, corpus.passages)
     folder = Path(tempfile.mkdtemp(prefix="tg-load-", dir=db_dir))
     settings = load_settings(telegram_bot_token=TOKEN, telegram_api_url=url, data_dir=folder,
                              database_url=f"sqlite:///{folder / 'bot.sqlite3'}")
@@ -198,12 +198,10 @@ async def drive(url: str, seconds: float, lifted: bool, db_dir: str | None = Non
         limiter = functools.partial(tapp.RetryingRateLimiter, overall_max_rate=0, group_max_rate=0)
         original, tapp.RetryingRateLimiter = tapp.RetryingRateLimiter, limiter
     try:
-        app = tapp.build_application(settings, library)
+        app = tapp.build_application(AppContext(settings, library, platform="telegram"), answer_cache=answer_cache)
     finally:
         if lifted:
             tapp.RetryingRateLimiter = original
-    if answer_cache is not None:
-        app.bot_data["answers"] = AnswerCache(answer_cache)
     async with app, httpx.AsyncClient() as client:
         await app.post_init(app)  # as run_polling: commands, the core's one-time loads, gc.freeze
         deadline = time.perf_counter() + seconds

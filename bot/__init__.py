@@ -1,0 +1,1 @@
+"""interview-bot: answers questions about interviews by quoting the interviewees, with a link to the article."""

@@ -1,0 +1,1 @@
+"""The articles as scraped, and reading them into Articles and Passages."""

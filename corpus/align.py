@@ -125,9 +125,9 @@ def best_matches(left: Sequence[Passage], right: Sequence[Passage]) -> list[tupl
             pairs.add((i, j))
     for j in range(len(right)):
         col = [row[j] for row in sim]
-        i = max(range(len(col)), key=col.__getitem__, default=None)
-        if i is not None and col[i] >= SAME_LANG_MIN:
-            pairs.add((i, j))
+        best = max(range(len(col)), key=col.__getitem__, default=None)
+        if best is not None and col[best] >= SAME_LANG_MIN:
+            pairs.add((best, j))
     return sorted(pairs)
 
 

@@ -42,7 +42,8 @@ def parse_article(meta: dict[str, Any], raw: str) -> tuple[Article, list[Passage
         end_at=meta.get("end_at"),
         drop=meta.get("drop", ()),
     )
-    article = Article(id=meta["id"], **{k: meta.get(k) for k in ARTICLE_FIELDS if k in meta})
+    fields: dict[str, Any] = {k: meta.get(k) for k in ARTICLE_FIELDS if k in meta}
+    article = Article(id=meta["id"], **fields)
     article.text = "\n\n".join(b.text for b in blocks)
     article.source_file = meta.get("file")
     return article, list(segment(article.id, blocks))

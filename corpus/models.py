@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -35,17 +34,6 @@ class Article:
     url_note: str | None = None
     text: str = ""  # the whole article after markup removal: paragraphs joined by blank lines
     source_file: str | None = None
-
-    def public(self) -> dict[str, Any]:
-        """The article as shown to users and in JSON output."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "publisher": self.publisher,
-            "published": self.published,
-            "language": self.language,
-            "url": self.url,
-        }
 
 
 @dataclass

@@ -129,7 +129,7 @@ def segment(article_id: str, blocks: list[Block]) -> Iterator[Passage]:
             continue
         if block.speaker is not None:
             speaker = block.speaker
-            if speaker.role == "interviewer" and _mislabelled_answer(blocks, i, answerer):
+            if speaker.role == "interviewer" and answerer is not None and _mislabelled_answer(blocks, i, answerer):
                 speaker = answerer  # the source gave the interviewer's label to the answer of their question
             if speaker.role == "interviewer":
                 question = block.text

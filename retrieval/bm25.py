@@ -38,11 +38,6 @@ class Postings:
     data: np.ndarray  # float64 weights
     shape: tuple[int, int]  # (documents, terms)
 
-    def to_scipy(self):  # -> scipy.sparse.csc_matrix (scipy is imported only here)
-        from scipy import sparse
-
-        return sparse.csc_matrix((self.data, self.indices, self.indptr), shape=self.shape)
-
 
 class BM25Index:
     """A BM25Okapi index: postings of precomputed weights and the term -> column vocabulary."""

@@ -37,12 +37,10 @@ from retrieval.tokenize import (
 EXPANSION_WEIGHT = 1.3  # a glossary translation (tuned: Chinese passages can only match the translations)
 DICTIONARY_WEIGHT = 0.8  # a CC-CEDICT translation of a word the glossary lacks
 GERMAN_DICTIONARY_WEIGHT = 0.5  # CC-CEDICT for German words the glossary lacks, read as English (Investor)
-DICTIONARY_ALWAYS = True  # also look up words the glossary covers
 MAX_SENSES = 8  # English words with more Chinese translations in the corpus are too vague to expand
 SYNONYM_WEIGHT = 0.3  # a Chinese synonym (same glossary translation) of a word the user typed
 OOV_SYNONYM_WEIGHT = 1.0  # ... of a typed word the index lacks (挣钱 -> 赚钱): it stands in for the word
 DICT_SYNONYM_WEIGHT = 0.3  # a CC-CEDICT synonym of a typed Chinese word
-DICT_SYNONYMS_ALWAYS = True  # also for words the index knows (else only for words it lacks)
 BIGRAM_WEIGHT = 0.3  # a character bigram of a long Chinese word, against 1 for the word itself
 OOV_PART_WEIGHT = 1.0  # a bigram of a Chinese word the index lacks, when the bigram is an index word (筹集资金 -> 筹集)
 LONGER_WEIGHT = 0.2  # the index's words one character longer than a short typed Chinese word (热 -> 过热, 热度)
@@ -179,7 +177,6 @@ def _zh_tokens(zh: str) -> tuple[Token, ...]:
     return tuple(tokens(zh, "zh"))
 
 
-TAIWAN_PHRASES = True  # traditional questions: Taiwan words -> mainland words (晶片 -> 芯片, 資料 -> 数据)
 
 
 @cache
@@ -196,7 +193,6 @@ def taiwan_to_mainland(text: str) -> str:
 
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
-SPLIT_COMPOUNDS = True  # split unknown German compounds into known words
 MIN_TYPO_TARGET = 6  # only names and longer words are corrected to (resoning -> reason; backe is no typo of bank)
 MIN_TYPO_WORD = 5  # shorter words are not corrected (Brot is no typo of bot)
 
@@ -303,7 +299,6 @@ def _latin_language(text: str, lang: str, vocabulary: Collection[str]) -> str:
     return "de" if known["de"] > known["en"] else "en"
 
 
-LEMMATIZE = True  # German nouns the index lacks are looked up by their dictionary form (Büros -> Büro)
 
 
 def _lemma_term(word: str, vocabulary: Collection[str]) -> str | None:
@@ -347,18 +342,18 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
     lang = detect_language(text)
     if lang in ("en", "de") and vocabulary:
         lang = _latin_language(text, lang, vocabulary)
-    source = taiwan_to_mainland(text) if lang == "zh-Hant" and TAIWAN_PHRASES else text
+    source = taiwan_to_mainland(text) if lang == "zh-Hant" else text
     toks = _question_words(tokens(source, lang))
     if vocabulary:
         stem_lang = "de" if lang == "de" else "en"
         context = {t.term for t in toks}
         toks = [replace(t, term=correct(t.term, stem_lang, vocabulary, source[t.start:t.end], context))
                 if not t.part and t.end - t.start >= MIN_TYPO_WORD else t for t in toks]
-    if vocabulary and lang == "de" and LEMMATIZE:
+    if vocabulary and lang == "de":
         toks = [replace(t, term=_lemma_term(text[t.start:t.end], vocabulary) or t.term)
                 if not t.part and not HAN.search(t.term) and t.term not in vocabulary else t for t in toks]
     split: set[Token] = set()  # compounds split into known words: judged by their parts
-    if vocabulary and lang == "de" and SPLIT_COMPOUNDS:
+    if vocabulary and lang == "de":
         parted = [(t, _compound_parts(t, vocabulary)) for t in toks]
         split = {t for t, parts in parted if parts}
         toks = [x for t, parts in parted for x in (t, *parts)]
@@ -377,7 +372,7 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
     if lang in ("en", "de"):
         _translate(query, words, groups, vocabulary)
     else:
-        if lang == "zh-Hant" and TAIWAN_PHRASES:
+        if lang == "zh-Hant":
             _add_plain_words(query, text, source, words, groups)
             _add_taiwan_words(query, words, groups, vocabulary)
         _add_synonyms(query, words, groups, vocabulary)
@@ -385,7 +380,7 @@ def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:
             _translate_mixed(query, source, words, groups, vocabulary)
     query.terms = dict(query.terms)
     query.concepts = [frozenset(g) for w, g in zip(words, groups, strict=True)
-                      if not (HYPHEN_CONCEPTS and (w in split or _has_parts(w, words)))]
+                      if not (w in split or _has_parts(w, words))]
     return query
 
 
@@ -446,7 +441,6 @@ def _question_words(toks: list[Token]) -> list[Token]:
             if not (t.part and any(a.start <= t.start and t.end <= a.end for a in asks))]
 
 
-HYPHEN_CONCEPTS = True  # a hyphenated word (KI-Investition) is judged by its parts' concepts, not as one more
 
 
 def _has_parts(word: Token, words: list[Token]) -> bool:
@@ -500,8 +494,7 @@ def _translate(query: Query, words: list[Token], groups: list[set[str]], vocabul
             found += [(s, e, hit, GERMAN_DICTIONARY_WEIGHT)
                       for s, e, hit in expansions(english, "en", dictionary()) if uncovered(s, e)]
     elif DICTIONARY_WEIGHT:
-        found += [(s, e, hit, DICTIONARY_WEIGHT) for s, e, hit in expansions(seq, "en", dictionary())
-                  if DICTIONARY_ALWAYS or uncovered(s, e)]
+        found += [(s, e, hit, DICTIONARY_WEIGHT) for s, e, hit in expansions(seq, "en", dictionary())]
     _attach(query, groups, latin, found, vocabulary)
 
 
@@ -563,7 +556,7 @@ def _add_synonyms(query: Query, words: list[Token], groups: list[set[str]], voca
             longer = longer_words(t.term, vocabulary)
             if len(longer) <= LONGER_MAX:
                 found.append((longer, LONGER_WEIGHT))
-        if DICT_SYNONYM_WEIGHT and (DICT_SYNONYMS_ALWAYS or t.term not in vocabulary):
+        if DICT_SYNONYM_WEIGHT:
             found.append((near.get(t.term, ()), DICT_SYNONYM_WEIGHT))
         for others, weight in found:
             for zh in others:  # each synonym counts on its own (their shared characters add up)

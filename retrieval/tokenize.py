@@ -34,8 +34,6 @@ ENGLISH_HINT = re.compile(r"\b(?:the|and|is|are|was|were|what|why|how|when|where
                           r"with|about|can|will|would|should|it|its|this|that|there|their|they|you|your|he|his|"
                           r"think|say|says|from|into|than|be)\b")
 _jieba_lock = threading.Lock()
-HYPHEN_PARTS = True  # index the parts of hyphenated German words too (KI-Modelle -> ki, modell)
-HAN_BIGRAMS = True  # index the character bigrams of Han words longer than two characters
 
 
 @dataclass(frozen=True)
@@ -279,7 +277,7 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
                 continue
         canonical = aliases.get(term, term)
         out.append(Token(canonical, _at(offsets, s, text), _end(offsets, e, text)))
-        if HYPHEN_PARTS and lang == "de" and "-" in term:  # Kundendienst-Jobs: the parts count too
+        if lang == "de" and "-" in term:  # Kundendienst-Jobs: the parts count too
             at = s
             for piece in norm[s:e].split("-"):
                 word = stem(piece, stem_lang) if len(piece) > 1 else ""
@@ -287,7 +285,7 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
                     span = _at(offsets, at, text), _end(offsets, at + len(piece), text)
                     out.append(Token(aliases.get(word, word), *span))
                 at += len(piece) + 1
-        if HAN_BIGRAMS and len(term) > 2 and term not in names and HAN.fullmatch(term):
+        if len(term) > 2 and term not in names and HAN.fullmatch(term):
             # a long word also counts by its character bigrams, so 私有化部署 finds 私有部署
             for i in range(len(term) - 1):
                 gram = term[i:i + 2]
@@ -443,7 +441,7 @@ def _han_word_terms(word: str) -> tuple[str, ...]:
     if word in stops:
         return ()
     out = [alias_map().get(word, word)]
-    if HAN_BIGRAMS and len(word) > 2 and word not in alias_names():
+    if len(word) > 2 and word not in alias_names():
         out.extend(g for g in (word[i:i + 2] for i in range(len(word) - 1)) if g not in stops)
     return tuple(out)
 
@@ -460,7 +458,7 @@ def _latin_word_terms(chunk: str, german: bool) -> tuple[str, ...]:
     if term in stops:
         return ()
     out = [aliases.get(term, term)]
-    if HYPHEN_PARTS and german and "-" in term:
+    if german and "-" in term:
         for piece in chunk.split("-"):
             part = stem(piece, stem_lang) if len(piece) > 1 else ""
             if part and part not in stops:

@@ -1,15 +1,21 @@
-"""Shared fixtures: every test gets its own data directory and settings; the library is built once."""
+"""Shared fixtures: every test gets its own data directory and settings; the library is built once; an
+AppContext (what every command and bot is built from) is made from them."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bot.core import Library
+from bot.answer.library import Library
+from bot.runtime.context import AppContext
+from bot.runtime.settings import Settings, load_settings
 from corpus.loader import load_bundled
+
+pytest_plugins = ["tests.pages"]
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +26,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
             monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.chdir(tmp_path)
-    from bot.settings import get_settings
+    from bot.runtime.settings import get_settings
 
     get_settings.cache_clear()
     yield
@@ -31,7 +37,30 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
 def library() -> Library:
     """The bundled corpus, indexed in memory (no database)."""
     corpus = load_bundled()
-    return Library.from_passages(corpus.articles, corpus.passages)
+    return Library.build(corpus.articles, corpus.passages)
+
+
+@pytest.fixture
+def make_context(library: Library) -> Iterator[Callable[..., AppContext]]:
+    """make_context(settings=None, library=None, platform="test") -> an AppContext answering from `library`
+    (default: the bundled one in memory), its database this test's (opened on first use); closed afterwards."""
+    made: list[AppContext] = []
+
+    def make(settings: Settings | None = None, lib: Library | None = None, platform: str = "test",
+             **overrides: Any) -> AppContext:
+        ctx = AppContext(settings or load_settings(**overrides), lib or library, platform=platform)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
+def ctx(make_context: Callable[..., AppContext]) -> AppContext:
+    """An AppContext on the bundled library and this test's SQLite database."""
+    return make_context()
 
 
 # -- databases: storage tests run on SQLite and, when TEST_POSTGRES_URL reaches a server, PostgreSQL --
@@ -50,7 +79,7 @@ def _pg_unavailable(base: str | None) -> str | None:
                 conn.execute(text("SELECT 1"))
             _PG_SKIP.append("")
         except Exception as exc:  # any failure means: no server to test against
-            from bot.settings import mask_url
+            from bot.runtime.settings import mask_url
 
             _PG_SKIP.append(f"PostgreSQL at {mask_url(base)} unreachable: {str(exc).splitlines()[0]}")
         finally:

@@ -1,5 +1,1 @@
-"""Quote of the day: choosing quotable passages, subscriptions, and posting them on schedule."""
-
-from bot.daily.choose import quotable, quote_of_the_day, random_quote
-
-__all__ = ["quotable", "quote_of_the_day", "random_quote"]
+"""Quote of the day, platform-neutral: choosing quotes, rotations, schedules, subscriptions and posting."""

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.answer.answerer import quote_of
 from corpus.models import Passage
 from corpus.segment import paragraphs, sentence_spans
 
 if TYPE_CHECKING:
-    from bot.core import Library
-    from bot.reply import Quote
+    from bot.answer.library import Library
+    from bot.answer.reply import Quote
 
 EPOCH = dt.date(2024, 1, 1)  # day 0 of the corpus-wide rotation
 SALT = "interview-bot quote of the day v1"
@@ -179,7 +180,7 @@ def passage_of_the_day(library: Library, day: dt.date, *, speaker: str | None = 
 def daily_quote(library: Library, passage_id: str) -> Quote | None:
     """The Quote a daily post shows for a passage: its first paragraph that stands on its own (a whole
     answer is often several paragraphs), or the usual quote when none does. None when the passage is gone."""
-    quote = library.quote_of(passage_id)
+    quote = quote_of(library, passage_id)
     p = library.by_id.get(passage_id)
     if quote is None or p is None:
         return None

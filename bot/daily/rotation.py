@@ -8,10 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.daily.choose import candidates, shuffled
-from bot.daily.models import Delivery, Subscription
+from bot.db.schema import Delivery, Subscription
 
 if TYPE_CHECKING:
-    from bot.core import Library
+    from bot.answer.library import Library
 
 
 def history(session: Session, subscription_id: int) -> list[tuple[str, int]]:
@@ -22,7 +22,7 @@ def history(session: Session, subscription_id: int) -> list[tuple[str, int]]:
                Delivery.passage_id.is_not(None))
         .order_by(Delivery.local_date)
     ).all()
-    return [(r[0], r[1]) for r in rows]
+    return [(r[0], r[1]) for r in rows if r[0] is not None]
 
 
 def next_passage(session: Session, library: Library, sub: Subscription) -> tuple[str, int] | None:

@@ -26,7 +26,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.engine import Engine
@@ -35,13 +35,14 @@ from sqlalchemy.orm import Session
 
 from bot.daily import clock
 from bot.daily.choose import daily_quote
-from bot.daily.models import Delivery, Subscription, as_utc, utcnow
 from bot.daily.rotation import next_passage
-from bot.ops import metrics
+from bot.db.schema import Delivery, Subscription, as_utc, utcnow
 
 if TYPE_CHECKING:
-    from bot.core import Library
-    from bot.reply import Quote
+    from sqlalchemy.engine import CursorResult
+
+    from bot.answer.library import Library
+    from bot.answer.reply import Quote
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,27 @@ class ChatMoved(Exception):
 
 # send(subscription, quote) -> platform message id (or None); raises ChatGone/RetryLater/ChatMoved/other.
 Send = Callable[[Subscription, "Quote"], "str | None"]
+
+
+class PostEvents(Protocol):
+    """What a scheduler reports (the process's metrics)."""
+
+    def post_sent(self, platform: str) -> None: ...
+    def post_failed(self, platform: str) -> None: ...
+    def api_error(self, platform: str, kind: str = "error") -> None: ...
+
+
+class NoEvents:
+    """Reports nothing (tests, one-off rounds)."""
+
+    def post_sent(self, platform: str) -> None:
+        pass
+
+    def post_failed(self, platform: str) -> None:
+        pass
+
+    def api_error(self, platform: str, kind: str = "error") -> None:
+        pass
 
 
 @dataclass(frozen=True)
@@ -142,11 +164,13 @@ def _takeable(row: Delivery, now: dt.datetime, stale_after: dt.timedelta | None,
 class Scheduler:
     """Runs posting rounds for one platform against one database (any number may run at once)."""
 
-    def __init__(self, engine: Engine, library: Library, send: Send, *, platform: str, rate: float = 20.0,
+    def __init__(self, engine: Engine, library: Callable[[], Library], send: Send, *, platform: str,
+                 events: PostEvents | None = None, rate: float = 20.0,
                  stale_after: dt.timedelta | None = STALE_AFTER, retry_after: dt.timedelta = RETRY_AFTER,
                  replica: str | None = None, now: Callable[[], dt.datetime] = utcnow,
                  sleep: Callable[[float], None] = time.sleep, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.engine, self.library, self.send, self.platform = engine, library, send, platform
+        self.events: PostEvents = events or NoEvents()
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self.stale_after, self.retry_after = stale_after, retry_after
         self.replica = replica or f"{platform}-{uuid.uuid4().hex[:12]}"
@@ -198,7 +222,7 @@ class Scheduler:
                 return None
             if item.delivery_id is not None:
                 return self._take_over(session, sub, item, now)
-            chosen = next_passage(session, self.library, sub)
+            chosen = next_passage(session, self.library(), sub)
             if chosen is None:  # its filters match nothing (the corpus changed): pause, don't retry
                 log.warning("daily: no quotable passage fits subscription %s; paused", sub.id)
                 sub.active, sub.paused_reason, sub.updated_at = False, "no quote matches the filters", now
@@ -221,11 +245,11 @@ class Scheduler:
         cond = Delivery.status == "released"
         if stale is not None:
             cond = or_(cond, (Delivery.status == "claimed") & (Delivery.claimed_at <= stale))
-        result = session.execute(
+        result = cast("CursorResult[Any]", session.execute(
             update(Delivery).where(Delivery.id == item.delivery_id, cond,
                                    or_(Delivery.status != "released", Delivery.claimed_at <= ready))
             .values(status="claimed", claimed_by=self.replica, claimed_at=now, attempts=Delivery.attempts + 1)
-        )
+        ))
         session.commit()
         if result.rowcount != 1:
             return None
@@ -238,7 +262,7 @@ class Scheduler:
     # -- sending ------------------------------------------------------------------------------------
     def _deliver(self, claim: _Claim, result: Round) -> float:
         """Send one claimed post and record the outcome; returns seconds spent waiting on flood control."""
-        quote = daily_quote(self.library, claim.passage_id)
+        quote = daily_quote(self.library(), claim.passage_id)
         if quote is None:  # the passage was removed from the corpus since it was chosen
             self._record(claim, status="released", error="passage gone", passage_id=None)
             result.retry += 1
@@ -247,7 +271,7 @@ class Scheduler:
         try:
             message_id = self.send(claim.subscription, quote)
         except ChatGone as exc:
-            metrics.post_failed(platform)
+            self.events.post_failed(platform)
             self._pause(claim, exc.reason)
             result.paused.append((claim.subscription.id, exc.reason))
             log.info("daily: paused subscription %s: %s", claim.subscription.id, exc.reason)
@@ -259,7 +283,7 @@ class Scheduler:
                 result.paused.append((claim.subscription.id, f"chat moved to {exc.new_chat_id}"))
             return 0.0
         except RetryLater as exc:
-            metrics.api_error(platform, "rate_limited")
+            self.events.api_error(platform, "rate_limited")
             self._record(claim, status="released", error=str(exc))
             result.retry += 1
             wait = min(exc.seconds, MAX_WAIT)
@@ -268,12 +292,12 @@ class Scheduler:
         except Exception as exc:
             log.warning("daily: post to subscription %s failed, will retry: %s", claim.subscription.id,
                         type(exc).__name__)
-            metrics.post_failed(platform)
+            self.events.post_failed(platform)
             self._record(claim, status="released", error=f"{type(exc).__name__}: {exc}"[:500])
             result.retry += 1
             return 0.0
         self._record(claim, status="sent", message_id=message_id)
-        metrics.post_sent(platform)
+        self.events.post_sent(platform)
         result.sent.append((claim.subscription.id, claim.local_date, claim.passage_id))
         return 0.0
 

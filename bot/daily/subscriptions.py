@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -11,40 +10,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot import store
 from bot.daily import clock
-from bot.daily.models import Delivery, Subscription, as_utc, utcnow
-
-_engines: dict[str, Engine] = {}
-_lock = threading.Lock()
-
-
-def engine_for(url: str) -> Engine:
-    """One engine per database URL for the process, with the schema created."""
-    with _lock:
-        engine = _engines.get(url)
-        if engine is None:
-            engine = store.make_engine(url)
-            store.create_schema(engine)
-            _engines[url] = engine
-        return engine
-
-
-_ready: set[int] = set()
-
-
-def ensure_tables(engine: Engine) -> Engine:
-    """Create the subscription tables in a database opened elsewhere (once per engine)."""
-    if id(engine) not in _ready:
-        store.create_schema(engine)  # the Alembic migrations (they include these tables)
-        _ready.add(id(engine))
-    return engine
-
-
-def default_engine() -> Engine:
-    from bot.settings import get_settings
-
-    return engine_for(get_settings().db_url)
+from bot.db.schema import Delivery, Subscription, as_utc, utcnow
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.importer.extract import extract
 from bot.importer.fetch import load
 from bot.importer.prepare import Prepared, prepare
-from bot.importer.service import Stored, article_ids, open_engine, store_prepared
-from bot.settings import Settings
+from bot.importer.storing import Stored, article_ids, store_prepared
 
 
 def read_article(location: str, *, article_id: str | None = None, taken: Collection[str] = ()) -> Prepared:
@@ -25,21 +25,13 @@ class Imported:
     stored: Stored
 
 
-def import_article(location: str, settings: Settings | None = None, *, replace: bool = False,
-                   article_id: str | None = None, translation_of: str | None = None) -> Imported:
-    """Read and store one article, then let this process's bots pick it up at once."""
-    engine = open_engine(settings)
-    try:
-        with Session(engine) as session:
-            taken = article_ids(session)
-        prepared = read_article(location, article_id=article_id, taken=taken)
-        stored = store_prepared(engine, prepared, replace=replace, translation_of=translation_of)
-    finally:
-        engine.dispose()
-    if stored.status != "duplicate":
-        from bot.core import refresh_if_changed
-
-        refresh_if_changed()
+def import_article(location: str, engine: Engine, *, replace: bool = False, article_id: str | None = None,
+                   translation_of: str | None = None) -> Imported:
+    """Read and store one article (the database's bundled corpus already in place)."""
+    with Session(engine) as session:
+        taken = article_ids(session)
+    prepared = read_article(location, article_id=article_id, taken=taken)
+    stored = store_prepared(engine, prepared, replace=replace, translation_of=translation_of)
     return Imported(prepared, stored)
 
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bot.core import index_terms
 from bot.importer.extract import Extracted
 from bot.importer.speakers import UNKNOWN_NAME, Detected, detect_speakers, interviewee_from_title, unlabelled_questions
 from corpus.loader import parse_article
 from corpus.models import Article, Passage
+from retrieval.terms import index_terms
 from retrieval.tokenize import detect_language
 
 MIN_TEXT = 200  # characters of clean text: less is a menu, a paywall or an error page

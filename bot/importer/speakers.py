@@ -150,20 +150,20 @@ def detect_speakers(raw: str, publisher: str | None = None, min_turns: int = MIN
             others = [ratio[lb] for lb in unknown if lb != asker]
             if ratio[asker] >= 0.5 and ratio[asker] > max(others, default=0.0):
                 roles[asker] = "interviewer"
-    roles = {label: role or "interviewee" for label, role in roles.items()}
-    if "interviewee" not in roles.values():  # only the questions are labelled: see unlabelled_questions
+    decided: dict[str, str] = {label: role or "interviewee" for label, role in roles.items()}
+    if "interviewee" not in decided.values():  # only the questions are labelled: see unlabelled_questions
         asking = {label: {"name": publisher or label, "role": "interviewer"} for label in recurring}
         return Detected(asking, {label: counts[label] for label in recurring})
     speakers: dict[str, dict[str, str]] = {}
     for label in sorted(recurring, key=lambda lb: -counts[lb]):
         generic = label.lower() in INTERVIEWER_LABELS | INTERVIEWEE_LABELS
-        if generic and roles[label] == "interviewer":
+        if generic and decided[label] == "interviewer":
             name = publisher or label
         elif generic:  # "A:", "答：": the name is in the title ("专访王海：…"), if anywhere
             name = interviewee_from_title(title) or label
         else:
             name = full_name(label, raw)
-        speakers[label] = {"name": name, "role": roles[label]}
+        speakers[label] = {"name": name, "role": decided[label]}
     for short, full in alias.items():
         speakers[short] = dict(speakers[full])
     return Detected(speakers, {label: counts[label] for label in speakers})

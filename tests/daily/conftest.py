@@ -9,16 +9,15 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy.engine import Engine
 
-from bot import store
-from bot.daily.models import Subscription
-from bot.reply import Quote
+from bot.answer.reply import Quote
+from bot.db.engine import open_database
+from bot.db.schema import Subscription
 
 
 @pytest.fixture
 def engine(db_url: str) -> Iterator[Engine]:
     """An empty database (SQLite file, and PostgreSQL when TEST_POSTGRES_URL reaches a server)."""
-    eng = store.make_engine(db_url)
-    store.create_schema(eng)
+    eng = open_database(db_url)
     yield eng
     eng.dispose()
 

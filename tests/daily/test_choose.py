@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from bot.core import Library
+from bot.answer import answerer
+from bot.answer.library import Library
 from bot.daily.choose import (
     candidates,
     daily_quote,
@@ -123,4 +124,4 @@ def test_random_quote_is_quotable_and_reproducible(library: Library) -> None:
     a = random_quote(library, random.Random(7))
     b = random_quote(library, random.Random(7))
     assert a.passage_id == b.passage_id and a.passage_id in ids
-    assert a.to_json().keys() == library.answer("合成数据").quotes[0].to_json().keys()
+    assert a.to_json().keys() == answerer.answer(library, "合成数据").quotes[0].to_json().keys()

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from bot import store
-from bot.core import Library
+from bot.answer.library import Library
 from bot.daily import subscriptions
 from bot.daily.scheduler import Scheduler
+from bot.db.engine import make_engine, open_database
+from bot.runtime.live import LibraryHolder
 
 pytestmark = pytest.mark.postgres
 
@@ -25,7 +26,7 @@ TIMES = ["2026-11-22T01:00", "2026-11-22T08:00", "2026-11-22T09:00", "2026-11-22
 
 
 def _replica(url: str, name: str, times: list[str], out: str, barrier: Any, die_after: int | None) -> None:
-    engine = store.make_engine(url)
+    engine = make_engine(url)
     sent = 0
 
     def send(sub: Any, quote: Any) -> None:
@@ -37,7 +38,7 @@ def _replica(url: str, name: str, times: list[str], out: str, barrier: Any, die_
             f.write(f"{sub.chat_id} {quote.passage_id} {name}\n")
 
     assert _LIBRARY is not None
-    scheduler = Scheduler(engine, _LIBRARY, send, platform="telegram", rate=200, replica=name)
+    scheduler = Scheduler(engine, LibraryHolder(_LIBRARY), send, platform="telegram", rate=200, replica=name)
     barrier.wait(30)
     for t in times:
         scheduler.run_once(dt.datetime.fromisoformat(t).replace(tzinfo=dt.UTC))
@@ -60,8 +61,7 @@ def _run(url: str, out: Path, plans: list[tuple[str, list[str], int | None]]) ->
 def pg_engine(pg_url: str, library: Library) -> Any:
     global _LIBRARY
     _LIBRARY = library
-    engine = store.make_engine(pg_url)
-    store.create_schema(engine)
+    engine = open_database(pg_url)
     for i in range(40):
         subscriptions.subscribe(engine, "telegram", f"chat{i}", "09:00", ZONES[i % len(ZONES)],
                                 now=dt.datetime(2026, 11, 22, tzinfo=dt.UTC))  # New York's first post: the 22nd

@@ -11,11 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.core import Library
+from bot.answer.library import Library
 from bot.daily import subscriptions
 from bot.daily.choose import candidates
-from bot.daily.models import Delivery, Subscription
 from bot.daily.scheduler import ChatGone, ChatMoved, RetryLater, Scheduler, due_posts
+from bot.db.schema import Delivery, Subscription
+from bot.runtime.live import LibraryHolder
 from tests.daily.conftest import Outbox, at
 
 SUBSCRIBED = at("2026-11-01T00:00")
@@ -24,7 +25,7 @@ SUBSCRIBED = at("2026-11-01T00:00")
 def sched(engine: Engine, library: Library, outbox: Outbox, **kw: object) -> Scheduler:
     kw.setdefault("rate", 0)
     kw.setdefault("sleep", lambda s: None)
-    return Scheduler(engine, library, outbox, platform="telegram", **kw)  # type: ignore[arg-type]
+    return Scheduler(engine, LibraryHolder(library), outbox, platform="telegram", **kw)  # type: ignore[arg-type]
 
 
 def sub(engine: Engine, chat: str, time: str = "09:00", zone: str = "UTC", **kw: object) -> int:
@@ -187,7 +188,7 @@ def test_restart_mid_round_posts_nothing_twice(engine: Engine, library: Library,
         sent_before += 1
         return outbox(sub_, quote)  # type: ignore[arg-type]
 
-    first = Scheduler(engine, library, dying, platform="telegram", rate=0)
+    first = Scheduler(engine, LibraryHolder(library), dying, platform="telegram", rate=0)
     with pytest.raises(Crash):
         first.run_once(at("2026-11-22T09:00"))
     assert outbox.chats() == ["c0", "c1"]
@@ -210,7 +211,7 @@ def test_at_most_once_mode_never_retries_an_open_claim(engine: Engine, library: 
         raise Crash
 
     with pytest.raises(Crash):
-        Scheduler(engine, library, dying, platform="telegram", rate=0).run_once(at("2026-11-22T09:00"))
+        Scheduler(engine, LibraryHolder(library), dying, platform="telegram", rate=0).run_once(at("2026-11-22T09:00"))
     s = sched(engine, library, outbox, stale_after=None)
     s.run_once(at("2026-11-22T12:00"))
     assert outbox.posts == []

@@ -87,9 +87,9 @@ def test_dockerfile() -> None:
 def test_migrations_ship_in_the_package() -> None:
     """pyproject's package data must carry env.py, the template and every version file."""
     patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["bot"]
-    files = [p.relative_to(ROOT / "bot").as_posix() for p in (ROOT / "bot" / "migrations").rglob("*")
+    files = [p.relative_to(ROOT / "bot").as_posix() for p in (ROOT / "bot" / "db" / "migrations").rglob("*")
              if p.is_file() and "__pycache__" not in p.parts]
-    assert any(f.startswith("migrations/versions/") for f in files)
+    assert any(f.startswith("db/migrations/versions/") for f in files)
     for f in files:
         assert any(fnmatch.fnmatch(f, pat) for pat in patterns), f
 

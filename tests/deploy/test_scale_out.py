@@ -8,7 +8,6 @@ Both replicas serve /healthz and /metrics, and stop cleanly on SIGTERM.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import os
 import signal
@@ -20,21 +19,13 @@ from typing import Any
 import httpx
 import pytest
 
+from bot.answer import answerer
+from tests.adapters.telegram import fake_api
+
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP = 120  # seconds: the first replica fills the database from the bundled corpus
 SECRET = "shared-webhook_secret-42"
-
-
-def _fake_api() -> Any:
-    """The fake Bot API of tests/telegram (loaded by file: test directories are not packages)."""
-    if "telegram_fake_api" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("telegram_fake_api", ROOT / "tests/telegram/fake_api.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["telegram_fake_api"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["telegram_fake_api"]
 
 
 def _free_port() -> int:
@@ -53,7 +44,6 @@ async def _post(client: httpx.AsyncClient, url: str, update: dict[str, Any]) -> 
 
 
 async def test_two_replicas_share_state_through_postgres(pg_url: str, library: Any, tmp_path: Path) -> None:
-    fake_api = _fake_api()
     fake = fake_api.FakeBotAPI()
     await fake.start()
     replicas: list[dict[str, Any]] = []
@@ -66,7 +56,7 @@ async def test_two_replicas_share_state_through_postgres(pg_url: str, library: A
                    "DATABASE_URL": pg_url, "METRICS_HOST": "127.0.0.1", "METRICS_PORT": str(metrics),
                    "XDG_DATA_HOME": str(tmp_path / f"replica{i}")}
             proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot.cli", "telegram", env=env,
+                sys.executable, "-m", "bot.adapters.cli", "telegram", env=env,
                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
             replicas.append({"proc": proc, "hook": env["TELEGRAM_WEBHOOK_URL"], "ops": f"http://127.0.0.1:{metrics}"})
         await fake.wait_for("setWebhook", count=2, timeout=STARTUP)
@@ -124,10 +114,10 @@ def test_two_slack_replicas_in_http_mode(pg_url: str, library: Any, tmp_path: Pa
     import time
     import urllib.request
 
-    from bot.slack import buttons
-    from tests.slack.blockkit import quote_lines
-    from tests.slack.fake_api import BOT_USER, FakeSlack
-    from tests.slack.harness import BOT_TOKEN, SIGNING_SECRET, Slack
+    from bot.adapters.slack import buttons
+    from tests.adapters.slack.blockkit import quote_lines
+    from tests.adapters.slack.fake_api import BOT_USER, FakeSlack
+    from tests.adapters.slack.harness import BOT_TOKEN, SIGNING_SECRET, Slack
 
     fake = FakeSlack(bot_token=BOT_TOKEN).start()
     procs, replicas = [], []
@@ -138,7 +128,7 @@ def test_two_slack_replicas_in_http_mode(pg_url: str, library: Any, tmp_path: Pa
                    "SLACK_API_URL": fake.api_url, "SLACK_HOST": "127.0.0.1", "SLACK_PORT": str(port),
                    "DATABASE_URL": pg_url, "METRICS_HOST": "127.0.0.1", "METRICS_PORT": str(metrics),
                    "XDG_DATA_HOME": str(tmp_path / f"slack{i}")}
-            procs.append(subprocess.Popen([sys.executable, "-m", "bot.cli", "slack"], env=env,
+            procs.append(subprocess.Popen([sys.executable, "-m", "bot.adapters.cli", "slack"], env=env,
                                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
             replicas.append((Slack(fake, None, f"http://127.0.0.1:{port}/slack/events"),  # type: ignore[arg-type]
                              f"http://127.0.0.1:{metrics}"))
@@ -170,7 +160,8 @@ def test_two_slack_replicas_in_http_mode(pg_url: str, library: Any, tmp_path: Pa
         second = calls[1].params
         if isinstance(second.get("blocks"), str):
             second = {**second, "blocks": json.loads(second["blocks"])}
-        expected = [line for q in library.answer(question, top_k=3, offset=3).quotes  # a quote may hold paragraphs
+        page = answerer.answer(library, question, top_k=3, offset=3)
+        expected = [line for q in page.quotes  # a quote may hold paragraphs
                     for line in q.quote.replace("*", "").split("\n")]
         assert expected and quote_lines(second)[: len(expected)] == expected  # the next page, verbatim
     finally:
@@ -192,4 +183,4 @@ def test_two_slack_replicas_in_http_mode(pg_url: str, library: Any, tmp_path: Pa
 
 def fake_api_question(library: Any) -> str:
     """A Chinese question with a second page (the Telegram fake's helper, reused)."""
-    return _fake_api().question_for(library, "zh", more=True)
+    return fake_api.question_for(library, "zh", more=True)

@@ -1,4 +1,5 @@
-"""A long-running command under `as_service`: /healthz and /metrics answer over loopback, SIGTERM ends it."""
+"""A long-running process built like the bots (one AppContext, started): /healthz and /metrics answer over
+loopback, SIGTERM ends it cleanly."""
 
 from __future__ import annotations
 
@@ -13,35 +14,29 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import click
 import pytest
-
-from bot.cli import SERVICES
-from bot.ops.service import as_service
 
 SERVICE = textwrap.dedent("""
     import os, time
-    import click
-    from bot.core import get_library
-    from bot.ops import health, metrics
-    from bot.ops.service import as_service
+    from bot.runtime.context import open_context
+    from bot.runtime.settings import get_settings
+    from bot.runtime.shutdown import install
 
-    @click.command()
-    def serve() -> None:
-        library = get_library()
-        health.set_platform_check(lambda: True)
-        metrics.observe_answer("probe", "no_match", 0.01)
+    stop = install()                  # as the bots' commands do: graceful SIGTERM, one AppContext
+    ctx = open_context(get_settings(), platform="serve").start(stop)
+    try:
+        ctx.health.set_check("platform", lambda: True)
         question = os.environ["PROBE_QUESTION"]
-        first = library.answer(question)                      # counted: platform "serve" (the command)
-        metrics.observe_answer("serve", first, 0.5)           # the adapter reports it too: not twice
-        library.answer(question, top_k=3, offset=3)           # a further page: latency only
-        library.answer("zzzz qqqq xxxx")                      # a no-match
+        ctx.answerer(question)                           # counted: a question, platform "serve"
+        ctx.answerer(question, top_k=3, offset=3)        # a further page: latency only
+        ctx.answerer("zzzz qqqq xxxx")                   # a no-match
+        ctx.metrics.post_sent("probe")
         print("ready", flush=True)
         for _ in range(3000):        # at most 150 s; SIGTERM ends it long before
             time.sleep(0.05)
         print("not stopped", flush=True)
-
-    as_service(serve)(standalone_mode=True)
+    finally:
+        ctx.close()
 """)
 
 
@@ -57,22 +52,6 @@ def _get(url: str) -> tuple[int, str]:
             return resp.status, resp.read().decode()
     except urllib.error.HTTPError as err:
         return err.code, err.read().decode()
-
-
-def test_bots_are_services() -> None:
-    assert {"telegram", "slack"} <= SERVICES
-
-
-def test_as_service_keeps_help_and_is_idempotent() -> None:
-    @click.command()
-    def dummy() -> None:
-        """Does nothing."""
-
-    callback = as_service(dummy).callback
-    assert as_service(dummy).callback is callback
-    from click.testing import CliRunner
-
-    assert "Does nothing." in CliRunner().invoke(dummy, ["--help"]).output
 
 
 def test_service_process_health_metrics_and_sigterm(db_url: str, tmp_path: Path) -> None:
@@ -94,7 +73,8 @@ def test_service_process_health_metrics_and_sigterm(db_url: str, tmp_path: Path)
         assert health["checks"]["index"]["ok"] and health["checks"]["index"]["passages"] > 0
         status, text = _get(f"http://127.0.0.1:{port}/metrics")
         assert status == 200
-        assert 'interview_bot_no_match_total{platform="probe"} 1.0' in text
+        assert 'interview_bot_posts_sent_total{platform="probe"} 1.0' in text
+        assert 'interview_bot_no_match_total{platform="serve"} 1.0' in text
         assert 'interview_bot_questions_total{platform="serve",status="ok"} 1.0' in text
         assert 'interview_bot_questions_total{platform="serve",status="no_match"} 1.0' in text
         assert 'interview_bot_answer_seconds_count{platform="serve"} 3.0' in text

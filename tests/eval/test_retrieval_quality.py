@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import main
-from bot.commands.eval import DEFAULT_FILE, evaluate, load_questions, summarize
-from bot.core import Library
+from bot.adapters.cli import main
+from bot.answer import answerer
+from bot.answer.evaluation import DEFAULT_FILE, evaluate, load_questions, summarize
+from bot.answer.library import Library
 from retrieval.query import analyze
 from retrieval.tokenize import detect_language, tokenize, tokens
 
@@ -159,13 +160,13 @@ def test_misspelt_names_are_corrected_against_the_index(library: Library) -> Non
 def test_english_question_is_expanded_into_chinese(library: Library) -> None:
     query = analyze("Will Nvidia keep its monopoly on chips?")
     assert "芯片" in query.expanded
-    reply = library.answer("Will Nvidia keep its monopoly on chips?")
+    reply = answerer.answer(library, "Will Nvidia keep its monopoly on chips?")
     assert reply.status == "ok"
     assert any("芯片" in q.passage for q in reply.quotes)
 
 
 def test_german_question_shows_the_german_version_first(library: Library) -> None:
-    reply = library.answer("Warum ist die Datenqualität so wichtig für die Modelle?")
+    reply = answerer.answer(library, "Warum ist die Datenqualität so wichtig für die Modelle?")
     assert reply.status == "ok" and reply.language == "de"
     grouped = [q for q in reply.quotes if q.also_in]
     assert grouped, "no result with a translation"
@@ -174,7 +175,7 @@ def test_german_question_shows_the_german_version_first(library: Library) -> Non
 
 
 def test_chinese_question_shows_the_chinese_version_first(library: Library) -> None:
-    reply = library.answer("数据质量为什么这么重要")
+    reply = answerer.answer(library, "数据质量为什么这么重要")
     grouped = [q for q in reply.quotes if q.also_in]
     assert grouped and all(q.article.language == "zh" for q in grouped)
 
@@ -186,22 +187,22 @@ OFF_TOPIC = [line for line in (HERE / "offtopic.txt").read_text(encoding="utf-8"
 
 @pytest.mark.parametrize("question", ["What's the weather in Paris tomorrow?", "今天股市怎么样", "Wie backe ich Brot?"])
 def test_off_topic_questions_get_no_match(library: Library, question: str) -> None:
-    reply = library.answer(question)
+    reply = answerer.answer(library, question)
     assert reply.status == "no_match" and not reply.quotes and reply.note
 
 
 def test_most_off_topic_questions_are_rejected(library: Library) -> None:
-    rejected = [q for q in OFF_TOPIC if library.answer(q).status == "no_match"]
+    rejected = [q for q in OFF_TOPIC if answerer.answer(library, q).status == "no_match"]
     assert len(rejected) >= 0.7 * len(OFF_TOPIC), sorted(set(OFF_TOPIC) - set(rejected))
 
 
 def test_real_questions_are_still_answered(library: Library) -> None:
     rows = load_questions(DEFAULT_FILE, "all")
-    unanswered = [r["id"] for r in rows if library.answer(r["question"]).status != "ok"]
+    unanswered = [r["id"] for r in rows if answerer.answer(library, r["question"]).status != "ok"]
     assert len(unanswered) <= 0.05 * len(rows), unanswered
     for question in ("Cohere 的估值是多少", "戈麥斯怎麼看數據質量", "Was hält Gomez von synthetischen Daten?",
                      "What does Gomez think about synthetic data?"):
-        assert library.answer(question).status == "ok", question
+        assert answerer.answer(library, question).status == "ok", question
 
 
 # -- highlights --------------------------------------------------------------------------------------
@@ -210,13 +211,13 @@ def _marked(quote) -> list[str]:
 
 
 def test_traditional_chinese_query_highlights_simplified_quote(library: Library) -> None:
-    reply = library.answer("合成數據")
+    reply = answerer.answer(library, "合成數據")
     marked = _marked(reply.quotes[0])
     assert any("合成" in m or "数据" in m for m in marked), marked
 
 
 def test_english_query_highlights_chinese_terms(library: Library) -> None:
-    reply = library.answer("What does Gomez say about synthetic data?")
+    reply = answerer.answer(library, "What does Gomez say about synthetic data?")
     zh = [q for q in reply.quotes if q.article.language == "zh"]
     assert zh, "no Chinese result"
     assert any(any("数据" in m or "合成" in m for m in _marked(q)) for q in zh)
@@ -224,7 +225,7 @@ def test_english_query_highlights_chinese_terms(library: Library) -> None:
 
 def test_highlights_are_valid_spans(library: Library) -> None:
     for question in ("Cohere 的估值是多少", "Warum ist die Datenqualität so wichtig?"):
-        for q in library.answer(question).quotes:
+        for q in answerer.answer(library, question).quotes:
             for s, e in q.highlights:
                 assert 0 <= s < e <= len(q.quote)
 
@@ -237,22 +238,22 @@ def test_taiwan_vocabulary_is_mapped_to_mainland_words() -> None:
 
 
 def test_editors_summary_lifts_the_answer_it_summarises(library: Library) -> None:
-    bullets = [i for i, p in enumerate(library.passages) if p.kind == "bullet" and library._source(i) is not None]
+    bullets = [i for i, p in enumerate(library.passages) if p.kind == "bullet" and library.ranker.source(i) is not None]
     assert bullets, "no bullet is linked to an answer"
     for doc in bullets[:5]:
-        source = library.passages[library._source(doc)]
+        source = library.passages[library.ranker.source(doc)]
         assert source.kind == "answer" and source.article_id == library.passages[doc].article_id
-        quotes = library.answer(library.passages[doc].text, top_k=3).quotes
+        quotes = answerer.answer(library, library.passages[doc].text, top_k=3).quotes
         ids = [q.passage_id for q in quotes] + [v.passage_id for q in quotes for v in q.also_in]
         assert source.id in ids, (library.passages[doc].text, source.text)
 
 
 def test_a_named_speaker_favours_their_answers(library: Library) -> None:
-    prior = library._speaker_prior(analyze("戴雨森怎么看", library.index.vocab))
+    prior = library.ranker.speaker_prior(analyze("戴雨森怎么看", library.index.vocab))
     said = [i for i, p in enumerate(library.passages) if p.speaker == "戴雨森" and p.kind == "answer"]
     others = [i for i, p in enumerate(library.passages) if p.speaker != "戴雨森"]
     assert said and all(prior[i] > 1 for i in said) and all(prior[i] == 1 for i in others)
-    assert library._speaker_prior(analyze("数据质量", library.index.vocab)) == 1.0
+    assert library.ranker.speaker_prior(analyze("数据质量", library.index.vocab)) == 1.0
 
 
 def test_a_short_chinese_word_also_finds_longer_index_words() -> None:
@@ -292,7 +293,7 @@ def test_unknown_german_nouns_are_read_by_their_lemma() -> None:
 def test_verbs_are_not_lemmatised_into_nouns(library: Library) -> None:
     query = analyze("Wer hat die Fußball-Weltmeisterschaft 2014 gewonnen?", library.index.vocab)
     assert tokenize("Gewinn", "de")[0] not in query.terms
-    assert library.answer("Wer hat die Fußball-Weltmeisterschaft 2014 gewonnen?").status == "no_match"
+    assert answerer.answer(library, "Wer hat die Fußball-Weltmeisterschaft 2014 gewonnen?").status == "no_match"
 
 
 def test_synonyms_stand_in_for_a_chinese_word_the_index_lacks() -> None:
@@ -322,64 +323,65 @@ def test_glossary_rows_are_well_formed() -> None:
 
 # -- the no-match gate and editorial priors (EXPERIMENTS.md, fifth round) --------------------------------
 def test_a_passage_covering_the_whole_question_passes_at_a_lower_score(library: Library) -> None:
-    from bot.core import FULL_MATCH_SCORE, MIN_COVERAGE, MIN_SCORE
+    from retrieval.gate import FULL_MATCH_SCORE, MIN_COVERAGE, MIN_SCORE
 
     query = analyze("技术的本质是什么", library.index.vocab)
-    covers = [library.coverage(query, p) for p in library.passages]
+    covers = [library.ranker.coverage(query, p) for p in library.passages]
     full = next(i for i, c in enumerate(covers) if c == 1.0)
     part = next(i for i, c in enumerate(covers) if MIN_COVERAGE <= c < 1.0)
     assert FULL_MATCH_SCORE < MIN_SCORE
-    assert library._passes(query, full, FULL_MATCH_SCORE) and not library._passes(query, full, FULL_MATCH_SCORE - 0.1)
-    assert not library._passes(query, part, MIN_SCORE - 0.1) and library._passes(query, part, MIN_SCORE)
+    passes = library.ranker.passes
+    assert passes(query, full, FULL_MATCH_SCORE) and not passes(query, full, FULL_MATCH_SCORE - 0.1)
+    assert not passes(query, part, MIN_SCORE - 0.1) and passes(query, part, MIN_SCORE)
 
 
 def test_the_gate_judges_the_reranked_results(library: Library) -> None:
     """Passages matching one name of the question score high but cover little of it: the gate looks at
     what is shown after reranking by coverage, not at the raw best three."""
-    from bot.core import GATE_DEPTH
+    from retrieval.gate import GATE_DEPTH
 
     question = "what does yann lecun think of LLMs, per dai yusen"
     query = analyze(question, library.index.vocab)
-    _, _, raw_best = library.candidates(query, GATE_DEPTH)
-    assert not any(library._passes(query, d, s) for d, s in raw_best)  # judged before reranking: "no good match"
-    reply = library.answer(question)
+    _, _, raw_best = library.ranker.candidates(query, GATE_DEPTH)
+    assert not any(library.ranker.passes(query, d, s) for d, s in raw_best)  # judged before reranking: "no good match"
+    reply = answerer.answer(library, question)
     assert reply.status == "ok"
-    assert library.coverage(query, library.by_id[reply.quotes[0].passage_id]) > max(
-        library.coverage(query, library.passages[d]) for d, _ in raw_best)
+    assert library.ranker.coverage(query, library.by_id[reply.quotes[0].passage_id]) > max(
+        library.ranker.coverage(query, library.passages[d]) for d, _ in raw_best)
 
 
 def test_a_one_word_question_needs_the_full_score(library: Library) -> None:
     """Any passage holding the one word covers all of a one-concept question: no lower bar for it."""
-    from bot.core import FULL_MATCH_SCORE, MIN_SCORE
+    from retrieval.gate import FULL_MATCH_SCORE, MIN_SCORE
 
     query = analyze("Wie alt bist du?", library.index.vocab)
     assert len(set(query.concepts)) == 1
-    doc = next(i for i, p in enumerate(library.passages) if library.coverage(query, p) == 1.0)
-    assert not library._passes(query, doc, (FULL_MATCH_SCORE + MIN_SCORE) / 2)
+    doc = next(i for i, p in enumerate(library.passages) if library.ranker.coverage(query, p) == 1.0)
+    assert not library.ranker.passes(query, doc, (FULL_MATCH_SCORE + MIN_SCORE) / 2)
 
 
 def test_editors_text_restating_no_answer_keeps_most_of_its_weight(library: Library) -> None:
-    from bot.core import KIND_PRIOR, UNSOURCED_PRIOR
+    from retrieval.ranking import KIND_PRIOR, UNSOURCED_PRIOR
 
     seen = set()
     for i, p in enumerate(library.passages):
         if p.kind in KIND_PRIOR:
-            sourced = library._source(i) is not None
-            assert library.prior(i) == (KIND_PRIOR if sourced else UNSOURCED_PRIOR)[p.kind]
-            assert library.prior(i) <= library._prior_bound[i]  # candidates are found by the bound
+            sourced = library.ranker.source(i) is not None
+            assert library.ranker.prior(i) == (KIND_PRIOR if sourced else UNSOURCED_PRIOR)[p.kind]
+            assert library.ranker.prior(i) <= library.ranker.prior_bound[i]  # candidates are found by the bound
             seen.add((p.kind, sourced))
         else:
-            assert library.prior(i) == library._prior_bound[i] == 1.0
+            assert library.ranker.prior(i) == library.ranker.prior_bound[i] == 1.0
     assert {("bullet", True), ("bullet", False), ("narrative", False)} <= seen
     assert all(UNSOURCED_PRIOR[k] > KIND_PRIOR[k] for k in KIND_PRIOR)
 
 
 def test_candidates_are_ranked_by_their_true_prior(library: Library) -> None:
     query = analyze("Cohere 的估值是多少", library.index.vocab)
-    raw, _, best = library.candidates(query, 20)
+    raw, _, best = library.ranker.candidates(query, 20)
     assert [s for _, s in best] == sorted((s for _, s in best), reverse=True)
     for doc, score in best:
-        assert score == pytest.approx(raw[doc] * library.prior(doc))
+        assert score == pytest.approx(raw[doc] * library.ranker.prior(doc))
 
 
 def test_english_words_in_a_chinese_question_are_translated(library: Library) -> None:

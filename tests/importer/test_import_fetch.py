@@ -12,7 +12,7 @@ from bot.importer.extract import extract
 from bot.importer.fetch import FetchError, Source, fetch_url, load, read_file
 from bot.importer.pipeline import read_article
 from bot.importer.prepare import PrepareError
-from tests.importer.conftest import PAGES, PageServer
+from tests.pages import PAGES, PageServer
 
 FURNITURE = ("cookies", "Advertisement", "Save 40%", "Sponsored", "Port Analytics", "Related", "Newsletter",
              "Sign up", "©", "Share", "Privacy", "Subscribe", "rights reserved", "edited for length",

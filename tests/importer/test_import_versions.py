@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.core import Library
+from sqlalchemy.engine import Engine
+
+from bot.answer import answerer
 from bot.importer.pipeline import import_article
-from bot.importer.service import open_engine, remove_article
-from bot.live import link_back
-from bot.settings import Settings
+from bot.importer.storing import remove_article
+from bot.runtime.settings import Settings
 from corpus.loader import CORPUS_DIR
-from tests.importer.conftest import PageServer
+from tests.pages import PageServer, open_db_library
 
 
 def repost(tmp_path: Path) -> Path:
@@ -23,12 +24,12 @@ def repost(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_re_report_is_detected_and_linked_both_ways(db: Settings, tmp_path: Path) -> None:
-    item = import_article(str(repost(tmp_path)), db)
+def test_a_re_report_is_detected_and_linked_both_ways(db: Settings, engine: Engine, tmp_path: Path) -> None:
+    item = import_article(str(repost(tmp_path)), engine)
     assert item.stored.status == "added"
     assert "qbitai-gomez-20vc" in item.stored.linked
     new_id = item.stored.article_id
-    library = link_back(Library.open(db))
+    library = open_db_library(db)
     new = [p for p in library.passages if p.article_id == new_id and p.kind == "answer"]
     linked = [p for p in new if any(v.startswith("qbitai-gomez-20vc:") for v in p.versions)]
     assert len(linked) >= 0.8 * len(new)
@@ -38,7 +39,7 @@ def test_a_re_report_is_detected_and_linked_both_ways(db: Settings, tmp_path: Pa
     assert library.articles[new_id].interview == library.articles["qbitai-gomez-20vc"].interview
     # answers group the versions: the same passage is not quoted twice
     sample = linked[len(linked) // 2]
-    reply = library.answer(sample.text[:120])
+    reply = answerer.answer(library, sample.text[:120])
     top = reply.quotes[0]
     group = {top.passage_id, *(v.passage_id for v in top.also_in)}
     assert sample.id in group and set(sample.versions) & group
@@ -46,24 +47,22 @@ def test_a_re_report_is_detected_and_linked_both_ways(db: Settings, tmp_path: Pa
     assert not others & group  # the versions are folded into one quote, not repeated
 
 
-def test_links_survive_a_bundled_resync_and_go_away_on_remove(db: Settings, tmp_path: Path) -> None:
-    new_id = import_article(str(repost(tmp_path)), db).stored.article_id
-    resynced = link_back(Library.open(db, rebuild=True))  # bundled rows rewritten without the new links
+def test_links_survive_a_bundled_resync_and_go_away_on_remove(db: Settings, engine: Engine, tmp_path: Path) -> None:
+    new_id = import_article(str(repost(tmp_path)), engine).stored.article_id
+    resynced = open_db_library(db, rebuild=True)  # bundled rows rewritten without the new links
     bundled = [p for p in resynced.passages if p.article_id == "qbitai-gomez-20vc"]
     assert any(v.startswith(f"{new_id}:") for p in bundled for v in p.versions)
-    engine = open_engine(db)
     remove_article(engine, new_id)
-    engine.dispose()
-    after = Library.open(db)
+    after = open_db_library(db)
     assert not any(v.startswith(f"{new_id}:") for p in after.passages for v in p.versions)
     assert new_id not in after.articles
 
 
-def test_translation_of_links_across_languages(pages: PageServer, db: Settings) -> None:
-    german = import_article(pages("/de/hanna-keller"), db).stored.article_id
-    english = import_article(pages("/de/hanna-keller-en"), db, translation_of=german)
+def test_translation_of_links_across_languages(pages: PageServer, db: Settings, engine: Engine) -> None:
+    german = import_article(pages("/de/hanna-keller"), engine).stored.article_id
+    english = import_article(pages("/de/hanna-keller-en"), engine, translation_of=german)
     assert english.stored.linked == [german]
-    library = Library.open(db)
+    library = open_db_library(db)
     mite = next(p for p in library.passages if p.text.startswith("The varroa mite"))
     assert [library.by_id[v].text.split(",")[0] for v in mite.versions] == ["Die Varroamilbe"]
     milbe = library.by_id[mite.versions[0]]
@@ -72,16 +71,16 @@ def test_translation_of_links_across_languages(pages: PageServer, db: Settings) 
     assert art.translation_of == german and art.interview == library.articles[german].interview
 
 
-def test_an_unrelated_interview_is_not_linked(pages: PageServer, db: Settings) -> None:
-    item = import_article(pages("/interviews/mira-castellanos"), db)
+def test_an_unrelated_interview_is_not_linked(pages: PageServer, db: Settings, engine: Engine) -> None:
+    item = import_article(pages("/interviews/mira-castellanos"), engine)
     assert item.stored.linked == []
-    library = Library.open(db)
+    library = open_db_library(db)
     assert not any(p.versions for p in library.passages if p.article_id == item.stored.article_id)
 
 
-def test_a_translation_is_detected_without_a_hint(pages: PageServer, db: Settings) -> None:
-    german = import_article(pages("/de/hanna-keller"), db).stored.article_id
-    english = import_article(pages("/de/hanna-keller-en"), db)
+def test_a_translation_is_detected_without_a_hint(pages: PageServer, db: Settings, engine: Engine) -> None:
+    german = import_article(pages("/de/hanna-keller"), engine).stored.article_id
+    english = import_article(pages("/de/hanna-keller-en"), engine)
     assert english.stored.linked == [german]
-    library = Library.open(db)
+    library = open_db_library(db)
     assert library.articles[english.stored.article_id].translation_of == german

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from bot.core import Library
+from bot.answer.library import Library
 from retrieval.bm25 import EPSILON, K1, B, BM25Index
 from retrieval.tokenize import tokenize
 

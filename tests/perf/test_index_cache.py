@@ -9,10 +9,18 @@ import numpy as np
 import pytest
 from sqlalchemy.orm import Session
 
-from bot import index_cache, store
-from bot.core import Library
-from bot.settings import Settings, load_settings
+from bot.answer import answerer
+from bot.answer.library import Library
+from bot.db import corpus_store as store
+from bot.db import index_cache
+from bot.db.engine import make_engine
+from bot.db.library_store import open_library
+from bot.runtime.settings import Settings, load_settings
 from retrieval.bm25 import BM25Index
+
+
+def open_db_library(settings: Settings) -> Library:
+    return open_library(settings.db_url, settings.data_dir)
 
 
 def index_files(folder: Path) -> list[Path]:
@@ -25,7 +33,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def test_saved_then_loaded_not_rebuilt(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = Library.open(settings)
+    first = open_db_library(settings)
     files = index_files(tmp_path / "db")
     assert len(files) == 1  # beside the SQLite file
 
@@ -33,32 +41,32 @@ def test_saved_then_loaded_not_rebuilt(settings: Settings, tmp_path: Path, monke
         raise AssertionError("the saved index should have been loaded")
 
     monkeypatch.setattr(BM25Index, "build", no_build)
-    second = Library.open(settings)
+    second = open_db_library(settings)
     assert second.index.vocab == first.index.vocab
     np.testing.assert_array_equal(second.index.weights.data, first.index.weights.data)
     question = "你怎么看 AI 创业"
-    ids = [q.passage_id for q in first.answer(question).quotes]
-    assert ids and [q.passage_id for q in second.answer(question).quotes] == ids
+    ids = [q.passage_id for q in answerer.answer(first, question).quotes]
+    assert ids and [q.passage_id for q in answerer.answer(second, question).quotes] == ids
 
 
 def test_rebuilt_when_corpus_version_changes(settings: Settings, tmp_path: Path) -> None:
-    Library.open(settings)
+    open_db_library(settings)
     old = index_files(tmp_path / "db")
-    engine = store.make_engine(settings.db_url)
+    engine = make_engine(settings.db_url)
     with Session(engine) as session, session.begin():
         store.bump_corpus_version(session)
     engine.dispose()
-    Library.open(settings)
+    open_db_library(settings)
     new = index_files(tmp_path / "db")
     assert len(new) == 1 and new != old  # a new key, and the stale file was deleted
 
 
 def test_unreadable_file_is_rebuilt(settings: Settings, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    first = Library.open(settings)
+    first = open_db_library(settings)
     (path,) = index_files(tmp_path / "db")
     path.write_bytes(b"not an index")
-    with caplog.at_level(logging.WARNING, logger="bot.index_cache"):
-        again = Library.open(settings)
+    with caplog.at_level(logging.WARNING, logger="bot.db.index_cache"):
+        again = open_db_library(settings)
     assert "rebuilding the index" in caplog.text
     assert again.index.vocab == first.index.vocab
     assert BM25Index.load(path).size == len(first.passages)  # saved again

@@ -1,0 +1,68 @@
+"""The `interview-bot` command line: one click group; each subcommand's module is imported when it runs
+(so `ask` stays quick), and each builds its process's AppContext."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from bot.runtime.logs import configure_logging
+from bot.runtime.settings import ConfigError
+
+# command name -> "module:attribute"
+COMMANDS: dict[str, str] = {
+    "ask": "bot.adapters.terminal.ask:ask",
+    "sources": "bot.adapters.terminal.ask:sources",
+    "index": "bot.adapters.terminal.ask:index",
+    "quote": "bot.adapters.terminal.quote:quote",
+    "add": "bot.adapters.terminal.importing:add",
+    "remove": "bot.adapters.terminal.importing:remove",
+    "eval": "bot.adapters.terminal.evaluate:eval_command",
+    "config": "bot.adapters.terminal.admin:config",
+    "db": "bot.adapters.terminal.admin:db",
+    "bench": "bot.adapters.terminal.bench:bench",
+    "telegram": "bot.adapters.telegram.run:telegram",
+    "slack": "bot.adapters.slack.run:slack",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when that subcommand runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS:
+            module, _, attr = COMMANDS[cmd_name].partition(":")
+            command: click.Command = getattr(importlib.import_module(module), attr)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ConfigError as exc:
+            raise click.ClickException(str(exc)) from None
+        except Exception as exc:
+            if "sqlalchemy" in sys.modules:  # an unreachable database is one line too, not a traceback
+                from sqlalchemy.exc import OperationalError
+
+                if isinstance(exc, OperationalError):
+                    reason = str(exc.orig or exc).strip().splitlines()[0]
+                    raise click.ClickException(f"database unreachable: {reason}") from None
+            raise
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="interview-bot")
+def main() -> None:
+    """interview-bot: answers questions about interviews with verbatim quotes and links."""
+    configure_logging()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

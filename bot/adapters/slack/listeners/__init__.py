@@ -1,0 +1,28 @@
+"""Bolt listeners, one module per kind of input; `register` wires them all (bolt starter-template style)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from slack_bolt import App
+
+from bot.adapters.slack.listeners import actions, commands, events
+from bot.adapters.slack.listeners.common import Answers
+
+
+def register(app: App, answers: Answers, subcommands: dict[str, Callable[..., None]] | None = None) -> None:
+    """Add the mention, DM, /ask and button listeners to `app`."""
+    events.register(app, answers)
+    commands.register(app, answers, subcommands or {})
+    actions.register(app, answers)
+
+
+def register_fallbacks(app: App) -> None:
+    """Catch-all listeners, added after every extension's."""
+    events.register_fallbacks(app)
+
+    @app.action(re.compile(".*"))
+    def ignore_action(ack: Callable[[], None]) -> None:
+        """A button this version does not know (from an older message): acknowledged, not an error."""
+        ack()

@@ -1,0 +1,303 @@
+"""A Reply as Slack Block Kit plus a plain-text fallback, always escaped and within Slack's limits.
+
+Every string that comes from a user or the corpus goes through `escape()` (mrkdwn knows only the
+entities `&amp;`, `&lt;`, `&gt;`), so a question containing `<!channel>` or `<@U123>` pings nobody.
+Quotes are shown verbatim: each line of the excerpt is a mrkdwn quote line ("> …"), matched terms in
+bold; nothing is inserted into the quoted text except the `*` of a highlight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from bot.adapters.slack import buttons
+from bot.answer.reply import ArticleRef, Quote, Reply
+from bot.answer.texts import SAMPLES, SLACK, localized, message
+
+MAX_BLOCKS = 50
+MAX_SECTION = 3000  # characters of a section's text
+MAX_CONTEXT_ELEMENTS = 10
+MAX_HEADER = 150
+MAX_FALLBACK = 3000  # the message `text` may hold 40,000; notifications only need the beginning
+MAX_QUESTION_SHOWN = 600  # the interview question in a context line
+
+Block = dict[str, Any]
+
+
+
+def label(key: str, lang: str | None, **values: object) -> str:
+    """A Slack interface text (falls back to the shared messages)."""
+    return localized(SLACK, key, lang, **values)
+
+
+# -- escaping ---------------------------------------------------------------------------------------
+def escape(text: str | None) -> str:
+    """Escape the three characters mrkdwn interprets: &, <, > (the one escape of this adapter)."""
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def unescape(text: str | None) -> str:
+    """Undo Slack's escaping of message text (what users type arrives escaped)."""
+    return (text or "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def clip(text: str | None, limit: int, ellipsis: str = "…") -> str:
+    """`escape(text)` cut to at most `limit` characters, never inside an entity."""
+    out: list[str] = []
+    size = 0
+    raw = text or ""
+    full = escape(raw)
+    if len(full) <= limit:
+        return full
+    budget = limit - len(ellipsis)
+    for ch in raw:
+        piece = escape(ch)
+        if size + len(piece) > budget:
+            break
+        out.append(piece)
+        size += len(piece)
+    return "".join(out) + ellipsis
+
+
+# -- pieces -----------------------------------------------------------------------------------------
+def _merged(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted((max(0, s), min(length, e)) for s, e in spans):
+        if start >= end:
+            continue
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+SAFE_NEIGHBOURS = frozenset(" \t\n!\"#$%&'()+,-./:;<=>?@[\\]^{|}“”‘’—–…")
+
+
+def renders_bold(text: str, start: int, end: int) -> bool:
+    """Whether `*…*` around text[start:end] renders as bold. Slack's mrkdwn formats only at word
+    boundaries: not next to letters (so never inside Chinese text, which has no spaces), digits, `_`,
+    full-width punctuation; a literal `*` in the text would pair with ours."""
+    word = text[start:end]
+    if not word or "*" in text or not (word[0].isalnum() and word[-1].isalnum()):
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before in SAFE_NEIGHBOURS and after in SAFE_NEIGHBOURS
+
+
+def bold_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The merged spans that can be shown bold inside `text`."""
+    return [(s, e) for s, e in _merged(spans, len(text)) if renders_bold(text, s, e)]
+
+
+def highlighted(text: str, spans: Iterable[tuple[int, int]] = ()) -> str:
+    """One line of text, escaped, with the spans in bold where Slack can render that."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in bold_spans(text, spans):
+        parts.append(escape(text[pos:start]))
+        parts.append(f"*{escape(text[start:end])}*")
+        pos = end
+    parts.append(escape(text[pos:]))
+    return "".join(parts)
+
+
+def _lines(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """Each line of `text` with the parts of `spans` that fall on it, as offsets into the line."""
+    offset = 0
+    spans = list(spans)
+    for line in text.split("\n"):
+        end = offset + len(line)
+        yield line, [(max(s, offset) - offset, min(e, end) - offset) for s, e in spans if s < end and e > offset]
+        offset = end + 1
+
+
+def unbolded_terms(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """Matched terms that could not be bold inside the quote (listed next to it instead), in order."""
+    out: list[str] = []
+    for line, local in _lines(text, spans):
+        shown = set(bold_spans(line, local))
+        for s, e in _merged(local, len(line)):
+            term = line[s:e].strip()
+            if (s, e) not in shown and term and term not in out:
+                out.append(term)
+    return out
+
+
+def quoted(text: str, spans: Iterable[tuple[int, int]] = ()) -> str:
+    """The text as mrkdwn quote lines ("> "), highlights kept on the line they fall on."""
+    return "\n".join("> " + highlighted(line, local) for line, local in _lines(text, spans))
+
+
+def quote_section(title: str, text: str, spans: Iterable[tuple[int, int]] = (), limit: int = MAX_SECTION) -> str:
+    """`title` (already mrkdwn) over the quoted text, shortened (a verbatim prefix + "…") to fit `limit`."""
+    spans = tuple(spans)
+    head = f"{title}\n" if title else ""
+    full = head + quoted(text, spans)
+    if len(full) <= limit:
+        return full
+    tail = "\n…"
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix whose rendering fits
+        mid = (lo + hi + 1) // 2
+        if len(head) + len(quoted(text[:mid], spans)) + len(tail) <= limit:
+            lo = mid
+        else:
+            hi = mid - 1
+    return head + quoted(text[:lo], spans) + tail
+
+
+def strong(raw: str) -> str:
+    """`raw` escaped and in bold, unless bold could not render (it must start and end with a letter/digit)."""
+    if raw and "*" not in raw and raw[0].isalnum() and raw[-1].isalnum():
+        return f"*{escape(raw)}*"
+    return escape(raw)
+
+
+def link(url: str, title: str) -> str:
+    """A mrkdwn link; the URL escaped like any text (and `|` encoded, it would end the URL)."""
+    return f"<{escape(url.replace('|', '%7C').replace(' ', '%20'))}|{escape(title)}>"
+
+
+def article_line(article: ArticleRef, lang: str) -> str:
+    """Title linked to the article (no link where the source has none), publisher, date."""
+    title = article.title if len(article.title) <= 300 else article.title[:299] + "…"
+    url = article.url if article.url and len(article.url) <= 2000 and article.url.startswith(("http://", "https://")) \
+        else None
+    parts = [link(url, title) if url else escape(title)]
+    parts.append(clip(article.publisher, 300))
+    if article.published:
+        parts.append(escape(article.published))
+    if not url:
+        parts.append(f"_{escape(message('no_link', lang))}_")
+    return " · ".join(p for p in parts if p)
+
+
+def speaker_title(q: Quote) -> str:
+    return strong(f"{q.rank}. {q.speaker or q.article.publisher}")
+
+
+def context(*texts: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": t[:MAX_SECTION]}
+                                            for t in texts[:MAX_CONTEXT_ELEMENTS] if t]}
+
+
+def section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:MAX_SECTION]}}
+
+
+def quote_blocks(q: Quote, lang: str) -> list[Block]:
+    """A quote: quoted section with the speaker, the interview question, the article, its buttons."""
+    blocks = [section(quote_section(speaker_title(q), q.quote, q.highlights))]
+    terms = unbolded_terms(q.quote, q.highlights)
+    if terms:
+        blocks.append(context(f"{escape(label('matched', lang))}: "
+                              + " · ".join(strong(t) for t in terms[:20])))
+    if q.question:
+        blocks.append(context(f"_{escape(label('asked', lang))}_: {clip(q.question, MAX_QUESTION_SHOWN)}"))
+    lines = [article_line(q.article, lang)]
+    if q.also_in:
+        seen = {v.article.id: v.article for v in q.also_in}.values()
+        lines.append(f"{escape(message('also_in', lang))}: "
+                     + "; ".join(f"{escape(a.publisher)} ({escape(a.language)})" for a in seen))
+    blocks.append(context(*lines))
+    row = [buttons.button(message("context", lang), buttons.CONTEXT, q.passage_id)]
+    if q.also_in:
+        row.append(buttons.button(message("other_language", lang), buttons.VERSIONS, q.passage_id))
+    blocks.append({"type": "actions", "elements": row})
+    return blocks
+
+
+# -- whole messages ---------------------------------------------------------------------------------
+def fit(blocks: list[Block]) -> list[Block]:
+    """At most 50 blocks; a trailing actions block (the paging buttons) is kept when cutting."""
+    if len(blocks) <= MAX_BLOCKS:
+        return blocks
+    last = blocks[-1] if blocks[-1].get("type") == "actions" else None
+    kept = blocks[: MAX_BLOCKS - (1 if last else 0)]
+    return [*kept, last] if last else kept
+
+
+def reply_message(reply: Reply, query_id: int | None = None, *, ephemeral: bool = False) -> dict[str, Any]:
+    """`{"text", "blocks"}` for a Reply; with the saved question's `query_id`, a "more results" button
+    when there is a next page and, when `ephemeral`, a "share in channel" button."""
+    lang = reply.language
+    blocks: list[Block] = [context(f"🔎 {clip(reply.query, 300)}")] if reply.query else []
+    if reply.note:
+        blocks.append(section(clip(reply.note, MAX_SECTION)))
+    if reply.status != "ok" and reply.suggestions:
+        blocks.append(section(clip(message("samples_title", lang) + "\n" + "\n".join(f"• {s}" for s in
+                                                                                  reply.suggestions),
+                                   MAX_SECTION)))
+    for q in reply.quotes:
+        blocks.append({"type": "divider"})
+        blocks.extend(quote_blocks(q, lang))
+    footer = []
+    if reply.has_more and query_id is not None:
+        value = buttons.page_value(query_id, reply.offset + len(reply.quotes))
+        footer.append(buttons.button(message("more", lang), buttons.MORE, value))
+    if ephemeral and reply.quotes and query_id is not None:
+        value = buttons.page_value(query_id, reply.offset)
+        footer.append(buttons.button(label("share", lang), buttons.SHARE, value, style="primary"))
+    if footer:
+        blocks.append({"type": "actions", "elements": footer})
+    return {"text": fallback(reply), "blocks": fit(blocks)}
+
+
+def fallback(reply: Reply) -> str:
+    """The plain `text` of the message (notifications, screen readers), escaped."""
+    if not reply.quotes:
+        return clip(reply.note or reply.query, MAX_FALLBACK)
+    lines = [f"{q.speaker or q.article.publisher}: “{q.quote}” — {q.article.title}" for q in reply.quotes]
+    return clip("\n".join(lines), MAX_FALLBACK)
+
+
+def passages_message(items: list[tuple[str | None, str, str | None, ArticleRef]], lang: str,
+                     title: str = "") -> dict[str, Any]:
+    """Whole passages (speaker, text, interview question, article) one after another."""
+    blocks: list[Block] = [context(clip(title, 300))] if title else []
+    for speaker, text, question, article in items:
+        if len(blocks) + 3 > MAX_BLOCKS:
+            break
+        name = strong(speaker or "")
+        if question:
+            blocks.append(context(f"_{escape(label('asked', lang))}_: {clip(question, MAX_QUESTION_SHOWN)}"))
+        blocks.append(section(quote_section(name, text)))
+        blocks.append(context(article_line(article, lang)))
+    text = clip("\n".join(f"{s + ': ' if s else ''}“{t}”" for s, t, _, _ in items), MAX_FALLBACK)
+    return {"text": text or "…", "blocks": fit(blocks)}
+
+
+def note_message(note: str) -> dict[str, Any]:
+    """A short notice (e.g. an apology) as one section."""
+    return {"text": clip(note, MAX_FALLBACK), "blocks": [section(clip(note, MAX_SECTION))]}
+
+
+def fit_lines(lines: list[str], limit: int) -> str:
+    """Whole lines (never a cut link or entity) up to `limit` characters, then "… (+N)"."""
+    out: list[str] = []
+    size = 0
+    for line in lines:
+        if size + len(line) + 1 > limit:
+            return "\n".join([*out, f"… (+{len(lines) - len(out)})"])
+        out.append(line)
+        size += len(line) + 1
+    return "\n".join(out)
+
+
+def help_message(articles: Iterable[ArticleRef], commands: Iterable[str] = (), lang: str = "en") -> dict[str, Any]:
+    """What the bot knows: the introduction, the articles with links, sample questions, subcommands."""
+    blocks: list[Block] = [section(escape(message("intro", lang)))]
+    lines = [f"• {article_line(a, lang)}" for a in articles]
+    if lines:
+        blocks.append(section(clip(message("sources_title", lang), 200) + "\n" + fit_lines(lines, 2700)))
+    samples = [f"• `/ask {escape(s)}`" for ui in ("en", "zh", "de") for s in SAMPLES[ui]]
+    blocks.append(section(escape(message("samples_title", lang)) + "\n" + "\n".join(samples)))
+    names = sorted(commands)
+    if names:
+        blocks.append(context(f"{escape(label('commands', lang))}: "
+                              + ", ".join(f"`/ask {escape(n)}`" for n in names)))
+    return {"text": escape(message("intro", lang)), "blocks": fit(blocks)}

@@ -1,0 +1,385 @@
+"""Telegram update handlers: each turns an update into a question (or a lookup) and sends rendered HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    MaybeInaccessibleMessage,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, TelegramError
+
+from bot.adapters.telegram import callbacks, render
+from bot.adapters.telegram.answers import Answer
+from bot.adapters.telegram.common import Context, answers, app_context, in_group, queries, user_language
+from bot.adapters.telegram.render import text
+from bot.answer.library import Library
+from bot.answer.reply import Quote, Reply
+from bot.answer.texts import SAMPLES, message, ui_language
+from bot.daily.choose import quote_of_the_day, random_quote
+
+log = logging.getLogger(__name__)
+
+TOP_K = 3  # quotes per answer
+INLINE_PAGE = 10  # inline results per page (Telegram allows 50)
+MAX_OFFSET = 500  # deepest page served
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+COMMAND = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]+))?(?=\s|$)")
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+def library(context: Context) -> Library:
+    """The Library of the moment."""
+    return app_context(context).library.current
+
+
+async def send(context: Context, msg: Message | MaybeInaccessibleMessage | None, chat_id: int, messages: Sequence[str],
+               markup: InlineKeyboardMarkup | None = None, quote: bool = False) -> None:
+    """Send HTML messages in order; the keyboard goes on the last one. In groups the first answers `msg`."""
+    thread = getattr(msg, "message_thread_id", None) if getattr(msg, "is_topic_message", False) else None
+    for i, html_text in enumerate(messages):
+        reply_to = None
+        if quote and isinstance(msg, Message) and i == 0:
+            reply_to = ReplyParameters(msg.message_id, allow_sending_without_reply=True)
+        await context.bot.send_message(
+            chat_id, html_text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+            reply_markup=markup if i == len(messages) - 1 else None, reply_parameters=reply_to,
+            message_thread_id=thread,
+        )
+
+
+def ask(context: Context, question: str, lang: str, top_k: int = TOP_K, offset: int = 0) -> Answer:
+    """The answer (from the answer cache when asked before); an over-long question is refused in the
+    user's language before the (costly) analysis."""
+    return answers(context).answer(question, top_k=top_k, offset=offset, lang=lang)
+
+
+async def respond(update: Update, context: Context, question: str, offset: int = 0) -> None:
+    """Answer a question in the chat the update came from."""
+    msg = update.effective_message
+    chat = update.effective_chat
+    if chat is None:
+        return
+    answer = ask(context, question, user_language(update), offset=offset)
+    reply = answer.reply
+    query_id = await queries(context).save(reply.query) if reply.has_more else None
+    await send(context, msg, chat.id, answer.messages, answer.keyboard(query_id), quote=in_group(update))
+
+
+def has_command_entity(msg: Message) -> bool:
+    return any(e.type == MessageEntity.BOT_COMMAND and e.offset == 0 for e in msg.entities)
+
+
+def command_text(msg: Message) -> str:
+    """The text after a message's leading /command (newlines kept)."""
+    value = msg.text or ""
+    for entity in msg.entities:
+        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
+            return value[len(msg.parse_entity(entity)):].strip()
+    m = COMMAND.match(value)
+    return value[m.end():].strip() if m else value.strip()
+
+
+def usage_html(lang: str) -> str:
+    return render.esc(text("ask_usage", lang, example=SAMPLES[lang][0]))
+
+
+def mentions_bot(msg: Message, username: str) -> bool:
+    """Whether the message mentions the bot (by its mention entity, or by its text)."""
+    target = f"@{username}".lower()
+    if any(v.lower() == target for v in msg.parse_entities([MessageEntity.MENTION]).values()):
+        return True
+    return re.search(rf"(?<![\w@]){re.escape(target)}(?!\w)", (msg.text or "").lower()) is not None
+
+
+def from_this_bot(msg: Message, bot_id: int) -> bool:
+    """Whether the message was posted through this bot's inline mode (a quote, not a question)."""
+    return msg.via_bot is not None and msg.via_bot.id == bot_id
+
+
+def is_reply_to_bot(msg: Message, bot_id: int) -> bool:
+    parent = msg.reply_to_message
+    return parent is not None and parent.from_user is not None and parent.from_user.id == bot_id
+
+
+def command_list(context: Context, lang: str) -> list[tuple[str, str]]:
+    """(command, description in `lang`) for every registered command."""
+    return [(name, descriptions.get(lang) or descriptions.get("en") or name)
+            for name, descriptions in context.bot_data.get("commands", [])]
+
+
+# -- commands ----------------------------------------------------------------------------------------
+async def on_start(update: Update, context: Context) -> None:
+    """/start and /help: what the bot knows (the articles, with links), sample questions, commands."""
+    lang = user_language(update)
+    messages = render.help_messages(library(context).refs(), lang, context.bot.username, command_list(context, lang))
+    markup = InlineKeyboardMarkup(render.sample_rows(lang)) if update.effective_chat else None
+    if update.effective_chat:
+        await send(context, update.effective_message, update.effective_chat.id, messages, markup)
+
+
+async def on_sources(update: Update, context: Context) -> None:
+    """/sources: the articles, with their links."""
+    if update.effective_chat:
+        await send(context, update.effective_message, update.effective_chat.id,
+                   render.sources_messages(library(context).refs(), user_language(update)))
+
+
+async def on_ask(update: Update, context: Context) -> None:
+    """/ask QUESTION (in any chat)."""
+    msg = update.effective_message
+    if msg is None or update.effective_chat is None:
+        return
+    question = command_text(msg)
+    if not question:
+        lang = user_language(update)
+        await send(context, msg, update.effective_chat.id, [usage_html(lang)],
+                   InlineKeyboardMarkup(render.sample_rows(lang)), quote=in_group(update))
+        return
+    await respond(update, context, question)
+
+
+async def _send_quote(update: Update, context: Context, quote: Quote | None, title: str) -> None:
+    lang = user_language(update)
+    chat = update.effective_chat
+    if chat is None:
+        return
+    if quote is None:
+        await send(context, update.effective_message, chat.id, [render.esc(text("unavailable", lang))])
+        return
+    markup = render.reply_keyboard(_single(quote), None, lang)
+    await send(context, update.effective_message, chat.id, [render.render_quote(quote, lang, title)], markup,
+               quote=in_group(update))
+
+
+def _single(quote: Quote) -> Reply:
+    """A one-quote Reply (for its buttons)."""
+    return Reply(query="", quotes=(quote,), language=quote.article.language)
+
+
+async def on_today(update: Update, context: Context) -> None:
+    """/today: the quote of the day."""
+    day = datetime.now(ZoneInfo(app_context(context).settings.quote_default_timezone)).date()
+    try:
+        quote: Quote | None = quote_of_the_day(library(context), day)
+    except LookupError:
+        quote = None
+    title = text("quote_of_day", user_language(update))
+    await _send_quote(update, context, quote, f"{title} · {day.isoformat()}" if quote else title)
+
+
+async def on_quote(update: Update, context: Context) -> None:
+    """/quote: a random quote."""
+    try:
+        quote: Quote | None = random_quote(library(context))
+    except LookupError:
+        quote = None
+    await _send_quote(update, context, quote, text("random_quote", user_language(update)))
+
+
+# -- messages ----------------------------------------------------------------------------------------
+async def as_command(update: Update, context: Context, msg: Message) -> bool:
+    """Run a "/command" that came without its bot_command entity (as some clients send it) like a
+    command; True when the message was a command (handled or, if meant for another bot, ignored)."""
+    m = COMMAND.match(msg.text or "")
+    if m is None or has_command_entity(msg):
+        return False
+    target = m.group(2)
+    if target and target.lower() != (context.bot.username or "").lower():
+        return True
+    handler = COMMAND_HANDLERS.get(m.group(1).lower())
+    if handler is not None:
+        await handler(update, context)
+    elif target or not in_group(update):
+        await send(context, msg, msg.chat_id, [render.esc(message("unknown_command", user_language(update)))],
+                   quote=in_group(update))
+    return True
+
+
+async def on_private_text(update: Update, context: Context) -> None:
+    """A text message in a private chat is a question."""
+    msg = update.effective_message
+    if msg is None or msg.text is None or from_this_bot(msg, context.bot.id):
+        return
+    if not await as_command(update, context, msg):
+        await respond(update, context, msg.text)
+
+
+async def on_group_text(update: Update, context: Context) -> None:
+    """In groups: answer a mention of the bot or a reply to one of its messages; ignore other chatter."""
+    msg = update.effective_message
+    if msg is None or msg.text is None or from_this_bot(msg, context.bot.id):
+        return
+    if await as_command(update, context, msg):
+        return
+    username = context.bot.username
+    if mentions_bot(msg, username):
+        question = re.sub(re.escape(f"@{username}"), " ", msg.text, flags=re.IGNORECASE).strip()
+    elif is_reply_to_bot(msg, context.bot.id):
+        question = msg.text
+    else:
+        return
+    if not question:
+        lang = user_language(update)
+        await send(context, msg, msg.chat_id, [usage_html(lang)], quote=True)
+        return
+    await respond(update, context, question)
+
+
+async def on_unknown_command(update: Update, context: Context) -> None:
+    """An unknown command: explain in private chats, or in groups when addressed to this bot."""
+    msg = update.effective_message
+    if msg is None or msg.text is None:
+        return
+    if in_group(update):
+        command = msg.text.split(maxsplit=1)[0]
+        if not command.lower().endswith(f"@{context.bot.username}".lower()):
+            return  # another bot's command
+    await send(context, msg, msg.chat_id, [render.esc(message("unknown_command", user_language(update)))],
+               quote=in_group(update))
+
+
+async def on_not_text(update: Update, context: Context) -> None:
+    """Stickers, photos, voice notes … in a private chat: say that only text questions are answered."""
+    msg = update.effective_message
+    if msg is None:
+        return
+    lang = user_language(update)
+    await send(context, msg, msg.chat_id, [render.esc(message("not_text", lang))],
+               InlineKeyboardMarkup(render.sample_rows(lang)))
+
+
+COMMAND_HANDLERS = {"start": on_start, "help": on_start, "sources": on_sources, "ask": on_ask, "today": on_today,
+                    "quote": on_quote}
+
+
+# -- buttons -----------------------------------------------------------------------------------------
+async def acknowledge(query: CallbackQuery, note: str | None = None) -> None:
+    """Answer a button press; a press answered too late ("query is too old") still gets its action."""
+    try:
+        await query.answer(note)
+    except BadRequest as exc:
+        log.info("could not answer callback query: %s", exc)
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """Inline buttons: more results, full passage (context), other language version, sample question."""
+    query = update.callback_query
+    if query is None:
+        return
+    lang = user_language(update)
+    cb = callbacks.decode(query.data)
+    chat_id = query.message.chat.id if query.message is not None else None
+    if cb is None or chat_id is None:
+        await acknowledge(query, text("expired", lang))
+        return
+    lib = library(context)
+    if cb.kind == "more":
+        question = await queries(context).load(cb.number)
+        if question is None:
+            await acknowledge(query, text("expired", lang))
+            return
+        answer = ask(context, question, lang, offset=cb.offset)
+        if not answer.reply.quotes:
+            await acknowledge(query, text("no_more", ui_language(answer.reply.language)))
+            return
+        await acknowledge(query)
+        await send(context, query.message, chat_id, answer.messages, answer.keyboard(cb.number))
+        return
+    if cb.kind == "ask":
+        samples = SAMPLES.get(cb.lang, ())
+        if not 0 <= cb.number < len(samples):
+            await acknowledge(query, text("expired", lang))
+            return
+        await acknowledge(query)
+        await respond(update, context, samples[cb.number])
+        return
+    passage_id = callbacks.resolve(cb.passage, lib.by_id)
+    passage = lib.by_id.get(passage_id or "")
+    if passage is None:
+        await acknowledge(query, text("expired", lang))
+        return
+    if cb.kind == "ctx":
+        await acknowledge(query)
+        messages = render.context_messages(lib.context(passage.id), passage.id, lib.ref(passage.article_id), lang)
+        await send(context, query.message, chat_id, messages)
+        return
+    own = lib.articles[passage.article_id].language
+    versions = lib.versions_of(passage)
+    versions.sort(key=lambda p: lib.articles[p.article_id].language == own)  # other languages first
+    if not versions:
+        await acknowledge(query, text("no_versions", lang))
+        return
+    await acknowledge(query)
+    messages = render.versions_messages([(p, lib.ref(p.article_id)) for p in versions], lang)
+    await send(context, query.message, chat_id, messages)
+
+
+async def on_stale_button(update: Update, context: Context) -> None:
+    """A button this bot no longer knows (e.g. from an older version): say so."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text("expired", user_language(update)))
+
+
+# -- inline mode -------------------------------------------------------------------------------------
+def result_id(quote: Quote) -> str:
+    """A result id (≤ 64 bytes), unique within an answer: the rank and a hash of the passage id."""
+    return f"{quote.rank}-{hashlib.sha1(quote.passage_id.encode()).hexdigest()[:24]}"
+
+
+async def on_inline_query(update: Update, context: Context) -> None:
+    """`@bot question` in any chat: matching quotes, paged with next_offset; choosing one posts it."""
+    iq = update.inline_query
+    if iq is None:
+        return
+    lang = user_language(update)
+    offset = int(iq.offset) if iq.offset.isdigit() else 0
+    if not iq.query.strip() or offset > MAX_OFFSET:
+        button = InlineQueryResultsButton(text("cmd_help", lang), start_parameter="help")
+        await iq.answer([], cache_time=60, button=button)
+        return
+    reply = ask(context, iq.query, lang, top_k=INLINE_PAGE, offset=offset).reply
+    results = [
+        InlineQueryResultArticle(
+            id=result_id(q), title=render.inline_title(q), description=render.inline_description(q),
+            input_message_content=InputTextMessageContent(
+                render.render_quote(q, ui_language(reply.language)), parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW),
+        )
+        for q in reply.quotes
+    ]
+    next_offset = str(offset + len(results)) if reply.has_more and results else ""
+    await iq.answer(results, cache_time=60, next_offset=next_offset)
+
+
+# -- errors ------------------------------------------------------------------------------------------
+async def on_error(update: object, context: Context) -> None:
+    """Log the error, then apologise briefly in the chat it happened in."""
+    log.error("error while handling an update: %s", type(context.error).__name__, exc_info=context.error)
+    if isinstance(context.error, TelegramError):
+        app_context(context).metrics.api_error("telegram", type(context.error).__name__)
+    if not isinstance(update, Update) or update.effective_chat is None or update.inline_query is not None:
+        return
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await context.bot.send_message(update.effective_chat.id, render.esc(message("error", user_language(update))),
+                                       parse_mode=ParseMode.HTML)
+    except TelegramError as exc:
+        log.warning("could not apologise: %s", type(exc).__name__)

@@ -1,0 +1,80 @@
+"""`interview-bot telegram`: run the bot by long polling, or by webhook when TELEGRAM_WEBHOOK_URL is set."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from urllib.parse import urlsplit
+
+import click
+from telegram import Update
+from telegram.ext import Application
+
+from bot.adapters.telegram.application import DEFAULT_EXTENSIONS, bot_token, build_application
+from bot.runtime.context import open_context
+from bot.runtime.logs import configure_logging, install_redaction
+from bot.runtime.settings import ConfigError, Settings, get_settings
+from bot.runtime.shutdown import install
+
+log = logging.getLogger(__name__)
+
+SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+def webhook_secret(settings: Settings) -> str:
+    """TELEGRAM_WEBHOOK_SECRET, validated; when unset, one derived from the bot token (the same in every
+    replica, so that each replica's setWebhook keeps the others' secret valid)."""
+    if settings.telegram_webhook_secret is None or not settings.telegram_webhook_secret.get_secret_value():
+        return hashlib.sha256(f"interview-bot webhook:{bot_token(settings)}".encode()).hexdigest()
+    value = settings.telegram_webhook_secret.get_secret_value()
+    if not SECRET.fullmatch(value):
+        raise ConfigError("invalid setting TELEGRAM_WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and -")
+    return value
+
+
+def check(settings: Settings) -> None:
+    """Validate the Telegram settings before anything starts (ConfigError names the bad one)."""
+    bot_token(settings)
+    url = settings.telegram_webhook_url
+    if url and (not url.startswith(("http://", "https://")) or not urlsplit(url).hostname):
+        raise ConfigError("invalid setting TELEGRAM_WEBHOOK_URL: must be a public https:// URL")
+    if url:
+        webhook_secret(settings)
+    if not 0 < settings.telegram_webhook_port < 65536:
+        raise ConfigError("invalid setting TELEGRAM_WEBHOOK_PORT: must be a port number")
+
+
+@click.command()
+def telegram() -> None:
+    """Run the Telegram bot (long polling; webhook when TELEGRAM_WEBHOOK_URL is set)."""
+    settings = get_settings()
+    check(settings)
+    token = bot_token(settings)
+    secret = webhook_secret(settings) if settings.telegram_webhook_url else ""
+    configure_logging(settings.log_level, settings.log_json, token, secret)
+    install_redaction(token, secret)
+    stop = install()  # graceful SIGTERM until PTB's run_* installs its own handlers
+    ctx = open_context(settings, platform="telegram")
+    try:
+        ctx.start(stop)
+        app = build_application(ctx, DEFAULT_EXTENSIONS)
+        ctx.health.set_check("platform", lambda: app.running)  # /healthz: up while the app runs
+        _run(app, settings, secret)
+    finally:
+        ctx.close()
+
+
+def _run(app: Application, settings: Settings, secret: str) -> None:
+    """Poll, or serve the webhook, until stopped."""
+    if settings.telegram_webhook_url:
+        path = urlsplit(settings.telegram_webhook_url).path.strip("/")
+        log.info("starting the Telegram bot by webhook on %s:%d/%s",
+                 settings.telegram_webhook_listen, settings.telegram_webhook_port, path)
+        app.run_webhook(
+            listen=settings.telegram_webhook_listen, port=settings.telegram_webhook_port, url_path=path,
+            webhook_url=settings.telegram_webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        log.info("starting the Telegram bot by long polling")
+        app.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -1,0 +1,1 @@
+"""The terminal: the `interview-bot` commands and rich output."""

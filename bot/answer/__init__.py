@@ -1,0 +1,1 @@
+"""Question -> Reply, platform-neutral: the Library, the answerer, Reply types and every user-facing text."""

@@ -1,0 +1,266 @@
+"""Every user-facing text in the bot's languages (Chinese, German, English), and the UI language rule.
+
+MESSAGES are shared by every adapter; TELEGRAM, SLACK, DAILY and IMPORT hold the texts only one
+surface shows. `localized(table, key, lang)` looks a key up in a table (falling back to MESSAGES).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "empty": {
+        "zh": "请输入一个问题，例如：{example}",
+        "de": "Bitte stellen Sie eine Frage, zum Beispiel: {example}",
+        "en": "Please ask a question, for example: {example}",
+    },
+    "too_long": {
+        "zh": "问题太长了（{length} 个字符）。请用不超过 {limit} 个字符提问。",
+        "de": "Die Frage ist zu lang ({length} Zeichen). Bitte fragen Sie in höchstens {limit} Zeichen.",
+        "en": "That question is too long ({length} characters). Please ask in at most {limit} characters.",
+    },
+    "no_words": {
+        "zh": "这条消息里没有可以搜索的词。请用中文、德语或英语提问，例如：{example}",
+        "de": "Ich finde in dieser Nachricht keine Wörter zum Suchen. Fragen Sie auf Deutsch, Chinesisch "
+        "oder Englisch, zum Beispiel: {example}",
+        "en": "I found no words to search for in that message. Please ask in English, Chinese or German, "
+        "for example: {example}",
+    },
+    "no_match": {
+        "zh": "访谈里没有找到能回答这个问题的段落。这些访谈谈到了：{topics}。",
+        "de": "In den Interviews habe ich keine Passage gefunden, die das beantwortet. "
+        "Sie behandeln: {topics}.",
+        "en": "I found no passage in the interviews that answers this. They cover: {topics}.",
+    },
+    "error": {
+        "zh": "抱歉，出了点问题，请稍后再试。",
+        "de": "Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.",
+        "en": "Sorry, something went wrong. Please try again in a moment.",
+    },
+    "intro": {
+        "zh": "我用受访者的原话回答关于这些访谈的问题，并附上原文链接。直接提问即可。",
+        "de": "Ich beantworte Fragen zu diesen Interviews mit wörtlichen Zitaten der Befragten und "
+        "einem Link zum Originalartikel. Stellen Sie einfach eine Frage.",
+        "en": "I answer questions about these interviews by quoting the interviewees' own words, "
+        "with a link to the original article. Just ask.",
+    },
+    "samples_title": {"zh": "可以这样问：", "de": "Zum Beispiel:", "en": "Try asking:"},
+    "sources_title": {"zh": "文章：", "de": "Artikel:", "en": "Articles:"},
+    "no_link": {"zh": "原文未提供链接", "de": "ohne Link in der Quelle", "en": "no link given by the source"},
+    "also_in": {"zh": "其他版本", "de": "Auch in", "en": "Also in"},
+    "question_label": {"zh": "问", "de": "Frage", "en": "Asked"},
+    "more": {"zh": "更多结果", "de": "Mehr Ergebnisse", "en": "More results"},
+    "context": {"zh": "完整段落", "de": "Ganzer Abschnitt", "en": "Full passage"},
+    "quote_of_day": {"zh": "今日引语", "de": "Zitat des Tages", "en": "Quote of the day"},
+    "no_versions": {
+        "zh": "这段话没有其他版本。",
+        "de": "Von diesem Abschnitt gibt es keine andere Fassung.",
+        "en": "There is no other version of this passage.",
+    },
+    "other_language": {"zh": "其他语言版本", "de": "Andere Sprachfassung", "en": "Other language"},
+    "unknown_command": {
+        "zh": "我不认识这个命令。发送 /help 查看我能做什么。",
+        "de": "Diesen Befehl kenne ich nicht. /help zeigt, was ich kann.",
+        "en": "I don't know that command. Send /help to see what I can do.",
+    },
+    "expired": {
+        "en": "This button no longer works. Please ask again.",
+        "zh": "这个按钮已失效，请重新提问。",
+        "de": "Diese Schaltfläche funktioniert nicht mehr. Bitte fragen Sie erneut.",
+    },
+    "not_text": {
+        "zh": "我只能回答文字问题。",
+        "de": "Ich kann nur Fragen in Textform beantworten.",
+        "en": "I can only answer questions written as text.",
+    },
+}
+
+SAMPLES: dict[str, tuple[str, ...]] = {
+    "zh": ("为什么只卖模型的公司会很艰难？", "戈麦斯怎么看合成数据？", "戴雨森认为创业公司的机会在哪里？"),
+    "de": ("Warum ist es schwer, nur Modelle zu verkaufen?", "Was sagt Gomez über Datenqualität?",
+           "Wie sieht Dai Yusen die Chancen für Start-ups?"),
+    "en": ("Why is selling only models a hard business?", "What does Aidan Gomez think about synthetic data?",
+           "Where does Dai Yusen see opportunities for startups?"),
+}
+
+TOPICS: dict[str, str] = {
+    "zh": "Aidan Gomez 谈 Cohere、模型规模、数据、推理、芯片、价格战与机器人；戴雨森谈生成式 AI、创业与投资",
+    "de": "Aidan Gomez über Cohere, Skalierung, Daten, Schlussfolgern, Chips, Preiskampf und Robotik; "
+    "Dai Yusen über generative KI, Start-ups und Investitionen",
+    "en": "Aidan Gomez on Cohere, scaling, data, reasoning, chips, the price war and robotics; "
+    "Dai Yusen on generative AI, startups and investing",
+}
+
+
+TELEGRAM: dict[str, dict[str, str]] = {
+    "cmd_ask": {"en": "Ask a question about the interviews", "zh": "就这些访谈提问",
+                "de": "Eine Frage zu den Interviews stellen"},
+    "cmd_quote": {"en": "A random quote", "zh": "随机一句引语", "de": "Ein zufälliges Zitat"},
+    "cmd_today": {"en": "The quote of the day", "zh": "今日引语", "de": "Das Zitat des Tages"},
+    "cmd_sources": {"en": "The articles I quote from", "zh": "我引用的文章",
+                    "de": "Die Artikel, aus denen ich zitiere"},
+    "cmd_help": {"en": "What I can do", "zh": "我能做什么", "de": "Was ich kann"},
+    "commands_title": {"en": "Commands:", "zh": "命令：", "de": "Befehle:"},
+    "ask_usage": {
+        "en": "Write your question after /ask, for example: /ask {example}",
+        "zh": "请在 /ask 后面写上问题，例如：/ask {example}",
+        "de": "Schreiben Sie die Frage hinter /ask, zum Beispiel: /ask {example}",
+    },
+    "groups_hint": {
+        "en": "In groups, use /ask QUESTION, mention me, or reply to one of my messages.",
+        "zh": "在群组里，请用 /ask 问题、提及我，或回复我的消息。",
+        "de": "In Gruppen: /ask FRAGE, erwähnen Sie mich oder antworten Sie auf eine meiner Nachrichten.",
+    },
+    "inline_hint": {
+        "en": "You can also type @{bot} and a question in any chat.",
+        "zh": "在任何聊天中输入 @{bot} 加上问题，也可以搜索引语。",
+        "de": "In jedem Chat können Sie auch @{bot} und eine Frage eingeben.",
+    },
+    "random_quote": {"en": "A random quote", "zh": "随机引语", "de": "Ein zufälliges Zitat"},
+    "unavailable": {
+        "en": "This is not available right now. Please try again later.",
+        "zh": "这个功能暂时不可用，请稍后再试。",
+        "de": "Das ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal.",
+    },
+    "no_more": {"en": "No more results.", "zh": "没有更多结果了。", "de": "Keine weiteren Ergebnisse."},
+    "versions_title": {"en": "Other versions", "zh": "其他版本", "de": "Andere Fassungen"},
+    "results_for": {"en": "More results for", "zh": "更多结果：", "de": "Weitere Ergebnisse zu"},
+}
+
+SLACK: dict[str, dict[str, str]] = {
+    "share": {"zh": "分享到频道", "de": "Im Kanal teilen", "en": "Share in channel"},
+    "gone": {
+        "zh": "这段话已不在资料库中。",
+        "de": "Diese Passage ist nicht mehr im Bestand.",
+        "en": "That passage is no longer in the library.",
+    },
+    "asked": {"zh": "提问", "de": "Gefragt", "en": "Question"},
+    "matched": {"zh": "匹配", "de": "Treffer", "en": "Matched"},
+    "commands": {"zh": "命令", "de": "Befehle", "en": "Commands"},
+}
+
+DAILY: dict[str, dict[str, str]] = {
+    "cmd_subscribe": {"en": "Daily quote: /subscribe [HH:MM] [time zone]",
+                      "zh": "订阅每日引语：/subscribe [时:分] [时区]",
+                      "de": "Tägliches Zitat: /subscribe [HH:MM] [Zeitzone]"},
+    "cmd_unsubscribe": {"en": "Stop the daily quote", "zh": "取消每日引语", "de": "Tägliches Zitat abbestellen"},
+    "cmd_subscription": {"en": "Show the daily quote settings", "zh": "查看每日引语设置",
+                         "de": "Einstellungen des täglichen Zitats"},
+    "subscribed": {
+        "en": "Subscribed: a quote from the interviews every day at {time} ({zone}).\nNext post: {next}.",
+        "zh": "已订阅：每天 {time}（{zone}）发送一句访谈引语。\n下一次：{next}。",
+        "de": "Abonniert: jeden Tag um {time} ({zone}) ein Zitat aus den Interviews.\nNächster Beitrag: {next}.",
+    },
+    "filters": {"en": "Only: {filters}.", "zh": "仅限：{filters}。", "de": "Nur: {filters}."},
+    "status": {
+        "en": "Daily quote at {time} ({zone}).\nNext post: {next}.",
+        "zh": "每日引语：每天 {time}（{zone}）。\n下一次：{next}。",
+        "de": "Tägliches Zitat um {time} ({zone}).\nNächster Beitrag: {next}.",
+    },
+    "paused": {
+        "en": "The daily quote is paused ({reason}). Send /subscribe to resume.",
+        "zh": "每日引语已暂停（{reason}）。发送 /subscribe 恢复。",
+        "de": "Das tägliche Zitat ist pausiert ({reason}). Mit /subscribe geht es weiter.",
+    },
+    "not_subscribed": {
+        "en": "This chat has no daily quote. Send /subscribe [HH:MM] [time zone], e.g. /subscribe 08:30 Europe/Berlin",
+        "zh": "此聊天未订阅每日引语。发送 /subscribe [时:分] [时区]，例如：/subscribe 08:30 Asia/Shanghai",
+        "de": "Dieser Chat hat kein tägliches Zitat. Senden Sie /subscribe [HH:MM] [Zeitzone], "
+              "z. B. /subscribe 08:30 Europe/Berlin",
+    },
+    "unsubscribed": {
+        "en": "Unsubscribed. No more daily quotes here.",
+        "zh": "已取消订阅，这里不会再收到每日引语。",
+        "de": "Abbestellt. Hier kommen keine täglichen Zitate mehr.",
+    },
+    "bad_schedule": {
+        "en": "{error}\nUsage: /subscribe [HH:MM] [time zone], e.g. /subscribe 08:30 Europe/Berlin",
+        "zh": "{error}\n用法：/subscribe [时:分] [时区]，例如：/subscribe 08:30 Asia/Shanghai",
+        "de": "{error}\nSo geht es: /subscribe [HH:MM] [Zeitzone], z. B. /subscribe 08:30 Europe/Berlin",
+    },
+    "usage": {
+        "en": "Usage: /subscribe [HH:MM] [time zone], /unsubscribe, /subscription, /today",
+        "zh": "用法：/subscribe [时:分] [时区]、/unsubscribe、/subscription、/today",
+        "de": "So geht es: /subscribe [HH:MM] [Zeitzone], /unsubscribe, /subscription, /today",
+    },
+    "no_quotes": {
+        "en": "No quote matches these filters.",
+        "zh": "没有符合这些条件的引语。",
+        "de": "Kein Zitat passt zu diesen Filtern.",
+    },
+    "admins_only": {
+        "en": "Only the group's admins can change its daily quote.",
+        "zh": "只有群管理员可以更改本群的每日引语。",
+        "de": "Nur die Admins der Gruppe können ihr tägliches Zitat ändern.",
+    },
+    "now": {"en": "in a moment", "zh": "马上", "de": "gleich"},
+    "read_full": {"en": "Read the full answer", "zh": "阅读完整回答", "de": "Ganze Antwort lesen"},
+    "open_article": {"en": "Open the article", "zh": "打开原文", "de": "Artikel öffnen"},
+}
+
+REASONS = {"unsubscribed": {"en": "unsubscribed", "zh": "已取消订阅", "de": "abbestellt"}}
+
+IMPORT: dict[str, dict[str, str]] = {
+    "refused": {
+        "en": "Sorry, only the bot's administrators can add articles. Ask one of them to add it for you.",
+        "de": "Entschuldigung, nur die Administratoren des Bots können Artikel hinzufügen. "
+        "Bitten Sie eine von ihnen darum.",
+        "zh": "抱歉，只有机器人的管理员可以添加文章。请联系管理员代为添加。",
+    },
+    "usage": {
+        "en": "Send the address of an interview page: {command} https://example.com/interview",
+        "de": "Senden Sie die Adresse einer Interview-Seite: {command} https://example.com/interview",
+        "zh": "请发送访谈文章的网址：{command} https://example.com/interview",
+    },
+    "working": {
+        "en": "Reading {count} page(s)…",
+        "de": "Lese {count} Seite(n)…",
+        "zh": "正在读取 {count} 个网页……",
+    },
+    "failed": {"en": "Not added: {error}", "de": "Nicht hinzugefügt: {error}", "zh": "未添加：{error}"},
+}
+
+
+def ui_language(lang: str | None) -> str:
+    """The interface language for a question's language or a client's language code: zh, de or en."""
+    lang = (lang or "en").lower()
+    if lang.startswith("zh"):
+        return "zh"
+    if lang.startswith("de"):
+        return "de"
+    return "en"
+
+
+def ui_language_of_text(text: str | None) -> str:
+    """The interface language for a message, from the language it is written in."""
+    from retrieval.tokenize import detect_language
+
+    return ui_language(detect_language(text or "")) if (text or "").strip() else "en"
+
+
+def localized(table: dict[str, dict[str, str]], key: str, lang: str | None = None, **values: object) -> str:
+    """`table[key]` in the user's interface language, with `values` filled in. Keys the table lacks
+    come from the shared MESSAGES."""
+    result = (table[key] if key in table else MESSAGES[key])[ui_language(lang)]
+    return result.format(**values) if values else result
+
+
+def message(key: str, lang: str | None = None, **values: object) -> str:
+    """A shared message in the user's language, with the sample question filled in when it asks for one."""
+    ui = ui_language(lang)
+    values.setdefault("example", SAMPLES[ui][0])
+    values.setdefault("topics", TOPICS[ui])
+    return MESSAGES[key][ui].format(**values)
+
+
+def reason(value: str | None, lang: str | None) -> str:
+    """Why a daily subscription is paused, in the user's language."""
+    value = value or "paused"
+    return REASONS.get(value, {}).get(ui_language(lang), value)
+
+
+def when(moment: dt.datetime, now: dt.datetime, lang: str | None) -> str:
+    """'2026-11-23 09:00 CET' (or 'in a moment' when it is due now)."""
+    if moment <= now + dt.timedelta(seconds=59):
+        return f"{localized(DAILY, 'now', lang)} ({moment.strftime('%Y-%m-%d %H:%M %Z')})"
+    return moment.strftime("%Y-%m-%d %H:%M %Z")

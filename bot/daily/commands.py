@@ -1,0 +1,84 @@
+"""The subscription commands, platform-neutral: arguments in, a confirmation text out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import Engine
+
+from bot.answer.texts import DAILY, localized, reason, when
+from bot.daily import clock, subscriptions
+from bot.daily.choose import candidates
+from bot.db.schema import utcnow
+
+if TYPE_CHECKING:
+    from bot.answer.library import Library
+
+
+def text(key: str, lang: str | None = None, **values: object) -> str:
+    """A quote-of-the-day interface text in the user's language."""
+    return localized(DAILY, key, lang, **values)
+
+FILTER_KEYS = {"language": "language", "lang": "language", "speaker": "speaker", "article": "article"}
+
+
+def split_filters(args: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Separate `key=value` filters (language=de, speaker=Gomez, article=<id>) from the schedule."""
+    rest, found = [], {}
+    for arg in args:
+        key, sep, value = arg.partition("=")
+        if sep and key.lower() in FILTER_KEYS and value:
+            found[FILTER_KEYS[key.lower()]] = value
+        elif sep:
+            raise clock.BadSchedule(f"unknown filter {key!r} (use language=, speaker= or article=)")
+        else:
+            rest.append(arg)
+    return rest, found
+
+
+def describe(status: subscriptions.Status, lang: str, now: dt.datetime) -> str:
+    sub = status.subscription
+    if sub is None:
+        return text("not_subscribed", lang)
+    if not sub.active or status.next_post is None:
+        return text("paused", lang, reason=reason(sub.paused_reason, lang))
+    out = text("status", lang, time=sub.post_time, zone=sub.timezone, next=when(status.next_post, now, lang))
+    return out + _filters_line(sub.speaker, sub.article, sub.language, lang)
+
+
+def _filters_line(speaker: str | None, article: str | None, language: str | None, lang: str) -> str:
+    parts = [f"{k}={v}" for k, v in (("language", language), ("speaker", speaker), ("article", article)) if v]
+    return "\n" + text("filters", lang, filters=", ".join(parts)) if parts else ""
+
+
+def subscribe(engine: Engine, defaults: tuple[str, str], library: Library, platform: str, chat_id: str,
+              args: list[str], *, user: str | None, lang: str, team_id: str | None = None,
+              now: dt.datetime | None = None) -> str:
+    """Create or change the chat's subscription; the reply confirms the next post time in its zone."""
+    now = now or utcnow()
+    try:
+        schedule, filters = split_filters(args)
+        post_time, zone = clock.parse_schedule(schedule, *defaults)
+    except clock.BadSchedule as exc:
+        return text("bad_schedule", lang, error=str(exc))
+    if filters.get("article") and filters["article"] not in library.articles:
+        return text("bad_schedule", lang, error=f"unknown article {filters['article']!r}")
+    if not candidates(library, **filters):
+        return text("no_quotes", lang)
+    status = subscriptions.subscribe(engine, platform, chat_id, post_time, zone, created_by=user, team_id=team_id,
+                                     ui_language=lang, now=now, **filters)
+    assert status.next_post is not None
+    return text("subscribed", lang, time=post_time, zone=zone, next=when(status.next_post, now, lang)) + \
+        _filters_line(filters.get("speaker"), filters.get("article"), filters.get("language"), lang)
+
+
+def unsubscribe(engine: Engine, platform: str, chat_id: str, *, lang: str) -> str:
+    if subscriptions.unsubscribe(engine, platform, chat_id):
+        return text("unsubscribed", lang)
+    return text("not_subscribed", lang)
+
+
+def show(engine: Engine, platform: str, chat_id: str, *, lang: str, now: dt.datetime | None = None) -> str:
+    now = now or utcnow()
+    return describe(subscriptions.current(engine, platform, chat_id, now), lang, now)

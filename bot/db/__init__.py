@@ -1,0 +1,1 @@
+"""Everything SQLAlchemy: schema, engines, migrations, the stored corpus and chat state."""

@@ -1,0 +1,147 @@
+"""The database schema: every table interview-bot stores (SQLAlchemy models; migrations in bot.db.migrations).
+
+A Delivery row is both the claim on one daily post and the rotation history: the unique key
+(subscription_id, local_date) lets exactly one scheduler insert the row for a day, and the rows of a
+subscription with status "claimed"/"sent" are the passages it has already been given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import UTC, datetime
+from typing import overload
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """The declarative base every table of interview-bot is defined on."""
+
+
+class ArticleRow(Base):
+    """An article (bundled or imported): metadata and its cleaned text."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    publisher: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(16))
+    url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    published: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)  # the remaining manifest fields
+    text: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(16), default="bundled")  # "bundled" | "imported"
+    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=lambda: datetime.now(UTC))
+
+
+class PassageRow(Base):
+    """A passage of an article, with its index terms."""
+
+    __tablename__ = "passages"
+
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    speaker: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    question: Mapped[str | None] = mapped_column(Text, nullable=True)
+    section: Mapped[str | None] = mapped_column(Text, nullable=True)
+    turn: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    versions: Mapped[list] = mapped_column(JSON, default=list)
+    tokens: Mapped[str] = mapped_column(Text, default="")  # index terms, space separated
+
+
+class MetaRow(Base):
+    """Key-value facts about the stored corpus (its version, the bundled corpus's fingerprint)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SavedQuery(Base):
+    """A question someone asked, referenced by id from "more results" and "share" buttons."""
+
+    __tablename__ = "saved_queries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=lambda: datetime.now(UTC))
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@overload
+def as_utc(value: dt.datetime) -> dt.datetime: ...
+@overload
+def as_utc(value: None) -> None: ...
+def as_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """Datetimes come back naive from SQLite: they are stored in UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class Subscription(Base):
+    """One chat or channel that gets the daily quote."""
+
+    __tablename__ = "daily_subscriptions"
+    __table_args__ = (UniqueConstraint("platform", "chat_id", name="uq_daily_subscription_chat"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(16))  # "telegram" | "slack"
+    chat_id: Mapped[str] = mapped_column(String(64))  # Telegram chat id or Slack channel id
+    team_id: Mapped[str | None] = mapped_column(String(32), nullable=True)  # Slack workspace
+    post_time: Mapped[str] = mapped_column(String(5))  # "HH:MM", local time
+    timezone: Mapped[str] = mapped_column(String(64))  # IANA name
+    speaker: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    article: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    ui_language: Mapped[str] = mapped_column(String(8), default="en")  # language of the bot's own texts
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    paused_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # "unsubscribed", "chat not found", ...
+    created_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    active_since: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<Subscription {self.id} {self.platform}:{self.chat_id} {self.post_time} {self.timezone}>"
+
+
+class Delivery(Base):
+    """The claim on, and then the record of, one day's post to one subscription."""
+
+    __tablename__ = "daily_deliveries"
+    __table_args__ = (UniqueConstraint("subscription_id", "local_date", name="uq_daily_delivery_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    subscription_id: Mapped[int] = mapped_column(
+        ForeignKey("daily_subscriptions.id", ondelete="CASCADE"), index=True)
+    local_date: Mapped[dt.date] = mapped_column(Date)
+    passage_id: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    cycle: Mapped[int] = mapped_column(Integer, default=0)  # which pass through the quotable set
+    status: Mapped[str] = mapped_column(String(16), default="claimed")  # "claimed" | "sent" | "failed"
+    claimed_by: Mapped[str] = mapped_column(String(64))
+    claimed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    message_id: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -1,1 +1,0 @@
-"""Renderers: a Reply -> terminal text (Telegram HTML and Slack Block Kit live with their adapters)."""

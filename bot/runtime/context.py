@@ -1,0 +1,136 @@
+"""The AppContext: everything a process shares, built once (the composition root of every command).
+
+    ctx = open_context(settings, platform="telegram")   # the library loaded, the database migrated
+    ctx.start()                                          # the corpus watcher, /healthz and /metrics
+    reply = ctx.answerer("戈麦斯怎么看合成数据？")          # counted in ctx.metrics
+    ctx.close()
+
+The database engine is opened (and migrated) once, on first use: `ask` on an unchanged SQLite
+database answers from the saved snapshot without touching SQLAlchemy at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from bot.answer.answerer import Answerer
+from bot.answer.library import Library
+from bot.answer.reply import Reply
+from bot.runtime.health import Health
+from bot.runtime.live import LibraryHolder, Reloader
+from bot.runtime.metrics import Metrics
+from bot.runtime.ops_server import OpsServer
+from bot.runtime.settings import Settings
+from bot.runtime.shutdown import Graceful
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from bot.db.bundled import Progress
+
+log = logging.getLogger(__name__)
+
+
+class AppContext:
+    """Settings, the database engine, the live Library, the answerer, metrics, health, ops server."""
+
+    def __init__(self, settings: Settings, library: Library, *, platform: str = "terminal",
+                 engine: Engine | None = None, corpus_version: str | None = None) -> None:
+        self.settings = settings
+        self.platform = platform
+        self.library = LibraryHolder(library)
+        # a one-shot terminal command serves no /metrics: its answers are not counted (nor prometheus imported)
+        self.answerer = Answerer(self.library, observer=None if platform == "terminal" else self._observe)
+        self.health = Health(self._database_reachable, lambda: len(self.library.current.passages))
+        self.shutdown: Graceful | None = None
+        self.ops: OpsServer | None = None
+        self._engine = engine
+        self._engine_lock = threading.Lock()
+        self.reloader = Reloader(self.library, self.load_library, self._stored_version, corpus_version,
+                                 settings.corpus_refresh_seconds)
+
+    @cached_property
+    def metrics(self) -> Metrics:
+        """The process's metrics (made on first use)."""
+        return Metrics(self.platform)
+
+    def _observe(self, reply: Reply, offset: int, seconds: float) -> None:
+        self.metrics.observe_answer(reply, offset, seconds)
+
+    # -- the database ---------------------------------------------------------------------------------
+    @property
+    def engine(self) -> Engine:
+        """The process's engine, opened and migrated on first use."""
+        with self._engine_lock:
+            if self._engine is None:
+                from bot.db.engine import open_database
+
+                self._engine = open_database(self.settings.db_url)
+            return self._engine
+
+    def load_library(self, progress: Progress | None = None, rebuild: bool = False) -> Library:
+        """A Library of what the database holds now."""
+        from bot.db.library_store import load_library
+
+        return load_library(self.engine, self.settings.db_url, self.settings.data_dir, progress, rebuild)
+
+    def _stored_version(self) -> str | None:
+        from bot.db.corpus_store import stored_version
+
+        return stored_version(self.engine)
+
+    def _database_reachable(self) -> bool:
+        from bot.db.engine import reachable
+
+        return reachable(self.engine)
+
+    # -- running --------------------------------------------------------------------------------------
+    def start(self, shutdown: Graceful | None = None) -> AppContext:
+        """Start watching the stored corpus and, when METRICS_PORT is set, serve /healthz and /metrics."""
+        self.shutdown = shutdown
+        self.reloader.start()
+        port = self.settings.metrics_port
+        if port is not None and self.ops is None:
+            self.ops = OpsServer(self.settings.metrics_host, port, self.health.report, self.metrics.render).start()
+        return self
+
+    def refresh(self, wait: bool = False) -> bool:
+        """Look for a changed corpus now (e.g. right after an import in this process)."""
+        return self.reloader.check(wait=wait)
+
+    def close(self) -> None:
+        """Stop the watcher and the ops server and release the database."""
+        self.reloader.stop()
+        if self.ops is not None:
+            self.ops.stop()
+            self.ops = None
+        with self._engine_lock:
+            if self._engine is not None:
+                self._engine.dispose()
+
+
+def open_context(settings: Settings, *, platform: str = "terminal", quick: bool = False) -> AppContext:
+    """The AppContext of a process: the Library from the database (first storing the bundled corpus when
+    needed). With `quick`, an unchanged SQLite database's saved snapshot is used when there is one."""
+    if quick:
+        from bot.db.index_cache import open_snapshot
+
+        library = open_snapshot(settings.db_url, settings.data_dir)
+        if library is not None:
+            return AppContext(settings, library, platform=platform)
+    from bot.db.corpus_store import stored_version
+    from bot.db.engine import open_database
+    from bot.db.library_store import load_library, sync
+
+    engine = open_database(settings.db_url)
+    try:
+        sync(engine)  # first, so that loading below does not change the version again
+        version = stored_version(engine)  # read before loading: a change meanwhile means one more reload
+        library = load_library(engine, settings.db_url, settings.data_dir)
+    except BaseException:
+        engine.dispose()
+        raise
+    return AppContext(settings, library, platform=platform, engine=engine, corpus_version=version)

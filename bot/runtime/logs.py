@@ -1,0 +1,129 @@
+"""Logging: one stderr handler (text or JSON lines), and redaction so that configured secrets and anything
+shaped like a token never reach a log line, tracebacks included."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+MASK = "****"
+PATTERNS = (
+    re.compile(r"(?<!\d)\d{5,}:[A-Za-z0-9_-]{30,}"),  # Telegram bot token (also inside /bot<TOKEN>/ URLs)
+    re.compile(r"\bx(?:ox[abposre]|app)-[A-Za-z0-9-]{8,}"),  # Slack bot/user/app tokens
+)
+URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]+:)[^@\s/]+(@)", re.I)  # scheme://user:PASSWORD@
+
+
+def secret_values(settings: object | None = None) -> list[str]:
+    """The configured secrets: every SecretStr setting and the DATABASE_URL password.
+
+    Without valid settings, the same names are read from the environment."""
+    from pydantic import SecretStr
+
+    from bot.runtime.settings import ConfigError, Settings, get_settings
+
+    names = [n for n, f in Settings.model_fields.items() if "SecretStr" in str(f.annotation)]
+    values: list[str] = []
+    try:
+        settings = settings or get_settings()
+        for name in names:
+            value = getattr(settings, name)
+            if isinstance(value, SecretStr):
+                values.append(value.get_secret_value())
+        url = getattr(settings, "database_url", None)
+    except ConfigError:
+        values += [os.environ.get(name.upper(), "") for name in names]
+        url = os.environ.get("DATABASE_URL")
+    if url:
+        from sqlalchemy.engine import make_url  # only then: `ask` on the default SQLite starts without SQLAlchemy
+
+        with contextlib.suppress(Exception):  # an unparsable URL has no password to find
+            values.append(make_url(url).password or "")
+    return [v for v in values if len(v) >= 4]
+
+
+class RedactSecrets(logging.Filter):
+    """Replaces secrets in a record's message, arguments, traceback and stack (attach to handlers)."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.secrets = sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True)
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, MASK)
+        for pattern in PATTERNS:
+            text = pattern.sub(MASK, text)
+        return URL_PASSWORD.sub(rf"\g<1>{MASK}\g<2>", text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: keep the raw parts, redacted
+            message = f"{record.msg} {record.args}"
+        record.msg, record.args = self.redact(message), None
+        if record.exc_info and not record.exc_text:  # formatters use this cached, redacted text
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+def redaction_filter(*extra: str) -> RedactSecrets:
+    """A filter for the configured secrets (read now), `extra` ones, and token-shaped strings."""
+    return RedactSecrets([*secret_values(), *extra])
+
+
+def install_redaction(*extra: str) -> RedactSecrets:
+    """Redact every log record of the process as it is made (also for handlers other than ours, e.g. a
+    test's log capture): the configured secrets, `extra` ones and token-shaped strings."""
+    redact = redaction_filter(*extra)
+    previous = logging.getLogRecordFactory()
+    base = getattr(previous, "__wrapped_factory__", previous)  # installing again replaces, never stacks
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = base(*args, **kwargs)
+        redact.filter(record)
+        return record
+
+    factory.__wrapped_factory__ = base  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(factory)
+    return redact
+
+
+NOISY = ("httpx", "httpcore", "urllib3", "telegram.ext.Updater", "slack_sdk", "jieba")
+
+
+def configure_logging(level: str = "WARNING", as_json: bool = False, *secrets: str) -> None:
+    """Logging to stderr, redacted (the configured secrets and `secrets`); HTTP client loggers kept at
+    WARNING so request URLs (tokens) never show."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if as_json else
+                         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(redaction_filter(*secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    for noisy in NOISY:
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time, level, logger, message and the traceback ("exc")."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        data = {"time": self.formatTime(record), "level": record.levelname, "logger": record.name,
+                "message": record.getMessage()}
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            data["exc"] = record.exc_text
+        return json.dumps(data, ensure_ascii=False)

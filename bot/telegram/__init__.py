@@ -1,1 +1,0 @@
-"""The Telegram adapter: python-telegram-bot handlers that render the core's Reply as HTML."""

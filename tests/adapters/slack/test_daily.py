@@ -1,0 +1,136 @@
+"""The Slack side of the daily quote, against the fake Slack Web API: /ask and /quote subcommands, posting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from bot.adapters.slack import daily as daily_slack
+from bot.adapters.slack.application import build_app
+from bot.answer.library import Library
+from bot.daily import commands
+from bot.daily.choose import daily_quote
+from bot.daily.subscriptions import find
+from bot.db.schema import Subscription
+from bot.runtime.context import AppContext
+from tests.adapters.slack.fake_api import FakeSlack
+from tests.adapters.slack.harness import Slack, fake_slack, serving, slack_context, slack_settings
+
+CHANNEL = "C0CMD"  # the harness sends commands from this channel
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeSlack]:
+    with fake_slack() as api:
+        yield api
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'slack.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("QUOTE_DEFAULT_TIMEZONE", "Europe/Berlin")
+    return url
+
+
+@pytest.fixture
+def ctx(fake: FakeSlack, library: Library, db: str) -> Iterator[AppContext]:
+    ctx = slack_context(slack_settings(fake), library)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def slack(fake: FakeSlack, ctx: AppContext) -> Iterator[Slack]:
+    app = build_app(ctx, ["bot.adapters.slack.daily"], process_before_response=True)  # no posting thread here
+    with serving(fake, app) as running:
+        yield running
+
+
+def subscribe(ctx: AppContext, channel: str, args: list[str], now: dt.datetime) -> None:
+    defaults = (ctx.settings.quote_default_time, ctx.settings.quote_default_timezone)
+    commands.subscribe(ctx.engine, defaults, ctx.library.current, "slack", channel, args, user=None, lang="en",
+                       now=now)
+
+
+def responses(fake: FakeSlack, n: int) -> list[dict[str, Any]]:
+    calls = fake.wait_for(lambda calls: [c for c in calls if c.method == "response_url"][n - 1:] and
+                          [c for c in calls if c.method == "response_url"])
+    return [c.params for c in calls]
+
+
+def subscription(ctx: AppContext, channel: str = CHANNEL) -> Subscription | None:
+    with Session(ctx.engine, expire_on_commit=False) as s:
+        return find(s, "slack", channel)
+
+
+def test_ask_subscribe_confirms_and_stores(slack: Slack, ctx: AppContext) -> None:
+    status, _ = slack.command("subscribe 07:45 Asia/Shanghai")
+    assert status == 200
+    (reply,) = responses(slack.fake, 1)
+    assert reply["response_type"] == "ephemeral"
+    assert "07:45" in reply["text"] and "Asia/Shanghai" in reply["text"] and "CST" in reply["text"]
+    sub = subscription(ctx)
+    assert sub is not None and sub.active and sub.team_id == "T0001" and sub.created_by == "slack:U0ASKER"
+    slack.command("subscription")
+    assert "07:45" in responses(slack.fake, 2)[-1]["text"]
+    slack.command("unsubscribe")
+    assert "Unsubscribed" in responses(slack.fake, 3)[-1]["text"]
+    assert not subscription(ctx).active  # type: ignore[union-attr]
+    slack.command("subscribe")  # defaults: 09:00 in QUOTE_DEFAULT_TIMEZONE
+    last = responses(slack.fake, 4)[-1]["text"]
+    assert "09:00" in last and "Europe/Berlin" in last
+
+
+def test_quote_command_and_bad_input(slack: Slack, ctx: AppContext) -> None:
+    slack.command("subscribe 8:00 Nowhere/City", command="/quote")
+    reply = responses(slack.fake, 1)[-1]["text"]
+    assert "unknown time zone" in reply and "/quote subscribe" in reply
+    slack.command("subscribe speaker=<!channel>", command="/quote")
+    reply = responses(slack.fake, 2)[-1]["text"]
+    assert "<!channel>" not in reply  # echoed input never pings the channel
+    slack.command("", command="/quote")  # today's quote, only to the asker
+    msg = responses(slack.fake, 3)[-1]
+    assert msg["response_type"] == "ephemeral" and any(b["type"] == "actions" for b in msg["blocks"])
+    assert subscription(ctx) is None
+
+
+def test_post_is_sent_once_with_blocks_and_a_full_passage_button(fake: FakeSlack, library: Library,
+                                                                 ctx: AppContext) -> None:
+    app = build_app(ctx, [], process_before_response=True)
+    subscribe(ctx, "C0POST", ["09:00", "UTC"], dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    poster = daily_slack.SlackPoster(app.client, ctx, rate=0)
+    r = poster.scheduler.run_once(dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC))
+    assert len(r.sent) == 1
+    (call,) = fake.posted("chat.postMessage")
+    assert call.params["channel"] == "C0POST"
+    passage = library.by_id[r.sent[0][2]]
+    shown = daily_quote(library, passage.id)
+    assert shown is not None and shown.quote in passage.text and shown.quote[:20] in call.params["text"]
+    actions = [e for b in call.params["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert actions and actions[0]["value"] == passage.id and actions[0]["action_id"].startswith("ib_context")
+    poster.scheduler.run_once(dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.UTC))
+    assert len(fake.posted("chat.postMessage")) == 1
+
+
+def test_archived_channel_pauses_and_thread_loop_posts(fake: FakeSlack, ctx: AppContext) -> None:
+    app = build_app(ctx, [], process_before_response=True)
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=2)
+    due = "00:00"  # today's post (UTC) is always due
+    for channel in ("C0GONE", "C0OK"):
+        subscribe(ctx, channel, [due, "UTC"], since)
+    fake.fail_next["chat.postMessage"] = [(200, {}, {"ok": False, "error": "is_archived"})]
+    poster = daily_slack.SlackPoster(app.client, ctx, interval=0.05, rate=0).start()
+    try:
+        fake.wait_for(lambda calls: len([c for c in calls if c.method == "chat.postMessage"]) >= 2)
+    finally:
+        poster.stop()
+    gone, ok = subscription(ctx, "C0GONE"), subscription(ctx, "C0OK")
+    assert gone is not None and not gone.active and gone.paused_reason == "is_archived"
+    assert ok is not None and ok.active
+    assert len(fake.posted("chat.postMessage")) == 2  # one refused, one sent; no retries of the archived one

@@ -1,0 +1,115 @@
+"""Hostile input, flood control (429), server errors, the error handler, and the token in logs."""
+
+from __future__ import annotations
+
+import html
+import logging
+import time
+
+import pytest
+
+from bot.answer.texts import message as message_text
+from bot.runtime.logs import install_redaction
+from tests.adapters.telegram.fake_api import assert_verbatim, message, photo, sticker
+
+
+async def test_hostile_input_gets_friendly_replies(fake, bot, library, question) -> None:
+    updates = [
+        message("x" * 10_000),
+        message("🤔🤔🤔😀"),
+        message("<b>bold</b> & <script>alert(1)</script> <a href='x'>Cohere</a>"),
+        message("*Cohere* _Modelle_ `code` [link](http://x)"),
+        message("Что думает Гомес о синтетических данных?"),
+        message("\u200b\u202e \u0000 "),
+        message(question + " 😀" * 50),
+        message(question, edited=True),
+        sticker(),
+        photo(),
+        message("/nonsense"),
+    ]
+    for update in updates:
+        await fake.push(update)
+    sent = await fake.wait_for("sendMessage", len(updates))
+    assert not fake.errors
+    apology = html.escape(message_text("error", "en"))
+    assert all(apology not in s["text"] for s in sent)
+    assert "500" in sent[0]["text"]  # too long: the limit is named
+    assert message_text("not_text", "en") in sent[8]["text"] and message_text("not_text", "en") in sent[9]["text"]
+    assert all("<script" not in s["text"] for s in sent)
+    passages = [p.text for p in library.passages]
+    for s in sent:
+        assert_verbatim(s["text"], passages)
+    assert assert_verbatim(sent[7]["text"], passages) >= 1  # the edited question is answered
+
+
+async def test_group_stickers_and_photos_are_ignored(fake, bot) -> None:
+    await fake.push(sticker("supergroup"))
+    await fake.push(photo("group"))
+    await fake.push(message("/sources", kind="supergroup"))
+    await fake.wait_for("sendMessage")
+    assert len(fake.called("sendMessage")) == 1
+
+
+async def test_retry_after_429_then_success(fake, bot, question) -> None:
+    fake.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    started = time.monotonic()
+    await fake.push(message(question))
+    failed, delivered = await fake.wait_for("sendMessage", 2)
+    assert time.monotonic() - started >= 1.0  # it waited as told
+    assert failed["text"] == delivered["text"]
+    assert not fake.failures["sendMessage"]
+    assert len(fake.called("sendMessage")) == 2
+
+
+async def test_server_error_is_retried(fake, bot, question) -> None:
+    fake.fail("sendMessage", 502, "Bad Gateway", times=2)
+    await fake.push(message(question))
+    *_, delivered = await fake.wait_for("sendMessage", 3)
+    assert "<blockquote" in delivered["text"]
+
+
+async def test_error_handler_logs_and_apologises(fake, bot, caplog: pytest.LogCaptureFixture, question) -> None:
+    fake.fail("sendMessage", 400, "Bad Request: chat not found")
+    caplog.set_level(logging.ERROR, logger="bot.adapters.telegram.handlers")
+    await fake.push(message(question, language="de"))
+    _, apology = await fake.wait_for("sendMessage", 2)
+    assert apology["text"] == html.escape(message_text("error", "de"))
+    assert any("error while handling an update" in r.getMessage() for r in caplog.records)
+
+
+async def test_token_never_appears_in_logs(fake, bot, caplog: pytest.LogCaptureFixture, question) -> None:
+    factory = logging.getLogRecordFactory()
+    levels = {name: logging.getLogger(name).level for name in ("httpx", "httpcore", "aiohttp")}
+    try:
+        install_redaction(fake.token)
+        for name in levels:  # even when someone turns request logging on
+            logging.getLogger(name).setLevel(logging.DEBUG)
+        caplog.set_level(logging.DEBUG)
+        fake.fail("sendMessage", 400, f"Bad Request: echoing {fake.token}")
+        await fake.push(message(question))
+        await fake.wait_for("sendMessage", 2)
+        logging.getLogger("probe").error("token %s", fake.token)
+    finally:
+        logging.setLogRecordFactory(factory)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+    assert caplog.records
+    assert "Bot API sendMessage: 400" in caplog.text  # requests are logged by method, never by URL
+    assert fake.token not in caplog.text
+    assert all(fake.token not in r.getMessage() for r in caplog.records)
+
+
+async def test_a_button_answered_too_late_still_gets_its_action() -> None:
+    from telegram.error import BadRequest
+
+    from bot.adapters.telegram.handlers import acknowledge
+
+    class LateQuery:
+        calls = 0
+
+        async def answer(self, note: str | None = None) -> None:
+            LateQuery.calls += 1
+            raise BadRequest("Query is too old and response timeout expired or query id is invalid")
+
+    await acknowledge(LateQuery())  # type: ignore[arg-type]
+    assert LateQuery.calls == 1

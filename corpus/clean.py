@@ -24,6 +24,10 @@ BULLET = re.compile(r"^\s*(?:[*\-+•·]|\d{1,2}[.)、])(?:\s+|$)")
 SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\s*$")
 SENTENCE_END = re.compile(r"[。！？!?…」”\"')）.:：~]$")
 HAN = re.compile(r"[\u3400-\u9fff]")
+# A space between two Chinese characters: edited Chinese never has one, a scraper that dropped a word
+# (an English product name, "在 ChatGPT 发布后" -> "在 发布后") leaves one. Shown as GAP_MARK, not hidden.
+LOST_WORD = re.compile(r"(?<=[\u3400-\u9fff「『（《])[ \u3000]+(?=[\u3400-\u9fff」』）》])")
+GAP_MARK = "[…]"
 
 # Lines that are never content: footers, share prompts, copyright, comment boxes, language menus.
 JUNK = [
@@ -57,6 +61,11 @@ class Block:
     speaker: Speaker | None = None
     bold: bool = False  # the whole paragraph was bold in the source
     after_image: bool = False
+
+
+def mark_gaps(text: str) -> str:
+    """The places where the source lost words, marked with GAP_MARK (see LOST_WORD)."""
+    return LOST_WORD.sub(GAP_MARK, text)
 
 
 def strip_inline(text: str) -> str:
@@ -189,7 +198,7 @@ def clean_blocks(
         text = ""
         for part in cur:
             text = _join(text, part)
-        text = text.strip()
+        text = mark_gaps(text.strip())
         if cur_block.speaker is not None:
             text = re.sub(r"^[:：]\s*", "", text)  # the colon of a label that stood alone on its line
         if text:

@@ -47,6 +47,7 @@ class BM25Index:
         self.vocab = vocab
         self.params = params
         self._df: list[int] | None = None
+        self._max: np.ndarray | None = None
 
     @property
     def size(self) -> int:
@@ -61,6 +62,21 @@ class BM25Index:
         if self._df is None:  # plain ints: per-term numpy scalar arithmetic costs ~1 µs a call
             self._df = np.diff(self.weights.indptr).tolist()
         return self._df[col]
+
+    def max_weight(self, term: str) -> float:
+        """The highest weight `term` has in any document (0 when the index lacks it): what one occurrence of
+        it in a question can add to a document's score at most."""
+        col = self.vocab.get(term)
+        if col is None:
+            return 0.0
+        if self._max is None:
+            w = self.weights
+            top = np.zeros(w.shape[1])
+            filled = np.diff(w.indptr) > 0
+            if filled.any():
+                top[filled] = np.maximum.reduceat(w.data, w.indptr[:-1][filled])
+            self._max = top
+        return float(self._max[col])
 
     # -- building ---------------------------------------------------------------------------------
     @classmethod

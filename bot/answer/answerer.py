@@ -72,7 +72,8 @@ def make_quote(library: Library, p: Passage, query: Query | None, rank: int, sco
     """A Quote of one passage: the best window for `query` (or its beginning), highlights, versions."""
     terms = set(query.terms) if query else set()
     lang = library.articles[p.article_id].language
-    start, end = best_window(p.text, terms, query.terms if query else None)
+    weights = {t: w * library.ranker.idf(t) for t, w in query.terms.items()} if query else None  # rare words count
+    start, end = best_window(p.text, terms, weights)
     text = p.text[start:end]
     versions = versions if versions is not None else library.versions_of(p)
     return Quote(

@@ -18,7 +18,9 @@ from bot.answer.answerer import answer
 from bot.answer.library import Library
 from bot.answer.reply import Quote, Reply
 
-DEFAULT_FILE = Path(__file__).resolve().parents[2] / "tests" / "eval" / "questions.jsonl"  # in a source checkout
+EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "eval"  # in a source checkout
+DEFAULT_FILE = EVAL_DIR / "questions.jsonl"
+OFFTOPIC_FILE = EVAL_DIR / "offtopic.jsonl"
 LANGS = ("zh", "zh-Hant", "de", "en")
 
 
@@ -74,6 +76,7 @@ class Scores:
     passage_hit3: float = 0.0
     quote_hit3: float = 0.0
     no_match: int = 0
+    rejected: float = 0.0  # share answered "no good match" (or refused as invalid): wrongly, on-topic
     misses: list[str] = field(default_factory=list)
 
     @classmethod
@@ -93,6 +96,7 @@ class Scores:
             passage_hit3=share(o.passage_rank is not None and o.passage_rank <= 3 for o in outcomes),
             quote_hit3=share(o.quote_rank is not None and o.quote_rank <= 3 for o in outcomes),
             no_match=sum(o.status != "ok" for o in outcomes),
+            rejected=share(o.status != "ok" for o in outcomes),
             misses=[o.id for o in outcomes if o.rank is None or o.rank > 3],
         )
 
@@ -110,12 +114,33 @@ def summarize(outcomes: Sequence[Outcome]) -> dict[str, Scores]:
     return out
 
 
+def rejection(library: Library, rows: Sequence[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """For questions the interviews do not answer: per language and "all", how many were asked and the
+    share answered "no good match" (as it should be)."""
+    counts: dict[str, list[int]] = {}
+    for row in rows:
+        refused = answer(library, row["question"]).status != "ok"
+        for key in (row.get("lang") or "?", "all"):
+            c = counts.setdefault(key, [0, 0])
+            c[0] += 1
+            c[1] += refused
+    order = [k for k in (*LANGS, "all") if k in counts]
+    return {k: {"n": counts[k][0], "rejected": round(counts[k][1] / counts[k][0], 4)} for k in order}
+
+
 def table(scores: dict[str, Scores]) -> str:
-    head = f"{'lang':8} {'n':>4} {'hit@1':>6} {'hit@3':>6} {'MRR@10':>7} {'psg@3':>6} {'quote@3':>8} {'none':>5}"
+    head = (f"{'lang':8} {'n':>4} {'hit@1':>6} {'hit@3':>6} {'MRR@10':>7} {'psg@3':>6} {'quote@3':>8} "
+            f"{'rejected':>9}")
     lines = [head]
     for lang, s in scores.items():
         lines.append(f"{lang:8} {s.n:>4} {s.hit1:>6.3f} {s.hit3:>6.3f} {s.mrr10:>7.3f} {s.passage_hit3:>6.3f} "
-                     f"{s.quote_hit3:>8.3f} {s.no_match:>5}")
+                     f"{s.quote_hit3:>8.3f} {s.rejected:>9.3f}")
+    return "\n".join(lines)
+
+
+def rejection_table(rates: dict[str, dict[str, float]]) -> str:
+    lines = [f"{'lang':8} {'n':>4} {'rejected':>9}"]
+    lines += [f"{lang:8} {int(r['n']):>4} {r['rejected']:>9.3f}" for lang, r in rates.items()]
     return "\n".join(lines)
 
 

@@ -26,7 +26,8 @@ def limit_for(text: str) -> int:
 
 def best_window(passage: str, terms: Collection[str], weights: dict[str, float] | None = None,
                 limit: int | None = None) -> tuple[int, int]:
-    """(start, end) of the contiguous run of whole sentences that covers the most query terms."""
+    """(start, end) of the contiguous run of whole sentences that covers the most query terms, always
+    including the sentence that matches best on its own (the one most likely to hold the answer)."""
     limit = limit or limit_for(passage)
     if len(passage) <= limit:
         return 0, len(passage)
@@ -38,13 +39,16 @@ def best_window(passage: str, terms: Collection[str], weights: dict[str, float] 
         seen = {t.term for t in found if s <= t.start and t.end <= e}
         return sum(weights.get(t, 1.0) for t in seen)
 
-    best, best_span = -1.0, (spans[0][0], spans[0][1])
-    for i, (s, _) in enumerate(spans):
+    anchor = max(range(len(spans)), key=lambda i: (gain(*spans[i]), -i))  # the best sentence, the earliest on ties
+    best, best_span = -1.0, (spans[anchor][0], spans[anchor][1])
+    for i, (s, _) in enumerate(spans[:anchor + 1]):
         e = spans[i][1]
         j = i
         while j + 1 < len(spans) and spans[j + 1][1] - s <= limit:
             j += 1
             e = spans[j][1]
+        if j < anchor:  # this window ends before the best sentence
+            continue
         g = gain(s, e) - 0.001 * i  # prefer the earlier window on ties
         if g > best:
             best, best_span = g, (s, e)

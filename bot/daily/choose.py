@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.answer.answerer import quote_of
+from corpus.clean import GAP_MARK
 from corpus.models import Passage
 from corpus.segment import paragraphs, sentence_spans
 
@@ -82,6 +83,8 @@ def _text_problem(text: str) -> str | None:
         return "too short"
     if len(text) > high:
         return "too long"
+    if GAP_MARK in text:
+        return "words lost in the source"
     if BOILERPLATE.search(text) or (han and HAN_GAP.search(text)):
         return "boilerplate"
     spans = sentence_spans(text)

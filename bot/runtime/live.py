@@ -90,6 +90,7 @@ class Reloader:
         try:
             started = time.monotonic()
             new = self.load()
+            new.ranker.warm_up()  # here, not in the first answers after the swap
             self.holder.swap(new)
             self.known = version
             self.reloads += 1

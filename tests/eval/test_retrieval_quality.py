@@ -14,20 +14,25 @@ from click.testing import CliRunner
 
 from bot.adapters.cli import main
 from bot.answer import answerer
-from bot.answer.evaluation import DEFAULT_FILE, evaluate, load_questions, summarize
+from bot.answer.evaluation import DEFAULT_FILE, OFFTOPIC_FILE, evaluate, load_questions, rejection, summarize
 from bot.answer.library import Library
 from retrieval.query import analyze
 from retrieval.tokenize import detect_language, tokenize, tokens
 
 HERE = Path(__file__).resolve().parent
+WHOIS_FILE = HERE / "whois.jsonl"
 
 # language -> (hit@3, MRR@10) floors
-# measured (dev, 440 questions): zh 0.936/0.886, zh-Hant 0.958/0.893, de 1.000/0.905, en 0.966/0.911,
-# all 0.959/0.896
-DEV_FLOORS = {"zh": (0.91, 0.86), "zh-Hant": (0.93, 0.86), "de": (0.97, 0.88), "en": (0.94, 0.88),
-              "all": (0.94, 0.87)}
+# measured (dev, 760 questions: the 440 of earlier rounds, still 0.959/0.896 on their own, and 320 written
+# blind in the sixth round): zh 0.933/0.885, zh-Hant 0.938/0.880, de 0.957/0.875, en 0.916/0.883,
+# all 0.935/0.881
+DEV_FLOORS = {"zh": (0.92, 0.87), "zh-Hant": (0.92, 0.86), "de": (0.94, 0.86), "en": (0.90, 0.87),
+              "all": (0.92, 0.87)}
 HELDOUT_FLOORS = {"all": (0.90, 0.86)}  # measured 0.926/0.889 (203 questions)
-QUOTE_HIT3_FLOOR = 0.92  # dev: the shown quote holds the answer (measured 0.943)
+QUOTE_HIT3_FLOOR = 0.91  # dev: the shown quote holds the answer (measured 0.922)
+OFF_TOPIC_REJECTED_FLOOR = 0.80  # dev off-topic questions answered "no good match" (measured 0.824)
+ON_TOPIC_REJECTED_CEILING = 0.015  # dev on-topic questions wrongly answered "no good match" (measured 0.008)
+WHOIS_HIT3_FLOOR = 0.75  # dev who/what-is questions (measured 0.777)
 
 
 @pytest.fixture(scope="module")
@@ -181,28 +186,43 @@ def test_chinese_question_shows_the_chinese_version_first(library: Library) -> N
 
 
 # -- no good match -----------------------------------------------------------------------------------
-OFF_TOPIC = [line for line in (HERE / "offtopic.txt").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-
-
-@pytest.mark.parametrize("question", ["What's the weather in Paris tomorrow?", "今天股市怎么样", "Wie backe ich Brot?"])
+@pytest.mark.parametrize("question", ["What's the weather in Paris tomorrow?", "今天股市怎么样", "Wie backe ich Brot?",
+                                      "What is the capital of Australia?", "marathon training plan for beginners"])
 def test_off_topic_questions_get_no_match(library: Library, question: str) -> None:
     reply = answerer.answer(library, question)
     assert reply.status == "no_match" and not reply.quotes and reply.note
 
 
 def test_most_off_topic_questions_are_rejected(library: Library) -> None:
-    rejected = [q for q in OFF_TOPIC if answerer.answer(library, q).status == "no_match"]
-    assert len(rejected) >= 0.7 * len(OFF_TOPIC), sorted(set(OFF_TOPIC) - set(rejected))
+    rates = rejection(library, load_questions(OFFTOPIC_FILE, "dev"))
+    assert rates["all"]["rejected"] >= OFF_TOPIC_REJECTED_FLOOR, rates
+    assert min(r["rejected"] for r in rates.values()) >= OFF_TOPIC_REJECTED_FLOOR - 0.05, rates  # every language
 
 
-def test_real_questions_are_still_answered(library: Library) -> None:
-    rows = load_questions(DEFAULT_FILE, "all")
-    unanswered = [r["id"] for r in rows if answerer.answer(library, r["question"]).status != "ok"]
-    assert len(unanswered) <= 0.05 * len(rows), unanswered
+def test_real_questions_are_still_answered(dev_scores, library: Library) -> None:
+    assert dev_scores["all"].rejected <= ON_TOPIC_REJECTED_CEILING, dev_scores["all"]
     for question in ("Cohere 的估值是多少", "戈麥斯怎麼看數據質量", "Was hält Gomez von synthetischen Daten?",
                      "What does Gomez think about synthetic data?"):
         assert answerer.answer(library, question).status == "ok", question
+
+
+def test_who_and_what_is_questions_get_the_passages_describing_it(library: Library) -> None:
+    s = summarize(evaluate(library, load_questions(WHOIS_FILE, "dev"), top_k=10))["all"]
+    assert s.hit3 >= WHOIS_HIT3_FLOOR, (s.hit3, s.misses)
+    for question in ("Who is Aidan Gomez?", "戈麦斯是谁？", "Wer ist Aidan Gomez?", "What is Cohere?", "戴雨森是谁"):
+        reply = answerer.answer(library, question)
+        assert reply.status == "ok" and reply.quotes, question
+
+
+def test_the_answerability_model_is_the_one_the_training_script_fits() -> None:
+    """The bundled model is reproduced from the development questions (retrain after changing features,
+    ranking or the question sets)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(HERE / "train_answerability.py"), "--check"], capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 # -- highlights --------------------------------------------------------------------------------------

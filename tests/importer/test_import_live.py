@@ -79,6 +79,8 @@ def test_swap_under_concurrent_questions(pages: PageServer, db: Settings, ctx: A
         return store_prepared(engine, read_article(pages(MIRA))).article_id
 
     new_id = add()
+    ctx.library.current.warm_up()  # as the bots do before their first question
+    ctx.answerer(QUESTION)
     errors: list[BaseException] = []
     outcomes: list[tuple[float, str]] = []
     stop = threading.Event()

@@ -9,7 +9,17 @@ from typing import Any
 
 import click
 
-from bot.answer.evaluation import DEFAULT_FILE, evaluate, load_questions, miss_text, summarize, table
+from bot.answer.evaluation import (
+    DEFAULT_FILE,
+    OFFTOPIC_FILE,
+    evaluate,
+    load_questions,
+    miss_text,
+    rejection,
+    rejection_table,
+    summarize,
+    table,
+)
 from bot.answer.library import Library
 from bot.runtime.context import open_context
 from bot.runtime.settings import load_settings
@@ -30,8 +40,12 @@ def memory_library() -> Library:
 @click.option("--misses", is_flag=True, help="List the questions without a hit in the top three.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores (and misses) as JSON.")
 @click.option("--memory", is_flag=True, help="Index the bundled corpus in memory instead of opening the database.")
-def eval_command(file: Path | None, split: str, top_k: int, misses: bool, as_json: bool, memory: bool) -> None:
-    """Score retrieval on a question set (default: tests/eval/questions.jsonl)."""
+@click.option("--offtopic", "offtopic_file", type=click.Path(dir_okay=False, path_type=Path), default=OFFTOPIC_FILE,
+              show_default=True, help="Questions the interviews do not answer: the share rejected is reported too.")
+def eval_command(file: Path | None, split: str, top_k: int, misses: bool, as_json: bool, memory: bool,
+                 offtopic_file: Path) -> None:
+    """Score retrieval on a question set (default: tests/eval/questions.jsonl): hit@k, MRR, the share of
+    on-topic questions wrongly rejected, and the share of off-topic questions rightly rejected."""
     path = file or DEFAULT_FILE
     if not path.exists():
         raise click.ClickException(f"question file not found: {path}")
@@ -42,14 +56,20 @@ def eval_command(file: Path | None, split: str, top_k: int, misses: bool, as_jso
     outcomes = evaluate(library, rows, top_k)
     scores = summarize(outcomes)
     missed = [o for o in outcomes if o.rank is None or o.rank > 3]
+    off_rows = load_questions(offtopic_file, split) if offtopic_file.exists() else []
+    rates = rejection(library, off_rows) if off_rows else {}
     if as_json:
-        data: dict[str, Any] = {"file": str(path), "split": split, "scores": {k: asdict(v) for k, v in scores.items()}}
+        data: dict[str, Any] = {"file": str(path), "split": split, "scores": {k: asdict(v) for k, v in scores.items()},
+                                "offtopic": {"file": str(offtopic_file), "rejected": rates}}
         if misses:
             data["misses"] = [asdict(o) for o in missed]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(f"{path.name} split={split}: {len(rows)} questions")
     click.echo(table(scores))
+    if rates:
+        click.echo(f"\n{offtopic_file.name} split={split}: {len(off_rows)} questions the interviews do not answer")
+        click.echo(rejection_table(rates))
     if misses and missed:
         click.echo(f"\n{len(missed)} miss(es) (no hit in the top three):")
         for o in missed:

@@ -10,13 +10,14 @@ from sqlalchemy.orm import Session
 
 from bot.importer.extract import extract
 from bot.importer.fetch import load
-from bot.importer.prepare import Prepared, prepare
+from bot.importer.prepare import Hints, Prepared, prepare
 from bot.importer.storing import Stored, article_ids, store_prepared
 
 
-def read_article(location: str, *, article_id: str | None = None, taken: Collection[str] = ()) -> Prepared:
+def read_article(location: str, *, article_id: str | None = None, taken: Collection[str] = (),
+                 hints: Hints | None = None) -> Prepared:
     """Fetch or read, extract, detect speakers and cut into passages (nothing is stored)."""
-    return prepare(extract(load(location)), location, article_id=article_id, taken=taken)
+    return prepare(extract(load(location)), location, article_id=article_id, taken=taken, hints=hints)
 
 
 @dataclass
@@ -26,11 +27,11 @@ class Imported:
 
 
 def import_article(location: str, engine: Engine, *, replace: bool = False, article_id: str | None = None,
-                   translation_of: str | None = None) -> Imported:
+                   translation_of: str | None = None, hints: Hints | None = None) -> Imported:
     """Read and store one article (the database's bundled corpus already in place)."""
     with Session(engine) as session:
         taken = article_ids(session)
-    prepared = read_article(location, article_id=article_id, taken=taken)
+    prepared = read_article(location, article_id=article_id, taken=taken, hints=hints)
     stored = store_prepared(engine, prepared, replace=replace, translation_of=translation_of)
     return Imported(prepared, stored)
 
@@ -40,7 +41,7 @@ def describe(item: Imported) -> str:
     a, st = item.prepared.article, item.stored
     if st.status == "duplicate":
         return f"Already in the corpus as {st.article_id} (use --replace to re-import): {a.title}"
-    who = ", ".join(item.prepared.speakers.interviewees) or "no speaker labels found"
+    who = ", ".join(item.prepared.cast.interviewees) or "no speaker labels found"
     verb = "Re-imported" if st.status == "replaced" else "Added"
     line = (f"{verb} {st.article_id}: “{a.title}” ({a.publisher}, {a.language}), "
             f"{len(item.prepared.passages)} passages, {item.prepared.answers} answers by {who}")

@@ -1,4 +1,4 @@
-"""Extracted text -> an Article with attributed, tokenized passages, by the bundled corpus's own rules."""
+"""A Document -> an Article with attributed, tokenized passages, and a report of every decision."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bot.importer.extract import Extracted
-from bot.importer.speakers import UNKNOWN_NAME, Detected, detect_speakers, interviewee_from_title, unlabelled_questions
-from corpus.loader import parse_article
+from bot.importer import labels, names
+from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, decide
+from bot.importer.chrome import Dropped
+from bot.importer.extract import Document
+from bot.importer.markup import Para, paragraphs, visible
+from bot.importer.turns import ANSWERED, ASKED, Piece, cut, mark_chrome, passages, question_mode, tidy, walk
 from corpus.models import Article, Passage
 from retrieval.terms import index_terms
 from retrieval.tokenize import detect_language
@@ -22,22 +25,15 @@ MIN_TEXT_HAN = 60  # the same for Chinese, where a character carries more
 MAX_ID = 31  # passage ids are "<article id>:<8 hex>" and must stay within 40 bytes
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,30}$")
 LANGUAGES = ("zh", "zh-Hant", "de", "en")
-# Page furniture that survives extraction on news sites (English, German, Chinese).
-DROP = [
-    r"^(?:Advertisement|Anzeige|Werbung|Sponsored|广告)$",
-    r"^(?:Share|Teilen|Tweet|Drucken|Print)(?: (?:this|on) .*)?$",
-    r"^(?:Read more|Read also|Related|Lesen Sie auch|Mehr zum Thema|Weiterlesen|相关阅读|延伸阅读|推荐阅读)\b",
-    r"^(?:Subscribe|Sign up|Newsletter|Abonnieren|Jetzt abonnieren)\b",
-    r"^(?:Photo|Foto|Image|Bild|Picture|图片来源|图源)\s*[:：]",
-    r"^(?:All rights reserved|Alle Rechte vorbehalten)",
-    r"^(?:This|The) (?:interview|conversation|transcript) (?:has been|was) (?:\w+ )?(?:edited|condensed)",
-    r"^(?:Das|Dieses) (?:Gespräch|Interview) wurde .*(?:gekürzt|redigiert|bearbeitet)",
-    r"^[（(](?:本文|以上|对话|访谈|采访)[^）)]*(?:整理|编辑|删节|确认)[^）)]*[）)]$",
-    r"^[（(][^）)]*(?:首发|转载|授权|版权)[^）)]*[）)]$",
-    r"^(?:文|作者|编辑|撰文|采访|整理|责编|出品|编译)\s*[｜|丨/]",
-]
 EN_HINT = re.compile(r"\b(?:the|and|is|are|was|were|of|to|that|with|for|have|has|this|you|we|it|not)\b")
 DE_HINT = re.compile(r"\b(?:der|die|das|und|ist|sind|nicht|sie|ich|wir|mit|für|auf|über|ein|eine|dem|den|auch|wie)\b")
+
+
+SELF_NAMING = re.compile(  # a host naming the show: "This is The Changelog", "Welcome to Civic Signal"
+    r"(?i:\bthis is|\bwelcome (?:back )?to|\byou(?:'re| are) listening to|\bwillkommen (?:zu|bei)|\bihr hört)\s+"
+    r"(?P<n>(?:The |Der |Die |Das )?[A-Z][\w'’.-]*(?: (?:[A-Z&][\w'’.-]*|of|for)){0,4})")
+PUBLICATION_WORDS = re.compile(r"(?i)\b(?:magazin|magazine|zeitung|weekly|daily|news|review|journal|radio|podcast|"
+                               r"times|post|tribune|blog)\b|周刊|週刊|日报|日報|杂志|雜誌|新闻|新聞|晚报|晚報|电台|電台")
 
 
 class PrepareError(Exception):
@@ -45,14 +41,28 @@ class PrepareError(Exception):
 
 
 @dataclass
+class Hints:
+    """What the person importing says, over anything detected (`--speaker`, `--interviewee`, …)."""
+
+    speakers: dict[str, str] = field(default_factory=dict)  # label as written -> name
+    interviewees: list[str] = field(default_factory=list)
+    interviewers: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    title: str | None = None
+
+
+@dataclass
 class Prepared:
-    """One article ready to store: metadata, passages (with tokens) and what was detected."""
+    """One article ready to store: metadata, passages (with tokens) and what was decided on the way."""
 
     article: Article
     passages: list[Passage]
-    speakers: Detected
+    cast: Cast
     content_hash: str
     location: str
+    dropped: list[Dropped] = field(default_factory=list)
+    found: dict[str, str] = field(default_factory=dict)  # field -> where it came from
+    warnings: list[str] = field(default_factory=list)  # what the person importing should check or give
 
     @property
     def answers(self) -> int:
@@ -90,17 +100,13 @@ def article_language(text: str) -> str:
     return "de" if len(DE_HINT.findall(low)) > len(EN_HINT.findall(low)) else "en"
 
 
-def _host(url: str | None) -> str:
-    host = (urlsplit(url).hostname or "") if url else ""
-    parts = [p for p in host.split(".") if p not in {"www", "m", "mp", "news"}]
-    return parts[0] if len(parts) > 1 else host
-
-
-def make_id(extracted: Extracted, digest: str, taken: Collection[str] = (), fallback: str = "") -> str:
-    """A readable, unused article id: publisher and title words, or a hash when there are none."""
-    base = _fit(_words(extracted.publisher or "") or _words(_host(extracted.url) or fallback), 14) or "article"
-    title = _fit(_words(extracted.title or ""), MAX_ID - len(base) - 1)
-    candidate = f"{base}-{title}" if title else f"{base}-{digest[:8]}"
+def make_id(publisher: str | None, title: str | None, digest: str, taken: Collection[str] = (),
+            url: str | None = None) -> str:
+    """A readable, unused article id: publisher (or web site) and title words, or a hash when there are none."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    base = _fit(_words(publisher or ""), 14) or _fit(_words(host.rsplit(".", 1)[0]), 14) or "article"
+    title_part = _fit(_words(title or ""), MAX_ID - len(base) - 1)
+    candidate = f"{base}-{title_part}" if title_part else f"{base}-{digest[:8]}"
     if candidate in taken:
         candidate = f"{_fit(candidate.split('-'), MAX_ID - 7)}-{digest[:6]}"
     return candidate
@@ -112,47 +118,144 @@ def check_id(article_id: str) -> str:
     return article_id
 
 
-def prepare(extracted: Extracted, location: str, *, article_id: str | None = None,
-            taken: Collection[str] = ()) -> Prepared:
-    """Detect the speakers and language, parse with corpus.loader.parse_article, tokenize the passages."""
-    text = extracted.text
-    detected = detect_speakers(text, extracted.publisher, title=extracted.title)
-    if not detected.interviewees:  # only questions are marked (bold, headings, or a `Q:` label)
-        guess = article_language(text)
-        name = interviewee_from_title(extracted.title) or UNKNOWN_NAME["zh" if guess.startswith("zh") else guess]
-        found = unlabelled_questions(text, name, extracted.publisher, detected.speakers)
-        if found:
-            text, detected = found
-    meta = {
-        "id": "pending",
-        "language": "und",
-        "format": extracted.fmt,
-        "title": extracted.title or location,
-        "publisher": extracted.publisher or "",
-        "url": extracted.url,
-        "published": extracted.published,
-        "author": extracted.author,
-        "speakers": detected.speakers,
-        "drop": DROP,
-        "interviewers": detected.interviewers,
-        "interviewees": detected.interviewees,
-        "related_links": [],
-        "url_note": None if extracted.url else "the source gives no link to itself",
-    }
-    article, _ = parse_article(meta, text)
-    han = len(re.findall(r"[\u3400-\u9fff]", article.text))
-    if len(article.text.strip()) < (MIN_TEXT_HAN if han * 2 > len(article.text) else MIN_TEXT):
-        raise PrepareError(f"{location}: too little text for an interview ({len(article.text.strip())} characters "
-                           "after cleaning); is this the article's own page?")
-    language = extracted.language if extracted.language in LANGUAGES else article_language(article.text)
-    digest = content_hash(article.text)
-    fallback = Path(location).stem if "://" not in location else ""
-    new_id = check_id(article_id) if article_id else make_id(extracted, digest, taken, fallback)
-    article, passages = parse_article({**meta, "id": new_id, "language": language}, text)
-    passages = [p for p in passages if p.text.strip()]
-    if not passages:
-        raise PrepareError(f"{location}: no passages found")
-    article.interview = new_id
-    for p in passages:
+def _language(declared: str | None, text: str) -> str:
+    found = article_language(text)
+    low = (declared or "").lower()
+    if low.startswith("zh"):
+        return "zh-Hant" if re.search(r"hant|tw|hk|mo", low) else ("zh-Hant" if found == "zh-Hant" else "zh")
+    if low[:2] in ("de", "en") and not found.startswith("zh"):
+        return low[:2]
+    return found if found in LANGUAGES else "en"
+
+
+def _without_title(paras: list[Para], title: str | None) -> list[Para]:
+    """The document's own title heading is its title, not a section."""
+    norm = re.sub(r"\W", "", visible(title or "")).casefold()
+    for i, p in enumerate(paras[:8]):
+        if p.kind == "heading" and norm and re.sub(r"\W", "", visible(p.text)).casefold() == norm:
+            return paras[:i] + paras[i + 1:]
+    return paras
+
+
+def publisher_in_text(cast: Cast, pieces: list[Piece]) -> tuple[str, str] | None:
+    """A publisher the interview itself names when the page does not: the host naming the show, or a
+    publication asking the questions ("FSFW Dresden:", "三联生活周刊：")."""
+    askers = [v for v in cast.voices.values() if v.role == "interviewer" and v.label not in (ASKED, ANSWERED)]
+    people = {v.name for v in cast.voices.values()}
+    for pc in pieces[:60]:
+        voice = cast.voice(pc.label) if pc.label else None
+        if voice is not None and voice.role == "interviewer":
+            m = SELF_NAMING.search(pc.plain)
+            if m and not any(names.same_person(m.group("n"), p) for p in people):
+                return m.group("n").strip(" .,"), "the host names the show"
+    if len(askers) == 1:
+        name = askers[0].name
+        first = name.split()[0] if name.split() else ""
+        if PUBLICATION_WORDS.search(name) or (len(first) >= 3 and first.isupper() and first.isalpha()
+                                             and names.expand_initials(first, list(people)) is None):
+            return name, "the publication asks the questions"
+    return None
+
+
+def apply_hints(cast: Cast, hints: Hints) -> list[str]:
+    """Names and roles the person importing gave; warnings for hints that match no speaker."""
+    warnings = []
+    for label, name in hints.speakers.items():
+        voice = cast.voice(label) or next((v for v in cast.voices.values() if names.same_person(v.name, label)), None)
+        if voice is None:
+            warnings.append(f"--speaker {label}=…: no speaker label {label!r} in the text")
+            continue
+        voice.name, voice.confidence = name, "given"
+    for role, given in (("interviewee", hints.interviewees), ("interviewer", hints.interviewers)):
+        if not given:
+            continue
+        other = "interviewer" if role == "interviewee" else "interviewee"
+        for voice in cast.voices.values():
+            hit = next((g for g in given if names.same_person(g, voice.name) or names.same_person(g, voice.label)),
+                       None)
+            if hit:
+                voice.role, voice.confidence = role, "given"
+                if len(hit) > len(voice.name) or voice.label in (ANSWERED, ASKED):
+                    voice.name = hit
+            elif voice.role == role and voice.confidence != "given" and voice.role != "other":
+                voice.role = other
+    return warnings
+
+
+def prepare(doc: Document, location: str, *, article_id: str | None = None, taken: Collection[str] = (),
+            hints: Hints | None = None) -> Prepared:
+    """Find speakers, chrome and turns; build the Article and its passages."""
+    hints = hints or Hints()
+    meta = doc.meta
+    if hints.publisher:
+        meta.publisher, meta.found["publisher"] = hints.publisher, "--publisher"
+    if hints.title:
+        meta.title, meta.found["title"] = hints.title, "--title"
+    paras = _without_title(paragraphs(doc.body), meta.title)
+    body = "\n".join(visible(p.text) for p in paras)
+    language = _language(meta.language, body)
+    marks = labels.find_marks(paras)
+    cast = decide(paras, marks, meta, language, body)
+    pieces = cut(paras, marks, cast)
+    cut_chrome = mark_chrome(pieces, cast)
+    answerer = asker = None
+    if question_mode(pieces, cast):
+        intro = "\n".join(pc.plain for pc in pieces[:12])
+        guests = (meta.guests or names.from_title(meta.title, body)
+                  or names.from_teaser(intro + "\n" + (meta.teaser or "")))
+        unknown = UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
+        answerer = Voice(ANSWERED, guests[0] if guests else unknown,
+                         "interviewee", 0, "medium" if guests else "low",
+                         ["answers the marked questions", "named in the title" if guests else "no name found"])
+        asker = cast.voice(next((pc.label for pc in pieces if pc.label and pc.label != ANSWERED), None))
+        if asker is None:
+            asker = Voice(ASKED, meta.authors[0] if len(meta.authors) == 1 else meta.publisher or "Q", "interviewer",
+                          0, "medium", ["asks the questions (headings or bold)"])
+        for v in (answerer, asker):
+            cast.voices.setdefault(v.label, v)
+            cast.aliases.setdefault(v.label, v.label)
+        cut_chrome += mark_chrome(pieces, cast)  # again: where the interview ends is known only now
+    warnings = apply_hints(cast, hints)
+    if not meta.publisher:
+        named = publisher_in_text(cast, pieces)
+        if named:
+            meta.put("publisher", named[0], named[1])
+    flow = walk(pieces, cast, cast.voice(ANSWERED), cast.voice(ASKED))
+    flow.dropped[:0] = cut_chrome
+    tidy(flow)
+    for voice in cast.voices.values():
+        if voice.label.startswith((ANSWERED, ASKED)):
+            voice.turns = sum(1 for item in flow.items if getattr(item, "voice", None) is voice)
+
+    digest_text = "\n\n".join(visible(pc.text) for pc in pieces if not pc.dropped)
+    digest = content_hash(digest_text)
+    title = meta.title
+    if not title:
+        title = Path(urlsplit(location).path).stem if "://" in location else Path(location).stem
+        meta.found["title"] = "file name"
+        warnings.append("no title in the document: give one with --title")
+    if not meta.publisher:
+        warnings.append("no publisher in the document: give one with --publisher")
+    if not cast.interviewees:
+        warnings.append("no interviewee found: give the labels with --speaker and --interviewee")
+    for voice in cast.voices.values():
+        if voice.confidence == "low" and voice.role != "other":
+            warnings.append(f"{voice.name} as {voice.role} is a guess: check it, or set it with --interviewee/--intervi"
+                            f"ewer")
+    new_id = check_id(article_id) if article_id else make_id(meta.publisher, title, digest, taken, meta.url)
+    found = passages(flow, new_id)
+    text_size = len(digest_text)
+    han = len(re.findall(r"[\u3400-\u9fff]", digest_text))
+    if not found or text_size < (MIN_TEXT_HAN if han * 2 > text_size else MIN_TEXT):
+        raise PrepareError(f"{location}: too little text for an interview ({text_size} characters after cleaning); "
+                           "is this the article's own page?")
+    article = Article(
+        id=new_id, title=title, publisher=meta.publisher or "", language=language, url=meta.url,
+        published=meta.published, author=", ".join(meta.authors) or None, interview=new_id,
+        interviewers=cast.interviewers, interviewees=cast.interviewees,
+        url_note=None if meta.url else "the source gives no link to itself",
+    )
+    article.text = "\n\n".join(p.text for p in found)
+    for p in found:
         p.tokens = index_terms(p, language)
-    return Prepared(article, passages, detected, digest, location)
+    return Prepared(article, found, cast, digest, location, flow.dropped, dict(meta.found), warnings)

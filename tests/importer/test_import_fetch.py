@@ -95,7 +95,7 @@ def test_english_page_metadata_and_attributed_answers(pages: PageServer) -> None
     first = answers[0]  # an answer of two paragraphs is one passage
     assert first.text.startswith("I kept seeing") and "\n\nSo for me recycling" in first.text
     assert first.question.endswith("How did a route planner end up recycling batteries?")
-    assert prepared.speakers.interviewers == ["The Harbour Ledger"]
+    assert prepared.cast.interviewers == ["The Harbour Ledger"]
     assert len(a.id) <= 31 and all(len(p.id.encode()) <= 40 for p in prepared.passages)
     assert all(p.tokens for p in prepared.passages)
 
@@ -160,8 +160,11 @@ def test_text_file_one_paragraph_per_line(tmp_path: Path) -> None:
     prepared = read_article(str(txt))
     answers = [p.text for p in prepared.passages if p.kind == "answer"]
     assert answers == ["Gut, wir sind gewachsen.", "Wir eröffnen eine Filiale in Bonn."]
-    assert prepared.article.url is None and prepared.article.publisher == "bericht"
-    assert prepared.article.language == "de"
+    # the surname label written out
+    assert {p.speaker for p in prepared.passages if p.kind == "answer"} == {"Max Weber"}
+    assert prepared.article.url is None and prepared.article.language == "de"
+    assert prepared.article.publisher == ""  # never the file name: the summary asks for one
+    assert any("--publisher" in w for w in prepared.warnings) and any("--title" in w for w in prepared.warnings)
 
 
 def test_page_without_article_text(pages: PageServer) -> None:
@@ -205,4 +208,4 @@ def test_bold_text_without_questions_is_not_taken_for_an_interview(tmp_path: Pat
     md.write_text("# Notes on rivers\n\n" + "\n\n".join(f"**Section {i}**\n\n{body}" for i in range(4)),
                   encoding="utf-8")
     prepared = read_article(str(md))
-    assert prepared.speakers.speakers == {} and not any(p.kind == "answer" for p in prepared.passages)
+    assert not prepared.cast.interviewees and not any(p.kind == "answer" for p in prepared.passages)

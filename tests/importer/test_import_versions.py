@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
 from bot.answer import answerer
+from bot.answer.library import Library
 from bot.importer.pipeline import import_article
-from bot.importer.storing import remove_article
+from bot.importer.storing import remove_article, same_interviewee
 from bot.runtime.settings import Settings
-from corpus.loader import CORPUS_DIR
+from corpus.loader import CORPUS_DIR, load_bundled
+from corpus.models import Article
 from tests.pages import PageServer, open_db_library
+
+BUNDLED = {a.id for a in load_bundled().articles}
 
 
 def repost(tmp_path: Path) -> Path:
@@ -19,7 +24,8 @@ def repost(tmp_path: Path) -> Path:
     lines = (CORPUS_DIR / "articles" / "qbitai-gomez-20vc.txt").read_text(encoding="utf-8").splitlines()
     body = lines[8:int(len(lines) * 0.66)]
     path = tmp_path / "repost.txt"
-    path.write_text("---\ntitle: Transformer作者访谈（转载）\npublisher: 转载网\nurl: https://repost.example/gomez\n---\n"
+    path.write_text("---\ntitle: Transformer作者访谈（转载）\npublisher: 转载网\nurl: https://repost.example/gomez\n---"
+                    "\n"
                     + "\n".join(body) + "\n", encoding="utf-8")
     return path
 
@@ -84,3 +90,48 @@ def test_a_translation_is_detected_without_a_hint(pages: PageServer, db: Setting
     assert english.stored.linked == [german]
     library = open_db_library(db)
     assert library.articles[english.stored.article_id].translation_of == german
+
+
+def bundled_links(library: Library) -> dict[str, list[str]]:
+    return {p.id: sorted(p.versions) for p in library.passages if p.article_id in BUNDLED}
+
+
+def test_unrelated_interviews_leave_every_link_as_it_was(db: Settings, engine: Engine) -> None:
+    """Nine interviews of other people, in three languages, some of them the same shape as a bundled
+    article: none becomes a version of anything, and the bundled answers link to what they linked to."""
+    before = open_db_library(db)
+    links = bundled_links(before)
+    questions = ["Aidan Gomez 如何看待数据质量？", "What does Gomez think about synthetic data?",
+                 "Was sagt Gomez über Robotik?", "戴雨森怎么看AI创业？"]
+
+    def also_in(library: Library) -> dict[str, list[str]]:
+        return {q.passage_id: sorted(v.passage_id for v in q.also_in)
+                for question in questions for q in answerer.answer(library, question).quotes}
+
+    shown = also_in(before)
+    added = []
+    for spec in sorted((Path(__file__).parent / "fixtures").glob("*.spec.json")):
+        document = spec.with_name(json.loads(spec.read_text(encoding="utf-8"))["file"])
+        item = import_article(str(document), engine)
+        assert item.stored.linked == [], (document.name, item.stored.linked)
+        added.append(item.stored.article_id)
+    after = open_db_library(db)
+    assert set(added) <= set(after.articles) and len(added) == 9
+    assert bundled_links(after) == links
+    assert not any(p.versions for p in after.passages if p.article_id in added)
+    again = also_in(after)
+    assert any(pid in shown for pid in again)
+    for pid, versions in again.items():  # a bundled answer shows the versions it showed before, and no import
+        if pid in shown:
+            assert versions == shown[pid]
+        assert not any(v.split(":")[0] in added for v in versions)
+
+
+def test_versions_need_the_same_interviewee() -> None:
+    def article(*names: str) -> Article:
+        return Article(id="x", title="t", publisher="p", language="en", interviewees=list(names))
+
+    assert same_interviewee(article("Hanna Keller"), article("Hanna Keller"), "", "")
+    assert not same_interviewee(article("Richard M. Stallman"), article("Tim Hockin", "Aparna Sinha"), "", "")
+    assert same_interviewee(article("Aidan Gomez"), article("戈麦斯"), "…", "Aidan Gomez 认为…")  # one writes the other
+    assert not same_interviewee(article("Oliver Sander"), article("艾丹·戈麦斯"), "", "Aidan Gomez 认为…")

@@ -16,9 +16,9 @@ from bot.db.engine import open_database
 from bot.db.library_store import sync
 from bot.importer.fetch import FetchError
 from bot.importer.pipeline import read_article
-from bot.importer.prepare import Prepared, PrepareError
-from bot.importer.speakers import ANSWER_LABEL, ASKED_LABEL
+from bot.importer.prepare import Hints, Prepared, PrepareError
 from bot.importer.storing import ImportFailed, article_ids, find_duplicate, remove_article, store_prepared
+from bot.importer.turns import ANSWERED, ASKED
 from bot.runtime.settings import get_settings
 
 
@@ -34,41 +34,78 @@ def open_store() -> Engine:
 
 
 def _label(label: str) -> str:
-    if label == ASKED_LABEL:
-        return "(questions in bold or headings)"
-    if label == ANSWER_LABEL:
-        return "(the paragraphs after them)"
+    if label.startswith(ASKED):
+        return "(questions: headings or bold)"
+    if label.startswith(ANSWERED):
+        person = label.removeprefix(ANSWERED)
+        return f"(answers under “{person}”)" if person else "(answers after the questions)"
     return label
 
 
+CONFIDENCE = {"high": "green", "medium": "yellow", "low": "red", "given": "cyan"}
+
+
 def _summary(console: Console, prepared: Prepared, duplicate: str | None) -> None:
-    a = prepared.article
+    """What was found, where it came from, and what the person importing should check."""
+    a, found = prepared.article, prepared.found
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")  # links are shown whole
-    table.add_row("[bold]id[/]", esc(duplicate or a.id))
-    table.add_row("[bold]title[/]", esc(a.title))
-    table.add_row("[bold]publisher[/]", esc(a.publisher or "—"))
-    table.add_row("[bold]published[/]", esc(a.published or "—"))
-    table.add_row("[bold]link[/]", esc(a.url or "none given by the source"))
-    table.add_row("[bold]language[/]", a.language)
+
+    def row(name: str, value: str | None, key: str, missing: str = "—") -> None:
+        origin = f" [dim]({esc(found[key])})[/]" if value and key in found else ""
+        table.add_row(name, (esc(value) if value else f"[yellow]{missing}[/]") + origin)
+
+    table.add_row("id", esc(duplicate or a.id))
+    row("title", a.title, "title")
+    row("publisher", a.publisher, "publisher", "none found: give --publisher")
+    row("published", a.published, "published")
+    row("link", a.url, "url", "none given by the source")
+    table.add_row("language", a.language)
     kinds = {k: sum(p.kind == k for p in prepared.passages) for k in ("answer", "narrative", "bullet")}
-    table.add_row("[bold]passages[/]", f"{len(prepared.passages)} ({', '.join(f'{v} {k}' for k, v in kinds.items())})")
-    speakers = prepared.speakers.speakers
-    found = ", ".join(esc(f"{_label(label)} → {s['name']} ({s['role']}, {prepared.speakers.turns.get(label, 0)}×)")
-                      for label, s in speakers.items())
-    table.add_row("[bold]speakers[/]", found or "[yellow]no speaker labels found: passages are narrative[/]")
+    table.add_row("passages", f"{len(prepared.passages)} ({', '.join(f'{v} {k}' for k, v in kinds.items() if v)})")
     if duplicate:
-        table.add_row("[bold]already stored[/]", f"[yellow]as {duplicate}[/]")
+        table.add_row("already stored", f"[yellow]as {duplicate}[/]")
     console.print(table)
+    shown = [v for v in prepared.cast.voices.values() if v.turns]
+    if not shown:
+        console.print("[yellow]no speakers found: every passage is narrative[/]")
+    for v in shown:
+        colour = CONFIDENCE.get(v.confidence, "white")
+        why = f" [dim]({esc('; '.join(v.why))})[/]" if v.why else ""
+        console.print(f"  {esc(_label(v.label))} → [bold]{esc(v.name)}[/] · {v.role} · {v.turns} turns · "
+                      f"[{colour}]{v.confidence}[/]{why}", soft_wrap=True)
+    for warning in prepared.warnings:
+        console.print(f"[yellow]! {esc(warning)}[/]")
 
 
 def _print_passages(console: Console, prepared: Prepared) -> None:
+    """The first words of every passage, and every piece of the page left out, with the reason."""
+    console.print("[bold]passages[/]")
     for p in prepared.passages:
         who = f"{p.speaker}: " if p.speaker else ""
-        console.print(f"[dim]{p.seq:>3} {p.kind:<9}[/] {esc(who + p.text)}", soft_wrap=True)
-        if p.question and p.kind == "answer" and (p.seq == 0 or prepared.passages[p.seq - 1].question != p.question):
-            console.print(f"[dim]    ↳ asked: {esc(p.question)}[/]", soft_wrap=True)
+        text = p.text.replace("\n\n", " ¶ ")
+        console.print(f"[dim]{p.seq:>3} {p.kind:<9}[/] {esc(who + _first_words(text))}", soft_wrap=True)
+    if prepared.dropped:
+        console.print(f"[bold]left out as page chrome[/] ({len(prepared.dropped)})")
+        for d in prepared.dropped:
+            console.print(f"[dim]{d.reason:>24}[/]  {esc(_first_words(d.text))}", soft_wrap=True)
+
+
+def _first_words(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip() + " …"
+
+
+def _hints(speaker: tuple[str, ...], interviewee: tuple[str, ...], interviewer: tuple[str, ...],
+           publisher: str | None, title: str | None) -> Hints:
+    mapping = {}
+    for item in speaker:
+        label, sep, name = item.partition("=")
+        if not sep or not label.strip() or not name.strip():
+            raise click.BadParameter(f"{item!r}: write LABEL=NAME, e.g. --speaker \"OS=Oliver Sander\"",
+                                     param_hint="--speaker")
+        mapping[label.strip()] = name.strip()
+    return Hints(mapping, list(interviewee), list(interviewer), publisher, title)
 
 
 @click.command()
@@ -78,11 +115,23 @@ def _print_passages(console: Console, prepared: Prepared) -> None:
 @click.option("--replace", is_flag=True, help="Re-import an article that is already stored.")
 @click.option("--id", "article_id", help="The article id (default: from publisher and title).")
 @click.option("--translation-of", metavar="ARTICLE_ID", help="Link as a version of this stored article.")
+@click.option("--speaker", multiple=True, metavar="LABEL=NAME",
+              help="Who a speaker label stands for, e.g. \"OS=Oliver Sander\".")
+@click.option("--interviewee", multiple=True, metavar="NAME", help="Who answers (a name or label; repeatable).")
+@click.option("--interviewer", multiple=True, metavar="NAME", help="Who asks (a name or label; repeatable).")
+@click.option("--publisher", help="The publication, when the document does not name it.")
+@click.option("--title", help="The title, when the document has none.")
 def add(sources: tuple[str, ...], yes: bool, dry_run: bool, replace: bool, article_id: str | None,
-        translation_of: str | None) -> None:
-    """Add interviews from web pages or local .txt/.md/.html files."""
+        translation_of: str | None, speaker: tuple[str, ...], interviewee: tuple[str, ...],
+        interviewer: tuple[str, ...], publisher: str | None, title: str | None) -> None:
+    """Add interviews from web pages or local .txt/.md/.html files.
+
+    Check what was found with --dry-run: the speakers (with how sure each role is), the first words of
+    every passage and what was left out as page chrome, and why.
+    """
     if article_id and len(sources) > 1:
         raise click.UsageError("--id needs a single URL or file")
+    hints = _hints(speaker, interviewee, interviewer, publisher, title)
     console = Console(highlight=False, stderr=False)
     engine = open_store()
     failed = 0
@@ -96,7 +145,7 @@ def add(sources: tuple[str, ...], yes: bool, dry_run: bool, replace: bool, artic
             for location in sources:
                 progress.update(task, description=f"Reading {location[:60]}")
                 try:
-                    prepared = read_article(location, article_id=article_id, taken=taken)
+                    prepared = read_article(location, article_id=article_id, taken=taken, hints=hints)
                 except (FetchError, PrepareError) as exc:
                     console.print(f"[red]✗[/] {esc(str(exc))}")
                     failed += 1

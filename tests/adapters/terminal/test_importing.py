@@ -110,7 +110,9 @@ def test_dry_run_shows_passages_and_stores_nothing(pages: PageServer, db: Settin
     result = run("add", "--dry-run", pages("/zh/lin-xiaolan"))
     assert result.exit_code == 0
     assert "我最担心的是人才。" in result.output
-    assert "记者 → 潮汐商业评论 (interviewer" in result.output
+    assert "记者 → 周然 · interviewer" in result.output  # the byline names him
+    assert "林晓岚 · interviewee" in result.output
+    assert "left out as page chrome" in result.output
     assert "dry run: nothing stored" in result.output
     assert state(db) == before
 

@@ -1,0 +1,266 @@
+"""Who speaks in an interview: which labels name speakers, who asks and who answers, and their names.
+
+A label names a speaker when it recurs, or when it is another form (full name, initials, first word)
+of one that does; a label whose turns are empty (`Break: [01:12]`) marks time, not a speaker. The
+interviewer/interviewee split weighs evidence: generic role words (Q, 问, Frage, Host, 嘉宾…), the
+publication or the byline's author speaking, the title or front matter naming a guest, phrases only a
+host says, and who asks and who talks at length. The confidence says how clear that evidence was.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from bot.importer import names
+from bot.importer.labels import (
+    GENERIC,
+    INTERVIEWEE_LABELS,
+    INTERVIEWER_LABELS,
+    Mark,
+    is_continuation,
+    strip_continuation,
+)
+from bot.importer.markup import Para, visible
+from bot.importer.metadata import Meta
+
+MIN_TURNS = 2
+HOST_PHRASES = re.compile(
+    r"(?i)\b(?:I'?m your host|I am your host|your host(?:s)?,|welcome (?:back )?to (?:the |this )?(?:show|podcast|"
+    r"episode)|welcome (?:back )?to\b|joined (?:today )?by|my guests? (?:today )?(?:is|are)|our guests? (?:today )?"
+    r"(?:is|are)|today we(?:'re| are) (?:talking|joined)|we(?:'re| are) talking to|thanks? (?:so much )?for "
+    r"(?:joining|coming on)|willkommen (?:zu|bei)|zu gast (?:ist|sind)|heute (?:bei|mit) uns)\b|"
+    r"欢迎(?:来到|收听|收看)|本期(?:嘉宾|节目)|今天(?:我们)?(?:请到|邀请到)")
+# Placeholders a transcription tool writes for a voice it could not name: their words are nobody's quote.
+ANONYMOUS = re.compile(r"(?i)^(?:(?:unknown |unidentified )?speaker|sprecher(?:in)?|redner(?:in)?|voice|stimme|"
+                       r"audience(?: member)?|publikum|zuschauer|说话人|發言人|发言人|讲者|講者|观众|觀眾|听众"
+                       r"|聽眾)\s*\d*$")
+UNKNOWN_NAME = {"zh-Hant": "受訪者", "zh": "受访者", "de": "Befragte/r", "en": "Interviewee"}
+
+
+@dataclass
+class Voice:
+    """A speaker: the label in the text, the person's name, the role and how sure that is."""
+
+    label: str
+    name: str
+    role: str  # "interviewer" | "interviewee" | "other" (an unnamed voice: never quoted)
+    turns: int
+    confidence: str = "low"  # "high" | "medium" | "low"
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Cast:
+    """The speakers of a document and every label form that names each."""
+
+    voices: dict[str, Voice] = field(default_factory=dict)  # canonical label -> Voice
+    aliases: dict[str, str] = field(default_factory=dict)  # label as written -> canonical label
+    ignored: dict[str, str] = field(default_factory=dict)  # label-shaped phrase -> why it is no speaker
+
+    def voice(self, label: str | None) -> Voice | None:
+        return self.voices.get(self.aliases.get(label or "", label or ""))
+
+    @property
+    def interviewers(self) -> list[str]:
+        return list(dict.fromkeys(v.name for v in self.voices.values() if v.role == "interviewer"))
+
+    @property
+    def interviewees(self) -> list[str]:
+        return list(dict.fromkeys(v.name for v in self.voices.values() if v.role == "interviewee"))
+
+
+@dataclass
+class Turn:
+    label: str
+    texts: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.texts)
+
+
+def turns_of(paras: list[Para], marks: list[Mark], labels: set[str]) -> list[Turn]:
+    """The turns that the given labels open, each with the text up to the next label."""
+    by_para: dict[int, list[Mark]] = defaultdict(list)
+    for m in marks:
+        if m.name in labels:
+            by_para[m.para].append(m)
+    turns: list[Turn] = []
+    for i, p in enumerate(paras):
+        here = sorted(by_para.get(i, []), key=lambda m: m.start)
+        if p.kind == "heading":
+            continue
+        if not here:
+            if turns:
+                turns[-1].texts.append(strip_continuation(p.text) if is_continuation(p.text) else p.text)
+            continue
+        if turns and here[0].start > 0:
+            turns[-1].texts.append(p.text[:here[0].start])
+        for k, m in enumerate(here):
+            end = here[k + 1].start if k + 1 < len(here) else len(p.text)
+            turns.append(Turn(m.name, [p.text[m.end:end]]))
+    return turns
+
+
+def _asks(text: str) -> bool:
+    plain = visible(text).rstrip(" *_\"'”’」)）")
+    return plain.endswith(("?", "？", "吗", "呢", "嗎")) or bool(re.search(r"[?？][^.。!！?？]{0,40}$", plain))
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"[\s·.]", "", (s or "").casefold())
+
+
+def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]:
+    """The recurring labels with content, and the one-off forms that name one of them."""
+    counts = Counter(m.name for m in marks)
+    recurring = {n for n, c in counts.items() if c >= MIN_TURNS}
+    texts: dict[str, list[str]] = defaultdict(list)
+    for t in turns_of(paras, marks, recurring):
+        texts[t.label].append(visible(t.text))
+    for label in list(recurring):
+        if not any(re.search(r"\w", t) for t in texts[label]):
+            recurring.discard(label)
+            cast.ignored[label] = "marks time, says nothing"
+    for label in recurring:
+        cast.aliases[label] = label
+    for label in counts:
+        if label in recurring:
+            continue
+        longer = [r for r in recurring
+                  if names.same_person(label, r) or (_norm(r) and _norm(label).startswith(_norm(r)))]
+        if len(longer) == 1:
+            cast.aliases[label] = longer[0]
+        else:
+            cast.ignored.setdefault(label, "used once")
+    return set(cast.aliases)
+
+
+def _unlabelled(paras: list[Para], marks: list[Mark]) -> str:
+    """The document's text without its speaker labels (so a label is not taken for part of a name)."""
+    cuts: dict[int, list[Mark]] = defaultdict(list)
+    for m in marks:
+        cuts[m.para].append(m)
+    out = []
+    for i, p in enumerate(paras):
+        text = p.text
+        for m in sorted(cuts.get(i, []), key=lambda m: -m.start):
+            text = text[:m.start] + " " + text[m.end:]
+        out.append(visible(text))
+    return "\n".join(out)
+
+
+def _role_word(label: str) -> str | None:
+    low = label.lower().strip()
+    if low in INTERVIEWER_LABELS:
+        return "interviewer"
+    if low in INTERVIEWEE_LABELS:
+        return "interviewee"
+    return None
+
+
+def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body: str) -> Cast:
+    """Speakers, roles (with evidence and confidence) and names for a labelled interview."""
+    cast = Cast()
+    labels = speaker_labels(paras, marks, cast)
+    canonical = {cast.aliases[label] for label in labels}
+    if not canonical:
+        return cast
+    turns = [t for t in turns_of(paras, marks, labels)]
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for t in turns:
+        by_label[cast.aliases[t.label]].append(visible(t.text))
+    spoken = "\n".join([meta.title or "", meta.teaser or "", *meta.guests, _unlabelled(paras, marks)])
+    forms: dict[str, list[str]] = defaultdict(list)
+    for label, canon in cast.aliases.items():
+        forms[canon].append(label)
+    title_people = names.from_title(meta.title, body) + meta.guests
+    intro = "\n".join(p.text for p in paras[:12]) + "\n" + (meta.teaser or "")
+    teaser_people = names.from_teaser(intro)
+    known = " ".join(filter(None, [meta.title, meta.teaser, *meta.authors, *meta.guests, body[:20000]]))
+    labelled = [f for fs in forms.values() for f in fs if " " in f]
+    candidates = labelled + meta.authors + meta.guests + title_people + names.people_in(known)
+
+    score: dict[str, float] = {}
+    why: dict[str, list[str]] = defaultdict(list)
+    strong: dict[str, bool] = {}
+    ask = {c: sum(map(_asks, by_label[c])) / max(1, len(by_label[c])) for c in canonical}
+    length = {c: statistics.median([len(t.split()) + len(names.HAN.findall(t)) for t in by_label[c]] or [0])
+              for c in canonical}
+    mid_ask = statistics.median(ask.values())
+    mid_len = statistics.median(length.values())
+    for c in canonical:
+        s = 0.0
+        role = next((r for f in forms[c] if (r := _role_word(f))), None)
+        full = [f for f in forms[c]] + [x for x in [names.expand_initials(c, candidates)] if x]
+        if role:
+            s += 3 if role == "interviewer" else -3
+            why[c].append(f"the label says {role}")
+        if meta.publisher and any(_norm(f) and (_norm(f) == _norm(meta.publisher) or
+                                                _norm(meta.publisher).startswith(_norm(f))) for f in forms[c]):
+            s += 3
+            why[c].append("the publication speaks")
+        if any(names.same_person(f, a) for f in full for a in meta.authors):
+            s += 2
+            why[c].append("named in the byline")
+        if any(names.same_person(f, g) for f in full for g in title_people):
+            s -= 2.5
+            why[c].append("named in the title")
+        elif any(names.same_person(f, g) for f in full for g in teaser_people):
+            s -= 1.5
+            why[c].append("named in the intro as the one interviewed")
+        strong[c] = abs(s) >= 2
+        if any(HOST_PHRASES.search(t) for t in by_label[c][:3]):
+            s += 1.5
+            why[c].append("talks like a host")
+        if len(canonical) > 1:
+            s += 2.0 * (ask[c] - mid_ask)
+            if ask[c] > mid_ask + 0.15:
+                why[c].append(f"asks ({ask[c]:.0%} of turns end in a question)")
+            if length[c] > mid_len * 1.5:
+                s -= 0.5
+                why[c].append("talks at length")
+            elif length[c] * 1.5 < mid_len:
+                s += 0.5
+        score[c] = s
+    roles = {c: ("interviewer" if score[c] > 0 else "interviewee") for c in canonical}
+    for c in canonical:
+        if ANONYMOUS.match(c):
+            roles[c] = "other"
+            why[c].append("an unnamed voice")
+    named = [c for c in canonical if roles[c] != "other"]
+    if named and "interviewee" not in roles.values():
+        lowest = min(named, key=lambda c: (score[c], -length[c]))
+        roles[lowest] = "interviewee"
+    if "interviewer" not in roles.values() and len(named) >= 2:
+        top = max(named, key=lambda c: (score[c], ask[c]))
+        if ask[top] >= 0.5 and ask[top] > sorted(ask.values())[-2]:
+            roles[top] = "interviewer"
+            why[top].append("asks the most")
+    counts = Counter(cast.aliases[t.label] for t in turns)
+    for c in sorted(canonical, key=lambda c: -counts[c]):
+        margin = abs(score[c])
+        confidence = "high" if strong[c] or margin >= 2 or roles[c] == "other" else "medium" if margin >= 0.6 else "low"
+        name = _name(c, forms[c], roles[c], meta, candidates, title_people, teaser_people, spoken, language)
+        cast.voices[c] = Voice(c, name, roles[c], counts[c], confidence, why[c])
+    return cast
+
+
+def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[str], title_people: list[str],
+          teaser_people: list[str], body: str, language: str) -> str:
+    """The person (or publication) a label stands for."""
+    if label.lower() in GENERIC or _role_word(label):
+        if role == "interviewer":
+            return meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label
+        guests = meta.guests or title_people or teaser_people
+        return guests[0] if guests else UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
+    longest = max(forms, key=len)
+    if longest != label and len(longest) > len(label):
+        return longest
+    expanded = names.expand_initials(label, candidates)
+    if expanded:
+        return expanded
+    return names.full_name(label, body)

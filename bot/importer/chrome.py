@@ -1,0 +1,215 @@
+"""Page chrome: what a page shows around an interview and no one says in it, each with the reason.
+
+Paragraph rules in English, German and Chinese (credits, follow/subscribe prompts, newsletter and
+paywall boxes, sponsor reads, copyright lines, share bars, cookie banners, menus, reading times,
+markers like `[laughter]` or `Break`), captions (text right after an image that reads like one),
+whole sections (related articles, comments, show notes, chapter lists) and pull-quotes that repeat a
+sentence said elsewhere. Rules look at the shape of a line, never at one site's wording alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.importer.markup import Para, visible
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+SENTENCE_END = re.compile(r"[。！？!?…；;.」』”\"'’)）]\s*$")
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("marker", _rx(r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
+                   r"|lachen|"
+                   r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"
+                   r"|片尾)"
+                   r"[^\])）】]{0,40}[\])）】][.!]?$",
+                   r"^(?:—+\s*)?(?:完|END|Ende|The End|（完）|\(完\)|-\s*END\s*-)(?:\s*—+)?$", r"^[*·•\s]{1,9}$")),
+    ("credit", _rx(r"^(?:文|作者|编辑|責任編輯|责任编辑|责编|主笔|观点|觀點|版面编辑|排版|审核|審核|校对|校對|采访|採訪"
+                   r"|"
+                   r"整理|文字整理|撰文|摄影|攝影|图|圖|翻译|翻譯|编译|編譯|出品|策划|策劃|监制|監製|视觉|視覺|设计|設"
+                   r"計|"
+                   r"本期主持|主持|记者|記者|图片来源|图源|圖源|图片|圖片|视频|來源|来源)\s*[｜|丨/／:：]",
+                   r"^(?:Foto|Fotos|Bild|Bilder|Illustration|Grafik|Text|Redaktion|Übersetzung(?: aus dem \w+)?|"
+                   r"Protokoll|Mitarbeit|Photo|Photos|Photograph(?:y)?|Image|Images|Illustration|Credit|Credits|"
+                   r"Edited by|Translated by|Transcribed by|Produced by|Transcript by|Interview by|Photograph by|"
+                   r"Photo by|Photos by|Illustrations? by|Video by|Cover(?: image)?)\b\s*[:：/]?\s*\S",
+                   r"^(?:Das|Dieses) (?:Interview|Gespräch) (?:führte|führten|wurde|ist)\b",
+                   r"^(?:This|The) (?:interview|conversation|transcript|episode|Q&A) (?:has been|was|is) "
+                   r"(?:\w+ )?(?:edited|condensed|generated|transcribed|produced|lightly)",
+                   r"^[（(]?(?:本文|以上|以下|对话|访谈|采访|訪談|採訪)[^）)]{0,40}(?:整理|编辑|删节|刪節|确认|確認"
+                   r"|删减|刪減)",
+                   r"\b(?:is|are) produced by\b|\btheme music (?:is )?by\b|\bmusic by\b.{0,40}$",
+                   r"^(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}\s*(?:摄|攝)?$", r"^本期主持")),
+    ("caption", _rx(r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
+                    r"|/／]?[^）)]{0,40}[）)]\s*$",
+                    r"(?:摄|攝)\s*[）)]?$", r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$")),
+    ("follow", _rx(r"^(?:关注|點擊|点击|扫码|掃碼|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|阅读原文|閱讀原"
+                   r"文)",
+                   r"^(?:Follow|Find) us\b|^Folgen Sie uns|\bfollow us on\b|^Share(?: this)?\b|^Teilen\b"
+                   r"|^Artikel teilen",
+                   r"^(?:Listen|Watch|Subscribe|Abonnieren|Hören|Jetzt hören) (?:on|to|auf|bei|in)\b",
+                   r"^Copy link$|^Link kopieren$|^Drucken$|^Print$|^Tweet$|^E-?Mail$|^Skip to content$"
+                   r"|^Zum Inhalt springen$|"
+                   r"^Direkt zum Interview springen|^Jump to (?:the )?interview", r"^下载客户端|^下載客戶端|^(?:阅读"
+                                                                                  r"|閱讀)\s*[\d.]+万?$",
+                   r"^点赞\s*\d+|^\d+\s*(?:likes|comments|shares)$")),
+    ("promotion", _rx(r"\b(?:newsletter|subscribe|subscription|sign up|unsubscribe|inbox|become a (?:member|patron"
+                      r"|subscriber)|"
+                      r"support us|join \d[\d,.]* readers|ad-free|free trial|membership)\b",
+                      r"\b(?:Newsletter|abonnieren|Abonnent|Abo\b|Jetzt anmelden|kostenlos testen|Mitglied werden"
+                      r"|unterstützen Sie)",
+                      r"(?:会员|會員|订阅|訂閱|招聘|招商|热线|熱線|报名|報名|限时|限時|优惠|優惠|特惠|预约|預約|领取"
+                      r"|領取|客户端|客戶端|"
+                      r"早报|早報|每天早上|每日推送|投稿|栏目|欄目|专栏|專欄)",
+                      r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广告|廣告|推广|推廣)$",
+                      r"\b(?:Rabatt|Sale|Angebot|ab \d+ ?€|\d+ ?% off|discount|coupon|promo code)\b")),
+    ("sponsor", _rx(r"\b(?:brought to you by|sponsored by|(?:our|today's|this episode's) sponsors?"
+                    r"|thanks to our sponsors?|"
+                    r"we have \w+ sponsors?|präsentiert von|unterstützt von|gesponsert von)\b", r"^(?:Sponsor|Sponsors"
+                                                                                                r"|Anzeige)\s*:",
+                    r"\b(?:listeners get|use (?:the )?code|go to \S+\.(?:com|io|co|fm)\b|(?:check it out|learn more"
+                    r"|visit|head to|go to) "
+                    r"(?:today )?at \S+\.\w+)", r"(?:本期|本节目)(?:由|赞助)")),
+    ("paywall", _rx(r"\b(?:free articles? (?:remaining|left)|subscribe (?:for|to) (?:unlimited|continue|read)"
+                    r"|already a "
+                    r"subscriber|log in to (?:continue|read)|this (?:article|content) is for (?:subscribers"
+                    r"|members))\b",
+                    r"\b(?:weiterlesen mit|lesen sie jetzt mit|bereits abonnent|kostenlose \S+-?artikel gelesen|"
+                    r"registrieren sie sich|für abonnenten)\b", r"(?:付费|付費)(?:阅读|閱讀)|(?:登录|登入)后(?:阅读"
+                                                                r"|閱讀)")),
+    ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b|\balle rechte vorbehalten\b",
+                      r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|严禁|嚴禁|"
+                      r"^本文(?:为|為).{0,20}原创|^本文(?:首发|首發|刊载|刊載)|ICP备|举报电话|舉報電話",
+                      r"\b(?:licensed|lizenziert) (?:under )?CC[- ]BY|\bproudly powered by\b|\bregistered charity\b",
+                      r"\bDisclaimer\b|仅供(?:查阅|参考|学习)|僅供(?:查閱|參考|學習)|独立观点|獨立觀點|不代表本(?:站"
+                      r"|刊|平台)")),
+    ("cookies", _rx(r"\b(?:we use cookies|cookie(?:s| policy| settings)|privacy (?:policy|settings)|accept all|"
+                    r"wir verwenden cookies|cookie-einstellungen|datenschutz(?:erklärung|einstellungen)?"
+                    r"|alle akzeptieren|"
+                    r"ihre privatsphäre)\b")),
+    ("byline", _rx(r"^(?:By|Von|Posted on|Published|Veröffentlicht|Updated|Aktualisiert)\b.{0,80}(?:\d{4}|min read"
+                   r"|Minuten)",
+                   r"^(?:Lesezeit|Reading time|Read time)\b|\b\d+\s*(?:min read|minutes? read|Min\. Lesezeit)\b",
+                   r"^(?:Posted|Published|Veröffentlicht|Aktualisiert|Updated)\s+(?:on|am)\s", r"^Tags?\s*:|^Tagged\b"
+                                                                                               r"|^Schlagwörter\s*:",
+                   r"^(?:Episode|Folge|Ep\.)\s*\d+\s*[·|]", r"^#\S+(?:\s+#\S+)+$",
+                   r"^\d{4}[年-]\d{1,2}[月-]\d{1,2}日?\s*(?:\d{1,2}:\d{2})?\s*(?:星期.|周.)?\s*(?:来源：.*)?$",
+                   r"^\d{1,2}\.\s*\w+\s+\d{4},?\s*\d{1,2}:\d{2}\s*Uhr$")),
+]
+SECTION_HEADINGS = re.compile(
+    r"^(?:related|related (?:articles|posts|stories|reading|episodes)|read (?:more|next|also)|more (?:from|on|stories|"
+    r"episodes|interviews)|recommended|you (?:may|might) also like|comments?|\d+ (?:comments?|thoughts"
+    r"|responses?) on\b.*|"
+    r"leave a (?:reply|comment)|show ?notes|chapters|timestamps|links|episode links|in this episode|previous episodes|"
+    r"weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|kommentare|leserkommentare|"
+    r"延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关新闻|相關新聞|大家都在看|往期回顾|往"
+    r"期回顧|"
+    r"精选留言|精選留言|网友评论|網友評論|评论|評論|留言|热门评论|熱門評論)\b.*$", re.I)
+SECTION_TO_END = re.compile(r"comment|kommentar|留言|评论|評論|reply|thoughts on", re.I)
+MENU_SEPARATORS = re.compile(r"\s[·|•/]\s|｜|\s{2,}")
+
+
+@dataclass
+class Dropped:
+    """A paragraph (or part of one) left out of the passages, and why."""
+
+    text: str
+    reason: str
+    line: int = 0
+
+
+def is_menu(text: str) -> bool:
+    """A row of short items: "Listen on A · B · C", "Home · Interviews · Newsletter"."""
+    parts = [p for p in MENU_SEPARATORS.split(text) if p.strip()]
+    enough = len(parts) >= 3 or (len(parts) == 2 and len(text) < 40)
+    return enough and len(text) < 160 and all(len(p) < 40 for p in parts) and not SENTENCE_END.search(text)
+
+
+LOOSE = {"promotion", "follow-word"}
+FOLLOW_WORDS = _rx(r"(?:关注我们|關注我們|公众号|公眾號|扫码|二维码|转发|点赞|在看|星标|置顶|(?:持续|记得|欢迎|敬请|點"
+                   r"擊|点击)關?关?注|"
+                   r"关注(?:哦|本号)|点击(?:跳转|阅读|查看|这里|下方|上方)|點擊(?:跳轉|閱讀|查看|這裡))")
+CALL_TO_ACTION = re.compile(
+    r"^(?:Sign up|Subscribe|Join|Get|Become|Support|Try|Download|Listen|Read|Buy|Order|Jetzt|Melden Sie|Abonnieren|"
+    r"Holen Sie|Bestellen|Testen|点击|扫码|关注|订阅|訂閱|加入|立即|报名|報名|长按|長按|每天|每周|每週)", re.I)
+
+
+def classify(text: str, para: Para | None = None, *, in_answer: bool = False) -> str | None:
+    """Why a piece of visible text is chrome, or None when it is content.
+
+    Inside an answer only unmistakable chrome counts (a credit line, a caption, a paywall box, a call
+    to action): an interviewee may well talk about newsletters, members or 公众号.
+    """
+    plain = visible(text)
+    if not plain or not re.search(r"\w", plain):
+        return "empty"
+    if RULES[0][1].search(plain):
+        return "marker"
+    if re.fullmatch(r"[（(【\[][^（）()【】\[\]]+[）)】\]]", plain):  # a note in brackets: judge what it says
+        plain = plain[1:-1].strip()
+    short = len(plain) <= 240
+    boxed = para is not None and (para.quote or para.bold or para.italic)
+    loose_ok = not in_answer or (len(plain) <= 160 and (boxed or bool(CALL_TO_ACTION.match(plain))))
+    for reason, rx in RULES:
+        if reason in {"promotion", "copyright", "cookies", "paywall", "follow"} and not short:
+            continue
+        if reason in {"credit", "byline", "caption"} and len(plain) > 160:
+            continue
+        if reason in LOOSE and not loose_ok:
+            continue
+        found = rx.search(plain)
+        if found and (not in_answer or found.start() <= 3 or reason in {"caption", "paywall", "cookies"}):
+            return reason
+    if short and loose_ok and FOLLOW_WORDS.search(plain):
+        return "follow"
+    if short and is_menu(plain):
+        return "menu"
+    if para is not None and para.after_image and not para.bold and is_caption(plain):
+        return "caption"
+    return None
+
+
+def trailing_chrome(text: str) -> tuple[str, str]:
+    """A credit or disclaimer glued to the end of a paragraph ("…（笑）*文章为作者独立观点，仅供参考。")
+    -> (text without it, the chrome)."""
+    m = re.search(r"(?<=[。！？!?.）)])\s*\**\*?([^。！？!?.\n（）()]{4,80}[。.!]?)\**\s*$", text)
+    if m and m.start(1) > 0 and classify(m.group(1)) in {"copyright", "credit", "follow"}:
+        return text[:m.start()].rstrip(" *"), m.group(1)
+    return text, ""
+
+
+def is_caption(plain: str) -> bool:
+    """Text right after an image that reads like its caption: short, or a bracketed or credited note."""
+    if re.fullmatch(r"[（(][^（）()]{2,80}[）)]", plain):
+        return True
+    limit = 60 if HAN.search(plain) else 140
+    short_sentence = len(plain.split()) <= 10 and plain.endswith(".") and not re.search(r"[,;:]", plain)
+    return len(plain) <= limit and (not SENTENCE_END.search(plain) or short_sentence)
+
+
+def leading_caption(text: str) -> tuple[str, str]:
+    """A caption glued to the text after an image ("（隋少龙在讲解技术细节）首先，…") -> (caption, rest)."""
+    m = re.match(r"^\s*(?:\*\*)?([（(][^（）()]{2,60}[）)])(?:\*\*)?\s*(?=\S)", text)
+    if m:
+        return m.group(1), text[m.end():]
+    m = re.match(r"^\s*([^（）()\n]{4,200}?[（(](?:图|圖|摄影|攝影|摄|攝|Foto|Photo|Bild|Image)"
+                 r"[^（）()]{0,30}[）)])\s*", text)
+    if m:
+        return m.group(1), text[m.end():]
+    m = re.match(r"^\s*([^。！？!?]{4,60}?(?:摄|攝)\s*[）)])\s*", text)
+    if m:
+        return m.group(1), text[m.end():]
+    return "", text
+
+
+def section_heading(text: str) -> str | None:
+    """A heading that opens a block of chrome ("Related", "Comments", "延伸阅读"): "section" or "to-end"."""
+    plain = visible(text).strip(" :：")
+    if not SECTION_HEADINGS.match(plain):
+        return None
+    return "to-end" if SECTION_TO_END.search(plain) else "section"

@@ -1,0 +1,135 @@
+"""Speaker labels wherever a page puts them, and the paragraphs cut at them.
+
+A label is a short name-like phrase followed by a colon, or by a timestamp: at the start of a
+paragraph (`Q:`, `问：`, `**Jane Doe:**`, `**CM: question…**`, `Name (00:03:12):`, `Name [00:13:21]`,
+`0:02:04.8 **Name**`) or in bold in the middle of one (`…？**达巍：**`). A paragraph that starts with a
+bare timestamp (`(01:00): …`) continues the last speaker. Which labels name speakers is decided by
+`cast`; here every candidate is found and the text is cut at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.importer.markup import TIMESTAMP, Para, visible
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+NAME = r"[^\s:：*_\[\]()（）<>#\"“”'‘’][^:：*\n\[\]<>\"“”]{0,38}?"
+BOLD = r"(?:\*\*|__)"
+TIME = rf"[\[(（]\s*{TIMESTAMP}\s*[\])）]"
+LEAD = rf"(?:{TIME}|{TIMESTAMP})\s*"  # "[00:00:00] Stefan", "0:02:04.8 **Tim**"
+START = [  # (pattern, needs the rest of the line empty)
+    (re.compile(rf"^\s*(?:{LEAD})?(?P<b1>{BOLD})?\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})?\s*(?:{TIME}\s*(?:{BOLD})?\s*)?"
+                rf"[:：]\s*(?P<b4>{BOLD})?\s*"), False),
+    (re.compile(rf"^\s*(?P<b1>{BOLD})?\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})?\s*{TIME}\s*(?:{BOLD})?\s*$"), True),
+    (re.compile(rf"^\s*{LEAD}(?P<b1>{BOLD})\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})\s*[:：]?\s*"), False),
+    (re.compile(rf"^\s*{LEAD}(?P<b1>{BOLD})?\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})?\s*$"), True),
+]
+MIDDLE = re.compile(rf"{BOLD}\s*(?P<name>{NAME})\s*(?:[:：]\s*{BOLD}|(?:{BOLD}\s*)+[:：](?:\s*{BOLD})?)\s*")
+CONTINUATION = re.compile(rf"^\s*[\[(（]\s*{TIMESTAMP}\s*[\])）]\s*[:：]?\s*")
+PUNCT = re.compile(r"[。，,!?！？；;、（）()\[\]【】《》\"“”'‘’/|=<>#@…]")
+PARTICLES = {"von", "van", "der", "de", "del", "la", "le", "di", "da", "du", "bin", "al", "zu", "dos", "y", "and",
+             "und", "&"}
+NOT_SPEAKERS = {
+    "来源", "作者", "编辑", "责编", "责任编辑", "注", "图", "图片", "图源", "摄影", "原文链接", "原文", "参考资料",
+    "文", "编者按", "导语", "核心观点", "划重点", "关键词", "时间", "地点", "日期", "链接", "标签", "出品", "主笔",
+    "观点", "排版", "审核", "校对", "版面编辑", "翻译", "编译", "撰文", "文字整理", "整理", "策划", "监制", "视觉",
+    "來源", "編輯", "攝影", "圖", "註", "採訪", "延伸閱讀", "延伸阅读", "推荐阅读", "相关阅读", "简介", "背景",
+    "source", "sources", "photo", "photos", "image", "images", "credit", "credits", "note", "notes", "update",
+    "updated", "editor", "editor's note", "read more", "related", "tags", "tag", "foto", "fotos", "bild", "bilder",
+    "quelle", "mehr", "lesen sie auch", "anmerkung", "hinweis", "stand", "by", "von", "posted", "published", "date",
+    "http", "https", "www", "tl;dr", "disclaimer", "transcript", "video", "audio", "podcast", "summary",
+    "zusammenfassung", "fazit", "tipp", "tip", "warning", "example", "beispiel", "break", "pause", "intro", "outro",
+    "sponsor", "ad", "ads", "advertisement", "anzeige", "werbung", "chapters", "timestamps", "links", "show notes",
+    "shownotes", "episode", "folge", "season", "staffel", "category", "kategorie", "text", "interview", "q&a",
+    "translation", "übersetzung", "redaktion", "illustration", "cover", "caption", "title", "subtitle", "location",
+    "ort", "zeit", "time", "also", "see also", "siehe", "contents", "inhalt", "table of contents", "bio", "about",
+    "listen", "watch", "download", "subscribe", "follow", "share", "comments", "kommentare", "reply", "answer key",
+}
+INTERVIEWER_LABELS = {
+    "q", "f", "frage", "fragen", "question", "questions", "interviewer", "interviewerin", "host", "moderator",
+    "moderatorin", "moderation", "reporter", "journalist", "journalistin", "问", "提问", "记者", "主持人", "主持",
+    "采访者", "访问者", "采访人", "问题", "提问者", "問", "記者", "採訪者", "訪問者", "提問",
+}
+INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "受访者", "受訪者", "被访者", "interviewee",
+                      "guest",
+                      "gast", "befragte", "befragter"}
+GENERIC = INTERVIEWER_LABELS | INTERVIEWEE_LABELS
+
+
+@dataclass
+class Mark:
+    """One candidate label in the text."""
+
+    para: int  # index of the paragraph
+    start: int  # where the label starts in that paragraph's text
+    end: int  # where the turn's text starts
+    name: str  # the label as written, markup removed
+    timed: bool = False  # a timestamp came with it
+
+
+def clean_name(name: str) -> str:
+    return re.sub(r"\s+", " ", visible(name)).strip(" *_")
+
+
+def is_label(label: str) -> bool:
+    """Whether a phrase can name a speaker (a name, a role, Q/A, initials), not a sentence or a field."""
+    s = label.strip()
+    if not s or len(s) > 40 or PUNCT.search(s.replace("（", "(").split("(")[0]) or s.endswith("."):
+        return False
+    base = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", s)  # "Vivian Wu（吴薇）"
+    if base.lower() in NOT_SPEAKERS or base.isdigit() or re.fullmatch(r"[\d\s:.\-]+", base):
+        return False
+    if HAN.search(base):
+        return len(HAN.findall(base)) <= 10 and len(base) <= 24 and not re.search(r"[a-z]{3}", base)
+    words = base.split()
+    if len(words) > 5:
+        return False
+    if words[0].lower() in PARTICLES:
+        return False
+    return all(w[0].isupper() or w.lower() in PARTICLES or w[0].isdigit() or w.startswith("'") for w in words)
+
+
+def _start(text: str) -> tuple[str, int, bool] | None:
+    """(label, where its text starts, whether a timestamp came with it) for a paragraph opening with a label."""
+    for n, (rx, _alone) in enumerate(START):
+        m = rx.match(text)
+        if not m:
+            continue
+        if n == 0 and m.group("b4") and not m.group("b1") and not m.group("b2"):
+            continue  # "Name: **bold words**" is a sentence with emphasis, not a bold label
+        if n == 0 and m.group("b1") and not m.group("b2") and not m.group("b4") and text.count("**") % 2:
+            continue
+        name = clean_name(m.group("name"))
+        if is_label(name):
+            return name, m.end(), n > 0 or bool(re.search(TIMESTAMP, m.group(0)))
+    return None
+
+
+def find_marks(paras: list[Para]) -> list[Mark]:
+    """Every label-shaped phrase: at a paragraph's start (any style) or bold in its middle."""
+    marks: list[Mark] = []
+    for i, p in enumerate(paras):
+        if p.kind == "heading":
+            continue
+        found = _start(p.text)
+        if found:
+            marks.append(Mark(i, 0, found[1], found[0], found[2]))
+        skip = found[1] if found else 0
+        for m in MIDDLE.finditer(p.text, skip):
+            if m.start() == 0 and skip == 0 and found:
+                continue
+            name = clean_name(m.group("name"))
+            if is_label(name) and m.start() >= skip:
+                marks.append(Mark(i, m.start(), m.end(), name))
+    return marks
+
+
+def is_continuation(text: str) -> bool:
+    """A paragraph that starts with a bare timestamp: the same speaker goes on."""
+    return bool(CONTINUATION.match(text))
+
+
+def strip_continuation(text: str) -> str:
+    return CONTINUATION.sub("", text, count=1)

@@ -1,0 +1,195 @@
+"""Markdown, HTML remnants and text -> paragraphs of visible text.
+
+Removes what a reader never sees (comments, tags, image links, entities, escapes, bracketed
+timestamps, site directives like `=IMAGE=…=`), rejoins lines a sentence was wrapped across, and keeps
+what the next steps need: headings and their level, list items, quotes, whole-bold or italic
+paragraphs, and where an image stood (the text after one may be its caption). Bold markers `**` stay
+in the text until the speaker labels are found; `visible()` removes them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, replace
+
+IMAGE_MARK = "\ue010"  # where an image stood
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+SCRIPT = re.compile(r"<(script|style|noscript|iframe|svg)\b.*?</\1\s*>", re.S | re.I)
+DIRECTIVE = re.compile(r"^=[A-Z]+=.*=\s*$", re.M)  # =IMAGE=file.jpg=caption=
+HTML_IMAGE = re.compile(r"<(?:img|figure|picture|video|audio|source)\b[^>]*>", re.I)
+HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+HTML_BLOCK = re.compile(r"</?(?:p|div|section|article|header|footer|aside|ul|ol|li|table|tr|td|th|blockquote|"
+                        r"figcaption|dl|dd|dt|hr)\b[^>]*>", re.I)
+HTML_BOLD = re.compile(r"</?(?:strong|b)\b[^>]*>", re.I)
+HTML_ITALIC = re.compile(r"</?(?:em|i)\b[^>]*>", re.I)
+HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
+MD_IMAGE = re.compile(r"\[?!\[[^\]\n]*\]\([^)]*\)(?:\]\([^)]*\))?")
+MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)|\[([^\]\n]+)\]\[[^\]\n]*\]")
+REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$", re.M)
+AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&|~<>:])")
+TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+BRACKET_TIME = re.compile(rf"\[\s*{TIMESTAMP}\s*\]")
+HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
+BULLET = re.compile(r"^\s*(?:[*\-+•·▪●]|\d{1,2}[.)、]|[一二三四五六七八九十]{1,2}、)\s+")
+QUOTE = re.compile(r"^\s{0,3}>\s?")
+RULE = re.compile(r"^\s*(?:[*\-_=]\s*){3,}$")
+SENTENCE_END = re.compile(r"[。！？!?…:：;；.」』”\"'’)）\]】]$")
+HAN = re.compile(r"[\u3400-\u9fff]")
+EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?!["
+                      r"\w_])")
+
+
+@dataclass
+class Para:
+    """A paragraph as the reader sees it (bold markers still in), with its shape."""
+
+    text: str
+    kind: str = "para"  # "para" | "heading" | "item"
+    level: int = 0  # heading level
+    quote: bool = False  # a blockquote (newsletter boxes, pull-quotes)
+    after_image: bool = False  # right after an image: possibly its caption
+    line: int = 0  # position in the document (for the import summary)
+
+    @property
+    def bold(self) -> bool:
+        """The whole paragraph is bold (a question, a heading, an emphasised sentence)."""
+        t = self.text.strip()
+        return len(t) > 4 and t.startswith("**") and t.endswith("**") and "**" not in t[2:-2].replace("** **", "")
+
+    @property
+    def italic(self) -> bool:
+        t = self.text.strip().replace("**", "")
+        return len(t) > 2 and ((t[0] == "*" and t[-1] == "*") or (t[0] == "_" and t[-1] == "_"))
+
+    def with_text(self, text: str) -> Para:
+        return replace(self, text=text)
+
+
+def visible(text: str) -> str:
+    """Text without emphasis markers and with whitespace collapsed: what the reader sees."""
+    text = BRACKET_TIME.sub("", text).replace("**", "").replace("__", "")
+    text = EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    text = re.sub(r"[ \t\u00a0\u3000]+", " ", text)
+    text = re.sub(r"^[*_]+(?=\S)|(?<=\S)[*_]+$", "", text.strip())  # an emphasis mark left unpaired
+    return re.sub(r" *\n *", "\n", text).strip()
+
+
+def _html(text: str) -> str:
+    text = SCRIPT.sub("", COMMENT.sub("", text))
+    text = HTML_IMAGE.sub(f"\n\n{IMAGE_MARK}\n\n", text)
+    text = HTML_HEADING.sub(lambda m: f"\n\n{'#' * int(m.group(1))} {m.group(2)}\n\n", text)
+    text = HTML_BREAK.sub("\n", text)
+    text = HTML_BLOCK.sub("\n\n", text)
+    text = HTML_BOLD.sub("**", text)
+    text = HTML_ITALIC.sub("*", text)
+    return HTML_TAG.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """Markup and remnants removed; still one string with the document's line structure."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = DIRECTIVE.sub(f"\n{IMAGE_MARK}\n", text)
+    text = _html(text)
+    text = MD_IMAGE.sub(f" {IMAGE_MARK} ", text)
+    text = REFERENCE.sub("", text)
+    text = MD_LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = AUTOLINK.sub(r"\1", text)
+    text = html.unescape(text)
+    text = ESCAPE.sub(r"\1", text)
+    return text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+
+
+def _join(left: str, right: str) -> str:
+    """Rejoin a sentence wrapped across lines: a space between Latin words, none around Chinese."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if HAN.match(left[-1]) or HAN.match(right[0]) or right[0] in "·・，。、）)":
+        return left + right
+    return f"{left} {right}"
+
+
+TIMED_LINE = re.compile(rf"^\s*[\[(]?{TIMESTAMP}[\])]?\s")  # "[00:00:00] Stefan", "0:02:04.8 **Tim**": a new turn
+WHOLE_EMPHASIS = re.compile(r"^\s*(?:\d{1,2}[.)]\s+|[-*+]\s+)?(\*\*|__)(?=\S).+(?<=\S)\1\s*$")
+
+
+def _is_structural(line: str) -> bool:
+    s = line.strip()
+    return bool(HEADING.match(s) or BULLET.match(s) or QUOTE.match(s) or RULE.fullmatch(s) or s == IMAGE_MARK
+                or TIMED_LINE.match(s))
+
+
+def _stands_alone(line: str) -> bool:
+    """A line that is a unit of its own: a whole-bold line (a question), a timestamped label line."""
+    s = line.strip()
+    return bool((WHOLE_EMPHASIS.match(s) and len(visible(s)) >= 8) or (TIMED_LINE.match(s) and len(s.split()) <= 5))
+
+
+def _ends_sentence(line: str) -> bool:
+    s = line.rstrip().rstrip("*_ ")
+    return not s or bool(SENTENCE_END.search(s)) or line.endswith("  ")
+
+
+def _paragraph_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, paragraph text) with wrapped lines rejoined."""
+    out: list[tuple[int, str]] = []
+    cur: list[str] = []
+    start = 0
+    for n, raw in enumerate(text.split("\n")):
+        line = raw.rstrip("\n")
+        if not line.strip():
+            if cur:
+                out.append((start, "".join(cur)))
+                cur = []
+            continue
+        if re.fullmatch(r"\s*=+\s*|\s*-+\s*", line) and len(cur) == 1 and not _is_structural(cur[0]) \
+                and len(cur[0]) <= 200:  # a setext heading: "Title" over "=====" or "-----"
+            out.append((start, ("# " if "=" in line else "## ") + cur[0]))
+            cur = []
+            continue
+        if cur and (_is_structural(line) or _ends_sentence(cur[-1]) or _stands_alone(cur[-1])
+                    or (_is_structural(cur[0]) and not BULLET.match(cur[0]))):
+            out.append((start, "".join(cur)))
+            cur = []
+        if not cur:
+            start = n
+            cur = [line.strip()]
+        else:
+            cur[-1:] = [_join(cur[-1], line.strip())]
+    if cur:
+        out.append((start, "".join(cur)))
+    return out
+
+
+def paragraphs(text: str) -> list[Para]:
+    """Clean `text` (Markdown, HTML fragments or plain text) into paragraphs."""
+    out: list[Para] = []
+    after_image = False
+    for line_no, raw in _paragraph_lines(clean_text(text)):
+        s = raw.strip()
+        if RULE.fullmatch(s):
+            continue
+        quote = bool(QUOTE.match(s))
+        while QUOTE.match(s):
+            s = QUOTE.sub("", s, count=1).strip()
+        heading = HEADING.match(s)
+        kind, level = "para", 0
+        if heading:
+            kind, level, s = "heading", len(heading.group(1)), heading.group(2)
+        elif BULLET.match(s) and not s.startswith("**"):
+            numbered = re.match(r"\s*(?:\d|[一二三四五六七八九十])", s)  # "2." is visible text; "-" and "*" are not
+            kind, s = "item", s.strip() if numbered else BULLET.sub("", s, count=1)
+        pieces = [p.strip() for p in s.split(IMAGE_MARK)]
+        for i, piece in enumerate(pieces):
+            if i:
+                after_image = True
+            if not visible(piece).strip("*_ "):
+                continue
+            out.append(Para(piece, kind, level, quote, after_image, line_no))
+            after_image = False
+        if len(pieces) > 1 and not pieces[-1]:
+            after_image = True
+    return out

@@ -1,0 +1,332 @@
+"""What a document says about itself: title, publisher, date, link, and the people it names.
+
+Sources, most trusted first: YAML front matter or a Pelican `Key: value` header; the page's own
+metadata (`og:*`, JSON-LD, `<title>`, `<time>`, canonical link); the byline (`By …`, `Von …`, `记者 …`,
+`文｜…`, `来源：…`); a WeChat backup's account name; the registrable part of the web address. Never a
+body paragraph, a file name or an IP address: what is not found stays None and the import summary
+asks for it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
+PELICAN_KEY = re.compile(r"^(?P<key>[A-Z][A-Za-z_-]{1,20}):[ \t]*(?P<value>.*)$")
+PELICAN_KEYS = {"title", "date", "modified", "category", "tags", "slug", "summary", "author", "authors", "lang",
+                "status", "url", "save_as", "template", "subtitle", "publisher", "translation"}
+TITLE_KEYS = ("title", "headline", "post_title")
+PUBLISHER_KEYS = ("publisher", "site_name", "sitename", "site", "publication", "channel", "podcast", "show",
+                  "source", "blog")
+DATE_KEYS = ("published", "date", "published_at", "publish_date", "publication_date", "pubdate", "pub_date",
+             "post_date",
+             "created", "created_at")
+URL_KEYS = ("canonical_url", "canonical", "url", "permalink", "link", "source_url", "original_url", "original")
+AUTHOR_KEYS = ("interviewer", "interviewers", "author", "authors", "host", "hosts", "by")
+GUEST_KEYS = ("interviewee", "interviewees", "guest", "guests", "speaker", "speakers")
+TEASER_KEYS = ("summary", "description", "excerpt", "subtitle", "teaser", "lede")
+LANGUAGE_KEYS = ("language", "lang", "locale")
+MONTHS = {
+    **{m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                   "september", "october", "november", "december"], 1)},
+    **{m: i for i, m in enumerate(["januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+                                   "september", "oktober", "november", "dezember"], 1)},
+    **{m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                   "dec"], 1)},
+    "sept": 9, "mär": 3, "okt": 10, "dez": 12, "jän": 1, "jänner": 1,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATES = [
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
+    re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
+    re.compile(rf"(?i)(?<!\w)(?P<d>[0-3]?\d)\.?\s+(?P<mon>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)"),
+    re.compile(rf"(?i)(?<!\w)(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"),
+]
+# "By Jane Doe", "Von Tobias Kern", "Interview by …", "记者 王晓岚", "文｜杨璐", "採訪／陳柏宇"
+BYLINE = [
+    re.compile(r"(?:^|[\s·|])(?i:by|von|interview(?:s)? by|interviewed by|interview:|text:|"
+               r"das interview führte[n]?|das gespräch führte[n]?)\s+"
+               r"(?P<n>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){0,2})"),
+    re.compile(r"(?:^|[\s　])(?:记者|記者|文|撰文|采访|採訪|采访者为|采访人|主持人)\s*(?:[｜|丨/／:：]\s*|\s)"
+               r"(?:[^\s　]*?团队?)?(?P<n>[\u4e00-\u9fff·]{2,4})(?=[\s　,，。、|｜丨/]|摄|$)"),
+]
+SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?P<n>[^\s　|｜,，。]{2,30})")
+WECHAT_BACKUP = re.compile(r"\]\(/gzh/(?P<n>[^)/\s]+)\)")
+WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*\**(?P<n>[^」”\"*\s，。]{2,20}?)\**\s*[」”\"]?\s*(?:"
+                        r"所有|原创|公众号)")
+SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜")
+BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "footer", "section", "article", "aside",
+          "span", "time", "br", "figcaption", "dd", "dt", "td", "tr"}
+GENERIC_TITLE_PARTS = {"artikel", "article", "news", "home", "startseite", "blog", "interview", "interviews",
+                       "magazin", "magazine", "podcast", "首页", "正文", "新闻", "文章"}
+
+
+@dataclass
+class Meta:
+    """Metadata of one document; `found` says where each field came from (for the import summary)."""
+
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    authors: list[str] = field(default_factory=list)  # bylines: people who wrote or asked
+    guests: list[str] = field(default_factory=list)  # front matter interviewee/guest
+    teaser: str | None = None
+    found: dict[str, str] = field(default_factory=dict)
+
+    def put(self, name: str, value: Any, source: str) -> None:
+        """Set a field if it is still empty and the value is a non-empty string (or a number)."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return  # a mapping or a list where a name was expected: not this field
+        value = re.sub(r"\s+", " ", value).strip()
+        if value and getattr(self, name) in (None, "", []):
+            setattr(self, name, value)
+            self.found[name] = source
+
+
+def iso_date(value: object) -> str | None:
+    """The first date in a value (ISO, 2024年1月2日, 3. März 2025, March 3, 2025) as YYYY-MM-DD."""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    text = str(value or "")
+    for rx in DATES:
+        m = rx.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = MONTHS.get(g["mon"].lower().rstrip(".")) if g.get("mon") else int(g["m"])
+        try:
+            return date(int(g["y"]), int(month or 0), int(g["d"])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def web_url(link: object, base: str | None = None) -> str | None:
+    """An http(s) URL (resolved against `base`), or None."""
+    if not isinstance(link, str) or not link.strip():
+        return None
+    link = link.strip()
+    if base and not urlsplit(link).scheme:
+        link = urljoin(base, link)
+    parts = urlsplit(link)
+    return link if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def site_of(url: str | None) -> str | None:
+    """The registrable name of a web address ("www.donganews.cn" -> "donganews"); None for IPs and localhost."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    if not host or host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        return None
+    try:
+        ipaddress.ip_address(host)
+        return None
+    except ValueError:
+        pass
+    labels = [p for p in host.split(".") if p]
+    if len(labels) < 2:
+        return None
+    second_level = {"com", "co", "org", "net", "gov", "edu", "ac"}
+    if len(labels) >= 3 and labels[-2] in second_level and len(labels[-1]) == 2:
+        return labels[-3]
+    return labels[-2]
+
+
+def _names(value: object) -> list[str]:
+    """People from a front-matter value: a string ("A, B and C"), a list, or dicts with a name."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    if not isinstance(value, str):
+        return []
+    return [p.strip() for p in re.split(r",|;|\band\b|\bund\b|、|和", value) if p.strip()]
+
+
+def front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """YAML front matter or a Pelican header (`Title: …` lines) and the text after it."""
+    m = FRONT_MATTER.match(text)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError:
+            loaded = None
+        if isinstance(loaded, dict):
+            return {str(k).lower(): v for k, v in loaded.items()}, text[m.end():]
+    lines = text.lstrip("\ufeff").split("\n")
+    header: dict[str, Any] = {}
+    for i, line in enumerate(lines):
+        km = PELICAN_KEY.match(line)
+        if km and km.group("key").lower() in PELICAN_KEYS:
+            header[km.group("key").lower()] = km.group("value").strip()
+            continue
+        if not line.strip() and "title" in header and len(header) >= 2:
+            return header, "\n".join(lines[i + 1:])
+        break
+    return {}, text
+
+
+def from_front_matter(meta: Meta, front: dict[str, Any]) -> None:
+    def first(keys: tuple[str, ...]) -> Any:
+        return next((front[k] for k in keys if front.get(k) not in (None, "", [])), None)
+
+    meta.put("title", first(TITLE_KEYS), "front matter")
+    meta.put("publisher", first(PUBLISHER_KEYS), "front matter")
+    meta.put("published", iso_date(first(DATE_KEYS)), "front matter")
+    links = [web_url(front.get(k)) for k in URL_KEYS]
+    links += [web_url(v) for k, v in front.items() if k.endswith(("_url", "_link")) and k not in URL_KEYS]
+    meta.put("url", next((u for u in links if u), None), "front matter")
+    lang = first(LANGUAGE_KEYS)
+    meta.put("language", str(lang).replace("_", "-") if lang else None, "front matter")
+    for key in AUTHOR_KEYS:
+        meta.authors += [n for n in _names(front.get(key)) if n not in meta.authors]
+    for key in GUEST_KEYS:
+        meta.guests += [n for n in _names(front.get(key)) if n not in meta.guests]
+    meta.put("teaser", first(TEASER_KEYS), "front matter")
+
+
+def split_title(raw: str | None, title: str | None) -> tuple[str | None, str | None]:
+    """`<title>` "Article | Site" -> (article title, site name); the site only when the other part is the
+    article's own title or a generic word."""
+    if not raw:
+        return title, None
+    parts = [p.strip() for p in SEPARATORS.split(raw) if p.strip()]
+    if len(parts) < 2:
+        return title or raw.strip(), None
+    norm = (title or "").casefold().strip()
+    for i in (len(parts) - 1, 0):
+        rest = [p for j, p in enumerate(parts) if j != i]
+        joined = raw.replace(parts[i], "").strip(" |–—-_·｜")
+        same = norm and (norm == joined.casefold() or norm in joined.casefold())
+        generic = all(p.casefold() in GENERIC_TITLE_PARTS for p in rest)
+        if (same or generic) and len(parts[i]) <= 40 and len(parts[i].split()) <= 5:
+            site = parts[i]
+            return (title or joined or None), site
+    if not title and len(parts[-1]) <= 30:  # "Article title - Site" without og:title: take the common shape
+        return " | ".join(parts[:-1]) if len(parts) > 2 else parts[0], parts[-1]
+    return title or raw.strip(), None
+
+
+def _site_name(name: str | None) -> str | None:
+    """A site name written as a domain ("Pixelwerk.de") -> its name ("Pixelwerk")."""
+    if not name:
+        return None
+    m = re.fullmatch(r"(?:www\.)?([\w-]+)\.[a-z]{2,12}", name.strip(), re.I)
+    return m.group(1) if m else name.strip()
+
+
+def _json_ld(tree: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for node in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(node)
+        except (ValueError, TypeError):
+            continue
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            if isinstance(item, dict):
+                out += [g for g in item.get("@graph", []) if isinstance(g, dict)] or [item]
+    return out
+
+
+def from_html(html: str, page_url: str | None) -> Meta:
+    """Metadata of a web page from its head, JSON-LD, byline and the address it was fetched from."""
+    import lxml.html
+
+    meta = Meta()
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return meta
+
+    def prop(*names: str) -> str | None:
+        for name in names:
+            for attr in ("property", "name", "itemprop"):
+                found = tree.xpath(f'//meta[@{attr}="{name}"]/@content')
+                if found and str(found[0]).strip():
+                    return str(found[0]).strip()
+        return None
+
+    ld = [i for i in _json_ld(tree) if str(i.get("@type", "")).endswith(("Article", "Posting", "Episode", "Page",
+                                                                         "CreativeWork", "Interview"))]
+    item = ld[0] if ld else {}
+    h1 = " ".join(" ".join(tree.xpath("//h1[1]//text()")).split()) or None
+    og_title = prop("og:title", "twitter:title")
+    raw_title = " ".join(" ".join(tree.xpath("//title//text()")).split()) or None
+    title, site = split_title(raw_title, og_title or item.get("headline") or h1)
+    meta.put("title", og_title or item.get("headline") or h1 or title, "page")
+    publisher = item.get("publisher") or item.get("partOfSeries")
+    pub_name = publisher.get("name") if isinstance(publisher, dict) else publisher
+    meta.put("publisher", prop("og:site_name", "application-name"), "og:site_name")
+    meta.put("publisher", pub_name if isinstance(pub_name, str) else None, "JSON-LD")
+    meta.put("publisher", _site_name(site), "<title>")
+    times = tree.xpath("//time/@datetime")
+    meta.put("published", iso_date(prop("article:published_time", "datePublished", "date", "pubdate",
+                                        "DC.date.issued", "DC.date", "publish-date")
+                                   or item.get("datePublished") or (times[0] if times else None)), "page")
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    meta.put("url", web_url(canonical[0] if canonical else None, page_url) or web_url(prop("og:url"), page_url)
+             or web_url(item.get("url"), page_url) or web_url(page_url), "page")
+    lang = tree.xpath("/html/@lang")
+    meta.put("language", lang[0] if lang else None, "page")
+    author = prop("author", "article:author")
+    ld_author = item.get("author")
+    meta.authors += [n for n in _names(author) + _names(ld_author) if n not in meta.authors]
+    meta.put("teaser", prop("og:description", "description"), "page")
+    body = tree.xpath("//body")
+    for el in body[0].iter() if body else ():
+        if isinstance(el.tag, str) and el.tag in BLOCKS:
+            el.tail = "\n" + (el.tail or "")  # a line per block, as the page shows it
+    text = body[0].text_content() if body else ""
+    from_byline(meta, text[:6000])
+    meta.put("publisher", site_of(meta.url or page_url), "web address")
+    return meta
+
+
+def from_byline(meta: Meta, text: str) -> None:
+    """Authors, the source publication and a date from byline-like lines near the top of the text."""
+    for line in text.split("\n")[:80]:
+        line = line.strip()
+        if not line or len(line) > 200:
+            continue
+        for rx in BYLINE:
+            for m in rx.finditer(line):
+                name = m.group("n").strip().rstrip(".")
+                if name not in meta.authors and not re.search(r"\d", name):
+                    meta.authors.append(name)
+        src = SOURCE_LINE.search(line)
+        if src:
+            meta.put("publisher", src.group("n"), "byline")
+        if len(line) <= 120 and re.search(r"[·|｜]|(?i:veröffentlicht|published|posted|发布|發布|\bam\b)", line):
+            meta.put("published", iso_date(line), "byline")
+
+
+GENERIC_HEADINGS = {"info", "infos", "transcript", "transkript", "transkription", "interview", "contents", "inhalt",
+                    "intro", "introduction", "einleitung", "summary", "notes", "about", "目录", "正文", "简介"}
+
+
+def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
+    """Title, publisher and date a Markdown or text document shows in its first lines."""
+    for heading in re.finditer(r"^\s{0,3}#\s+(?P<t>\S.*?)\s*#*\s*$|^(?P<s>\S[^\n]{2,200})\n=+[ \t]*$", body, re.M):
+        title = re.sub(r"[*_`]", "", heading.group("t") or heading.group("s")).strip()
+        if title.casefold() not in GENERIC_HEADINGS:
+            meta.put("title", title, "first heading")
+            break
+    wechat = WECHAT_BACKUP.search(body[:3000])
+    if wechat:
+        meta.put("publisher", wechat.group("n"), "account")
+    for m in WECHAT_OWN.finditer(body):
+        meta.put("publisher", m.group("n"), "account")
+    from_byline(meta, body[:4000])
+    meta.put("publisher", site_of(meta.url or page_url), "web address")

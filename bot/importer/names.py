@@ -1,0 +1,198 @@
+"""People's names: who a title or teaser says was interviewed, initials and surnames written out.
+
+Rules over the shapes titles and teasers take in English, German and Chinese ("an interview with
+X", "X on …", "Interview mit X", "Wir sprachen mit X", "对话X：", "专访…X", "我们对…X进行了专访"), and
+name matching that tolerates titles, initials and surnames ("OS" = "Prof. Oliver Sander", "RMS" =
+"Richard M. Stallman", "Keller" = "Hanna Keller").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+TITLES = {"prof", "prof.", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "herr", "frau",
+          "sir", "dame", "mister", "mayor", "ceo", "founder"}
+CAP = r"[A-ZÄÖÜÉÈÁÍÓÚÇ][\w'’.-]*"
+PERSON = (
+    rf"(?:(?:Prof|Dr|Mr|Mrs|Ms)\.?\s+)*{CAP}(?:\s+(?:[A-Z]\.|von|van|de|der|da|di|del|la|le|bin"
+    rf"|al)?\s*{CAP}){{0,3}}"
+)
+LATIN_TITLE = [
+    re.compile(rf"(?i:interview with|in conversation with|conversation with|conversations? with|q&a with|"
+               rf"questions with|questions for|talks? (?:to|with)|talking (?:to|with)|talked (?:to|with)|spoke (?:to"
+               rf"|with)|"
+               rf"sat down with|chat with|meet|"
+               rf"interview mit|gespräch mit|im gespräch mit|unterhaltung mit|sprachen? mit|zu gast:?)\s+"
+               rf"(?:(?i:the|der|die|das)\s+)?(?:[a-zäöüß][\w-]*\s+){{0,3}}?(?P<n>{PERSON})"),
+    re.compile(rf"^(?P<n>{PERSON})\s*(?:[:：]|\s(?:on|über|about|im Interview|"
+               rf"interview(?:ed)?|erklärt|explains|says|sagt)\b)"),
+    re.compile(rf"[|–—]\s*(?P<n>{PERSON})\s*$"),
+    re.compile(rf"^(?P<n>{PERSON})$"),
+]
+HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話|访问|訪問)\s*[:：|｜丨]?\s*"
+                       r"(?P<run>[\u4e00-\u9fff·]{2,16})")
+PERSON2 = rf"{CAP}(?:\s+(?:[A-Z]\.\s+)?{CAP}){{1,2}}"  # at least two words
+LATIN_TEASER = [
+    re.compile(rf"\bwurde\s+(?P<n>{PERSON2})\s+[^.]{{0,80}}?\binterviewt"),
+    re.compile(rf"(?:采访了|專訪了|专访了|採訪了|访问了|訪問了|对话了|對話了|邀请到|邀請到)"
+               rf"[^，。,]{{0,30}}?(?P<n>{PERSON2})"),
+    re.compile(rf"(?P<n>{PERSON2})\s*(?:接受了?|接受)[^，。]{{0,30}}?(?:采访|採訪|专访|專訪|群访|訪問)"),
+]
+HAN_TEASER = [
+    re.compile(r"(?:对|對|采访了|採訪了|专访了|專訪了|邀请到|邀請到|请到|請到)\s*(?P<run>[\u4e00-\u9fff·]{2,20}?)\s*"
+               r"(?:进行了|進行了|做了)?(?:专访|專訪|采访|採訪|对话|對話|访谈|訪談)"),
+    re.compile(r"(?:观点|觀點|口述|受访者|受訪者|嘉宾|嘉賓)\s*[/／｜|：:]\s*\**\s*(?P<run>[\u4e00-\u9fff·]{2,4})"),
+    re.compile(r"(?P<run>[\u4e00-\u9fff·]{2,12}?)\s*接受了?[^，。]{0,30}?(?:采访|採訪|专访|專訪|群访|訪問)"),
+]
+
+
+def words(name: str | None) -> list[str]:
+    """A name's words without titles, case-folded and accents kept ("Prof. Oliver Sander" -> oliver, sander)."""
+    text = unicodedata.normalize("NFKC", name or "").replace("·", " ").replace("-", " ")
+    return [w for w in text.casefold().split() if w.strip(".") not in {t.strip(".") for t in TITLES}]
+
+
+def initials(name: str) -> str:
+    """ "Richard M. Stallman" -> "RMS", "Prof. Oliver Sander" -> "OS"."""
+    return "".join(w[0] for w in words(name) if w[0].isalpha()).upper()
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Two renderings of one name: equal words, one within the other, or initials of the other."""
+    if not a or not b:
+        return False
+    if HAN.search(a) or HAN.search(b):
+        a2, b2 = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
+        return len(min(a2, b2, key=len)) >= 2 and (a2 in b2 or b2 in a2)
+    wa, wb = set(words(a)), set(words(b))
+    if wa and wb and (wa <= wb or wb <= wa):
+        return True
+    for short, long in ((a, b), (b, a)):
+        s = short.replace(".", "").strip()
+        if s.isupper() and 2 <= len(s) <= 4 and " " not in s and initials(long) == s:
+            return True
+    return False
+
+
+# The commonest Chinese family names (simplified and traditional), to find where a name starts.
+SURNAMES = set(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董"
+    "袁潘于於蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛"
+    "闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏"
+    "倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂塗成苗谷盛曲"
+    "翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥"
+    "褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇"
+    "桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺达達")
+COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "令狐", "慕容",
+                     "端木")
+
+
+HAN_TITLES = re.compile(r"(?:教授|老师|老師|先生|女士|博士|院士|主任|总裁|總裁|创始人|創辦人|董事长|董事長|总经理|總經"
+                        r"理|"
+                        r"经理|經理|主编|主編|医生|醫生|律师|律師|作家|导演|導演|同学|同學)+$")
+
+
+def _han_name(run: str, text: str) -> str | None:
+    """The personal name at the end of a Han run ("气候学家林婉清" -> "林婉清", "达巍教授" -> "达巍"): from
+    a family name near its end, or else the ending the text itself repeats."""
+    run = HAN_TITLES.sub("", run.strip("·"))
+    for compound in COMPOUND_SURNAMES:
+        k = run.rfind(compound)
+        if k >= 0 and 3 <= len(run) - k <= 4:
+            return run[k:]
+    for size in (3, 2):
+        if len(run) >= size and run[-size] in SURNAMES:
+            return run[-size:]
+    for size in (3, 2, 4):
+        if len(run) >= size and text.count(run[-size:]) >= 2:
+            return run[-size:]
+    return None
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" .,:;")
+
+
+def from_title(title: str | None, text: str = "") -> list[str]:
+    """People a title says were interviewed."""
+    if not title:
+        return []
+    out: list[str] = []
+    for m in HAN_TITLE.finditer(title):
+        name = _han_name(m.group("run"), text + title)
+        if name:
+            out.append(name)
+    for rx in LATIN_TITLE:
+        for m in rx.finditer(title):
+            name = _best_span(_clean(m.group("n")), text)
+            if len(words(name)) >= 2 or name.isupper():
+                out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _best_span(name: str, text: str) -> str:
+    """Of "Kestrel Maintainer Mateo Ferreira", the ending the text itself uses most ("Mateo Ferreira")."""
+    parts = name.split()
+    if len(parts) <= 2 or not text:
+        return name
+    options = [" ".join(parts[k:]) for k in range(len(parts) - 1)]
+    counts = {o: text.count(o) for o in options}
+    best = max(options, key=lambda o: (counts[o] * len(o.split()) if counts[o] > 1 else 0, -len(o)))
+    return best if counts[best] > 1 else name
+
+
+def from_teaser(text: str) -> list[str]:
+    """People an intro says were interviewed ("Wir sprachen mit Prof. Sander", "我们对…达巍教授进行了专访")."""
+    out: list[str] = []
+    for rx in (LATIN_TITLE[0], *LATIN_TEASER):
+        for m in rx.finditer(text):
+            name = _best_span(_clean(m.group("n")), text)
+            if len(words(name)) >= 2:
+                out.append(name)
+    for rx in HAN_TEASER:
+        for m in rx.finditer(text):
+            found = _han_name(m.group("run"), text)
+            if found:
+                out.append(found)
+    return list(dict.fromkeys(n for n in out if n))
+
+
+def full_name(label: str, text: str) -> str:
+    """A one-word label ("Keller", "Stefan") -> the full name the text uses most for it ("Hanna Keller",
+    "Stefan Wintermeyer"; `text` without the labels themselves), else the label."""
+    if HAN.search(label) or " " in label or len(label) < 3 or label.isupper():
+        return label
+    titles = {t.strip(".") for t in TITLES}
+    found: Counter[str] = Counter()
+    for m in re.finditer(rf"\b({CAP}) {re.escape(label)}\b", text):
+        if m.group(1).casefold().strip(".") not in titles:
+            found[f"{m.group(1)} {label}"] += 1
+    for m in re.finditer(rf"\b{re.escape(label)} ({CAP})\b", text):
+        found[f"{label} {m.group(1)}"] += 1
+    best = found.most_common(1)
+    return best[0][0] if best else label
+
+
+def expand_initials(label: str, candidates: list[str]) -> str | None:
+    """The candidate name whose initials are the label ("CM" -> "Colin McGregor")."""
+    s = label.replace(".", "").strip()
+    if not (s.isupper() and 2 <= len(s) <= 4 and " " not in s):
+        return None
+    return next((c for c in candidates if " " in c.strip() and initials(c) == s), None)
+
+
+def looks_like_person(text: str) -> bool:
+    """A heading that is only a person's name ("Janna Zielinski", "## 张月光")."""
+    t = text.strip(" *_#")
+    if HAN.search(t):
+        return 2 <= len(t) <= 4 and t[0] in SURNAMES
+    return bool(re.fullmatch(PERSON2, t)) and not t.endswith("?")
+
+
+def people_in(text: str, limit: int = 40) -> list[str]:
+    """Capitalised multi-word names in a text, most frequent first (candidates for initials)."""
+    found = Counter(_clean(m.group(0)) for m in re.finditer(PERSON, text) if len(m.group(0).split()) >= 2)
+    return [n for n, _ in found.most_common(limit)]

@@ -1,0 +1,370 @@
+"""Paragraphs and speakers -> passages: one whole answer of one speaker per passage.
+
+The text is cut at every speaker label into pieces; chrome pieces are set aside with their reason;
+then the interview is walked in order: an interviewer's turn is the question of the answers that follow,
+an interviewee's turn and the unlabelled paragraphs after it are one answer, headings name sections,
+and what stands outside any turn is narrative. A host's one-word reaction ("Right.", "嗯。") does not
+end the guest's answer, and a guest's reply of a word or two is not a passage on its own.
+Interviews without answer labels are read by their questions: headings or bold paragraphs that ask,
+or a question label (`Q:`) alone; the paragraphs after each are the interviewee's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from bot.importer import chrome, names
+from bot.importer.cast import Cast, Voice
+from bot.importer.chrome import Dropped
+from bot.importer.labels import Mark, is_continuation, strip_continuation
+from bot.importer.markup import Para, visible
+from corpus.models import Passage
+from corpus.segment import MAX_ANSWER, PARAGRAPH_BREAK, passage_id, size, split_long
+
+ASKED = "\ue000Q"  # labels given to questions and answers found without labels
+ANSWERED = "\ue000A"
+MIN_QUESTIONS = 3
+MAX_QUESTION = 300  # characters of the interviewer's turn kept as the passage's question
+BACKCHANNEL_WORDS = 3
+HEADING_MAX = {"zh": 40, "other": 100}
+SENTENCE_END = re.compile(r"[。！？!?…；;.」』”\"'’)）:：]\s*$")
+SENTENCES = re.compile(r"[^。！？!?.]+(?:[。！？!?]+|\.(?=\s|$))?[\"'”’」)）]*\s*")
+
+
+@dataclass
+class Piece:
+    """Part of a paragraph between labels: its text (label removed), its shape, the label opening it."""
+
+    text: str
+    para: Para
+    label: str | None = None
+    dropped: str | None = None  # the chrome reason, if it is chrome
+    after_end: bool = False  # after the interview's last turn has ended (credits, bio, promotion follow)
+
+    @property
+    def plain(self) -> str:
+        return visible(self.text)
+
+
+@dataclass
+class Turn:
+    """One speaker's uninterrupted words (interviewee turns become passages)."""
+
+    voice: Voice
+    parts: list[Piece] = field(default_factory=list)
+    question: str | None = None
+    section: str | None = None
+
+    @property
+    def words(self) -> int:
+        text = " ".join(p.plain for p in self.parts)
+        return len(text.split()) + len(re.findall(r"[\u3400-\u9fff]", text)) // 2
+
+
+@dataclass
+class Flow:
+    """The document walked: turns and narrative in reading order, and what was left out."""
+
+    items: list[Turn | Piece] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+def cut(paras: list[Para], marks: list[Mark], cast: Cast) -> list[Piece]:
+    """Paragraphs cut at the labels that name speakers."""
+    by_para: dict[int, list[Mark]] = defaultdict(list)
+    for m in marks:
+        if m.name in cast.aliases:
+            by_para[m.para].append(m)
+    pieces: list[Piece] = []
+    for i, p in enumerate(paras):
+        here = sorted(by_para.get(i, []), key=lambda m: m.start)
+        if not here:
+            text = strip_continuation(p.text) if is_continuation(p.text) else p.text
+            pieces.append(Piece(text, p))
+            continue
+        if here[0].start > 0:
+            pieces.append(Piece(p.text[:here[0].start], p))
+        for k, m in enumerate(here):
+            end = here[k + 1].start if k + 1 < len(here) else len(p.text)
+            pieces.append(Piece(p.text[m.end:end], p, cast.aliases[m.name]))
+    return pieces
+
+
+def _asks(text: str) -> bool:
+    return bool(re.search(r"[?？][\"'”’」)）*]*\s*$", visible(text)))
+
+
+def question_mode(pieces: list[Piece], cast: Cast) -> bool:
+    """Mark questions and answers where only the questions are marked; True if the text is built so."""
+    askers = {label for label, v in cast.voices.items() if v.role == "interviewer"}
+    if any(v.role == "interviewee" for v in cast.voices.values()):
+        return False
+    questions: list[int] = [i for i, pc in enumerate(pieces) if pc.label in askers]
+    if len(questions) < MIN_QUESTIONS - 1 or not askers:
+        questions = _marked_questions(pieces)
+        if len(questions) < MIN_QUESTIONS - 1:
+            return False
+        for i in questions:
+            pieces[i].label = ASKED
+    answered = 0
+    for n, i in enumerate(questions):
+        end = questions[n + 1] if n + 1 < len(questions) else len(pieces)
+        for k in range(i + 1, end):
+            pc = pieces[k]
+            if pc.para.kind == "heading" or pc.label:
+                break
+            if pc.dropped or not pc.plain:
+                continue
+            pc.label = ANSWERED
+            answered += 1
+            break
+    return answered >= MIN_QUESTIONS - 1
+
+
+def _marked_questions(pieces: list[Piece]) -> list[int]:
+    """Headings of one level, or whole-bold paragraphs, most of which ask a question."""
+    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, pc in enumerate(pieces):
+        if pc.dropped or pc.label:
+            continue
+        if pc.para.kind == "heading" and names.looks_like_person(pc.plain):
+            continue  # "## Janna Zielinski": whose answers follow, not a question
+        if pc.para.kind == "heading" and pc.para.level >= 2:
+            groups[("heading", pc.para.level)].append(i)
+        elif pc.para.bold or (pc.para.kind == "item" and re.fullmatch(r"\d{1,2}[.)]\s+(\*\*|__).+\1", pc.text.strip())):
+            groups[("bold", 0)].append(i)
+    best: list[int] = []
+    for members in groups.values():
+        asking = sum(_asks(pieces[i].text) for i in members)
+        enough = ((len(members) >= MIN_QUESTIONS and asking * 2 >= len(members))
+                  or (len(members) >= 2 and asking == len(members)))
+        if enough and asking > len(best):
+            best = members
+    for i in best:
+        pieces[i].para = Para(pieces[i].text, "para", 0, pieces[i].para.quote, False, pieces[i].para.line)
+    return best
+
+
+def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
+    """Set `dropped` on chrome pieces: whole chrome sections, captions, pull-quotes, chrome lines; the
+    chrome cut from labelled lines (the label stays, it opens a turn) is returned.
+
+    After the last labelled turn, the interview ends at the first image, chrome line, emphasised box or
+    paragraph about one of the speakers ("Ilka Brandstetter, born 1979 …"): what follows is narrative
+    or chrome, never the last answer's continuation.
+    """
+    pieces_dropped: list[Dropped] = []
+    skip_level: int | None = None
+    to_end = False
+    role = None
+    last_label = max((i for i, pc in enumerate(pieces) if pc.label), default=len(pieces))
+    speaker_names = [w for v in cast.voices.values() for w in {v.name, v.label} if len(w) >= 2]
+    ended = False
+    for i, pc in enumerate(pieces):
+        if pc.label:
+            voice = cast.voice(pc.label)
+            role = voice.role if voice else ("interviewer" if pc.label == ASKED else "interviewee")
+        if i > last_label and not ended:
+            plain = pc.plain
+            ended = (pc.para.after_image or pc.para.bold or pc.para.italic or pc.para.quote or pc.para.kind == "heading"
+                     or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names))
+        pc.after_end = ended
+        if pc.para.kind == "heading":
+            role = None
+            kind = chrome.section_heading(pc.text)
+            if kind:
+                pc.dropped = "section heading"
+                skip_level, to_end = pc.para.level, kind == "to-end"
+                continue
+            if skip_level is not None and not to_end and pc.para.level <= skip_level:
+                skip_level = None
+        if to_end or skip_level is not None:
+            if pc.label is None or to_end:
+                pc.dropped = pc.dropped or "in a chrome section"
+                continue
+            skip_level = None
+        if pc.para.after_image and not pc.label:
+            caption, rest = chrome.leading_caption(pc.text)
+            if caption and rest.strip():
+                pieces_dropped.append(Dropped(caption, "caption", pc.para.line))
+                pc.text = rest
+                pc.para = Para(rest, pc.para.kind, pc.para.level, pc.para.quote, False, pc.para.line)
+        kept, tail = chrome.trailing_chrome(pc.text)
+        if tail:
+            pieces_dropped.append(Dropped(tail, "credit at the end of a paragraph", pc.para.line))
+            pc.text = kept
+        reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=role == "interviewee" and not ended)
+        if reason and pc.label:  # the label still opens a turn; only its words on this line are chrome
+            if reason != "empty":
+                pieces_dropped.append(Dropped(pc.plain, reason, pc.para.line))
+            pc.text = ""
+        else:
+            pc.dropped = reason
+        if reason and reason != "empty" and i > last_label:
+            ended = True
+    _pull_quotes(pieces)
+    return pieces_dropped
+
+
+def _pull_quotes(pieces: list[Piece]) -> None:
+    """A paragraph that repeats a sentence of another (a pull-quote, a teaser echoing an answer)."""
+    texts = [re.sub(r"\s+", " ", pc.plain) for pc in pieces]
+    for i, pc in enumerate(pieces):
+        t = texts[i].strip("“”\"„«»「」 ")
+        if pc.dropped or len(t) < 25 or pc.label:
+            continue
+        for j, other in enumerate(texts):
+            longer = len(other) > len(texts[i]) or (j < i and pc.para.quote)
+            if j != i and not pieces[j].dropped and longer and t in other:
+                pc.dropped = "pull-quote"
+                break
+
+
+def _looks_like_heading(pc: Piece, nxt: Piece | None) -> bool:
+    """An unlabelled short line or bold paragraph right before a speaker's label: a section title."""
+    if nxt is None or not nxt.label or pc.label:
+        return False
+    plain = pc.plain
+    limit = HEADING_MAX["zh"] if re.search(r"[\u3400-\u9fff]", plain) else HEADING_MAX["other"]
+    if len(plain) > limit or re.search(r"[。！!…；;]|\.(?:\s|$)|[\])）]$", plain):
+        return False
+    return pc.para.bold or not re.search(r"[？?,，、]", plain)
+
+
+def _question(parts: list[str]) -> str | None:
+    asking = [p for p in parts if re.search(r"[?？]", p)]
+    text = " ".join(asking[-2:] or parts[-1:]).strip()
+    if len(text) <= MAX_QUESTION:
+        return text or None
+    kept = ""
+    for s in reversed(SENTENCES.findall(text)):
+        if len(kept) + len(s) > MAX_QUESTION and kept:
+            break
+        kept = s + kept
+    return kept.strip() or text[-MAX_QUESTION:]
+
+
+EDITORIAL = re.compile(r"\[[^\[\]]{20,}\][.!]?")  # "[Es entstand eine kurze Diskussion …]": the editors speaking
+
+
+def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice | None) -> Flow:
+    """The interview in reading order: turns (interviewer and interviewee) and narrative pieces."""
+    flow = Flow()
+    speaker: Voice | None = None
+    turn: Turn | None = None
+    asked: list[str] = []
+    section: str | None = None
+    people: dict[str, Voice] = {}  # round-ups: "## Name" over each person's answers
+    for pc in pieces:
+        if pc.dropped:
+            flow.dropped.append(Dropped(pc.plain, pc.dropped, pc.para.line))
+    live = [pc for pc in pieces if not pc.dropped]
+    for i, pc in enumerate(live):
+        nxt = live[i + 1] if i + 1 < len(live) else None
+        if pc.para.kind == "heading" or _looks_like_heading(pc, nxt):
+            section, speaker, turn = pc.plain, None, None
+            flow.items.append(Piece(pc.text, Para(pc.text, "heading", pc.para.level or 3), None))
+            if answerer is not None and pc.para.kind == "heading" and names.looks_like_person(pc.plain):
+                answerer = people.setdefault(pc.plain, Voice(f"{ANSWERED}{pc.plain}", pc.plain, "interviewee", 0,
+                                                             "medium", ["named by the heading over the answers"]))
+            continue
+        if pc.label:
+            if pc.label == ANSWERED and answerer is not None:
+                voice: Voice | None = answerer
+            else:
+                voice = cast.voice(pc.label) or (answerer if pc.label == ANSWERED else asker)
+            speaker = voice
+            if voice is None or voice.role != "interviewee":
+                asked = [pc.plain] if voice is not None and voice.role == "interviewer" else asked
+                turn = Turn(voice, [pc]) if voice is not None else None
+                if turn is not None:
+                    flow.items.append(turn)
+                continue
+            turn = Turn(voice, [pc], _question(asked) if asked else None, section)
+            flow.items.append(turn)
+            continue
+        if pc.after_end or speaker is None or turn is None:
+            speaker, turn = None, None
+            flow.items.append(pc)
+            continue
+        if EDITORIAL.fullmatch(pc.plain):
+            flow.items.append(pc)  # an editor's note inside a turn: narrative, and the turn goes on
+            continue
+        turn.parts.append(pc)
+        if speaker.role == "interviewer":
+            asked.append(pc.plain)
+    for voice in people.values():
+        cast.voices[voice.label] = voice
+        cast.aliases[voice.label] = voice.label
+    if people and answerer is not None and not any(t.voice is cast.voice(ANSWERED) for t in flow.items
+                                                    if isinstance(t, Turn)):
+        cast.voices.pop(ANSWERED, None)  # every answer has its person: the placeholder answered nothing
+    return flow
+
+
+def _reaction(item: Turn | Piece) -> bool:
+    """A host's word or two that asks nothing ("Right.", "Wow.", "嗯。")."""
+    return (isinstance(item, Turn) and item.voice.role != "interviewee" and item.words <= BACKCHANNEL_WORDS
+            and not _asks(" ".join(p.text for p in item.parts)))
+
+
+def tidy(flow: Flow) -> None:
+    """Join a guest's answer across a host's one-word reaction; set aside replies of a word or two."""
+    out: list[Turn | Piece] = []
+    for item in flow.items:
+        if isinstance(item, Turn) and item.voice.role == "interviewee":
+            j = len(out) - 1
+            while j >= 0 and _reaction(out[j]):
+                j -= 1
+            prev = out[j] if j >= 0 else None
+            if j < len(out) - 1 and isinstance(prev, Turn) and prev.voice is item.voice:
+                prev.parts.extend(item.parts)
+                del out[j + 1:]
+                continue
+        out.append(item)
+    flow.items = []
+    for item in out:
+        if isinstance(item, Turn) and item.voice.role == "interviewee" and item.words < BACKCHANNEL_WORDS \
+                and not re.search(r"\d", " ".join(p.plain for p in item.parts)):
+            flow.dropped.append(Dropped(" ".join(p.plain for p in item.parts), "too short to quote alone",
+                                        item.parts[0].para.line))
+            continue
+        flow.items.append(item)
+
+
+def passages(flow: Flow, article_id: str) -> list[Passage]:
+    """Interviewee turns as whole-answer passages; narrative paragraphs as passages of their own."""
+    out: list[Passage] = []
+    turn_no = -1
+    section: str | None = None
+    for item in flow.items:
+        if isinstance(item, Piece):
+            if item.para.kind == "heading":
+                section = item.plain
+                continue
+            kind = "bullet" if item.para.kind == "item" else "narrative"
+            out += [Passage("", article_id, 0, chunk, kind, section=section) for chunk in split_long(item.plain)]
+            continue
+        if item.voice.role != "interviewee":
+            continue
+        turn_no += 1
+        chunks: list[str] = []
+        for part in item.parts:
+            text, cut_off = chrome.trailing_chrome(part.plain)
+            if cut_off:
+                flow.dropped.append(Dropped(cut_off, "credit at the end of a paragraph", part.para.line))
+            for para in [text] if size(text) <= MAX_ANSWER else split_long(text):
+                if chunks and size(chunks[-1] + PARAGRAPH_BREAK + para) <= MAX_ANSWER:
+                    chunks[-1] += PARAGRAPH_BREAK + para
+                elif para:
+                    chunks.append(para)
+        out += [Passage("", article_id, 0, c, "answer", speaker=item.voice.name, question=item.question,
+                        section=item.section or section, turn=turn_no) for c in chunks]
+    seen: dict[str, int] = {}
+    for seq, p in enumerate(out):
+        n = seen.get(p.text, 0)
+        seen[p.text] = n + 1
+        p.seq, p.id = seq, passage_id(article_id, p.text, n)
+    return out

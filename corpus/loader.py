@@ -54,6 +54,12 @@ def _code_version() -> str:
     return hashlib.sha1(b"".join(parts)).hexdigest()
 
 
+@cache
+def bundled_ids() -> frozenset[str]:
+    """The ids of the bundled articles (from the manifest alone)."""
+    return frozenset(meta["id"] for meta in json.loads(MANIFEST.read_text(encoding="utf-8"))["articles"])
+
+
 def bundled_fingerprint() -> str:
     """The bundled corpus's fingerprint (as `load_bundled().fingerprint`), from the files alone: quick."""
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))

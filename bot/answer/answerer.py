@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.answer.excerpt import best_window, highlight_spans
 from bot.answer.library import Library
 from bot.answer.reply import Quote, Reply, Version
-from bot.answer.texts import SAMPLES, message, ui_language
+from bot.answer.texts import SAMPLES, message, topics, ui_language
 from corpus.models import Passage
 from retrieval.query import Query, analyze
 from retrieval.tokenize import detect_language
@@ -58,8 +58,9 @@ def answer(library: Library, question: str, top_k: int = 3, offset: int = 0) -> 
                      note=message("no_words", query.language), suggestions=samples(query.language))
     hits = library.ranker.rank(query, offset + top_k + 1)
     if not hits:
+        covered = topics(query.language, library.added_interviewees())
         return Reply(query=text, status="no_match", language=query.language,
-                     note=message("no_match", query.language), suggestions=samples(query.language))
+                     note=message("no_match", query.language, topics=covered), suggestions=samples(query.language))
     page = hits[offset:offset + top_k]
     quotes = tuple(make_quote(library, h.passage, query, offset + i + 1, h.score, h.versions)
                    for i, h in enumerate(page))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.answer.reply import ArticleRef
+from corpus.loader import bundled_ids
 from corpus.models import Article, Passage
 from retrieval.bm25 import BM25Index
 from retrieval.ranking import Ranker
@@ -37,6 +38,12 @@ class Library:
         """What a reply shows of an article."""
         a = self.articles[article_id]
         return ArticleRef(a.id, a.title, a.publisher, a.published, a.language, a.url)
+
+    def added_interviewees(self) -> list[str]:
+        """Who the articles added to the bundled ones interview (for "the interviews cover …")."""
+        bundled = bundled_ids()
+        names = [n for a in self.articles.values() if a.id not in bundled for n in a.interviewees]
+        return list(dict.fromkeys(names))
 
     def refs(self) -> list[ArticleRef]:
         """Every article, in reading order."""

@@ -245,6 +245,20 @@ def localized(table: dict[str, dict[str, str]], key: str, lang: str | None = Non
     return result.format(**values) if values else result
 
 
+ALSO = {"zh": "；另有：{names}", "de": "; außerdem: {names}", "en": "; also: {names}"}
+MAX_NAMED = 8
+
+
+def topics(lang: str | None, others: list[str]) -> str:
+    """What the interviews cover: the bundled ones described, the added ones by who was interviewed."""
+    ui = ui_language(lang)
+    if not others:
+        return TOPICS[ui]
+    sep = "、" if ui == "zh" else ", "
+    names = sep.join(others[:MAX_NAMED]) + (" …" if len(others) > MAX_NAMED else "")
+    return TOPICS[ui] + ALSO[ui].format(names=names)
+
+
 def message(key: str, lang: str | None = None, **values: object) -> str:
     """A shared message in the user's language, with the sample question filled in when it asks for one."""
     ui = ui_language(lang)

@@ -7,6 +7,7 @@ import pytest
 from bot.answer import answerer
 from bot.answer.excerpt import limit_for
 from bot.answer.library import Library
+from corpus.models import Article, Passage
 
 QUESTIONS = [
     "为什么只卖模型的公司会很艰难？",
@@ -112,6 +113,18 @@ def test_no_match_is_honest_and_suggests(library: Library) -> None:
     reply = answerer.answer(library, "quantum chromodynamics lattice gluon")
     assert reply.status == "no_match"
     assert not reply.quotes and reply.note and reply.suggestions
+
+
+def test_no_match_names_the_added_interviews_too(library: Library) -> None:
+    added = Article(id="added-mayor", title="Mayor Achebe on buses", publisher="Civic Signal", language="en",
+                    interviewees=["Rosalind Achebe"])
+    passage = Passage("added-mayor:1", "added-mayor", 0, "Fares cost us almost as much as they brought in.",
+                      "answer", speaker="Rosalind Achebe")
+    bigger = Library.build([*library.articles.values(), added], [*library.passages, passage])
+    question = "quantum chromodynamics lattice gluon"
+    assert "Rosalind Achebe" not in (answerer.answer(library, question).note or "")
+    note = answerer.answer(bigger, question).note or ""
+    assert "Rosalind Achebe" in note and "Aidan Gomez" in note
 
 
 def test_reply_json_shape(library: Library) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -18,6 +19,7 @@ from sqlalchemy.engine import Engine
 from bot.answer.library import Library
 from bot.db.engine import open_database
 from bot.db.library_store import open_library, sync
+from bot.importer.public_web import trusted_for_tests
 from bot.runtime.settings import Settings, get_settings
 
 PAGES = Path(__file__).resolve().parent / "importer" / "pages"
@@ -66,6 +68,8 @@ class PageHandler(BaseHTTPRequestHandler):
             self._send(301, headers={"Location": "/interviews/mira-castellanos"})
         elif path == "/loop":
             self._send(302, headers={"Location": "/loop"})
+        elif path == "/redirect":  # /redirect?to=URL: a page that sends the importer elsewhere
+            self._send(302, headers={"Location": parse_qs(urlsplit(self.path).query).get("to", ["/"])[0]})
         elif path == "/huge":
             self._send(200, b"<html><body><p>" + b"x" * HUGE + b"</p></body></html>")
         elif path == "/huge-stream":  # no Content-Length: the limit must hold while reading
@@ -107,7 +111,67 @@ def pages() -> Iterator[PageServer]:
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
+    with trusted_for_tests("127.0.0.1", server.server_port):  # the one non-public place imports may reach
+        yield PageServer(f"http://127.0.0.1:{server.server_port}")
+    server.shutdown()
+    server.server_close()
+
+
+@dataclass
+class PrivateServer(PageServer):
+    requests: list[str]
+
+
+@pytest.fixture
+def private_pages() -> Iterator[PrivateServer]:
+    """Another server of the same pages on 127.0.0.1, one the importer is not told to trust (what an
+    internal service looks like to `/add`); its requests are listed in `.requests`."""
+    handler = type("PrivatePageHandler", (PageHandler,), {"requests": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield PrivateServer(f"http://127.0.0.1:{server.server_port}", handler.requests)
+    server.shutdown()
+    server.server_close()
+
+
+class TrickleHandler(BaseHTTPRequestHandler):
+    """A server that never finishes an answer: /headers sends its headers a byte at a time, /body its
+    body a byte at a time (after complete headers), /silent nothing at all. It stops when `stopped` is set."""
+
+    protocol_version = "HTTP/1.1"
+    interval: ClassVar[float] = 0.5
+    stopped: ClassVar[threading.Event]
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        try:
+            if self.path.startswith("/headers"):
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            elif self.path.startswith("/body"):
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<p>")
+            while not self.stopped.wait(self.interval):
+                if not self.path.startswith("/silent"):
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+
+
+@pytest.fixture
+def trickling() -> Iterator[PageServer]:
+    """A never-finishing server on 127.0.0.1 (TrickleHandler): paths /headers, /body, /silent."""
+    handler = type("Trickle", (TrickleHandler,), {"stopped": threading.Event()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
     yield PageServer(f"http://127.0.0.1:{server.server_port}")
+    handler.stopped.set()
     server.shutdown()
     server.server_close()
 

@@ -48,13 +48,27 @@ class LazyGroup(click.Group):
         except ConfigError as exc:
             raise click.ClickException(str(exc)) from None
         except Exception as exc:
-            if "sqlalchemy" in sys.modules:  # an unreachable database is one line too, not a traceback
+            if "sqlalchemy" in sys.modules:  # a database failure is one line too, not a traceback
                 from sqlalchemy.exc import OperationalError
+
+                from bot.db.engine import DatabaseBusy
 
                 if isinstance(exc, OperationalError):
                     reason = str(exc.orig or exc).strip().splitlines()[0]
-                    raise click.ClickException(f"database unreachable: {reason}") from None
+                    raise click.ClickException(f"{database_problem(exc)}: {reason}") from None
+                if isinstance(exc, DatabaseBusy):
+                    raise click.ClickException(f"database busy: {exc}") from None
             raise
+
+
+def database_problem(exc: Exception) -> str:
+    """What an OperationalError says about the database: unreachable only when it could not be reached."""
+    reason = str(getattr(exc, "orig", None) or exc).lower()
+    if type(getattr(exc, "orig", None)).__module__.startswith("sqlite3"):
+        return "database unreachable" if "unable to open" in reason else "database error"
+    if type(getattr(exc, "orig", None)).__name__ == "QueryCanceled":  # the statement timeout
+        return "database too slow"
+    return "database unreachable"
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -41,6 +41,18 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A machine translation of a quote's passage: shown beside the quote, labelled, never instead of it."""
+
+    text: str
+    language: str  # our code: "zh", "zh-Hant", "de", "en"
+    engine: str  # "libretranslate"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "language": self.language, "engine": self.engine}
+
+
+@dataclass(frozen=True)
 class Quote:
     """One ranked result.
 
@@ -60,14 +72,17 @@ class Quote:
     highlights: tuple[tuple[int, int], ...] = ()
     also_in: tuple[Version, ...] = ()
     kind: str = "answer"
+    translation: Translation | None = None  # of the whole passage, when the asker reads another language
 
     @property
     def trimmed(self) -> bool:
         """Whether the quote is shorter than the whole passage."""
         return len(self.quote) < len(self.passage)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, translating: bool = False) -> dict[str, Any]:
+        """JSON of the quote; `translating`: machine translation is on, so `translation` is always given
+        (null when this quote needs none or none could be made)."""
+        out = {
             "rank": self.rank,
             "score": round(self.score, 4),
             "quote": self.quote,
@@ -79,6 +94,9 @@ class Quote:
             "article": self.article.to_json(),
             "also_in": [v.to_json() for v in self.also_in],
         }
+        if translating:
+            out["translation"] = self.translation.to_json() if self.translation else None
+        return out
 
 
 @dataclass(frozen=True)
@@ -97,10 +115,11 @@ class Reply:
     offset: int = 0
     has_more: bool = False
     language: str = "en"  # the language the question was asked in: "zh", "zh-Hant", "de" or "en"
+    translating: bool = False  # machine translation is on (TRANSLATE_URL): results carry `translation`
 
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.query,
-            "results": [q.to_json() for q in self.quotes],
+            "results": [q.to_json(self.translating) for q in self.quotes],
             "note": self.note,
         }

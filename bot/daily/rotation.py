@@ -15,11 +15,11 @@ if TYPE_CHECKING:
 
 
 def history(session: Session, subscription_id: int) -> list[tuple[str, int]]:
-    """(passage_id, cycle) of the posts made or in flight, oldest first."""
+    """(passage_id, cycle) of the posts made, maybe made or in flight, oldest first."""
     rows = session.execute(
         select(Delivery.passage_id, Delivery.cycle)
-        .where(Delivery.subscription_id == subscription_id, Delivery.status.in_(("claimed", "sent", "released")),
-               Delivery.passage_id.is_not(None))
+        .where(Delivery.subscription_id == subscription_id,
+               Delivery.status.in_(("claimed", "sent", "uncertain", "released")), Delivery.passage_id.is_not(None))
         .order_by(Delivery.local_date)
     ).all()
     return [(r[0], r[1]) for r in rows if r[0] is not None]

@@ -1,20 +1,37 @@
 """Posting the daily quote: which posts are due, claiming each one in the database, sending, recording.
 
-Exactly once, and its one trade-off:
+At most once per (subscription, local day), with one trade-off for ambiguous outcomes, and one exception:
 
 * Every (subscription, local date) post has one Delivery row under a UNIQUE key. A scheduler claims a
   post by inserting that row (or, for a released or stale claim, by a compare-and-set UPDATE); only one
   scheduler — thread, process or replica — can win, on SQLite and on PostgreSQL alike. A restart, a
   clock that jumps back, or a second replica therefore never posts a day twice.
+* Days only move forward: a subscription never gets a day earlier than the latest day claimed for it
+  (the clock was set back, or one replica's clock is behind), so a skipped "yesterday" stays skipped.
+  The other side of it: after a clock that ran ahead is corrected, the subscription waits until the
+  latest day it claimed has passed (`/subscription` shows that date); delete those rows to resume sooner.
 * Posts are claimed one at a time, just before sending, so a crash leaves at most one claim open.
-* After the send, the row is marked "sent". A failure that may pass (network, 5xx, flood control)
-  marks it "released" and a later round retries it the same local day; a chat that is gone (blocked,
-  kicked, not found, archived) marks it "failed" and pauses the subscription with the reason.
-* A claim still open `stale_after` after it was taken belongs to a scheduler that died between claim
-  and record. Retrying it (the default, `stale_after` = 10 minutes) is at-least-once: if the crash came
-  after the platform accepted the message but before the row was marked, the chat gets that day's quote
-  twice. `stale_after=None` never retries it: at-most-once, that day's post is lost instead. The window
-  is one HTTP request long; the chat APIs offer no idempotency key to close it.
+* After the send the row records the outcome, and only a send that certainly did not post is tried again:
+  - posted: "sent".
+  - certainly not posted (no connection could be opened, flood control, an error answer from the
+    platform, which then did nothing): "released"; a later round retries it the same local day.
+  - maybe posted (the request went out but no answer came in time — a slow API answering after the
+    client's timeout —, the connection dropped before the answer, the bot stopped mid-request; adapters
+    raise MaybeSent): "uncertain", never retried. The trade-off: the chat APIs offer no idempotency key
+    and cannot be asked whether a message went out, and a slow platform usually did post it, so a retry
+    would post the day twice. Not retrying means that when the platform had in fact dropped it, that chat
+    misses one day's quote (the next day's comes as usual, and the row says what happened). One quote
+    missing is the better failure for a once-a-day post than the same chat getting two.
+  - the chat is gone (blocked, kicked, not found, archived): "failed", and the subscription is paused
+    with the reason.
+* A subscription whose stored time zone (or post time) cannot be read is paused with the reason and
+  logged once; the other subscriptions are posted as usual.
+* The exception: a claim still open `stale_after` after it was taken belongs to a scheduler that died
+  between claim and record, and nobody can tell whether its request went out. Retrying it (the default,
+  `stale_after` = 10 minutes) is at-least-once for that case only: if the crash came after the platform
+  accepted the message but before the row was marked, the chat gets that day's quote twice.
+  `stale_after=None` never retries it: at-most-once throughout, that day's post is lost instead. The
+  window is one HTTP request long (bounded by the client's timeout, well under `stale_after`).
 """
 
 from __future__ import annotations
@@ -28,7 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -67,6 +84,15 @@ class RetryLater(Exception):
         self.seconds = seconds
 
 
+class MaybeSent(Exception):
+    """The request went out but its outcome is unknown (timeout after sending, connection dropped before
+    the answer): the message may have been posted, so that day's post is not retried."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class ChatMoved(Exception):
     """The chat has a new id (a Telegram group became a supergroup): post there instead."""
 
@@ -75,7 +101,8 @@ class ChatMoved(Exception):
         self.new_chat_id = str(new_chat_id)
 
 
-# send(subscription, quote) -> platform message id (or None); raises ChatGone/RetryLater/ChatMoved/other.
+# send(subscription, quote) -> platform message id (or None); raises ChatGone/RetryLater/ChatMoved/MaybeSent,
+# or any other exception for a send that certainly did not post (retried).
 Send = Callable[[Subscription, "Quote"], "str | None"]
 
 
@@ -119,31 +146,46 @@ class Round:
     lost: int = 0  # claimed by someone else first
     paused: list[tuple[int, str]] = field(default_factory=list)
     retry: int = 0
+    uncertain: int = 0  # maybe posted (no answer in time): not retried
 
 
 def due_posts(session: Session, now_utc: dt.datetime, *, platform: str | None = None,
-              stale_after: dt.timedelta | None = STALE_AFTER, retry_after: dt.timedelta = RETRY_AFTER) -> list[Due]:
+              stale_after: dt.timedelta | None = STALE_AFTER, retry_after: dt.timedelta = RETRY_AFTER,
+              broken: list[tuple[int, str]] | None = None) -> list[Due]:
     """The posts due at `now_utc`: today's (in each subscription's zone) once its time has come, not
-    yet sent or claimed; plus released claims and claims gone stale. Earliest first."""
+    yet sent or claimed, and later than any day claimed before; plus released claims and claims gone
+    stale. Earliest first. Subscriptions whose zone or time cannot be read are skipped and, when
+    `broken` is given, appended to it as (id, reason)."""
     query = select(Subscription).where(Subscription.active.is_(True))
     if platform:
         query = query.where(Subscription.platform == platform)
     wanted: dict[tuple[int, dt.date], dt.datetime] = {}
     for sub in session.scalars(query):
-        day = clock.due_date(now_utc, sub.post_time, sub.timezone, as_utc(sub.active_since))
-        if day is not None:
-            wanted[(sub.id, day)] = clock.scheduled_at(day, sub.post_time, sub.timezone)
+        try:
+            day = clock.due_date(now_utc, sub.post_time, sub.timezone, as_utc(sub.active_since))
+            if day is not None:
+                wanted[(sub.id, day)] = clock.scheduled_at(day, sub.post_time, sub.timezone)
+        except clock.LOAD_ERRORS:  # a zone (or time) that cannot be read: one bad row must not stop the others
+            if broken is not None:
+                broken.append((sub.id, clock.zone_problem(sub.timezone) or f"bad post time {sub.post_time!r}"))
     if not wanted:
         return []
     ids = sorted({sid for sid, _ in wanted})
     days = sorted({d for _, d in wanted})
     existing: dict[tuple[int, dt.date], Delivery] = {}
+    latest: dict[int, dt.date] = {}
     for chunk in range(0, len(ids), 500):
+        some = ids[chunk:chunk + 500]
         rows = session.scalars(select(Delivery).where(
-            Delivery.subscription_id.in_(ids[chunk:chunk + 500]), Delivery.local_date.in_(days)))
+            Delivery.subscription_id.in_(some), Delivery.local_date.in_(days)))
         existing.update({(r.subscription_id, r.local_date): r for r in rows})
+        latest.update({sid: day for sid, day in session.execute(
+            select(Delivery.subscription_id, func.max(Delivery.local_date))
+            .where(Delivery.subscription_id.in_(some)).group_by(Delivery.subscription_id))})
     out = []
     for key, at in wanted.items():
+        if key[0] in latest and latest[key[0]] > key[1]:  # a later day was claimed: the clock went back
+            continue
         row = existing.get(key)
         if row is None:
             out.append(Due(key[0], key[1], at))
@@ -183,10 +225,14 @@ class Scheduler:
         """Claim, send and record every post due now; rounds never overlap within one scheduler."""
         with self._lock:
             now = now or self._now()
+            broken: list[tuple[int, str]] = []
             with Session(self.engine) as session:
                 due = due_posts(session, now, platform=self.platform, stale_after=self.stale_after,
-                                retry_after=self.retry_after)
+                                retry_after=self.retry_after, broken=broken)
             result = Round(due=len(due))
+            for subscription_id, reason in broken:
+                if self._pause_broken(subscription_id, reason, now):
+                    result.paused.append((subscription_id, reason))
             waited = 0.0
             for i, item in enumerate(due):
                 if stop is not None and stop.is_set():
@@ -213,13 +259,28 @@ class Scheduler:
         self._next_slot = max(now, self._next_slot) + self.interval
         return max(wait, 0.0)
 
+    def _pause_broken(self, subscription_id: int, reason: str, now: dt.datetime) -> bool:
+        """Pause a subscription whose zone or time cannot be read; True when this call paused it (so it
+        is logged once, by one replica, and skipped from then on)."""
+        with Session(self.engine) as session, session.begin():
+            done = cast("CursorResult[Any]", session.execute(
+                update(Subscription).where(Subscription.id == subscription_id, Subscription.active.is_(True))
+                .values(active=False, paused_reason=reason, updated_at=now)))
+        if done.rowcount == 1:
+            log.warning("daily: subscription %s paused: %s", subscription_id, reason)
+            return True
+        return False
+
     # -- claims -------------------------------------------------------------------------------------
     def _claim(self, item: Due, now: dt.datetime) -> _Claim | None:
-        """Take the post atomically, or None when another scheduler has it."""
+        """Take the post atomically, or None when another scheduler has it (or has a later day)."""
         with Session(self.engine, expire_on_commit=False) as session:
             sub = session.get(Subscription, item.subscription_id)
             if sub is None or not sub.active:
                 return None
+            if session.scalar(select(Delivery.id).where(Delivery.subscription_id == sub.id,
+                                                        Delivery.local_date > item.local_date).limit(1)):
+                return None  # days only move forward
             if item.delivery_id is not None:
                 return self._take_over(session, sub, item, now)
             chosen = next_passage(session, self.library(), sub)
@@ -281,6 +342,13 @@ class Scheduler:
                 result.retry += 1
             else:
                 result.paused.append((claim.subscription.id, f"chat moved to {exc.new_chat_id}"))
+            return 0.0
+        except MaybeSent as exc:
+            log.warning("daily: post to subscription %s may have been sent (%s); not retried",
+                        claim.subscription.id, exc.reason)
+            self.events.api_error(platform, "timeout")
+            self._record(claim, status="uncertain", error=exc.reason[:500])
+            result.uncertain += 1
             return 0.0
         except RetryLater as exc:
             self.events.api_error(platform, "rate_limited")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -28,29 +28,38 @@ def find(session: Session, platform: str, chat_id: str) -> Subscription | None:
     ).first()
 
 
+# A day with a row in one of these states is done: posted, being posted, maybe posted, or refused for good.
+DONE = ("claimed", "sent", "uncertain", "failed")
+
+
 def delivered_from(session: Session, subscription_id: int, first: dt.date) -> set[dt.date]:
-    """Local dates from `first` on that were posted (or are being posted, or failed for good)."""
+    """Local dates from `first` on that were posted (or are being posted, or may have been, or failed for good)."""
     return set(session.scalars(select(Delivery.local_date).where(
-        Delivery.subscription_id == subscription_id, Delivery.local_date >= first,
-        Delivery.status.in_(("claimed", "sent", "failed")))))
+        Delivery.subscription_id == subscription_id, Delivery.local_date >= first, Delivery.status.in_(DONE))))
+
+
+def latest_day(session: Session, subscription_id: int) -> dt.date | None:
+    """The latest local date ever claimed for the subscription: no earlier day is posted after it."""
+    return session.scalar(select(func.max(Delivery.local_date)).where(Delivery.subscription_id == subscription_id))
 
 
 def status_of(session: Session, sub: Subscription | None, now: dt.datetime | None = None) -> Status:
-    if sub is None or not sub.active:
-        return Status(sub, None)
+    if sub is None or not sub.active or clock.zone_problem(sub.timezone):
+        return Status(sub, None)  # a zone that cannot be loaded: the scheduler pauses it with the reason
     now = now or utcnow()
     today = clock.local_today(now, sub.timezone)
     nxt = clock.next_post(now, sub.post_time, sub.timezone, as_utc(sub.active_since),
-                          delivered_from(session, sub.id, today))
+                          delivered_from(session, sub.id, today), not_before=latest_day(session, sub.id))
     return Status(sub, nxt)
 
 
 def subscribe(engine: Engine, platform: str, chat_id: str, post_time: str, zone: str, *,
               created_by: str | None = None, team_id: str | None = None, ui_language: str = "en",
               speaker: str | None = None, article: str | None = None, language: str | None = None,
-              now: dt.datetime | None = None) -> Status:
+              translate_to: str | None = None, now: dt.datetime | None = None) -> Status:
     """Create or update a chat's subscription, effective from now: a post time already past today
-    starts tomorrow (so changing the time or zone never brings a second post for one day)."""
+    starts tomorrow (so changing the time or zone never brings a second post for one day).
+    `translate_to`: the posts come with a machine translation into that language."""
     now = now or utcnow()
     for _attempt in range(2):  # two first subscribes racing: the loser updates the winner's row
         with Session(engine, expire_on_commit=False) as session:
@@ -63,6 +72,7 @@ def subscribe(engine: Engine, platform: str, chat_id: str, post_time: str, zone:
             sub.post_time, sub.timezone = post_time, zone
             sub.speaker, sub.article, sub.language = speaker, article, language
             sub.ui_language = ui_language
+            sub.translate_to = translate_to
             sub.active, sub.paused_reason, sub.updated_at = True, None, now
             try:
                 session.commit()

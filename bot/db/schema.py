@@ -2,7 +2,7 @@
 
 A Delivery row is both the claim on one daily post and the rotation history: the unique key
 (subscription_id, local_date) lets exactly one scheduler insert the row for a day, and the rows of a
-subscription with status "claimed"/"sent" are the passages it has already been given.
+subscription with status "claimed"/"sent"/"uncertain" are the passages it has already been given.
 """
 
 from __future__ import annotations
@@ -84,6 +84,18 @@ class SavedQuery(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=lambda: datetime.now(UTC))
 
 
+class TranslationRow(Base):
+    """A machine translation of a passage, made once for every replica: (passage, target, engine) -> text."""
+
+    __tablename__ = "translations"
+
+    passage_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    target: Mapped[str] = mapped_column(String(16), primary_key=True)  # "zh", "zh-Hant", "de", "en"
+    engine: Mapped[str] = mapped_column(String(32), primary_key=True)  # "libretranslate"
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=lambda: datetime.now(UTC))
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -115,6 +127,7 @@ class Subscription(Base):
     article: Mapped[str | None] = mapped_column(String(80), nullable=True)
     language: Mapped[str | None] = mapped_column(String(16), nullable=True)
     ui_language: Mapped[str] = mapped_column(String(8), default="en")  # language of the bot's own texts
+    translate_to: Mapped[str | None] = mapped_column(String(16), nullable=True)  # a machine translation with the quote
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     paused_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # "unsubscribed", "chat not found", ...
     created_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -138,7 +151,8 @@ class Delivery(Base):
     local_date: Mapped[dt.date] = mapped_column(Date)
     passage_id: Mapped[str | None] = mapped_column(String(120), nullable=True)
     cycle: Mapped[int] = mapped_column(Integer, default=0)  # which pass through the quotable set
-    status: Mapped[str] = mapped_column(String(16), default="claimed")  # "claimed" | "sent" | "failed"
+    # "claimed" | "sent" | "uncertain" (maybe sent, not retried) | "released" (to retry) | "failed"
+    status: Mapped[str] = mapped_column(String(16), default="claimed")
     claimed_by: Mapped[str] = mapped_column(String(64))
     claimed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -1,26 +1,33 @@
-"""Get an article's bytes: a web page over HTTP(S) (bounded in time, redirects and size) or a local file."""
+"""Get an article's bytes: a web page over HTTP(S) (bounded in time, redirects and size) or a local file.
+
+Web pages come only from public addresses. The importer resolves each host itself, refuses it when any of
+its addresses is not public (loopback, private, link-local, shared, multicast, unspecified, …) and then
+connects to the very address it checked: on the first request and on every redirect, so that neither a
+redirect nor a DNS answer that changes between the check and the connection (rebinding) reaches an internal
+service. The refusal comes before any connection, so it reads the same whether a port is open, closed or
+filtered. `allow_private` (the local CLI's `--allow-private`; chat never sets it) lifts the check.
+
+One deadline (`total_seconds`) covers the name lookup, connecting, TLS, the headers and the body: every
+socket operation waits at most until then, and when it passes the fetch's sockets are shut down.
+"""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
+from bot.importer.public_web import CheckedTransport, Fetch, FetchError, NotPublic, Resolver, system_resolver
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)  # per connect / read
-TOTAL_SECONDS = 60.0  # a whole download, however slowly the server sends
+TOTAL_SECONDS = 60.0  # a whole fetch (lookup, connect, headers, body), however slowly the server sends
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
 LOCAL_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 USER_AGENT = "interview-bot/0.1 (+article import)"
-
-
-class FetchError(Exception):
-    """The input could not be read: the message says why, in one line."""
-
 
 @dataclass
 class Source:
@@ -48,46 +55,73 @@ def _decode(data: bytes, charset: str | None) -> str:
 
 
 def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: httpx.Timeout | float = TIMEOUT,
-              client: httpx.Client | None = None) -> Source:
-    """Download a web page; FetchError for network errors, 4xx/5xx, non-HTML content or too much data."""
-    own = client is None
-    client = client or httpx.Client(
-        follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout,
+              total_seconds: float = TOTAL_SECONDS, allow_private: bool = False,
+              resolver: Resolver | None = None) -> Source:
+    """Download a web page from a public address (any address with `allow_private`) within `total_seconds`
+    in all; FetchError for an address that is not public, network errors, 4xx/5xx, non-HTML content, too
+    much data or too much time. `resolver` (host -> addresses) replaces the system's, e.g. in tests."""
+    fetch = Fetch(total_seconds, allow_private, resolver or system_resolver)
+    client = httpx.Client(
+        transport=CheckedTransport(fetch), follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout,
+        trust_env=False,  # no proxy from the environment: the address checked is the address reached
         headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5"},
     )
     try:
-        with client.stream("GET", url) as resp:
-            if resp.status_code >= 400:
-                reason = resp.reason_phrase or "error"
-                raise FetchError(f"{url}: the server answered {resp.status_code} {reason}")
-            ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype and ctype not in HTML_TYPES + TEXT_TYPES:
-                raise FetchError(f"{url}: not a web page (content type {ctype})")
-            length = resp.headers.get("content-length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"{url}: too large ({int(length)} bytes; the limit is {max_bytes})")
-            chunks: list[bytes] = []
-            size = 0
-            deadline = time.monotonic() + TOTAL_SECONDS
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"{url}: too large (more than {max_bytes} bytes)")
-                if time.monotonic() > deadline:
-                    raise FetchError(f"{url}: timed out (still downloading after {TOTAL_SECONDS} s)")
-                chunks.append(chunk)
-            data = b"".join(chunks)
-            kind = "html" if ctype in HTML_TYPES or not ctype else ("markdown" if "markdown" in ctype else "text")
-            return Source(_decode(data, resp.charset_encoding), kind, url, str(resp.url))
-    except httpx.TooManyRedirects:
-        raise FetchError(f"{url}: too many redirects (more than {MAX_REDIRECTS})") from None
-    except httpx.TimeoutException:
-        raise FetchError(f"{url}: timed out") from None
+        with fetch.watchdog(), client, client.stream("GET", url) as resp:
+            return _read(url, resp, max_bytes, fetch)
+    except NotPublic as exc:
+        first = httpx.URL(url)
+        origin = (first.raw_host.decode("ascii"), first.port or (443 if first.scheme == "https" else 80))
+        where = "" if (exc.host, exc.port) == origin else f"redirected to {exc.host}: "
+        raise NotPublic(f"{url}: {where}this address is not public", exc.host, exc.port) from None
+    except FetchError:
+        raise
+    except httpx.InvalidURL:
+        raise FetchError(f"{url}: not a valid web address") from None
     except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
-    finally:
-        if own:
-            client.close()
+        raise _failure(url, exc, fetch) from None
+
+
+def _read(url: str, resp: httpx.Response, max_bytes: int, fetch: Fetch) -> Source:
+    if resp.status_code >= 400:
+        reason = resp.reason_phrase or "error"
+        raise FetchError(f"{url}: the server answered {resp.status_code} {reason}")
+    ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype and ctype not in HTML_TYPES + TEXT_TYPES:
+        raise FetchError(f"{url}: not a web page (content type {ctype})")
+    length = resp.headers.get("content-length")
+    if length and length.isdigit() and int(length) > max_bytes:
+        raise FetchError(f"{url}: too large ({int(length)} bytes; the limit is {max_bytes})")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"{url}: too large (more than {max_bytes} bytes)")
+        chunks.append(chunk)
+        if fetch.over():
+            break
+    if fetch.over():  # also when the deadline cut the connection and the body only seemed to end
+        raise _timed_out(url, fetch)
+    kind = "html" if ctype in HTML_TYPES or not ctype else ("markdown" if "markdown" in ctype else "text")
+    return Source(_decode(b"".join(chunks), resp.charset_encoding), kind, url, str(resp.url))
+
+
+def _timed_out(url: str, fetch: Fetch) -> FetchError:
+    return FetchError(f"{url}: timed out (no complete answer within {fetch.total_seconds:g} s)")
+
+
+def _failure(url: str, exc: httpx.HTTPError, fetch: Fetch) -> FetchError:
+    """What went wrong, without the socket error: a failed connection reads the same whatever the cause."""
+    if fetch.over():
+        return _timed_out(url, fetch)
+    if isinstance(exc, httpx.TooManyRedirects):
+        return FetchError(f"{url}: too many redirects (more than {MAX_REDIRECTS})")
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return FetchError(f"{url}: only http:// and https:// addresses can be fetched")
+    if isinstance(exc, httpx.TimeoutException) and not isinstance(exc, httpx.ConnectTimeout):
+        return FetchError(f"{url}: timed out (the server stopped sending)")
+    return FetchError(f"{url}: could not be fetched")
 
 
 def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:
@@ -103,10 +137,11 @@ def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:
     return Source(_decode(p.read_bytes(), None), kind, str(path), None)
 
 
-def load(location: str, *, max_bytes: int = MAX_BYTES) -> Source:
-    """A URL or a local file path -> Source."""
+def load(location: str, *, max_bytes: int = MAX_BYTES, allow_private: bool = False,
+         resolver: Resolver | None = None) -> Source:
+    """A URL (public addresses only, unless `allow_private`) or a local file path -> Source."""
     if is_url(location):
-        return fetch_url(location, max_bytes=max_bytes)
+        return fetch_url(location, max_bytes=max_bytes, allow_private=allow_private, resolver=resolver)
     if "://" in location:
         raise FetchError(f"{location}: only http:// and https:// addresses can be fetched")
     return read_file(location, max_bytes=max_bytes)

@@ -15,9 +15,11 @@ from bot.importer.storing import Stored, article_ids, store_prepared
 
 
 def read_article(location: str, *, article_id: str | None = None, taken: Collection[str] = (),
-                 hints: Hints | None = None) -> Prepared:
-    """Fetch or read, extract, detect speakers and cut into passages (nothing is stored)."""
-    return prepare(extract(load(location)), location, article_id=article_id, taken=taken, hints=hints)
+                 hints: Hints | None = None, allow_private: bool = False) -> Prepared:
+    """Fetch or read, extract, detect speakers and cut into passages (nothing is stored). Web pages only
+    from public addresses, unless `allow_private` (the local CLI's --allow-private; never from chat)."""
+    source = load(location, allow_private=allow_private)
+    return prepare(extract(source), location, article_id=article_id, taken=taken, hints=hints)
 
 
 @dataclass
@@ -27,11 +29,12 @@ class Imported:
 
 
 def import_article(location: str, engine: Engine, *, replace: bool = False, article_id: str | None = None,
-                   translation_of: str | None = None, hints: Hints | None = None) -> Imported:
+                   translation_of: str | None = None, hints: Hints | None = None,
+                   allow_private: bool = False) -> Imported:
     """Read and store one article (the database's bundled corpus already in place)."""
     with Session(engine) as session:
         taken = article_ids(session)
-    prepared = read_article(location, article_id=article_id, taken=taken, hints=hints)
+    prepared = read_article(location, article_id=article_id, taken=taken, hints=hints, allow_private=allow_private)
     stored = store_prepared(engine, prepared, replace=replace, translation_of=translation_of)
     return Imported(prepared, stored)
 

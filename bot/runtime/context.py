@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from bot.db.bundled import Progress
+    from bot.translation.service import Translator
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,37 @@ class AppContext:
     def metrics(self) -> Metrics:
         """The process's metrics (made on first use)."""
         return Metrics(self.platform)
+
+    @cached_property
+    def translator(self) -> Translator | None:
+        """Machine translations beside quotes (TRANSLATE_URL), cached in the database; None when off."""
+        url = self.settings.translate_url
+        if not url:
+            return None
+        from bot.db.translation_store import DatabaseCache
+        from bot.translation.client import LibreTranslate
+        from bot.translation.service import Translator
+
+        key = self.settings.translate_api_key.get_secret_value() if self.settings.translate_api_key else None
+        timeout = self.settings.translate_timeout
+        counted = self.platform != "terminal"
+        translator = Translator(LibreTranslate(url, key, timeout), DatabaseCache(self.engine), timeout,
+                                self.settings.translation_targets(),
+                                on_error=self.metrics.translation_error if counted else None)
+        self.health.set_check("translation", lambda: bool(translator.client.codes()), fatal=False)
+        return translator
+
+    def translate(self, reply: Reply, target: str | None = None, force: bool = False) -> Reply:
+        """`reply` with machine translations into `target` (default: the question's language) where its quotes
+        need one; the reply unchanged when translation is off. Blocks at most TRANSLATE_TIMEOUT."""
+        translator = self.translator
+        if translator is None or not reply.quotes:
+            return reply
+        try:
+            return translator.translate(reply, target, force)
+        except Exception:  # a translation is a convenience: never a reason not to answer
+            log.warning("translation failed", exc_info=True)
+            return reply
 
     def _observe(self, reply: Reply, offset: int, seconds: float) -> None:
         self.metrics.observe_answer(reply, offset, seconds)
@@ -107,6 +139,9 @@ class AppContext:
         if self.ops is not None:
             self.ops.stop()
             self.ops = None
+        translator = self.__dict__.get("translator")
+        if translator is not None:
+            translator.close()
         with self._engine_lock:
             if self._engine is not None:
                 self._engine.dispose()
@@ -122,12 +157,13 @@ def open_context(settings: Settings, *, platform: str = "terminal", quick: bool 
         if library is not None:
             return AppContext(settings, library, platform=platform)
     from bot.db.corpus_store import stored_version
-    from bot.db.engine import open_database
+    from bot.db.engine import first_run_lock, open_database
     from bot.db.library_store import load_library, sync
 
     engine = open_database(settings.db_url)
     try:
-        sync(engine)  # first, so that loading below does not change the version again
+        with first_run_lock(settings.db_url):  # processes starting at once on a fresh SQLite file take turns
+            sync(engine)  # first, so that loading below does not change the version again
         version = stored_version(engine)  # read before loading: a change meanwhile means one more reload
         library = load_library(engine, settings.db_url, settings.data_dir)
     except BaseException:

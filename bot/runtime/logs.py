@@ -9,10 +9,13 @@ import logging
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterable
+from types import TracebackType
 from typing import Any
 
 MASK = "****"
+WITHHELD = "(a log message withheld: it could not be redacted)"
 PATTERNS = (
     re.compile(r"(?<!\d)\d{5,}:[A-Za-z0-9_-]{30,}"),  # Telegram bot token (also inside /bot<TOKEN>/ URLs)
     re.compile(r"\bx(?:ox[abposre]|app)-[A-Za-z0-9-]{8,}"),  # Slack bot/user/app tokens
@@ -91,7 +94,10 @@ def install_redaction(*extra: str) -> RedactSecrets:
 
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = base(*args, **kwargs)
-        redact.filter(record)
+        try:
+            redact.filter(record)
+        except Exception:  # e.g. at interpreter exit, when modules are gone: withhold rather than leak
+            record.msg, record.args, record.exc_info, record.exc_text = WITHHELD, None, None, None
         return record
 
     factory.__wrapped_factory__ = base  # type: ignore[attr-defined]
@@ -99,21 +105,67 @@ def install_redaction(*extra: str) -> RedactSecrets:
     return redact
 
 
-NOISY = ("httpx", "httpcore", "urllib3", "telegram.ext.Updater", "slack_sdk", "jieba")
+NOISY = ("httpx", "httpcore", "urllib3", "telegram.ext.Updater", "slack_sdk", "jieba",
+         "alembic.runtime.plugins", "apscheduler")
 
 
 def configure_logging(level: str = "WARNING", as_json: bool = False, *secrets: str) -> None:
     """Logging to stderr, redacted (the configured secrets and `secrets`); HTTP client loggers kept at
-    WARNING so request URLs (tokens) never show."""
+    WARNING so request URLs (tokens) never show; Python's own reports of uncaught exceptions go through
+    it too (`install_excepthooks`)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if as_json else
                          logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(redaction_filter(*secrets))
+    redact = redaction_filter(*secrets)
+    handler.addFilter(redact)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     for noisy in NOISY:
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    install_excepthooks(redact)
+
+
+def install_excepthooks(redact: RedactSecrets) -> None:
+    """Report uncaught exceptions (main thread, other threads, and those Python can only ignore, e.g. in
+    `__del__`) as log records instead of with Python's own printers: redacted and in the configured
+    format like every other line. (asyncio's reports are log records already.) Hooks other than
+    Python's defaults (a test runner's, a debugger's) are left in place."""
+    report = logging.getLogger("bot.uncaught")
+
+    def emit(message: str, exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None) -> None:
+        try:
+            report.critical(message, exc_info=(exc_type, exc, tb) if exc is not None else None)
+        except Exception:  # logging itself is gone (interpreter exit): one redacted line at most
+            with contextlib.suppress(Exception):
+                sys.stderr.write(redact.redact(f"{message}: {exc_type.__name__}: {exc}") + "\n")
+
+    def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        emit(f"uncaught {exc_type.__name__}", exc_type, exc, tb)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        emit(f"uncaught {args.exc_type.__name__} in thread {name}", args.exc_type, args.exc_value,
+             args.exc_traceback)
+
+    def unraisable_hook(args: Any) -> None:
+        what = args.err_msg or "Exception ignored in"
+        emit(f"{what}: {args.object!r}" if args.object is not None else what, args.exc_type, args.exc_value,
+             args.exc_traceback)
+
+    excepthook.redacting = True  # type: ignore[attr-defined]
+    thread_hook.redacting = True  # type: ignore[attr-defined]
+    unraisable_hook.redacting = True  # type: ignore[attr-defined]
+
+    # Python's own printers only (or ours, from an earlier call): a test runner's or debugger's hooks stay
+    if sys.excepthook is sys.__excepthook__ or getattr(sys.excepthook, "redacting", False):
+        sys.excepthook = excepthook
+    if threading.excepthook is threading.__excepthook__ or getattr(threading.excepthook, "redacting", False):
+        threading.excepthook = thread_hook
+    if sys.unraisablehook is sys.__unraisablehook__ or getattr(sys.unraisablehook, "redacting", False):
+        sys.unraisablehook = unraisable_hook
 
 
 class JsonFormatter(logging.Formatter):

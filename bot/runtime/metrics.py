@@ -47,6 +47,9 @@ class Metrics:
                                     registry=registry)
         self.api_errors = Counter("interview_bot_platform_api_errors", "Errors returned by or reaching the "
                                   "platform API", ["platform", "kind"], registry=registry)
+        self.translation_errors = Counter("interview_bot_translation_errors", "Machine translations that could "
+                                          "not be made (the quote was shown without)", ["platform", "reason"],
+                                          registry=registry)
 
     def observe_answer(self, reply: Reply, offset: int, seconds: float) -> None:
         """One answer: a first page counts as a question (by reply status); every page's time is observed."""
@@ -65,6 +68,10 @@ class Metrics:
     def api_error(self, platform: str, kind: str = "error") -> None:
         """Count a platform API error; `kind` is a short fixed word (e.g. "rate_limited", "network", "http_400")."""
         self.api_errors.labels(platform, kind).inc()
+
+    def translation_error(self, reason: str) -> None:
+        """Count a translation that failed; `reason` is short ("timeout", "HTTP 500", "ConnectError")."""
+        self.translation_errors.labels(self.platform, reason[:40]).inc()
 
     def render(self) -> tuple[bytes, str]:
         """The exposition text and its content type."""

@@ -6,7 +6,6 @@ import os
 from functools import cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -54,12 +53,35 @@ class Settings(BaseSettings):
     metrics_host: str = "0.0.0.0"
     metrics_port: int | None = Field(default=None, ge=0, le=65535)  # unset: no /healthz, /metrics
 
+    translate_url: str | None = None  # a LibreTranslate server; unset: no machine translations
+    translate_api_key: SecretStr | None = None
+    translate_timeout: float = Field(default=3.0, gt=0, le=30)  # seconds an answer may wait for translations
+    translate_languages: str = ""  # comma-separated targets offered (zh, zh-Hant, de, en); empty: the server's
+
     @field_validator("telegram_api_url", "slack_api_url")
     @classmethod
     def _url(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value
+
+    @field_validator("translate_url")
+    @classmethod
+    def _translate_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https:// (e.g. http://translate:5000)")
+        return value.rstrip("/")
+
+    @field_validator("translate_languages")
+    @classmethod
+    def _translate_languages(cls, value: str) -> str:
+        codes = [c.strip() for c in value.split(",") if c.strip()]
+        unknown = [c for c in codes if c not in ("zh", "zh-Hant", "de", "en")]
+        if unknown:
+            raise ValueError(f"unknown language {unknown[0]!r}: use zh, zh-Hant, de and en")
+        return ",".join(codes)
 
     @field_validator("database_url")
     @classmethod
@@ -90,11 +112,12 @@ class Settings(BaseSettings):
     @field_validator("quote_default_timezone")
     @classmethod
     def _zone(cls, value: str) -> str:
+        from bot.daily.clock import BadSchedule, parse_zone  # the rule /subscribe applies: a place, or UTC
+
         try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}") from exc
-        return value
+            return parse_zone(value)
+        except BadSchedule as exc:
+            raise ValueError(str(exc)) from None
 
     @field_validator("quote_default_time")
     @classmethod
@@ -110,6 +133,9 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'interview-bot.sqlite3'}"
+
+    def translation_targets(self) -> list[str]:
+        return [c for c in self.translate_languages.split(",") if c]
 
     def admins(self) -> set[str]:
         return {u.strip() for u in self.admin_users.split(",") if u.strip()}

@@ -59,3 +59,38 @@ def test_subscribing_after_todays_time_starts_tomorrow() -> None:
     assert clock.due_date(now, "09:00", "UTC", LONG_AGO) == dt.date(2026, 11, 22)
     assert clock.next_post(now, "09:00", "UTC", LONG_AGO) == now
     assert clock.next_post(now, "09:00", "UTC", LONG_AGO, {dt.date(2026, 11, 22)}).day == 23
+
+
+@pytest.mark.parametrize("name", ["localtime", "Factory", "EST5EDT", "CET", "GMT", "Zulu", "US/Eastern",
+                                  "Etc/GMT+5", "posix/Europe/Berlin", "right/Asia/Shanghai", "Canada/Pacific",
+                                  "Europe", "x" * 300])
+def test_parse_zone_refuses_names_that_are_not_area_location_zones(name: str) -> None:
+    with pytest.raises(clock.BadSchedule) as err:
+        clock.parse_zone(name)
+    message = str(err.value)
+    assert repr(name) in message and "Europe/Berlin" in message and "UTC" in message  # says what would do
+
+
+@pytest.mark.parametrize(("name", "zone"), [("UTC", "UTC"), ("utc", "UTC"), ("Europe/Berlin", "Europe/Berlin"),
+                                            ("america/argentina/buenos_aires", "America/Argentina/Buenos_Aires"),
+                                            ("Shanghai", "Asia/Shanghai"), ("new york", "America/New_York")])
+def test_parse_zone_accepts_area_location_zones_and_utc(name: str, zone: str) -> None:
+    assert clock.parse_zone(name) == zone
+
+
+def test_a_default_zone_from_the_settings_is_used_as_configured() -> None:
+    # QUOTE_DEFAULT_TIMEZONE is checked at start-up: an old-style name there must not break /subscribe
+    assert clock.parse_schedule(["07:00"], "09:00", "CET") == ("07:00", "CET")
+    with pytest.raises(clock.BadSchedule):
+        clock.parse_schedule(["07:00", "CET"], "09:00", "UTC")
+
+
+def test_next_post_is_never_a_day_before_one_already_posted() -> None:
+    # the clock went back to the 22nd after the 24th was posted: the next post is the 25th, not "now"
+    now = at("2026-11-22T09:30")
+    posted = {dt.date(2026, 11, 24)}
+    nxt = clock.next_post(now, "09:00", "UTC", LONG_AGO, posted, not_before=dt.date(2026, 11, 24))
+    assert nxt.isoformat() == "2026-11-25T09:00:00+00:00"
+    # a released (not yet posted) 24th is still the next post, at its time
+    nxt = clock.next_post(now, "09:00", "UTC", LONG_AGO, (), not_before=dt.date(2026, 11, 24))
+    assert nxt.isoformat() == "2026-11-24T09:00:00+00:00"

@@ -39,8 +39,11 @@ def _replica(url: str, name: str, times: list[str], out: str, barrier: Any, die_
 
     assert _LIBRARY is not None
     scheduler = Scheduler(engine, LibraryHolder(_LIBRARY), send, platform="telegram", rate=200, replica=name)
-    barrier.wait(30)
     for t in times:
+        # One clock for all replicas, as they share wall time: each round starts when every replica has
+        # finished the one before. (With a clock each, a replica at 09:00 could see another's 01:00
+        # claim, still being sent, as 8 hours old, i.e. stale, and post it again.)
+        barrier.wait(30)
         scheduler.run_once(dt.datetime.fromisoformat(t).replace(tzinfo=dt.UTC))
     engine.dispose()
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from bot.answer.library import Library
 from bot.daily import subscriptions
 from bot.daily.choose import candidates
-from bot.daily.scheduler import ChatGone, ChatMoved, RetryLater, Scheduler, due_posts
+from bot.daily.scheduler import ChatGone, ChatMoved, MaybeSent, RetryLater, Scheduler, due_posts
 from bot.db.schema import Delivery, Subscription
 from bot.runtime.live import LibraryHolder
 from tests.daily.conftest import Outbox, at
@@ -224,13 +224,18 @@ def test_two_schedulers_in_threads_post_each_due_quote_once(engine: Engine, libr
     errors: list[BaseException] = []
 
     def run(name: str) -> None:
+        # One clock for both, as replicas share wall time: each round starts when both finished the one
+        # before. (With a clock each, one thread at 09:00 saw the other's 01:00 claim, still being sent,
+        # as 8 hours old, i.e. stale, and posted it again: a flaky test, not a double post in production,
+        # where a claim goes stale only after `stale_after` of real time.)
         s = sched(engine, library, outbox, replica=name)
-        barrier.wait()
         try:
             for t in ("2026-11-22T01:00", "2026-11-22T08:00", "2026-11-22T09:00", "2026-11-22T09:01"):
+                barrier.wait(30)
                 s.run_once(at(t))
         except BaseException as exc:
             errors.append(exc)
+            barrier.abort()
 
     threads = [threading.Thread(target=run, args=(f"r{i}",)) for i in range(2)]
     for t in threads:
@@ -273,3 +278,75 @@ def test_filters_matching_nothing_pause_the_subscription(engine: Engine, library
     st = subscriptions.current(engine, "telegram", "a")
     assert outbox.posts == [] and st.subscription is not None and not st.subscription.active
     assert st.subscription.paused_reason == "no quote matches the filters"
+
+
+def test_a_subscription_whose_zone_cannot_be_loaded_is_paused_and_the_others_posted(
+        engine: Engine, library: Library, outbox: Outbox, caplog: pytest.LogCaptureFixture) -> None:
+    sub(engine, "before", "09:00", "UTC")
+    with Session(engine) as s, s.begin():  # rows written by an older version, or by hand
+        s.add_all([Subscription(platform="telegram", chat_id="mars", post_time="09:00", timezone="Mars/Olympus",
+                                active_since=SUBSCRIBED),
+                   Subscription(platform="telegram", chat_id="path", post_time="09:00", timezone="../../etc/x",
+                                active_since=SUBSCRIBED),
+                   Subscription(platform="telegram", chat_id="dir", post_time="09:00", timezone="Europe",
+                                active_since=SUBSCRIBED),
+                   Subscription(platform="telegram", chat_id="time", post_time="25:00", timezone="UTC",
+                                active_since=SUBSCRIBED)])
+    sub(engine, "after", "09:00", "Europe/Berlin")
+    s = sched(engine, library, outbox)
+    with caplog.at_level("WARNING", logger="bot.daily.scheduler"):
+        r = s.run_once(at("2026-11-22T09:00"))
+        s.run_once(at("2026-11-22T09:05"))
+        s.run_once(at("2026-11-23T09:00"))
+    assert sorted(outbox.chats()) == ["after", "after", "before", "before"]
+    reasons = {"mars": "unknown time zone 'Mars/Olympus'", "path": "unknown time zone '../../etc/x'",
+               "dir": "unknown time zone 'Europe'", "time": "bad post time '25:00'"}
+    assert sorted(reason for _, reason in r.paused) == sorted(reasons.values())
+    for chat, reason in reasons.items():
+        st = subscriptions.current(engine, "telegram", chat)
+        assert st.subscription is not None and not st.subscription.active and st.next_post is None
+        assert st.subscription.paused_reason == reason
+        assert len([m for m in caplog.messages if reason in m]) == 1  # logged once, not every round
+
+
+def test_a_clock_moved_back_never_posts_an_earlier_day(engine: Engine, library: Library, outbox: Outbox) -> None:
+    sub(engine, "a", "09:00", "UTC")
+    s = sched(engine, library, outbox)
+    s.run_once(at("2026-11-22T09:00"))
+    s.run_once(at("2026-11-24T09:00"))  # the bot was down on the 23rd
+    assert len(outbox.posts) == 2
+    # the clock is set back a day: the 23rd is "yesterday" now, and the 22nd was posted already
+    for t in ("2026-11-23T09:00", "2026-11-23T09:30", "2026-11-23T23:59", "2026-11-22T09:30"):
+        assert s.run_once(at(t)).due == 0
+    assert len(outbox.posts) == 2
+    st = subscriptions.current(engine, "telegram", "a", now=at("2026-11-23T09:30"))
+    assert st.next_post is not None and st.next_post.isoformat() == "2026-11-25T09:00:00+00:00"
+    # a day that failed for sure (released) is not retried once a later day was claimed either
+    outbox.fail["a"] = ConnectionError("network down")
+    s.run_once(at("2026-11-25T09:00"))
+    outbox.fail.clear()
+    s.run_once(at("2026-11-26T09:00"))
+    assert s.run_once(at("2026-11-25T09:30")).due == 0
+    st = subscriptions.current(engine, "telegram", "a", now=at("2026-11-25T09:30"))
+    assert st.next_post is not None and st.next_post.isoformat() == "2026-11-27T09:00:00+00:00"
+    s.run_once(at("2026-11-27T09:00"))
+    assert [d.local_date.day for d in deliveries(engine) if d.status == "sent"] == [22, 24, 26, 27]
+    assert len(set(outbox.posts)) == 4  # and no quote twice
+
+
+def test_a_send_that_may_have_gone_out_is_not_retried(engine: Engine, library: Library, outbox: Outbox) -> None:
+    sub(engine, "a")
+    outbox.fail["a"] = MaybeSent("TimedOut: read timeout")
+    s = sched(engine, library, outbox)
+    r = s.run_once(at("2026-11-22T09:00"))
+    assert r.uncertain == 1 and r.retry == 0 and r.sent == []
+    (row,) = deliveries(engine)
+    assert row.status == "uncertain" and row.error == "TimedOut: read timeout"
+    outbox.fail.clear()
+    for t in ("2026-11-22T09:01", "2026-11-22T09:11", "2026-11-22T23:59"):  # also past the stale-claim time
+        assert s.run_once(at(t)).due == 0
+    st = subscriptions.current(engine, "telegram", "a", now=at("2026-11-22T09:30"))
+    assert st.next_post is not None and st.next_post.isoformat() == "2026-11-23T09:00:00+00:00"
+    s.run_once(at("2026-11-23T09:00"))
+    assert outbox.chats() == ["a"]
+    assert outbox.posts[0][1] != row.passage_id  # the maybe-posted quote counts as given

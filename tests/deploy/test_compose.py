@@ -32,11 +32,15 @@ def readme_deploy() -> str:
 
 def test_services_volumes_and_health_checks(compose: dict) -> None:
     services = compose["services"]
-    assert set(services) == {"db", *BOTS}
+    assert set(services) == {"db", "translate", *BOTS}
+    translate = services["translate"]
+    assert translate["image"].startswith("libretranslate/libretranslate:") and translate["profiles"] == ["translate"]
+    assert translate["healthcheck"]["test"] and "ports" not in translate  # internal only
+    assert set(translate["environment"]["LT_LOAD_ONLY"].split(",")) == {"en", "de", "zh", "zt"}
     db = services["db"]
     assert db["image"].startswith("postgres:16")
     assert "pgdata:/var/lib/postgresql/data" in db["volumes"] and "pgdata" in compose["volumes"]
-    assert "pg_isready" in " ".join(db["healthcheck"]["test"]) and "profiles" not in db
+    assert "pg_isready -h 127.0.0.1" in " ".join(db["healthcheck"]["test"]) and "profiles" not in db
     for name in BOTS:
         svc = services[name]
         assert svc["build"] == "." and svc["command"] == [name] and svc["profiles"] == [name]
@@ -46,6 +50,7 @@ def test_services_volumes_and_health_checks(compose: dict) -> None:
         assert env["DATABASE_URL"].startswith("postgresql+psycopg://") and "@db:5432/" in env["DATABASE_URL"]
         assert f"127.0.0.1:{env['METRICS_PORT']}/healthz" in " ".join(svc["healthcheck"]["test"])
         assert svc["stop_signal"] == "SIGTERM"
+        assert svc["logging"]["options"]["max-size"] and svc["logging"]["options"]["max-file"]  # rotated
 
 
 def test_readme_names_what_compose_defines(compose: dict, readme_deploy: str) -> None:
@@ -53,7 +58,7 @@ def test_readme_names_what_compose_defines(compose: dict, readme_deploy: str) ->
         assert f"`{name}`" in readme_deploy
     for volume in compose["volumes"]:
         assert f"`{volume}`" in readme_deploy
-    for name in BOTS:
+    for name in (*BOTS, "translate"):
         assert f"profile `{name}`" in readme_deploy
     assert "pg_isready" in readme_deploy and "/healthz" in readme_deploy
     assert "git clone" in readme_deploy and "docker compose up" in readme_deploy
@@ -94,27 +99,45 @@ def test_migrations_ship_in_the_package() -> None:
         assert any(fnmatch.fnmatch(f, pat) for pat in patterns), f
 
 
-def _compose_cli() -> list[str] | None:
+def _compose_cli() -> tuple[list[str] | None, str]:
+    """A Compose v2 client (`docker compose` or a v2 `docker-compose`), or None and why there is none.
+    Compose v1 (Debian's `docker-compose` 1.x) rejects the file's top-level `name:`: it does not count."""
+    found = []
     for cmd in (["docker", "compose"], ["docker-compose"]):
-        if shutil.which(cmd[0]):
-            try:
-                ok = subprocess.run([*cmd, "version"], capture_output=True, timeout=30, check=False).returncode == 0
-            except (OSError, subprocess.TimeoutExpired):
-                ok = False
-            if ok:
-                return cmd
-    return None
+        if not shutil.which(cmd[0]):
+            continue
+        try:
+            done = subprocess.run([*cmd, "version", "--short"], capture_output=True, text=True, timeout=30, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        version = (done.stdout or "").strip().lstrip("v")
+        if done.returncode == 0 and version[:1].isdigit() and int(version.split(".")[0]) >= 2:
+            return cmd, ""
+        if done.returncode == 0 or "version" in (done.stdout + done.stderr).lower():
+            found.append(f"{' '.join(cmd)} {version or '(unknown version)'}")
+    if found:
+        return None, f"only Compose v1 here ({', '.join(found)}); the file needs Compose v2"
+    return None, "no Docker Compose client here (neither `docker compose` nor `docker-compose` runs)"
+
+
+def test_compose_v1_is_not_taken_for_v2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "docker-compose"
+    fake.write_text("#!/bin/sh\necho 'docker-compose version 1.29.2, build unknown'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `docker` on this PATH, only a Compose v1
+    cmd, why = _compose_cli()
+    assert cmd is None and "Compose v1" in why
 
 
 def test_docker_compose_config(tmp_path: Path) -> None:
     """`docker compose config` (client side only) accepts the file, when a compose client exists."""
-    cmd = _compose_cli()
+    cmd, why = _compose_cli()
     if cmd is None:
-        pytest.skip("no Docker Compose client here (neither `docker compose` nor `docker-compose` runs)")
+        pytest.skip(why)
     shutil.copy(ROOT / "docker-compose.yml", tmp_path / "docker-compose.yml")
     shutil.copy(ROOT / ".env.example", tmp_path / ".env")
     done = subprocess.run([*cmd, "--profile", "telegram", "--profile", "slack", "config", "--format", "json"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     config = json.loads(done.stdout)
-    assert set(config["services"]) == {"db", *BOTS} and "pgdata" in config["volumes"]
+    assert set(config["services"]) == {"db", *BOTS} and "pgdata" in config["volumes"]  # translate: its own profile

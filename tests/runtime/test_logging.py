@@ -18,11 +18,16 @@ PG_PASSWORD = "pg-pass-0042"
 
 @pytest.fixture(autouse=True)
 def restore_logging() -> Iterator[None]:
+    import sys
+    import threading
+
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
+    hooks = sys.excepthook, threading.excepthook, sys.unraisablehook
     yield
     root.handlers[:] = handlers
     root.setLevel(level)
+    sys.excepthook, threading.excepthook, sys.unraisablehook = hooks
 
 
 @pytest.fixture
@@ -79,3 +84,42 @@ def test_filter_on_a_record_with_bad_arguments_does_not_raise() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "%d items of " + SLACK, ("many",), None)
     assert RedactSecrets([SLACK]).filter(record) is True
     assert SLACK not in record.getMessage()
+
+
+UNCAUGHT = f"""
+import asyncio, threading
+from bot.runtime.logs import configure_logging
+configure_logging("INFO", {{as_json}}, "{SIGNING}")
+def fail():
+    raise RuntimeError("token {TG} and secret {SIGNING} rejected")
+thread = threading.Thread(target=fail)
+thread.start()
+thread.join()
+async def task():
+    fail()
+async def main():
+    asyncio.get_running_loop().create_task(task())
+    await asyncio.sleep(0.1)
+asyncio.run(main())
+try:
+    fail()
+except RuntimeError as exc:
+    raise ValueError("while failing") from exc
+"""
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_uncaught_exceptions_are_redacted_too(as_json: bool) -> None:
+    """Python's own reports (an uncaught exception in the main thread, in a thread, in an asyncio task)
+    go through the same redaction, in the configured format."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", UNCAUGHT.replace("{as_json}", str(as_json))],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode != 0
+    err = done.stderr
+    assert TG not in err and SIGNING not in err and TG.split(":")[1] not in err
+    assert err.count("RuntimeError") >= 3 and "ValueError: while failing" in err and "****" in err
+    if as_json:
+        assert all(json.loads(line) for line in err.splitlines() if line.strip())

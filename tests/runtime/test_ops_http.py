@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
+import socket
+import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -149,3 +154,75 @@ def test_port_in_use_is_a_config_error(make_context: MakeContext) -> None:
             make_context(metrics_host="127.0.0.1", metrics_port=busy.port).start()
     finally:
         busy.stop()
+
+
+# -- under load and abuse: a real backlog, bounded bodies and threads, idle timeout, clean 400s ------------------
+def _connect(port: int) -> socket.socket:
+    return socket.create_connection(("127.0.0.1", port), timeout=10)
+
+
+def _answer(sock: socket.socket) -> bytes:
+    data = b""
+    while chunk := sock.recv(65536):
+        data += chunk
+    return data
+
+
+def test_a_burst_of_scrapes_is_answered(ctx: AppContext) -> None:
+    """200 connections at once (a backlog of 5 dropped most): every one answered."""
+    ops = OpsServer("127.0.0.1", 0, ctx.health.report, ctx.metrics.render).start()
+    try:
+        start = threading.Barrier(200)
+
+        def scrape(_: int) -> int:
+            start.wait()
+            return _get(f"http://127.0.0.1:{ops.port}/metrics")[0]
+
+        with ThreadPoolExecutor(200) as pool:
+            assert list(pool.map(scrape, range(200))) == [200] * 200
+    finally:
+        ops.stop()
+
+
+def test_oversized_idle_and_malformed_requests(ctx: AppContext, caplog: pytest.LogCaptureFixture,
+                                               capfd: pytest.CaptureFixture[str]) -> None:
+    ops = OpsServer("127.0.0.1", 0, ctx.health.report, ctx.metrics.render, idle_timeout=1).start()
+    try:
+        before = threading.active_count()
+        idle = [_connect(ops.port) for _ in range(50)]
+        time.sleep(0.3)
+        assert threading.active_count() - before < 10, "idle connections take no thread each"
+        for sock in idle:  # and are closed after the idle timeout
+            with sock:
+                assert _answer(sock) == b""
+        with _connect(ops.port) as sock:  # a body announced at 100 MB: refused without waiting for it
+            sock.sendall(b"POST /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\nabc")
+            assert _answer(sock).startswith(b"HTTP/1.1 413 ")
+        caplog.clear()
+        caplog.set_level(logging.INFO)
+        with _connect(ops.port) as sock:
+            sock.sendall(b"GARBAGE\r\n\r\n")
+            answer = _answer(sock)
+        assert answer.startswith(b"HTTP/1.1 400 ") or answer.startswith(b"HTTP/1.0 400 ")
+        assert b"Traceback" not in answer
+        assert len([r for r in caplog.records if r.levelno >= logging.WARNING]) == 1
+        assert "Traceback" not in caplog.text and "Traceback" not in capfd.readouterr().err
+        assert _get(f"http://127.0.0.1:{ops.port}/metrics")[0] == 200
+    finally:
+        ops.stop()
+
+
+def test_a_failing_metrics_render_is_a_clean_500(ctx: AppContext, caplog: pytest.LogCaptureFixture) -> None:
+    def broken() -> tuple[bytes, str]:
+        raise RuntimeError("registry gone")
+
+    caplog.set_level(logging.INFO)
+    ops = OpsServer("127.0.0.1", 0, ctx.health.report, broken).start()
+    try:
+        status, _, body = _get(f"http://127.0.0.1:{ops.port}/metrics")
+    finally:
+        ops.stop()
+    assert status == 500 and "Traceback" not in body and "registry gone" not in body
+    logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert logged == ["ops: /metrics failed: RuntimeError"]
+    assert not any(r.exc_info for r in caplog.records)

@@ -8,14 +8,19 @@ the database claims keep every post to one, see bot.daily.scheduler).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import http.client
 import logging
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from urllib.error import URLError
 from zoneinfo import ZoneInfo
 
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from bot.adapters.slack import render
 from bot.answer.reply import Reply
@@ -23,7 +28,7 @@ from bot.answer.texts import ui_language
 from bot.daily import commands as daily
 from bot.daily.choose import quote_of_the_day
 from bot.daily.commands import text
-from bot.daily.scheduler import ChatGone, RetryLater, Scheduler
+from bot.daily.scheduler import ChatGone, MaybeSent, RetryLater, Scheduler
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -66,7 +71,8 @@ def on_subscribe(*, text: str, command: dict[str, Any], respond: Any, client: An
     channel, team, user = _where(command)
     defaults = (ctx.settings.quote_default_time, ctx.settings.quote_default_timezone)
     answer = daily.subscribe(ctx.engine, defaults, ctx.library.current, PLATFORM, channel, text.split(),
-                             user=f"slack:{user}" if user else None, team_id=team, lang=user_language(command))
+                             user=f"slack:{user}" if user else None, team_id=team, lang=user_language(command),
+                             translations=translations(ctx))
     _say(respond, answer, command)
 
 
@@ -85,7 +91,7 @@ def on_subscription(*, text: str, command: dict[str, Any], respond: Any, client:
 def on_today(*, text: str, command: dict[str, Any], respond: Any, client: Any, ctx: AppContext) -> None:
     """`today`: the quote of the day (only to the asker)."""
     day = dt.datetime.now(ZoneInfo(ctx.settings.quote_default_timezone)).date()
-    msg = format_post(quote_of_the_day(ctx.library.current, day), user_language(command))
+    msg = format_post(quote_of_the_day(ctx.library.current, day), user_language(command), ctx.translator is not None)
     if respond is not None:
         respond(**msg, response_type="ephemeral", replace_original=False)
 
@@ -95,17 +101,38 @@ def subcommands() -> dict[str, Handler]:
             "today": on_today}
 
 
+def translations(ctx: AppContext) -> tuple[str, ...]:
+    """The languages `subscribe … translate=LANG` may name (none when machine translation is off)."""
+    if not ctx.settings.translate_url:
+        return ()
+    return tuple(ctx.settings.translation_targets()) or daily.TRANSLATE_TO
+
+
 # -- posting ---------------------------------------------------------------------------------------
-def format_post(quote: Quote, lang: str) -> dict[str, Any]:
-    """`{"text", "blocks"}`: a title, the quote as answers show it, and its "full passage" button."""
-    blocks = [render.context(f"*{render.escape(text('quote_of_day', lang))}*"), *render.quote_blocks(quote, lang)]
+def format_post(quote: Quote, lang: str, translating: bool = False) -> dict[str, Any]:
+    """`{"text", "blocks"}`: a title, the quote as answers show it (with its machine translation, if it has
+    one), its "full passage" button and, when `translating` (machine translation is on), a Translate button."""
+    blocks = [render.context(f"*{render.escape(text('quote_of_day', lang))}*"),
+              *render.quote_blocks(quote, lang, translating)]
     fallback = render.fallback(Reply(query="", quotes=(quote,), language=quote.article.language))
     return {"text": fallback, "blocks": blocks}
 
 
-def post(client: Any, sub: Subscription, quote: Quote) -> str | None:
-    """chat.postMessage; Slack errors become the scheduler's ChatGone / RetryLater."""
-    msg = format_post(quote, sub.ui_language)
+def translated(ctx: AppContext, sub: Subscription, quote: Quote) -> tuple[Quote, bool]:
+    """The quote with its machine translation into the subscription's `translate_to` (when translation is on),
+    and whether translation is on. Blocks at most TRANSLATE_TIMEOUT."""
+    if ctx.translator is None:
+        return quote, False
+    if not sub.translate_to:
+        return quote, True
+    reply = ctx.translate(Reply(query="", quotes=(quote,), language=sub.translate_to), sub.translate_to, force=True)
+    return reply.quotes[0], True
+
+
+def post(client: Any, sub: Subscription, quote: Quote, translating: bool = False) -> str | None:
+    """chat.postMessage; Slack errors become the scheduler's ChatGone / RetryLater, and a request that
+    went out without an answer (a timeout or a dropped connection after sending) its MaybeSent."""
+    msg = format_post(quote, sub.ui_language, translating)
     try:
         resp = client.chat_postMessage(channel=sub.chat_id, unfurl_links=False, unfurl_media=False, **msg)
     except SlackApiError as exc:
@@ -115,18 +142,38 @@ def post(client: Any, sub: Subscription, quote: Quote) -> str | None:
         if exc.response.status_code == 429:
             raise RetryLater(float(exc.response.headers.get("Retry-After", 30))) from exc
         raise
+    except URLError:  # urllib: no connection, or the request could not be written: nothing was posted
+        raise
+    except (OSError, http.client.HTTPException) as exc:  # urllib: failed while waiting for the answer
+        raise MaybeSent(f"{type(exc).__name__}: {exc}") from exc
     return resp.get("ts")
+
+
+def posting_client(client: Any) -> Any:
+    """`client` for chat.postMessage: slack_sdk's default retry handler also repeats a request whose
+    connection was reset or closed before the answer (it may have posted); this copy retries only
+    connections that could not be made (urllib's URLError). Other retry handlers are kept."""
+    if not isinstance(client, WebClient):
+        return client
+    safe = copy.copy(client)
+    safe.retry_handlers = [h for h in client.retry_handlers if not isinstance(h, ConnectionErrorRetryHandler)]
+    safe.retry_handlers.append(ConnectionErrorRetryHandler(error_types=[URLError]))
+    return safe
 
 
 class SlackPoster:
     """A thread that runs a posting round every `interval` seconds until stopped."""
 
     def __init__(self, client: Any, ctx: AppContext, *, interval: float = INTERVAL, rate: float = RATE) -> None:
-        self.client, self.interval = client, interval
-        self.scheduler = Scheduler(ctx.engine, ctx.library, lambda sub, q: post(self.client, sub, q),
-                                   platform=PLATFORM, events=ctx.metrics, rate=rate)
+        self.client, self.interval = posting_client(client), interval
+        self.ctx = ctx
+        self.scheduler = Scheduler(ctx.engine, ctx.library, self._send, platform=PLATFORM, events=ctx.metrics,
+                                   rate=rate)
         self.stop_event = threading.Event()
         self.thread = threading.Thread(target=self._loop, name="daily-quote-slack", daemon=True)
+
+    def _send(self, sub: Subscription, quote: Quote) -> str | None:
+        return post(self.client, sub, *translated(self.ctx, sub, quote))
 
     def start(self) -> SlackPoster:
         self.thread.start()
@@ -143,8 +190,9 @@ class SlackPoster:
         except Exception:
             log.exception("daily: posting round failed")
             return
-        if result.sent or result.paused or result.retry:
-            log.info("daily: %d sent, %d paused, %d to retry", len(result.sent), len(result.paused), result.retry)
+        if result.sent or result.paused or result.retry or result.uncertain:
+            log.info("daily: %d sent, %d paused, %d to retry, %d maybe sent", len(result.sent), len(result.paused),
+                     result.retry, result.uncertain)
 
     def _loop(self) -> None:
         while not self.stop_event.is_set():

@@ -57,33 +57,51 @@ def from_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
 
 
 def retry_number(headers: dict[str, Any]) -> int:
-    """X-Slack-Retry-Num (Socket Mode's retry_attempt is mirrored into it; 0 is the first delivery)."""
+    """X-Slack-Retry-Num (Socket Mode's retry_attempt is mirrored into it; 0 is the first delivery); only
+    logged: events are deduplicated by their id."""
     value = headers.get("x-slack-retry-num")
     if isinstance(value, (list, tuple)):
         value = value[0] if value else None
     try:
         return int(value) if value is not None else 0
     except ValueError:
-        return 1  # a malformed retry header: treat as a retry rather than risk a second answer
+        return 1  # a malformed retry header: some retry
+
+
+def acknowledge_at_once(body: dict[str, Any], context: Any) -> None:
+    """Acknowledge a slash command or a button click in the request thread, before Bolt hands the listener to
+    its pool of worker threads: Bolt's own ack waits for a free worker, and under a burst that is later than
+    Slack's 3 s (Bolt then answers 404). Every such listener here acknowledges with a plain `ack()` first; the
+    listener's own `ack()` then changes nothing. Not for payloads whose ack carries an answer (options,
+    view submissions)."""
+    if body.get("command") or body.get("type") == "block_actions":
+        context.ack()
 
 
 def skip_retries_and_duplicates(dedupe: Deduplicator) -> Callable[..., Any]:
-    """Bolt middleware: acknowledge and drop Slack's retries, repeated events and bots' messages."""
+    """Bolt middleware: one answer per event and none to bots' messages; commands and clicks acknowledged at
+    once (`acknowledge_at_once`).
+
+    Events are deduplicated by their event_id (and channel:ts), not by Slack's retry header: a retry of an
+    event already handled is acknowledged and dropped, but a retry whose first delivery never arrived (a
+    restart, a load-balancer error) is answered. Slash commands and button clicks carry no event id and
+    Slack does not retry them; they are not deduplicated."""
 
     def middleware(body: dict[str, Any], request: Any, context: Any, next: Callable[[], None]) -> Any:
         if body.get("type") != "event_callback":
+            acknowledge_at_once(body, context)
             return next()
         event = body.get("event") or {}
-        retry = retry_number(request.headers)
-        if retry:
-            log.info("ignoring Slack retry %d of event %s", retry, body.get("event_id"))
-            return BoltResponse(status=200, body="")
         if event.get("type") in ("message", "app_mention") and from_bot(event, context.bot_user_id):
             return BoltResponse(status=200, body="")
         keys = event_keys(body)
+        retry = retry_number(request.headers)
         if keys and not dedupe.first(*keys):
-            log.info("ignoring repeated event %s", body.get("event_id"))
+            log.info("ignoring repeated event %s (retry %d)", body.get("event_id"), retry)
             return BoltResponse(status=200, body="")
+        if retry:
+            log.info("answering retry %d of event %s: its first delivery was not handled here",
+                     retry, body.get("event_id"))
         return next()
 
     return middleware

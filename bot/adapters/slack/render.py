@@ -4,6 +4,10 @@ Every string that comes from a user or the corpus goes through `escape()` (mrkdw
 entities `&amp;`, `&lt;`, `&gt;`), so a question containing `<!channel>` or `<@U123>` pings nobody.
 Quotes are shown verbatim: each line of the excerpt is a mrkdwn quote line ("> …"), matched terms in
 bold; nothing is inserted into the quoted text except the `*` of a highlight.
+
+A machine translation (when the quote carries one) is a section of its own under the quote: labelled,
+in italics (line by line, where Slack can render them), escaped like everything else; in an answer it
+is cut at a sentence end ("…"), whole in the full-passage view.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from bot.adapters.slack import buttons
-from bot.answer.reply import ArticleRef, Quote, Reply
-from bot.answer.texts import SAMPLES, SLACK, localized, message
+from bot.answer.reply import ArticleRef, Quote, Reply, Translation
+from bot.answer.texts import SAMPLES, SLACK, localized, message, ui_language
+from corpus.segment import sentence_spans
 
 MAX_BLOCKS = 50
 MAX_SECTION = 3000  # characters of a section's text
@@ -21,6 +26,8 @@ MAX_CONTEXT_ELEMENTS = 10
 MAX_HEADER = 150
 MAX_FALLBACK = 3000  # the message `text` may hold 40,000; notifications only need the beginning
 MAX_QUESTION_SHOWN = 600  # the interview question in a context line
+MAX_TRANSLATION_SHOWN = 600  # characters of a machine translation under a quote (the rest: full passage)
+MARKUP = frozenset("_*~`")  # characters that would end or start mrkdwn formatting inside italics
 
 Block = dict[str, Any]
 
@@ -189,9 +196,66 @@ def section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:MAX_SECTION]}}
 
 
-def quote_blocks(q: Quote, lang: str) -> list[Block]:
-    """A quote: quoted section with the speaker, the interview question, the article, its buttons."""
+# -- machine translations ---------------------------------------------------------------------------
+def italic(line: str) -> str:
+    """One line escaped and in italics, or only escaped where italics would not render as such (the line
+    holds mrkdwn's own markup characters, or starts or ends with a space)."""
+    if not line.strip():
+        return ""
+    if MARKUP & set(line) or line != line.strip():
+        return escape(line)
+    return f"_{escape(line)}_"
+
+
+def first_sentences(text: str, limit: int) -> tuple[str, bool]:
+    """The longest run of whole first sentences of `text` of at most `limit` characters (a first sentence
+    longer than that is cut at a space, or at `limit`), and whether anything was cut."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text, False
+    end = 0
+    for _, stop in sentence_spans(text):
+        if stop > limit:
+            break
+        end = stop
+    if end == 0:
+        space = text.rfind(" ", 0, limit)
+        end = space if space > limit // 2 else limit
+    return text[:end].rstrip(), True
+
+
+def translation_text(translation: Translation, lang: str, limit: int | None = None, label: bool = True) -> str:
+    """A section's mrkdwn: the label, then the translation line by line in italics; with `limit`, its first
+    sentences then "…", always within a section's 3000 characters."""
+    head = f"_{escape(message('machine_translation', lang))}_\n" if label else ""
+    value = translation.text.strip()
+    size = MAX_SECTION if limit is None else limit
+    while True:
+        shown, cut = first_sentences(value, size)
+        body = "\n".join(italic(line) for line in shown.split("\n")) + (" …" if cut else "")
+        if len(head) + len(body) <= MAX_SECTION or size < 50:
+            return (head + body)[:MAX_SECTION]
+        size = size * 3 // 4  # escaping made it longer than a section holds
+
+
+def translation_sections(translation: Translation, lang: str) -> list[Block]:
+    """A whole translation as sections (split at sentence ends when longer than one section holds)."""
+    out: list[Block] = []
+    rest = translation.text.strip()
+    while rest and len(out) < 10:
+        piece, cut = first_sentences(rest, MAX_SECTION // 2)
+        out.append(section(translation_text(Translation(piece, translation.language, translation.engine), lang,
+                                            label=not out)))
+        rest = rest[len(piece):].strip() if cut else ""
+    return out
+
+
+def quote_blocks(q: Quote, lang: str, translating: bool = False) -> list[Block]:
+    """A quote: quoted section with the speaker, its machine translation (if any), the interview question,
+    the article, its buttons (a Translate button when `translating`: machine translation is on)."""
     blocks = [section(quote_section(speaker_title(q), q.quote, q.highlights))]
+    if q.translation is not None:
+        blocks.append(section(translation_text(q.translation, lang, MAX_TRANSLATION_SHOWN)))
     terms = unbolded_terms(q.quote, q.highlights)
     if terms:
         blocks.append(context(f"{escape(label('matched', lang))}: "
@@ -204,9 +268,13 @@ def quote_blocks(q: Quote, lang: str) -> list[Block]:
         lines.append(f"{escape(message('also_in', lang))}: "
                      + "; ".join(f"{escape(a.publisher)} ({escape(a.language)})" for a in seen))
     blocks.append(context(*lines))
-    row = [buttons.button(message("context", lang), buttons.CONTEXT, q.passage_id)]
+    shown = q.translation.language if q.translation else None
+    row = [buttons.button(message("context", lang), buttons.CONTEXT, buttons.context_value(q.passage_id, shown))]
     if q.also_in:
         row.append(buttons.button(message("other_language", lang), buttons.VERSIONS, q.passage_id))
+    if translating:
+        row.append(buttons.button(message("translate", lang), buttons.TRANSLATE,
+                                  buttons.translate_value(q.passage_id, shown, ui_language(lang))))
     blocks.append({"type": "actions", "elements": row})
     return blocks
 
@@ -234,7 +302,7 @@ def reply_message(reply: Reply, query_id: int | None = None, *, ephemeral: bool 
                                    MAX_SECTION)))
     for q in reply.quotes:
         blocks.append({"type": "divider"})
-        blocks.extend(quote_blocks(q, lang))
+        blocks.extend(quote_blocks(q, lang, reply.translating))
     footer = []
     if reply.has_more and query_id is not None:
         value = buttons.page_value(query_id, reply.offset + len(reply.quotes))
@@ -256,19 +324,47 @@ def fallback(reply: Reply) -> str:
 
 
 def passages_message(items: list[tuple[str | None, str, str | None, ArticleRef]], lang: str,
-                     title: str = "") -> dict[str, Any]:
-    """Whole passages (speaker, text, interview question, article) one after another."""
+                     title: str = "", translations: dict[int, Translation] | None = None) -> dict[str, Any]:
+    """Whole passages (speaker, text, interview question, article) one after another; under the i-th, the
+    whole machine translation `translations[i]` when given."""
     blocks: list[Block] = [context(clip(title, 300))] if title else []
-    for speaker, text, question, article in items:
+    for i, (speaker, text, question, article) in enumerate(items):
         if len(blocks) + 3 > MAX_BLOCKS:
             break
         name = strong(speaker or "")
         if question:
             blocks.append(context(f"_{escape(label('asked', lang))}_: {clip(question, MAX_QUESTION_SHOWN)}"))
         blocks.append(section(quote_section(name, text)))
+        translation = (translations or {}).get(i)
+        if translation is not None:
+            blocks.extend(translation_sections(translation, lang)[: max(0, MAX_BLOCKS - len(blocks) - 1)])
         blocks.append(context(article_line(article, lang)))
     text = clip("\n".join(f"{s + ': ' if s else ''}“{t}”" for s, t, _, _ in items), MAX_FALLBACK)
     return {"text": text or "…", "blocks": fit(blocks)}
+
+
+def translation_message(q: Quote, lang: str) -> dict[str, Any]:
+    """A passage on demand in another language: the original (quoted) with the speaker, its whole machine
+    translation, the article."""
+    assert q.translation is not None
+    name = message(f"language_{q.translation.language}", lang)
+    title = f"{escape(message('translate', lang))}: {escape(name)}"
+    blocks: list[Block] = [context(title),
+                           section(quote_section(strong(q.speaker or q.article.publisher), q.passage)),
+                           *translation_sections(q.translation, lang),
+                           context(article_line(q.article, lang))]
+    text = clip(f"{q.speaker + ': ' if q.speaker else ''}{q.translation.text}", MAX_FALLBACK)
+    return {"text": text, "blocks": fit(blocks)}
+
+
+def translate_menu(passage_id: str, languages: list[str], lang: str, thread_ts: str | None,
+                   ephemeral: bool) -> dict[str, Any]:
+    """The Translate button's choice of languages (shown only to the clicker)."""
+    row = [buttons.button(message(f"language_{code}", lang), buttons.TRANSLATION,
+                          buttons.translation_value(passage_id, code, thread_ts, ephemeral, ui_language(lang)))
+           for code in languages]
+    prompt = escape(message("translate_into", lang))
+    return {"text": prompt, "blocks": [section(prompt), {"type": "actions", "elements": row}]}
 
 
 def note_message(note: str) -> dict[str, Any]:

@@ -25,14 +25,16 @@ SIZE = 1024  # answers kept (a few kB each)
 
 
 class Answer:
-    """A Reply with its messages and keyboards, rendered once."""
+    """A Reply with its messages and keyboards, rendered once; and, once made, the same answer with machine
+    translations (`translations`: target language -> Answer, kept only when complete)."""
 
-    __slots__ = ("_keyboards", "_messages", "reply")
+    __slots__ = ("_keyboards", "_messages", "reply", "translations")
 
     def __init__(self, reply: Reply) -> None:
         self.reply = reply
         self._messages: tuple[str, ...] | None = None
         self._keyboards: dict[int | None, InlineKeyboardMarkup | None] = {}
+        self.translations: dict[str, Answer] = {}
 
     @property
     def messages(self) -> tuple[str, ...]:

@@ -29,25 +29,26 @@ import asyncio
 import gc
 import importlib
 import logging
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Iterable
 from types import ModuleType
-from typing import Any
 
-from telegram import BotCommand
-from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
+from telegram import BotCommand, Update
+from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.adapters.telegram import handlers as h
+from bot.adapters.telegram import translating
 from bot.adapters.telegram.answers import AnswerCache
+from bot.adapters.telegram.limits import RetryingRateLimiter
 from bot.adapters.telegram.request import AiohttpRequest
 from bot.adapters.telegram.updates import ChatOrderedProcessor
 from bot.answer.texts import SAMPLES, TELEGRAM
@@ -66,31 +67,39 @@ CORE_COMMANDS: list[tuple[str, dict[str, str]]] = [
 Extension = ModuleType | str
 CONCURRENT_UPDATES = 256  # updates handled at once (one chat's still one after another)
 CONNECTIONS = 64  # to the Bot API, for everything but getUpdates
+STOP_GRACE = 10.0  # seconds updates in flight get to finish on stop (after the poll ends; Compose allows 30 s)
 
 
-class RetryingRateLimiter(AIORateLimiter):
-    """AIORateLimiter (flood limits, retries after 429) that also retries server errors (5xx)."""
+class BotApplication(Application):
+    """The Application, stopping within STOP_GRACE seconds whatever is in flight: the rate limiter's waits
+    (flood control, retries) end at once, and updates still running after the grace period are cancelled
+    (run_polling's SIGTERM handler and tests alike call `stop`)."""
 
-    def __init__(self, *args: Any, server_retries: int = 3, backoff: float = 0.5, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.server_retries = server_retries
-        self.backoff = backoff
+    stop_grace: float = STOP_GRACE
 
-    async def process_request(
-        self, callback: Callable[..., Coroutine[Any, Any, Any]], args: Any, kwargs: dict[str, Any],
-        endpoint: str, data: dict[str, Any], rate_limit_args: int | None,
-    ) -> Any:
-        for attempt in range(self.server_retries + 1):
-            try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
-            except (BadRequest, TimedOut):  # the request is wrong, or may have arrived: do not repeat it
-                raise
-            except NetworkError as exc:
-                if attempt == self.server_retries:
-                    raise
-                log.warning("%s failed (%s); retrying", endpoint, exc.message)
-                await asyncio.sleep(self.backoff * 2**attempt)
-        return None
+    async def stop(self) -> None:
+        limiter = self.bot.rate_limiter
+        if isinstance(limiter, RetryingRateLimiter):
+            limiter.stop()
+        processor = self.update_processor
+        timer: asyncio.TimerHandle | None = None
+        if isinstance(processor, ChatOrderedProcessor):
+            grace = self.stop_grace
+
+            def overdue() -> None:
+                if cancelled := processor.cancel_all():
+                    log.warning("stopping: %d update(s) still in flight after %g s cancelled", cancelled, grace)
+
+            timer = asyncio.get_running_loop().call_later(grace, overdue)
+        try:
+            await super().stop()
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    async def shutdown(self) -> None:
+        await super().shutdown()
+        translating.close(self.bot_data)
 
 
 def load_extensions(extensions: Iterable[Extension]) -> list[ModuleType]:
@@ -115,6 +124,7 @@ def build_application(ctx: AppContext, extensions: Iterable[Extension] = (), max
     api = settings.telegram_api_url.rstrip("/")
     app = (
         ApplicationBuilder()
+        .application_class(BotApplication)
         .token(token)
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
@@ -131,13 +141,14 @@ def build_application(ctx: AppContext, extensions: Iterable[Extension] = (), max
         ctx=ctx, queries=QueryStore(ctx.engine), answers=cache,
         commands=CORE_COMMANDS + [c for m in modules for c in m.commands()],
     )
+    app.add_handler(TypeHandler(Update, h.ignore_bots_and_edits), group=-1)  # before every other handler
     chats = filters.ChatType.PRIVATE | filters.ChatType.GROUPS
     app.add_handler(CommandHandler(["start", "help"], h.on_start, filters=chats))
     app.add_handler(CommandHandler("sources", h.on_sources, filters=chats))
     app.add_handler(CommandHandler("ask", h.on_ask, filters=chats))
     app.add_handler(CommandHandler("today", h.on_today, filters=chats))
     app.add_handler(CommandHandler("quote", h.on_quote, filters=chats))
-    app.add_handler(CallbackQueryHandler(h.on_button, pattern=r"^(more|ctx|ver|ask):"))
+    app.add_handler(CallbackQueryHandler(h.on_button, pattern=r"^(more|ctx|ver|ask|tr|tl):"))
     app.add_handler(InlineQueryHandler(h.on_inline_query))
     for module in modules:
         for handler in module.handlers(ctx):

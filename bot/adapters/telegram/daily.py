@@ -12,17 +12,20 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
+import aiohttp
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import BaseHandler, CommandHandler, filters
+from telegram.request import BaseRequest
 
 from bot.adapters.telegram import callbacks, render
 from bot.adapters.telegram.common import Context, app_context, reply_text, user_language
+from bot.answer.reply import Reply
 from bot.answer.texts import DAILY
 from bot.daily import commands as daily
 from bot.daily.commands import text
-from bot.daily.scheduler import ChatGone, ChatMoved, RetryLater, Scheduler
+from bot.daily.scheduler import ChatGone, ChatMoved, MaybeSent, RetryLater, Scheduler
 
 if TYPE_CHECKING:
     from telegram import Bot
@@ -90,7 +93,8 @@ async def on_subscribe(update: Update, context: Context) -> None:
     defaults = (ctx.settings.quote_default_time, ctx.settings.quote_default_timezone)
     answer = await asyncio.to_thread(
         daily.subscribe, ctx.engine, defaults, ctx.library.current, PLATFORM,
-        str(chat.id), list(context.args or []), user=f"telegram:{user.id}" if user else None, lang=lang)
+        str(chat.id), list(context.args or []), user=f"telegram:{user.id}" if user else None, lang=lang,
+        translations=translations(ctx))
     await reply_text(update, answer)
 
 
@@ -116,26 +120,63 @@ async def on_subscription(update: Update, context: Context) -> None:
     await reply_text(update, answer)
 
 
+def translations(ctx: AppContext) -> tuple[str, ...]:
+    """The languages `/subscribe … translate=LANG` may name (none when machine translation is off)."""
+    if not ctx.settings.translate_url:
+        return ()
+    return tuple(ctx.settings.translation_targets()) or daily.TRANSLATE_TO
+
+
 # -- posting ---------------------------------------------------------------------------------------
-def format_post(quote: Quote, lang: str) -> tuple[str, InlineKeyboardMarkup]:
-    """The post: the quote as answers show it (speaker, quote, question, article) and its buttons."""
+def format_post(quote: Quote, lang: str, translating: bool = False) -> tuple[str, InlineKeyboardMarkup]:
+    """The post: the quote as answers show it (speaker, quote, its machine translation if it has one,
+    question, article) and its buttons (a Translate button when `translating`: machine translation is on)."""
     html_text = render.render_quote(quote, lang, text("quote_of_day", lang))
     row = [InlineKeyboardButton(text("read_full", lang), callback_data=callbacks.context(quote.passage_id))]
     if quote.article.url:
         row.append(InlineKeyboardButton(text("open_article", lang), url=quote.article.url))
-    return html_text, InlineKeyboardMarkup([row])
+    rows = [row]
+    if translating:
+        rows.append([render.translate_button(quote, lang)])
+    return html_text, InlineKeyboardMarkup(rows)
+
+
+def translated(ctx: AppContext, sub: Subscription, quote: Quote) -> tuple[Quote, bool]:
+    """The quote with its machine translation into the subscription's `translate_to` (when translation is on),
+    and whether translation is on. Blocks at most TRANSLATE_TIMEOUT (the posting rounds run in a thread)."""
+    if ctx.translator is None:
+        return quote, False
+    if not sub.translate_to:
+        return quote, True
+    reply = ctx.translate(Reply(query="", quotes=(quote,), language=sub.translate_to), sub.translate_to, force=True)
+    return reply.quotes[0], True
 
 
 def _chat_id(value: str) -> int | str:
     return int(value) if value.lstrip("-").isdigit() else value
 
 
-async def post(bot: Bot, sub: Subscription, quote: Quote) -> str:
-    """Send one post; platform errors become the scheduler's ChatGone / ChatMoved / RetryLater."""
-    html_text, markup = format_post(quote, sub.ui_language)
+def maybe_sent(exc: NetworkError) -> bool:
+    """Whether a Bot API call that failed with `exc` may still have been carried out: a timeout or a
+    dropped connection after the request went out. Not when no connection could be opened (nothing
+    was sent) nor when Telegram answered with an error (it did nothing)."""
+    cause = exc.__cause__
+    if isinstance(cause, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError):
+        return False
+    if isinstance(exc, TimedOut):
+        return True
+    return isinstance(cause, aiohttp.ClientError | OSError)  # e.g. the server disconnected before answering
+
+
+async def post(bot: Bot, sub: Subscription, quote: Quote, read_timeout: float | None = None,
+               translating: bool = False) -> str:
+    """Send one post; platform errors become the scheduler's ChatGone / ChatMoved / RetryLater, and a
+    request that went out without an answer (a timeout after sending) its MaybeSent: never sent again."""
+    html_text, markup = format_post(quote, sub.ui_language, translating)
     try:
         msg = await bot.send_message(_chat_id(sub.chat_id), html_text, parse_mode=ParseMode.HTML,
-                                     reply_markup=markup, link_preview_options=LinkPreviewOptions(is_disabled=True))
+                                     reply_markup=markup, link_preview_options=LinkPreviewOptions(is_disabled=True),
+                                     read_timeout=BaseRequest.DEFAULT_NONE if read_timeout is None else read_timeout)
     except Forbidden as exc:
         raise ChatGone(exc.message) from exc
     except ChatMigrated as exc:
@@ -147,26 +188,35 @@ async def post(bot: Bot, sub: Subscription, quote: Quote) -> str:
         if any(g in exc.message.lower() for g in GONE):
             raise ChatGone(exc.message) from exc
         raise
+    except NetworkError as exc:
+        if maybe_sent(exc):
+            raise MaybeSent(f"{type(exc).__name__}: {exc.message}") from exc
+        raise
     return str(msg.message_id)
 
 
 class TelegramPoster:
     """Runs scheduler rounds in a worker thread; each send is done on the bot's event loop."""
 
-    def __init__(self, application: Application, ctx: AppContext, rate: float = 20.0) -> None:
-        self.application = application
+    def __init__(self, application: Application, ctx: AppContext, rate: float = 20.0,
+                 read_timeout: float | None = None) -> None:
+        self.application, self.read_timeout, self.ctx = application, read_timeout, ctx
         self.scheduler = Scheduler(ctx.engine, ctx.library, self._send, platform=PLATFORM, events=ctx.metrics,
                                    rate=rate)
         self.loop: asyncio.AbstractEventLoop | None = None
         self.stop = threading.Event()  # ends a round early when the bot shuts down
 
     def _send(self, sub: Subscription, quote: Quote) -> str:
-        """Run `post` on the bot's loop; give up (the claim is released) if the loop stops meanwhile."""
+        """Run `post` on the bot's loop. If the loop is not running nothing is sent (the claim is
+        released); if it stops, or no answer comes, once the request was handed over, it may have gone out
+        (MaybeSent: not sent again)."""
         loop = self.loop
         if loop is None or not loop.is_running():
             self.stop.set()
             raise RuntimeError("the bot is stopping")
-        future = asyncio.run_coroutine_threadsafe(post(self.application.bot, sub, quote), loop)
+        quote, translating = translated(self.ctx, sub, quote)
+        future = asyncio.run_coroutine_threadsafe(
+            post(self.application.bot, sub, quote, self.read_timeout, translating), loop)
         waited = 0.0
         while True:
             try:
@@ -176,7 +226,7 @@ class TelegramPoster:
                 if not loop.is_running() or waited >= SEND_TIMEOUT:
                     future.cancel()
                     self.stop.set()
-                    raise RuntimeError("no answer from Telegram, or the bot is stopping") from None
+                    raise MaybeSent("no answer from Telegram, or the bot stopped during the request") from None
 
     async def tick(self, _context: object = None) -> None:
         """One posting round (the job queue calls this every INTERVAL seconds)."""
@@ -187,8 +237,9 @@ class TelegramPoster:
         except Exception:
             log.exception("daily: posting round failed")
             return
-        if result.sent or result.paused or result.retry:
-            log.info("daily: %d sent, %d paused, %d to retry", len(result.sent), len(result.paused), result.retry)
+        if result.sent or result.paused or result.retry or result.uncertain:
+            log.info("daily: %d sent, %d paused, %d to retry, %d maybe sent", len(result.sent), len(result.paused),
+                     result.retry, result.uncertain)
 
 
 def start_job(application: Application, interval: float = INTERVAL, first: float = 1.0, rate: float = 20.0) -> Job:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import re
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -23,20 +25,24 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.ext import ApplicationHandlerStop
 
-from bot.adapters.telegram import callbacks, render
+from bot.adapters.telegram import callbacks, render, translating
 from bot.adapters.telegram.answers import Answer
 from bot.adapters.telegram.common import Context, answers, app_context, in_group, queries, user_language
 from bot.adapters.telegram.render import text
+from bot.answer.answerer import quote_of
 from bot.answer.library import Library
-from bot.answer.reply import Quote, Reply
+from bot.answer.reply import Quote, Reply, Translation
 from bot.answer.texts import SAMPLES, message, ui_language
 from bot.daily.choose import quote_of_the_day, random_quote
 
 log = logging.getLogger(__name__)
 
 TOP_K = 3  # quotes per answer
+SAVE_WAIT = 1.0  # seconds an answer waits for its question to be saved; later it goes without a More button
+LOAD_WAIT = 3.0  # seconds a More button waits for its saved question
 INLINE_PAGE = 10  # inline results per page (Telegram allows 50)
 MAX_OFFSET = 500  # deepest page served
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -76,10 +82,44 @@ async def respond(update: Update, context: Context, question: str, offset: int =
     chat = update.effective_chat
     if chat is None:
         return
-    answer = ask(context, question, user_language(update), offset=offset)
+    answer = await translating.translated(context, ask(context, question, user_language(update), offset=offset))
     reply = answer.reply
-    query_id = await queries(context).save(reply.query) if reply.has_more else None
+    query_id = await saved_id(context, reply.query) if reply.has_more else None
     await send(context, msg, chat.id, answer.messages, answer.keyboard(query_id), quote=in_group(update))
+
+
+class Throttled:
+    """A warning at most once every `seconds`, repeats at DEBUG: a database outage is one line a minute in
+    the log, not one per question."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._next = 0.0
+
+    def __call__(self, what: str, exc: BaseException) -> None:
+        now = time.monotonic()
+        loud = now >= self._next
+        if loud:
+            self._next = now + self.seconds
+        if isinstance(exc, TimeoutError):
+            reason = "no answer in time"
+        else:  # the driver's first line, not SQLAlchemy's statement and parameters (users' questions)
+            first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            reason = f"{type(exc).__name__}: {first[0][:200] if first else ''}"
+        log.log(logging.WARNING if loud else logging.DEBUG, "%s (%s)", what, reason)
+
+
+_database_warning = Throttled(60)
+
+
+async def saved_id(context: Context, question: str) -> int | None:
+    """The id the question is saved under, for its More button; None (no button) when the database does not
+    confirm within SAVE_WAIT: the answer never waits longer, and the write goes on for later askers."""
+    try:
+        return await asyncio.wait_for(queries(context).save(question), SAVE_WAIT)
+    except Exception as exc:  # the database is down, slow or refused the row: answer without the button
+        _database_warning("question not saved, answering without a More button", exc)
+        return None
 
 
 def has_command_entity(msg: Message) -> bool:
@@ -163,9 +203,10 @@ async def _send_quote(update: Update, context: Context, quote: Quote | None, tit
     if quote is None:
         await send(context, update.effective_message, chat.id, [render.esc(text("unavailable", lang))])
         return
-    markup = render.reply_keyboard(_single(quote), None, lang)
-    await send(context, update.effective_message, chat.id, [render.render_quote(quote, lang, title)], markup,
-               quote=in_group(update))
+    single = await translating.translate(context, _single(quote), lang)  # into the user's language
+    markup = render.reply_keyboard(single, None, lang)
+    await send(context, update.effective_message, chat.id, [render.render_quote(single.quotes[0], lang, title)],
+               markup, quote=in_group(update))
 
 
 def _single(quote: Quote) -> Reply:
@@ -291,7 +332,12 @@ async def on_button(update: Update, context: Context) -> None:
         return
     lib = library(context)
     if cb.kind == "more":
-        question = await queries(context).load(cb.number)
+        try:
+            question = await asyncio.wait_for(queries(context).load(cb.number), LOAD_WAIT)
+        except Exception as exc:  # the database is down or slow: say so in the button's note
+            _database_warning("saved question not read", exc)
+            await acknowledge(query, text("unavailable", lang))
+            return
         if question is None:
             await acknowledge(query, text("expired", lang))
             return
@@ -300,6 +346,7 @@ async def on_button(update: Update, context: Context) -> None:
             await acknowledge(query, text("no_more", ui_language(answer.reply.language)))
             return
         await acknowledge(query)
+        answer = await translating.translated(context, answer)
         await send(context, query.message, chat_id, answer.messages, answer.keyboard(cb.number))
         return
     if cb.kind == "ask":
@@ -317,8 +364,15 @@ async def on_button(update: Update, context: Context) -> None:
         return
     if cb.kind == "ctx":
         await acknowledge(query)
-        messages = render.context_messages(lib.context(passage.id), passage.id, lib.ref(passage.article_id), lang)
+        messages = render.context_messages(lib.context(passage.id), passage.id, lib.ref(passage.article_id), lang,
+                                           await whole_translation(context, passage.id, lang))
         await send(context, query.message, chat_id, messages)
+        return
+    if cb.kind == "tr":
+        await on_translate_menu(query, context, chat_id, cb.lang, passage.id, lang)
+        return
+    if cb.kind == "tl":
+        await on_translation(query, context, chat_id, cb.lang, passage.id, lang)
         return
     own = lib.articles[passage.article_id].language
     versions = lib.versions_of(passage)
@@ -329,6 +383,47 @@ async def on_button(update: Update, context: Context) -> None:
     await acknowledge(query)
     messages = render.versions_messages([(p, lib.ref(p.article_id)) for p in versions], lang)
     await send(context, query.message, chat_id, messages)
+
+
+async def whole_translation(context: Context, passage_id: str, lang: str) -> Translation | None:
+    """The passage's machine translation into the user's language, if it needs one (for the full-passage view)."""
+    quote = quote_of(library(context), passage_id) if translating.enabled(context) else None
+    if quote is None:
+        return None
+    return (await translating.translate(context, _single(quote), lang)).quotes[0].translation
+
+
+async def on_translate_menu(query: CallbackQuery, context: Context, chat_id: int, shown: str, passage_id: str,
+                            lang: str) -> None:
+    """A quote's Translate button: the languages it can be read in (all but its own and the one already shown)
+    in place of the button (or, if that message cannot be edited, in a message of their own)."""
+    lib = library(context)
+    own = lib.articles[lib.by_id[passage_id].article_id].language
+    choices = await translating.offered(context, [c for c in callbacks.LANGUAGES if c not in (own, shown)])
+    if not choices:
+        await acknowledge(query, message("translation_unavailable", lang))
+        return
+    await acknowledge(query)
+    buttons = render.language_buttons(passage_id, choices, lang, translating.pressed_prefix(query))
+    if not await translating.show_menu(query, buttons):
+        await send(context, query.message, chat_id, [f"<b>{render.esc(message('translate_into', lang))}</b>"],
+                   InlineKeyboardMarkup(translating.menu_rows(buttons)), quote=True)
+
+
+async def on_translation(query: CallbackQuery, context: Context, chat_id: int, target: str, passage_id: str,
+                         lang: str) -> None:
+    """A language of the Translate menu: the passage, and its machine translation into that language."""
+    quote = quote_of(library(context), passage_id)
+    if quote is None or quote.article.language == target or not translating.enabled(context):
+        await acknowledge(query, message("translation_unavailable", lang))
+        return
+    reply = await translating.translate(context, Reply(query="", quotes=(quote,), language=target), target, force=True)
+    shown = reply.quotes[0]
+    if shown.translation is None:
+        await acknowledge(query, message("translation_unavailable", lang))
+        return
+    await acknowledge(query)
+    await send(context, query.message, chat_id, render.translation_messages(shown, lang), quote=True)
 
 
 async def on_stale_button(update: Update, context: Context) -> None:
@@ -354,7 +449,7 @@ async def on_inline_query(update: Update, context: Context) -> None:
         button = InlineQueryResultsButton(text("cmd_help", lang), start_parameter="help")
         await iq.answer([], cache_time=60, button=button)
         return
-    reply = ask(context, iq.query, lang, top_k=INLINE_PAGE, offset=offset).reply
+    reply = await translating.translate(context, ask(context, iq.query, lang, top_k=INLINE_PAGE, offset=offset).reply)
     results = [
         InlineQueryResultArticle(
             id=result_id(q), title=render.inline_title(q), description=render.inline_description(q),
@@ -368,9 +463,33 @@ async def on_inline_query(update: Update, context: Context) -> None:
     await iq.answer(results, cache_time=60, next_offset=next_offset)
 
 
+# -- what is not answered ----------------------------------------------------------------------------
+def from_a_bot(update: Update) -> bool:
+    """Whether a bot sent the update. Anonymous group admins and channels speak through Telegram's helper
+    bots (GroupAnonymousBot, Channel_Bot) with the chat as `sender_chat`: those are people, not bots."""
+    user = update.effective_user
+    if user is None or not user.is_bot:
+        return False
+    msg = update.effective_message
+    return msg is None or msg.sender_chat is None
+
+
+async def ignore_bots_and_edits(update: Update, context: Context) -> None:
+    """Before every handler: drop updates from bots (two bots answering each other never stop) and edited
+    messages (the question was answered when it was first sent)."""
+    edited = update.edited_message or update.edited_channel_post or update.edited_business_message
+    if edited is not None or from_a_bot(update):
+        raise ApplicationHandlerStop
+
+
 # -- errors ------------------------------------------------------------------------------------------
 async def on_error(update: object, context: Context) -> None:
     """Log the error, then apologise briefly in the chat it happened in."""
+    if isinstance(context.error, RetryAfter):
+        # a send dropped under flood control (the rate limiter logged it): an apology would be dropped too
+        app_context(context).metrics.api_error("telegram", "RetryAfter")
+        log.debug("update not answered: %s", context.error.message)
+        return
     log.error("error while handling an update: %s", type(context.error).__name__, exc_info=context.error)
     if isinstance(context.error, TelegramError):
         app_context(context).metrics.api_error("telegram", type(context.error).__name__)

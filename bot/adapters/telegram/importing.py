@@ -1,25 +1,35 @@
 """Telegram extension: `/add URL …` imports interviews, for users on ADMIN_USERS ("telegram:<user id>").
 
 The command is not advertised with setMyCommands (`commands()` is empty): everyone would see it,
-but only administrators may use it.
+but only administrators may use it. Imports run on the bot's own ImportQueue (a few threads, a short
+queue, "busy" beyond it); the handler returns at once and the report follows when the import is done,
+so the administrator's chat, other chats and other commands never wait for a slow page. When the bot
+stops, an import still running gets STOP_GRACE seconds to finish, then is left behind.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from telegram import LinkPreviewOptions, Update
-from telegram.ext import BaseHandler, CommandHandler
+from telegram.ext import Application, BaseHandler, CommandHandler
 
 from bot.adapters.telegram.common import Context, app_context, reply_text
 from bot.adapters.telegram.render import esc
-from bot.importer.chat import import_urls, is_admin, text, urls_in
+from bot.importer.chat import ImportQueue, import_urls, is_admin, text, urls_in
 
 if TYPE_CHECKING:
     from bot.runtime.context import AppContext
 
+log = logging.getLogger(__name__)
+
 MAX_MESSAGE = 4000
+STOP_GRACE = 5.0  # seconds a running import may still take once the bot is stopping
+POLL_SECONDS = 0.25  # how often a waiting report looks whether the bot is stopping
 
 
 def commands() -> list[tuple[str, dict[str, str]]]:
@@ -28,12 +38,18 @@ def commands() -> list[tuple[str, dict[str, str]]]:
 
 
 def handlers(ctx: AppContext) -> list[BaseHandler]:
-    """The `/add` command handler."""
+    """The `/add` command handler, with this bot's own import queue."""
+    imports = ImportQueue()
+
+    async def on_add(update: Update, context: Context) -> None:
+        """Import the pages linked in `/add URL …` (administrators only) and report what was added."""
+        await add(update, context, imports)
+
     return [CommandHandler("add", on_add)]
 
 
-async def on_add(update: Update, context: Context) -> None:
-    """Import the pages linked in `/add URL …` (administrators only) and report what was added."""
+async def add(update: Update, context: Context, imports: ImportQueue) -> None:
+    """`/add URL …`: check, queue the import (or say the queue is full), report when it is done."""
     message = update.effective_message
     user = update.effective_user
     if message is None:
@@ -47,10 +63,41 @@ async def on_add(update: Update, context: Context) -> None:
     if not urls:
         await reply_text(update, text("usage", lang, command="/add"))
         return
+    job = imports.submit(import_urls, urls, ctx.engine, lang)
+    if job is None:
+        await reply_text(update, text("busy", lang))
+        return
     await reply_text(update, text("working", lang, count=len(urls)))
-    report = await asyncio.to_thread(import_urls, urls, ctx.engine, lang)
+    application = context.application
+    if application.running:  # report in the background: this chat's next messages are handled meanwhile
+        application.create_task(_report(update, ctx, job, application), update=update, name="import-report")
+    else:  # an application driven update by update (not started): wait here
+        await _report(update, ctx, job, application)
+
+
+async def _report(update: Update, ctx: AppContext, job: Future[str], application: Application) -> None:
+    report = await _outcome(job, application)
+    if report is None:
+        return
     ctx.refresh()  # this process's bots know the new articles at once (others within the refresh interval)
     await reply_text(update, _fit(report), link_preview_options=LinkPreviewOptions(is_disabled=True))
+
+
+async def _outcome(job: Future[str], application: Application) -> str | None:
+    """The import's report; None if the application stops and the import does not end within STOP_GRACE."""
+    waiting = asyncio.wrap_future(job)
+    was_running = application.running
+    stopping_since: float | None = None
+    while True:
+        done, _ = await asyncio.wait({waiting}, timeout=POLL_SECONDS)
+        if done:
+            return waiting.result()
+        if was_running and not application.running:
+            stopping_since = stopping_since or time.monotonic()
+            if time.monotonic() - stopping_since >= STOP_GRACE:
+                waiting.cancel()
+                log.warning("stopping: an import still running after %.0f s is left behind", STOP_GRACE)
+                return None
 
 
 def _fit(report: str) -> str:

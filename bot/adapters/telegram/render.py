@@ -4,10 +4,14 @@ Every string from users or the corpus goes through `esc` (html.escape). A quote'
 only verbatim text of its passage (highlights are tags inside it), so stripping the tags gives back an
 exact excerpt. Messages stay under 4096 characters after entity parsing and under 100 entities: blocks
 are packed into as few messages as fit, and over-long passages are split at sentence boundaries.
+
+A machine translation (when the quote carries one) is shown under the blockquote, outside it, in
+italics and labelled; in an answer it is cut at a sentence end ("…"), whole in the full-passage view.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -15,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.adapters.telegram import callbacks
-from bot.answer.reply import ArticleRef, Quote, Reply
+from bot.answer.reply import ArticleRef, Quote, Reply, Translation
 from bot.answer.texts import SAMPLES, TELEGRAM, localized, message, ui_language
 from corpus.models import Passage
 from corpus.segment import sentence_spans
@@ -28,6 +32,7 @@ MAX_HIGHLIGHTS = 20  # per quote
 EXPANDABLE_OVER = 300  # characters: longer quotes are collapsed (expandable blockquote)
 MAX_ASKED = 200  # characters of the interview question shown
 MAX_DESCRIPTION = 180  # characters of an inline result's description
+MAX_TRANSLATION_SHOWN = 600  # characters of a machine translation under a quote (the rest: full passage)
 
 TAG = re.compile(r"<[^>]*>")
 
@@ -163,9 +168,20 @@ def asked_html(question: str, lang: str) -> str:
     return f"{esc(message('question_label', lang))}: <i>{esc(asked)}</i>" + (" …" if cut else "")
 
 
-def quote_html(quote: Quote, lang: str, numbered: bool = True) -> str:
+def translation_html(translation: Translation, lang: str, limit: int | None = None) -> str:
+    """A machine translation in italics, labelled in the interface language; with `limit`, its first
+    sentences that fit, then "…"."""
+    value = translation.text.strip()
+    cut = False
+    if limit is not None:
+        value, cut = shorten(value, limit)
+    return f"<i>{esc(message('machine_translation', lang))}: {esc(value)}{' …' if cut else ''}</i>"
+
+
+def quote_html(quote: Quote, lang: str, numbered: bool = True, translation_limit: int = MAX_TRANSLATION_SHOWN) -> str:
     """One quote: speaker in bold, the interview question in italics, the excerpt as a blockquote
-    with matched terms in bold, the article with its link, and its other versions."""
+    with matched terms in bold, its machine translation (if any, at most `translation_limit` characters,
+    0: left out), the article with its link, and its other versions."""
     who = quote.speaker or quote.article.publisher
     lines = [f"<b>{quote.rank}. {esc(who)}</b>" if numbered else f"<b>{esc(who)}</b>"]
     if quote.question:
@@ -176,10 +192,19 @@ def quote_html(quote: Quote, lang: str, numbered: bool = True) -> str:
         excerpt, _ = shorten(excerpt, LENGTH_BUDGET - 600)
         spans = tuple((s, e) for s, e in spans if e <= len(excerpt))
     lines.append(blockquote(highlighted(excerpt, spans), len(excerpt)))
+    translated = len(lines)
     lines.append(article_html(quote.article, lang))
     also = also_in_html(quote, lang)
     if also:
         lines.append(also)
+    if quote.translation is None or translation_limit <= 0:
+        return "\n".join(lines)
+    limit = translation_limit
+    while limit >= 100:  # a shorter translation where the excerpt leaves little room in one message
+        block = "\n".join([*lines[:translated], translation_html(quote.translation, lang, limit), *lines[translated:]])
+        if fits(block):
+            return block
+        limit //= 2
     return "\n".join(lines)
 
 
@@ -240,13 +265,30 @@ def render_reply(reply: Reply, lang: str | None = None, header: str | None = Non
 
 
 def render_quote(quote: Quote, lang: str, title: str | None = None) -> str:
-    """One quote as one message (for /today, /quote and inline results)."""
+    """One quote as one message (for /today, /quote and inline results); its translation only if it fits."""
     block = quote_html(quote, lang, numbered=False)
-    return f"<b>{esc(title)}</b>\n\n{block}" if title else block
+    out = f"<b>{esc(title)}</b>\n\n{block}" if title else block
+    if quote.translation is not None and not fits(out):
+        return render_quote(dataclasses.replace(quote, translation=None), lang, title)
+    return out
 
 
 def has_other_language(quote: Quote) -> bool:
     return any(v.article.language != quote.article.language for v in quote.also_in)
+
+
+def translate_button(quote: Quote, lang: str, prefix: str = "") -> InlineKeyboardButton:
+    """A quote's Translate button (opens the choice of languages)."""
+    shown = quote.translation.language if quote.translation else None
+    return InlineKeyboardButton(prefix + message("translate", lang),
+                                callback_data=callbacks.translate_menu(quote.passage_id, shown))
+
+
+def language_buttons(passage_id: str, languages: Sequence[str], lang: str,
+                     prefix: str = "") -> list[InlineKeyboardButton]:
+    """The Translate menu: one button per language, named in the interface language."""
+    return [InlineKeyboardButton(prefix + message(f"language_{code}", lang),
+                                 callback_data=callbacks.translation(code, passage_id)) for code in languages]
 
 
 def reply_keyboard(reply: Reply, query_id: int | None, lang: str | None = None) -> InlineKeyboardMarkup | None:
@@ -259,6 +301,8 @@ def reply_keyboard(reply: Reply, query_id: int | None, lang: str | None = None) 
         if has_other_language(q):
             row.append(InlineKeyboardButton(prefix + message("other_language", lang),
                                             callback_data=callbacks.versions(q.passage_id)))
+        if reply.translating:
+            row.append(translate_button(q, lang, prefix))
         rows.append(row)
     if reply.has_more and query_id is not None:
         offset = reply.offset + len(reply.quotes)
@@ -277,15 +321,40 @@ def sample_rows(lang: str, suggestions: Sequence[str] | None = None) -> list[lis
             for s in chosen]
 
 
-def context_messages(passages: Sequence[Passage], target: str, article: ArticleRef, lang: str) -> list[str]:
-    """A passage with its neighbours: the neighbours collapsed, the passage itself open."""
+def translation_blocks(translation: Translation, lang: str) -> list[str]:
+    """A whole machine translation, labelled, in italics (split at sentence ends when long)."""
+    pieces = split_text(translation.text, LENGTH_BUDGET - 400)
+    label = esc(message("machine_translation", lang))
+    return [f"<i>{label}: {esc(piece)}</i>" if i == 0 else f"<i>{esc(piece)}</i>" for i, piece in enumerate(pieces)]
+
+
+def context_messages(passages: Sequence[Passage], target: str, article: ArticleRef, lang: str,
+                     translation: Translation | None = None) -> list[str]:
+    """A passage with its neighbours: the neighbours collapsed, the passage itself open (and under it its
+    whole machine translation, when given)."""
     blocks = [f"<b>{esc(text('context', lang))}</b> · {article_html(article, lang)}"]
     previous: Passage | None = None
     for p in passages:
         blocks.extend(passage_blocks(p, lang, expand=p.id != target,
                                      speaker=previous is None or p.speaker != previous.speaker,
                                      question=previous is None or p.question != previous.question))
+        if p.id == target and translation is not None:
+            blocks.extend(translation_blocks(translation, lang))
         previous = p
+    return pack(blocks)
+
+
+def translation_messages(quote: Quote, lang: str) -> list[str]:
+    """A passage on demand in another language: the speaker, the original (collapsed), its whole machine
+    translation, the article."""
+    assert quote.translation is not None
+    name = message(f"language_{quote.translation.language}", lang)
+    who = quote.speaker or quote.article.publisher
+    blocks = [f"<b>{esc(who)}</b> · {esc(message('translate', lang))}: {esc(name)}"]
+    pieces = split_text(quote.passage, LENGTH_BUDGET - 400)
+    blocks.extend(blockquote(esc(piece), EXPANDABLE_OVER + 1) for piece in pieces)
+    blocks.extend(translation_blocks(quote.translation, lang))
+    blocks.append(article_html(quote.article, lang))
     return pack(blocks)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import binascii
 import logging
+import re
 import ssl
 import urllib.request
 from functools import lru_cache
@@ -32,8 +33,12 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 def _percent(value: str) -> bytes:
     """Every byte of `value` (UTF-8) percent-encoded: one C call instead of urlencode's Python loop
-    over each byte (0.03 ms instead of 0.4 ms for a 3 kB answer); a form decoder reads it the same."""
-    raw = value.encode()
+    over each byte (0.03 ms instead of 0.4 ms for a 3 kB answer); a form decoder reads it the same.
+    Lone surrogates (a user's text can carry them; UTF-8 cannot) are sent as U+FFFD."""
+    try:
+        raw = value.encode()
+    except UnicodeEncodeError:
+        raw = re.sub("[\ud800-\udfff]", "\ufffd", value).encode()
     return b"%" + binascii.hexlify(raw, b"%") if raw else b""
 
 

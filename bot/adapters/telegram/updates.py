@@ -5,12 +5,13 @@ previous chat's Bot API round trips, and 50 chats share one queue. `ChatOrderedP
 to `max_concurrent_updates` updates at once, but those of the same chat (or, for updates without a
 chat such as inline queries, of the same user) one after the other, in the order they arrived: a
 person who sends two questions gets the answers in that order, and a conversation's steps never race.
+It also knows the updates in flight, so that a stop can cancel those that outlast its grace period.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Hashable
+from collections.abc import Awaitable, Coroutine, Hashable
 from typing import Any
 
 from telegram import Update
@@ -32,18 +33,50 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
     """Different chats concurrently, one chat's updates in arrival order (an asyncio.Lock per busy chat,
     dropped once its last update is done)."""
 
-    __slots__ = ("_locks",)
+    __slots__ = ("_cancelling", "_in_flight", "_locks")
 
     def __init__(self, max_concurrent_updates: int = 256) -> None:
         super().__init__(max_concurrent_updates)
         self._locks: dict[Hashable, tuple[asyncio.Lock, int]] = {}
+        self._in_flight: set[asyncio.Task[Any]] = set()
+        self._cancelling = False
 
     @property
     def busy_chats(self) -> int:
         """Chats with an update being handled or waiting (for tests and metrics)."""
         return len(self._locks)
 
+    @property
+    def in_flight(self) -> int:
+        """Updates being handled or waiting for their chat's turn."""
+        return len(self._in_flight)
+
+    def cancel_all(self) -> int:
+        """Cancel every update in flight, and drop those still to come (a stop whose grace period is over);
+        how many were cancelled."""
+        self._cancelling = True
+        tasks = list(self._in_flight)
+        for task in tasks:
+            task.cancel()
+        return len(tasks)
+
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if self._cancelling:
+            if isinstance(coroutine, Coroutine):
+                coroutine.close()  # dropped: never started, and no "never awaited" warning
+            return
+        task = asyncio.current_task()
+        if task is not None:
+            self._in_flight.add(task)
+        try:
+            await self._in_order(update, coroutine)
+        finally:
+            if task is not None:
+                self._in_flight.discard(task)
+            if isinstance(coroutine, Coroutine):
+                coroutine.close()  # cancelled before its turn: never started (a no-op once it ran)
+
+    async def _in_order(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = chat_key(update)
         if key is None:
             await coroutine
@@ -61,7 +94,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 self._locks[key] = (lock, users - 1)
 
     async def initialize(self) -> None:
-        pass
+        self._cancelling = False
 
     async def shutdown(self) -> None:
         pass

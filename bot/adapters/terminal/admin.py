@@ -19,7 +19,7 @@ def config(as_json: bool) -> None:
         return
     width = max(map(len, shown))
     for name, value in shown.items():
-        click.echo(f"{name.ljust(width)}  {'' if value is None else value}")
+        click.echo(f"{name.ljust(width)}  {'' if value is None else value}".rstrip())
 
 
 @click.group("db")

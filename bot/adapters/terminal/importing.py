@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from bot.db.engine import open_database
 from bot.db.library_store import sync
-from bot.importer.fetch import FetchError
+from bot.db.schema import ArticleRow
+from bot.importer.fetch import FetchError, NotPublic
 from bot.importer.pipeline import read_article
 from bot.importer.prepare import Hints, Prepared, PrepareError
 from bot.importer.storing import ImportFailed, article_ids, find_duplicate, remove_article, store_prepared
@@ -121,13 +122,16 @@ def _hints(speaker: tuple[str, ...], interviewee: tuple[str, ...], interviewer: 
 @click.option("--interviewer", multiple=True, metavar="NAME", help="Who asks (a name or label; repeatable).")
 @click.option("--publisher", help="The publication, when the document does not name it.")
 @click.option("--title", help="The title, when the document has none.")
+@click.option("--allow-private", is_flag=True,
+              help="Also fetch from non-public addresses (localhost, private networks): for internal pages.")
 def add(sources: tuple[str, ...], yes: bool, dry_run: bool, replace: bool, article_id: str | None,
         translation_of: str | None, speaker: tuple[str, ...], interviewee: tuple[str, ...],
-        interviewer: tuple[str, ...], publisher: str | None, title: str | None) -> None:
+        interviewer: tuple[str, ...], publisher: str | None, title: str | None, allow_private: bool) -> None:
     """Add interviews from web pages or local .txt/.md/.html files.
 
     Check what was found with --dry-run: the speakers (with how sure each role is), the first words of
-    every passage and what was left out as page chrome, and why.
+    every passage and what was left out as page chrome, and why. Web pages are fetched only from public
+    addresses (also after redirects); --allow-private lifts that for pages on your own network.
     """
     if article_id and len(sources) > 1:
         raise click.UsageError("--id needs a single URL or file")
@@ -145,9 +149,12 @@ def add(sources: tuple[str, ...], yes: bool, dry_run: bool, replace: bool, artic
             for location in sources:
                 progress.update(task, description=f"Reading {location[:60]}")
                 try:
-                    prepared = read_article(location, article_id=article_id, taken=taken, hints=hints)
+                    prepared = read_article(location, article_id=article_id, taken=taken, hints=hints,
+                                            allow_private=allow_private)
                 except (FetchError, PrepareError) as exc:
                     console.print(f"[red]✗[/] {esc(str(exc))}")
+                    if isinstance(exc, NotPublic):
+                        console.print("  [dim]a page on your own network: add --allow-private[/]")
                     failed += 1
                 else:
                     taken = {*taken, prepared.article.id}
@@ -197,12 +204,25 @@ def remove(article_id: str, yes: bool) -> None:
     """Delete an imported article and its passages (bundled articles stay: edit the manifest)."""
     engine = open_store()
     try:
+        _check_removable(engine, article_id)  # before asking: a refusal needs no confirmation
         if not yes:
             click.confirm(f"Remove {article_id} and all its passages?", default=False, abort=True)
         try:
-            removed = remove_article(engine, article_id)
+            removed = remove_article(engine, article_id)  # checks again, in its transaction
         except ImportFailed as exc:
             raise click.ClickException(str(exc)) from None
     finally:
         engine.dispose()
     click.echo(f"Removed {article_id} ({removed} passages).")
+
+
+def _check_removable(engine: Engine, article_id: str) -> None:
+    """ClickException unless `article_id` is a stored, imported article (remove_article's own refusals)."""
+    with Session(engine) as session:
+        row = session.get(ArticleRow, article_id)
+        origin = row.origin if row is not None else None
+    if origin is None:
+        raise click.ClickException(f"no article {article_id!r} (see `interview-bot sources`)")
+    if origin == "bundled":
+        raise click.ClickException(f"{article_id!r} belongs to the bundled corpus: it would come back at the next "
+                                   "start. Remove it from corpus/manifest.json instead.")

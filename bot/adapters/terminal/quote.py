@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
+import re
 
 import click
+
+ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+class NoSuchDay(click.ClickException):
+    """A --date written right that names no day (2027-02-29): one line, exit 2 like other usage errors."""
+
+    exit_code = 2
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -14,7 +24,19 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter("use YYYY-MM-DD, e.g. 2026-11-22") from None
+        parts = ISO_DAY.fullmatch(value)
+        if parts is None:
+            raise click.BadParameter("use YYYY-MM-DD, e.g. 2026-11-22") from None
+        raise NoSuchDay(f"--date {value} does not exist: {_why(*map(int, parts.groups()))}") from None
+
+
+def _why(year: int, month: int, day: int) -> str:
+    """Why YEAR-MONTH-DAY, which `date.fromisoformat` refused, is no day of the calendar."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return f"there is no year {year}"
+    if not 1 <= month <= 12:
+        return f"there is no month {month} (YYYY-MM-DD: the month comes second)"
+    return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
 
 
 @click.command()
@@ -51,7 +73,7 @@ def quote(day: dt.date | None, as_json: bool, speaker: str | None, article: str 
     from rich.text import Text
 
     from bot.adapters.terminal.render import render_quote
+    from bot.adapters.terminal.wrap import print_rows
 
-    console = Console(highlight=False, soft_wrap=False)
-    console.print(Text(f"Quote of the day, {day.isoformat()}", style="bold"))
-    console.print(render_quote(q, q.article.language))
+    title = Text(f"Quote of the day, {day.isoformat()}", style="bold")
+    print_rows(Console(highlight=False), [(0, title), *render_quote(q, q.article.language)])

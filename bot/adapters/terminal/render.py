@@ -1,13 +1,19 @@
-"""A Reply as readable terminal text (rich), with matched terms highlighted."""
+"""A Reply as readable terminal text (rich), with matched terms highlighted.
+
+Everything is printed as indented rows (`wrap.print_rows`): wrapped to the window on a terminal, one
+logical line per line when piped."""
 
 from __future__ import annotations
 
-from rich.console import Console, Group
-from rich.padding import Padding
+from rich.console import Console
 from rich.text import Text
 
+from bot.adapters.terminal.wrap import Row, print_rows
 from bot.answer.reply import ArticleRef, Quote, Reply
 from bot.answer.texts import message
+
+INDENT = 3  # under "1. "
+HEADER_MAX = 200  # characters of a question repeated over its answer by `ask -`
 
 
 def article_line(article: ArticleRef, lang: str) -> Text:
@@ -30,29 +36,41 @@ def quote_text(q: Quote) -> Text:
     return text
 
 
-def render_quote(q: Quote, lang: str) -> Group:
-    parts: list[Text | Padding] = []
+def render_quote(q: Quote, lang: str) -> list[Row]:
+    """The rows of one quote: rank and speaker, the interview question, the quote, the article, other versions."""
     head = Text(f"{q.rank}. ", style="bold")
     head.append(q.speaker or q.article.publisher, style="bold green")
-    parts.append(head)
+    rows: list[Row] = [(0, head)]
     if q.question:
-        asked = Text(f"{message('question_label', lang)}: {q.question}", style="italic dim")
-        parts.append(Padding(asked, (0, 0, 0, 3)))
-    parts.append(Padding(Text("“").append_text(quote_text(q)).append("”" + (" …" if q.trimmed else "")), (0, 0, 0, 3)))
-    parts.append(Padding(article_line(q.article, lang), (0, 0, 0, 3)))
+        rows.append((INDENT, Text(f"{message('question_label', lang)}: {q.question}", style="italic dim")))
+    rows.append((INDENT, Text("“").append_text(quote_text(q)).append("”" + (" …" if q.trimmed else ""))))
+    if q.translation is not None:
+        label = message("machine_translation", lang)
+        rows.append((INDENT, Text(f"{label}: ", style="dim italic").append(q.translation.text, style="dim italic")))
+    rows.append((INDENT, article_line(q.article, lang)))
     if q.also_in:
         articles = {v.article.id: v.article for v in q.also_in}.values()
         titles = "; ".join(f"{a.publisher} ({a.language})" for a in articles)
-        parts.append(Padding(Text(f"{message('also_in', lang)}: {titles}", style="dim"), (0, 0, 0, 3)))
-    return Group(*parts)
+        rows.append((INDENT, Text(f"{message('also_in', lang)}: {titles}", style="dim")))
+    return rows
 
 
 def print_reply(reply: Reply, console: Console) -> None:
     """Print quotes one after another, or the reply's note."""
+    rows: list[Row] = []
     if reply.note:
-        console.print(Text(reply.note))
+        rows.append((0, Text(reply.note)))
     for s in reply.suggestions if reply.status != "ok" else ():
-        console.print(Text(f"  • {s}", style="dim"))
+        rows.append((2, Text(f"• {s}", style="dim")))
     for q in reply.quotes:
-        console.print(render_quote(q, reply.language))
-        console.print()
+        rows += [*render_quote(q, reply.language), (0, Text(""))]
+    print_rows(console, rows)
+
+
+def print_question(number: int, question: str, console: Console) -> None:
+    """The header over the answer to the NUMBERth line of `ask -`: "Q3: what is cohere" (control
+    characters shown as �, a very long line cut)."""
+    shown = "".join(ch if ch.isprintable() else "\ufffd" for ch in question.strip())
+    if len(shown) > HEADER_MAX:
+        shown = shown[:HEADER_MAX] + " …"
+    print_rows(console, [(0, Text(f"Q{number}: {shown}".rstrip(), style="bold"))])

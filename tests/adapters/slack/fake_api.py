@@ -3,7 +3,7 @@
 Speaks `/api/<method>` with Bearer auth (auth.test, chat.postMessage, chat.postEphemeral,
 chat.update, chat.scheduleMessage, apps.connections.open), a `response_url` sink at
 `/response/<id>`, and a Socket Mode WebSocket at `/ws`. Every call is recorded; `fail_next` injects
-error answers (e.g. 429 with Retry-After).
+error answers (e.g. 429 with Retry-After); `slow_next` delays answers (the call is recorded at once).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     ws_received: list[dict[str, Any]] = field(default_factory=list)
     fail_next: dict[str, list[tuple[int, dict[str, str], dict[str, Any]]]] = field(default_factory=dict)
+    slow_next: dict[str, list[float]] = field(default_factory=dict)  # seconds before answering, per method
 
     def __post_init__(self) -> None:
         self._cond = threading.Condition()
@@ -143,6 +144,9 @@ class FakeSlack:
         auth = request.headers.get("Authorization", "")
         token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else params.get("token")
         self._record(Call(method, params, token, request.path))
+        delays = self.slow_next.get(method)
+        if delays:
+            await asyncio.sleep(delays.pop(0))
         failures = self.fail_next.get(method)
         if failures:
             status, headers, body = failures.pop(0)

@@ -92,18 +92,19 @@ def slack_settings(fake: FakeSlack, **overrides: Any) -> Settings:
 
 
 @contextmanager
-def serving(fake: FakeSlack, app: App) -> Iterator[Slack]:
-    """The app served over HTTP on 127.0.0.1 (an ephemeral port) for the duration of the block."""
+def serving(fake: FakeSlack, app: App, **options: Any) -> Iterator[Slack]:
+    """The app served over HTTP on 127.0.0.1 (an ephemeral port) for the duration of the block; `options`
+    go to `http_server` (e.g. idle_timeout)."""
     from bot.adapters.slack.server import http_server
 
-    server = http_server(app, "127.0.0.1", 0)
+    server = http_server(app, "127.0.0.1", 0, **options)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
-        yield Slack(fake, app, f"http://127.0.0.1:{server.server_port}/slack/events")
+        yield Slack(fake, app, f"http://127.0.0.1:{server.port}/slack/events")
     finally:
         server.shutdown()
-        server.server_close()
+        server.close()
 
 
 @contextmanager

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import socket
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.adapters.slack import daily as daily_slack
@@ -19,7 +24,14 @@ from bot.daily.subscriptions import find
 from bot.db.schema import Subscription
 from bot.runtime.context import AppContext
 from tests.adapters.slack.fake_api import FakeSlack
-from tests.adapters.slack.harness import Slack, fake_slack, serving, slack_context, slack_settings
+from tests.adapters.slack.harness import (
+    BOT_TOKEN,
+    Slack,
+    fake_slack,
+    serving,
+    slack_context,
+    slack_settings,
+)
 
 CHANNEL = "C0CMD"  # the harness sends commands from this channel
 
@@ -134,3 +146,89 @@ def test_archived_channel_pauses_and_thread_loop_posts(fake: FakeSlack, ctx: App
     assert gone is not None and not gone.active and gone.paused_reason == "is_archived"
     assert ok is not None and ok.active
     assert len(fake.posted("chat.postMessage")) == 2  # one refused, one sent; no retries of the archived one
+
+
+def test_a_post_answered_after_the_client_timeout_is_not_sent_again(fake: FakeSlack, ctx: AppContext) -> None:
+    subscribe(ctx, "C0SLOW", ["09:00", "UTC"], dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    fake.slow_next["chat.postMessage"] = [2.0]  # Slack gets the post at once but answers after the client gave up
+    client = WebClient(token=BOT_TOKEN, base_url=fake.api_url, timeout=1)
+    poster = daily_slack.SlackPoster(client, ctx, rate=0)
+    nine = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+    r = poster.scheduler.run_once(nine)
+    assert r.sent == [] and r.retry == 0
+    assert len(fake.posted("chat.postMessage")) == 1  # it did arrive
+    for minutes in (1, 5, 11, 120):  # later rounds the same day, also past the stale-claim time
+        poster.scheduler.run_once(nine + dt.timedelta(minutes=minutes))
+    assert len(fake.posted("chat.postMessage")) == 1
+    r = poster.scheduler.run_once(nine + dt.timedelta(days=1))
+    assert len(r.sent) == 1 and len(fake.posted("chat.postMessage")) == 2  # the next day as usual
+
+
+def test_quote_subscribe_refuses_a_zone_that_is_not_a_place(slack: Slack, ctx: AppContext) -> None:
+    slack.command("subscribe 8:00 Factory", command="/quote")
+    reply = responses(slack.fake, 1)[-1]["text"]
+    assert "'Factory'" in reply and "Europe/Berlin" in reply and "/quote subscribe" in reply
+    assert subscription(ctx) is None
+
+
+@contextmanager
+def hanging_up_server() -> Iterator[tuple[str, list[bytes]]]:
+    """An HTTP server on 127.0.0.1 that reads each whole request, then closes the connection without an
+    answer (as a crashing proxy would); yields its base URL and the request lines it received."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+    received: list[bytes] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.settimeout(5)
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = re.search(rb"(?i)content-length: *(\d+)", head)
+                while length and len(body) < int(length.group(1)):
+                    body += conn.recv(65536)
+                received.append(head.split(b"\r\n")[0])
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}", received
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+
+
+def test_a_connection_dropped_before_the_answer_is_not_posted_again(ctx: AppContext) -> None:
+    subscribe(ctx, "C0DROP", ["09:00", "UTC"], dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    with hanging_up_server() as (url, received):
+        poster = daily_slack.SlackPoster(WebClient(token=BOT_TOKEN, base_url=f"{url}/api/", timeout=5), ctx, rate=0)
+        nine = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+        r = poster.scheduler.run_once(nine)
+        assert r.sent == [] and r.retry == 0
+        for minutes in (1, 11):
+            poster.scheduler.run_once(nine + dt.timedelta(minutes=minutes))
+        # the request went out once: neither slack_sdk's retry handler nor a later round repeats it
+        assert received == [b"POST /api/chat.postMessage HTTP/1.1"]
+
+
+def test_a_post_that_found_no_server_is_retried_the_same_day(fake: FakeSlack, ctx: AppContext) -> None:
+    subscribe(ctx, "C0RETRY", ["09:00", "UTC"], dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        nobody = f"http://127.0.0.1:{unused.getsockname()[1]}/api/"  # bound, not listening: refused
+        poster = daily_slack.SlackPoster(WebClient(token=BOT_TOKEN, base_url=nobody, timeout=5), ctx, rate=0)
+        nine = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+        r = poster.scheduler.run_once(nine)
+    assert r.retry == 1 and r.uncertain == 0  # nothing went out: safe to try again
+    poster.client = daily_slack.posting_client(WebClient(token=BOT_TOKEN, base_url=fake.api_url))
+    r = poster.scheduler.run_once(nine + dt.timedelta(minutes=1))
+    assert len(r.sent) == 1 and len(fake.posted("chat.postMessage")) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -14,8 +15,9 @@ from bot.adapters.slack.application import build_app
 from bot.answer import answerer
 from bot.answer.library import Library
 from bot.answer.texts import SAMPLES
+from tests.adapters.slack import blocking_extension
 from tests.adapters.slack.blockkit import problems, quote_lines, unquoted_problems
-from tests.adapters.slack.fake_api import BOT_USER, Call
+from tests.adapters.slack.fake_api import BOT_USER, Call, FakeSlack
 from tests.adapters.slack.harness import (
     APP_TOKEN,
     BOT_TOKEN,
@@ -202,6 +204,39 @@ def test_retried_and_repeated_events_are_answered_once(slack: Slack, library: Li
                                                                    for c in slack.fake.posted("chat.postMessage")})
     answers = [c for c in slack.fake.posted("chat.postMessage") if c.params.get("thread_ts") == "400.000001"]
     assert len(answers) == 1
+
+
+def test_a_retry_whose_first_delivery_never_arrived_is_answered_once(slack: Slack, library: Library) -> None:
+    """Slack retries when the first delivery failed (a restart, a load-balancer error): the retry is the only
+    delivery this app sees, so it is answered; a further retry of the same event id is not."""
+    args = (slack, f"<@{BOT_USER}> {QUESTION}")
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"}
+    assert mention(*args, ts="410.000001", event_id="Ev410", headers=retry)[0] == 200
+    assert mention(*args, ts="410.000001", event_id="Ev410", headers={**retry, "X-Slack-Retry-Num": "2"})[0] == 200
+    mention(*args, ts="411.000001", event_id="Ev411")  # a later event: once answered, the server went on
+    slack.fake.wait_for(lambda _: {"410.000001", "411.000001"} <= {c.params.get("thread_ts")
+                                                                   for c in slack.fake.posted("chat.postMessage")})
+    answers = [c for c in slack.fake.posted("chat.postMessage") if c.params.get("thread_ts") == "410.000001"]
+    assert len(answers) == 1
+    check(answers[0], library)
+
+
+def test_commands_are_acknowledged_while_every_worker_is_busy(fake: FakeSlack, library: Library) -> None:
+    """Bolt answers listeners on 10 worker threads; a command must be acknowledged within Slack's 3 s even
+    when all of them are busy (Bolt's own ack waits for a free worker, and answers 404 after 3 s)."""
+    blocking_extension.release.clear()
+    blocking_extension.started.clear()
+    app = build_app(slack_context(slack_settings(fake), library), ["tests.adapters.slack.blocking_extension"])
+    try:
+        with serving(fake, app) as slack, ThreadPoolExecutor(14) as pool:
+            statuses = list(pool.map(lambda i: slack.command(f"wait {i}", response_url=fake.response_url(f"w{i}")),
+                                     range(14)))
+            assert statuses == [(200, "")] * 14
+            blocking_extension.release.set()
+            fake.wait_for(lambda _: len(fake.posted("response_url")) >= 14)
+    finally:
+        blocking_extension.release.set()
+    assert sorted(blocking_extension.started) == sorted(str(i) for i in range(14))
 
 
 @pytest.mark.parametrize("headers", [

@@ -26,11 +26,11 @@ def connected(fake: FakeSlack, library: Library) -> Iterator[FakeSlack]:
     handler.close()
 
 
-def envelope(envelope_id: str, event: dict, retry: int = 0) -> dict:
+def envelope(envelope_id: str, event: dict, retry: int = 0, event_id: str | None = None) -> dict:
     return {"envelope_id": envelope_id, "type": "events_api", "accepts_response_payload": False,
             "retry_attempt": retry, "retry_reason": "timeout" if retry else "",
             "payload": {"type": "event_callback", "team_id": "T0001", "api_app_id": "A0001",
-                        "event_id": f"Ev-{envelope_id}", "event": event}}
+                        "event_id": event_id or f"Ev-{envelope_id}", "event": event}}
 
 
 def test_socket_mode_round_trip(connected: FakeSlack, library: Library) -> None:
@@ -46,14 +46,23 @@ def test_socket_mode_round_trip(connected: FakeSlack, library: Library) -> None:
     assert quote_lines(call.params)
 
 
-def test_socket_mode_retry_is_acknowledged_not_answered(connected: FakeSlack) -> None:
+def test_socket_mode_retries_are_acknowledged_and_answered_once(connected: FakeSlack) -> None:
+    """A retry of an event already handled is acknowledged, not answered; a retry whose first delivery never
+    arrived (e.g. the connection dropped) is answered, once."""
     event = {"type": "app_mention", "user": "U0USER", "text": f"<@{BOT_USER}> {SAMPLES['de'][1]}",
              "ts": "901.000001", "channel": "C0CHAN"}
-    connected.push(envelope("env-2", event, retry=1))
+    connected.push(envelope("env-1", event, event_id="Ev901"))
+    connected.wait_ack("env-1")
+    connected.push(envelope("env-2", event, retry=1, event_id="Ev901"))  # handled already
     connected.wait_ack("env-2")
-    connected.push(envelope("env-3", {**event, "ts": "902.000001"}))
+    lost = {**event, "ts": "902.000001"}
+    connected.push(envelope("env-3", lost, retry=1, event_id="Ev902"))  # its first delivery never came
     connected.wait_ack("env-3")
-    connected.wait_for(lambda _: connected.posted("chat.postMessage"))
-    threads = [c.params["thread_ts"] for c in connected.posted("chat.postMessage")]
-    assert threads == ["902.000001"]
+    connected.push(envelope("env-4", lost, retry=2, event_id="Ev902"))
+    connected.wait_ack("env-4")
+    connected.push(envelope("env-5", {**event, "ts": "903.000001"}, event_id="Ev903"))  # proves the others done
+    connected.wait_for(lambda _: {"901.000001", "902.000001", "903.000001"} <=
+                       {c.params.get("thread_ts") for c in connected.posted("chat.postMessage")})
+    threads = sorted(c.params["thread_ts"] for c in connected.posted("chat.postMessage"))
+    assert threads == ["901.000001", "902.000001", "903.000001"]
     assert json.dumps(connected.ws_received).count("env-2") == 1

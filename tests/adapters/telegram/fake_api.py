@@ -3,7 +3,8 @@
 It speaks `{url}/bot<token>/<method>` like api.telegram.org: form-encoded parameters (non-strings
 JSON-encoded), `{"ok": true, "result": ...}` answers, long-polled getUpdates. sendMessage and friends
 are checked like Telegram does (HTML parse mode, 4096 characters, 100 entities, 64-byte callback data)
-and refused with 400 otherwise. Errors can be injected per method (e.g. 429 with retry_after).
+and refused with 400 otherwise. Errors can be injected per method (e.g. 429 with retry_after), and
+answers delayed (`slow`: the call is received at once, its answer comes late, as from a slow server).
 """
 
 from __future__ import annotations
@@ -121,13 +122,14 @@ class FakeBotAPI:
     token: str = TOKEN
     calls: list[Call] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
-    failures: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+    failures: dict[str, list[tuple[int, dict[str, Any], int | None]]] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=dict)
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
     requested_paths: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (method, description) of refused calls
     sent: list[dict[str, Any]] = field(default_factory=list)  # messages the bot sent, as Telegram returns them
     url: str = ""
+    delays: dict[str, list[float]] = field(default_factory=dict)  # seconds before answering, per method
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
@@ -162,12 +164,26 @@ class FakeBotAPI:
             self._changed.notify_all()
         return update
 
-    def fail(self, method: str, status: int, description: str, times: int = 1, **parameters: Any) -> None:
-        """Answer the next `times` calls of `method` with an error."""
+    def fail(self, method: str, status: int, description: str, times: int = 1, chat_id: int | None = None,
+             **parameters: Any) -> None:
+        """Answer the next `times` calls of `method` (with `chat_id`: only those to that chat) with an error."""
         body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
         if parameters:
             body["parameters"] = parameters
-        self.failures.setdefault(method, []).extend([(status, body)] * times)
+        self.failures.setdefault(method, []).extend([(status, body, chat_id)] * times)
+
+    def _failure(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+        """The injected error for this call, if any (taken off the list)."""
+        queue = self.failures.get(method) or []
+        for i, (status, body, chat_id) in enumerate(queue):
+            if chat_id is None or str(params.get("chat_id")) == str(chat_id):
+                del queue[i]
+                return status, body
+        return None
+
+    def slow(self, method: str, seconds: float, times: int = 1) -> None:
+        """Answer the next `times` calls of `method` only after `seconds` (they are carried out at once)."""
+        self.delays.setdefault(method, []).extend([seconds] * times)
 
     def called(self, method: str) -> list[dict[str, Any]]:
         return [c.params for c in self.calls if c.method == method]
@@ -199,8 +215,11 @@ class FakeBotAPI:
             async with self._changed:
                 self.calls.append(Call(method, params))
                 self._changed.notify_all()
-        if self.failures.get(method):
-            status, body = self.failures[method].pop(0)
+        if self.delays.get(method):
+            await asyncio.sleep(self.delays[method].pop(0))
+        failure = self._failure(method, params)
+        if failure is not None:
+            status, body = failure
             return web.json_response(body, status=status)
         handler = getattr(self, f"api_{method}", None)
         if handler is None:

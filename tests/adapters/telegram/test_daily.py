@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import html
 from collections.abc import AsyncIterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import aiohttp
 import pytest
 from sqlalchemy.orm import Session
+from telegram.error import NetworkError, TimedOut
 
 from bot.adapters.telegram import daily as daily_telegram
 from bot.answer.library import Library
@@ -181,3 +185,42 @@ async def test_job_posts_due_quotes_once_across_a_restart(fake: FakeWithMembers,
     finally:
         await fake_api.stop(again)
     assert len(fake.called("sendMessage")) == 2
+
+
+async def test_a_post_answered_after_the_client_timeout_is_not_sent_again(fake: FakeWithMembers, app: Any) -> None:
+    await say(fake, "/subscribe 09:00 UTC")
+    fake.slow("sendMessage", 1.5)  # Telegram gets the post at once but answers after the client gave up
+    poster = daily_telegram.TelegramPoster(app, app.bot_data["ctx"], rate=0, read_timeout=0.3)
+    poster.loop = asyncio.get_running_loop()
+    now = dt.datetime.now(dt.UTC).replace(hour=9, minute=0) + dt.timedelta(days=1)
+    result = await asyncio.to_thread(poster.scheduler.run_once, now)
+    assert result.sent == [] and result.retry == 0
+    assert len(fake.called("sendMessage")) == 2  # the confirmation and the post, which did arrive
+    for minutes in (1, 5, 11, 120):  # later rounds the same day, also past the stale-claim time
+        await asyncio.to_thread(poster.scheduler.run_once, now + dt.timedelta(minutes=minutes))
+    assert len(fake.called("sendMessage")) == 2
+    result = await asyncio.to_thread(poster.scheduler.run_once, now + dt.timedelta(days=1))
+    assert len(result.sent) == 1 and len(fake.called("sendMessage")) == 3  # the next day as usual
+
+
+async def test_subscribe_refuses_a_zone_that_is_not_a_place(fake: FakeWithMembers, app: Any) -> None:
+    sent = html.unescape((await say(fake, "/subscribe 9:00 localtime"))["text"])
+    assert "'localtime'" in sent and "Europe/Berlin" in sent and "Usage" in sent
+    sent = html.unescape((await say(fake, "/subscribe EST5EDT", n=2))["text"])
+    assert "'EST5EDT'" in sent and "did you mean America/New_York?" in sent
+    assert subscription(app, USER_ID) is None
+
+
+def test_only_a_request_that_certainly_did_not_go_out_counts_as_not_sent() -> None:
+    def caused(exc: NetworkError, cause: BaseException) -> NetworkError:
+        exc.__cause__ = cause
+        return exc
+
+    refused = aiohttp.ClientConnectorError(SimpleNamespace(ssl=None), OSError(111, "Connection refused"))  # type: ignore[arg-type]
+    assert not daily_telegram.maybe_sent(caused(NetworkError("aiohttp.ClientConnectorError"), refused))
+    assert not daily_telegram.maybe_sent(caused(TimedOut(), aiohttp.ConnectionTimeoutError()))  # connect timeout
+    assert not daily_telegram.maybe_sent(NetworkError("Bad Gateway"))  # an answer: Telegram did nothing
+    assert daily_telegram.maybe_sent(caused(TimedOut(), aiohttp.SocketTimeoutError()))  # no answer in time
+    assert daily_telegram.maybe_sent(TimedOut())
+    assert daily_telegram.maybe_sent(caused(NetworkError("aiohttp.ServerDisconnectedError"),
+                                            aiohttp.ServerDisconnectedError()))

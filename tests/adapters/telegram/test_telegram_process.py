@@ -108,3 +108,54 @@ async def test_cli_names_the_missing_token(tmp_path: Path) -> None:
     assert proc.returncode != 0
     lines = err.decode().strip().splitlines()
     assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0]
+
+
+async def failed_start(env: dict[str, str], limit: float = 60) -> tuple[int, list[str], str]:
+    """Run `interview-bot telegram` (default log level) until it gives up: exit status, output lines, output."""
+    proc = await asyncio.create_subprocess_exec(*command(), env={**os.environ, **env},
+                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    try:
+        out, err = await asyncio.wait_for(proc.communicate(), limit)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+        raise AssertionError(f"still running after {limit} s") from None
+    text = out.decode() + err.decode()
+    assert proc.returncode is not None
+    return proc.returncode, [line for line in text.splitlines() if line.strip()], text
+
+
+@pytest.mark.parametrize("log_json", ["false", "true"])
+async def test_cli_rejected_token_is_one_line_without_the_token(fake, log_json: str) -> None:
+    wrong = "987654321:AAF-rejected_token_for_tests_Zz9876543210"
+    code, lines, text = await failed_start({"TELEGRAM_BOT_TOKEN": wrong, "TELEGRAM_API_URL": fake.url,
+                                            "LOG_JSON": log_json})
+    assert code != 0
+    assert len(lines) == 1, text
+    assert "TELEGRAM_BOT_TOKEN" in lines[0] and "rejected" in lines[0]
+    assert wrong not in text and wrong.split(":")[1] not in text
+    methods = [path.rsplit("/", 1)[-1] for path in fake.requested_paths]
+    assert methods == ["getMe"]  # checked first, nothing else was started
+
+
+async def test_cli_unreachable_bot_api_is_one_line(fake) -> None:
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    code, lines, text = await failed_start({"TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_API_URL": url})
+    assert code != 0
+    assert len(lines) == 1, text
+    assert "Bot API" in lines[0] and url in lines[0] and "TELEGRAM_API_URL" in lines[0]
+    assert fake.token not in text
+
+
+async def test_cli_silent_database_is_one_line_within_the_connect_timeout(fake) -> None:
+    from bot.db.engine import CONNECT_TIMEOUT
+    from tests.db.blackhole import SilentServer
+
+    with SilentServer() as silent:
+        url = silent.url("postgresql+psycopg://bot:db-pass-1234@127.0.0.1/bot")
+        code, lines, text = await failed_start({"TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_API_URL": fake.url,
+                                                "DATABASE_URL": url}, limit=CONNECT_TIMEOUT + 25)
+    assert code != 0
+    assert len(lines) == 1, text
+    assert "database unreachable" in lines[0]
+    assert "db-pass-1234" not in text and fake.token not in text

@@ -228,6 +228,11 @@ def test_form_encoding_reads_back_as_the_same_fields() -> None:
     assert dict(parse_qsl(form_encode(fields).decode(), keep_blank_values=True)) == fields
 
 
+def test_form_encoding_replaces_lone_surrogates() -> None:
+    """A user's text with a lone surrogate (valid JSON, not UTF-8) echoed back: sent with U+FFFD instead."""
+    assert dict(parse_qsl(form_encode({"text": "a\ud800b"}).decode())) == {"text": "a\ufffdb"}
+
+
 @pytest.fixture
 async def echo_server():
     """A server that echoes what it received; /slow answers after a second."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,53 @@ def test_console_script_builds_database_on_first_ask(tmp_path: Path) -> None:
     assert (tmp_path / "fresh" / "interview-bot" / "interview-bot.sqlite3").exists()
     bad = subprocess.run([str(exe), "ask", ""], capture_output=True, text=True, env=env, timeout=60)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr + bad.stdout
+
+
+def test_piped_output_is_one_logical_line_per_line_without_padding() -> None:
+    question = "为什么只卖模型的公司日子不好过？"
+    data = json.loads(run("ask", "--json", question).output)
+    result = run("ask", question)  # CliRunner's stdout is not a TTY, like a pipe
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert data["results"] and not [line for line in lines if line != line.rstrip()]
+    for r in data["results"]:
+        # every paragraph of the quote, the interview question, the title and the link: each on one line
+        for paragraph in [r["quote"], r["question"], r["article"]["title"], r["article"]["url"]]:
+            for part in (paragraph or "").split("\n"):
+                assert [line for line in lines if part in line], part
+    quote = run("quote", "--date", "2026-01-02")
+    sources = json.loads(run("sources", "--json").output)
+    for out in (quote.output, run("sources").output, run("config").output):
+        assert not [line for line in out.splitlines() if line != line.rstrip()], out
+    assert all(a["url"] in run("sources").output.splitlines() for a in sources if a["url"])
+
+
+def test_ask_joins_unquoted_words_into_one_question() -> None:
+    result = run("ask", "--json", "what", "is", "cohere")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["query"] == "what is cohere"
+    words = run("ask", "--top", "1", "what", "is", "cohere")
+    assert words.exit_code == 0 and words.output == run("ask", "--top", "1", "what is cohere").output
+    assert run("ask").exit_code == 2  # no question: usage
+    mixed = run("ask", "-", "cohere", stdin="x\n")
+    assert mixed.exit_code == 2 and "-" in mixed.output
+
+
+def test_ask_dash_text_heads_each_answer_with_its_question() -> None:
+    result = run("ask", "-", stdin="合成数据\n\nWarum ist Datenqualität wichtig?\n")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    heads = [i for i, line in enumerate(lines) if re.match(r"Q\d+:", line)]
+    assert [lines[i] for i in heads] == ["Q1: 合成数据", "Q2:", "Q3: Warum ist Datenqualität wichtig?"]
+    first, blank, third = lines[heads[0]:heads[1]], lines[heads[1]:heads[2]], lines[heads[2]:]
+    assert any(line.startswith("1. ") for line in first) and any(line.startswith("1. ") for line in third)
+    assert not any(line.startswith("1. ") for line in blank) and any(line.strip() for line in blank[1:])
+    single = run("ask", "合成数据").output
+    assert not re.search(r"^Q\d+:", single, re.M)  # one question: no header
+
+
+def test_ask_dash_header_is_one_safe_line() -> None:
+    result = run("ask", "-", stdin="\x1b[2Jcohere\n" + "x" * 10_000 + "\n")
+    heads = [line for line in result.output.splitlines() if re.match(r"Q\d+:", line)]
+    assert heads[0] == "Q1: \ufffd[2Jcohere" and "\x1b" not in result.output
+    assert heads[1].startswith("Q2: xxx") and heads[1].endswith(" …") and len(heads[1]) < 300

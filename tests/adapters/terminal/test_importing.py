@@ -16,7 +16,7 @@ from bot.db import corpus_store as store
 from bot.db.engine import make_engine
 from bot.db.schema import ArticleRow, PassageRow
 from bot.runtime.settings import Settings
-from tests.pages import PAGES, PageServer, open_db_library
+from tests.pages import PAGES, PageServer, PrivateServer, open_db_library
 
 MIRA = "/interviews/mira-castellanos"
 CANONICAL = "https://harbourledger.example/2025/04/mira-castellanos-battery-recycling-interview"
@@ -197,3 +197,32 @@ def test_same_page_ignores_scheme_tracking_and_trailing_slash() -> None:
 
     assert same_page("https://www.Example.org/a/b/?utm_source=x&id=3#top") == same_page("http://example.org/a/b?id=3")
     assert same_page("https://example.org/a?id=3") != same_page("https://example.org/a?id=4")
+
+
+def test_add_refuses_private_addresses_unless_allowed(private_pages: PrivateServer, db: Settings) -> None:
+    before = state(db)
+    refused = run("add", "--yes", private_pages(MIRA))
+    flat = " ".join(refused.output.split())
+    assert refused.exit_code == 1
+    assert f"{private_pages(MIRA)}: this address is not public" in flat and "--allow-private" in flat
+    assert private_pages.requests == [] and state(db) == before
+    allowed = run("add", "--yes", "--allow-private", private_pages(MIRA))
+    assert allowed.exit_code == 0, allowed.output
+    assert len(imported(db)) == 1 and private_pages.requests == [MIRA]
+    assert "--allow-private" in run("add", "--help").output
+
+
+def test_remove_checks_the_article_before_asking(pages: PageServer, db: Settings) -> None:
+    before = state(db)
+    for article_id, reason in (("nope", "no article 'nope'"), ("xinpiceng-dai-yusen", "bundled corpus")):
+        result = run("remove", article_id, input="y\n")
+        assert result.exit_code == 1 and reason in result.output
+        assert "all its passages?" not in result.output  # refused at once: no question asked first
+    assert state(db) == before
+    run("add", "--yes", pages(MIRA))
+    (article_id,) = imported(db)
+    kept = run("remove", article_id, input="n\n")  # a removable article: asked, and declined
+    assert f"Remove {article_id} and all its passages?" in kept.output and kept.exit_code == 1
+    assert imported(db) == [article_id]
+    removed = run("remove", article_id, input="y\n")
+    assert removed.exit_code == 0 and "6 passages" in removed.output and imported(db) == []

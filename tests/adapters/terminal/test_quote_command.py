@@ -46,3 +46,13 @@ def test_quote_text_filters_and_errors() -> None:
     assert run("quote", "--article", "nope").exit_code == 2
     none = run("quote", "--speaker", "Nobody Atall")
     assert none.exit_code == 1 and "no quotable passage" in none.output
+
+
+def test_quote_date_that_does_not_exist_is_one_friendly_line() -> None:
+    for day, why in (("2027-02-29", "February 2027 has 28 days"), ("2026-04-31", "April 2026 has 30 days"),
+                     ("2026-01-00", "January 2026 has 31 days"), ("2026-13-01", "there is no month 13")):
+        bad = run("quote", "--date", day)
+        assert bad.exit_code == 2, bad.output
+        [line] = bad.output.strip().splitlines()
+        assert line.startswith(f"Error: --date {day} does not exist: {why}"), line
+    assert run("quote", "--date", "2028-02-29").exit_code == 0  # a leap year

@@ -37,7 +37,9 @@ class Answers:
     queries: QueryStore
 
     def reply(self, question: str, offset: int = 0) -> Reply:
-        return self.ctx.answerer(question, top_k=TOP_K, offset=offset)
+        """The answer, with machine translations into the question's language where its quotes need one
+        (unchanged when translation is off; waits at most TRANSLATE_TIMEOUT)."""
+        return self.ctx.translate(self.ctx.answerer(question, top_k=TOP_K, offset=offset))
 
     def message(self, question: str, offset: int = 0, *, ephemeral: bool = False) -> dict[str, Any]:
         """The message for a question (the help text when it is empty or asks for help)."""

@@ -1,0 +1,1 @@
+"""Machine translation beside a verbatim quote, from a self-hosted LibreTranslate server."""

@@ -223,8 +223,19 @@ async def drive(url: str, seconds: float, lifted: bool, db_dir: str | None = Non
     stats["answer_cache"] = hits
     stats["query_writes"] = app.bot_data["queries"].writes
     stats["bot_cpu_ms_per_answer"] = 1000 * (time.process_time() - cpu) / max(1, stats["answers"])
+    stats["bot_rss_mb"], stats["bot_peak_mb"] = _memory_mb()  # the bot runs in this process (the users do not)
     shutil.rmtree(folder, ignore_errors=True)
     return stats
+
+
+def _memory_mb() -> tuple[float, float]:
+    """This process's resident memory now and at its peak (VmRSS, VmHWM), MB."""
+    found = {}
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                found[line[:5]] = int(line.split()[1]) / 1024
+    return found.get("VmRSS", 0.0), found.get("VmHWM", 0.0)
 
 
 def run(chats: int = 50, answers: int = 1500, seconds: float = 60.0, lifted: bool = True,
@@ -255,7 +266,8 @@ def report(stats: dict[str, Any]) -> str:
             f"reply latency p50 {p50} ms, p95 {p95} ms; bot CPU {stats['bot_cpu_ms_per_answer']:.1f} ms an answer, "
             f"fake server CPU {stats['server_cpu_ms_per_answer']:.1f} ms ({stats['messages']} messages; "
             f"concurrent_updates={stats['concurrent_updates']}; answer cache {stats['answer_cache']}; "
-            f"{stats['query_writes']} saved-query commits; {stats['updates_per_poll']:.1f} updates a getUpdates)"
+            f"{stats['query_writes']} saved-query commits; {stats['updates_per_poll']:.1f} updates a getUpdates; "
+            f"bot memory {stats['bot_rss_mb']:.0f} MB, peak {stats['bot_peak_mb']:.0f} MB)"
             "   [target >= 200 answers/s, p95 <= 50 ms]")
 
 

@@ -1,53 +1,148 @@
-"""BM25 over precomputed term weights (numpy postings), scoring exactly like rank-bm25's BM25Okapi.
+"""BM25 over postings of term frequencies (numpy), scoring exactly like rank-bm25's BM25Okapi.
 
 rank-bm25 (the reference) computes, for every query token occurrence q and document d:
     idf(q) * (tf(q,d) * (k1 + 1) / (tf(q,d) + k1 * (1 - b + b * |d| / avgdl)))
 with idf(q) = ln(N - n(q) + 0.5) - ln(n(q) + 0.5), and negative idf replaced by epsilon * mean idf
-(the mean over the whole vocabulary, negative values included). Those per-(term, document) weights do
-not depend on the query, so they are computed once, in the same floating-point order, into
-compressed sparse columns (postings); a query then adds up a few posting lists instead of looping over
-every passage in Python. Only numpy is needed to load and query an index (scipy is slow to import).
+(the mean over the whole vocabulary, negative values included). The index keeps, per term, its
+documents (int32, ascending) and term frequencies (uint16), and per document its length normalisation
+k1 * (1 - b + b * |d| / avgdl); a weight is worked out when a query needs it, always with the same
+floating-point operations in the same order, so a score is the same float however it is computed (and
+the index is a third of the size of precomputed float64 weights). Each term's highest weight is kept
+too: what a term can add to a score at most, which lets the top-k search skip documents (MaxScore).
+
+Large indexes are built and searched by compiled kernels (retrieval.bm25_jit, numba) when numba is
+installed; without it numpy does the same work with the same results. Only numpy is needed to load and
+query an index (scipy is slow to import, numba is imported only for large indexes).
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
 K1 = 1.2  # k1 and b tuned on tests/eval/questions.jsonl (interview-bot eval): less length normalisation
 B = 0.4  # suits answers, whose longer passages are usually the fuller answers
 EPSILON = 0.25
-FORMAT = 1  # bumped when the saved layout changes
+FORMAT = 2  # bumped when the saved layout changes
+JIT_MIN_DOCS = 5_000  # smaller indexes never import numba (its import costs more than it saves there)
+JIT_MIN_TOKENS = 2_000_000  # ... nor build with it below this many tokens
+BLOCK = 1 << 22  # postings a numpy step works on at once while building (bounds its temporaries)
+SLACK = 1e-9  # relative margin of the pruning bounds: far above any difference of rounding
 
+ONES = np.ones(64)  # the multiplicities of a query of distinct tokens (read-only)
+ONES.flags.writeable = False
 Query = Mapping[str, float] | Sequence[str]
+IntArrays = np.ndarray | Sequence[np.ndarray]
 
 
 @dataclass(frozen=True)
 class Postings:
-    """Term weights as compressed sparse columns: term t's documents (ascending) and weights are
-    indices[indptr[t]:indptr[t+1]] and data[indptr[t]:indptr[t+1]]."""
+    """Term t's documents (ascending) and term frequencies are indices[indptr[t]:indptr[t+1]] and
+    tf[indptr[t]:indptr[t+1]]; idf[t] is its (floored) idf, norm[d] document d's length normalisation
+    k1 * (1 - b + b * |d| / avgdl). `data` holds the weights themselves, in the same layout (worked out
+    on first use: the index does not keep them)."""
 
     indptr: np.ndarray  # int64, one more than the number of terms
     indices: np.ndarray  # int32 document numbers
-    data: np.ndarray  # float64 weights
+    tf: np.ndarray  # uint16 (uint32 if a document is longer than 65,535 tokens)
+    idf: np.ndarray  # float64, per term
+    lengths: np.ndarray  # int32, per document
+    norm: np.ndarray  # float64, per document
+    k1: float
     shape: tuple[int, int]  # (documents, terms)
+
+    @cached_property
+    def data(self) -> np.ndarray:
+        """Every (term, document) weight, float64, in the order of `indices`."""
+        out = np.empty(len(self.indices), dtype=np.float64)
+        for lo, hi in _blocks(self.indptr, BLOCK):
+            s, e = int(self.indptr[lo]), int(self.indptr[hi])
+            cols = np.repeat(np.arange(lo, hi), np.diff(self.indptr[lo:hi + 1]))
+            out[s:e] = _weights(self.tf[s:e], self.norm[self.indices[s:e]], self.k1, self.idf[cols])
+        return out
+
+
+def _weights(tf: np.ndarray, norm: np.ndarray, k1: float, idf: np.ndarray | float) -> np.ndarray:
+    """idf * (tf * (k1 + 1) / (tf + norm)), in rank-bm25's order of operations (`norm` is overwritten)."""
+    w = tf.astype(np.float64)
+    norm += w
+    w *= k1 + 1
+    w /= norm
+    w *= idf
+    return w
+
+
+def _norm(lengths: np.ndarray, k1: float, b: float) -> np.ndarray:
+    """k1 * (1 - b + b * |d| / avgdl) per document, in rank-bm25's order of operations."""
+    n_docs = len(lengths)
+    avgdl = int(lengths.sum(dtype=np.int64)) / n_docs if n_docs else 1.0
+    norm = lengths.astype(np.float64)
+    norm *= b
+    norm /= avgdl
+    norm += 1 - b
+    norm *= k1
+    return norm
+
+
+def _idf(df: np.ndarray, n_docs: int, epsilon: float) -> np.ndarray:
+    """ln(N - n + 0.5) - ln(n + 0.5), negative values replaced by epsilon * the mean (summed in vocabulary
+    order, as rank-bm25 sums it)."""
+    idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
+    if len(df):
+        floor = epsilon * (float(np.cumsum(idf)[-1]) / len(df))
+        idf[idf < 0] = floor
+    return idf
+
+
+def _blocks(indptr: np.ndarray, size: int) -> list[tuple[int, int]]:
+    """Consecutive term ranges [lo, hi) of about `size` postings each (a longer term is a range of its own)."""
+    n_terms = len(indptr) - 1
+    if n_terms == 0:
+        return []
+    cuts = np.searchsorted(indptr, np.arange(size, int(indptr[-1]), size, dtype=np.int64), side="right") - 1
+    edges = np.unique(np.concatenate(([0], np.clip(cuts, 0, n_terms), [n_terms])))
+    return [(int(a), int(b)) for a, b in pairwise(edges) if b > a]
+
+
+_JIT: ModuleType | bool | None = False  # False: not tried yet; None: numba unavailable
+
+
+def jit() -> ModuleType | None:
+    """The compiled kernels (retrieval.bm25_jit), or None when numba is not installed."""
+    global _JIT
+    if _JIT is False:
+        try:
+            from retrieval import bm25_jit
+        except ImportError:  # numba is optional: numpy gives the same results
+            _JIT = None
+        else:
+            _JIT = bm25_jit
+    return _JIT if isinstance(_JIT, ModuleType) else None
 
 
 class BM25Index:
-    """A BM25Okapi index: postings of precomputed weights and the term -> column vocabulary."""
+    """A BM25Okapi index: postings, per-term idf and highest weight, and the term -> column vocabulary."""
 
-    def __init__(self, weights: Postings, vocab: dict[str, int], params: tuple[float, float, float] = (K1, B, EPSILON)):
+    def __init__(self, weights: Postings, vocab: dict[str, int], params: tuple[float, float, float] = (K1, B, EPSILON),
+                 top_weights: np.ndarray | None = None):
         self.weights = weights
         self.vocab = vocab
         self.params = params
         self._df: list[int] | None = None
-        self._max: np.ndarray | None = None
+        self._max = top_weights
+        self._local = threading.local()
+        self._weights32: np.ndarray | None = None
+        self._fast: Callable[[np.ndarray, np.ndarray, int], tuple[np.ndarray, np.ndarray] | None] | bool | None = None
 
     @property
     def size(self) -> int:
@@ -63,20 +158,18 @@ class BM25Index:
             self._df = np.diff(self.weights.indptr).tolist()
         return self._df[col]
 
+    @property
+    def top_weights(self) -> np.ndarray:
+        """Each term's highest weight in any document (0 for a term without documents)."""
+        if self._max is None:
+            self._max = _max_weights(self.weights, self.size)
+        return self._max
+
     def max_weight(self, term: str) -> float:
         """The highest weight `term` has in any document (0 when the index lacks it): what one occurrence of
         it in a question can add to a document's score at most."""
         col = self.vocab.get(term)
-        if col is None:
-            return 0.0
-        if self._max is None:
-            w = self.weights
-            top = np.zeros(w.shape[1])
-            filled = np.diff(w.indptr) > 0
-            if filled.any():
-                top[filled] = np.maximum.reduceat(w.data, w.indptr[:-1][filled])
-            self._max = top
-        return float(self._max[col])
+        return 0.0 if col is None else float(self.top_weights[col])
 
     # -- building ---------------------------------------------------------------------------------
     @classmethod
@@ -84,75 +177,69 @@ class BM25Index:
         """Index tokenized documents (streamed: the token lists are not kept)."""
         vocab: dict[str, int] = {}
         ids = array("i")
-        lengths = array("q")
+        lengths = array("i")
         for doc in docs:
             ids.extend([vocab.setdefault(t, len(vocab)) for t in doc])
             lengths.append(len(doc))
-        return cls.from_ids(np.frombuffer(ids, dtype=np.int32), np.frombuffer(lengths, dtype=np.int64),
+        return cls.from_ids(np.frombuffer(ids, dtype=np.int32), np.frombuffer(lengths, dtype=np.int32),
                             vocab, k1, b, epsilon)
 
     @classmethod
-    def from_ids(cls, term_ids: np.ndarray, lengths: np.ndarray, vocab: dict[str, int],
+    def from_ids(cls, term_ids: IntArrays, lengths: IntArrays, vocab: dict[str, int],
                  k1: float = K1, b: float = B, epsilon: float = EPSILON) -> BM25Index:
-        """Index documents given as one flat array of term numbers and the documents' lengths.
+        """Index documents given as one flat array of term numbers and the documents' lengths (or as lists
+        of such arrays, chunk by chunk: they are not concatenated).
 
-        Vectorised and frugal: one int64 key per token, sorted in place, is the largest array."""
-        n_docs, n_terms = len(lengths), len(vocab)
-        lengths = np.asarray(lengths, dtype=np.int64)
-        stride = max(n_docs, 1)
-        # one key per token occurrence, term-major: sorting groups (term, document) pairs in CSC order
-        keys = np.asarray(term_ids, dtype=np.int64) * stride
-        keys += np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-        keys.sort()
-        first = np.empty(len(keys), dtype=bool)
-        first[:1] = True
-        np.not_equal(keys[1:], keys[:-1], out=first[1:])
-        starts = np.flatnonzero(first)
-        del first
-        pairs = keys[starts]
-        tf = np.diff(starts, append=len(keys)).astype(np.float64)
-        del keys, starts
-        cols = (pairs // stride).astype(np.int32)
-        pairs -= cols.astype(np.int64) * stride
-        rows = pairs.astype(np.int32)
-        del pairs
-        df = np.bincount(cols, minlength=n_terms)
-        indptr = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(df, out=indptr[1:])
-        idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
-        if n_terms:
-            floor = epsilon * (float(np.cumsum(idf)[-1]) / n_terms)  # summed in order, as rank-bm25 does
-            idf[idf < 0] = floor
-        avgdl = int(lengths.sum()) / n_docs if n_docs else 1.0
-        # idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * |d| / avgdl))), in rank-bm25's order, in place
-        denom = lengths[rows].astype(np.float64)
-        denom *= b
-        denom /= avgdl
-        denom += 1 - b
-        denom *= k1
-        denom += tf
-        data = tf
-        data *= k1 + 1
-        data /= denom
-        del denom
-        data *= idf[cols]
-        return cls(Postings(indptr, rows, data, (n_docs, n_terms)), vocab, (k1, b, epsilon))
+        Postings by counting, in two passes over the tokens (compiled, for large inputs): the index and one
+        int per term are all it allocates. Without numba, term blocks of about BLOCK postings are sorted."""
+        id_parts = [term_ids] if isinstance(term_ids, np.ndarray) else list(term_ids) or [np.zeros(0, np.int32)]
+        len_parts = [lengths] if isinstance(lengths, np.ndarray) else list(lengths) or [np.zeros(0, np.int32)]
+        len_parts = [np.asarray(x, dtype=np.int32) for x in len_parts]
+        all_lengths = len_parts[0] if len(len_parts) == 1 else np.concatenate(len_parts)
+        if len(id_parts) != len(len_parts) or any(len(i) != int(n.sum(dtype=np.int64))
+                                                  for i, n in zip(id_parts, len_parts, strict=False)):
+            id_parts = [np.concatenate(id_parts)] if len(id_parts) > 1 else id_parts  # chunks not by documents
+            len_parts = [all_lengths]
+        n_docs, n_terms = len(all_lengths), len(vocab)
+        n_tokens = sum(len(x) for x in id_parts)
+        big = n_tokens >= JIT_MIN_TOKENS and jit() is not None
+        tf_type = np.uint16 if n_docs == 0 or int(all_lengths.max()) <= np.iinfo(np.uint16).max else np.uint32
+        if big:
+            indptr, indices, tf = _postings_jit(id_parts, len_parts, n_terms, n_docs, tf_type)
+        else:
+            indptr, indices, tf = _postings_numpy(id_parts, all_lengths, n_terms, tf_type)
+        idf = _idf(np.diff(indptr), n_docs, epsilon)
+        weights = Postings(indptr, indices, tf, idf, all_lengths, _norm(all_lengths, k1, b), k1, (n_docs, n_terms))
+        return cls(weights, vocab, (k1, b, epsilon), _max_weights(weights, n_docs))
 
     # -- searching --------------------------------------------------------------------------------
-    def _postings(self, query: Query) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """The documents and weighted weights of each known query term, in query order."""
-        counts: Mapping[str, float] = query if isinstance(query, Mapping) else Counter(query)
+    def _terms(self, query: Query) -> tuple[list[int], list[float]]:
+        """The columns of the query's known terms and their multiplicities (or weights), in query order."""
+        get = self.vocab.get
+        if (type(query) is list or not isinstance(query, dict | Mapping)) and len(set(query)) == len(query):
+            found = [col for col in map(get, query) if col is not None]  # no repeated token: all count once
+            return found, [1.0] * len(found)
+        cols: list[int] = []
+        mults: list[float] = []
+        counts: Mapping[str, float] = query if isinstance(query, dict | Mapping) else Counter(query)
+        for term, mult in counts.items():
+            col = get(term)
+            if col is not None and mult != 0:
+                cols.append(col)
+                mults.append(float(mult))
+        return cols, mults
+
+    def _postings(self, cols: list[int], mults: list[float]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """The documents and weighted weights of each term, in query order."""
         w = self.weights
-        indptr, indices, data, vocab = w.indptr, w.indices, w.data, self.vocab
         docs: list[np.ndarray] = []
         weights: list[np.ndarray] = []
-        for term, mult in counts.items():
-            col = vocab.get(term)
-            if col is None or mult == 0:
-                continue
-            start, end = indptr[col:col + 2].tolist()
-            docs.append(indices[start:end])
-            weights.append(data[start:end] if mult == 1 else mult * data[start:end])
+        bounds = w.indptr[np.array(cols, dtype=np.int64)[:, None] + [0, 1]].tolist() if cols else []
+        for (start, end), col, mult in zip(bounds, cols, mults, strict=True):
+            found = w.indices[start:end]
+            x = _weights(w.tf[start:end], w.norm[found], w.k1, float(w.idf[col]))
+            docs.append(found)
+            weights.append(x if mult == 1 else mult * x)
         return docs, weights
 
     def _accumulate(self, docs: list[np.ndarray], weights: list[np.ndarray]) -> np.ndarray:
@@ -164,7 +251,7 @@ class BM25Index:
 
     def scores(self, query: Query) -> np.ndarray:
         """BM25 score of every document; query tokens count with their multiplicity (or weight)."""
-        docs, weights = self._postings(query)
+        docs, weights = self._postings(*self._terms(query))
         if not docs:
             return np.zeros(self.size, dtype=np.float64)
         return self._accumulate(docs, weights)
@@ -172,33 +259,77 @@ class BM25Index:
     def top(self, query: Query, k: int) -> list[tuple[int, float]]:
         """The k best (document, score) pairs with a positive score: best first, ties by document number.
 
-        One pass over the scores keeps only documents that can be among the k best: the k-th best score
-        of the documents in the shortest posting lists (rare terms weigh most) is a lower bound of the
-        true k-th best score, so every document reaching the true one, ties included, is kept."""
-        docs, weights = self._postings(query)
-        if k <= 0 or not docs:
+        With numba, large indexes: the compiled MaxScore search (retrieval.bm25_jit.search), which visits
+        only the documents that can still be among the k best; smaller ones: every score, compiled. Else
+        numpy: every score, then a partition. All give the same documents and the same scores."""
+        cols, mults = self._terms(query)
+        if k <= 0 or not cols:
             return []
-        scores = self._accumulate(docs, weights)
-        sample: list[np.ndarray] = []
-        size = 0
-        for postings in sorted(docs, key=len):
-            sample.append(postings)
-            size += len(postings)
-            if size >= 4 * k:
-                break
-        probe = _unique(np.concatenate(sample) if len(sample) > 1 else sample[0])
-        threshold = 0.0
-        if len(probe) >= k:
-            probe_scores = scores[probe]
-            threshold = float(probe_scores[np.argpartition(-probe_scores, k - 1)[k - 1]])
-        cand = np.flatnonzero(scores >= threshold) if threshold > 0 else np.flatnonzero(scores > 0)
+        fast = self._fast if self._fast is not None else self._prepare()
+        if not isinstance(fast, bool) and min(mults) > 0:
+            m = len(cols)
+            unit = m <= len(ONES) and min(mults) == 1 == max(mults)
+            weights = ONES[:m] if unit else np.array(mults, dtype=np.float64)
+            found = fast(np.array(cols, dtype=np.int64), weights, k)
+            if found is not None:
+                return list(zip(found[0].tolist(), found[1].tolist(), strict=True))
+        return self._top_numpy(cols, mults, k)
+
+    def _prepare(self) -> Callable[[np.ndarray, np.ndarray, int], tuple[np.ndarray, np.ndarray] | None] | bool:
+        """The compiled search bound to this index (False without numba or below JIT_MIN_DOCS documents):
+        (columns, multiplicities, k) -> (documents, scores), or None when a weight can be negative."""
+        kernels = jit() if self.size >= JIT_MIN_DOCS else None
+        fast: Callable[[np.ndarray, np.ndarray, int], tuple[np.ndarray, np.ndarray] | None] | bool = False
+        if kernels is not None:
+            w = self.weights
+            local = self._local
+            if self.size < kernels.SWITCH_MIN_DOCS:  # nothing to skip: every score, exactly, in query order
+                exact, arrays, n = kernels.exact_search, (w.indptr, w.indices, w.data), self.size
+
+                def fast(cols: np.ndarray, mults: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray] | None:
+                    packed = getattr(local, "packed", None)
+                    if packed is None:  # this thread's score buffer joins the index's arrays
+                        packed = local.packed = (*arrays, np.zeros(n, dtype=np.float64))
+                    return exact(packed, cols, mults, k)
+            else:
+                search, k1p1 = kernels.search, w.k1 + 1
+                packed = (w.indptr, w.indices, self._w32(kernels), w.tf, w.norm, w.idf, self.top_weights,
+                          *_skips(w.indptr, w.indices, kernels.SKIP))
+
+                def fast(cols: np.ndarray, mults: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray] | None:
+                    return search(packed, k1p1, cols, mults, k, self._scratch())
+        self._fast = fast
+        return fast
+
+    def _top_numpy(self, cols: list[int], mults: list[float], k: int) -> list[tuple[int, float]]:
+        scores = self._accumulate(*self._postings(cols, mults))
+        cand = np.flatnonzero(scores > 0)
         cand_scores = scores[cand]
         if len(cand) > k:
-            kth = cand_scores[np.argpartition(-cand_scores, k - 1)[:k]].min()
+            kth = -np.partition(-cand_scores, k - 1)[k - 1]
             keep = cand_scores >= kth  # every tie of the k-th score, so ties resolve by document number
             cand, cand_scores = cand[keep], cand_scores[keep]
         order = np.lexsort((cand, -cand_scores))[:k]
         return list(zip(cand[order].tolist(), cand_scores[order].tolist(), strict=True))
+
+    def _w32(self, kernels: ModuleType) -> np.ndarray:
+        """The weights rounded to float32, for the compiled search (worked out once, when first needed)."""
+        if self._weights32 is None:
+            w = self.weights
+            out = np.empty(len(w.indices), dtype=np.float32)
+            kernels.weights32(w.indptr, w.indices, w.tf, w.norm, w.idf, w.k1 + 1, out)
+            self._weights32 = out
+        return self._weights32
+
+    def _scratch(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """This thread's score buffer (zeros), document and value lists for the compiled search, made once."""
+        local = self._local
+        scratch = getattr(local, "scratch", None)
+        if scratch is None:
+            n = self.size
+            scratch = local.scratch = (np.zeros(n, dtype=np.float32), np.empty(n, dtype=np.int32),
+                                       np.empty(n, dtype=np.float32))
+        return scratch
 
     # -- persistence ------------------------------------------------------------------------------
     def save(self, path: Path | str) -> None:
@@ -207,8 +338,9 @@ class BM25Index:
         blob = np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8)
         w = self.weights
         with open(path, "wb") as fh:
-            np.savez(fh, format=np.array(FORMAT), data=w.data, indices=w.indices, indptr=w.indptr,
-                     shape=np.array(w.shape, dtype=np.int64), params=np.array(self.params), terms=blob)
+            np.savez(fh, format=np.array(FORMAT), indptr=w.indptr, indices=w.indices, tf=w.tf, idf=w.idf,
+                     lengths=w.lengths, top=self.top_weights, shape=np.array(w.shape, dtype=np.int64),
+                     params=np.array(self.params), terms=blob)
 
     @classmethod
     def load(cls, path: Path | str) -> BM25Index:
@@ -217,21 +349,116 @@ class BM25Index:
             if int(z["format"]) != FORMAT:
                 raise ValueError(f"index format {int(z['format'])}, expected {FORMAT}")
             n_docs, n_terms = (int(x) for x in z["shape"])
-            weights = Postings(z["indptr"], z["indices"], z["data"], (n_docs, n_terms))
-            text = z["terms"].tobytes().decode("utf-8")
             k1, b, eps = (float(x) for x in z["params"])
+            lengths = z["lengths"]
+            weights = Postings(z["indptr"], z["indices"], z["tf"], z["idf"], lengths, _norm(lengths, k1, b), k1,
+                               (n_docs, n_terms))
+            top = z["top"]
+            text = z["terms"].tobytes().decode("utf-8")
         terms = text.split("\n") if n_terms else []
-        if len(terms) != n_terms or len(weights.indptr) != n_terms + 1:
+        if (len(terms) != n_terms or len(weights.indptr) != n_terms + 1 or len(lengths) != n_docs
+                or len(top) != n_terms or len(weights.idf) != n_terms):
             raise ValueError("index file is inconsistent")
-        return cls(weights, {t: i for i, t in enumerate(terms)}, (k1, b, eps))
+        return cls(weights, {t: i for i, t in enumerate(terms)}, (k1, b, eps), top)
 
 
-def _unique(values: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (np.unique costs ~40 µs even on a thousand values)."""
-    if len(values) < 2:
-        return values
-    values = np.sort(values)
-    return values[np.concatenate(([True], values[1:] != values[:-1]))]
+def _skips(indptr: np.ndarray, indices: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray]:
+    """The first document of every `step` postings of each term (skip_at[t]:skip_at[t + 1] are term t's)."""
+    blocks = (np.diff(indptr) + step - 1) // step
+    skip_at = np.zeros(len(blocks) + 1, dtype=np.int64)
+    np.cumsum(blocks, out=skip_at[1:])
+    term = np.repeat(np.arange(len(blocks), dtype=np.int64), blocks)
+    rank = np.arange(int(skip_at[-1]), dtype=np.int64) - skip_at[term]
+    return skip_at, indices[indptr[term] + step * rank]
+
+
+# -- building postings ------------------------------------------------------------------------------------
+def _postings_jit(id_parts: list[np.ndarray], len_parts: list[np.ndarray], n_terms: int, n_docs: int,
+                  tf_type: type) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Counting sort on term numbers, compiled: document frequencies, then each posting at its term's cursor."""
+    kernels = jit()
+    assert kernels is not None
+    last = np.full(n_terms, -1, dtype=np.int32)
+    df = np.zeros(n_terms, dtype=np.int64)
+    parts = list(zip(id_parts, len_parts, strict=True))
+    first = 0
+    for ids, lengths in parts:
+        kernels.count_postings(np.asarray(ids, dtype=np.int32), lengths, first, last, df)
+        first += len(lengths)
+    indptr = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(df, out=indptr[1:])
+    del df
+    indices = np.empty(int(indptr[-1]), dtype=np.int32)
+    tf: np.ndarray = np.empty(int(indptr[-1]), dtype=tf_type)
+    cursor = indptr[:-1].copy()
+    last.fill(-1)
+    first = 0
+    for ids, lengths in parts:
+        kernels.fill_postings(np.asarray(ids, dtype=np.int32), lengths, first, last, cursor, indices, tf)
+        first += len(lengths)
+    return indptr, indices, tf
+
+
+def _postings_numpy(id_parts: list[np.ndarray], lengths: np.ndarray, n_terms: int,
+                    tf_type: type) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The same postings with numpy: for each block of terms holding about BLOCK tokens, one int64 key
+    (term, document) per token, sorted; equal keys are one posting, their number its term frequency."""
+    ids = id_parts[0] if len(id_parts) == 1 else np.concatenate(id_parts)
+    ids = np.asarray(ids, dtype=np.int32)
+    n_docs = len(lengths)
+    stride = max(n_docs, 1)
+    counts = np.bincount(ids, minlength=n_terms)
+    token_ptr = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(counts, out=token_ptr[1:])
+    del counts
+    starts = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    df = np.zeros(n_terms, dtype=np.int64)
+    doc_parts: list[np.ndarray] = []
+    tf_parts: list[np.ndarray] = []
+    for lo, hi in _blocks(token_ptr, BLOCK):
+        at = np.flatnonzero((ids >= lo) & (ids < hi)) if (lo, hi) != (0, n_terms) else np.arange(len(ids))
+        keys = (ids[at] - lo).astype(np.int64) * stride
+        keys += np.searchsorted(starts, at, side="right") - 1  # each token's document
+        del at
+        keys.sort()
+        first = np.empty(len(keys), dtype=bool)
+        first[:1] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        heads = np.flatnonzero(first)
+        del first
+        tf_parts.append(np.diff(heads, append=len(keys)).astype(tf_type))
+        pairs = keys[heads]
+        del keys, heads
+        cols = pairs // stride
+        doc_parts.append((pairs - cols * stride).astype(np.int32))
+        df[lo:hi] = np.bincount(cols, minlength=hi - lo)
+        del pairs, cols
+    indptr = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(df, out=indptr[1:])
+    indices = np.concatenate(doc_parts) if doc_parts else np.zeros(0, dtype=np.int32)
+    tf = np.concatenate(tf_parts) if tf_parts else np.zeros(0, dtype=tf_type)
+    return indptr, indices, tf
+
+
+def _max_weights(w: Postings, n_docs: int) -> np.ndarray:
+    """Each term's highest weight (0 for a term without documents)."""
+    n_terms = len(w.indptr) - 1
+    out = np.zeros(n_terms, dtype=np.float64)
+    kernels = jit() if len(w.indices) >= JIT_MIN_TOKENS else None
+    if kernels is not None:
+        kernels.max_weights(w.indptr, w.indices, w.tf, w.norm, w.idf, w.k1 + 1, out)
+        return out
+    for lo, hi in _blocks(w.indptr, BLOCK):
+        s, e = int(w.indptr[lo]), int(w.indptr[hi])
+        sizes = np.diff(w.indptr[lo:hi + 1])
+        filled = sizes > 0
+        if not filled.any():
+            continue
+        cols = np.repeat(np.arange(lo, hi), sizes)
+        x = _weights(w.tf[s:e], w.norm[w.indices[s:e]], w.k1, w.idf[cols])
+        out[lo:hi][filled] = np.maximum.reduceat(x, (w.indptr[lo:hi] - s)[filled])
+    return out
 
 
 def reference_idf(n_docs: int, df: int) -> float:

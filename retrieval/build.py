@@ -2,19 +2,24 @@
 
     index = index_texts(((text, language), ...), workers=os.cpu_count())
 
-Each worker process tokenizes a chunk of texts with `retrieval.tokenize.term_bag` (the terms
-`tokenize` gives, in another order) and returns the chunk's distinct terms and its term numbers; the parent renumbers
-them into one vocabulary with numpy and hands the flat arrays to `BM25Index.from_ids`. Only term
-numbers cross the process boundary, and no per-document token list is kept.
+Each worker process tokenizes chunks of texts with `retrieval.tokenize.term_bag` (the terms `tokenize`
+gives, in another order) and numbers the terms in a vocabulary of its own, kept from chunk to chunk: it
+returns the chunk's term numbers and only the terms it had not sent before. The parent maps each worker's
+numbers onto one vocabulary with numpy (numbering terms in order of first appearance, chunk by chunk, as
+if one process had read the texts) and hands the arrays, chunk by chunk, to `BM25Index.from_ids`. Only
+term numbers and new terms cross the process boundary, no per-document token list is kept, and the
+chunks are never concatenated.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import multiprocessing.pool
+import os
+import uuid
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, islice
+from itertools import islice
 
 import numpy as np
 
@@ -23,54 +28,90 @@ from retrieval.tokenize import term_bag, tokenize
 
 CHUNK = 2000  # texts per task
 
-
-def tokenize_chunk(chunk: Sequence[tuple[str, str | None]]) -> tuple[list[str], bytes, bytes]:
-    """(text, language) pairs -> (distinct terms, term numbers as int32 bytes, lengths as int64 bytes)."""
-    docs = [term_bag(text, lang) for text, lang in chunk]
-    flat = list(chain.from_iterable(docs))
-    terms = list(dict.fromkeys(flat))
-    number = {t: i for i, t in enumerate(terms)}
-    ids = array("i", map(number.__getitem__, flat))
-    lengths = array("q", map(len, docs))
-    return terms, ids.tobytes(), lengths.tobytes()
+Pair = tuple[str, str | None]
+Result = tuple[int, list[str], bytes, bytes]
 
 
-def _chunks(pairs: Iterable[tuple[str, str | None]], size: int) -> Iterator[list[tuple[str, str | None]]]:
+class _Numbering:
+    """A worker's own vocabulary for one indexing run (`run`): term -> number, in order of first sight."""
+
+    def __init__(self) -> None:
+        self.run = ""
+        self.number: dict[str, int] = {}
+
+
+_numbering = _Numbering()
+
+
+def tokenize_chunk(task: tuple[str, Sequence[Pair]]) -> Result:
+    """(run, (text, language) pairs) -> (this process's id, the terms it numbers for the first time in this
+    run, in order of first appearance, the chunk's term numbers as int32 bytes, lengths as int32 bytes)."""
+    run, chunk = task
+    state = _numbering
+    if state.run != run:
+        state.run, state.number = run, {}
+    number = state.number
+    before = len(number)
+    ids = array("i")
+    lengths = array("i")
+    for text, lang in chunk:
+        terms = term_bag(text, lang)
+        ids.extend([number.setdefault(t, len(number)) for t in terms])
+        lengths.append(len(terms))
+    new = list(islice(reversed(number), len(number) - before))[::-1]  # the last keys added
+    return os.getpid(), new, ids.tobytes(), lengths.tobytes()
+
+
+def _chunks(pairs: Iterable[Pair], size: int, run: str) -> Iterator[tuple[str, list[Pair]]]:
     it = iter(pairs)
     while chunk := list(islice(it, size)):
-        yield chunk
+        yield run, chunk
 
 
-def tokenize_texts(pairs: Iterable[tuple[str, str | None]], workers: int = 1,
-                   chunk: int = CHUNK) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-    """Tokenize (text, language) pairs (in `workers` processes when > 1) -> (flat int32 term numbers,
-    int64 lengths, vocabulary). A language is "zh", "de", "en" … or None (detected), as `tokenize` takes
-    it. The pairs are read as they are needed: a generator over a file keeps only a few chunks in memory."""
+def tokenize_parts(pairs: Iterable[Pair], workers: int = 1,
+                   chunk: int = CHUNK) -> tuple[list[np.ndarray], list[np.ndarray], dict[str, int]]:
+    """Tokenize (text, language) pairs (in `workers` processes when > 1) -> (int32 term numbers, chunk by
+    chunk; int32 lengths, chunk by chunk; vocabulary). The pairs are read as they are needed: a generator
+    over a file keeps only a few chunks in memory."""
     vocab: dict[str, int] = {}
+    maps: dict[int, np.ndarray] = {}  # a worker's numbers -> the vocabulary's
     ids: list[np.ndarray] = []
     lengths: list[np.ndarray] = []
 
-    def merge(result: tuple[list[str], bytes, bytes]) -> None:
-        terms, local_ids, local_lengths = result
-        renumber = np.fromiter((vocab.setdefault(t, len(vocab)) for t in terms), dtype=np.int32, count=len(terms))
-        ids.append(renumber[np.frombuffer(local_ids, dtype=np.int32)])
-        lengths.append(np.frombuffer(local_lengths, dtype=np.int64))
+    def merge(result: Result) -> None:
+        pid, new, local_ids, local_lengths = result
+        known = maps.get(pid, np.zeros(0, dtype=np.int32))
+        if new:
+            added = np.fromiter((vocab.setdefault(t, len(vocab)) for t in new), dtype=np.int32, count=len(new))
+            known = maps[pid] = np.concatenate((known, added)) if len(known) else added
+        ids.append(known[np.frombuffer(local_ids, dtype=np.int32)])
+        lengths.append(np.frombuffer(local_lengths, dtype=np.int32))
 
+    run = uuid.uuid4().hex  # a fresh numbering in every worker (an in-process one outlives this call)
     if workers > 1:
         with _pool(workers) as pool:
-            for result in pool.imap(tokenize_chunk, _chunks(pairs, chunk)):
+            for result in pool.imap(tokenize_chunk, _chunks(pairs, chunk, run)):
                 merge(result)
     else:
-        for part in _chunks(pairs, chunk):
-            merge(tokenize_chunk(part))
+        for task in _chunks(pairs, chunk, run):
+            merge(tokenize_chunk(task))
+        _numbering.number = {}
+    return ids, lengths, vocab
+
+
+def tokenize_texts(pairs: Iterable[Pair], workers: int = 1,
+                   chunk: int = CHUNK) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """`tokenize_parts`, concatenated: (flat int32 term numbers, int32 lengths, vocabulary). A language is
+    "zh", "de", "en" … or None (detected), as `tokenize` takes it."""
+    ids, lengths, vocab = tokenize_parts(pairs, workers, chunk)
     flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int32)
-    return flat, np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64), vocab
+    return flat, np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int32), vocab
 
 
-def index_texts(pairs: Iterable[tuple[str, str | None]], workers: int = 1, chunk: int = CHUNK) -> BM25Index:
+def index_texts(pairs: Iterable[Pair], workers: int = 1, chunk: int = CHUNK) -> BM25Index:
     """A BM25 index over (text, language) pairs, tokenized in `workers` processes: the index
     `BM25Index.build` would make of `[tokenize(text, language) for text, language in pairs]`."""
-    ids, lengths, vocab = tokenize_texts(pairs, workers, chunk)
+    ids, lengths, vocab = tokenize_parts(pairs, workers, chunk)
     return BM25Index.from_ids(ids, lengths, vocab)
 
 

@@ -22,6 +22,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from retrieval.lemmas import is_known, lemmatize
+from retrieval.lemmas import warm_up as lemmas_warm_up
 from retrieval.tokenize import (
     HAN,
     Token,
@@ -248,10 +250,8 @@ def _name_parts() -> dict[str, frozenset[str]]:
 
 
 def _is_word(word: str, lang: str) -> bool:
-    """Whether simplemma's dictionary of the language knows the word (it loads on first use, ~1 s)."""
-    import simplemma
-
-    return simplemma.is_known(word, lang=lang) or simplemma.is_known(word.lower(), lang=lang)
+    """Whether simplemma's dictionary of the language knows the word (memory-mapped: retrieval.lemmas)."""
+    return is_known(word, lang) or is_known(word.lower(), lang)
 
 
 @cache
@@ -307,9 +307,7 @@ def _lemma_term(word: str, vocabulary: Collection[str]) -> str | None:
     lemma too often meets a noun of the glossary (gewonnen -> gewinnen -> Gewinn, "profit")."""
     if len(word) < 4 or not word[0].isupper() or stem(word.lower(), "de") in _known_words("de"):
         return None
-    import simplemma  # loads its German dictionary on first use (~1 s): only for words nobody knows
-
-    lemma = simplemma.lemmatize(word, lang="de").lower()
+    lemma = lemmatize(word, "de").lower()  # simplemma's lemma, its dictionary memory-mapped (retrieval.lemmas)
     if lemma == word.lower():
         return None
     term = stem(lemma, "de")
@@ -319,9 +317,8 @@ def _lemma_term(word: str, vocabulary: Collection[str]) -> str | None:
 
 def warm_up() -> None:
     """Load now what analyze() otherwise loads on first need (segmenter, OpenCC, glossary, CC-CEDICT, the
-    German lemmatizer's dictionary, ~1.5 s in all): a long-running bot calls this before users arrive."""
-    import simplemma
-
+    lemmatizer's memory-mapped dictionaries, written once per machine): a long-running bot calls this
+    before users arrive."""
     for lang in ("en", "de"):
         _known_words(lang)
     dictionary()
@@ -330,8 +327,7 @@ def warm_up() -> None:
     taiwan_words()
     taiwan_to_mainland("資料")
     tokens("預熱 warm-up", "zh-Hant")
-    simplemma.lemmatize("Häuser", lang="de")
-    simplemma.is_known("warm", lang="en")
+    lemmas_warm_up()
 
 
 def analyze(text: str, vocabulary: Collection[str] = ()) -> Query:

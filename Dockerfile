@@ -11,14 +11,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin bot
 
-# Dependencies first (from pyproject.toml), so code changes do not reinstall them.
-COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
-        > /tmp/requirements.txt \
-    && pip install -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt
+# Dependencies first, pinned by the lock file (the set the tests passed with), so code changes do not
+# reinstall them and a later build installs the same versions.
+COPY requirements/app.txt ./requirements/app.txt
+RUN pip install -r requirements/app.txt
 
-COPY README.md ./
+COPY pyproject.toml README.md ./
 COPY corpus ./corpus
 COPY retrieval ./retrieval
 COPY bot ./bot
@@ -28,11 +26,13 @@ RUN pip install --no-deps . \
     && chown bot:bot "$DATA_DIR"
 
 USER bot
-# Warm everything at build time: the segmenter's dictionary, the migrated SQLite database with the
+# Warm everything at build time: the segmenter's dictionary, the German/English lemma file (in the bot's
+# ~/.cache), the migrated SQLite database with the
 # tokenized corpus and the saved BM25 index (used as is without DATABASE_URL; a PostgreSQL database
 # is migrated and filled once, by the first replica that starts).
 RUN interview-bot index \
-    && interview-bot ask --json "戈麦斯怎么看合成数据？" > /dev/null
+    && interview-bot ask --json "戈麦斯怎么看合成数据？" > /dev/null \
+    && python -c "from retrieval.query import warm_up; warm_up()"
 
 # 8443: Telegram webhook, 3000: Slack HTTP mode, 9100: /healthz and /metrics (when METRICS_PORT is set)
 EXPOSE 8443 3000 9100

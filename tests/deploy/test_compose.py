@@ -141,3 +141,29 @@ def test_docker_compose_config(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     config = json.loads(done.stdout)
     assert set(config["services"]) == {"db", *BOTS} and "pgdata" in config["volumes"]  # translate: its own profile
+
+
+def _pins(path: Path) -> dict[str, str]:
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)", line)
+        if m:
+            pins[re.sub(r"[-_.]+", "-", m.group(1)).lower()] = m.group(2)
+    return pins
+
+
+def _names(requirements: list[str]) -> set[str]:
+    return {re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9._-]+", r).group(0)).lower() for r in requirements}  # type: ignore[union-attr]
+
+
+def test_the_lock_files_pin_every_dependency() -> None:
+    """The image and CI install pinned versions (requirements/*.txt, made by pip-compile from pyproject.toml):
+    every dependency is pinned there, so a later clone builds the set the tests passed with."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    app, test = _pins(ROOT / "requirements" / "app.txt"), _pins(ROOT / "requirements" / "test.txt")
+    assert _names(project["dependencies"]) <= set(app)
+    assert _names(project["dependencies"] + project["optional-dependencies"]["test"]) <= set(test)
+    assert all(test[name] == version for name, version in app.items() if name in test)  # one set of versions
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "pip install -r requirements/app.txt" in dockerfile
+    assert "-r requirements/test.txt" in (ROOT / ".ci" / "run").read_text()

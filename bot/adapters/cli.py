@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "config": "bot.adapters.terminal.admin:config",
     "db": "bot.adapters.terminal.admin:db",
     "bench": "bot.adapters.terminal.bench:bench",
+    "feedback": "bot.adapters.terminal.feedback:feedback",
     "telegram": "bot.adapters.telegram.run:telegram",
     "slack": "bot.adapters.slack.run:slack",
 }

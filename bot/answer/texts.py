@@ -86,6 +86,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Ich kann nur Fragen in Textform beantworten.",
         "en": "I can only answer questions written as text.",
     },
+    "feedback_up": {"zh": "有帮助", "de": "Hilfreich", "en": "Helpful"},
+    "feedback_down": {"zh": "没帮助", "de": "Nicht hilfreich", "en": "Not helpful"},
+    "feedback_thanks": {"zh": "谢谢你的反馈！", "de": "Danke für Ihre Rückmeldung!", "en": "Thanks for your feedback!"},
+    "feedback_why": {
+        "zh": "谢谢！哪里不对？（可选）",
+        "de": "Danke! Was war falsch? (optional)",
+        "en": "Thanks! What was wrong? (optional)",
+    },
+    "feedback_noted": {"zh": "已记录：{reason}。谢谢！", "de": "Notiert: {reason}. Danke!",
+                       "en": "Noted: {reason}. Thank you!"},
+    "reason_wrong_passage": {"zh": "段落不对", "de": "Falsche Passage", "en": "Wrong passage"},
+    "reason_not_an_answer": {"zh": "没有回答问题", "de": "Keine Antwort", "en": "Not an answer"},
+    "reason_no_match": {"zh": "应该说没有匹配", "de": "Hätte „kein Treffer“ sagen sollen",
+                        "en": "Should have said no match"},
+    "more_like_this": {"zh": "更多类似内容", "de": "Mehr davon", "en": "More like this"},
+    "more_like_this_title": {"zh": "与这段引语相近的段落", "de": "Ähnliche Passagen zu diesem Zitat",
+                             "en": "Passages like this quote"},
+    "no_similar": {
+        "zh": "访谈里没有与这段引语相近的其他段落。",
+        "de": "Andere Passagen, die diesem Zitat ähneln, gibt es in den Interviews nicht.",
+        "en": "Nothing else in the interviews is close to this quote.",
+    },
 }
 
 SAMPLES: dict[str, tuple[str, ...]] = {
@@ -192,9 +214,9 @@ DAILY: dict[str, dict[str, str]] = {
         "de": "{error}\nSo geht es: /subscribe [HH:MM] [Zeitzone], z. B. /subscribe 08:30 Europe/Berlin",
     },
     "usage": {
-        "en": "Usage: /subscribe [HH:MM] [time zone], /unsubscribe, /subscription, /today",
-        "zh": "用法：/subscribe [时:分] [时区]、/unsubscribe、/subscription、/today",
-        "de": "So geht es: /subscribe [HH:MM] [Zeitzone], /unsubscribe, /subscription, /today",
+        "en": "Usage: /subscribe [HH:MM] [time zone], /unsubscribe, /subscription, /today, /history",
+        "zh": "用法：/subscribe [时:分] [时区]、/unsubscribe、/subscription、/today、/history",
+        "de": "So geht es: /subscribe [HH:MM] [Zeitzone], /unsubscribe, /subscription, /today, /history",
     },
     "no_quotes": {
         "en": "No quote matches these filters.",
@@ -224,6 +246,15 @@ DAILY: dict[str, dict[str, str]] = {
     },
     "read_full": {"en": "Read the full answer", "zh": "阅读完整回答", "de": "Ganze Antwort lesen"},
     "open_article": {"en": "Open the article", "zh": "打开原文", "de": "Artikel öffnen"},
+    "cmd_history": {"en": "The last 10 daily quotes of this chat", "zh": "本聊天最近 10 条每日引语",
+                    "de": "Die letzten 10 Tageszitate dieses Chats"},
+    "history_title": {"en": "The last daily quotes here:", "zh": "这里最近的每日引语：",
+                      "de": "Die letzten Tageszitate hier:"},
+    "history_empty": {
+        "en": "No daily quote has been posted here yet. Send /subscribe to get one every day.",
+        "zh": "这里还没有发过每日引语。发送 /subscribe 即可每天收到一条。",
+        "de": "Hier wurde noch kein Tageszitat gepostet. Mit /subscribe kommt jeden Tag eins.",
+    },
 }
 
 REASONS = {"unsubscribed": {"en": "unsubscribed", "zh": "已取消订阅", "de": "abbestellt"}}

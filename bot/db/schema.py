@@ -159,3 +159,27 @@ class Delivery(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     message_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class FeedbackVote(Base):
+    """One person's 👍/👎 on one quote of one answer or daily post (changed in place: one row per key).
+
+    The key (platform, chat, message, passage, user) makes a vote idempotent: a retried or doubly delivered
+    button press, on any replica, updates the same row. Only the question is kept, no other message text."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("platform", "chat_id", "message_id", "passage_id", "user_id",
+                                       name="uq_feedback_vote"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(16))  # "telegram" | "slack"
+    chat_id: Mapped[str] = mapped_column(String(64))  # Telegram chat id or Slack channel id
+    message_id: Mapped[str] = mapped_column(String(64))  # the message the buttons are on ("" when unknown)
+    passage_id: Mapped[str] = mapped_column(String(120), index=True)
+    user_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # "answer" | "daily" | "similar" (More like this)
+    question: Mapped[str | None] = mapped_column(Text, nullable=True)  # the question answered (answers only)
+    vote: Mapped[str] = mapped_column(String(8))  # "up" | "down"
+    reason: Mapped[str | None] = mapped_column(String(32), nullable=True)  # with "down": see feedback_store.REASONS
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

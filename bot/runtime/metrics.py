@@ -6,6 +6,7 @@ through the same observer). Adapters and the daily scheduler report what only th
 
     ctx.metrics.post_sent("telegram")            # a scheduled quote went out   (post_failed: it did not)
     ctx.metrics.api_error("slack", "rate_limited")
+    ctx.metrics.feedback("telegram", "down")      # a 👍/👎 stored or changed (a retried press is not counted)
 
 No-match rate (PromQL): rate(interview_bot_no_match_total[1h]) / rate(interview_bot_questions_total[1h]).
 """
@@ -50,6 +51,8 @@ class Metrics:
         self.translation_errors = Counter("interview_bot_translation_errors", "Machine translations that could "
                                           "not be made (the quote was shown without)", ["platform", "reason"],
                                           registry=registry)
+        self.feedback_votes = Counter("interview_bot_feedback", "Feedback votes on quotes (new or changed), by "
+                                      "platform and vote (up, down)", ["platform", "vote"], registry=registry)
 
     def observe_answer(self, reply: Reply, offset: int, seconds: float) -> None:
         """One answer: a first page counts as a question (by reply status); every page's time is observed."""
@@ -68,6 +71,10 @@ class Metrics:
     def api_error(self, platform: str, kind: str = "error") -> None:
         """Count a platform API error; `kind` is a short fixed word (e.g. "rate_limited", "network", "http_400")."""
         self.api_errors.labels(platform, kind).inc()
+
+    def feedback(self, platform: str, vote: str) -> None:
+        """Count a vote stored or changed; `vote` is "up" or "down"."""
+        self.feedback_votes.labels(platform, vote).inc()
 
     def translation_error(self, reason: str) -> None:
         """Count a translation that failed; `reason` is short ("timeout", "HTTP 500", "ConnectError")."""

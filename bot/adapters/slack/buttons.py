@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 MORE = "ib_more"  # value: {"q": saved question id, "o": next offset}
@@ -131,3 +132,95 @@ def parse_translation(value: str | None) -> tuple[str, str, str | None, bool, st
     if thread and not TS.match(thread):
         return None
     return pid, lang, thread or None, bool(ephemeral), _ui(data)
+
+
+# -- feedback and More like this -------------------------------------------------------------------------
+FEEDBACK = "ib_feedback"  # feedback_buttons: {"v": "up"|"down", "k": kind, "p": passage id, "q": question id, "u": ui}
+REASON = "ib_reason"  # after 👎, to the clicker: the same and {"r": reason, "c": channel, "m": message ts}
+SIMILAR = "ib_similar"  # value: passage id (a daily quote's More like this)
+
+KINDS = {"a": "answer", "d": "daily", "s": "similar"}
+KIND_CODES = {kind: code for code, kind in KINDS.items()}
+VOTES = ("up", "down")
+REASONS = ("wrong_passage", "not_an_answer", "no_match")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a feedback or reason button says: the vote, what was voted on (for an answer, the id of its saved
+    question, as paging buttons carry it), and where (for a reason, which is clicked on a message of its own)."""
+
+    vote: str
+    kind: str  # "answer" | "daily" | "similar"
+    passage_id: str
+    query_id: int | None
+    ui: str
+    reason: str | None = None
+    channel: str | None = None
+    message_ts: str | None = None
+
+
+def _compact(data: dict[str, Any]) -> str:
+    return json.dumps(data, separators=(",", ":"))
+
+
+def feedback_value(vote: str, kind: str, passage_id: str, query_id: int | None, ui: str) -> str:
+    data: dict[str, Any] = {"v": vote, "k": KIND_CODES[kind], "p": passage_id, "u": ui}
+    if kind == "answer":
+        data["q"] = query_id
+    return _compact(data)
+
+
+def reason_value(f: Feedback, reason: str, channel: str, message_ts: str) -> str:
+    data: dict[str, Any] = {"r": reason, "k": KIND_CODES[f.kind], "p": f.passage_id, "u": f.ui, "c": channel,
+                            "m": message_ts}
+    if f.kind == "answer":
+        data["q"] = f.query_id
+    return _compact(data)
+
+
+def _feedback_common(data: dict[str, Any]) -> tuple[str, str, int | None, str] | None:
+    pid, kind, query_id = _passage(data), KINDS.get(str(data.get("k"))), data.get("q")
+    if pid is None or kind is None:
+        return None
+    if kind == "answer" and not (isinstance(query_id, int) and not isinstance(query_id, bool) and query_id >= 0):
+        return None
+    return pid, kind, query_id if kind == "answer" else None, _ui(data)
+
+
+def parse_feedback(value: str | None) -> Feedback | None:
+    """A feedback button's value, or None when it is not one this bot makes."""
+    data = _json(value or "")
+    common = _feedback_common(data)
+    if common is None or data.get("v") not in VOTES:
+        return None
+    return Feedback(data["v"], common[1], common[0], common[2], common[3])
+
+
+def parse_reason(value: str | None) -> Feedback | None:
+    """A reason button's value (a 👎 with that reason), or None."""
+    data = _json(value or "")
+    common = _feedback_common(data)
+    channel, ts = data.get("c"), data.get("m")
+    if common is None or data.get("r") not in REASONS or not isinstance(channel, str) or not channel \
+            or len(channel) > 64 or not isinstance(ts, str) or (ts and not TS.match(ts)):
+        return None
+    return Feedback("down", common[1], common[0], common[2], common[3], data["r"], channel, ts)
+
+
+def feedback_block(kind: str, passage_id: str, query_id: int | None, ui: str,
+                   labels: tuple[str, str]) -> dict[str, Any]:
+    """A context_actions block with Slack's feedback buttons (👍/👎) for one quote; `labels` are the
+    buttons' accessibility labels."""
+    from slack_sdk.models.blocks import ContextActionsBlock, FeedbackButtonObject, FeedbackButtonsElement
+
+    global _counter
+    _counter = (_counter + 1) % 1_000_000
+    element = FeedbackButtonsElement(
+        action_id=f"{FEEDBACK}_{_counter}",
+        positive_button=FeedbackButtonObject(text="👍", accessibility_label=labels[0][:MAX_TEXT],
+                                             value=feedback_value("up", kind, passage_id, query_id, ui)),
+        negative_button=FeedbackButtonObject(text="👎", accessibility_label=labels[1][:MAX_TEXT],
+                                             value=feedback_value("down", kind, passage_id, query_id, ui)),
+    )
+    return ContextActionsBlock(elements=[element]).to_dict()

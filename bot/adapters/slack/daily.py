@@ -28,6 +28,8 @@ from bot.answer.texts import ui_language
 from bot.daily import commands as daily
 from bot.daily.choose import quote_of_the_day
 from bot.daily.commands import text
+from bot.daily.commands import text as daily_text
+from bot.daily.history import history, opening
 from bot.daily.scheduler import ChatGone, MaybeSent, RetryLater, Scheduler
 
 if TYPE_CHECKING:
@@ -96,9 +98,25 @@ def on_today(*, text: str, command: dict[str, Any], respond: Any, client: Any, c
         respond(**msg, response_type="ephemeral", replace_original=False)
 
 
+def on_history(*, text: str, command: dict[str, Any], respond: Any, client: Any, ctx: AppContext) -> None:
+    """`history`: the last 10 quotes of the day this channel received, with links (only to the asker)."""
+    channel, _, _ = _where(command)
+    lang = user_language(command)
+    library = ctx.library.current
+    items = []
+    for item in history(ctx.engine, PLATFORM, channel):
+        p = library.by_id.get(item.passage_id)
+        if p is not None:  # not removed from the corpus since
+            items.append((item.day.isoformat(), p.speaker, opening(p.text), library.ref(p.article_id)))
+    empty = daily_text("history_empty", lang).replace("/subscribe", f"{command.get('command') or '/ask'} subscribe")
+    msg = render.history_message(items, lang, daily_text("history_title", lang), empty)
+    if respond is not None:
+        respond(**msg, response_type="ephemeral", replace_original=False)
+
+
 def subcommands() -> dict[str, Handler]:
     return {"subscribe": on_subscribe, "unsubscribe": on_unsubscribe, "subscription": on_subscription,
-            "today": on_today}
+            "today": on_today, "history": on_history}
 
 
 def translations(ctx: AppContext) -> tuple[str, ...]:
@@ -111,9 +129,10 @@ def translations(ctx: AppContext) -> tuple[str, ...]:
 # -- posting ---------------------------------------------------------------------------------------
 def format_post(quote: Quote, lang: str, translating: bool = False) -> dict[str, Any]:
     """`{"text", "blocks"}`: a title, the quote as answers show it (with its machine translation, if it has
-    one), its "full passage" button and, when `translating` (machine translation is on), a Translate button."""
+    one), its "full passage" button, when `translating` (machine translation is on) a Translate button, More
+    like this, and 👍/👎."""
     blocks = [render.context(f"*{render.escape(text('quote_of_day', lang))}*"),
-              *render.quote_blocks(quote, lang, translating)]
+              *render.quote_blocks(quote, lang, translating, feedback=("daily", None), similar=True)]
     fallback = render.fallback(Reply(query="", quotes=(quote,), language=quote.article.language))
     return {"text": fallback, "blocks": blocks}
 
@@ -201,18 +220,18 @@ class SlackPoster:
 
 
 def register(app: App, ctx: AppContext) -> None:
-    """Add `/quote [today|subscribe …|unsubscribe|subscription]`."""
+    """Add `/quote [today|subscribe …|unsubscribe|subscription|history]`."""
     handlers = subcommands()
 
     @app.command("/quote")
     def on_quote(ack: Callable[..., None], command: dict[str, Any], respond: Any, client: Any) -> None:
-        """`/quote`: today's quote; `/quote subscribe [HH:MM] [zone]`, `unsubscribe`, `subscription`."""
+        """`/quote`: today's quote; `/quote subscribe [HH:MM] [zone]`, `unsubscribe`, `subscription`, `history`."""
         ack()
         first, _, rest = (command.get("text") or "").strip().partition(" ")
         handler = handlers.get(first.lower() or "today")
         if handler is None:
             usage = text("usage", user_language(command))
-            for word in ("/subscribe", "/unsubscribe", "/subscription", "/today"):
+            for word in ("/subscribe", "/unsubscribe", "/subscription", "/today", "/history"):
                 usage = usage.replace(word, f"/quote {word[1:]}")
             _say(respond, usage)
             return

@@ -250,9 +250,11 @@ def translation_sections(translation: Translation, lang: str) -> list[Block]:
     return out
 
 
-def quote_blocks(q: Quote, lang: str, translating: bool = False) -> list[Block]:
+def quote_blocks(q: Quote, lang: str, translating: bool = False, feedback: tuple[str, int | None] | None = None,
+                 similar: bool = False) -> list[Block]:
     """A quote: quoted section with the speaker, its machine translation (if any), the interview question,
-    the article, its buttons (a Translate button when `translating`: machine translation is on)."""
+    the article, its buttons (a Translate button when `translating`: machine translation is on; More like
+    this when `similar`) and, with `feedback` = (kind, saved question id), Slack's 👍/👎 feedback buttons."""
     blocks = [section(quote_section(speaker_title(q), q.quote, q.highlights))]
     if q.translation is not None:
         blocks.append(section(translation_text(q.translation, lang, MAX_TRANSLATION_SHOWN)))
@@ -275,7 +277,12 @@ def quote_blocks(q: Quote, lang: str, translating: bool = False) -> list[Block]:
     if translating:
         row.append(buttons.button(message("translate", lang), buttons.TRANSLATE,
                                   buttons.translate_value(q.passage_id, shown, ui_language(lang))))
+    if similar:
+        row.append(buttons.button(message("more_like_this", lang), buttons.SIMILAR, q.passage_id))
     blocks.append({"type": "actions", "elements": row})
+    if feedback is not None:
+        labels = (message("feedback_up", lang), message("feedback_down", lang))
+        blocks.append(buttons.feedback_block(feedback[0], q.passage_id, feedback[1], ui_language(lang), labels))
     return blocks
 
 
@@ -289,11 +296,15 @@ def fit(blocks: list[Block]) -> list[Block]:
     return [*kept, last] if last else kept
 
 
-def reply_message(reply: Reply, query_id: int | None = None, *, ephemeral: bool = False) -> dict[str, Any]:
+def reply_message(reply: Reply, query_id: int | None = None, *, ephemeral: bool = False, kind: str = "answer",
+                  title: str | None = None) -> dict[str, Any]:
     """`{"text", "blocks"}` for a Reply; with the saved question's `query_id`, a "more results" button
-    when there is a next page and, when `ephemeral`, a "share in channel" button."""
+    when there is a next page, when `ephemeral` a "share in channel" button, and 👍/👎 under every quote
+    (`kind` "answer"; "similar" for More like this, whose `title` heads the message, needs no question id)."""
     lang = reply.language
-    blocks: list[Block] = [context(f"🔎 {clip(reply.query, 300)}")] if reply.query else []
+    head = f"🔎 {clip(reply.query, 300)}" if reply.query else (clip(title, 300) if title else None)
+    votable = kind != "answer" or query_id is not None
+    blocks: list[Block] = [context(head)] if head else []
     if reply.note:
         blocks.append(section(clip(reply.note, MAX_SECTION)))
     if reply.status != "ok" and reply.suggestions:
@@ -302,7 +313,7 @@ def reply_message(reply: Reply, query_id: int | None = None, *, ephemeral: bool 
                                    MAX_SECTION)))
     for q in reply.quotes:
         blocks.append({"type": "divider"})
-        blocks.extend(quote_blocks(q, lang, reply.translating))
+        blocks.extend(quote_blocks(q, lang, reply.translating, feedback=(kind, query_id) if votable else None))
     footer = []
     if reply.has_more and query_id is not None:
         value = buttons.page_value(query_id, reply.offset + len(reply.quotes))
@@ -365,6 +376,25 @@ def translate_menu(passage_id: str, languages: list[str], lang: str, thread_ts: 
            for code in languages]
     prompt = escape(message("translate_into", lang))
     return {"text": prompt, "blocks": [section(prompt), {"type": "actions", "elements": row}]}
+
+
+def reason_menu(f: buttons.Feedback, channel: str, message_ts: str) -> dict[str, Any]:
+    """After 👎, to the clicker: thanks, and the reasons to pick from (optional)."""
+    lang = f.ui
+    row = [buttons.button(f"👎 {message(f'reason_{r}', lang)}", buttons.REASON,
+                          buttons.reason_value(f, r, channel, message_ts)) for r in buttons.REASONS]
+    prompt = escape(message("feedback_why", lang))
+    return {"text": prompt, "blocks": [section(prompt), {"type": "actions", "elements": row}]}
+
+
+def history_message(items: list[tuple[str, str | None, str, ArticleRef]], lang: str, title: str,
+                    empty: str) -> dict[str, Any]:
+    """The quotes a channel received: (date, speaker, opening words, article), newest first."""
+    if not items:
+        return note_message(empty)
+    lines = [f"• {escape(day)} — {strong(speaker) + ': ' if speaker else ''}“{escape(words)}” "
+             f"{article_line(article, lang)}" for day, speaker, words, article in items]
+    return {"text": escape(title), "blocks": [section(escape(title)), section(fit_lines(lines, MAX_SECTION - 100))]}
 
 
 def note_message(note: str) -> dict[str, Any]:

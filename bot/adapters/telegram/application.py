@@ -45,8 +45,8 @@ from telegram.ext import (
     filters,
 )
 
+from bot.adapters.telegram import feedback, translating
 from bot.adapters.telegram import handlers as h
-from bot.adapters.telegram import translating
 from bot.adapters.telegram.answers import AnswerCache
 from bot.adapters.telegram.limits import RetryingRateLimiter
 from bot.adapters.telegram.request import AiohttpRequest
@@ -149,6 +149,7 @@ def build_application(ctx: AppContext, extensions: Iterable[Extension] = (), max
     app.add_handler(CommandHandler("today", h.on_today, filters=chats))
     app.add_handler(CommandHandler("quote", h.on_quote, filters=chats))
     app.add_handler(CallbackQueryHandler(h.on_button, pattern=r"^(more|ctx|ver|ask|tr|tl):"))
+    app.add_handler(CallbackQueryHandler(feedback.on_button, pattern=feedback.PATTERN))
     app.add_handler(InlineQueryHandler(h.on_inline_query))
     for module in modules:
         for handler in module.handlers(ctx):

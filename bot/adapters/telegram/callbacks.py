@@ -7,6 +7,10 @@
     tr:<shown>:<passage-id>    a quote's Translate button: the languages to choose from (all but the
                                quote's own and <shown>, the translation already shown, or "-")
     tl:<lang>:<passage-id>     the passage machine-translated into <lang>
+    fb:<v>:<src>:<passage-id>  feedback on a quote: <v> u (👍), d (👎), or 👎 with a reason: w (wrong passage),
+                               n (not an answer), m (should have said no match); <src> the saved question's
+                               id (an answer), d (a daily quote) or s (a More like this result)
+    sim:<passage-id>           More like this: the passages most like a daily quote's
 
 Passage ids too long for a payload are sent as `#` + a hash of the id and looked up again. Languages are
 our codes (zh, zh-Hant, de, en); anything else is refused.
@@ -21,17 +25,33 @@ from dataclasses import dataclass
 MAX_BYTES = 64
 LANGUAGES = ("zh", "zh-Hant", "de", "en")  # the machine translation targets a button may name
 NONE = "-"
+VOTES = {"u": ("up", None), "d": ("down", None), "w": ("down", "wrong_passage"), "n": ("down", "not_an_answer"),
+         "m": ("down", "no_match")}  # code -> (vote, reason)
+REASON_CODES = {reason: code for code, (_, reason) in VOTES.items() if reason}
+SOURCES = {"d": "daily", "s": "similar"}  # feedback sources other than a saved question's id
 
 
 @dataclass(frozen=True)
 class Callback:
     """A decoded button payload."""
 
-    kind: str  # "more" | "ctx" | "ver" | "ask" | "tr" | "tl"
-    passage: str = ""  # passage id or "#<hash>" (ctx, ver, tr, tl)
+    kind: str  # "more" | "ctx" | "ver" | "ask" | "tr" | "tl" | "fb" | "sim"
+    passage: str = ""  # passage id or "#<hash>" (ctx, ver, tr, tl, fb, sim)
     number: int = 0  # query id (more) or sample index (ask)
     offset: int = 0  # more
     lang: str = ""  # ask; tl: the target; tr: the translation shown ("" for none)
+    vote: str = ""  # fb: the code (a key of VOTES)
+    source: str = ""  # fb: a saved question's id, "d" or "s"
+
+    @property
+    def feedback(self) -> tuple[str, str | None]:
+        """fb: (vote, reason)."""
+        return VOTES[self.vote]
+
+    @property
+    def feedback_kind(self) -> str:
+        """fb: "answer", "daily" or "similar"."""
+        return SOURCES.get(self.source, "answer")
 
 
 def _digest(passage_id: str) -> str:
@@ -71,6 +91,17 @@ def translation(lang: str, passage_id: str) -> str:
     return _passage(f"tl:{lang}", passage_id)
 
 
+def feedback(code: str, source: str, passage_id: str) -> str:
+    """A feedback button: `code` a key of VOTES, `source` a saved question's id, "d" or "s"."""
+    if code not in VOTES or not (source in SOURCES or source.isdigit()):
+        raise ValueError(f"no feedback button {code!r} for {source!r}")
+    return _passage(f"fb:{code}:{source}", passage_id)
+
+
+def similar(passage_id: str) -> str:
+    return _passage("sim", passage_id)
+
+
 def decode(data: str | None) -> Callback | None:
     """The payload's meaning, or None for anything this bot did not make."""
     if not data or len(data.encode()) > MAX_BYTES:
@@ -81,7 +112,7 @@ def decode(data: str | None) -> Callback | None:
             qid, _, offset = rest.partition(":")
             cb = Callback("more", number=int(qid), offset=int(offset))
             return cb if cb.number >= 0 and 0 <= cb.offset <= 1000 else None
-        if kind in ("ctx", "ver") and rest:
+        if kind in ("ctx", "ver", "sim") and rest:
             return Callback(kind, passage=rest)
         if kind == "ask":
             lang, _, index = rest.partition(":")
@@ -90,6 +121,12 @@ def decode(data: str | None) -> Callback | None:
             lang, _, passage = rest.partition(":")
             valid = lang in LANGUAGES or (kind == "tr" and lang == NONE)
             return Callback(kind, passage=passage, lang="" if lang == NONE else lang) if valid and passage else None
+        if kind == "fb":
+            code, _, rest = rest.partition(":")
+            source, _, passage = rest.partition(":")
+            valid = source in SOURCES or (source.isdigit() and source.isascii() and len(source) <= 12)
+            return Callback("fb", passage=passage, vote=code, source=source) \
+                if code in VOTES and valid and passage else None
     except ValueError:
         return None
     return None

@@ -25,12 +25,14 @@ from bot.answer.reply import Reply
 from bot.answer.texts import DAILY
 from bot.daily import commands as daily
 from bot.daily.commands import text
+from bot.daily.history import Received, history, opening
 from bot.daily.scheduler import ChatGone, ChatMoved, MaybeSent, RetryLater, Scheduler
 
 if TYPE_CHECKING:
     from telegram import Bot
     from telegram.ext import Application, Job
 
+    from bot.answer.library import Library
     from bot.answer.reply import Quote
     from bot.db.schema import Subscription
     from bot.runtime.context import AppContext
@@ -47,7 +49,7 @@ GONE = ("chat not found", "bot was blocked", "bot was kicked", "user is deactiva
 
 # -- extension interface ---------------------------------------------------------------------------
 def commands() -> list[tuple[str, dict[str, str]]]:
-    return [(name, DAILY[f"cmd_{name}"]) for name in ("subscribe", "unsubscribe", "subscription")]
+    return [(name, DAILY[f"cmd_{name}"]) for name in ("subscribe", "unsubscribe", "subscription", "history")]
 
 
 def handlers(ctx: AppContext) -> list[BaseHandler]:
@@ -56,6 +58,7 @@ def handlers(ctx: AppContext) -> list[BaseHandler]:
         CommandHandler("subscribe", on_subscribe, filters=chats),
         CommandHandler("unsubscribe", on_unsubscribe, filters=chats),
         CommandHandler("subscription", on_subscription, filters=chats),
+        CommandHandler("history", on_history, filters=chats),
     ]
 
 
@@ -120,6 +123,33 @@ async def on_subscription(update: Update, context: Context) -> None:
     await reply_text(update, answer)
 
 
+async def on_history(update: Update, context: Context) -> None:
+    """/history: the last 10 quotes of the day this chat received, with links."""
+    chat, lang = update.effective_chat, user_language(update)
+    if chat is None or update.effective_message is None:
+        return
+    ctx = app_context(context)
+    received = await asyncio.to_thread(history, ctx.engine, PLATFORM, str(chat.id))
+    await update.effective_message.reply_text(
+        history_html(received, ctx.library.current, lang), parse_mode=ParseMode.HTML,
+        link_preview_options=LinkPreviewOptions(is_disabled=True), do_quote=chat.type != ChatType.PRIVATE)
+
+
+def history_html(received: list[Received], library: Library, lang: str) -> str:
+    """The quotes received, newest first: date, speaker, opening words, the article with its link."""
+    lines = []
+    for item in received:
+        p = library.by_id.get(item.passage_id)
+        if p is None:  # removed from the corpus since
+            continue
+        who = f"<b>{render.esc(p.speaker)}</b>: " if p.speaker else ""
+        lines.append(f"• {item.day.isoformat()} — {who}“{render.esc(opening(p.text))}”\n"
+                     f"   {render.article_html(library.ref(p.article_id), lang)}")
+    if not lines:
+        return render.esc(text("history_empty", lang))
+    return f"<b>{render.esc(text('history_title', lang))}</b>\n\n" + "\n".join(lines)
+
+
 def translations(ctx: AppContext) -> tuple[str, ...]:
     """The languages `/subscribe … translate=LANG` may name (none when machine translation is off)."""
     if not ctx.settings.translate_url:
@@ -130,7 +160,8 @@ def translations(ctx: AppContext) -> tuple[str, ...]:
 # -- posting ---------------------------------------------------------------------------------------
 def format_post(quote: Quote, lang: str, translating: bool = False) -> tuple[str, InlineKeyboardMarkup]:
     """The post: the quote as answers show it (speaker, quote, its machine translation if it has one,
-    question, article) and its buttons (a Translate button when `translating`: machine translation is on)."""
+    question, article) and its buttons (a Translate button when `translating`: machine translation is on;
+    More like this; 👍/👎)."""
     html_text = render.render_quote(quote, lang, text("quote_of_day", lang))
     row = [InlineKeyboardButton(text("read_full", lang), callback_data=callbacks.context(quote.passage_id))]
     if quote.article.url:
@@ -138,6 +169,8 @@ def format_post(quote: Quote, lang: str, translating: bool = False) -> tuple[str
     rows = [row]
     if translating:
         rows.append([render.translate_button(quote, lang)])
+    rows.append(render.similar_row(quote.passage_id, lang))
+    rows.append(render.feedback_row(quote.passage_id, "d"))
     return html_text, InlineKeyboardMarkup(rows)
 
 

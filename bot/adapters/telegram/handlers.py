@@ -25,7 +25,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.adapters.telegram import callbacks, render, translating
@@ -84,7 +84,7 @@ async def respond(update: Update, context: Context, question: str, offset: int =
         return
     answer = await translating.translated(context, ask(context, question, user_language(update), offset=offset))
     reply = answer.reply
-    query_id = await saved_id(context, reply.query) if reply.has_more else None
+    query_id = await saved_id(context, reply.query) if reply.quotes else None  # for More and 👍/👎
     await send(context, msg, chat.id, answer.messages, answer.keyboard(query_id), quote=in_group(update))
 
 
@@ -195,7 +195,8 @@ async def on_ask(update: Update, context: Context) -> None:
     await respond(update, context, question)
 
 
-async def _send_quote(update: Update, context: Context, quote: Quote | None, title: str) -> None:
+async def _send_quote(update: Update, context: Context, quote: Quote | None, title: str, daily: bool = False) -> None:
+    """One quote; the quote of the day with More like this and 👍/👎."""
     lang = user_language(update)
     chat = update.effective_chat
     if chat is None:
@@ -204,7 +205,10 @@ async def _send_quote(update: Update, context: Context, quote: Quote | None, tit
         await send(context, update.effective_message, chat.id, [render.esc(text("unavailable", lang))])
         return
     single = await translating.translate(context, _single(quote), lang)  # into the user's language
-    markup = render.reply_keyboard(single, None, lang)
+    markup = render.reply_keyboard(single, None, lang, source="d" if daily else None)
+    if daily and markup is not None:
+        rows = [list(row) for row in markup.inline_keyboard]
+        markup = InlineKeyboardMarkup([*rows[:1], render.similar_row(quote.passage_id, lang), *rows[1:]])
     await send(context, update.effective_message, chat.id, [render.render_quote(single.quotes[0], lang, title)],
                markup, quote=in_group(update))
 
@@ -222,7 +226,7 @@ async def on_today(update: Update, context: Context) -> None:
     except LookupError:
         quote = None
     title = text("quote_of_day", user_language(update))
-    await _send_quote(update, context, quote, f"{title} · {day.isoformat()}" if quote else title)
+    await _send_quote(update, context, quote, f"{title} · {day.isoformat()}" if quote else title, daily=True)
 
 
 async def on_quote(update: Update, context: Context) -> None:
@@ -489,6 +493,12 @@ async def on_error(update: object, context: Context) -> None:
         # a send dropped under flood control (the rate limiter logged it): an apology would be dropped too
         app_context(context).metrics.api_error("telegram", "RetryAfter")
         log.debug("update not answered: %s", context.error.message)
+        return
+    if isinstance(context.error, NetworkError) and not isinstance(context.error, BadRequest):
+        # the Bot API is unreachable or slow (polling keeps retrying by itself): one line, no traceback, and no
+        # apology, which could not be delivered either
+        app_context(context).metrics.api_error("telegram", type(context.error).__name__)
+        log.warning("Telegram Bot API unreachable: %s", context.error.message)
         return
     log.error("error while handling an update: %s", type(context.error).__name__, exc_info=context.error)
     if isinstance(context.error, TelegramError):

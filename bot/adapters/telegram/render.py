@@ -291,9 +291,33 @@ def language_buttons(passage_id: str, languages: Sequence[str], lang: str,
                                  callback_data=callbacks.translation(code, passage_id)) for code in languages]
 
 
-def reply_keyboard(reply: Reply, query_id: int | None, lang: str | None = None) -> InlineKeyboardMarkup | None:
-    """Buttons: each quote's full passage and other language version; the next page; sample questions."""
+UP, DOWN = "👍", "👎"
+
+
+def feedback_row(passage_id: str, source: str, prefix: str = "") -> list[InlineKeyboardButton]:
+    """👍 and 👎 for one quote; `source` is the saved question's id, "d" (daily quote) or "s" (More like this)."""
+    return [InlineKeyboardButton(prefix + UP, callback_data=callbacks.feedback("u", source, passage_id)),
+            InlineKeyboardButton(prefix + DOWN, callback_data=callbacks.feedback("d", source, passage_id))]
+
+
+def similar_row(passage_id: str, lang: str) -> list[InlineKeyboardButton]:
+    """A daily quote's More like this button."""
+    return [InlineKeyboardButton(message("more_like_this", lang), callback_data=callbacks.similar(passage_id))]
+
+
+def reason_rows(passage_id: str, source: str, lang: str, prefix: str = "") -> list[list[InlineKeyboardButton]]:
+    """The optional reasons offered after 👎, one a row."""
+    return [[InlineKeyboardButton(f"{prefix}{DOWN} {message(f'reason_{reason}', lang)}",
+                                  callback_data=callbacks.feedback(code, source, passage_id))]
+            for reason, code in callbacks.REASON_CODES.items()]
+
+
+def reply_keyboard(reply: Reply, query_id: int | None, lang: str | None = None,
+                   source: str | None = None) -> InlineKeyboardMarkup | None:
+    """Buttons: each quote's full passage, other language version and, when the answer can be told apart
+    (`source`, by default the saved question's id), 👍/👎; the next page; sample questions."""
     lang = ui_language(lang or reply.language)
+    source = source or (str(query_id) if query_id is not None else None)
     rows: list[list[InlineKeyboardButton]] = []
     for q in reply.quotes:
         prefix = f"{q.rank} · " if len(reply.quotes) > 1 or reply.offset else ""
@@ -304,6 +328,8 @@ def reply_keyboard(reply: Reply, query_id: int | None, lang: str | None = None) 
         if reply.translating:
             row.append(translate_button(q, lang, prefix))
         rows.append(row)
+        if source is not None:
+            rows.append(feedback_row(q.passage_id, source, prefix))
     if reply.has_more and query_id is not None:
         offset = reply.offset + len(reply.quotes)
         more = InlineKeyboardButton(f"{message('more', lang)} ▸", callback_data=callbacks.more(query_id, offset))

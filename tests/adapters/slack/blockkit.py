@@ -68,6 +68,19 @@ def problems(msg: dict[str, Any]) -> list[str]:
                     out.append(f"block {i}: button text/value length")
                 if len(e.get("action_id", "")) > 255:
                     out.append(f"block {i}: action_id length")
+        elif kind == "context_actions":  # Slack's feedback buttons (slack_sdk >= 3.37)
+            els = block.get("elements", [])
+            if not 1 <= len(els) <= 5:
+                out.append(f"block {i}: context_actions elements")
+            for e in els:
+                if e.get("type") != "feedback_buttons" or len(e.get("action_id", "")) > 255:
+                    out.append(f"block {i}: element type")
+                    continue
+                for side in ("positive_button", "negative_button"):
+                    b = e.get(side) or {}
+                    if b.get("text", {}).get("type") != "plain_text" or not 1 <= len(b["text"].get("text", "")) <= 75 \
+                            or not 1 <= len(b.get("value", "")) <= 2000:
+                        out.append(f"block {i}: {side}")
         elif kind != "divider":
             out.append(f"block {i}: unexpected type {kind}")
     for text in mrkdwn_texts(msg):

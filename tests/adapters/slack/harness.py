@@ -77,11 +77,19 @@ class Slack:
             "token": "x", "container": container, "trigger_id": "1.2.3", "channel": {"id": channel, "name": "x"},
             "response_url": response_url or self.fake.response_url("act"),
             "actions": [{"action_id": button["action_id"], "block_id": "b1", "text": button["text"],
-                         "value": button.get("value", ""), "type": "button", "action_ts": "1.2"}],
+                         "value": button.get("value", ""), "type": button.get("type", "button"),
+                         "action_ts": "1.2"}],
         }
         if message:
             payload["message"] = message
         return self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+
+    def feedback(self, element: dict[str, Any], positive: bool, **kw: Any) -> tuple[int, str]:
+        """A click on one of Slack's feedback buttons (a `feedback_buttons` element of a context_actions block):
+        the action carries the element's action_id and the clicked button's value."""
+        clicked = element["positive_button" if positive else "negative_button"]
+        return self.action({"action_id": element["action_id"], "text": clicked["text"], "value": clicked["value"],
+                            "type": "feedback_buttons"}, **kw)
 
 
 def slack_settings(fake: FakeSlack, **overrides: Any) -> Settings:

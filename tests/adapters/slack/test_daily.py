@@ -232,3 +232,58 @@ def test_a_post_that_found_no_server_is_retried_the_same_day(fake: FakeSlack, ct
     poster.client = daily_slack.posting_client(WebClient(token=BOT_TOKEN, base_url=fake.api_url))
     r = poster.scheduler.run_once(nine + dt.timedelta(minutes=1))
     assert len(r.sent) == 1 and len(fake.posted("chat.postMessage")) == 1
+
+
+def test_more_like_this_feedback_and_history_under_daily_posts(fake: FakeSlack, library: Library, ctx: AppContext,
+                                                               slack: Slack) -> None:
+    """The post's More like this (in its thread; never the quote itself nor its versions), its feedback buttons
+    (a vote on a daily quote), and `/quote history` / `/ask history` (the channel's quotes, with links)."""
+    from bot.adapters.slack import buttons
+    from bot.adapters.slack.render import escape
+    from bot.db import feedback_store
+    from tests.adapters.slack.blockkit import problems, quote_lines
+
+    subscribe(ctx, CHANNEL, ["09:00", "UTC"], dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    poster = daily_slack.SlackPoster(slack.app.client, ctx, rate=0)
+    sent = []
+    for day in (22, 23):
+        result = poster.scheduler.run_once(dt.datetime(2026, 11, day, 9, tzinfo=dt.UTC))
+        sent += [passage for _, _, passage in result.sent]
+    post = fake.posted("chat.postMessage")[-1]
+    assert len(sent) == 2 and not problems(post.params)
+    msg = {"ts": "1700000200.000100", "text": post.params["text"], "blocks": post.params["blocks"]}
+    actions = [e for b in msg["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    similar = next(e for e in actions if e["action_id"].startswith(buttons.SIMILAR))
+    assert similar["text"]["text"] == "More like this" and similar["value"] == sent[1]
+
+    slack.action(similar, message=msg, channel=CHANNEL)
+    more = fake.wait_for(lambda _: fake.posted("chat.postMessage")[2:])[0]
+    assert more.params["thread_ts"] == msg["ts"] and not problems(more.params)
+    passage = library.by_id[sent[1]]
+    assert quote_lines(more.params)
+    votes = [buttons.parse_feedback(e["positive_button"]["value"]) for b in more.params["blocks"]
+             if b["type"] == "context_actions" for e in b["elements"]]
+    assert votes and {v.kind for v in votes if v} == {"similar"}
+    shown = {v.passage_id for v in votes if v}
+    assert len(shown) == len(votes) and not shown & {passage.id, *passage.versions}
+
+    (element,) = [e for b in msg["blocks"] if b["type"] == "context_actions" for e in b["elements"]]
+    slack.feedback(element, True, message=msg, channel=CHANNEL)
+    responses(fake, 1)
+    (row,) = feedback_store.votes_of(ctx.engine, "slack", CHANNEL)
+    assert (row["kind"], row["vote"], row["passage_id"], row["message_id"]) == ("daily", "up", passage.id, msg["ts"])
+
+    slack.command("history", command="/quote")
+    slack.command("history")  # /ask history
+    for reply in responses(fake, 3)[-2:]:
+        assert reply["response_type"] == "ephemeral" and not problems(reply)
+        text = reply["blocks"][1]["text"]["text"]
+        assert [line.split(" ")[1] for line in text.split("\n")] == ["2026-11-23", "2026-11-22"]
+        urls = [library.articles[library.by_id[pid].article_id].url for pid in reversed(sent)]
+        assert all(f"<{escape(u)}|" in text for u in urls if u)
+
+
+def test_history_of_a_channel_without_posts(slack: Slack) -> None:
+    slack.command("history", command="/quote")
+    reply = responses(slack.fake, 1)[-1]
+    assert "No daily quote has been posted here yet" in reply["text"] and "/quote subscribe" in reply["text"]

@@ -224,3 +224,58 @@ def test_only_a_request_that_certainly_did_not_go_out_counts_as_not_sent() -> No
     assert daily_telegram.maybe_sent(TimedOut())
     assert daily_telegram.maybe_sent(caused(NetworkError("aiohttp.ServerDisconnectedError"),
                                             aiohttp.ServerDisconnectedError()))
+
+
+async def test_more_like_this_feedback_and_history_under_daily_posts(fake: FakeWithMembers, app: Any,
+                                                                     library: Library) -> None:
+    """The daily post's More like this (the next best passages, never the quote itself nor its versions), its
+    👍/👎 (stored as feedback on a daily quote), and /history (the quotes the chat received, with links)."""
+    from bot.adapters.telegram import callbacks
+    from bot.db import feedback_store
+
+    await say(fake, "/subscribe 09:00 UTC")
+    poster = daily_telegram.TelegramPoster(app, app.bot_data["ctx"], rate=0)
+    poster.loop = asyncio.get_running_loop()
+    first = dt.datetime.now(dt.UTC).replace(hour=9, minute=0) + dt.timedelta(days=1)
+    sent = []
+    for day in range(2):
+        result = await asyncio.to_thread(poster.scheduler.run_once, first + dt.timedelta(days=day))
+        sent.extend(passage for _, _, passage in result.sent)
+    assert len(sent) == 2
+    await fake.wait_for("sendMessage", 3)
+    post = fake.sent[-1]
+    data = [b["callback_data"] for row in post["reply_markup"]["inline_keyboard"] for b in row if "callback_data" in b]
+    similar = next(d for d in data if d.startswith("sim:"))
+    labels = {b["callback_data"]: b["text"] for row in post["reply_markup"]["inline_keyboard"] for b in row
+              if "callback_data" in b}
+    assert labels[similar] == "More like this"
+    assert [labels[d] for d in data if d.startswith("fb:")] == ["👍", "👎"]
+
+    await fake.push(fake_api.callback(similar, post))
+    more = (await fake.wait_for("sendMessage", 4))[-1]
+    passage = library.by_id[sent[1]]
+    shown = fake_api.blockquotes(more["text"])
+    assert more["text"].startswith("<b>Passages like this quote</b>") and 1 <= len(shown) <= 3
+    assert not {p.id for p in library.passages if any(s in p.text for s in shown)} & {passage.id, *passage.versions}
+    assert int(more["reply_parameters"]["message_id"]) == post["message_id"]  # a reply to the post
+    votes = [callbacks.decode(b["callback_data"]) for row in more["reply_markup"]["inline_keyboard"] for b in row]
+    assert {v.feedback_kind for v in votes if v is not None and v.kind == "fb"} == {"similar"}
+
+    down = next(d for d in data if d.startswith("fb:d:d:"))
+    await fake.push(fake_api.callback(down, post))
+    await fake.wait_for("answerCallbackQuery", 2)
+    (row,) = feedback_store.votes_of(app.bot_data["ctx"].engine, "telegram", str(USER_ID))
+    assert (row["kind"], row["vote"], row["passage_id"], row["question"]) == ("daily", "down", passage.id, None)
+
+    history = await say(fake, "/history", n=5)
+    items = [line for line in history["text"].split("\n") if line.startswith("• ")]
+    assert history["text"].startswith("<b>The last daily quotes here:</b>") and len(items) == 2
+    days = [(first + dt.timedelta(days=d)).date().isoformat() for d in (1, 0)]
+    assert [i.split(" ")[1] for i in items] == days  # newest first
+    urls = [library.articles[library.by_id[pid].article_id].url for pid in reversed(sent)]
+    assert [u for u in fake_api.links(history["text"])] == [u for u in urls if u]
+
+
+async def test_history_before_any_post(fake: FakeWithMembers, app: Any) -> None:
+    sent = await say(fake, "/history")
+    assert "No daily quote has been posted here yet" in sent["text"]

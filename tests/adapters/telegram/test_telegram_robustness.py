@@ -165,6 +165,24 @@ async def test_error_handler_logs_and_apologises(fake, bot, caplog: pytest.LogCa
     assert any("error while handling an update" in r.getMessage() for r in caplog.records)
 
 
+async def test_an_unreachable_api_is_one_log_line_without_traceback(
+        fake, bot, caplog: pytest.LogCaptureFixture) -> None:
+    """Polling errors while the Bot API is down reach the error handler every few seconds: each is one warning,
+    not a chained traceback, and no apology is attempted."""
+    from telegram.error import NetworkError, TimedOut
+    from telegram.ext import CallbackContext
+
+    from bot.adapters.telegram import handlers
+
+    caplog.set_level(logging.DEBUG, logger="bot.adapters.telegram.handlers")
+    for error in (NetworkError("aiohttp.ClientConnectorError: Cannot connect to host 10.0.0.1:443"), TimedOut()):
+        await handlers.on_error(None, CallbackContext.from_error(None, error, bot))
+    records = [r for r in caplog.records if r.name == "bot.adapters.telegram.handlers"]
+    assert [r.levelno for r in records] == [logging.WARNING, logging.WARNING]
+    assert all(r.exc_info is None for r in records) and "Cannot connect" in records[0].getMessage()
+    assert not [c for c in fake.calls if c.method == "sendMessage"]
+
+
 async def test_token_never_appears_in_logs(fake, bot, caplog: pytest.LogCaptureFixture, question) -> None:
     factory = logging.getLogRecordFactory()
     levels = {name: logging.getLogger(name).level for name in ("httpx", "httpcore", "aiohttp")}

@@ -7,15 +7,16 @@ from collections.abc import Callable
 
 from slack_bolt import App
 
-from bot.adapters.slack.listeners import actions, commands, events
+from bot.adapters.slack.listeners import actions, commands, events, feedback
 from bot.adapters.slack.listeners.common import Answers
 
 
 def register(app: App, answers: Answers, subcommands: dict[str, Callable[..., None]] | None = None) -> None:
-    """Add the mention, DM, /ask and button listeners to `app`."""
+    """Add the mention, DM, /ask, button and feedback listeners to `app`."""
     events.register(app, answers)
     commands.register(app, answers, subcommands or {})
     actions.register(app, answers)
+    feedback.register(app, answers)
 
 
 def register_fallbacks(app: App) -> None:

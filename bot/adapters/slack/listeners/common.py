@@ -48,9 +48,10 @@ class Answers:
         return self.render(self.reply(question, offset), ephemeral=ephemeral)
 
     def render(self, reply: Reply, *, ephemeral: bool = False) -> dict[str, Any]:
-        """A reply as a message, its buttons pointing at the saved question (no buttons if it can't be saved)."""
+        """A reply as a message, its buttons (More, Share, 👍/👎) pointing at the saved question (none of them if
+        it can't be saved)."""
         query_id = None
-        if reply.has_more or (ephemeral and reply.quotes):
+        if reply.has_more or reply.quotes:
             try:
                 query_id = self.queries.save_now(reply.query)
             except Exception as exc:  # the answer matters more than its buttons

@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from multiprocessing import Pool
+from multiprocessing import get_context
 from pathlib import Path
 
 import numpy as np
@@ -92,7 +92,9 @@ def prepare(folder: Path, size: int, workers: int) -> dict:
     started = time.perf_counter()
     tasks = [(s, min(CHUNK, size - s), size) for s in range(0, size, CHUNK)]
     n_bytes = 0
-    with Pool(workers) as pool, open(folder / "texts.tsv", "w", encoding="utf-8", newline="\n") as out:
+    # spawned, not forked: a fork copies the caller's threads' locks and signal handlers (a test run, a bot)
+    with get_context("spawn").Pool(workers) as pool, \
+            open(folder / "texts.tsv", "w", encoding="utf-8", newline="\n") as out:
         for lines, chunk_bytes in pool.imap(_generate_chunk, tasks):
             out.write(lines)
             n_bytes += chunk_bytes

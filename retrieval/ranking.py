@@ -64,31 +64,37 @@ class Ranker:
         _ = self.term_sets, self.prior_bound, self.speaker_terms
 
     # -- the ranking ----------------------------------------------------------------------------------
-    def rank(self, query: Query, want: int, decide: bool = True) -> list[Hit]:
+    def rank(self, query: Query, want: int, decide: bool = True, allowed: np.ndarray | None = None) -> list[Hit]:
         """Best passages first, each with its other versions folded in; [] when they do not answer the
-        question ("no good match"; with `decide` False they are returned all the same)."""
-        described = self.describe(query, want)
+        question ("no good match"; with `decide` False they are returned all the same). With `allowed` (a
+        boolean per passage) the corpus is only the allowed passages: nothing else is scored or judged, but a
+        hit's versions are all of its versions (the caller picks among them)."""
+        described = self.describe(query, want, allowed)
         if described is not None:
             return described
-        raw, scores, candidates, judged = self.reranked(query, want)
+        raw, scores, candidates, judged = self.reranked(query, want, allowed)
         if not candidates or (decide and not self.answerable(query, candidates, judged, raw)):
             return []
+        if decide and allowed is not None and not any(self.passes(query, doc, judged[doc])
+                                                      for doc, _ in candidates[:gate.GATE_DEPTH]):
+            return []  # the model learnt from whole corpora: in a narrowed one the fixed gate must agree too
         language = "zh" if query.language.startswith("zh") else query.language
         return group_versions(
             [(self.passages[doc], score) for doc, score in candidates], self.by_id,
             score_of=lambda p: float(scores[self.position[p.id]]),
             language_of=lambda p: self.languages.get(p.article_id, ""), language=language, want=want)
 
-    def reranked(self, query: Query, want: int = 3) -> tuple[np.ndarray, np.ndarray, list[tuple[int, float]],
-                                                                dict[int, float]]:
+    def reranked(self, query: Query, want: int = 3, allowed: np.ndarray | None = None
+                 ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, float]], dict[int, float]]:
         """Raw BM25 scores, the final scores, the candidates reranked by coverage (best first), and the
-        scores of the best of them before the rerank (what the answerability decision judges)."""
-        raw, scores, candidates = self.candidates(query, max(CANDIDATES, want * 6))
+        scores of the best of them before the rerank (what the answerability decision judges); only the
+        `allowed` passages score when that is given."""
+        raw, scores, candidates = self.candidates(query, max(CANDIDATES, want * 6), allowed)
         judged = dict(candidates)
         for i, (doc, score) in enumerate(candidates):
             scores[doc] = score * self.coverage(query, self.passages[doc])
             candidates[i] = (doc, float(scores[doc]))
-        candidates = self.lift_sources(query, candidates, raw, scores)
+        candidates = self.lift_sources(query, candidates, raw, scores, allowed)
         candidates.sort(key=lambda c: (-c[1], c[0]))
         for doc, _ in candidates[:gate.GATE_DEPTH]:  # a lifted answer from outside the candidates: its own score
             if doc not in judged:
@@ -120,7 +126,7 @@ class Ranker:
         best = max(float(raw[d]) for d, _ in ranked[:gate.GATE_DEPTH])
         return model.accepts(self.evidence.features(query, ranked, judged, best))
 
-    def describe(self, query: Query, want: int) -> list[Hit] | None:
+    def describe(self, query: Query, want: int, allowed: np.ndarray | None = None) -> list[Hit] | None:
         """For a question asking who or what something is (or only naming it): the passages that describe it,
         [] when the corpus's text never names it; None for any other question."""
         entity = asked_entity(query.text)
@@ -134,16 +140,22 @@ class Ranker:
             return None  # "what is the biggest obstacle …", "技术的本质是什么": an ordinary question
         weights = self.concept_weights(asked)
         holding = np.flatnonzero(self.index.scores({t: 1.0 for t in asked.terms}) > 0)
+        if allowed is not None:
+            holding = holding[allowed[holding]]
         if bare_name and not self.describer.names_phrase(entity, holding):
             return None  # the words of a bare question are no name the corpus writes: an ordinary question
         language = "zh" if query.language.startswith("zh") else query.language
         return self.describer.describe(asked, weights, holding.tolist(), language, want)
 
-    def candidates(self, query: Query, n: int) -> tuple[np.ndarray, np.ndarray, list[tuple[int, float]]]:
-        """Raw BM25 scores, the scores weighted by the passages' priors and the named speaker, and the
-        n best passages by the latter. Whether an editor's text restates an answer is only looked up for
-        the best ones (the first time a passage comes up): the others are ranked by their highest prior."""
+    def candidates(self, query: Query, n: int, allowed: np.ndarray | None = None
+                   ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, float]]]:
+        """Raw BM25 scores (0 for passages not `allowed`, when given), the scores weighted by the passages'
+        priors and the named speaker, and the n best passages by the latter. Whether an editor's text restates
+        an answer is only looked up for the best ones (the first time a passage comes up): the others are
+        ranked by their highest prior."""
         raw = self.index.scores(query.terms)
+        if allowed is not None:
+            raw = np.where(allowed, raw, 0.0)
         scores = raw * self.prior_bound * self.speaker_prior(query)
         candidates = top(scores, n)
         for i, (doc, score) in enumerate(candidates):
@@ -229,13 +241,13 @@ class Ranker:
         return {k: np.array(v) for k, v in found.items()}
 
     def lift_sources(self, query: Query, candidates: list[tuple[int, float]], raw: np.ndarray,
-                     scores: np.ndarray) -> list[tuple[int, float]]:
+                     scores: np.ndarray, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Candidates where the answer an editor's summary comes from scores at least SOURCE_SHARE of
-        the summary's score (without the editorial prior)."""
+        the summary's score (without the editorial prior); an answer not `allowed` is not lifted."""
         best = dict(candidates)
         for doc, _ in candidates:
             src = self.source(doc)
-            if src is None:
+            if src is None or (allowed is not None and not allowed[src]):
                 continue
             lifted = SOURCE_SHARE * raw[doc] * self.coverage(query, self.passages[doc])
             if lifted > best.get(src, 0.0):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.answer.excerpt import best_window, highlight_spans
 from bot.answer.library import Library
 from bot.answer.reply import Quote, Reply, Version
+from bot.answer.scope import Scope, mask, within
 from bot.answer.texts import SAMPLES, message, topics, ui_language
 from corpus.models import Passage
 from retrieval.query import Query, analyze
@@ -43,8 +44,9 @@ def samples(lang: str) -> tuple[str, ...]:
     return SAMPLES[ui_language(lang)]
 
 
-def answer(library: Library, question: str, top_k: int = 3, offset: int = 0) -> Reply:
-    """Ranked, grouped quotes that answer `question`, or an honest note when none does."""
+def answer(library: Library, question: str, top_k: int = 3, offset: int = 0, scope: Scope | None = None) -> Reply:
+    """Ranked, grouped quotes that answer `question`, or an honest note when none does; with a `scope` (a
+    chat's), only from the passages it allows."""
     raw = question or ""
     text = clean_question(raw)
     if not text:
@@ -56,7 +58,14 @@ def answer(library: Library, question: str, top_k: int = 3, offset: int = 0) -> 
     if not query.terms:
         return Reply(query=text, status="invalid", language=query.language,
                      note=message("no_words", query.language), suggestions=samples(query.language))
-    hits = library.ranker.rank(query, offset + top_k + 1)
+    if scope:
+        hits = within(library, scope, library.ranker.rank(query, offset + top_k + 1, allowed=mask(library, scope)))
+        if not hits:
+            return Reply(query=text, status="no_match", language=query.language,
+                         note=message("no_match_scoped", query.language, scope=scope.describe()),
+                         suggestions=samples(query.language))
+    else:
+        hits = library.ranker.rank(query, offset + top_k + 1)
     if not hits:
         covered = topics(query.language, library.added_interviewees())
         return Reply(query=text, status="no_match", language=query.language,
@@ -102,9 +111,9 @@ class Answerer:
     library: Callable[[], Library]
     observer: Observer | None = None
 
-    def __call__(self, question: str, top_k: int = 3, offset: int = 0) -> Reply:
+    def __call__(self, question: str, top_k: int = 3, offset: int = 0, scope: Scope | None = None) -> Reply:
         started = time.perf_counter()
-        reply = answer(self.library(), question, top_k=top_k, offset=offset)
+        reply = answer(self.library(), question, top_k=top_k, offset=offset, scope=scope)
         self.observe(reply, offset, time.perf_counter() - started)
         return reply
 

@@ -32,6 +32,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Sie behandeln: {topics}.",
         "en": "I found no passage in the interviews that answers this. They cover: {topics}.",
     },
+    "no_match_scoped": {
+        "zh": "在这个聊天的范围（{scope}）内没有找到能回答这个问题的段落。",
+        "de": "Im Bereich dieses Chats ({scope}) habe ich keine Passage gefunden, die das beantwortet.",
+        "en": "I found no passage within this chat's scope ({scope}) that answers this.",
+    },
     "error": {
         "zh": "抱歉，出了点问题，请稍后再试。",
         "de": "Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.",
@@ -162,6 +167,28 @@ TELEGRAM: dict[str, dict[str, str]] = {
     "results_for": {"en": "More results for", "zh": "更多结果：", "de": "Weitere Ergebnisse zu"},
 }
 
+# Telegram: Share buttons, guest mode and reactions as feedback
+TELEGRAM |= {
+    "share": {"en": "↗ Share", "zh": "↗ 分享", "de": "↗ Teilen"},
+    "share_hint": {
+        "en": "↗ Share under a quote posts exactly that quote into a chat you pick.",
+        "zh": "引语下方的“↗ 分享”会把这段引语原文发到你选择的聊天里。",
+        "de": "↗ Teilen unter einem Zitat postet genau dieses Zitat in einen Chat Ihrer Wahl.",
+    },
+    "guest_hint": {
+        "en": "I can also be summoned into chats I am not a member of: write @{bot} and a question there, "
+        "and I answer with the best quote.",
+        "zh": "我也可以被召唤到我不在的聊天里：在那里输入 @{bot} 加上问题，我会用最合适的引语回答。",
+        "de": "Sie können mich auch in Chats rufen, in denen ich nicht Mitglied bin: Schreiben Sie dort @{bot} "
+        "und eine Frage, und ich antworte mit dem passendsten Zitat.",
+    },
+    "reactions_hint": {
+        "en": "React with 👍 or 👎 to one of my answers to tell me whether it helped.",
+        "zh": "对我的回答点 👍 或 👎 表情，告诉我它是否有帮助。",
+        "de": "Reagieren Sie mit 👍 oder 👎 auf eine meiner Antworten, um mir zu sagen, ob sie geholfen hat.",
+    },
+}
+
 SLACK: dict[str, dict[str, str]] = {
     "share": {"zh": "分享到频道", "de": "Im Kanal teilen", "en": "Share in channel"},
     "gone": {
@@ -257,6 +284,37 @@ DAILY: dict[str, dict[str, str]] = {
     },
 }
 
+SCOPE: dict[str, dict[str, str]] = {  # /scope (Telegram), /ask scope (Slack): what the bot may quote in a chat
+    "cmd_scope": {"en": "What I may quote here (admins)", "zh": "设置本聊天可引用的范围（管理员）",
+                  "de": "Was ich hier zitieren darf (Admins)"},
+    "none": {"en": "No scope is set here: I quote every interview.", "zh": "这里没有设置范围：我会引用所有访谈。",
+             "de": "Hier ist kein Bereich gesetzt: Ich zitiere alle Interviews."},
+    "current": {"en": "Here I only quote: {scope}", "zh": "在这里我只引用：{scope}",
+                "de": "Hier zitiere ich nur: {scope}"},
+    "set": {"en": "Done. Here I now only quote: {scope}", "zh": "已设置。今后在这里我只引用：{scope}",
+            "de": "Erledigt. Hier zitiere ich jetzt nur: {scope}"},
+    "reset": {"en": "Scope removed: I quote every interview here again.", "zh": "已取消范围：这里将重新引用所有访谈。",
+              "de": "Bereich entfernt: Ich zitiere hier wieder alle Interviews."},
+    "bad": {"en": "I can't set that scope: {error}.", "zh": "无法设置这个范围：{error}。",
+            "de": "Diesen Bereich kann ich nicht setzen: {error}."},
+    "admins_only": {"en": "Only the admins of this chat can change what I quote here.",
+                    "zh": "只有本聊天的管理员才能更改我在这里引用的范围。",
+                    "de": "Nur die Admins dieses Chats können ändern, was ich hier zitiere."},
+    "unavailable": {"en": "I can't reach my database right now, so the scope can't be changed. Please try again "
+                          "later.", "zh": "暂时无法连接数据库，范围无法更改，请稍后再试。",
+                    "de": "Ich erreiche meine Datenbank gerade nicht, der Bereich lässt sich nicht ändern. Bitte "
+                          "versuchen Sie es später noch einmal."},
+    "usage": {
+        "en": "Admins set it with {command} article=ID speaker=NAME language=zh|de|en (commas for several, "
+              "any of the three), and remove it with {command} reset.",
+        "zh": "管理员可用 {command} article=ID speaker=姓名 language=zh|de|en 设置（多个值用逗号分隔，三项任选），"
+              "用 {command} reset 取消。",
+        "de": "Admins setzen ihn mit {command} article=ID speaker=NAME language=zh|de|en (mehrere Werte mit "
+              "Komma, jede der drei Angaben optional) und entfernen ihn mit {command} reset.",
+    },
+    "articles": {"en": "Articles (ID: title):", "zh": "文章（ID：标题）：", "de": "Artikel (ID: Titel):"},
+}
+
 REASONS = {"unsubscribed": {"en": "unsubscribed", "zh": "已取消订阅", "de": "abbestellt"}}
 
 IMPORT: dict[str, dict[str, str]] = {
@@ -277,6 +335,21 @@ IMPORT: dict[str, dict[str, str]] = {
         "zh": "正在读取 {count} 个网页……",
     },
     "failed": {"en": "Not added: {error}", "de": "Nicht hinzugefügt: {error}", "zh": "未添加：{error}"},
+}
+
+# Slack's Messages tab (agent conversation) and Home tab.
+SLACK_AGENT: dict[str, dict[str, str]] = {
+    "searching": {"en": "Searching the interviews…", "de": "Durchsuche die Interviews…", "zh": "正在检索访谈……"},
+    "home_subscription": {"en": "Your daily quote", "de": "Ihr tägliches Zitat", "zh": "你的每日引语"},
+    "home_not_subscribed": {
+        "en": "You get no daily quote. Subscribe and one comes every day in your messages with me.",
+        "de": "Sie bekommen kein tägliches Zitat. Abonnieren Sie es, dann kommt jeden Tag eins in unsere Nachrichten.",
+        "zh": "你还没有订阅每日引语。订阅后，每天会在我们的私信里收到一句。",
+    },
+    "home_subscribe": {"en": "Subscribe ({time})", "de": "Abonnieren ({time})", "zh": "订阅（{time}）"},
+    "home_unsubscribe": {"en": "Unsubscribe", "de": "Abbestellen", "zh": "取消订阅"},
+    "home_time": {"en": "Change the time", "de": "Uhrzeit ändern", "zh": "更改时间"},
+    "home_no_quote": {"en": "No quote today.", "de": "Heute gibt es kein Zitat.", "zh": "今天没有引语。"},
 }
 
 

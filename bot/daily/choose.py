@@ -21,6 +21,7 @@ from corpus.segment import paragraphs, sentence_spans
 if TYPE_CHECKING:
     from bot.answer.library import Library
     from bot.answer.reply import Quote
+    from bot.answer.scope import Scope
 
 EPOCH = dt.date(2024, 1, 1)  # day 0 of the corpus-wide rotation
 SALT = "interview-bot quote of the day v1"
@@ -149,14 +150,16 @@ def matches(library: Library, p: Passage, *, speaker: str | None = None, article
 
 
 def candidates(library: Library, *, speaker: str | None = None, article: str | None = None,
-               language: str | None = None) -> list[Passage]:
-    """The quotable passages that fit the filters, one per group of versions (translations)."""
+               language: str | None = None, scope: Scope | None = None) -> list[Passage]:
+    """The quotable passages that fit the filters (and the chat's `scope`), one per group of versions."""
     chosen: list[Passage] = []
     seen: set[str] = set()
     for p in quotable(library):
         if p.id in seen or seen.intersection(p.versions):
             continue
         if not matches(library, p, speaker=speaker, article=article, language=language):
+            continue
+        if scope and not scope.allows(library, p):
             continue
         seen.add(p.id)
         seen.update(p.versions)
@@ -170,10 +173,10 @@ def shuffled(passages: Sequence[Passage], seed: str) -> list[Passage]:
 
 
 def passage_of_the_day(library: Library, day: dt.date, *, speaker: str | None = None, article: str | None = None,
-                       language: str | None = None) -> Passage | None:
+                       language: str | None = None, scope: Scope | None = None) -> Passage | None:
     """The day's passage: a fixed shuffled order walked one step a day, so any run of N consecutive
     days (N = number of candidates) shows N different passages."""
-    pool = candidates(library, speaker=speaker, article=article, language=language)
+    pool = candidates(library, speaker=speaker, article=article, language=language, scope=scope)
     if not pool:
         return None
     order = shuffled(pool, SALT)
@@ -196,18 +199,18 @@ def daily_quote(library: Library, passage_id: str) -> Quote | None:
 
 
 def quote_of_the_day(library: Library, day: dt.date, *, speaker: str | None = None, article: str | None = None,
-                     language: str | None = None) -> Quote:
+                     language: str | None = None, scope: Scope | None = None) -> Quote:
     """The corpus-wide quote of `day` (the same everywhere). Raises LookupError when nothing fits the filters."""
-    p = passage_of_the_day(library, day, speaker=speaker, article=article, language=language)
+    p = passage_of_the_day(library, day, speaker=speaker, article=article, language=language, scope=scope)
     quote = daily_quote(library, p.id) if p else None
     if quote is None:
         raise LookupError("no quotable passage matches these filters")
     return quote
 
 
-def random_quote(library: Library, rng: random.Random | None = None) -> Quote:
-    """Any quotable passage, at random."""
-    pool = candidates(library)
+def random_quote(library: Library, rng: random.Random | None = None, scope: Scope | None = None) -> Quote:
+    """Any quotable passage (that the chat's `scope` allows), at random."""
+    pool = candidates(library, scope=scope)
     if not pool:
         raise LookupError("no quotable passage")
     quote = daily_quote(library, (rng or random.Random()).choice(pool).id)

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from bot.answer.texts import DAILY, localized, message, reason, when
 from bot.daily import clock, subscriptions
 from bot.daily.choose import candidates
+from bot.daily.rotation import chat_scope
 from bot.db.schema import utcnow
 
 if TYPE_CHECKING:
@@ -106,8 +107,9 @@ def subscribe(engine: Engine, defaults: tuple[str, str], library: Library, platf
         return text("bad_schedule", lang, error=str(exc))
     if filters.get("article") and filters["article"] not in library.articles:
         return text("bad_schedule", lang, error=f"unknown article {filters['article']!r}")
-    if not candidates(library, **filters):
-        return text("no_quotes", lang)
+    if not candidates(library, speaker=filters.get("speaker"), article=filters.get("article"),
+                      language=filters.get("language"), scope=chat_scope(engine, platform, chat_id)):
+        return text("no_quotes", lang)  # (within the chat's scope)
     status = subscriptions.subscribe(engine, platform, chat_id, post_time, zone, created_by=user, team_id=team_id,
                                      ui_language=lang, now=now, translate_to=translate_to, **filters)
     assert status.next_post is not None

@@ -51,7 +51,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.daily import clock
-from bot.daily.choose import daily_quote
+from bot.daily.choose import candidates, daily_quote
 from bot.daily.rotation import next_passage
 from bot.db.schema import Delivery, Subscription, as_utc, utcnow
 
@@ -283,7 +283,22 @@ class Scheduler:
                 return None  # days only move forward
             if item.delivery_id is not None:
                 return self._take_over(session, sub, item, now)
-            chosen = next_passage(session, self.library(), sub)
+            library = self.library()
+            chosen = next_passage(session, library, sub)
+            if chosen is None and candidates(library, speaker=sub.speaker, article=sub.article,
+                                             language=sub.language):
+                # the chat's scope (/scope) leaves none of the passages its filters match: skip the day, not
+                # the subscription (the scope may change again)
+                log.info("daily: subscription %s skipped on %s: nothing in its chat's scope fits its filters",
+                         sub.id, item.local_date)
+                session.add(Delivery(subscription_id=sub.id, local_date=item.local_date, passage_id=None,
+                                     status="skipped", claimed_by=self.replica, claimed_at=now,
+                                     error="nothing in the chat's scope fits the filters"))
+                try:
+                    session.commit()
+                except IntegrityError:
+                    session.rollback()
+                return None
             if chosen is None:  # its filters match nothing (the corpus changed): pause, don't retry
                 log.warning("daily: no quotable passage fits subscription %s; paused", sub.id)
                 sub.active, sub.paused_reason, sub.updated_at = False, "no quote matches the filters", now

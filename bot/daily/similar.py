@@ -9,15 +9,17 @@ from __future__ import annotations
 from bot.answer.answerer import make_quote
 from bot.answer.library import Library
 from bot.answer.reply import Reply
+from bot.answer.scope import Scope, mask, within
 from retrieval.query import analyze
 
 TOP_K = 3
 MAX_QUERY = 2000  # characters of the passage used as the question (its beginning)
 
 
-def more_like_this(library: Library, passage_id: str, top_k: int = TOP_K) -> Reply | None:
-    """The `top_k` passages most like `passage_id` (its versions left out) as a Reply whose `query` is the
-    passage id; an empty Reply when nothing else is alike; None when the library does not hold the passage."""
+def more_like_this(library: Library, passage_id: str, top_k: int = TOP_K, scope: Scope | None = None) -> Reply | None:
+    """The `top_k` passages most like `passage_id` (its versions left out; only those the chat's `scope`
+    allows) as a Reply whose `query` is the passage id; an empty Reply when nothing else is alike; None when
+    the library does not hold the passage."""
     p = library.by_id.get(passage_id)
     if p is None:
         return None
@@ -26,7 +28,11 @@ def more_like_this(library: Library, passage_id: str, top_k: int = TOP_K) -> Rep
     language = library.articles[p.article_id].language
     if not query.terms:
         return Reply(query=passage_id, status="no_match", language=language)
-    hits = library.ranker.rank(query, top_k + 1 + len(excluded), decide=False)
+    want = top_k + 1 + len(excluded)
+    if scope:
+        hits = within(library, scope, library.ranker.rank(query, want, decide=False, allowed=mask(library, scope)))
+    else:
+        hits = library.ranker.rank(query, want, decide=False)
     kept = [h for h in hits if h.passage.id not in excluded and not excluded & {v.id for v in h.versions}][:top_k]
     quotes = tuple(make_quote(library, h.passage, query, i + 1, h.score, h.versions) for i, h in enumerate(kept))
     return Reply(query=passage_id, quotes=quotes, status="ok" if quotes else "no_match", language=language)

@@ -28,8 +28,9 @@ def find(session: Session, platform: str, chat_id: str) -> Subscription | None:
     ).first()
 
 
-# A day with a row in one of these states is done: posted, being posted, maybe posted, or refused for good.
-DONE = ("claimed", "sent", "uncertain", "failed")
+# A day with a row in one of these states is done: posted, being posted, maybe posted, refused for good, or
+# skipped (nothing in the chat's scope).
+DONE = ("claimed", "sent", "uncertain", "failed", "skipped")
 
 
 def delivered_from(session: Session, subscription_id: int, first: dt.date) -> set[dt.date]:

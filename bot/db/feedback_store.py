@@ -156,3 +156,16 @@ def report(engine: Engine, since: dt.date | None = None, limit: int = 50) -> Rep
                       key=lambda p: (-p.down, -(p.down - p.up), p.passage_id))
     marked = sorted(wrong.values(), key=lambda w: (-w.down, w.question, w.passage_id))
     return Report(since, totals["up"], totals["down"], disliked[:limit], marked[:limit])
+
+
+def withdraw(engine: Engine, vote: Vote) -> bool:
+    """Take back a vote (a 👍/👎 reaction removed): delete its row if it still holds that vote (a vote changed
+    since, by a button or another reaction, stays); whether a row was deleted."""
+    table = cast(Table, FeedbackVote.__table__)
+    c = table.c
+    key = {"platform": vote.platform, "chat_id": str(vote.chat_id)[:64], "message_id": str(vote.message_id)[:64],
+           "passage_id": vote.passage_id[:120], "user_id": str(vote.user_id)[:64]}
+    with engine.begin() as conn:
+        deleted = conn.execute(table.delete().where(*(c[name] == value for name, value in key.items()),
+                                                    c.vote == vote.vote))
+    return bool(deleted.rowcount)

@@ -151,7 +151,8 @@ class Delivery(Base):
     local_date: Mapped[dt.date] = mapped_column(Date)
     passage_id: Mapped[str | None] = mapped_column(String(120), nullable=True)
     cycle: Mapped[int] = mapped_column(Integer, default=0)  # which pass through the quotable set
-    # "claimed" | "sent" | "uncertain" (maybe sent, not retried) | "released" (to retry) | "failed"
+    # "claimed" | "sent" | "uncertain" (maybe sent, not retried) | "released" (to retry) | "failed" |
+    # "skipped" (the chat's scope left nothing to post that day)
     status: Mapped[str] = mapped_column(String(16), default="claimed")
     claimed_by: Mapped[str] = mapped_column(String(64))
     claimed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -183,3 +184,34 @@ class FeedbackVote(Base):
     reason: Mapped[str | None] = mapped_column(String(32), nullable=True)  # with "down": see feedback_store.REASONS
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class ChatScope(Base):
+    """What the bot may quote in one chat or channel (set by its admins with /scope): see bot.answer.scope."""
+
+    __tablename__ = "chat_scopes"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)  # "telegram" | "slack"
+    chat_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    scope: Mapped[dict[str, list[str]]] = mapped_column(JSON)  # {"article": [...], "speaker": [...], "language": [...]}
+    set_by: Mapped[str] = mapped_column(String(64))  # the admin's user id
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SentQuote(Base):
+    """Which quote a message of the bot carried, and where its 👍/👎 would come from: a reaction to a message
+    names only the chat and the message, so the passages it rates are looked up here."""
+
+    __tablename__ = "sent_quotes"
+    __table_args__ = (UniqueConstraint("platform", "chat_id", "message_id", "passage_id", name="uq_sent_quote"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(16))  # "telegram"
+    chat_id: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[str] = mapped_column(String(64))
+    passage_id: Mapped[str] = mapped_column(String(120))
+    source: Mapped[str] = mapped_column(String(16))  # a saved question's id (an answer), "d" (daily), "s" (similar)
+    # the message votes on the answer are stored under (its last, which has the buttons): a reaction to any
+    # message of an answer sent as several is one vote per quote, as a button press is
+    vote_message_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

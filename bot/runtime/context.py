@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from bot.db.bundled import Progress
+    from bot.db.scope_store import ScopeBook
     from bot.translation.service import Translator
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,13 @@ class AppContext:
     def metrics(self) -> Metrics:
         """The process's metrics (made on first use)."""
         return Metrics(self.platform)
+
+    @cached_property
+    def scopes(self) -> ScopeBook:
+        """Chats' scopes (/scope), read from the database and kept in memory."""
+        from bot.db.scope_store import ScopeBook
+
+        return ScopeBook(self.engine)
 
     @cached_property
     def translator(self) -> Translator | None:

@@ -36,6 +36,7 @@ class Graceful:
         self._lock = threading.RLock()  # re-entrant: the signal handler may run while the main thread holds it
         self._event = threading.Event()
         self._signals: set[int] = set()  # the signals install() handles
+        self._previous: dict[int, object] = {}  # their handlers before
 
     @property
     def requested(self) -> bool:
@@ -89,6 +90,14 @@ class Graceful:
             except Exception:
                 log.exception("shutdown callback %r failed", fn)
 
+    def restore(self) -> None:
+        """Put back the handlers install() replaced (for a command run inside another program, e.g. a test)."""
+        if threading.current_thread() is threading.main_thread():
+            for sig, handler in self._previous.items():
+                signal.signal(sig, handler)  # type: ignore[arg-type]
+        self._previous.clear()
+        self._signals.clear()
+
     def _on_signal(self, signum: int, _frame: object) -> None:
         self.request(signal.Signals(signum).name)
         with self._lock:
@@ -103,7 +112,7 @@ def install(on_stop: Iterable[Callable[[], object]] = (), signals: Iterable[int]
     state = Graceful(on_stop, exit_code)
     if threading.current_thread() is threading.main_thread():
         for sig in signals:
-            signal.signal(sig, state._on_signal)
+            state._previous[sig] = signal.signal(sig, state._on_signal)
             state._signals.add(sig)
     else:  # signals can only be handled in the main thread: leave the default
         log.debug("shutdown.install() outside the main thread (pid %d): signals not handled", os.getpid())

@@ -35,7 +35,7 @@ async def vote_on_telegram(library: Library, db_url: str) -> None:
         await server.push(fake_api.callback(rows[0][1]["callback_data"], answer))
         (edited,) = await server.wait_for("editMessageReplyMarkup")
         reason = next(b["callback_data"] for r in edited["reply_markup"]["inline_keyboard"] for b in r
-                      if b["callback_data"].startswith("fb:w:"))
+                      if b.get("callback_data", "").startswith("fb:w:"))
         await server.push(fake_api.callback(reason, {**answer, "reply_markup": edited["reply_markup"]}))
         await server.push(fake_api.callback(rows[1][0]["callback_data"], answer))
         await server.wait_for("answerCallbackQuery", 3)

@@ -99,6 +99,14 @@ def test_swap_under_concurrent_questions(pages: PageServer, db: Settings, ctx: A
                 errors.append(exc)
                 return
 
+    load = ctx.reloader.load
+
+    def slow_load() -> Library:  # a reload as long as a big corpus's: answers must go on meanwhile
+        library = load()
+        time.sleep(0.5)
+        return library
+
+    ctx.reloader.load = slow_load
     threads = [threading.Thread(target=ask, daemon=True) for _ in range(4)]
     for t in threads:
         t.start()

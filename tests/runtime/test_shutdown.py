@@ -92,3 +92,15 @@ def test_sigterm_while_cli_waits_for_input(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0 and "Traceback" not in err and out == ""
+
+
+def test_restore_puts_back_the_handlers_install_replaced() -> None:
+    """A command run inside another program (a test, CliRunner) leaves its signal handlers as it found them:
+    a process forked later must not inherit a handler for a stop it never asked for."""
+    from bot.runtime import shutdown
+
+    before = signal.getsignal(signal.SIGTERM)
+    stop = shutdown.install()
+    assert signal.getsignal(signal.SIGTERM) == stop._on_signal
+    stop.restore()
+    assert signal.getsignal(signal.SIGTERM) == before

@@ -30,7 +30,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
-from bot.adapters.slack import listeners
+from bot.adapters.slack import listeners, scope
 from bot.adapters.slack.listeners.common import Answers
 from bot.adapters.slack.middleware import Deduplicator, error_handler, skip_retries_and_duplicates
 from bot.db.chat_state import QueryStore
@@ -39,7 +39,8 @@ from bot.runtime.settings import ConfigError, Settings
 
 log = logging.getLogger(__name__)
 
-DEFAULT_EXTENSIONS: tuple[str, ...] = ("bot.adapters.slack.daily", "bot.adapters.slack.importing")
+DEFAULT_EXTENSIONS: tuple[str, ...] = ("bot.adapters.slack.daily", "bot.adapters.slack.importing",
+                                       "bot.adapters.slack.home")
 
 Subcommand = Callable[..., None]
 
@@ -106,7 +107,7 @@ def build_app(ctx: AppContext, extensions: Iterable[str] = (), *, process_before
     app.use(skip_retries_and_duplicates(Deduplicator()))
     app.error(error_handler(secret or None, ctx.metrics))
     modules = load_extensions(extensions)
-    commands: dict[str, Subcommand] = {}
+    commands: dict[str, Subcommand] = {"scope": scope.on_scope}
     for module in modules:
         if hasattr(module, "subcommands"):
             commands.update({k.lower(): v for k, v in module.subcommands().items()})

@@ -93,7 +93,14 @@ def on_subscription(*, text: str, command: dict[str, Any], respond: Any, client:
 def on_today(*, text: str, command: dict[str, Any], respond: Any, client: Any, ctx: AppContext) -> None:
     """`today`: the quote of the day (only to the asker)."""
     day = dt.datetime.now(ZoneInfo(ctx.settings.quote_default_timezone)).date()
-    msg = format_post(quote_of_the_day(ctx.library.current, day), user_language(command), ctx.translator is not None)
+    channel, _, _ = _where(command)
+    scope = ctx.scopes.get(PLATFORM, channel) if channel else None
+    try:
+        quote = quote_of_the_day(ctx.library.current, day, scope=scope)
+    except LookupError:  # nothing in the channel's scope is quotable
+        _say(respond, daily_text("no_quotes", user_language(command)))
+        return
+    msg = format_post(quote, user_language(command), ctx.translator is not None)
     if respond is not None:
         respond(**msg, response_type="ephemeral", replace_original=False)
 

@@ -146,7 +146,8 @@ def handle_error(error: Exception, body: dict[str, Any], client: Any, metrics: M
             return
         event = body.get("event") or {}
         if event.get("channel") and event.get("ts"):
-            thread = event.get("thread_ts") or (event["ts"] if event.get("type") == "app_mention" else None)
+            threaded = event.get("type") == "app_mention" or event.get("channel_type") == "im"  # as answers are
+            thread = event.get("thread_ts") or (event["ts"] if threaded else None)
             client.chat_postMessage(channel=event["channel"], thread_ts=thread, **apology)
     except Exception:  # the apology is best effort; the original error is already logged
         log.warning("could not send the apology", exc_info=True)

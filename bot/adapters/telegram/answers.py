@@ -1,6 +1,6 @@
 """Recent answers, rendered: a question asked again (a sample button, a popular question) costs a lookup.
 
-`AnswerCache` keeps the last `size` (normalised question, top_k, offset) -> Answer, where an Answer
+`AnswerCache` keeps the last `size` (normalised question, top_k, offset, chat scope) -> Answer, where an Answer
 holds the core's Reply and, computed on first use, its Telegram messages and keyboard. Entries belong
 to the Library that computed them: when the live library swaps in a new corpus, the next lookup sees a
 different current Library and starts afresh, so no answer outlives its corpus. Replies are immutable
@@ -20,8 +20,10 @@ from bot.adapters.telegram import render
 from bot.answer.answerer import MAX_QUESTION, Answerer, answer, clean_question, too_long
 from bot.answer.library import Library
 from bot.answer.reply import Reply
+from bot.answer.scope import Scope
 
 SIZE = 1024  # answers kept (a few kB each)
+Key = tuple[str, int, int, Scope | None]  # (question, top_k, offset, scope)
 
 
 class Answer:
@@ -58,7 +60,7 @@ class AnswerCache:
         self.answerer = answerer
         self.size = size
         self._library: Library | None = None
-        self._answers: OrderedDict[tuple[str, int, int], Answer] = OrderedDict()
+        self._answers: OrderedDict[Key, Answer] = OrderedDict()
         self.hits = self.misses = 0
 
     def __len__(self) -> int:
@@ -71,16 +73,17 @@ class AnswerCache:
             self._library = current
         return current
 
-    def answer(self, question: str, top_k: int = 3, offset: int = 0, lang: str | None = None) -> Answer:
-        """The answerer's answer, from the cache when the same Library answered it; an over-long question is
-        refused in `lang` before any analysis."""
+    def answer(self, question: str, top_k: int = 3, offset: int = 0, lang: str | None = None,
+               scope: Scope | None = None) -> Answer:
+        """The answerer's answer (within the chat's `scope`), from the cache when the same Library answered it;
+        an over-long question is refused in `lang` before any analysis."""
         self._current()
         started = time.perf_counter()
         text = clean_question(question)
         refused = too_long(text, lang)
         if refused is not None:
             return Answer(refused)
-        key = (text, top_k, offset)
+        key = (text, top_k, offset, scope or None)
         found = self._answers.get(key)
         if found is not None:
             self.hits += 1
@@ -88,7 +91,7 @@ class AnswerCache:
             self.answerer.observe(found.reply, offset, time.perf_counter() - started)
             return found
         self.misses += 1
-        return self._keep(key, Answer(self.answerer(question, top_k=top_k, offset=offset)))
+        return self._keep(key, Answer(self.answerer(question, top_k=top_k, offset=offset, scope=scope)))
 
     def warm(self, questions: Iterable[str]) -> None:
         """Answer and render `questions` now, uncounted (not users' questions): ready before anyone asks."""
@@ -96,9 +99,9 @@ class AnswerCache:
         for question in questions:
             text = clean_question(question)
             if text and len(text) <= MAX_QUESTION:
-                _ = self._keep((text, 3, 0), Answer(answer(library, question))).messages
+                _ = self._keep((text, 3, 0, None), Answer(answer(library, question))).messages
 
-    def _keep(self, key: tuple[str, int, int], found: Answer) -> Answer:
+    def _keep(self, key: Key, found: Answer) -> Answer:
         if self.size > 0 and key[0] and len(key[0]) <= MAX_QUESTION:
             self._answers[key] = found
             if len(self._answers) > self.size:

@@ -45,13 +45,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.telegram import feedback, translating
+from bot.adapters.telegram import feedback, guest, reactions, scope, translating
 from bot.adapters.telegram import handlers as h
 from bot.adapters.telegram.answers import AnswerCache
 from bot.adapters.telegram.limits import RetryingRateLimiter
 from bot.adapters.telegram.request import AiohttpRequest
 from bot.adapters.telegram.updates import ChatOrderedProcessor
-from bot.answer.texts import SAMPLES, TELEGRAM
+from bot.answer.texts import SAMPLES, SCOPE, TELEGRAM
 from bot.db.chat_state import QueryStore
 from bot.runtime.context import AppContext
 from bot.runtime.settings import ConfigError, Settings
@@ -62,7 +62,7 @@ DEFAULT_EXTENSIONS: tuple[str, ...] = ("bot.adapters.telegram.daily", "bot.adapt
 LANGUAGES = ("en", "zh", "de")  # "en" is also registered as the default (no language code)
 CORE_COMMANDS: list[tuple[str, dict[str, str]]] = [
     (name, TELEGRAM[f"cmd_{name}"]) for name in ("ask", "quote", "today", "sources", "help")
-]
+] + [("scope", SCOPE["cmd_scope"])]
 
 Extension = ModuleType | str
 CONCURRENT_UPDATES = 256  # updates handled at once (one chat's still one after another)
@@ -100,6 +100,7 @@ class BotApplication(Application):
     async def shutdown(self) -> None:
         await super().shutdown()
         translating.close(self.bot_data)
+        h.close(self.bot_data)
 
 
 def load_extensions(extensions: Iterable[Extension]) -> list[ModuleType]:
@@ -142,15 +143,18 @@ def build_application(ctx: AppContext, extensions: Iterable[Extension] = (), max
         commands=CORE_COMMANDS + [c for m in modules for c in m.commands()],
     )
     app.add_handler(TypeHandler(Update, h.ignore_bots_and_edits), group=-1)  # before every other handler
+    app.add_handler(guest.handler())  # guest messages first: answered by answerGuestQuery, by nothing else
     chats = filters.ChatType.PRIVATE | filters.ChatType.GROUPS
     app.add_handler(CommandHandler(["start", "help"], h.on_start, filters=chats))
     app.add_handler(CommandHandler("sources", h.on_sources, filters=chats))
     app.add_handler(CommandHandler("ask", h.on_ask, filters=chats))
     app.add_handler(CommandHandler("today", h.on_today, filters=chats))
     app.add_handler(CommandHandler("quote", h.on_quote, filters=chats))
+    app.add_handler(CommandHandler("scope", scope.on_scope, filters=chats))
     app.add_handler(CallbackQueryHandler(h.on_button, pattern=r"^(more|ctx|ver|ask|tr|tl):"))
     app.add_handler(CallbackQueryHandler(feedback.on_button, pattern=feedback.PATTERN))
     app.add_handler(InlineQueryHandler(h.on_inline_query))
+    app.add_handler(reactions.handler())  # 👍/👎 reactions as feedback (allowed_updates must name message_reaction)
     for module in modules:
         for handler in module.handlers(ctx):
             app.add_handler(handler)

@@ -14,6 +14,10 @@
 
 Passage ids too long for a payload are sent as `#` + a hash of the id and looked up again. Languages are
 our codes (zh, zh-Hant, de, en); anything else is refused.
+
+A quote's Share button (switch_inline_query_chosen_chat) does not call back: it opens inline mode in a
+chat the user picks with the query `share:<passage-id>` (or `share:#<hash>`, at most 256 characters),
+which the inline handler answers with exactly that passage.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAX_BYTES = 64
+MAX_QUERY = 256  # characters of an inline query
+SHARE = "share:"
 LANGUAGES = ("zh", "zh-Hant", "de", "en")  # the machine translation targets a button may name
 NONE = "-"
 VOTES = {"u": ("up", None), "d": ("down", None), "w": ("down", "wrong_passage"), "n": ("down", "not_an_answer"),
@@ -100,6 +106,23 @@ def feedback(code: str, source: str, passage_id: str) -> str:
 
 def similar(passage_id: str) -> str:
     return _passage("sim", passage_id)
+
+
+def share_query(passage_id: str) -> str:
+    """The inline query of a quote's Share button."""
+    query = SHARE + passage_id
+    return query if len(query) <= MAX_QUERY and passage_id.isprintable() and not any(
+        c.isspace() for c in passage_id) else SHARE + _digest(passage_id)
+
+
+def shared(query: str) -> str | None:
+    """The passage (id or "#<hash>", for `resolve`) a Share button's inline query names, or None when the
+    query is not of that form (then it is a question)."""
+    query = query.strip()
+    if not query.startswith(SHARE) or len(query) > MAX_QUERY:
+        return None
+    passage = query[len(SHARE):]
+    return passage if passage and not any(c.isspace() for c in passage) else None
 
 
 def decode(data: str | None) -> Callback | None:

@@ -161,7 +161,7 @@ def translations(ctx: AppContext) -> tuple[str, ...]:
 def format_post(quote: Quote, lang: str, translating: bool = False) -> tuple[str, InlineKeyboardMarkup]:
     """The post: the quote as answers show it (speaker, quote, its machine translation if it has one,
     question, article) and its buttons (a Translate button when `translating`: machine translation is on;
-    More like this; 👍/👎)."""
+    More like this; 👍/👎 and Share)."""
     html_text = render.render_quote(quote, lang, text("quote_of_day", lang))
     row = [InlineKeyboardButton(text("read_full", lang), callback_data=callbacks.context(quote.passage_id))]
     if quote.article.url:
@@ -170,7 +170,7 @@ def format_post(quote: Quote, lang: str, translating: bool = False) -> tuple[str
     if translating:
         rows.append([render.translate_button(quote, lang)])
     rows.append(render.similar_row(quote.passage_id, lang))
-    rows.append(render.feedback_row(quote.passage_id, "d"))
+    rows.append([*render.feedback_row(quote.passage_id, "d"), render.share_button(quote.passage_id, lang)])
     return html_text, InlineKeyboardMarkup(rows)
 
 

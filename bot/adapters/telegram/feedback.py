@@ -20,8 +20,9 @@ from telegram.error import BadRequest
 
 from bot.adapters.telegram import callbacks, render
 from bot.adapters.telegram.common import Context, app_context, queries, user_language
-from bot.adapters.telegram.handlers import LOAD_WAIT, Throttled, acknowledge, library, send
+from bot.adapters.telegram.handlers import LOAD_WAIT, Throttled, acknowledge, library, remember, send
 from bot.adapters.telegram.render import text
+from bot.adapters.telegram.scope import chat_scope
 from bot.answer.texts import message
 from bot.daily.similar import more_like_this
 from bot.db import feedback_store
@@ -152,12 +153,13 @@ async def edit(query: CallbackQuery, rows: list[list[InlineKeyboardButton]] | No
 # -- More like this -------------------------------------------------------------------------------------
 async def on_similar(query: CallbackQuery, context: Context, chat_id: int, passage_id: str, lang: str) -> None:
     """The passages most like the quote's (its own versions left out), as an answer in the chat."""
-    reply = more_like_this(library(context), passage_id)
+    reply = more_like_this(library(context), passage_id, scope=await chat_scope(context, chat_id))
     if reply is None or not reply.quotes:
         await acknowledge(query, message("no_similar", lang) if reply is not None else text("expired", lang))
         return
     await acknowledge(query)
     header = f"<b>{render.esc(message('more_like_this_title', lang))}</b>"
     messages = render.render_reply(reply, lang, header)
-    await send(context, query.message, chat_id, messages, render.reply_keyboard(reply, None, lang, source="s"),
-               quote=True)
+    sent = await send(context, query.message, chat_id, messages, render.reply_keyboard(reply, None, lang, source="s"),
+                      quote=True)
+    await remember(context, sent, reply, "s")

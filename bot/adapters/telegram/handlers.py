@@ -7,13 +7,15 @@ import hashlib
 import logging
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from telegram import (
     CallbackQuery,
     InlineKeyboardMarkup,
+    InlineQuery,
     InlineQueryResultArticle,
     InlineQueryResultsButton,
     InputTextMessageContent,
@@ -32,14 +34,21 @@ from bot.adapters.telegram import callbacks, render, translating
 from bot.adapters.telegram.answers import Answer
 from bot.adapters.telegram.common import Context, answers, app_context, in_group, queries, user_language
 from bot.adapters.telegram.render import text
+from bot.adapters.telegram.scope import chat_scope
 from bot.answer.answerer import quote_of
 from bot.answer.library import Library
 from bot.answer.reply import Quote, Reply, Translation
+from bot.answer.scope import Scope
 from bot.answer.texts import SAMPLES, message, ui_language
 from bot.daily.choose import quote_of_the_day, random_quote
+from bot.db import sent_store
+from bot.db.chat_state import DaemonWorker
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
+PLATFORM = "telegram"
+SENT_WORKER = "sent_quotes_worker"  # bot_data key of in_database's thread
 TOP_K = 3  # quotes per answer
 SAVE_WAIT = 1.0  # seconds an answer waits for its question to be saved; later it goes without a More button
 LOAD_WAIT = 3.0  # seconds a More button waits for its saved question
@@ -56,24 +65,28 @@ def library(context: Context) -> Library:
 
 
 async def send(context: Context, msg: Message | MaybeInaccessibleMessage | None, chat_id: int, messages: Sequence[str],
-               markup: InlineKeyboardMarkup | None = None, quote: bool = False) -> None:
-    """Send HTML messages in order; the keyboard goes on the last one. In groups the first answers `msg`."""
+               markup: InlineKeyboardMarkup | None = None, quote: bool = False) -> list[Message]:
+    """Send HTML messages in order; the keyboard goes on the last one. In groups the first answers `msg`.
+    The messages sent."""
     thread = getattr(msg, "message_thread_id", None) if getattr(msg, "is_topic_message", False) else None
+    sent = []
     for i, html_text in enumerate(messages):
         reply_to = None
         if quote and isinstance(msg, Message) and i == 0:
             reply_to = ReplyParameters(msg.message_id, allow_sending_without_reply=True)
-        await context.bot.send_message(
+        sent.append(await context.bot.send_message(
             chat_id, html_text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
             reply_markup=markup if i == len(messages) - 1 else None, reply_parameters=reply_to,
             message_thread_id=thread,
-        )
+        ))
+    return sent
 
 
-def ask(context: Context, question: str, lang: str, top_k: int = TOP_K, offset: int = 0) -> Answer:
-    """The answer (from the answer cache when asked before); an over-long question is refused in the
-    user's language before the (costly) analysis."""
-    return answers(context).answer(question, top_k=top_k, offset=offset, lang=lang)
+def ask(context: Context, question: str, lang: str, top_k: int = TOP_K, offset: int = 0,
+        scope: Scope | None = None) -> Answer:
+    """The answer within the chat's `scope` (from the answer cache when asked before); an over-long question
+    is refused in the user's language before the (costly) analysis."""
+    return answers(context).answer(question, top_k=top_k, offset=offset, lang=lang, scope=scope)
 
 
 async def respond(update: Update, context: Context, question: str, offset: int = 0) -> None:
@@ -82,10 +95,13 @@ async def respond(update: Update, context: Context, question: str, offset: int =
     chat = update.effective_chat
     if chat is None:
         return
-    answer = await translating.translated(context, ask(context, question, user_language(update), offset=offset))
+    scope = await chat_scope(context, chat.id)
+    answer = await translating.translated(context, ask(context, question, user_language(update), offset=offset,
+                                                       scope=scope))
     reply = answer.reply
     query_id = await saved_id(context, reply.query) if reply.quotes else None  # for More and 👍/👎
-    await send(context, msg, chat.id, answer.messages, answer.keyboard(query_id), quote=in_group(update))
+    sent = await send(context, msg, chat.id, answer.messages, answer.keyboard(query_id), quote=in_group(update))
+    await remember(context, sent, reply, None if query_id is None else str(query_id))
 
 
 class Throttled:
@@ -110,6 +126,42 @@ class Throttled:
 
 
 _database_warning = Throttled(60)
+
+
+async def in_database(context: Context, work: Callable[[], T]) -> T:
+    """`work()` (the sent quotes and reactions' database work) on a daemon thread of its own, in order: a
+    database that never answers holds that thread only, not the event loop's pool nor the exit. On the loop
+    for an in-memory database, which lives per connection."""
+    engine = app_context(context).engine
+    if engine.dialect.name == "sqlite" and engine.url.database in (None, "", ":memory:"):
+        return work()
+    worker = context.bot_data.get(SENT_WORKER)
+    if worker is None:
+        worker = context.bot_data[SENT_WORKER] = DaemonWorker("telegram-sent-quotes")
+    return await asyncio.wrap_future(worker.submit(work))
+
+
+def close(bot_data: dict[str, Any]) -> None:
+    """Let in_database's thread end once its work is done (without waiting for it)."""
+    worker = bot_data.pop(SENT_WORKER, None)
+    if worker is not None:
+        worker.shutdown(0)
+
+
+async def remember(context: Context, sent: Sequence[Message], reply: Reply, source: str | None) -> None:
+    """Which quotes the sent messages carried, and from where (`source` as in the 👍/👎 buttons: a saved
+    question's id, "d" or "s"), for reactions as feedback (reactions.py). Waits at most SAVE_WAIT; when the
+    database fails, only reactions to these messages go uncounted."""
+    if not sent or not reply.quotes or source is None:
+        return
+    engine = app_context(context).engine
+    chat_id, message_ids = str(sent[0].chat_id), [str(m.message_id) for m in sent]
+    passages = [q.passage_id for q in reply.quotes]
+    try:
+        await asyncio.wait_for(in_database(context, lambda: sent_store.remember(
+            engine, PLATFORM, chat_id, message_ids, passages, source)), SAVE_WAIT)
+    except Exception as exc:  # the database is down or slow: the answer stands, its reactions are not counted
+        _database_warning("sent quotes not remembered, reactions to them will not count", exc)
 
 
 async def saved_id(context: Context, question: str) -> int | None:
@@ -209,8 +261,9 @@ async def _send_quote(update: Update, context: Context, quote: Quote | None, tit
     if daily and markup is not None:
         rows = [list(row) for row in markup.inline_keyboard]
         markup = InlineKeyboardMarkup([*rows[:1], render.similar_row(quote.passage_id, lang), *rows[1:]])
-    await send(context, update.effective_message, chat.id, [render.render_quote(single.quotes[0], lang, title)],
-               markup, quote=in_group(update))
+    sent = await send(context, update.effective_message, chat.id,
+                      [render.render_quote(single.quotes[0], lang, title)], markup, quote=in_group(update))
+    await remember(context, sent, single, "d" if daily else None)
 
 
 def _single(quote: Quote) -> Reply:
@@ -222,7 +275,9 @@ async def on_today(update: Update, context: Context) -> None:
     """/today: the quote of the day."""
     day = datetime.now(ZoneInfo(app_context(context).settings.quote_default_timezone)).date()
     try:
-        quote: Quote | None = quote_of_the_day(library(context), day)
+        chat = update.effective_chat
+        scope = await chat_scope(context, chat.id if chat else None)
+        quote: Quote | None = quote_of_the_day(library(context), day, scope=scope)
     except LookupError:
         quote = None
     title = text("quote_of_day", user_language(update))
@@ -232,7 +287,8 @@ async def on_today(update: Update, context: Context) -> None:
 async def on_quote(update: Update, context: Context) -> None:
     """/quote: a random quote."""
     try:
-        quote: Quote | None = random_quote(library(context))
+        chat = update.effective_chat
+        quote: Quote | None = random_quote(library(context), scope=await chat_scope(context, chat.id if chat else None))
     except LookupError:
         quote = None
     await _send_quote(update, context, quote, text("random_quote", user_language(update)))
@@ -345,13 +401,14 @@ async def on_button(update: Update, context: Context) -> None:
         if question is None:
             await acknowledge(query, text("expired", lang))
             return
-        answer = ask(context, question, lang, offset=cb.offset)
+        answer = ask(context, question, lang, offset=cb.offset, scope=await chat_scope(context, chat_id))
         if not answer.reply.quotes:
             await acknowledge(query, text("no_more", ui_language(answer.reply.language)))
             return
         await acknowledge(query)
         answer = await translating.translated(context, answer)
-        await send(context, query.message, chat_id, answer.messages, answer.keyboard(cb.number))
+        sent = await send(context, query.message, chat_id, answer.messages, answer.keyboard(cb.number))
+        await remember(context, sent, answer.reply, str(cb.number))  # for reactions to this page
         return
     if cb.kind == "ask":
         samples = SAMPLES.get(cb.lang, ())
@@ -379,7 +436,8 @@ async def on_button(update: Update, context: Context) -> None:
         await on_translation(query, context, chat_id, cb.lang, passage.id, lang)
         return
     own = lib.articles[passage.article_id].language
-    versions = lib.versions_of(passage)
+    scope = await chat_scope(context, chat_id)
+    versions = [v for v in lib.versions_of(passage) if scope is None or scope.allows(lib, v)]  # the chat's scope
     versions.sort(key=lambda p: lib.articles[p.article_id].language == own)  # other languages first
     if not versions:
         await acknowledge(query, text("no_versions", lang))
@@ -442,6 +500,26 @@ def result_id(quote: Quote) -> str:
     return f"{quote.rank}-{hashlib.sha1(quote.passage_id.encode()).hexdigest()[:24]}"
 
 
+def inline_result(quote: Quote, lang: str) -> InlineQueryResultArticle:
+    """A quote as an inline result (also what a Share button and a guest answer post): the quote as one
+    message, titled with its speaker and article."""
+    return InlineQueryResultArticle(
+        id=result_id(quote), title=render.inline_title(quote), description=render.inline_description(quote),
+        input_message_content=InputTextMessageContent(render.render_quote(quote, lang), parse_mode=ParseMode.HTML,
+                                                      link_preview_options=NO_PREVIEW),
+    )
+
+
+async def answer_shared(iq: InlineQuery, context: Context, passage: str) -> None:
+    """A Share button's query (`share:<passage-id>`): that one passage, or no result for an id the library
+    does not hold (forged, or gone since)."""
+    lib = library(context)
+    passage_id = callbacks.resolve(passage, lib.by_id)
+    quote = quote_of(lib, passage_id) if passage_id is not None else None
+    results = [inline_result(quote, ui_language(quote.article.language))] if quote is not None else []
+    await iq.answer(results, cache_time=60)
+
+
 async def on_inline_query(update: Update, context: Context) -> None:
     """`@bot question` in any chat: matching quotes, paged with next_offset; choosing one posts it."""
     iq = update.inline_query
@@ -449,20 +527,16 @@ async def on_inline_query(update: Update, context: Context) -> None:
         return
     lang = user_language(update)
     offset = int(iq.offset) if iq.offset.isdigit() else 0
+    shared = callbacks.shared(iq.query)
+    if shared is not None:
+        await answer_shared(iq, context, shared)
+        return
     if not iq.query.strip() or offset > MAX_OFFSET:
         button = InlineQueryResultsButton(text("cmd_help", lang), start_parameter="help")
         await iq.answer([], cache_time=60, button=button)
         return
     reply = await translating.translate(context, ask(context, iq.query, lang, top_k=INLINE_PAGE, offset=offset).reply)
-    results = [
-        InlineQueryResultArticle(
-            id=result_id(q), title=render.inline_title(q), description=render.inline_description(q),
-            input_message_content=InputTextMessageContent(
-                render.render_quote(q, ui_language(reply.language)), parse_mode=ParseMode.HTML,
-                link_preview_options=NO_PREVIEW),
-        )
-        for q in reply.quotes
-    ]
+    results = [inline_result(q, ui_language(reply.language)) for q in reply.quotes]
     next_offset = str(offset + len(results)) if reply.has_more and results else ""
     await iq.answer(results, cache_time=60, next_offset=next_offset)
 
@@ -504,6 +578,8 @@ async def on_error(update: object, context: Context) -> None:
     if isinstance(context.error, TelegramError):
         app_context(context).metrics.api_error("telegram", type(context.error).__name__)
     if not isinstance(update, Update) or update.effective_chat is None or update.inline_query is not None:
+        return
+    if update.guest_message is not None:  # the bot is not in that chat: nothing can be sent there
         return
     try:
         if update.callback_query is not None:

@@ -16,7 +16,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, SwitchInlineQueryChosenChat
 
 from bot.adapters.telegram import callbacks
 from bot.answer.reply import ArticleRef, Quote, Reply, Translation
@@ -300,6 +300,14 @@ def feedback_row(passage_id: str, source: str, prefix: str = "") -> list[InlineK
             InlineKeyboardButton(prefix + DOWN, callback_data=callbacks.feedback("d", source, passage_id))]
 
 
+def share_button(passage_id: str, lang: str, prefix: str = "") -> InlineKeyboardButton:
+    """A quote's Share button: the user picks a chat (private, group or channel) and the bot's inline mode
+    offers exactly this passage there (callbacks.share_query)."""
+    chosen = SwitchInlineQueryChosenChat(query=callbacks.share_query(passage_id), allow_user_chats=True,
+                                         allow_group_chats=True, allow_channel_chats=True)
+    return InlineKeyboardButton(prefix + text("share", lang), switch_inline_query_chosen_chat=chosen)
+
+
 def similar_row(passage_id: str, lang: str) -> list[InlineKeyboardButton]:
     """A daily quote's More like this button."""
     return [InlineKeyboardButton(message("more_like_this", lang), callback_data=callbacks.similar(passage_id))]
@@ -315,7 +323,8 @@ def reason_rows(passage_id: str, source: str, lang: str, prefix: str = "") -> li
 def reply_keyboard(reply: Reply, query_id: int | None, lang: str | None = None,
                    source: str | None = None) -> InlineKeyboardMarkup | None:
     """Buttons: each quote's full passage, other language version and, when the answer can be told apart
-    (`source`, by default the saved question's id), 👍/👎; the next page; sample questions."""
+    (`source`, by default the saved question's id), 👍/👎; Share (beside 👍/👎, else on the quote's first row);
+    the next page; sample questions."""
     lang = ui_language(lang or reply.language)
     source = source or (str(query_id) if query_id is not None else None)
     rows: list[list[InlineKeyboardButton]] = []
@@ -327,9 +336,10 @@ def reply_keyboard(reply: Reply, query_id: int | None, lang: str | None = None,
                                             callback_data=callbacks.versions(q.passage_id)))
         if reply.translating:
             row.append(translate_button(q, lang, prefix))
-        rows.append(row)
+        share = share_button(q.passage_id, lang, prefix)
+        rows.append(row if source is not None else [*row, share])
         if source is not None:
-            rows.append(feedback_row(q.passage_id, source, prefix))
+            rows.append([*feedback_row(q.passage_id, source, prefix), share])
     if reply.has_more and query_id is not None:
         offset = reply.offset + len(reply.quotes)
         more = InlineKeyboardButton(f"{message('more', lang)} ▸", callback_data=callbacks.more(query_id, offset))
@@ -408,6 +418,9 @@ def help_messages(articles: Sequence[ArticleRef], lang: str, bot_username: str |
     hints = [esc(text("groups_hint", lang))]
     if bot_username:
         hints.append(esc(text("inline_hint", lang, bot=bot_username)))
+        hints.append(esc(text("guest_hint", lang, bot=bot_username)))
+    hints.append(esc(text("share_hint", lang)))
+    hints.append(esc(text("reactions_hint", lang)))
     blocks.append(f"<b>{esc(text('commands_title', lang))}</b>\n{cmds}\n\n" + "\n".join(hints))
     return pack(blocks)
 

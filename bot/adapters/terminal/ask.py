@@ -29,7 +29,6 @@ def ask(question: tuple[str, ...], top_k: int, as_json: bool, target: str | None
     if question[0] == "-" and len(question) > 1:
         raise click.UsageError('"-" reads the questions from stdin: give it alone, without other words')
     from_stdin = question == ("-",)
-    stop = install()  # SIGTERM: the reply in flight is finished and printed, then exit 0
     # one question: the saved corpus snapshot, when current, spares SQLAlchemy (bot.db.index_cache)
     settings = get_settings()
     if target and not settings.translate_url:
@@ -38,6 +37,7 @@ def ask(question: tuple[str, ...], top_k: int, as_json: bool, target: str | None
     questions = (line.rstrip("\r\n") for line in sys.stdin) if from_stdin else [" ".join(question)]
     console = Console(highlight=False)
     failed = False
+    stop = install()  # SIGTERM: the reply in flight is finished and printed, then exit 0
     try:
         for number, q in enumerate(questions, 1):
             with stop.busy():
@@ -53,6 +53,7 @@ def ask(question: tuple[str, ...], top_k: int, as_json: bool, target: str | None
                     console.print()  # a blank line before the next question, as after quotes
     finally:
         ctx.close()
+        stop.restore()  # the signal handlers as they were (the command may run inside another program)
     if failed and not from_stdin:
         sys.exit(2)
 

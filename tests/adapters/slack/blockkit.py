@@ -32,13 +32,38 @@ def mrkdwn_texts(msg: dict[str, Any]) -> Iterator[str]:
                     yield el["text"]
 
 
-def problems(msg: dict[str, Any]) -> list[str]:
+def view_problems(view: dict[str, Any]) -> list[str]:
+    """What is wrong with a Home tab view (type "home", at most 100 blocks, each block as in a message)."""
+    out = [] if view.get("type") == "home" else [f"view type {view.get('type')!r}"]
+    if not view.get("blocks"):
+        out.append("no blocks")
+    return out + problems({"blocks": view.get("blocks") or []}, max_blocks=100)
+
+
+def select_problems(e: dict[str, Any]) -> list[str]:
+    """A static_select: a plain-text placeholder (≤150), 1–100 options (text ≤75, value ≤150), initial among them."""
+    out = []
+    if e.get("placeholder", {}).get("type") != "plain_text" or not 1 <= len(e["placeholder"].get("text", "")) <= 150:
+        out.append("placeholder")
+    options = e.get("options") or []
+    if not 1 <= len(options) <= 100:
+        out.append(f"{len(options)} options")
+    for o in options:
+        if o.get("text", {}).get("type") != "plain_text" or not 1 <= len(o["text"].get("text", "")) <= 75 \
+                or not 1 <= len(o.get("value", "")) <= 150:
+            out.append(f"option {o!r:.60}")
+    if "initial_option" in e and e["initial_option"] not in options:
+        out.append("initial option not among the options")
+    return out
+
+
+def problems(msg: dict[str, Any], max_blocks: int = 50) -> list[str]:
     """What is wrong with a message payload (empty list: valid and safe)."""
     out: list[str] = []
     blocks = msg.get("blocks") or []
     if not blocks and not msg.get("text"):
         out.append("neither text nor blocks")
-    if len(blocks) > 50:
+    if len(blocks) > max_blocks:
         out.append(f"{len(blocks)} blocks")
     if len(msg.get("text") or "") > 40000:
         out.append("text over 40000")
@@ -62,6 +87,9 @@ def problems(msg: dict[str, Any]) -> list[str]:
             if not 1 <= len(els) <= 25 or len(set(ids)) != len(ids):
                 out.append(f"block {i}: actions elements")
             for e in els:
+                if e.get("type") == "static_select":
+                    out += [f"block {i}: select {p}" for p in select_problems(e)]
+                    continue
                 if e.get("type") != "button" or e.get("text", {}).get("type") != "plain_text":
                     out.append(f"block {i}: element type")
                 if not 1 <= len(e["text"].get("text", "")) <= 75 or len(e.get("value", "")) > 2000:

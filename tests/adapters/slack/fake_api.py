@@ -1,9 +1,12 @@
 """A fake Slack Web API on 127.0.0.1 (aiohttp, in a background thread) for offline tests.
 
 Speaks `/api/<method>` with Bearer auth (auth.test, chat.postMessage, chat.postEphemeral,
-chat.update, chat.scheduleMessage, apps.connections.open), a `response_url` sink at
-`/response/<id>`, and a Socket Mode WebSocket at `/ws`. Every call is recorded; `fail_next` injects
-error answers (e.g. 429 with Retry-After); `slow_next` delays answers (the call is recorded at once).
+chat.update, chat.scheduleMessage, apps.connections.open, the agent methods assistant.threads.setStatus /
+setTitle / setSuggestedPrompts, views.publish, users.info with the locales in `locales` and `admins`,
+conversations.info with the channels' `creators`, conversations.open giving user U the DM "DU"), a
+`response_url` sink at `/response/<id>`, and a Socket Mode WebSocket at `/ws`. Every call is recorded;
+`fail_next` injects error answers (e.g. 429 with Retry-After); `slow_next` delays answers (the call is
+recorded at once).
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ class FakeSlack:
     ws_received: list[dict[str, Any]] = field(default_factory=list)
     fail_next: dict[str, list[tuple[int, dict[str, str], dict[str, Any]]]] = field(default_factory=dict)
     slow_next: dict[str, list[float]] = field(default_factory=dict)  # seconds before answering, per method
+    locales: dict[str, str] = field(default_factory=dict)  # user id -> Slack locale ("de-DE"); else en-US
+    admins: set[str] = field(default_factory=set)  # users.info says is_admin for these user ids
+    creators: dict[str, str] = field(default_factory=dict)  # channel id -> creator (conversations.info)
 
     def __post_init__(self) -> None:
         self._cond = threading.Condition()
@@ -85,6 +91,7 @@ class FakeSlack:
         asyncio.set_event_loop(self._loop)
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # users.info is a GET
         app.router.add_post("/response/{name}", self._response)
         app.router.add_get("/ws", self._ws)
         self._runner = web.AppRunner(app, access_log=None)
@@ -171,6 +178,23 @@ class FakeSlack:
             message = {k: params.get(k) for k in ("text", "blocks", "thread_ts") if params.get(k) is not None}
             return {"ok": True, "channel": params["channel"], "ts": params.get("ts") or ts,
                     "message": {**message, "ts": ts, "user": BOT_USER, "bot_id": BOT_ID}}
+        if method in ("assistant.threads.setStatus", "assistant.threads.setTitle",
+                      "assistant.threads.setSuggestedPrompts"):
+            return {"ok": True} if params.get("channel_id") else {"ok": False, "error": "channel_not_found"}
+        if method == "views.publish":
+            if not params.get("user_id") or not isinstance(params.get("view"), dict):
+                return {"ok": False, "error": "invalid_arguments"}
+            return {"ok": True, "view": {**params["view"], "id": f"V{ts}"}}
+        if method == "users.info":
+            user = str(params.get("user") or "")
+            return {"ok": True, "user": {"id": user, "locale": self.locales.get(user, "en-US"),
+                                         "is_admin": user in self.admins, "is_owner": False}}
+        if method == "conversations.info":
+            channel = str(params.get("channel") or "")
+            return {"ok": True, "channel": {"id": channel, "creator": self.creators.get(channel, "UCREATOR")}}
+        if method == "conversations.open":
+            users = str(params.get("users") or "")
+            return {"ok": True, "channel": {"id": f"D{users}"}} if users else {"ok": False, "error": "user_not_found"}
         if method == "chat.postEphemeral":
             if not params.get("channel") or not params.get("user"):
                 return {"ok": False, "error": "channel_not_found"}

@@ -240,7 +240,7 @@ def test_manifest_asks_for_what_the_app_handles() -> None:
 
     manifest = yaml.safe_load((Path(__file__).resolve().parents[3] / "slack" / "manifest.yml").read_text())
     settings = manifest["settings"]
-    assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
+    assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im", "app_home_opened"}
     assert settings["interactivity"]["is_enabled"] is True
     commands = {c["command"]: c for c in manifest["features"]["slash_commands"]}
     assert set(commands) == {"/ask", "/quote"}  # /quote is registered by bot.adapters.slack.daily
@@ -249,6 +249,14 @@ def test_manifest_asks_for_what_the_app_handles() -> None:
     assert len(urls) == 1 and urls.pop().endswith("/slack/events")
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history"} <= scopes
+    # the Messages tab as an agent conversation, the Home tab, the user's language (users.info), their DM
+    assert {"assistant:write", "users:read", "im:write"} <= scopes
+    assert {"channels:read", "groups:read"} <= scopes  # /ask scope: a channel's creator (conversations.info)
+    features = manifest["features"]
+    assert features["app_home"]["home_tab_enabled"] is True and features["app_home"]["messages_tab_enabled"] is True
+    agent = features["agent_view"]
+    assert agent["agent_description"].strip() and "assistant_view" not in features
+    assert [p["message"] for p in agent["suggested_prompts"]] == list(SAMPLES["en"])[:4]
 
 
 def test_unknown_buttons_and_mentions_without_ts_are_acknowledged_quietly(direct: App, fake: FakeSlack) -> None:

@@ -79,7 +79,7 @@ def test_direct_message_is_answered_in_the_dm(slack: Slack, library: Library) ->
                  "ts": "200.000001", "channel": "D0DM"})
     [call] = slack.fake.wait_for(lambda _: slack.fake.posted("chat.postMessage"))
     assert call.params["channel"] == "D0DM"
-    assert "thread_ts" not in call.params
+    assert call.params["thread_ts"] == "200.000001", "in the question's thread (a conversation of the Messages tab)"
     assert quote_lines(check(call, library))
 
 

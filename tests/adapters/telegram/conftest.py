@@ -25,6 +25,8 @@ async def fake(library: Any) -> AsyncIterator[fake_api.FakeBotAPI]:
     for params in server.called("answerInlineQuery"):
         for result in params["results"]:
             fake_api.assert_verbatim(result["input_message_content"]["message_text"], passages)
+    for params in server.called("answerGuestQuery"):
+        fake_api.assert_verbatim(params["result"]["input_message_content"]["message_text"], passages)
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ BOT = {"id": 123456789, "is_bot": True, "first_name": "Interview Bot", "username
 USER = {"id": 4242, "is_bot": False, "first_name": "Ada", "language_code": "en"}
 JSON_FIELDS = {"reply_markup", "results", "commands", "entities", "reply_parameters", "link_preview_options",
                "allowed_updates", "input_message_content", "button", "scope", "chat_id", "offset", "limit",
-               "timeout", "cache_time", "is_personal", "show_alert", "message_id", "disable_notification"}
+               "timeout", "cache_time", "is_personal", "show_alert", "message_id", "disable_notification", "result"}
 
 # -- Telegram HTML ----------------------------------------------------------------------------------
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "blockquote",
@@ -106,8 +106,22 @@ def check_markup(markup: Any) -> None:
             data = button.get("callback_data")
             if data is not None and not 1 <= len(data.encode()) <= 64:
                 raise HTMLError("BUTTON_DATA_INVALID")
+            chosen = button.get("switch_inline_query_chosen_chat")
+            if chosen is not None and (len(chosen.get("query", "")) > 256 or not any(
+                    chosen.get(f"allow_{kind}_chats") for kind in ("user", "bot", "group", "channel"))):
+                raise HTMLError("BUTTON_TYPE_INVALID")
             if not button.get("text"):
                 raise HTMLError("button text is empty")
+
+
+def check_result(r: dict[str, Any]) -> None:
+    """An inline result (answerInlineQuery, answerGuestQuery) as Telegram checks it."""
+    if not 1 <= len(r["id"].encode()) <= 64 or not r.get("title"):
+        raise HTMLError("RESULT_ID_INVALID")
+    content = r["input_message_content"]
+    if content.get("parse_mode") == "HTML":
+        check_message_html(content["message_text"])
+    check_markup(r.get("reply_markup"))
 
 
 # -- the server ---------------------------------------------------------------------------------------
@@ -130,6 +144,7 @@ class FakeBotAPI:
     sent: list[dict[str, Any]] = field(default_factory=list)  # messages the bot sent, as Telegram returns them
     url: str = ""
     delays: dict[str, list[float]] = field(default_factory=dict)  # seconds before answering, per method
+    polled_for: list[str] | None = None  # the allowed_updates of the last getUpdates
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
@@ -211,6 +226,9 @@ class FakeBotAPI:
         if token != self.token:
             return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         params = await self._params(request)
+        if method == "getUpdates" and "allowed_updates" in params:
+            allowed = params["allowed_updates"]
+            self.polled_for = json.loads(allowed) if isinstance(allowed, str) else allowed
         if method != "getUpdates":
             async with self._changed:
                 self.calls.append(Call(method, params))
@@ -337,12 +355,17 @@ class FakeBotAPI:
         if len({r["id"] for r in results}) != len(results):
             raise HTMLError("RESULT_ID_DUPLICATE")
         for r in results:
-            if not 1 <= len(r["id"].encode()) <= 64 or not r.get("title"):
-                raise HTMLError("RESULT_ID_INVALID")
-            content = r["input_message_content"]
-            if content.get("parse_mode") == "HTML":
-                check_message_html(content["message_text"])
-            check_markup(r.get("reply_markup"))
+            check_result(r)
+        return True
+
+    async def api_answerGuestQuery(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Bot API 10.0: one inline result posted as the bot's answer to a guest query."""
+        if not params.get("guest_query_id") or not isinstance(params.get("result"), dict):
+            raise HTMLError("QUERY_ID_INVALID")
+        check_result(params["result"])
+        return {"inline_message_id": f"guest-{params['guest_query_id']}"}
+
+    async def api_setMessageReaction(self, params: dict[str, Any]) -> bool:
         return True
 
 
@@ -404,6 +427,24 @@ def callback(data: str, sent: dict[str, Any], language: str = "en") -> dict[str,
 def inline(query: str, offset: str = "", language: str = "en") -> dict[str, Any]:
     return {"inline_query": {"id": str(next(_ids)), "from": {**USER, "language_code": language}, "query": query,
                              "offset": offset}}
+
+
+def guest(text: str | None, kind: str = "supergroup", language: str = "en", chat_id: int | None = None,
+          **extra: Any) -> dict[str, Any]:
+    """A guest message (Bot API 10.0): the bot summoned into a chat it is not a member of."""
+    update = message(text, kind=kind, language=language, chat_id=chat_id or -100777, **extra)
+    return {"guest_message": {**update["message"], "guest_query_id": f"gq-{next(_ids)}"}}
+
+
+def reaction(sent: dict[str, Any], new: list[str], old: list[str] | None = None, user: dict[str, Any] | None = None,
+             ) -> dict[str, Any]:
+    """A change of one user's reactions (emoji) to a message the bot sent (`sent` as returned by sendMessage)."""
+    def emoji(values: list[str]) -> list[dict[str, str]]:
+        return [{"type": "emoji", "emoji": e} for e in values]
+
+    return {"message_reaction": {"chat": sent["chat"], "message_id": sent["message_id"], "user": user or USER,
+                                 "date": int(time.time()), "old_reaction": emoji(old or []),
+                                 "new_reaction": emoji(new)}}
 
 
 def bot_message(chat_kind: str = "supergroup", text: str = "an earlier answer") -> dict[str, Any]:

@@ -258,7 +258,7 @@ async def test_more_like_this_feedback_and_history_under_daily_posts(fake: FakeW
     assert more["text"].startswith("<b>Passages like this quote</b>") and 1 <= len(shown) <= 3
     assert not {p.id for p in library.passages if any(s in p.text for s in shown)} & {passage.id, *passage.versions}
     assert int(more["reply_parameters"]["message_id"]) == post["message_id"]  # a reply to the post
-    votes = [callbacks.decode(b["callback_data"]) for row in more["reply_markup"]["inline_keyboard"] for b in row]
+    votes = [callbacks.decode(b.get("callback_data")) for row in more["reply_markup"]["inline_keyboard"] for b in row]
     assert {v.feedback_kind for v in votes if v is not None and v.kind == "fb"} == {"similar"}
 
     down = next(d for d in data if d.startswith("fb:d:d:"))

@@ -20,7 +20,8 @@ from tests.adapters.telegram.fake_api import (
 
 def buttons(sent: dict) -> dict[str, str]:
     """callback data -> button text."""
-    return {b["callback_data"]: b["text"] for row in sent["reply_markup"]["inline_keyboard"] for b in row}
+    return {b["callback_data"]: b["text"] for row in sent["reply_markup"]["inline_keyboard"] for b in row
+            if "callback_data" in b}
 
 
 def passages(library) -> list[str]:

@@ -56,15 +56,16 @@ async def press(fake: FakeBotAPI, data: str, msg: dict[str, Any], n: int, langua
 
 
 async def test_every_quote_of_an_answer_gets_up_and_down(fake, voting, library, question) -> None:
-    """The new rows: under each quote's row, 👍 and 👎 (the More row stays last)."""
+    """The new rows: under each quote's row, 👍 and 👎, and Share beside them (the More row stays last)."""
     sent = await answered(fake, question)
     expected = answerer.answer(library, question)
     rows = keyboard(sent)
     votes_rows = [row for row in rows if row[0]["callback_data"].startswith("fb:")]
     assert len(votes_rows) == len(expected.quotes)
     for q, row in zip(expected.quotes, votes_rows, strict=True):
-        assert [b["text"] for b in row] == [f"{q.rank} · 👍", f"{q.rank} · 👎"]
-        decoded = [callbacks.decode(b["callback_data"]) for b in row]
+        assert [b["text"] for b in row] == [f"{q.rank} · 👍", f"{q.rank} · 👎", f"{q.rank} · ↗ 分享"]
+        assert row[2]["switch_inline_query_chosen_chat"]["query"] == callbacks.share_query(q.passage_id)
+        decoded = [callbacks.decode(b["callback_data"]) for b in row[:2]]
         assert all(d is not None and d.feedback_kind == "answer" for d in decoded)
         assert {callbacks.resolve(d.passage, library.by_id) for d in decoded if d} == {q.passage_id}
     assert data(sent)[-1].startswith("more:")
@@ -73,7 +74,7 @@ async def test_every_quote_of_an_answer_gets_up_and_down(fake, voting, library, 
 
 async def test_vote_change_and_retry_leave_one_row(fake, voting, library, question) -> None:
     sent = await answered(fake, question)
-    up, down = next(row for row in keyboard(sent) if row[0]["callback_data"].startswith("fb:"))
+    up, down, _share = next(row for row in keyboard(sent) if row[0]["callback_data"].startswith("fb:"))
     note = await press(fake, up["callback_data"], sent, 1)
     assert note["text"] == "Thanks for your feedback!"
     (row,) = votes(voting)

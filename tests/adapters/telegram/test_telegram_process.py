@@ -61,6 +61,7 @@ async def test_cli_polls_answers_and_keeps_the_token_out_of_logs(fake, library) 
     _, err = await proc.communicate()
     assert assert_verbatim(sent["text"], [p.text for p in library.passages]) >= 1
     assert fake.called("deleteWebhook")  # polling starts by removing any webhook
+    assert {"message_reaction", "guest_message", "inline_query"} <= set(fake.polled_for or ())  # reactions as votes
     log = err.decode()
     assert "DEBUG" in log or "INFO" in log
     assert fake.token not in log
@@ -77,6 +78,7 @@ async def test_cli_webhook_refuses_requests_without_the_secret(fake) -> None:
         (hook,) = await fake.wait_for("setWebhook", timeout=STARTUP)
         assert hook["url"] == env["TELEGRAM_WEBHOOK_URL"]
         assert hook["secret_token"] == secret
+        assert {"message_reaction", "guest_message"} <= set(hook["allowed_updates"])
         update = {"update_id": 1, **message("/sources")}
         async with httpx.AsyncClient(timeout=10) as client:
             missing = None

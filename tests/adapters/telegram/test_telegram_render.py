@@ -114,9 +114,12 @@ def test_keyboard_for_a_reply(library) -> None:
     reply = answerer.answer(library, question_for(library, "de", more=True))
     markup = render.reply_keyboard(reply, 12)
     check_markup(markup.to_dict())
-    data = [b.callback_data for row in markup.inline_keyboard for b in row]
+    buttons = [b for row in markup.inline_keyboard for b in row]
+    data = [b.callback_data for b in buttons if b.callback_data is not None]
     assert data[-1] == f"more:12:{len(reply.quotes)}"
     assert sum(d.startswith("ver:") for d in data) == sum(render.has_other_language(q) for q in reply.quotes)
+    shares = [b.switch_inline_query_chosen_chat for b in buttons if b.callback_data is None]
+    assert [s.query for s in shares] == [f"share:{q.passage_id}" for q in reply.quotes]  # one Share per quote
     none = answerer.answer(library, "🤔")
     rows = render.reply_keyboard(none, None).inline_keyboard
     assert [r[0].text for r in rows] == list(none.suggestions)

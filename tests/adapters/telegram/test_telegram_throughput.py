@@ -162,7 +162,7 @@ class CountingAnswerer:
     def library(self) -> object:
         return self.holder.current
 
-    def __call__(self, question: str, top_k: int = 3, offset: int = 0) -> Reply:
+    def __call__(self, question: str, top_k: int = 3, offset: int = 0, scope: object = None) -> Reply:
         self.calls += 1
         return Reply(query=question, note=f"{id(self.holder.current)} {self.calls}", offset=offset)
 
@@ -217,7 +217,7 @@ async def test_a_repeated_question_gets_the_same_more_button(fake, library, ques
     finally:
         await stop(app)
     more = [b["callback_data"] for r in replies for row in r["reply_markup"]["inline_keyboard"] for b in row
-            if b["callback_data"].startswith("more:")]
+            if b.get("callback_data", "").startswith("more:")]
     assert len(more) == 2 and more[0] == more[1]
     assert replies[0]["text"] == replies[1]["text"]
 

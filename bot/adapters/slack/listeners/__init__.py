@@ -7,20 +7,23 @@ from collections.abc import Callable
 
 from slack_bolt import App
 
+from bot.adapters.slack import agent
 from bot.adapters.slack.listeners import actions, commands, events, feedback
 from bot.adapters.slack.listeners.common import Answers
+from bot.adapters.slack.locales import Locales
 
 
 def register(app: App, answers: Answers, subcommands: dict[str, Callable[..., None]] | None = None) -> None:
-    """Add the mention, DM, /ask, button and feedback listeners to `app`."""
+    """Add the mention, DM, /ask, button, feedback and Messages-tab listeners to `app`."""
     events.register(app, answers)
+    agent.register(app, Locales())
     commands.register(app, answers, subcommands or {})
     actions.register(app, answers)
     feedback.register(app, answers)
 
 
 def register_fallbacks(app: App) -> None:
-    """Catch-all listeners, added after every extension's."""
+    """Catch-all listeners, added after every extension's (e.g. bot.adapters.slack.home's Home tab)."""
     events.register_fallbacks(app)
 
     @app.action(re.compile(".*"))

@@ -82,7 +82,8 @@ def register(app: App, answers: Answers) -> None:
         if page is None:
             return
         ephemeral = is_ephemeral(body)
-        deliver(body, client, respond, answers.render(answers.reply(*page), ephemeral=ephemeral))
+        deliver(body, client, respond, answers.render(answers.reply(*page, channel=_channel(body)),
+                                                      ephemeral=ephemeral))
 
     @app.action(buttons.pattern(buttons.SHARE))
     def on_share(ack: Ack, body: dict[str, Any], client: Any, respond: Any) -> None:
@@ -91,7 +92,7 @@ def register(app: App, answers: Answers) -> None:
         page = _page(answers, body, client, respond)
         if page is None:
             return
-        msg = answers.render(answers.reply(*page))
+        msg = answers.render(answers.reply(*page, channel=_channel(body)))
         if not via_response_url(respond, msg, "in_channel"):
             channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
             if channel:
@@ -133,8 +134,14 @@ def register(app: App, answers: Answers) -> None:
         if not quote.also_in:
             deliver(body, client, respond, render.note_message(render.label("no_versions", lang)))
             return
+        channel = _channel(body)
+        scope = answers.ctx.scopes.get("slack", channel) if channel else None
+        also_in = [v for v in quote.also_in if scope is None or scope.allows(library, library.by_id[v.passage_id])]
+        if not also_in:  # none within the channel's scope
+            deliver(body, client, respond, render.note_message(render.label("no_versions", lang)))
+            return
         items = []
-        for v in quote.also_in:
+        for v in also_in:
             p = library.by_id.get(v.passage_id)
             items.append((p.speaker if p else quote.speaker, v.passage, p.question if p else None, v.article))
         deliver(body, client, respond, render.passages_message(items, lang, message("other_language", lang)))

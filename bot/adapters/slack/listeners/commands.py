@@ -25,5 +25,5 @@ def register(app: App, answers: Answers, subcommands: dict[str, Callable[..., No
             subcommands[word](text=rest.strip(), command=command, respond=respond, client=client, ctx=answers.ctx)
             return
         else:
-            msg = answers.message(text, ephemeral=True)
+            msg = answers.message(text, ephemeral=True, channel=channel)
         post_ephemeral(respond, client, channel, user, msg)

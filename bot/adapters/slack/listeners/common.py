@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+PLATFORM = "slack"
 TOP_K = 3
 POST_OPTIONS = {"unfurl_links": False, "unfurl_media": False}
 HELP_WORDS = frozenset({"help", "?", "hilfe", "帮助", "幫助", "/help"})
@@ -36,16 +37,18 @@ class Answers:
     ctx: AppContext
     queries: QueryStore
 
-    def reply(self, question: str, offset: int = 0) -> Reply:
-        """The answer, with machine translations into the question's language where its quotes need one
-        (unchanged when translation is off; waits at most TRANSLATE_TIMEOUT)."""
-        return self.ctx.translate(self.ctx.answerer(question, top_k=TOP_K, offset=offset))
+    def reply(self, question: str, offset: int = 0, channel: str | None = None) -> Reply:
+        """The answer within the `channel`'s scope, with machine translations into the question's language
+        where its quotes need one (unchanged when translation is off; waits at most TRANSLATE_TIMEOUT)."""
+        scope = self.ctx.scopes.get(PLATFORM, channel) if channel else None
+        return self.ctx.translate(self.ctx.answerer(question, top_k=TOP_K, offset=offset, scope=scope))
 
-    def message(self, question: str, offset: int = 0, *, ephemeral: bool = False) -> dict[str, Any]:
-        """The message for a question (the help text when it is empty or asks for help)."""
+    def message(self, question: str, offset: int = 0, *, ephemeral: bool = False,
+                channel: str | None = None) -> dict[str, Any]:
+        """The message for a question asked in `channel` (the help text when it is empty or asks for help)."""
         if not question or question.strip().lower() in HELP_WORDS:
             return self.help()
-        return self.render(self.reply(question, offset), ephemeral=ephemeral)
+        return self.render(self.reply(question, offset, channel), ephemeral=ephemeral)
 
     def render(self, reply: Reply, *, ephemeral: bool = False) -> dict[str, Any]:
         """A reply as a message, its buttons (More, Share, 👍/👎) pointing at the saved question (none of them if

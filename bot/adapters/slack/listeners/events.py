@@ -1,4 +1,5 @@
-"""Mentions in channels (answered in the thread) and direct messages (answered in the DM)."""
+"""Mentions in channels (answered in the thread) and direct messages (answered in the question's thread of
+the DM, with the agent status and title, see bot.adapters.slack.agent)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from typing import Any
 
 from slack_bolt import App
 
+from bot.adapters.slack import agent
 from bot.adapters.slack.listeners.common import Answers, post, question_text
+from bot.answer.texts import ui_language_of_text
 
 
 def is_direct_message(event: dict[str, Any]) -> bool:
@@ -22,6 +25,10 @@ def register_fallbacks(app: App) -> None:
     def ignore_message() -> None:
         """Other messages: acknowledged, not answered."""
 
+    @app.event("app_home_opened")
+    def ignore_app_home() -> None:
+        """A tab of the App Home no listener shows anything in: acknowledged."""
+
 
 def register(app: App, answers: Answers) -> None:
     @app.event("app_mention")
@@ -31,10 +38,15 @@ def register(app: App, answers: Answers) -> None:
             return  # nothing to answer in
         question = question_text(event.get("text"), context.bot_user_id)
         thread = event.get("thread_ts") or event["ts"]
-        post(client, event["channel"], answers.message(question), thread)
+        post(client, event["channel"], answers.message(question, channel=event["channel"]), thread)
 
     @app.event("message", matchers=[is_direct_message])
     def on_message(event: dict[str, Any], client: Any, context: Any) -> None:
-        """Answer a direct message."""
+        """Answer a direct message in its thread: the status while searching, a new conversation's title."""
         question = question_text(event.get("text"), context.bot_user_id)
-        post(client, event["channel"], answers.message(question), event.get("thread_ts"))
+        channel, thread = event["channel"], event.get("thread_ts") or event.get("ts")
+        if thread:
+            agent.searching(client, channel, thread, ui_language_of_text(question))
+            if not event.get("thread_ts"):
+                agent.titled(client, channel, thread, question)
+        post(client, channel, answers.message(question, channel=channel), thread)

@@ -107,7 +107,9 @@ def register(app: App, answers: Answers) -> None:
         library = ctx.library.current
         pid = _value(body)
         p = library.by_id.get(pid)
-        reply = more_like_this(library, pid) if p is not None else None
+        channel = _channel(body)
+        scope = ctx.scopes.get(PLATFORM, channel) if channel else None
+        reply = more_like_this(library, pid, scope=scope) if p is not None else None
         if reply is None:
             deliver(body, client, respond, render.note_message(render.label("gone", None)))
             return
@@ -116,7 +118,7 @@ def register(app: App, answers: Answers) -> None:
             deliver(body, client, respond, render.note_message(message("no_similar", lang)))
             return
         msg = render.reply_message(ctx.translate(reply), kind="similar", title=message("more_like_this_title", lang))
-        channel, clicked = _channel(body), body.get("message") or {}
+        clicked = body.get("message") or {}
         if is_ephemeral(body) or not channel:
             post_ephemeral(respond, client, channel, _user(body), msg)
         else:  # in the daily post's thread

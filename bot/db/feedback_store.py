@@ -81,7 +81,12 @@ def record(engine: Engine, vote: Vote, now: dt.datetime | None = None) -> str | 
     )
     where = and_(*(c[name] == value for name, value in key.items()))
     with engine.begin() as conn:
-        before = conn.execute(select(c.vote).where(where)).scalar()
+        # a new vote: inserted (a concurrent press of the same key, on another replica, waits here for this
+        # one and then finds the row); else the row is locked (PostgreSQL) before its vote is read, so two
+        # deliveries of one press never both see the old vote
+        if conn.execute(ins.on_conflict_do_nothing(index_elements=list(key)).returning(c.id)).first() is not None:
+            return None
+        before = conn.execute(select(c.vote).where(where).with_for_update()).scalar()
         conn.execute(upsert)
     return before
 

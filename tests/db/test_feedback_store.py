@@ -100,3 +100,28 @@ def test_report_ranks_disliked_passages_and_lists_questions_marked_wrong(engine)
     assert wrong[("Why models?", "a:p1")].down == 2 and wrong[("Why models?", "a:p1")].platforms == {"telegram"}
     recent = feedback_store.report(engine, since=dt.date(2026, 6, 1))
     assert "a:p9" not in {p.passage_id for p in recent.passages} and recent.down == 4
+
+
+def test_one_press_delivered_to_several_replicas_at_once_is_counted_once(db_url: str) -> None:
+    """The metric counts a vote when `record` says it is new or changed: of one press recorded at the same
+    moment by four replicas (engines of their own), exactly one may say so, on every one of 20 keys."""
+    engines = [open_database(db_url) for _ in range(4)]
+    try:
+        for n in range(20):
+            vote = replace(VOTE, message_id=str(5000 + n))
+            start = threading.Barrier(len(engines))
+            news: list[bool] = []
+
+            def press(engine, vote=vote, start=start, news=news) -> None:
+                start.wait()
+                news.append(feedback_store.record(engine, vote) != vote.vote)
+
+            threads = [threading.Thread(target=press, args=(e,)) for e in engines]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(30)
+            assert sorted(news) == [False, False, False, True], n
+    finally:
+        for e in engines:
+            e.dispose()

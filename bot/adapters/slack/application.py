@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("bot.adapters.slack.daily", "bot.adapters.slack.importing",
                                        "bot.adapters.slack.home")
 
-Subcommand = Callable[..., None]
+Subcommand = Callable[..., object]  # returns False for a question that only starts with its word
 
 
 def check_settings(settings: Settings, socket_mode: bool | None = None) -> None:

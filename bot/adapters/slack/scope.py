@@ -46,15 +46,18 @@ def may_change(client: Any, ctx: AppContext, channel: str, user: str | None) -> 
         return False
 
 
-def on_scope(*, text: str, command: dict[str, Any], respond: Any, client: Any, ctx: AppContext) -> None:
-    """`scope [reset | article=… speaker=… language=…]` (answered only to the asker)."""
+def on_scope(*, text: str, command: dict[str, Any], respond: Any, client: Any, ctx: AppContext) -> bool:
+    """`scope [reset | article=… speaker=… language=…]` (answered only to the asker); False for a question
+    that only starts with the word ("scope of Cohere's business?"), which /ask then answers."""
     channel, user = str(command.get("channel_id") or ""), command.get("user_id")
     lang = ui_language(command.get("locale") or "en")
     slash = f"{command.get('command') or '/ask'} scope"
     library = ctx.library.current
     args = text.split()
+    if args and args != ["reset"] and not any("=" in a for a in args):
+        return False
     if not channel:
-        return
+        return True
     if not args:
         answer = report(ctx.scopes.get(PLATFORM, channel), library, lang, slash)
     elif not may_change(client, ctx, channel, user):
@@ -77,3 +80,4 @@ def on_scope(*, text: str, command: dict[str, Any], respond: Any, client: Any, c
     if respond is not None:
         respond(text=render.clip(answer, MAX_TEXT), response_type="ephemeral",  # clip escapes
                 replace_original=False)
+    return True

@@ -129,3 +129,9 @@ def test_a_scope_that_rules_out_a_subscriptions_filters_skips_days_and_never_pau
     assert "Scope removed" in ask(slack, "scope reset")["text"]
     sent = poster.scheduler.run_once(dt.datetime(2026, 11, 4, 9, tzinfo=dt.UTC)).sent
     assert len(sent) == 1 and library.articles[library.by_id[sent[0][2]].article_id].language == "de"
+
+
+def test_a_question_that_only_starts_with_scope_is_answered(slack: Slack, library: Library) -> None:
+    reply = ask(slack, "scope of Cohere's business models")
+    assert "can't set that scope" not in str(reply) and "Only the admins" not in str(reply)
+    assert "🔎 scope of Cohere" in str(reply)  # answered as a question (its answer is headed by it)

@@ -13,7 +13,7 @@ from bot.adapters.slack.listeners.common import Answers
 from bot.adapters.slack.locales import Locales
 
 
-def register(app: App, answers: Answers, subcommands: dict[str, Callable[..., None]] | None = None) -> None:
+def register(app: App, answers: Answers, subcommands: dict[str, Callable[..., object]] | None = None) -> None:
     """Add the mention, DM, /ask, button, feedback and Messages-tab listeners to `app`."""
     events.register(app, answers)
     agent.register(app, Locales())

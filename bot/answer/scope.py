@@ -5,8 +5,8 @@
     scope.describe("en")                    # "articles: …; speakers: …; languages: …"
 
 Within one kind the values are alternatives (any article listed), across kinds they all must hold. A speaker
-matches by part of the name (case-insensitive), an article by id, a language by its first two letters
-(`zh` covers zh-Hant). An empty scope allows everything.
+matches by part of the name (case-insensitive), an article by id, a language by its code (zh, de, en: an
+article's language by its first two letters, so `zh` covers zh-Hant). An empty scope allows everything.
 """
 
 from __future__ import annotations
@@ -104,10 +104,10 @@ def parse_scope(args: Iterable[str], library: Library) -> Scope:
     unknown = [a for a in found["article"] if a not in library.articles]
     if unknown:
         raise BadScope(f"unknown article {unknown[0]!r} (the article ids are listed with /scope)")
-    languages = [v.lower()[:2] for v in found["language"]]
+    languages = [v.lower() for v in found["language"]]
     bad = [v for v in languages if v not in ("zh", "de", "en")]
-    if bad:
-        raise BadScope(f"unknown language {bad[0]!r} (use zh, de or en)")
+    if bad:  # (zh covers traditional Chinese too: "zh-Hant" is refused rather than silently widened)
+        raise BadScope(f"unknown language {bad[0][:20]!r} (use zh, de or en)")
     speakers = {p.speaker for p in library.passages if p.speaker}
     for s in found["speaker"]:
         if not any(s.casefold() in name.casefold() for name in speakers):

@@ -35,7 +35,8 @@ def test_parse_accepts_every_kind_with_several_values(library: Library) -> None:
     assert parse_scope(["speaker=Aidan_Gomez"], library).speakers == ("Aidan Gomez",)
 
 
-@pytest.mark.parametrize("args", [[], ["reset=1"], ["article=nope"], ["language=fr"], ["speaker=Nobody Here"],
+@pytest.mark.parametrize("args", [[], ["reset=1"], ["article=nope"], ["language=fr"], ["language=english"],
+                                  ["language=zh-Hant"], ["language=zh\ud800"], ["speaker=Nobody Here"],
                                   ["article"], ["speaker=" + "x" * 200],
                                   ["article=xinpiceng-dai-yusen", "speaker=Gomez"]])  # nothing would be left
 def test_parse_refuses_what_cannot_hold(library: Library, args: list[str]) -> None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+MAX_ID = 2**31 - 1  # a saved question's id (an INTEGER column): larger ones are forged
 MORE = "ib_more"  # value: {"q": saved question id, "o": next offset}
 SHARE = "ib_share"  # value: {"q": saved question id, "o": offset of the shown page}
 CONTEXT = "ib_context"  # value: passage id, or {"p": passage id, "l": language of the translation shown}
@@ -57,7 +58,8 @@ def parse_page(value: str | None) -> tuple[int, int] | None:
         query_id, offset = data["q"], data["o"]
     except (ValueError, TypeError, KeyError):
         return None
-    if not isinstance(query_id, int) or not isinstance(offset, int) or query_id < 0 or not 0 <= offset <= 1000:
+    if not isinstance(query_id, int) or not isinstance(offset, int) or not 0 <= query_id <= MAX_ID \
+            or not 0 <= offset <= 1000:
         return None
     return query_id, offset
 
@@ -183,7 +185,8 @@ def _feedback_common(data: dict[str, Any]) -> tuple[str, str, int | None, str] |
     pid, kind, query_id = _passage(data), KINDS.get(str(data.get("k"))), data.get("q")
     if pid is None or kind is None:
         return None
-    if kind == "answer" and not (isinstance(query_id, int) and not isinstance(query_id, bool) and query_id >= 0):
+    if kind == "answer" and not (isinstance(query_id, int) and not isinstance(query_id, bool)
+                                 and 0 <= query_id <= MAX_ID):
         return None
     return pid, kind, query_id if kind == "answer" else None, _ui(data)
 

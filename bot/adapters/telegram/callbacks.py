@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAX_BYTES = 64
+MAX_ID = 2**31 - 1  # a saved question's id (an INTEGER column): larger ones are forged
 MAX_QUERY = 256  # characters of an inline query
 SHARE = "share:"
 LANGUAGES = ("zh", "zh-Hant", "de", "en")  # the machine translation targets a button may name
@@ -127,14 +128,14 @@ def shared(query: str) -> str | None:
 
 def decode(data: str | None) -> Callback | None:
     """The payload's meaning, or None for anything this bot did not make."""
-    if not data or len(data.encode()) > MAX_BYTES:
-        return None
+    if not data or len(data.encode("utf-8", "replace")) > MAX_BYTES or not data.isprintable():
+        return None  # (a lone surrogate is not printable)
     kind, _, rest = data.partition(":")
     try:
         if kind == "more":
             qid, _, offset = rest.partition(":")
             cb = Callback("more", number=int(qid), offset=int(offset))
-            return cb if cb.number >= 0 and 0 <= cb.offset <= 1000 else None
+            return cb if 0 <= cb.number <= MAX_ID and 0 <= cb.offset <= 1000 else None
         if kind in ("ctx", "ver", "sim") and rest:
             return Callback(kind, passage=rest)
         if kind == "ask":
@@ -147,7 +148,7 @@ def decode(data: str | None) -> Callback | None:
         if kind == "fb":
             code, _, rest = rest.partition(":")
             source, _, passage = rest.partition(":")
-            valid = source in SOURCES or (source.isdigit() and source.isascii() and len(source) <= 12)
+            valid = source in SOURCES or (source.isdigit() and source.isascii() and int(source) <= MAX_ID)
             return Callback("fb", passage=passage, vote=code, source=source) \
                 if code in VOTES and valid and passage else None
     except ValueError:

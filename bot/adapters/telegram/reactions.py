@@ -12,6 +12,7 @@ are ignored. Telegram sends reactions in groups only to administrators of the gr
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Sequence
 from functools import partial
@@ -41,14 +42,14 @@ def votes(reactions: Sequence[ReactionType]) -> set[str]:
     return {EMOJI[r.emoji] for r in reactions if isinstance(r, ReactionTypeEmoji) and r.emoji in EMOJI}
 
 
-def change(old: set[str], new: set[str]) -> tuple[str, str] | None:
-    """("record", vote) or ("withdraw", vote) for a change of reactions; None when no vote changed (or it
-    cannot be told which one counts)."""
+def change(old: set[str], new: set[str]) -> tuple[str, tuple[str, ...]] | None:
+    """("record", (vote,)) or ("withdraw", the votes taken away) for a change of reactions; None when no vote
+    changed (or it cannot be told which one counts)."""
     added, removed = new - old, old - new
     if len(added) == 1:
-        return "record", next(iter(added))
+        return "record", (next(iter(added)),)
     if not added and removed:
-        return ("record", next(iter(new))) if len(new) == 1 else ("withdraw", next(iter(removed)))
+        return ("record", (next(iter(new)),)) if len(new) == 1 else ("withdraw", tuple(sorted(removed)))
     return None
 
 
@@ -61,7 +62,8 @@ async def on_reaction(update: Update, context: Context) -> None:
     step = change(votes(reaction.old_reaction), votes(reaction.new_reaction))
     if who is None or step is None:
         return
-    action, vote = step
+    action, chosen = step
+    vote = chosen[0]
     engine = app_context(context).engine
     chat_id, message_id = str(reaction.chat.id), str(reaction.message_id)
     try:
@@ -73,9 +75,10 @@ async def on_reaction(update: Update, context: Context) -> None:
             if kind == "answer" and action == "record" and source.isdigit():
                 question = await asyncio.wait_for(queries(context).load(int(source)), LOAD_WAIT)
             ballot = Vote(PLATFORM, chat_id, voted_as, str(who.id), passage_id, vote, kind, question)
-            if action == "withdraw":
-                await asyncio.wait_for(in_database(context, partial(feedback_store.withdraw, engine, ballot)),
-                                       LOAD_WAIT)
+            if action == "withdraw":  # each vote taken away (a withdrawal of a vote not stored changes nothing)
+                for taken in chosen:
+                    await asyncio.wait_for(in_database(context, partial(
+                        feedback_store.withdraw, engine, dataclasses.replace(ballot, vote=taken))), LOAD_WAIT)
                 continue
             before = await asyncio.wait_for(in_database(context, partial(feedback_store.record, engine, ballot)),
                                             LOAD_WAIT)

@@ -104,8 +104,10 @@ def test_button_values_round_trip_and_forgeries_are_refused() -> None:
     value = buttons.page_value(1234567, 3)  # the saved question's id: no user text in the button
     assert len(value) <= 2000 and buttons.parse_page(value) == (1234567, 3)
     for forged in ("not json", '{"q": "a question", "o": 2}', '{"q": 1, "o": "2"}', '{"q": -1, "o": 0}',
-                   '{"q": 1, "o": 5000}', '{"q": 1}', "[1, 2]", ""):
+                   '{"q": 1, "o": 5000}', '{"q": 1}', "[1, 2]", "", '{"q": 9223372036854775808, "o": 0}',
+                   '{"q": 2147483648, "o": 0}'):  # ids past the INTEGER column's range are forged too
         assert buttons.parse_page(forged) is None, forged
+    assert buttons.parse_feedback('{"v":"up","k":"a","p":"x:1","q":1000000000000000000000000000000,"u":"en"}') is None
 
 
 @pytest.mark.parametrize("question", [q for qs in SAMPLES.values() for q in qs])

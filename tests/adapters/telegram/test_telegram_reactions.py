@@ -72,6 +72,19 @@ async def test_a_reaction_votes_on_every_quote_and_can_be_changed_and_withdrawn(
     assert votes(voting) == []
 
 
+async def test_taking_both_reactions_away_at_once_withdraws_the_vote(fake, voting, library, question) -> None:
+    await fake.push(message(question))
+    await fake.wait_for("sendMessage")
+    sent = fake.sent[-1]
+    await fake.push(reaction(sent, ["👍"]))
+    await fake.push(reaction(sent, ["👍", "👎"], old=["👍"]))  # 👎 added: the vote is now down
+    await settle(fake, 2)
+    assert {v for _, v, *_ in votes(voting)} == {"down"}
+    await fake.push(reaction(sent, [], old=["👍", "👎"]))  # both taken away in one update
+    await settle(fake, 3)
+    assert votes(voting) == []
+
+
 async def test_withdrawing_a_reaction_keeps_a_vote_changed_since(fake, voting, library, question) -> None:
     await fake.push(message(question))
     await fake.wait_for("sendMessage")

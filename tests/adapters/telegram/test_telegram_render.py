@@ -106,7 +106,9 @@ def test_callback_data_fits_64_bytes_and_round_trips() -> None:
     decoded = callbacks.decode(callbacks.context(long_id))
     assert decoded and callbacks.resolve(decoded.passage, ["other", long_id]) == long_id
     assert callbacks.decode(callbacks.more(7, 9)) == callbacks.Callback("more", number=7, offset=9)
-    for bad in (None, "", "more:-1:x", "more:1:99999", "ctx:", "zzz:1", "x" * 65):
+    for bad in (None, "", "more:-1:x", "more:1:99999", "ctx:", "zzz:1", "x" * 65, "ctx:\ud800", "sim:\ud800",
+                "fb:\ud800:1:a:1", "more:\ud800:0", f"more:{2**31}:0", "more:99999999999999999999:0",
+                f"fb:u:{2**31}:a:1"):  # lone surrogates (from JSON escapes), ids past the INTEGER column
         assert callbacks.decode(bad) is None
 
 

@@ -327,8 +327,8 @@ class BM25Index:
         scratch = getattr(local, "scratch", None)
         if scratch is None:
             n = self.size
-            scratch = local.scratch = (np.zeros(n, dtype=np.float32), np.empty(n, dtype=np.int32),
-                                       np.empty(n, dtype=np.float32))
+            scratch = local.scratch = (np.zeros(n, dtype=np.float32), np.empty(n + 1, dtype=np.int32),
+                                       np.empty(n + 1, dtype=np.float32))
         return scratch
 
     # -- persistence ------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from numba import njit
 SWITCH_RATIO = 8  # look the remaining terms up when their postings outnumber the candidates this many times
 SWITCH_MIN_DOCS = 50_000  # below, every score is added up exactly (cheaper than finding what to skip)
 SKIP = 64  # postings a skip entry stands for (where the exact scoring looks documents up)
-DENSE_RATIO = 4  # a query whose postings number more than a quarter of the documents reads all scores in order
+DENSE_RATIO = 4  # postings more than a quarter of the documents: read all scores in order (not the postings)
 
 
 @njit(cache=True, nogil=True)
@@ -215,8 +215,8 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
     """The documents that can be among the k best, with their exact scores: (documents, scores), unordered,
     every document whose score ties the k-th best included (the caller sorts them). Every weight must be
     positive; `bounds` are the terms' highest weights times their multiplicities, `slack` a margin above
-    any rounding of the float32 sums; `acc` (float32 zeros), `spare` (int32) and `vals` (float32), one
-    each per document, are scratch space, `acc` left as it was found.
+    any rounding of the float32 sums; `acc` (float32 zeros, one per document), `spare` (int32) and `vals`
+    (float32), one more than the documents, are scratch space, `acc` left as it was found.
 
     Term at a time, the terms of highest bound first, float32 weights are added into `acc`. Once the k-th
     best partial score exceeds what the remaining terms could add up to, no other document can be among
@@ -304,20 +304,27 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
         n = kept
     else:  # the candidates: documents of the terms so far that can still reach theta
         cut = np.float32(max(theta - rest[j - 1] - slack, 0.0))
-        for jj in range(j):
-            c = cols[order[jj]]
-            for p in range(indptr[c], indptr[c + 1]):
-                d = indices[p]
+        ordered = done * DENSE_RATIO > acc.shape[0]
+        if ordered:  # many documents touched: read the scores in order (a sequential pass costs less)
+            for d in range(acc.shape[0]):
                 a = acc[d]
                 acc[d] = 0.0
                 if a > cut:
                     spare[n] = d
                     vals[n] = a
                     n += 1
+        for jj in range(0 if ordered else j):  # else the postings again, without a branch (spare has room
+            c = cols[order[jj]]
+            for p in range(indptr[c], indptr[c + 1]):
+                d = indices[p]
+                a = acc[d]
+                acc[d] = 0.0
+                spare[n] = d
+                vals[n] = a
+                n += a > cut  # for one more): half the documents pass
         cands = spare[:n]
         for x in range(n):
             acc[cands[x]] = vals[x]
-        ordered = False
         while j < m:
             i = order[j]
             c = cols[i]
@@ -336,11 +343,11 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
                         break
                     if indices[p] == d:
                         acc[d] += w32[p] * mult
-            else:  # many: one pass over the list
+            else:  # many: one pass over the list, adding to the candidates (without a branch)
                 for p in range(lo, hi):
                     d = indices[p]
-                    if acc[d] > 0.0:
-                        acc[d] += w32[p] * mult
+                    a = acc[d]
+                    acc[d] = a + (w32[p] * mult if a > 0.0 else np.float32(0.0))
             j += 1
             if n > k:  # drop the candidates that can no longer reach the k-th score
                 theta = max(theta, _kth_of(acc, cands, n, k))

@@ -66,6 +66,16 @@ def test_pruning_search_with_many_ties_and_common_terms() -> None:
         assert index.top(query, 10) == numpy_top(index, query, 10), query  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("k", [1, 40])
+def test_pruning_search_when_the_first_terms_touch_most_documents(k: int) -> None:
+    """Long lists before the lookups: the candidates are read from the scores in document order (not from
+    the postings), and the later long lists are added without a branch; the same results still."""
+    ids, lengths, vocab = corpus(60_000, 7, vocab=200)
+    index = BM25Index.from_ids(ids, lengths, vocab)
+    for query in queries(index, 150, 8 + k):
+        assert index.top(query, k) == numpy_top(index, query, k), query  # type: ignore[arg-type]
+
+
 def test_counting_build_is_the_sorting_build(monkeypatch: pytest.MonkeyPatch) -> None:
     ids, lengths, vocab = corpus(20_000, 3)
     monkeypatch.setattr(bm25, "JIT_MIN_TOKENS", 0)

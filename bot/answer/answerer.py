@@ -8,10 +8,11 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.answer import scope as scoped
 from bot.answer.excerpt import best_window, highlight_spans
 from bot.answer.library import Library
 from bot.answer.reply import Quote, Reply, Version
-from bot.answer.scope import Scope, mask, within
+from bot.answer.scope import Scope
 from bot.answer.texts import SAMPLES, message, topics, ui_language
 from corpus.models import Passage
 from retrieval.query import Query, analyze
@@ -58,14 +59,11 @@ def answer(library: Library, question: str, top_k: int = 3, offset: int = 0, sco
     if not query.terms:
         return Reply(query=text, status="invalid", language=query.language,
                      note=message("no_words", query.language), suggestions=samples(query.language))
-    if scope:
-        hits = within(library, scope, library.ranker.rank(query, offset + top_k + 1, allowed=mask(library, scope)))
-        if not hits:
-            return Reply(query=text, status="no_match", language=query.language,
-                         note=message("no_match_scoped", query.language, scope=scope.describe()),
-                         suggestions=samples(query.language))
-    else:
-        hits = library.ranker.rank(query, offset + top_k + 1)
+    hits = scoped.rank(library, query, offset + top_k + 1, scope)
+    if not hits and scope:
+        return Reply(query=text, status="no_match", language=query.language,
+                     note=message("no_match_scoped", query.language, scope=scope.describe()),
+                     suggestions=samples(query.language))
     if not hits:
         covered = topics(query.language, library.added_interviewees())
         return Reply(query=text, status="no_match", language=query.language,

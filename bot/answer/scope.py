@@ -21,6 +21,7 @@ from bot.answer.library import Library
 from bot.answer.texts import SCOPE, localized
 from corpus.models import Passage
 from retrieval.grouping import Hit
+from retrieval.query import Query
 
 KINDS = ("article", "speaker", "language")
 MAX_VALUES = 20  # per kind
@@ -157,6 +158,13 @@ def mask(library: Library, scope: Scope) -> np.ndarray:
                             count=len(library.passages))
         per_library[scope] = found
     return found
+
+
+def rank(library: Library, query: Query, want: int, scope: Scope | None, decide: bool = True) -> list[Hit]:
+    """The ranker's hits for `query`, only from what `scope` allows (all of the library without one)."""
+    if not scope:
+        return library.ranker.rank(query, want, decide=decide)
+    return within(library, scope, library.ranker.rank(query, want, decide=decide, allowed=mask(library, scope)))
 
 
 def within(library: Library, scope: Scope, hits: list[Hit]) -> list[Hit]:

@@ -6,10 +6,11 @@ and its other versions are left out, so what comes back is what else the intervi
 
 from __future__ import annotations
 
+from bot.answer import scope as scoped
 from bot.answer.answerer import make_quote
 from bot.answer.library import Library
 from bot.answer.reply import Reply
-from bot.answer.scope import Scope, mask, within
+from bot.answer.scope import Scope
 from retrieval.query import analyze
 
 TOP_K = 3
@@ -28,11 +29,7 @@ def more_like_this(library: Library, passage_id: str, top_k: int = TOP_K, scope:
     language = library.articles[p.article_id].language
     if not query.terms:
         return Reply(query=passage_id, status="no_match", language=language)
-    want = top_k + 1 + len(excluded)
-    if scope:
-        hits = within(library, scope, library.ranker.rank(query, want, decide=False, allowed=mask(library, scope)))
-    else:
-        hits = library.ranker.rank(query, want, decide=False)
+    hits = scoped.rank(library, query, top_k + 1 + len(excluded), scope, decide=False)
     kept = [h for h in hits if h.passage.id not in excluded and not excluded & {v.id for v in h.versions}][:top_k]
     quotes = tuple(make_quote(library, h.passage, query, i + 1, h.score, h.versions) for i, h in enumerate(kept))
     return Reply(query=passage_id, quotes=quotes, status="ok" if quotes else "no_match", language=language)

@@ -47,9 +47,10 @@ class ScopeBook:
         self._gave_up = False  # the first read took longer than FIRST_WAIT: later answers do not wait for it
         self._writes = 0  # local sets/resets: a read that began before one does not undo it
 
-    def get(self, platform: str, chat_id: str | int) -> Scope | None:
-        """The chat's scope (None: everything may be quoted). Waits at most FIRST_WAIT for the first read."""
-        if self.engine is None:
+    def get(self, platform: str, chat_id: str | int | None) -> Scope | None:
+        """The chat's scope (None: everything may be quoted, or no chat). Waits at most FIRST_WAIT for the
+        first read."""
+        if self.engine is None or chat_id is None or chat_id == "":
             return None
         scopes = self._scopes
         if scopes is None:  # never read: start a read (every RETRY seconds at most) and wait for the first one

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.answer.answerer import Answerer
 from bot.answer.library import Library
-from bot.answer.reply import Reply
+from bot.answer.reply import Quote, Reply
 from bot.runtime.health import Health
 from bot.runtime.live import LibraryHolder, Reloader
 from bot.runtime.metrics import Metrics
@@ -96,6 +96,15 @@ class AppContext:
         except Exception:  # a translation is a convenience: never a reason not to answer
             log.warning("translation failed", exc_info=True)
             return reply
+
+    def translated_quote(self, quote: Quote, target: str | None) -> tuple[Quote, bool]:
+        """A daily quote with its machine translation into `target` (when translation is on and a target is
+        given), and whether translation is on. Blocks at most TRANSLATE_TIMEOUT."""
+        if self.translator is None:
+            return quote, False
+        if not target:
+            return quote, True
+        return self.translate(Reply(query="", quotes=(quote,), language=target), target, force=True).quotes[0], True
 
     def _observe(self, reply: Reply, offset: int, seconds: float) -> None:
         self.metrics.observe_answer(reply, offset, seconds)

@@ -94,7 +94,7 @@ def on_today(*, text: str, command: dict[str, Any], respond: Any, client: Any, c
     """`today`: the quote of the day (only to the asker)."""
     day = dt.datetime.now(ZoneInfo(ctx.settings.quote_default_timezone)).date()
     channel, _, _ = _where(command)
-    scope = ctx.scopes.get(PLATFORM, channel) if channel else None
+    scope = ctx.scopes.get(PLATFORM, channel)
     try:
         quote = quote_of_the_day(ctx.library.current, day, scope=scope)
     except LookupError:  # nothing in the channel's scope is quotable
@@ -144,17 +144,6 @@ def format_post(quote: Quote, lang: str, translating: bool = False) -> dict[str,
     return {"text": fallback, "blocks": blocks}
 
 
-def translated(ctx: AppContext, sub: Subscription, quote: Quote) -> tuple[Quote, bool]:
-    """The quote with its machine translation into the subscription's `translate_to` (when translation is on),
-    and whether translation is on. Blocks at most TRANSLATE_TIMEOUT."""
-    if ctx.translator is None:
-        return quote, False
-    if not sub.translate_to:
-        return quote, True
-    reply = ctx.translate(Reply(query="", quotes=(quote,), language=sub.translate_to), sub.translate_to, force=True)
-    return reply.quotes[0], True
-
-
 def post(client: Any, sub: Subscription, quote: Quote, translating: bool = False) -> str | None:
     """chat.postMessage; Slack errors become the scheduler's ChatGone / RetryLater, and a request that
     went out without an answer (a timeout or a dropped connection after sending) its MaybeSent."""
@@ -199,7 +188,7 @@ class SlackPoster:
         self.thread = threading.Thread(target=self._loop, name="daily-quote-slack", daemon=True)
 
     def _send(self, sub: Subscription, quote: Quote) -> str | None:
-        return post(self.client, sub, *translated(self.ctx, sub, quote))
+        return post(self.client, sub, *self.ctx.translated_quote(quote, sub.translate_to))
 
     def start(self) -> SlackPoster:
         self.thread.start()

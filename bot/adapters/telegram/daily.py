@@ -21,7 +21,6 @@ from telegram.request import BaseRequest
 
 from bot.adapters.telegram import callbacks, render
 from bot.adapters.telegram.common import Context, app_context, reply_text, user_language
-from bot.answer.reply import Reply
 from bot.answer.texts import DAILY
 from bot.daily import commands as daily
 from bot.daily.commands import text
@@ -174,17 +173,6 @@ def format_post(quote: Quote, lang: str, translating: bool = False) -> tuple[str
     return html_text, InlineKeyboardMarkup(rows)
 
 
-def translated(ctx: AppContext, sub: Subscription, quote: Quote) -> tuple[Quote, bool]:
-    """The quote with its machine translation into the subscription's `translate_to` (when translation is on),
-    and whether translation is on. Blocks at most TRANSLATE_TIMEOUT (the posting rounds run in a thread)."""
-    if ctx.translator is None:
-        return quote, False
-    if not sub.translate_to:
-        return quote, True
-    reply = ctx.translate(Reply(query="", quotes=(quote,), language=sub.translate_to), sub.translate_to, force=True)
-    return reply.quotes[0], True
-
-
 def _chat_id(value: str) -> int | str:
     return int(value) if value.lstrip("-").isdigit() else value
 
@@ -247,7 +235,7 @@ class TelegramPoster:
         if loop is None or not loop.is_running():
             self.stop.set()
             raise RuntimeError("the bot is stopping")
-        quote, translating = translated(self.ctx, sub, quote)
+        quote, translating = self.ctx.translated_quote(quote, sub.translate_to)
         future = asyncio.run_coroutine_threadsafe(
             post(self.application.bot, sub, quote, self.read_timeout, translating), loop)
         waited = 0.0

@@ -30,8 +30,6 @@ PLATFORM = "telegram"
 async def chat_scope(context: Context, chat_id: int | str | None) -> Scope | None:
     """The scope of a chat (None: unscoped, or no chat). Read from memory; the first read in a process
     goes to the database (off the event loop)."""
-    if chat_id is None:
-        return None
     return await asyncio.to_thread(app_context(context).scopes.get, PLATFORM, chat_id)
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import App
 
 from bot.adapters.slack import buttons, render
-from bot.adapters.slack.listeners.common import Answers, post, post_ephemeral, via_response_url
+from bot.adapters.slack.listeners.common import PLATFORM, Answers, post, post_ephemeral, via_response_url
 from bot.answer.answerer import quote_of
 from bot.answer.reply import Reply, Translation
 from bot.answer.texts import message
@@ -135,7 +135,7 @@ def register(app: App, answers: Answers) -> None:
             deliver(body, client, respond, render.note_message(render.label("no_versions", lang)))
             return
         channel = _channel(body)
-        scope = answers.ctx.scopes.get("slack", channel) if channel else None
+        scope = answers.ctx.scopes.get(PLATFORM, channel)
         also_in = [v for v in quote.also_in if scope is None or scope.allows(library, library.by_id[v.passage_id])]
         if not also_in:  # none within the channel's scope
             deliver(body, client, respond, render.note_message(render.label("no_versions", lang)))

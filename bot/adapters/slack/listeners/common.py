@@ -40,7 +40,7 @@ class Answers:
     def reply(self, question: str, offset: int = 0, channel: str | None = None) -> Reply:
         """The answer within the `channel`'s scope, with machine translations into the question's language
         where its quotes need one (unchanged when translation is off; waits at most TRANSLATE_TIMEOUT)."""
-        scope = self.ctx.scopes.get(PLATFORM, channel) if channel else None
+        scope = self.ctx.scopes.get(PLATFORM, channel)
         return self.ctx.translate(self.ctx.answerer(question, top_k=TOP_K, offset=offset, scope=scope))
 
     def message(self, question: str, offset: int = 0, *, ephemeral: bool = False,

@@ -108,7 +108,7 @@ def register(app: App, answers: Answers) -> None:
         pid = _value(body)
         p = library.by_id.get(pid)
         channel = _channel(body)
-        scope = ctx.scopes.get(PLATFORM, channel) if channel else None
+        scope = ctx.scopes.get(PLATFORM, channel)
         reply = more_like_this(library, pid, scope=scope) if p is not None else None
         if reply is None:
             deliver(body, client, respond, render.note_message(render.label("gone", None)))

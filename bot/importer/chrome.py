@@ -44,7 +44,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^[（(]?(?:本文|以上|以下|对话|访谈|采访|訪談|採訪)[^）)]{0,40}(?:整理|编辑|删节|刪節|确认|確認"
                    r"|删减|刪減)",
                    r"\b(?:is|are) produced by\b|\btheme music (?:is )?by\b|\bmusic by\b.{0,40}$",
-                   r"^(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}\s*(?:摄|攝)?$", r"^本期主持")),
+                   r"^(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}\s*(?:摄|攝)?$", r"^本期主持",
+                   # where a translation or repost comes from, and who translated it
+                   r"^(?:via|source|quelle|original(?: article)?|原文(?:链接|連結|地址)?|出处|出處)\s*[:：]\s*<?https?://\S+>?$",
+                   r"^(?:译者|譯者|原文作者|原作者|翻译者|翻譯者)\s*[:：]",
+                   r"^本文由.{0,40}(?:原创|原創|翻译|翻譯|编译|編譯|推出|出品|授权|授權)")),
+    ("link", _rx(r"^<?https?://\S+>?$")),  # a bare address on a line of its own
     ("caption", _rx(r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
                     r"(?:摄|攝)\s*[）)]?$", r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$")),

@@ -32,7 +32,9 @@ def from_html(source: Source) -> Document:
     meta = metadata.from_html(source.text, source.url)
     if not meta.published:
         found = trafilatura.extract_metadata(source.text)
-        meta.put("published", metadata.iso_date(getattr(found, "date", None)), "page text")
+        guess = metadata.iso_date(getattr(found, "date", None))
+        if guess in metadata.dates_in(text):  # a date the page shows, not a guess from a bare year
+            meta.put("published", guess, "page text")
     metadata.from_markdown(meta, text, source.url)
     return Document(text, meta, "html")
 

@@ -27,7 +27,8 @@ HTML_ITALIC = re.compile(r"</?(?:em|i)\b[^>]*>", re.I)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 MD_IMAGE = re.compile(r"\[?!\[[^\]\n]*\]\([^)]*\)(?:\]\([^)]*\))?")
 MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)|\[([^\]\n]+)\]\[[^\]\n]*\]")
-REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$", re.M)
+# a link reference definition (`[1]: url`, also written `[a]:http://…`): never shown by a Markdown reader
+REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:(?:[ \t]*(?:https?://|/|<)\S*|[ \t]+\S+).*$", re.M)
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&|~<>:])")
 TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"

@@ -49,7 +49,10 @@ DATES = [
     re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
     re.compile(rf"(?i)(?<!\w)(?P<d>[0-3]?\d)\.?\s+(?P<mon>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)"),
     re.compile(rf"(?i)(?<!\w)(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"),
+    re.compile(rf"(?i)(?<!\d)(?P<y>(?:19|20)\d\d),?\s+(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"),
 ]
+# what may stand around a date on a line that is only a date ("in 2012 October 23rd", "am 3. März 2025")
+DATE_LINE_WORDS = re.compile(r"(?i)^(?:in|on|am|vom|dated?|datum|日期)?[\s:：,]*$")
 # "By Jane Doe", "Von Tobias Kern", "Interview by …", "记者 王晓岚", "文｜杨璐", "採訪／陳柏宇"
 BYLINE = [
     re.compile(r"(?:^|[\s·|])(?i:by|von|interview(?:s)? by|interviewed by|interview:|text:|"
@@ -111,6 +114,27 @@ def iso_date(value: object) -> str | None:
         except ValueError:
             continue
     return None
+
+
+def _only_date(line: str) -> bool:
+    """A line that says nothing but a date."""
+    for rx in DATES:
+        m = rx.search(line)
+        if m:
+            after = re.sub(r"^(?:st|nd|rd|th)\b", "", line[m.end():])
+            return bool(DATE_LINE_WORDS.match(line[:m.start()]) and DATE_LINE_WORDS.match(after))
+    return False
+
+
+def dates_in(text: str) -> set[str]:
+    """Every full date written in a text, as YYYY-MM-DD."""
+    out = set()
+    for rx in DATES:
+        for m in rx.finditer(text):
+            found = iso_date(m.group(0))
+            if found:
+                out.add(found)
+    return out
 
 
 def web_url(link: object, base: str | None = None) -> str | None:
@@ -284,7 +308,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
     ld_author = item.get("author")
     meta.authors += [n for n in _names(author) + _names(ld_author) if n not in meta.authors]
     meta.put("teaser", prop("og:description", "description"), "page")
-    body = tree.xpath("//body")
+    body = tree.xpath("//body") or [tree]  # a bare fragment has no <body>: it is all body
     for el in body[0].iter() if body else ():
         if isinstance(el.tag, str) and el.tag in BLOCKS:
             el.tail = "\n" + (el.tail or "")  # a line per block, as the page shows it
@@ -297,7 +321,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
 def from_byline(meta: Meta, text: str) -> None:
     """Authors, the source publication and a date from byline-like lines near the top of the text."""
     for line in text.split("\n")[:80]:
-        line = line.strip()
+        line = line.strip().lstrip("#").strip(" *_")  # a byline may be a heading or emphasised
         if not line or len(line) > 200:
             continue
         for rx in BYLINE:
@@ -308,7 +332,8 @@ def from_byline(meta: Meta, text: str) -> None:
         src = SOURCE_LINE.search(line)
         if src:
             meta.put("publisher", src.group("n"), "byline")
-        if len(line) <= 120 and re.search(r"[·|｜]|(?i:veröffentlicht|published|posted|发布|發布|\bam\b)", line):
+        if len(line) <= 120 and (re.search(r"[·|｜]|(?i:veröffentlicht|published|posted|发布|發布|\bam\b)", line)
+                                 or BYLINE[0].match(line) or _only_date(line)):
             meta.put("published", iso_date(line), "byline")
 
 

@@ -30,8 +30,18 @@ LATIN_TITLE = [
     re.compile(rf"^(?P<n>{PERSON})\s*(?:[:：]|\s(?:on|über|about|im Interview|"
                rf"interview(?:ed)?|erklärt|explains|says|sagt)\b)"),
     re.compile(rf"[|–—]\s*(?P<n>{PERSON})\s*$"),
+    re.compile(rf"[:：]\s*(?P<n>{PERSON})\s*$"),  # "Stimmen aus der Community: Klara Juhl" (checked in the text)
     re.compile(rf"^(?P<n>{PERSON})$"),
 ]
+# "…Chris DiBona访谈", "Larry Wall 专访": a Latin name right before the word for interview
+LATIN_BEFORE_HAN = re.compile(rf"(?P<n>{PERSON})\s*(?:访谈|訪談|专访|專訪|采访|採訪|对话|對話)")
+# "专访Ubuntu Tweak的作者周鼎": a title about an interview that ends in a Han name
+HAN_INTERVIEW = re.compile(r"专访|專訪|访谈|訪談|采访|採訪|对话|對話")
+HAN_END = re.compile(r"(?P<run>[\u4e00-\u9fff·]{2,16})\s*$")
+# what may come right before a name at the end of a Han run: 的, a role or title, or the word for interview
+HAN_ROLE_BEFORE = re.compile(r"(?:的|家|者|人|师|師|员|員|长|長|生|创办人|創辦人|主编|主編|总裁|總裁|教授|导演|導演"
+                             r"|院士|主席|专访|專訪|对话|對話|访谈|訪談)$")
+COLON_RULE = 3  # the LATIN_TITLE rule for a name after a colon
 HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話|访问|訪問)\s*[:：|｜丨]?\s*"
                        r"(?P<run>[\u4e00-\u9fff·]{2,16})")
 PERSON2 = rf"{CAP}(?:\s+(?:[A-Z]\.\s+)?{CAP}){{1,2}}"  # at least two words
@@ -123,14 +133,41 @@ def from_title(title: str | None, text: str = "") -> list[str]:
     out: list[str] = []
     for m in HAN_TITLE.finditer(title):
         name = _han_name(m.group("run"), text + title)
-        if name:
+        if name and _han_named(m.group("run"), name):
             out.append(name)
-    for rx in LATIN_TITLE:
+    for m in LATIN_BEFORE_HAN.finditer(title):
+        name = _clean(m.group("n"))
+        if len(words(name)) >= 2:
+            out.append(name)
+    end = HAN_END.search(title)
+    if not out and end and HAN_INTERVIEW.search(title):
+        name = _han_name(end.group("run"), text + title)
+        if name and name in text and _han_named(end.group("run"), name):
+            out.append(name)  # "…的作者周鼎": the name ends the title after 的 or a role
+    for k, rx in enumerate(LATIN_TITLE):
         for m in rx.finditer(title):
             name = _best_span(_clean(m.group("n")), text)
+            if k == COLON_RULE and not _addressed(name, text):
+                continue  # "Interview: Freie Software" names no one
             if len(words(name)) >= 2 or name.isupper():
                 out.append(name)
     return list(dict.fromkeys(out))
+
+
+def _han_named(run: str, name: str) -> bool:
+    """Whether a Han run ends in a name: the name is the whole run, or comes after 的 or a role
+    ("…的作者周鼎", "气候学家林婉清"), not the end of a phrase ("…的设计和发布")."""
+    k = run.rfind(name)
+    before = run[:k] if k >= 0 else run
+    return not before or bool(HAN_ROLE_BEFORE.search(before))
+
+
+def _addressed(name: str, text: str) -> bool:
+    """A name after a title's colon is a person when the text also uses its first word alone ("…, Klara!")."""
+    parts = name.split()
+    if len(parts) < 2 or name not in text:
+        return False
+    return bool(re.search(rf"\b{re.escape(parts[0])}\b(?!\s+{re.escape(parts[1])})", text))
 
 
 def _best_span(name: str, text: str) -> str:

@@ -110,13 +110,14 @@ def test_unrelated_interviews_leave_every_link_as_it_was(db: Settings, engine: E
 
     shown = also_in(before)
     added = []
-    for spec in sorted((Path(__file__).parent / "fixtures").glob("*.spec.json")):
+    specs = sorted((Path(__file__).parent / "fixtures").glob("*.spec.json"))
+    for spec in specs:
         document = spec.with_name(json.loads(spec.read_text(encoding="utf-8"))["file"])
         item = import_article(str(document), engine)
         assert item.stored.linked == [], (document.name, item.stored.linked)
         added.append(item.stored.article_id)
     after = open_db_library(db)
-    assert set(added) <= set(after.articles) and len(added) == 9
+    assert set(added) <= set(after.articles) and len(added) == len(specs) >= 9
     assert bundled_links(after) == links
     assert not any(p.versions for p in after.passages if p.article_id in added)
     again = also_in(after)

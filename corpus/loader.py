@@ -9,10 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from corpus.align import link_versions
-from corpus.clean import clean_blocks
 from corpus.models import Article, Passage, Speaker
-from corpus.segment import segment
 
 CORPUS_DIR = Path(__file__).resolve().parent
 MANIFEST = CORPUS_DIR / "manifest.json"
@@ -33,6 +30,9 @@ class Corpus:
 
 def parse_article(meta: dict[str, Any], raw: str) -> tuple[Article, list[Passage]]:
     """Clean one article and cut it into passages, following its manifest entry."""
+    from corpus.clean import clean_blocks  # here: a quick start that only reads ids needs none of the parsing
+    from corpus.segment import segment
+
     speakers = [Speaker(label, s["name"], s["role"]) for label, s in meta.get("speakers", {}).items()]
     blocks = clean_blocks(
         raw,
@@ -82,5 +82,7 @@ def load_bundled() -> Corpus:
         article, found = parse_article(meta, raw)
         articles.append(article)
         passages.extend(found)
+    from corpus.align import link_versions
+
     link_versions(articles, passages)
     return Corpus(articles, passages, digest.hexdigest()[:16])

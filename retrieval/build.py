@@ -24,7 +24,7 @@ from itertools import islice
 import numpy as np
 
 from retrieval.bm25 import BM25Index
-from retrieval.tokenize import term_bag, tokenize
+from retrieval.tokenize import term_bag, tokenize, use_fast_segmenter
 
 CHUNK = 2000  # texts per task
 
@@ -47,6 +47,7 @@ def tokenize_chunk(task: tuple[str, Sequence[Pair]]) -> Result:
     """(run, (text, language) pairs) -> (this process's id, the terms it numbers for the first time in this
     run, in order of first appearance, the chunk's term numbers as int32 bytes, lengths as int32 bytes)."""
     run, chunk = task
+    use_fast_segmenter()
     state = _numbering
     if state.run != run:
         state.run, state.number = run, {}
@@ -122,4 +123,5 @@ def _pool(workers: int) -> multiprocessing.pool.Pool:
 
 
 def _warm_up() -> None:
+    use_fast_segmenter()
     tokenize("预热 warm-up")

@@ -22,6 +22,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from retrieval import lexicons
 from retrieval.lemmas import is_known, lemmatize
 from retrieval.lemmas import warm_up as lemmas_warm_up
 from retrieval.tokenize import (
@@ -67,6 +68,9 @@ class Query:
 @cache
 def glossary(lang: str = "en") -> dict[tuple[str, ...], tuple[str, ...]]:
     """The glossary's English ("en") or German ("de") phrases, as index terms -> Chinese terms of the corpus."""
+    saved = lexicons.table(f"glossary:{lang}")
+    if saved is not None:
+        return saved
     table: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for line in _read_lines("glossary.tsv")[1:]:
         cells = line.split("\t")
@@ -89,6 +93,9 @@ def glossary(lang: str = "en") -> dict[tuple[str, ...], tuple[str, ...]]:
 @cache
 def synonyms() -> dict[str, tuple[str, ...]]:
     """Chinese index term -> other Chinese terms that the glossary translates the same way (算力 ~ 计算资源)."""
+    saved = lexicons.table("synonyms")
+    if saved is not None:
+        return saved
     by_phrase: dict[str, list[str]] = defaultdict(list)
     for line in _read_lines("glossary.tsv")[1:]:
         cells = line.split("\t")
@@ -111,6 +118,9 @@ def synonyms() -> dict[str, tuple[str, ...]]:
 @cache
 def dictionary_synonyms() -> dict[str, tuple[str, ...]]:
     """Chinese word -> corpus words with the same CC-CEDICT gloss (助理 -> 助手), from cedict_zh.tsv."""
+    saved = lexicons.table("dictionary_synonyms")
+    if saved is not None:
+        return saved
     out = {}
     for line in _read_lines("cedict_zh.tsv"):
         zh, _, near = line.partition("\t")
@@ -121,6 +131,9 @@ def dictionary_synonyms() -> dict[str, tuple[str, ...]]:
 @cache
 def dictionary() -> dict[tuple[str, ...], tuple[str, ...]]:
     """English glosses (as index terms) -> Chinese words of the corpus, from CC-CEDICT (cedict_en.tsv)."""
+    saved = lexicons.table("dictionary")
+    if saved is not None:
+        return saved
     table: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for line in _read_lines("cedict_en.tsv"):
         zh, _, glosses = line.partition("\t")
@@ -176,7 +189,16 @@ def expand(words: list[str], lang: str = "en") -> dict[str, float]:
 
 @cache
 def _zh_tokens(zh: str) -> tuple[Token, ...]:
+    saved = lexicons.table("zh_tokens")
+    if saved is not None and zh in saved:
+        return tuple(Token(*t) for t in saved[zh])
     return tuple(tokens(zh, "zh"))
+
+
+def clear_caches() -> None:
+    """Forget the tables derived so far (they are derived again, or read from the lexicon file)."""
+    for fn in (glossary, synonyms, dictionary_synonyms, dictionary, _zh_tokens, _name_parts, _known_words):
+        fn.cache_clear()
 
 
 
@@ -242,6 +264,9 @@ def _corrections(word: str, known: Collection[str], aliases: dict[str, str]) -> 
 @cache
 def _name_parts() -> dict[str, frozenset[str]]:
     """Each name's canonical term -> the terms of the words its variants are written with (nick, frosst)."""
+    saved = lexicons.table("name_parts")
+    if saved is not None:
+        return saved
     out: dict[str, set[str]] = defaultdict(set)
     for canonical, variants in aliases_raw():
         for v in variants:
@@ -257,6 +282,9 @@ def _is_word(word: str, lang: str) -> bool:
 @cache
 def _known_words(lang: str) -> frozenset[str]:
     """Single-word glossary, dictionary and alias keys: words worth knowing although no passage has them."""
+    saved = lexicons.table(f"known:{lang}")
+    if saved is not None:
+        return saved
     words = {w for k in glossary(lang) for w in k} | set(alias_map())
     if lang == "en":
         words |= {t.term for line in _read_lines("cedict_en.tsv") for t in tokens(line.partition("\t")[2], "en")}

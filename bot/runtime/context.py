@@ -22,7 +22,6 @@ from bot.answer.reply import Quote, Reply
 from bot.runtime.health import Health
 from bot.runtime.live import LibraryHolder, Reloader
 from bot.runtime.metrics import Metrics
-from bot.runtime.ops_server import OpsServer
 from bot.runtime.settings import Settings
 from bot.runtime.shutdown import Graceful
 
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
 
     from bot.db.bundled import Progress
     from bot.db.scope_store import ScopeBook
+    from bot.runtime.ops_server import OpsServer
     from bot.translation.service import Translator
 
 log = logging.getLogger(__name__)
@@ -143,6 +143,8 @@ class AppContext:
         self.reloader.start()
         port = self.settings.metrics_port
         if port is not None and self.ops is None:
+            from bot.runtime.ops_server import OpsServer  # waitress: only processes that serve /healthz
+
             self.ops = OpsServer(self.settings.metrics_host, port, self.health.report, self.metrics.render).start()
         return self
 
@@ -186,4 +188,8 @@ def open_context(settings: Settings, *, platform: str = "terminal", quick: bool 
     except BaseException:
         engine.dispose()
         raise
+    if quick:  # a one-shot command's first run: the next one starts from bytecode (bot.runtime.bytecode)
+        from bot.runtime.bytecode import write_bytecode
+
+        write_bytecode()
     return AppContext(settings, library, platform=platform, engine=engine, corpus_version=version)

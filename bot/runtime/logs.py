@@ -24,20 +24,18 @@ URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]+:)[^@\s/]+(@)", re.I
 
 
 def secret_values(settings: object | None = None) -> list[str]:
-    """The configured secrets: every SecretStr setting and the DATABASE_URL password.
+    """The configured secrets: every Secret setting and the DATABASE_URL password.
 
     Without valid settings, the same names are read from the environment."""
-    from pydantic import SecretStr
+    from bot.runtime.settings import ConfigError, Secret, get_settings, secret_names
 
-    from bot.runtime.settings import ConfigError, Settings, get_settings
-
-    names = [n for n, f in Settings.model_fields.items() if "SecretStr" in str(f.annotation)]
+    names = secret_names()
     values: list[str] = []
     try:
         settings = settings or get_settings()
         for name in names:
             value = getattr(settings, name)
-            if isinstance(value, SecretStr):
+            if isinstance(value, Secret):
                 values.append(value.get_secret_value())
         url = getattr(settings, "database_url", None)
     except ConfigError:

@@ -37,6 +37,7 @@ HOST_PHRASES = re.compile(
 ANONYMOUS = re.compile(r"(?i)^(?:(?:unknown |unidentified )?speaker|sprecher(?:in)?|redner(?:in)?|voice|stimme|"
                        r"audience(?: member)?|publikum|zuschauer|说话人|發言人|发言人|讲者|講者|观众|觀眾|听众"
                        r"|聽眾)\s*\d*$")
+ALIASED = re.compile(r"(?P<n>.+?)\s*[(（](?P<a>[^)）]+)[)）]")  # "Christian Decker (CD)"
 UNKNOWN_NAME = {"zh-Hant": "受訪者", "zh": "受访者", "de": "Befragte/r", "en": "Interviewee"}
 
 
@@ -117,7 +118,12 @@ def _norm(s: str | None) -> str:
 def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]:
     """The recurring labels with content, and the one-off forms that name one of them."""
     counts = Counter(m.name for m in marks)
-    recurring = {n for n, c in counts.items() if c >= MIN_TURNS}
+    together = Counter(counts)
+    for label, n in counts.items():  # "Ali Tam (AT):" once, then "AT:": one speaker, two turns
+        alias = ALIASED.fullmatch(label)
+        if alias and alias.group("a") in counts:
+            together[alias.group("a")] += n
+    recurring = {n for n, c in together.items() if c >= MIN_TURNS}
     texts: dict[str, list[str]] = defaultdict(list)
     for t in turns_of(paras, marks, recurring):
         texts[t.label].append(visible(t.text))
@@ -131,12 +137,36 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         if label in recurring:
             continue
         longer = [r for r in recurring
-                  if names.same_person(label, r) or (_norm(r) and _norm(label).startswith(_norm(r)))]
+                  if names.same_person(label, r) or (len(_norm(r)) >= 2 and re.match(rf"{re.escape(r)}\b", label))]
         if len(longer) == 1:
             cast.aliases[label] = longer[0]
         else:
             cast.ignored.setdefault(label, "used once")
     return set(cast.aliases)
+
+
+def named_handles(marks: list[Mark], people: list[str]) -> list[Mark]:
+    """Lower-case handles ("stark:", "adam3us:") that recur and stand for exactly one known person (a word
+    of the name, or the name's first word with digits after it) become that person's label; other
+    handle-shaped phrases are no labels."""
+    counts = Counter(m.name for m in marks if m.handle)
+    mapped: dict[str, str] = {}
+    for handle, n in counts.items():
+        if n < MIN_TURNS:
+            continue
+        hits = {p for p in people if any(len(w) >= 3 and (handle == w or handle.startswith(w) or handle.endswith(w)
+                                                          or (len(handle) >= 4 and w.startswith(handle)))
+                                         for w in names.words(p))}
+        if len(hits) == 1:
+            mapped[handle] = hits.pop()
+    out = []
+    for m in marks:
+        if m.handle:
+            if m.name not in mapped:
+                continue
+            m = Mark(m.para, m.start, m.end, mapped[m.name], m.timed)
+        out.append(m)
+    return out
 
 
 def _unlabelled(paras: list[Para], marks: list[Mark]) -> str:
@@ -180,18 +210,23 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     title_people = names.from_title(meta.title, body) + meta.guests
     intro = "\n".join(p.text for p in paras[:12]) + "\n" + (meta.teaser or "")
     teaser_people = names.from_teaser(intro)
-    known = " ".join(filter(None, [meta.title, meta.teaser, *meta.authors, *meta.guests, body[:20000]]))
+    # " ; " keeps names apart: "… Dennis Ritchie" + "LinuxWorld.com" is no three-word name
+    known = " ; ".join(filter(None, [meta.title, meta.teaser, *meta.authors, *meta.guests, *meta.speakers,
+                                   body[:20000]]))
     labelled = [f for fs in forms.values() for f in fs if " " in f]
-    candidates = labelled + meta.authors + meta.guests + title_people + names.people_in(known)
+    candidates = labelled + meta.authors + meta.guests + meta.speakers + title_people + names.people_in(known)
 
     score: dict[str, float] = {}
     why: dict[str, list[str]] = defaultdict(list)
     strong: dict[str, bool] = {}
+    hosts: set[str] = set()
     ask = {c: sum(map(_asks, by_label[c])) / max(1, len(by_label[c])) for c in canonical}
     length = {c: statistics.median([len(t.split()) + len(names.HAN.findall(t)) for t in by_label[c]] or [0])
               for c in canonical}
-    mid_ask = statistics.median(ask.values())
-    mid_len = statistics.median(length.values())
+    named_labels = [c for c in canonical if not ANONYMOUS.match(c) and not any(_role_word(f) for f in forms[c])]
+    peers = named_labels if len(named_labels) >= 2 else list(canonical)  # Q/A and "Audience" have their own evidence
+    mid_ask = statistics.median(ask[c] for c in peers)
+    mid_len = statistics.median(length[c] for c in peers)
     for c in canonical:
         s = 0.0
         role = next((r for f in forms[c] if (r := _role_word(f))), None)
@@ -215,6 +250,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         strong[c] = abs(s) >= 2
         if any(HOST_PHRASES.search(t) for t in by_label[c][:3]):
             s += 1.5
+            hosts.add(c)
             why[c].append("talks like a host")
         if len(canonical) > 1:
             s += 2.0 * (ask[c] - mid_ask)
@@ -226,7 +262,12 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
             elif length[c] * 1.5 < mid_len:
                 s += 0.5
         score[c] = s
-    roles = {c: ("interviewer" if score[c] > 0 else "interviewee") for c in canonical}
+    panel = len(peers) >= 3 and peers is named_labels  # several named voices: asking must be clear, not a tie
+
+    def asker(c: str) -> bool:
+        return score[c] > 0 and (not panel or strong[c] or c in hosts or ask[c] > mid_ask + 0.15 or ask[c] >= 0.5)
+
+    roles = {c: ("interviewer" if asker(c) else "interviewee") for c in canonical}
     for c in canonical:
         if ANONYMOUS.match(c):
             roles[c] = "other"
@@ -258,6 +299,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
         guests = meta.guests or title_people or teaser_people
         return guests[0] if guests else UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
     longest = max(forms, key=len)
+    alias = ALIASED.fullmatch(longest)
+    if alias and (alias.group("a") in forms or names.initials(alias.group("n")) == alias.group("a").replace(".", "")):
+        longest = alias.group("n")  # "Christian Decker (CD)": the name, and CD the label it goes by
     if longest != label and len(longest) > len(label):
         return longest
     expanded = names.expand_initials(label, candidates)

@@ -48,6 +48,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    # where a translation or repost comes from, and who translated it
                    r"^(?:via|source|quelle|original(?: article)?|原文(?:链接|連結|地址)?|出处|出處)\s*[:：]\s*<?https?://\S+>?$",
                    r"^(?:译者|譯者|原文作者|原作者|翻译者|翻譯者)\s*[:：]",
+                   # the licence the page is published under
+                   r"^(?:this|the) (?:interview|article|post|text|transcript|work|content|page) (?:is|was) (?:\w+ )?"
+                   r"(?:available|licen[sc]ed|published|released|distributed) under\b",
+                   r"^(?:dieses|das) (?:interview|gespräch|werk|text|artikel) (?:steht|ist) unter\b",
+                   r"^本文(?:采用|採用|遵循|使用).{0,30}(?:许可|許可|协议|協議)",
                    r"^本文由.{0,40}(?:原创|原創|翻译|翻譯|编译|編譯|推出|出品|授权|授權)")),
     ("link", _rx(r"^<?https?://\S+>?$")),  # a bare address on a line of its own
     ("caption", _rx(r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
@@ -155,6 +160,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         return "empty"
     if RULES[0][1].search(plain):
         return "marker"
+    if re.fullmatch(r"`[^`]+`", plain):  # a whole line set as code: judge what it says
+        plain = plain[1:-1].strip()
     if re.fullmatch(r"[（(【\[][^（）()【】\[\]]+[）)】\]]", plain):  # a note in brackets: judge what it says
         plain = plain[1:-1].strip()
     short = len(plain) <= 240

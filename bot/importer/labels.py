@@ -17,10 +17,11 @@ from bot.importer.markup import TIMESTAMP, Para, visible
 HAN = re.compile(r"[\u3400-\u9fff]")
 NAME = r"[^\s:：*_\[\]()（）<>#\"“”'‘’][^:：*\n\[\]<>\"“”]{0,38}?"
 BOLD = r"(?:\*\*|__)"
+EMPH = r"(?:\*\*|__|\*)"  # at a paragraph's start a label may also be in italics ("*DR*: …")
 TIME = rf"[\[(（]\s*{TIMESTAMP}\s*[\])）]"
 LEAD = rf"(?:{TIME}|{TIMESTAMP})\s*"  # "[00:00:00] Stefan", "0:02:04.8 **Tim**"
 START = [  # (pattern, needs the rest of the line empty)
-    (re.compile(rf"^\s*(?:{LEAD})?(?P<b1>{BOLD})?\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})?\s*(?:{TIME}\s*(?:{BOLD})?\s*)?"
+    (re.compile(rf"^\s*(?:{LEAD})?(?P<b1>{EMPH})?\s*(?P<name>{NAME})\s*(?P<b2>{EMPH})?\s*(?:{TIME}\s*(?:{BOLD})?\s*)?"
                 rf"[:：]\s*(?P<b4>{BOLD})?\s*"), False),
     (re.compile(rf"^\s*(?P<b1>{BOLD})?\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})?\s*{TIME}\s*(?:{BOLD})?\s*$"), True),
     (re.compile(rf"^\s*{LEAD}(?P<b1>{BOLD})\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})\s*[:：]?\s*"), False),
@@ -56,6 +57,7 @@ INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "受�
                       "guest",
                       "gast", "befragte", "befragter"}
 GENERIC = INTERVIEWER_LABELS | INTERVIEWEE_LABELS
+HANDLE = re.compile(r"[a-z][a-z0-9_.-]{1,23}")
 
 
 @dataclass
@@ -67,6 +69,7 @@ class Mark:
     end: int  # where the turn's text starts
     name: str  # the label as written, markup removed
     timed: bool = False  # a timestamp came with it
+    handle: bool = False  # a lower-case handle ("stark:", "adam3us:"): a speaker only if it maps onto a known name
 
 
 def clean_name(name: str) -> str:
@@ -91,20 +94,33 @@ def is_label(label: str) -> bool:
     return all(w[0].isupper() or w.lower() in PARTICLES or w[0].isdigit() or w.startswith("'") for w in words)
 
 
-def _start(text: str) -> tuple[str, int, bool] | None:
-    """(label, where its text starts, whether a timestamp came with it) for a paragraph opening with a label."""
+def is_handle(label: str) -> bool:
+    """A lower-case user name as transcripts of chats and conferences write it ("stark", "adam3us")."""
+    return bool(HANDLE.fullmatch(label)) and label not in NOT_SPEAKERS and label not in PARTICLES
+
+
+def _start(text: str) -> tuple[str, int, bool, bool] | None:
+    """(label, where its text starts, whether a timestamp came with it, whether it is a lower-case handle)
+    for a paragraph opening with a label."""
     for n, (rx, _alone) in enumerate(START):
         m = rx.match(text)
         if not m:
             continue
+        if n == 0 and (m.group("b1") == "*") != (m.group("b2") == "*"):
+            continue  # an italic label is closed before its colon ("*DR*:"); "*Anna: …*" is an italic sentence
         if n == 0 and m.group("b4") and not m.group("b1") and not m.group("b2"):
             continue  # "Name: **bold words**" is a sentence with emphasis, not a bold label
         if n == 0 and m.group("b1") and not m.group("b2") and not m.group("b4") and text.count("**") % 2:
             continue
         name = clean_name(m.group("name"))
         if is_label(name):
-            return name, m.end(), n > 0 or bool(re.search(TIMESTAMP, m.group(0)))
+            return name, m.end(), n > 0 or bool(re.search(TIMESTAMP, m.group(0))), False
+        if n == 0 and is_handle(name) and not m.group("b1") and re.match(r"\s*\S", text[m.end():]):
+            return name, m.end(), False, True
     return None
+
+
+DASH = re.compile(r"^\s*(?P<name>Q|A|F|Frage|Antwort|Question|Answer)\s*[-–—]\s+(?=\S)")  # "Q - …", "A – …"
 
 
 def find_marks(paras: list[Para]) -> list[Mark]:
@@ -114,8 +130,11 @@ def find_marks(paras: list[Para]) -> list[Mark]:
         if p.kind == "heading":
             continue
         found = _start(p.text)
+        dash = None if found else DASH.match(p.text)
+        if dash:
+            found = dash.group("name"), dash.end(), False, False
         if found:
-            marks.append(Mark(i, 0, found[1], found[0], found[2]))
+            marks.append(Mark(i, 0, found[1], found[0], found[2], found[3]))
         skip = found[1] if found else 0
         for m in MIDDLE.finditer(p.text, skip):
             if m.start() == 0 and skip == 0 and found:

@@ -31,7 +31,8 @@ DATE_KEYS = ("published", "date", "published_at", "publish_date", "publication_d
              "created", "created_at")
 URL_KEYS = ("canonical_url", "canonical", "url", "permalink", "link", "source_url", "original_url", "original")
 AUTHOR_KEYS = ("interviewer", "interviewers", "author", "authors", "host", "hosts", "by")
-GUEST_KEYS = ("interviewee", "interviewees", "guest", "guests", "speaker", "speakers")
+GUEST_KEYS = ("interviewee", "interviewees", "guest", "guests")
+SPEAKER_KEYS = ("speaker", "speakers")  # everyone who speaks, the host too: names, not roles
 TEASER_KEYS = ("summary", "description", "excerpt", "subtitle", "teaser", "lede")
 LANGUAGE_KEYS = ("language", "lang", "locale")
 MONTHS = {
@@ -83,6 +84,7 @@ class Meta:
     language: str | None = None
     authors: list[str] = field(default_factory=list)  # bylines: people who wrote or asked
     guests: list[str] = field(default_factory=list)  # front matter interviewee/guest
+    speakers: list[str] = field(default_factory=list)  # front matter speakers: hosts and guests alike
     teaser: str | None = None
     found: dict[str, str] = field(default_factory=dict)
 
@@ -217,6 +219,10 @@ def from_front_matter(meta: Meta, front: dict[str, Any]) -> None:
         meta.authors += [n for n in _names(front.get(key)) if n not in meta.authors]
     for key in GUEST_KEYS:
         meta.guests += [n for n in _names(front.get(key)) if n not in meta.guests]
+    for key in SPEAKER_KEYS:
+        meta.speakers += [n for n in _names(front.get(key)) if n not in meta.speakers]
+    if len(meta.speakers) == 1 and not meta.guests:
+        meta.guests = list(meta.speakers)  # one listed speaker is the one the page is about
     meta.put("teaser", first(TEASER_KEYS), "front matter")
 
 
@@ -318,10 +324,14 @@ def from_html(html: str, page_url: str | None) -> Meta:
     return meta
 
 
+BY_ON = re.compile(r"(?i)(?:by|von)\s+\S+\s+(?:on|am)\s+\S+$")  # "By usesthis.com on 2011/04/09"
+
+
 def from_byline(meta: Meta, text: str) -> None:
     """Authors, the source publication and a date from byline-like lines near the top of the text."""
     for line in text.split("\n")[:80]:
         line = line.strip().lstrip("#").strip(" *_")  # a byline may be a heading or emphasised
+        unlinked = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # "By [usesthis.com](…) on …": the link's text
         if not line or len(line) > 200:
             continue
         for rx in BYLINE:
@@ -333,7 +343,7 @@ def from_byline(meta: Meta, text: str) -> None:
         if src:
             meta.put("publisher", src.group("n"), "byline")
         if len(line) <= 120 and (re.search(r"[·|｜]|(?i:veröffentlicht|published|posted|发布|發布|\bam\b)", line)
-                                 or BYLINE[0].match(line) or _only_date(line)):
+                                 or BYLINE[0].match(line) or _only_date(line) or BY_ON.match(unlinked)):
             meta.put("published", iso_date(line), "byline")
 
 

@@ -32,9 +32,16 @@ LATIN_TITLE = [
     re.compile(rf"[|–—]\s*(?P<n>{PERSON})\s*$"),
     re.compile(rf"[:：]\s*(?P<n>{PERSON})\s*$"),  # "Stimmen aus der Community: Klara Juhl" (checked in the text)
     re.compile(rf"^(?P<n>{PERSON})$"),
+    # a person or a group answering: "FSFW beantwortet Fragen zu …", "The Rust Team answers your questions"
+    re.compile(rf"(?P<n>{PERSON})\s+(?i:beantwortet|beantworten|antwortet auf|antworten auf|answers|answer|"
+               rf"responds to|respond to|replies to|reply to)\s+(?:[\w'’]+\s+){{0,2}}?"
+               rf"(?i:fragen|questions|leserfragen)\b"),
 ]
 # "…Chris DiBona访谈", "Larry Wall 专访": a Latin name right before the word for interview
 LATIN_BEFORE_HAN = re.compile(rf"(?P<n>{PERSON})\s*(?:访谈|訪談|专访|專訪|采访|採訪|对话|對話)")
+# "马克·沙特尔沃思专访：…": a transliterated name (with ·) right before the word for interview
+HAN_BEFORE = re.compile(r"(?P<run>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)\s*"
+                        r"(?:访谈|訪談|专访|專訪|采访|採訪|对话|對話)")
 # "专访Ubuntu Tweak的作者周鼎": a title about an interview that ends in a Han name
 HAN_INTERVIEW = re.compile(r"专访|專訪|访谈|訪談|采访|採訪|对话|對話")
 HAN_END = re.compile(r"(?P<run>[\u4e00-\u9fff·]{2,16})\s*$")
@@ -123,7 +130,8 @@ def _han_name(run: str, text: str) -> str | None:
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip(" .,:;")
+    name = re.sub(r"\s+", " ", name).strip(" ,:;")
+    return name if re.search(r"\s[A-Z]\.$", name) else name.strip(" .")  # "Jannis R." keeps its initial's dot
 
 
 def from_title(title: str | None, text: str = "") -> list[str]:
@@ -135,6 +143,8 @@ def from_title(title: str | None, text: str = "") -> list[str]:
         name = _han_name(m.group("run"), text + title)
         if name and _han_named(m.group("run"), name):
             out.append(name)
+    for m in HAN_BEFORE.finditer(title):
+        out.append(m.group("run").strip("·"))
     for m in LATIN_BEFORE_HAN.finditer(title):
         name = _clean(m.group("n"))
         if len(words(name)) >= 2:
@@ -165,8 +175,8 @@ def _han_named(run: str, name: str) -> bool:
 def _addressed(name: str, text: str) -> bool:
     """A name after a title's colon is a person when the text also uses its first word alone ("…, Klara!")."""
     parts = name.split()
-    if len(parts) < 2 or name not in text:
-        return False
+    if len(parts) < 2:
+        return False  # the full name need not recur: the text calling the person by the first name alone is enough
     return bool(re.search(rf"\b{re.escape(parts[0])}\b(?!\s+{re.escape(parts[1])})", text))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.importer import labels, names
-from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, decide
+from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, decide, named_handles
 from bot.importer.chrome import Dropped
 from bot.importer.extract import Document
 from bot.importer.markup import Para, paragraphs, visible
@@ -194,7 +194,8 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     paras = _without_title(paragraphs(doc.body), meta.title)
     body = "\n".join(visible(p.text) for p in paras)
     language = _language(meta.language, body)
-    marks = labels.find_marks(paras)
+    people = [*meta.speakers, *meta.guests, *meta.authors, *names.from_title(meta.title, body)]
+    marks = named_handles(labels.find_marks(paras), people)
     cast = decide(paras, marks, meta, language, body)
     pieces = cut(paras, marks, cast)
     cut_chrome = mark_chrome(pieces, cast)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from bot.importer import chrome, names
 from bot.importer.cast import Cast, Voice
 from bot.importer.chrome import Dropped
-from bot.importer.labels import Mark, is_continuation, strip_continuation
+from bot.importer.labels import INTERVIEWEE_LABELS, Mark, is_continuation, strip_continuation
 from bot.importer.markup import Para, visible
 from corpus.models import Passage
 from corpus.segment import MAX_ANSWER, PARAGRAPH_BREAK, passage_id, size, split_long
@@ -162,7 +162,11 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     last_label = max((i for i, pc in enumerate(pieces) if pc.label), default=len(pieces))
     speaker_names = [w for v in cast.voices.values() for w in {v.name, v.label} if len(w) >= 2]
     ended = False
+    _pull_quotes(pieces)  # first: a pull-quote (and the image before it) inside the last answer ends nothing
     for i, pc in enumerate(pieces):
+        if pc.dropped == "pull-quote":
+            pc.after_end = ended
+            continue
         if pc.label:
             voice = cast.voice(pc.label)
             role = voice.role if voice else ("interviewer" if pc.label == ASKED else "interviewee")
@@ -257,10 +261,15 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
     asked: list[str] = []
     section: str | None = None
     people: dict[str, Voice] = {}  # round-ups: "## Name" over each person's answers
+    last_named: Voice | None = None  # the last named interviewee who spoke
+    generic_taken: set[str] = set()  # generic answer labels given to a named panelist
     for pc in pieces:
         if pc.dropped:
             flow.dropped.append(Dropped(pc.plain, pc.dropped, pc.para.line))
     live = [pc for pc in pieces if not pc.dropped]
+    asking = [pc for pc in live if pc.label and (v := cast.voice(pc.label)) is not None and v.role == "interviewer"]
+    bold_asks = len(asking) >= MIN_QUESTIONS - 1 and sum(pc.para.bold for pc in asking) * 2 >= len(asking)
+    guests = [v for v in cast.voices.values() if v.role == "interviewee"]
     for i, pc in enumerate(live):
         nxt = live[i + 1] if i + 1 < len(live) else None
         if pc.para.kind == "heading" or _looks_like_heading(pc, nxt):
@@ -275,6 +284,12 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
                 voice: Voice | None = answerer
             else:
                 voice = cast.voice(pc.label) or (answerer if pc.label == ANSWERED else asker)
+            if voice is not None and voice.role == "interviewee" and voice.label.lower() in INTERVIEWEE_LABELS:
+                if last_named is not None:  # a panel's "A -": the panelist who spoke last answers
+                    generic_taken.add(voice.label)
+                    voice = last_named
+            elif voice is not None and voice.role == "interviewee":
+                last_named = voice
             speaker = voice
             if voice is None or voice.role != "interviewee":
                 asked = [pc.plain] if voice is not None and voice.role == "interviewer" else asked
@@ -292,9 +307,19 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
         if EDITORIAL.fullmatch(pc.plain):
             flow.items.append(pc)  # an editor's note inside a turn: narrative, and the turn goes on
             continue
+        if speaker.role == "interviewer" and bold_asks and turn.parts[0].para.bold and not pc.para.bold \
+                and pc.para.kind == "para" and not pc.para.quote:
+            voice = last_named or (guests[0] if len(guests) == 1 else None)
+            if voice is not None:  # bold questions, plain answers: the plain paragraph after one answers it
+                speaker, turn = voice, Turn(voice, [pc], _question(asked) if asked else None, section)
+                flow.items.append(turn)
+                continue
         turn.parts.append(pc)
         if speaker.role == "interviewer":
             asked.append(pc.plain)
+    for label in generic_taken:
+        if not any(isinstance(t, Turn) and t.voice.label == label for t in flow.items):
+            cast.voices.pop(label, None)  # every "A" went to a named panelist
     for voice in people.values():
         cast.voices[voice.label] = voice
         cast.aliases[voice.label] = voice.label

@@ -17,11 +17,14 @@ import math
 import mmap
 import os
 import struct
+import sys
 import tempfile
 from array import array
 from pathlib import Path
 
 from retrieval.lemmas import cache_dir
+
+intern = sys.intern
 
 FORMAT = b"IBHAN1"
 HEAD = struct.Struct("<6sxxdI")  # magic, log(total), longest word (characters)
@@ -117,7 +120,7 @@ class TrieSegmenter:
         x = 0
         while x < n:
             y = end[x]
-            out.append((run[x:y], x, y))
+            out.append((intern(run[x:y]), x, y))  # one string a word, however often a bot's caches hold it
             x = y
         return out
 

@@ -26,7 +26,7 @@ from retrieval.tokenize import DATA
 
 log = logging.getLogger(__name__)
 
-FORMAT = b"IBLEX2"
+FORMAT = b"IBLEX3"
 SOURCES = ("tokenize.py", "query.py", "lexicons.py")  # the code the tables are derived with
 _lock = threading.Lock()
 _tables: dict[str, Any] | None = None
@@ -99,13 +99,12 @@ def derive() -> dict[str, Any]:
         tables: dict[str, Any] = {
             "glossary:en": query.glossary("en"), "glossary:de": query.glossary("de"),
             "dictionary": query.dictionary(), "synonyms": query.synonyms(),
-            "dictionary_synonyms": query.dictionary_synonyms(),
             "known:en": query._known_words("en"), "known:de": query._known_words("de"),
             "name_parts": query._name_parts(),
         }
         chinese = {z for t in ("glossary:en", "glossary:de", "dictionary") for v in tables[t].values() for z in v}
         chinese |= {z for v in tables["synonyms"].values() for z in v} | set(tables["synonyms"])
-        chinese |= {z for v in tables["dictionary_synonyms"].values() for z in v}
+        chinese |= {z for v in query.dictionary_synonyms().values() for z in v}
         tables["zh_tokens"] = {z: tuple((t.term, t.start, t.end, t.part) for t in query._zh_tokens(z))
                                for z in sorted(chinese)}
         tables["t2s_witnesses"] = tokenize._t2s_witnesses()

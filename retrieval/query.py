@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from retrieval import lexicons
 from retrieval.lemmas import is_known, lemmatize
 from retrieval.lemmas import warm_up as lemmas_warm_up
+from retrieval.sorted_table import SortedTable
 from retrieval.tokenize import (
+    DATA,
     HAN,
     Token,
     _read_lines,
@@ -115,17 +117,25 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+class NearWords:
+    """Chinese word -> corpus words with the same CC-CEDICT gloss (助理 -> 助手): cedict_zh.tsv, read in place."""
+
+    def __init__(self, table: SortedTable) -> None:
+        self.table = table
+
+    def get(self, word: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        found = self.table.get(word)
+        return tuple(found.split(",")) if found else default
+
+    def values(self) -> Iterator[tuple[str, ...]]:
+        for _, found in self.table.items():
+            yield tuple(found.split(","))
+
+
 @cache
-def dictionary_synonyms() -> dict[str, tuple[str, ...]]:
+def dictionary_synonyms() -> NearWords:
     """Chinese word -> corpus words with the same CC-CEDICT gloss (助理 -> 助手), from cedict_zh.tsv."""
-    saved = lexicons.table("dictionary_synonyms")
-    if saved is not None:
-        return saved
-    out = {}
-    for line in _read_lines("cedict_zh.tsv"):
-        zh, _, near = line.partition("\t")
-        out[zh] = tuple(near.split(","))
-    return out
+    return NearWords(SortedTable(DATA / "cedict_zh.tsv"))
 
 
 @cache

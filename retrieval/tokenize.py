@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -38,7 +39,7 @@ ENGLISH_HINT = re.compile(r"\b(?:the|and|is|are|was|were|what|why|how|when|where
 _jieba_lock = threading.Lock()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A normalised token and where it stands in the original text."""
 
@@ -327,7 +328,7 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
         if len(term) > 2 and term not in names and HAN.fullmatch(term):
             # a long word also counts by its character bigrams, so 私有化部署 finds 私有部署
             for i in range(len(term) - 1):
-                gram = term[i:i + 2]
+                gram = sys.intern(term[i:i + 2])  # one string a bigram in the caches of a bot
                 if gram not in stops:
                     out.append(Token(gram, _at(offsets, s + i, text), _end(offsets, s + i + 2, text), True))
     return out

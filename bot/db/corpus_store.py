@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -71,8 +72,8 @@ def row_to_passage(row: PassageRow) -> Passage:
     return Passage(
         id=row.id, article_id=row.article_id, seq=row.seq, text=row.text, kind=row.kind,
         speaker=row.speaker, question=row.question, section=row.section, turn=row.turn,
-        versions=list(row.versions or []), tokens=row.tokens.split() if row.tokens else [],
-    )
+        versions=list(row.versions or []), tokens=list(map(sys.intern, row.tokens.split())) if row.tokens else [],
+    )  # a term is one string however many passages hold it
 
 
 def replace_articles(

@@ -2,8 +2,9 @@
 
     index = index_texts(((text, language), ...), workers=os.cpu_count())
 
-Each worker process tokenizes chunks of texts with `retrieval.tokenize.term_bag` (the terms `tokenize`
-gives, in another order) and numbers the terms in a vocabulary of its own, kept from chunk to chunk: it
+Each worker process tokenizes chunks of texts as `retrieval.tokenize.term_bag` does (the terms `tokenize`
+gives, in another order), numbering each distinct word's terms once in a vocabulary of its own, kept from
+chunk to chunk: it
 returns the chunk's term numbers and only the terms it had not sent before. The parent maps each worker's
 numbers onto one vocabulary with numpy (numbering terms in order of first appearance, chunk by chunk, as
 if one process had read the texts) and hands the arrays, chunk by chunk, to `BM25Index.from_ids`. Only
@@ -19,12 +20,12 @@ import os
 import uuid
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import chain, islice
 
 import numpy as np
 
 from retrieval.bm25 import BM25Index
-from retrieval.tokenize import term_bag, tokenize, use_fast_segmenter
+from retrieval.tokenize import bag_words, tokenize, use_fast_segmenter, word_terms
 
 CHUNK = 2000  # texts per task
 
@@ -33,11 +34,31 @@ Result = tuple[int, list[str], bytes, bytes]
 
 
 class _Numbering:
-    """A worker's own vocabulary for one indexing run (`run`): term -> number, in order of first sight."""
+    """A worker's own vocabulary for one indexing run (`run`): term -> number, in order of first sight, and
+    each word's term numbers (German and other words apart: their stems differ)."""
 
     def __init__(self) -> None:
         self.run = ""
         self.number: dict[str, int] = {}
+        self.words: tuple[_WordNumbers, _WordNumbers] = (_WordNumbers(self, False), _WordNumbers(self, True))
+
+    def start(self, run: str) -> None:
+        self.run, self.number = run, {}
+        self.words = (_WordNumbers(self, False), _WordNumbers(self, True))
+
+
+class _WordNumbers(dict[str, tuple[int, ...]]):
+    """A word -> the numbers of its terms, worked out on first sight (the only per-word memory a worker
+    keeps: the tokenizer's own memo is not used)."""
+
+    def __init__(self, numbering: _Numbering, german: bool) -> None:
+        super().__init__()
+        self.numbering, self.german = numbering, german
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        number = self.numbering.number
+        found = self[word] = tuple(number.setdefault(t, len(number)) for t in word_terms(word, self.german))
+        return found
 
 
 _numbering = _Numbering()
@@ -50,15 +71,17 @@ def tokenize_chunk(task: tuple[str, Sequence[Pair]]) -> Result:
     use_fast_segmenter()
     state = _numbering
     if state.run != run:
-        state.run, state.number = run, {}
+        state.start(run)
     number = state.number
     before = len(number)
     ids = array("i")
     lengths = array("i")
+    words = state.words
     for text, lang in chunk:
-        terms = term_bag(text, lang)
-        ids.extend([number.setdefault(t, len(number)) for t in terms])
-        lengths.append(len(terms))
+        german, keys = bag_words(text, lang)
+        at = len(ids)
+        ids.extend(chain.from_iterable(map(words[german].__getitem__, keys)))
+        lengths.append(len(ids) - at)
     new = list(islice(reversed(number), len(number) - before))[::-1]  # the last keys added
     return os.getpid(), new, ids.tobytes(), lengths.tobytes()
 
@@ -96,7 +119,7 @@ def tokenize_parts(pairs: Iterable[Pair], workers: int = 1,
     else:
         for task in _chunks(pairs, chunk, run):
             merge(tokenize_chunk(task))
-        _numbering.number = {}
+        _numbering.start("")  # nothing kept after the run
     return ids, lengths, vocab
 
 

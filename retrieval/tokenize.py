@@ -384,14 +384,28 @@ def tokenize(text: str, lang: str | None = None) -> list[str]:
 def term_bag(text: str, lang: str | None = None) -> list[str]:
     """The terms of `tokenize(text, lang)` in another order (Han words first, then Latin-script words):
     all an index needs, a third quicker."""
-    memo = _memos[(lang or detect_language(text)) == "de"]
+    german, keys = bag_words(text, lang)
+    return list(chain.from_iterable(map(_memos[german].__getitem__, keys)))
+
+
+def bag_words(text: str, lang: str | None = None) -> tuple[bool, list[str]]:
+    """(German?, the words of a text whose terms `word_terms` gives): Han words first, then Latin-script
+    words. `term_bag` in two steps, for an indexer that numbers each distinct word's terms once."""
+    german = (lang or detect_language(text)) == "de"
     norm = text.lower() if text.isascii() else _normalized(text)
     runs = HAN.findall(norm)  # Han and word characters are disjoint: each pattern finds what TERM_RUN does
     if runs:
         with _jieba_lock:
             words = _segmenter().cut("\n".join(runs))
-        return list(chain.from_iterable(map(memo.__getitem__, chain(words, WORD.findall(norm)))))
-    return list(chain.from_iterable(map(memo.__getitem__, WORD.findall(norm))))
+        words += WORD.findall(norm)
+        return german, words
+    return german, WORD.findall(norm)
+
+
+def word_terms(word: str, german: bool) -> tuple[str, ...]:
+    """The terms of one word of `bag_words`, worked out afresh (a caller that remembers them need not keep
+    them twice)."""
+    return _han_word_terms(word) if word >= HAN_FIRST else _latin_word_terms(word, german)
 
 
 TERM_RUN = re.compile(rf"{HAN.pattern}|{WORD.pattern}")
@@ -470,7 +484,7 @@ class _TermMemo(dict[str, tuple[str, ...]]):
         self.german = german
 
     def __missing__(self, word: str) -> tuple[str, ...]:
-        terms = _han_word_terms(word) if word >= HAN_FIRST else _latin_word_terms(word, self.german)
+        terms = word_terms(word, self.german)
         if len(self) >= self.LIMIT:
             self.clear()
         self[word] = terms

@@ -125,3 +125,23 @@ def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 1 and len(lines) == 1, done.stderr
     assert lines[0].startswith("Error: database unreachable:") and "Zq9" not in done.stderr
+
+
+def test_secrets_never_print() -> None:
+    s = load_settings(telegram_bot_token="123456:Zq9-telegram", translate_api_key="Zq9-key")
+    assert s.telegram_bot_token is not None and s.telegram_bot_token.get_secret_value() == "123456:Zq9-telegram"
+    for shown in (repr(s), str(s), f"{s.telegram_bot_token}", repr(s.translate_api_key)):
+        assert "Zq9" not in shown
+
+
+def test_an_unknown_setting_given_in_code_is_an_error() -> None:
+    with pytest.raises(TypeError, match="telegram_bot_tokn"):
+        load_settings(telegram_bot_tokn="x")
+
+
+def test_environment_names_in_any_case_and_empty_optional_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("slack_port", "3100")
+    monkeypatch.setenv("METRICS_PORT", "")
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "")
+    s = load_settings()
+    assert (s.slack_port, s.metrics_port, s.telegram_bot_token) == (3100, None, None)

@@ -15,13 +15,12 @@ import hashlib
 import importlib.util
 import math
 import mmap
-import os
 import struct
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 
+from retrieval.atomic import replacing
 from retrieval.lemmas import cache_dir
 
 intern = sys.intern
@@ -72,18 +71,10 @@ def write(words: list[tuple[str, int | None]], base: Path) -> None:
     logp = array("d", bytes(8 * len(trie)))
     for word in kept:
         logp[trie.key_id(word)] = math.log(freq[word]) - log_total
-    base.parent.mkdir(parents=True, exist_ok=True)
     for suffix, data in ((".trie", trie.tobytes()),
                          (".logp", HEAD.pack(FORMAT, log_total, max(map(len, kept))) + logp.tobytes())):
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-han-", dir=base.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, base.with_suffix(suffix))
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+        with replacing(base.with_suffix(suffix)) as tmp:
+            Path(tmp).write_bytes(data)
 
 
 class TrieSegmenter:

@@ -18,7 +18,6 @@ import bisect
 import contextlib
 import os
 import struct
-import tempfile
 import threading
 import unicodedata
 from array import array
@@ -26,6 +25,8 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from retrieval.atomic import replacing
 
 MAGIC = b"IBLEMMA2"
 HEADER = struct.Struct("<8sIII")  # magic, entries, blocks, where the directory starts
@@ -138,39 +139,32 @@ def _pack(entries: list[tuple[bytes, bytes]]) -> bytes:
 
 def write_dictionary(lang: str, path: Path) -> None:
     """Write simplemma's dictionary of `lang` to `path` (atomically: a temporary file renamed)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(bytes(HEADER.size))
-            at = array("Q", [HEADER.size])
-            first: list[bytes] = []
-            n = 0
-            previous = b""
-            block: list[tuple[bytes, bytes]] = []
-            for key, value in _entries(lang):
-                if n and key <= previous:
-                    raise ValueError("simplemma's dictionary is not sorted")
-                previous = key
-                n += 1
-                block.append((key, value))
-                if len(block) == BLOCK:
-                    first.append(block[0][0])
-                    at.append(at[-1] + fh.write(_pack(block)))
-                    block = []
-            if block:
+    with replacing(path) as tmp, open(tmp, "wb") as fh:
+        fh.write(bytes(HEADER.size))
+        at = array("Q", [HEADER.size])
+        first: list[bytes] = []
+        n = 0
+        previous = b""
+        block: list[tuple[bytes, bytes]] = []
+        for key, value in _entries(lang):
+            if n and key <= previous:
+                raise ValueError("simplemma's dictionary is not sorted")
+            previous = key
+            n += 1
+            block.append((key, value))
+            if len(block) == BLOCK:
                 first.append(block[0][0])
                 at.append(at[-1] + fh.write(_pack(block)))
-            key_at = array("I", [0])
-            for key in first:
-                key_at.append(key_at[-1] + len(key))
-            fh.write(at.tobytes() + key_at.tobytes() + b"".join(first))
-            fh.seek(0)
-            fh.write(HEADER.pack(MAGIC, n, len(first), at[-1]))
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+                block = []
+        if block:
+            first.append(block[0][0])
+            at.append(at[-1] + fh.write(_pack(block)))
+        key_at = array("I", [0])
+        for key in first:
+            key_at.append(key_at[-1] + len(key))
+        fh.write(at.tobytes() + key_at.tobytes() + b"".join(first))
+        fh.seek(0)
+        fh.write(HEADER.pack(MAGIC, n, len(first), at[-1]))
 
 
 class FileFactory:

@@ -15,12 +15,12 @@ import hashlib
 import logging
 import marshal
 import os
-import tempfile
 import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from retrieval.atomic import replacing
 from retrieval.lemmas import cache_dir
 from retrieval.tokenize import DATA
 
@@ -129,15 +129,8 @@ def _derive_and_write() -> dict[str, Any] | None:
     tables = derive()
     sections = {name: marshal.dumps(value) for name, value in tables.items()}
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-lexicons-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(FORMAT + marshal.dumps(sections))
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+        with replacing(target) as tmp:
+            Path(tmp).write_bytes(FORMAT + marshal.dumps(sections))
     except OSError as exc:
         log.info("could not save the lexicons to %s: %s", target, exc)
         return dict(tables)

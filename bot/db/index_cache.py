@@ -21,15 +21,14 @@ import dataclasses
 import hashlib
 import json
 import logging
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from corpus.models import Article, Passage
+from retrieval.atomic import replacing
 from retrieval.bm25 import EPSILON, FORMAT, K1, B, BM25Index
 from retrieval.terms import tokenizer_version
 
@@ -113,15 +112,8 @@ def load_or_build(db_url: str, data_dir: Path, corpus_version: str, tokenizer_ve
 def _write(path: Path, write: Callable[[str], None]) -> None:
     """Write atomically, then delete this database's older files of the same kind; failures only log."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-        os.close(fd)
-        try:
+        with replacing(path, mode=0o600) as tmp:  # beside the database: its owner's alone
             write(tmp)
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
     except OSError as exc:
         log.warning("could not save %s: %s", path, exc)
         return

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import logging
 import marshal
 import os
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = b"IBLEX3"
 SOURCES = ("tokenize.py", "query.py", "lexicons.py")  # the code the tables are derived with
+LIBRARIES = ("snowballstemmer", "Stemmer", "opencc", "jieba", "rjieba")  # ... and the libraries
 _lock = threading.Lock()
 _tables: dict[str, Any] | None = None
 _deriving = threading.local()
@@ -42,6 +44,11 @@ def fingerprint() -> str:
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
+    for name in LIBRARIES:  # an upgraded stemmer or converter changes the terms: located, not imported
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        if origin is not None and origin.exists():
+            digest.update(f"{name}:{origin}:{origin.stat().st_size}:{origin.stat().st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
 
 

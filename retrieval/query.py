@@ -569,12 +569,11 @@ def longer_words(term: str, vocabulary: Collection[str]) -> tuple[str, ...]:
         if len(_LONGER) > 8:
             _LONGER.clear()
         table: dict[str, list[str]] = defaultdict(list)
+        longest = LONGER_MAX_LEN + 1
         for word in vocabulary:
-            if 1 < len(word) <= LONGER_MAX_LEN + 1 and HAN.fullmatch(word):
-                for i in range(len(word)):
-                    for j in range(i + 1, len(word) + 1):
-                        if 0 < j - i == len(word) - 1 and word not in table[word[i:j]]:
-                            table[word[i:j]].append(word)
+            if 1 < len(word) <= longest and word[0] >= "\u3400" and HAN.fullmatch(word):
+                for part in dict.fromkeys((word[:-1], word[1:])):  # its two parts one character shorter
+                    table[part].append(word)
         known = _LONGER[id(vocabulary)] = (vocabulary, {k: tuple(v) for k, v in table.items()})
     return known[1].get(term, ())
 

@@ -214,7 +214,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     known = " ; ".join(filter(None, [meta.title, meta.teaser, *meta.authors, *meta.guests, *meta.speakers,
                                    body[:20000]]))
     labelled = [f for fs in forms.values() for f in fs if " " in f]
-    candidates = labelled + meta.authors + meta.guests + meta.speakers + title_people + names.people_in(known)
+    candidates = labelled + meta.authors + meta.guests + meta.speakers + title_people + names.people_in(known, 1000)
 
     score: dict[str, float] = {}
     why: dict[str, list[str]] = defaultdict(list)
@@ -307,4 +307,8 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     expanded = names.expand_initials(label, candidates)
     if expanded:
         return expanded
+    if names.HAN.search(label) and len(label) == 1:  # a family name alone: the person the title or intro names
+        whole = next((c for c in [*title_people, *teaser_people, *candidates] if names.same_person(label, c)), None)
+        if whole:
+            return whole
     return names.full_name(label, body)

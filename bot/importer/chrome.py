@@ -28,7 +28,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"
                    r"|片尾)"
                    r"[^\])）】]{0,40}[\])）】][.!]?$",
-                   r"^(?:—+\s*)?(?:完|END|Ende|The End|（完）|\(完\)|-\s*END\s*-)(?:\s*—+)?$", r"^[*·•\s]{1,9}$")),
+                   r"^(?:—+\s*)?(?:完|END|Ende|The End|（完）|\(完\)|-\s*END\s*-)(?:\s*—+)?$", r"^[*·•\s]{1,9}$",
+                   # an archivist's or transcriber's note in square brackets: tape sides, the recording, the end
+                   r"^\[[^\]]{0,200}\b(?:tape|side [ab12]|cassette|recording|recorder|transcriber'?s?|"
+                   r"transcriptionist|editor'?s? note|end of (?:interview|session|recording)|interruption|"
+                   r"band|kassette|aufnahme|anm\.|anmerkung|ende des (?:interviews|gesprächs))\b[^\]]{0,300}\]$")),
     ("credit", _rx(r"^(?:文|作者|编辑|責任編輯|责任编辑|责编|主笔|观点|觀點|版面编辑|排版|审核|審核|校对|校對|采访|採訪"
                    r"|"
                    r"整理|文字整理|撰文|摄影|攝影|图|圖|翻译|翻譯|编译|編譯|出品|策划|策劃|监制|監製|视觉|視覺|设计|設"
@@ -38,7 +42,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"Protokoll|Mitarbeit|Photo|Photos|Photograph(?:y)?|Image|Images|Illustration|Credit|Credits|"
                    r"Edited by|Translated by|Transcribed by|Produced by|Transcript by|Interview by|Photograph by|"
                    r"Photo by|Photos by|Illustrations? by|Video by|Cover(?: image)?)\b\s*[:：/]?\s*\S",
-                   r"^(?:Das|Dieses) (?:Interview|Gespräch) (?:führte|führten|wurde|ist)\b",
+                   r"^(?:Das|Dieses) (?:Interview|Gespräch|Transkript|Protokoll) (?:führte|führten|wurde|ist)\b",
+                   r"^(?:The |This )?(?:transcript|transcription|notes)\s+(?:was |were |has been )?(?:prepared|"
+                   r"compiled|produced|provided|created|made)\s+by\b",
+                   # an invitation to report errors in the transcript
+                   r"^(?:spotted|found|see|notice[d]?) an? (?:error|mistake|typo)\b|^(?:einen )?fehler (?:gefunden|"
+                   r"entdeckt)\b",
                    r"^(?:This|The) (?:interview|conversation|transcript|episode|Q&A) (?:has been|was|is) "
                    r"(?:\w+ )?(?:edited|condensed|generated|transcribed|produced|lightly)",
                    r"^[（(]?(?:本文|以上|以下|对话|访谈|采访|訪談|採訪)[^）)]{0,40}(?:整理|编辑|删节|刪節|确认|確認"
@@ -48,13 +57,24 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    # where a translation or repost comes from, and who translated it
                    r"^(?:via|source|quelle|original(?: article)?|原文(?:链接|連結|地址)?|出处|出處)\s*[:：]\s*<?https?://\S+>?$",
                    r"^(?:译者|譯者|原文作者|原作者|翻译者|翻譯者)\s*[:：]",
+                   # an archive's citation of the recording: "Oral history interview X, conducted …, … Collection."
+                   r"^[^.]{0,120}\b(?:interview|recording|transcript|interviews?)\b[^.]{0,80}\b(?:1[89]|20)\d\d\b"
+                   r".{0,200}\b(?:collection|collections|archives?|library)\.?$",
                    # the licence the page is published under
                    r"^(?:this|the) (?:interview|article|post|text|transcript|work|content|page) (?:is|was) (?:\w+ )?"
                    r"(?:available|licen[sc]ed|published|released|distributed) under\b",
                    r"^(?:dieses|das) (?:interview|gespräch|werk|text|artikel) (?:steht|ist) unter\b",
                    r"^本文(?:采用|採用|遵循|使用).{0,30}(?:许可|許可|协议|協議)",
                    r"^本文由.{0,40}(?:原创|原創|翻译|翻譯|编译|編譯|推出|出品|授权|授權)")),
-    ("link", _rx(r"^<?https?://\S+>?$")),  # a bare address on a line of its own
+    ("link", _rx(r"^<?https?://\S+>?$",  # a bare address on a line of its own
+                 r"^(?:permanent link|permalink|stable (?:url|link)|persistent (?:url|link|identifier)|cite as|"
+                 r"zitierlink|dauerhafter link|永久链接|永久連結|本文链接|本文連結)\s*[:：]\s*\S+$",
+                 # a media file to download or play: "MP3 herunterladen (46,1 MB)", "Tape 2 (MP3, 41 MB)"
+                 r"^.{0,120}[(（]\s*(?:(?:MP3|M4A|AAC|OGG|OPUS|WAV|FLAC|MP4|PDF)\s*,\s*)?\d+(?:[.,]\d+)?\s*[KMG]B\s*"
+                 r"[)）]\s*\.?$")),
+    # a chapter list: "3. 00:08:02 Was im Gehirn passiert", "(12:30) Why sleep matters"
+    ("chapters", _rx(r"^(?:\d{1,3}[.)]\s*)?[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—|:]?\s*[^.!。！:：]{2,80}"
+                     r"[^.!。！:：\s]$")),
     ("caption", _rx(r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
                     r"(?:摄|攝)\s*[）)]?$", r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$")),
@@ -77,7 +97,16 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"|領取|客户端|客戶端|"
                       r"早报|早報|每天早上|每日推送|投稿|栏目|欄目|专栏|專欄)",
                       r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广告|廣告|推广|推廣)$",
-                      r"\b(?:Rabatt|Sale|Angebot|ab \d+ ?€|\d+ ?% off|discount|coupon|promo code)\b")),
+                      r"\b(?:Rabatt|Sale|Angebot|ab \d+ ?€|\d+ ?% off|discount|coupon|promo code)\b",
+                      # a donation appeal
+                      r"\b(?:donate|donation|patreon|steady|ko-fi|buy (?:us|me) a coffee|spende[nt]?|spendet|"
+                      r"unterstützt uns|unterstütze uns|hilfst du uns|helft uns|helfen sie uns)\b|"
+                      r"(?:€\s?\d+|\$\s?\d+|\d+(?:[.,]\d+)?\s?(?:€|euro|dollars?))\s+(?:im|pro|a|per|each)\s+"
+                      r"(?:monat|month|jahr|year)\b",
+                      r"(?:赞赏|讚賞|打赏|打賞)(?:作者|支持|一下)?",
+                      # a channel's schedule: "每周五晚八点，和你聊一位手艺人"
+                      r"^(?:每周|每週|每天|每日|每晚|每月)[^。！？]{0,20}(?:和你|与你|與你|陪你|带你|帶你|为你|為你|更新|推送"
+                      r"|见面|見面)")),
     ("sponsor", _rx(r"\b(?:brought to you by|sponsored by|(?:our|today's|this episode's) sponsors?"
                     r"|thanks to our sponsors?|"
                     r"we have \w+ sponsors?|präsentiert von|unterstützt von|gesponsert von)\b", r"^(?:Sponsor|Sponsors"
@@ -95,9 +124,23 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b|\balle rechte vorbehalten\b",
                       r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|严禁|嚴禁|"
                       r"^本文(?:为|為).{0,20}原创|^本文(?:首发|首發|刊载|刊載)|ICP备|举报电话|舉報電話",
+                      # a repost notice: "本文来自微信公众号“…”，作者：…"
+                      r"^(?:本文|本篇|文章)?(?:来自|來自|转载自|轉載自|转自|轉自|经授权转载|經授權轉載|原载于|原載於)"
+                      r".{0,30}(?:公众号|公眾號|微信|授权|授權|网站|網站|作者)",
                       r"\b(?:licensed|lizenziert) (?:under )?CC[- ]BY|\bproudly powered by\b|\bregistered charity\b",
+                      r"\bcopyright (?:is |remains )?(?:held|owned|retained)\b|\bpermission to (?:publish|reproduce"
+                      r"|broadcast|quote)\b|\bfor (?:research|educational|personal|non-commercial)(?: and \w+)? "
+                      r"(?:purposes|use) only\b|\bnur (?:für|zu) (?:private|wissenschaftliche|nicht-kommerzielle)\w*"
+                      r" (?:zwecke|nutzung)\b",
                       r"\bDisclaimer\b|仅供(?:查阅|参考|学习)|僅供(?:查閱|參考|學習)|独立观点|獨立觀點|不代表本(?:站"
                       r"|刊|平台)")),
+    # a rights statement, however long: "This transcript is made available for research purposes only. …"
+    ("rights", _rx(r"^(?:this|the) (?:interview|article|transcript|recording|text|work|content|item|material) "
+                   r"(?:is|was|are) (?:\w+ )?(?:available|licen[sc]ed|released|distributed|provided) (?:under|for|only)"
+                   r"\b")),
+    # a boxed notice in a news story: "【…關心您】…可撥打…專線…", "【編者按】" inside the text
+    ("notice", _rx(r"^【[^】]{0,12}(?:关心您|關心您|提醒您|提醒|小编|小編|广告|廣告|声明|聲明|公告)[^】]{0,6}】",
+                   r"(?:可拨打|可撥打|请拨打|請撥打|欢迎拨打|歡迎撥打).{0,24}(?:专线|專線|热线|熱線)")),
     ("cookies", _rx(r"\b(?:we use cookies|cookie(?:s| policy| settings)|privacy (?:policy|settings)|accept all|"
                     r"wir verwenden cookies|cookie-einstellungen|datenschutz(?:erklärung|einstellungen)?"
                     r"|alle akzeptieren|"
@@ -115,7 +158,8 @@ SECTION_HEADINGS = re.compile(
     r"^(?:related|related (?:articles|posts|stories|reading|episodes)|read (?:more|next|also)|more (?:from|on|stories|"
     r"episodes|interviews)|recommended|you (?:may|might) also like|comments?|\d+ (?:comments?|thoughts"
     r"|responses?) on\b.*|"
-    r"leave a (?:reply|comment)|show ?notes|chapters|timestamps|links|episode links|in this episode|previous episodes|"
+    r"leave a (?:reply|comment)|show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"
+    r"episode links|in this episode|previous episodes|"
     r"weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|kommentare|leserkommentare|"
     r"延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关新闻|相關新聞|大家都在看|往期回顾|往"
     r"期回顧|"
@@ -174,6 +218,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
             continue
         if reason in LOOSE and not loose_ok:
             continue
+        if reason == "chapters" and in_answer:
+            continue
         found = rx.search(plain)
         if found and (not in_answer or found.start() <= 3 or reason in {"caption", "paywall", "cookies"}):
             return reason
@@ -193,6 +239,11 @@ def trailing_chrome(text: str) -> tuple[str, str]:
     if m and m.start(1) > 0 and classify(m.group(1)) in {"copyright", "credit", "follow"}:
         return text[:m.start()].rstrip(" *"), m.group(1)
     return text, ""
+
+
+PHOTO_CREDIT = re.compile(r"(?i)^(?:摄影|攝影|图片|圖片|图|圖|图源|圖源|图片来源|圖片來源|Foto|Fotos|Bild|Photo|Photos|"
+                          r"Photograph|Image|Credit)\s*[:：/｜|]\s*\S{1,40}$"
+                          r"|^(?:Photo|Photograph|Foto|Bild) (?:by|von) ")
 
 
 def is_caption(plain: str) -> bool:

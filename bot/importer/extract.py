@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.importer import metadata
@@ -18,12 +19,21 @@ class Document:
     kind: str  # "html" | "markdown" | "text"
 
 
+LAZY_IMG = re.compile(r"<img\b(?![^>]*\ssrc\s*=)([^>]*?)\sdata-(?:src|original|lazy-src)\s*=", re.I)
+
+
+def lazy_images(html: str) -> str:
+    """Lazy-loaded images (`<img data-src=…>` without src, as WeChat and many news sites serve them) as
+    plain images, so the text knows where an image stands and what below it is a caption."""
+    return LAZY_IMG.sub(r"<img\1 src=", html)
+
+
 def from_html(source: Source) -> Document:
     """The page's main text by trafilatura (navigation, ads and comment threads left out) and its metadata."""
     import trafilatura
 
     text = trafilatura.extract(
-        source.text, url=source.url, output_format="markdown", include_formatting=True,
+        lazy_images(source.text), url=source.url, output_format="markdown", include_formatting=True,
         include_links=False, include_images=True, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False,
     )

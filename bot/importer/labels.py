@@ -10,6 +10,7 @@ bare timestamp (`(01:00): …`) continues the last speaker. Which labels name sp
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from bot.importer.markup import TIMESTAMP, Para, visible
@@ -70,6 +71,7 @@ class Mark:
     name: str  # the label as written, markup removed
     timed: bool = False  # a timestamp came with it
     handle: bool = False  # a lower-case handle ("stark:", "adam3us:"): a speaker only if it maps onto a known name
+    dotted: bool = False  # "Q. …" / "A. …": a label only when the pair recurs
 
 
 def clean_name(name: str) -> str:
@@ -121,6 +123,9 @@ def _start(text: str) -> tuple[str, int, bool, bool] | None:
 
 
 DASH = re.compile(r"^\s*(?P<name>Q|A|F|Frage|Antwort|Question|Answer)\s*[-–—]\s+(?=\S)")  # "Q - …", "A – …"
+# "Q. …" / "A. …" (oral-history transcripts, court records): a label only where both letters recur
+DOTTED = re.compile(r"^\s*(?P<b1>\*\*|__)?(?P<name>Q|A|F)\.\s*(?P<b2>\*\*|__)?\s+(?=\S)")
+DOTTED_PAIRS = ({"Q", "A"}, {"F", "A"})
 
 
 def find_marks(paras: list[Para]) -> list[Mark]:
@@ -135,6 +140,8 @@ def find_marks(paras: list[Para]) -> list[Mark]:
             found = dash.group("name"), dash.end(), False, False
         if found:
             marks.append(Mark(i, 0, found[1], found[0], found[2], found[3]))
+        elif (dot := DOTTED.match(p.text)) and bool(dot.group("b1")) == bool(dot.group("b2")):
+            marks.append(Mark(i, 0, dot.end(), dot.group("name"), dotted=True))
         skip = found[1] if found else 0
         for m in MIDDLE.finditer(p.text, skip):
             if m.start() == 0 and skip == 0 and found:
@@ -142,6 +149,9 @@ def find_marks(paras: list[Para]) -> list[Mark]:
             name = clean_name(m.group("name"))
             if is_label(name) and m.start() >= skip:
                 marks.append(Mark(i, m.start(), m.end(), name))
+    dotted = Counter(m.name for m in marks if m.dotted)
+    if not any(all(dotted[x] >= 2 for x in pair) for pair in DOTTED_PAIRS):
+        marks = [m for m in marks if not m.dotted]  # "A. Lincoln wrote…", a list "A. …", "B. …": no labels
     return marks
 
 

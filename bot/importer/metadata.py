@@ -238,7 +238,9 @@ def split_title(raw: str | None, title: str | None) -> tuple[str | None, str | N
     for i in (len(parts) - 1, 0):
         rest = [p for j, p in enumerate(parts) if j != i]
         joined = raw.replace(parts[i], "").strip(" |–—-_·｜")
-        same = norm and (norm == joined.casefold() or norm in joined.casefold())
+        core = re.sub(r"^[^:：]{1,20}[:：]\s*", "", joined).casefold()  # "Transcript: Who gets the heat?"
+        same = norm and (norm == joined.casefold() or norm in joined.casefold()
+                         or (len(core) >= 8 and (core in norm or norm in core)))
         generic = all(p.casefold() in GENERIC_TITLE_PARTS for p in rest)
         if (same or generic) and len(parts[i]) <= 40 and len(parts[i].split()) <= 5:
             site = parts[i]
@@ -319,11 +321,56 @@ def from_html(html: str, page_url: str | None) -> Meta:
         if isinstance(el.tag, str) and el.tag in BLOCKS:
             el.tail = "\n" + (el.tail or "")  # a line per block, as the page shows it
     text = body[0].text_content() if body else ""
+    from_wechat(meta, tree, html)
+    if not meta.published:  # a date element the page shows: <span class="article-time">2024-12-05 08:41</span>
+        for el in tree.xpath(DATE_ELEMENTS):
+            shown = " ".join(el.text_content().split())
+            if len(shown) <= 40 and _only_date(re.sub(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*$", "", shown)):
+                meta.put("published", iso_date(shown), "page")
+                break
+    lede = tree.xpath(LEDE_ELEMENTS)
+    if lede:  # the standfirst the page shows may name the guest where the description does not
+        shown = " ".join(lede[0].text_content().split())
+        if 20 <= len(shown) <= 600 and shown != meta.teaser:
+            meta.teaser = "\n".join(filter(None, [meta.teaser, shown]))
     from_byline(meta, text[:6000])
     meta.put("publisher", site_of(meta.url or page_url), "web address")
     return meta
 
 
+DATE_ELEMENTS = ("//*[self::span or self::div or self::p or self::em or self::time]"
+                 "[contains(@class, 'time') or contains(@class, 'date') or contains(@id, 'time') or "
+                 "contains(@id, 'date') or contains(@class, 'publish')]")
+LEDE_ELEMENTS = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' summary ') or "
+                 "contains(@class, 'standfirst') or contains(@class, 'teaser') or contains(@class, 'lede') or "
+                 "contains(@class, 'article-intro') or contains(@class, 'dek') or contains(@class, 'subheadline')]")
+WECHAT_TIME = re.compile(r"""\bvar\s+ct\s*=\s*["']?(\d{10})["']?""")
+WECHAT_NAME = re.compile(r"""\bvar\s+nickname\s*=\s*(?:htmlDecode\()?["']([^"']{2,40})["']""")
+
+
+def from_wechat(meta: Meta, tree: Any, html: str) -> None:
+    """A WeChat article page (mp.weixin.qq.com layout, also saved or mirrored): the account is the publisher
+    and the publish time is in #publish_time or the page script's `ct` (seconds)."""
+    account = tree.xpath('//*[@id="js_name"]') or tree.xpath('//*[contains(@class, "profile_nickname")]')
+    named = " ".join(account[0].text_content().split()) if account else ""
+    script = WECHAT_NAME.search(html)
+    if not named and script:
+        named = script.group(1)
+    if named and len(named) <= 40 and (tree.xpath('//*[@id="activity-name"]') or "rich_media" in html):
+        meta.publisher = None if meta.found.get("publisher") in (None, "web address", "<title>") else meta.publisher
+        meta.put("publisher", named, "WeChat account")
+    shown = tree.xpath('//*[@id="publish_time"]')
+    when = iso_date(" ".join(shown[0].text_content().split())) if shown else None
+    ct = WECHAT_TIME.search(html)
+    if not when and ct:
+        import datetime as dt
+        when = dt.datetime.fromtimestamp(int(ct.group(1)), dt.timezone(dt.timedelta(hours=8))).date().isoformat()
+    if when:
+        meta.put("published", when, "WeChat page")
+
+
+DATE_RANGE = re.compile(r"\b\d{1,2}\.?\s*[–—-]\s*\d{1,2}\.?\s+[A-Za-zÄÖÜäöü]{3,}|\b[A-Z][a-z]{2,8}\s+\d{1,2}\s*[–—-]\s*"
+                        r"\d{1,2},?\s+\d{4}")
 BY_ON = re.compile(r"(?i)(?:by|von)\s+\S+\s+(?:on|am)\s+\S+$")  # "By usesthis.com on 2011/04/09"
 
 
@@ -337,11 +384,16 @@ def from_byline(meta: Meta, text: str) -> None:
         for rx in BYLINE:
             for m in rx.finditer(line):
                 name = m.group("n").strip().rstrip(".")
+                bare = re.match(r"\s*[\s·|]?(?i:by|von)\s", m.group(0))
+                if bare and m.start() > 0 and len(line) > 80 and not re.match(r"[·|]", line[m.start():]):
+                    continue  # "Die Zellfabrik von Voltara in der Lausitz …": a sentence, not a byline
                 if name not in meta.authors and not re.search(r"\d", name):
                     meta.authors.append(name)
         src = SOURCE_LINE.search(line)
         if src:
             meta.put("publisher", src.group("n"), "byline")
+        if DATE_RANGE.search(line):
+            continue  # "16–18 October 2024 · Convention Centre": an event's days, not the article's date
         if len(line) <= 120 and (re.search(r"[·|｜]|(?i:veröffentlicht|published|posted|发布|發布|\bam\b)", line)
                                  or BYLINE[0].match(line) or _only_date(line) or BY_ON.match(unlinked)):
             meta.put("published", iso_date(line), "byline")

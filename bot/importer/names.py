@@ -48,6 +48,7 @@ HAN_END = re.compile(r"(?P<run>[\u4e00-\u9fff·]{2,16})\s*$")
 # what may come right before a name at the end of a Han run: 的, a role or title, or the word for interview
 HAN_ROLE_BEFORE = re.compile(r"(?:的|家|者|人|师|師|员|員|长|長|生|创办人|創辦人|主编|主編|总裁|總裁|教授|导演|導演"
                              r"|院士|主席|专访|專訪|对话|對話|访谈|訪談)$")
+HAN_HEAD = re.compile(r"^[^:：|｜]{0,30}?(?P<run>[\u4e00-\u9fff·]{2,16})\s*[:：]")
 COLON_RULE = 3  # the LATIN_TITLE rule for a name after a colon
 HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話|访问|訪問)\s*[:：|｜丨]?\s*"
                        r"(?P<run>[\u4e00-\u9fff·]{2,16})")
@@ -57,12 +58,18 @@ LATIN_TEASER = [
     re.compile(rf"(?:采访了|專訪了|专访了|採訪了|访问了|訪問了|对话了|對話了|邀请到|邀請到)"
                rf"[^，。,]{{0,30}}?(?P<n>{PERSON2})"),
     re.compile(rf"(?P<n>{PERSON2})\s*(?:接受了?|接受)[^，。]{{0,30}}?(?:采访|採訪|专访|專訪|群访|訪問)"),
+    # "…, sagt die Hydrologin Marlene Oberhauser im Gespräch", "…, says the engineer Ann Lee in an interview"
+    re.compile(rf"\b(?:sagt|sagte|erzählt|erzählte|erklärt|erklärte|meint|betont|warnt|says|said|explains|tells us|"
+               rf"argues|warns)\b[^.!?]{{0,60}}?(?P<n>{CAP}(?:\s+(?:von|van|de|der|zu|[A-Z]\.))?\s+{CAP})\s+"
+               rf"(?:im (?:Gespräch|Interview)|in (?:an|this|our|the) (?:interview|conversation))\b"),
 ]
 HAN_TEASER = [
     re.compile(r"(?:对|對|采访了|採訪了|专访了|專訪了|邀请到|邀請到|请到|請到)\s*(?P<run>[\u4e00-\u9fff·]{2,20}?)\s*"
                r"(?:进行了|進行了|做了)?(?:专访|專訪|采访|採訪|对话|對話|访谈|訪談)"),
     re.compile(r"(?:观点|觀點|口述|受访者|受訪者|嘉宾|嘉賓)\s*[/／｜|：:]\s*\**\s*(?P<run>[\u4e00-\u9fff·]{2,4})"),
     re.compile(r"(?P<run>[\u4e00-\u9fff·]{2,12}?)\s*接受了?[^，。]{0,30}?(?:采访|採訪|专访|專訪|群访|訪問)"),
+    # "本報日前專訪林語彤，談…": the name right after the word for interview, ending at punctuation
+    re.compile(r"(?:专访|專訪|采访|採訪|访问|訪問)了?\s*(?P<run>[\u4e00-\u9fff·]{2,4})(?=[，,。、；;：:（(])"),
 ]
 
 
@@ -83,7 +90,11 @@ def same_person(a: str | None, b: str | None) -> bool:
         return False
     if HAN.search(a) or HAN.search(b):
         a2, b2 = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
-        return len(min(a2, b2, key=len)) >= 2 and (a2 in b2 or b2 in a2)
+        short, long = sorted((a2, b2), key=len)
+        if len(short) == 1:  # a family name alone ("邵：" after "邵明远："): the start of a two-to-four-character name
+            return (short in SURNAMES and 2 <= len(long) <= 4 and long.startswith(short)
+                    and bool(re.fullmatch(r"[\u3400-\u9fff]+", long)))
+        return len(short) >= 2 and short in long
     wa, wb = set(words(a)), set(words(b))
     if wa and wb and (wa <= wb or wb <= wa):
         return True
@@ -148,6 +159,12 @@ def from_title(title: str | None, text: str = "") -> list[str]:
     for m in LATIN_BEFORE_HAN.finditer(title):
         name = _clean(m.group("n"))
         if len(words(name)) >= 2:
+            out.append(name)
+    head = HAN_HEAD.match(title)
+    if not out and head:  # "执法22年的女主审林语彤：…", "陶艺家贺兰青：…": a name ends the part before the colon
+        name = _han_name(head.group("run"), text)
+        if (name and head.group("run").endswith(name) and (text + title).count(name) >= 3
+                and (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES))):
             out.append(name)
     end = HAN_END.search(title)
     if not out and end and HAN_INTERVIEW.search(title):
@@ -239,7 +256,14 @@ def looks_like_person(text: str) -> bool:
     return bool(re.fullmatch(PERSON2, t)) and not t.endswith("?")
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
+
+
 def people_in(text: str, limit: int = 40) -> list[str]:
     """Capitalised multi-word names in a text, most frequent first (candidates for initials)."""
-    found = Counter(_clean(m.group(0)) for m in re.finditer(PERSON, text) if len(m.group(0).split()) >= 2)
+    found: Counter[str] = Counter()
+    for m in re.finditer(PERSON, text):
+        name = _clean(SENTENCE_BREAK.split(m.group(0))[0])  # "…Saoirse Lindqvist.\n\nI talked": the name alone
+        if len(name.split()) >= 2:
+            found[name] += 1
     return [n for n, _ in found.most_common(limit)]

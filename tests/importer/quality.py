@@ -1,6 +1,7 @@
 """How well an interview imports, measured against a spec of what a reader sees in it.
 
-A spec (JSON) names the document's title (null: the document has none, the import must say so),
+A spec (JSON) names the document's title (null: the document has none, the import must say so; `title_alternatives`
+lists other renderings the page itself gives, such as the headline with its kicker),
 publisher, date, link, interviewees (and `also_quoted`: others whose own words may be quoted), sentences
 of each answer with their speaker, page `chrome` that must never be in a passage (a bracketed marker
 such as "[laughter]" may stand inside a quote, never alone), `narrative` (intros, editors' notes: article
@@ -86,7 +87,8 @@ def score(spec: dict, document: Path, bundled: Library | None = None, languages:
     prepared: Prepared = read_article(str(document))
     article, passages = prepared.article, prepared.passages
     report = Report(document.name)
-    report.title = (squash(article.title) == squash(spec.get("title")) if spec.get("title")
+    titles = [spec.get("title"), *spec.get("title_alternatives", [])]  # e.g. the headline with its kicker
+    report.title = (squash(article.title) in {squash(t) for t in titles} if spec.get("title")
                     else prepared.found.get("title") == "file name")
     if not report.title:
         report.problems.append(f"title {article.title!r}, expected {spec.get('title')!r}")

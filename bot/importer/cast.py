@@ -123,6 +123,12 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         alias = ALIASED.fullmatch(label)
         if alias and alias.group("a") in counts:
             together[alias.group("a")] += n
+    for label, n in counts.items():  # "Lucía Ferreira-Nakamura:" once, later "Lucía:" once: one speaker, two turns
+        if n >= MIN_TURNS or " " in label:
+            continue
+        fuller = [f for f, k in counts.items() if k < MIN_TURNS and " " in f and names.same_person(label, f)]
+        if len(fuller) == 1:
+            together[label] += counts[fuller[0]]
     recurring = {n for n, c in together.items() if c >= MIN_TURNS}
     texts: dict[str, list[str]] = defaultdict(list)
     for t in turns_of(paras, marks, recurring):

@@ -150,3 +150,37 @@ def test_shapes_of_the_second_round_names_dates_and_licence_lines() -> None:
     meta = Meta()
     from_byline(meta, "By [example.org](https://example.org/x) on 2014/06/02")
     assert meta.published == "2014-06-02"
+
+
+PANEL_TWO_TURNS = """---
+title: "Who keeps the river clean? A panel"
+publisher: Riverside Civic Forum
+date: 2024-05-02
+---
+
+Moderator Ottilie Brenner-Vance: Welcome. Joaquín, you count the fish every spring. What changed?
+
+Joaquín Ibarra-Lund: The trout came back to the upper weir, which nobody expected after the flood of 2019.
+
+Ottilie: And the city? Marit, what did the city do differently this year?
+
+Marit Solheim: We stopped mowing the banks in May and let the reeds stand until August.
+
+Ottilie: Joaquín, is that why the trout came back?
+
+Joaquín: Partly. The reeds shade the water, and cooler water holds more oxygen for the young fish.
+
+Ottilie: Marit, what would you do with twice the budget?
+
+Marit: Buy back the two meadows upstream and let them flood again, the way they used to.
+
+Ottilie: Thank you both.
+"""
+
+
+def test_a_speaker_with_a_full_name_once_and_a_first_name_once(tmp_path: Path) -> None:
+    found = imported(tmp_path, PANEL_TWO_TURNS)
+    assert sorted(found.cast.interviewees) == ["Joaquín Ibarra-Lund", "Marit Solheim"]
+    assert said_by(found, "trout came back to the upper weir") == "Joaquín Ibarra-Lund"
+    assert said_by(found, "cooler water holds more oxygen") == "Joaquín Ibarra-Lund"
+    assert said_by(found, "two meadows upstream") == "Marit Solheim"

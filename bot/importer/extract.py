@@ -28,12 +28,35 @@ def lazy_images(html: str) -> str:
     return LAZY_IMG.sub(r"<img\1 src=", html)
 
 
+NOTE_TOKEN = re.compile(r"foot-?notes?(?:[-_](?:content|list|section|container|body|text|item))?", re.I)
+NOTE_MAX = 3000  # characters: a notes block, not a container that happens to carry such a class
+
+
+def without_notes(html: str) -> str:
+    """The page without its footnote blocks (`<div class="footnote">`, `<section class="footnotes">`, …): an
+    editor's notes, printed under the interview, are nobody's answer (the last answer would run on into them)."""
+    if "footnote" not in html.lower():
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except ValueError:
+        return html
+    notes = [el for el in tree.iter("div", "section", "ol", "ul", "aside", "li", "footer")
+             if any(NOTE_TOKEN.fullmatch(m) for m in f"{el.get('class') or ''} {el.get('id') or ''}".split())
+             and len(el.text_content()) <= NOTE_MAX and el.getparent() is not None]
+    for el in notes:  # gathered first: dropping while walking the tree would skip a note's next sibling
+        el.drop_tree()
+    return lxml_html.tostring(tree, encoding="unicode") if notes else html
+
+
 def from_html(source: Source) -> Document:
     """The page's main text by trafilatura (navigation, ads and comment threads left out) and its metadata."""
     import trafilatura
 
     text = trafilatura.extract(
-        lazy_images(source.text), url=source.url, output_format="markdown", include_formatting=True,
+        lazy_images(without_notes(source.text)), url=source.url, output_format="markdown", include_formatting=True,
         include_links=False, include_images=True, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False,
     )

@@ -103,3 +103,18 @@ def test_archive_podcast_and_repost_chrome(text: str) -> None:
 ])
 def test_sentences_about_the_same_things_stay(text: str) -> None:
     assert classify(text, in_answer=True) is None
+
+
+def test_footnote_blocks_are_no_part_of_the_last_answer() -> None:
+    from bot.importer.extract import without_notes
+
+    page = ("<html><body><article class='post has-footnotes'><p>AB: What do you ride?</p>"
+            "<p>CD: A tandem, with my neighbour.<a class='footnote-anchor' href='#fn-1'>1</a></p>"
+            "<div class='footnote'><a class='footnote-number'>1</a><div class='footnote-content'><p>The neighbour "
+            "is her brother-in-law.</p></div></div><div class='footnote'><div class='footnote-content'><p>A second "
+            "note.</p></div></div><section class='footnotes'><ol><li>A third note.</li></ol></section></article>"
+            "</body></html>")
+    out = without_notes(page)
+    assert "A tandem, with my neighbour." in out and "has-footnotes" in out  # the article itself stays
+    assert not any(note in out for note in ("brother-in-law", "A second note", "A third note"))
+    assert without_notes("<p>No notes here.</p>") == "<p>No notes here.</p>"

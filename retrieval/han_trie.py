@@ -134,4 +134,8 @@ def open_segmenter(words: list[tuple[str, int | None]]) -> TrieSegmenter:
             if old.name.rsplit(".", 1)[0] != base.name:
                 with contextlib.suppress(OSError):
                     old.unlink()
-    return TrieSegmenter(base)
+    try:
+        return TrieSegmenter(base)
+    except (RuntimeError, ValueError):  # a damaged file (marisa says RuntimeError): written again, once
+        write(words, base)
+        return TrieSegmenter(base)

@@ -65,7 +65,12 @@ def table(name: str) -> Any | None:
         return None
     found = sections[name]
     if isinstance(found, bytes):  # read on first use: a question needs a few of the tables
-        found = sections[name] = marshal.loads(found)
+        try:
+            found = sections[name] = marshal.loads(found)
+        except (EOFError, ValueError, TypeError):
+            log.info("lexicon table %s unreadable: derived instead", name)
+            sections.pop(name, None)
+            return None
     return found
 
 

@@ -158,7 +158,7 @@ def _segmenter() -> Segmenter:
 def _light_segmenter() -> Segmenter:
     try:
         return trie_segmenter(user_words())
-    except (ImportError, OSError, ValueError) as exc:
+    except (ImportError, OSError, ValueError, RuntimeError) as exc:
         logging.getLogger(__name__).info("segmenting with rjieba (no dictionary trie: %s)", exc)
         return _fast_segmenter()
 

@@ -6,6 +6,7 @@ module imports in about a millisecond where pydantic-settings took over 100."""
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -227,6 +228,8 @@ def _convert(f: dataclasses.Field[Any], raw: Any) -> Any:
             number = int(str(raw).strip()) if kind.startswith("int") else float(str(raw).strip())
         except ValueError:
             raise ValueError(f"must be {'an integer' if kind.startswith('int') else 'a number'}") from None
+        if not math.isfinite(number):
+            raise ValueError("must be a finite number")
         limits = f.metadata
         if "ge" in limits and number < limits["ge"]:
             raise ValueError(f"must be greater than or equal to {limits['ge']:g}")

@@ -97,3 +97,14 @@ def test_offsets_are_characters(segmenters: tuple) -> None:
 def test_documents_and_queries_get_the_same_words() -> None:
     words = tk.user_words()
     assert tk._segmenter()("戴雨森认为") == tk.rjieba_segmenter(words)("戴雨森认为")
+
+
+def test_a_damaged_trie_is_written_again(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from retrieval import han_trie
+
+    monkeypatch.setenv("INTERVIEW_BOT_CACHE", str(tmp_path))
+    words = tk.user_words()
+    first = han_trie.open_segmenter(words)("戴雨森认为合成数据")
+    trie = next(tmp_path.glob("han-*.trie"))
+    trie.write_bytes(trie.read_bytes()[:1000])  # truncated, as by a full disk
+    assert han_trie.open_segmenter(words)("戴雨森认为合成数据") == first

@@ -78,3 +78,14 @@ def test_a_question_reads_the_lexicon_file_instead_of_deriving(tmp_path: Path) -
     assert list(tmp_path.glob("lexicons-*.marshal")) and list(tmp_path.glob("han-*.trie"))
     again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert again.stdout.split() == ["False"], (first.stdout, again.stdout)  # no bulk segmenter for a question
+
+
+def test_a_damaged_table_is_derived_instead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEW_BOT_CACHE", str(tmp_path))
+    monkeypatch.setattr(lexicons, "_tables", None)
+    want = lexicons.derive()["synonyms"]
+    lexicons.path().parent.mkdir(parents=True, exist_ok=True)
+    lexicons.path().write_bytes(lexicons.FORMAT + marshal.dumps({"synonyms": b"\x00not marshal"}))
+    assert lexicons.table("synonyms") is None  # unreadable: the caller derives it
+    query.clear_caches()
+    assert query.synonyms() == want

@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
     ("SLACK_PORT", "-3", "1"),
     ("LOG_LEVEL", "LOUD", "DEBUG"),
     ("LOG_JSON", "maybe", "bool"),
+    ("CORPUS_REFRESH_SECONDS", "nan", "finite"),
+    ("TRANSLATE_TIMEOUT", "inf", "finite"),
 ])
 def test_malformed_setting_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch, name: str, value: str,
                                                  says: str) -> None:

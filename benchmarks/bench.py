@@ -203,10 +203,15 @@ def bench_tokenizer() -> dict:
     return out
 
 
+def _cli() -> list[str]:
+    """The `interview-bot` command of this environment (the module, where the script is not installed)."""
+    exe = Path(sys.executable).with_name("interview-bot")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.adapters.cli"]
+
+
 def bench_cold_start(runs: int) -> dict:
     """Wall and CPU time of `interview-bot ask` in a fresh process, the database already built."""
-    exe = Path(sys.executable).with_name("interview-bot")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.adapters.cli"]
+    cmd = _cli()
     home = tempfile.mkdtemp(prefix="bench-cold-")
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
     env.update(XDG_DATA_HOME=home, PYTHONPATH=str(REPO))
@@ -281,8 +286,7 @@ def bench_bot(chats: int = 20, answers: int = 400) -> dict:
     from benchmarks import telegram_load as load
     from benchmarks.synth import real_questions
 
-    exe = Path(sys.executable).with_name("interview-bot")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.adapters.cli"]
+    cmd = _cli()
     home = tempfile.mkdtemp(prefix="bench-bot-")
     port_out = mp.get_context("spawn").Queue()
     server = mp.get_context("spawn").Process(target=load.serve, daemon=True,

@@ -38,12 +38,12 @@ class _Numbering:
     each word's term numbers (German and other words apart: their stems differ)."""
 
     def __init__(self) -> None:
-        self.run = ""
-        self.number: dict[str, int] = {}
-        self.words: tuple[_WordNumbers, _WordNumbers] = (_WordNumbers(self, False), _WordNumbers(self, True))
+        self.start("")
 
     def start(self, run: str) -> None:
-        self.run, self.number = run, {}
+        """Begin indexing run `run` with nothing numbered."""
+        self.run = run
+        self.number: dict[str, int] = {}
         self.words = (_WordNumbers(self, False), _WordNumbers(self, True))
 
 

@@ -8,7 +8,6 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,34 +26,10 @@ from tests.adapters.slack.fake_api import FakeSlack
 from tests.adapters.slack.harness import (
     BOT_TOKEN,
     Slack,
-    fake_slack,
     serving,
-    slack_context,
-    slack_settings,
 )
 
 CHANNEL = "C0CMD"  # the harness sends commands from this channel
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    with fake_slack() as api:
-        yield api
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'slack.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("QUOTE_DEFAULT_TIMEZONE", "Europe/Berlin")
-    return url
-
-
-@pytest.fixture
-def ctx(fake: FakeSlack, library: Library, db: str) -> Iterator[AppContext]:
-    ctx = slack_context(slack_settings(fake), library)
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import json
 import logging
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,25 +26,10 @@ from bot.db.schema import Subscription
 from bot.runtime.context import AppContext
 from tests.adapters.slack.blockkit import LINK, quote_lines, unquoted_problems, view_problems
 from tests.adapters.slack.fake_api import FakeSlack
-from tests.adapters.slack.harness import Slack, serving, slack_context, slack_settings
+from tests.adapters.slack.harness import Slack, serving
 
 USER = "U0HOME"
 DM = f"D{USER}"  # the fake's conversations.open gives user U the DM "DU"
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'home.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("QUOTE_DEFAULT_TIMEZONE", "Europe/Berlin")
-    return url
-
-
-@pytest.fixture
-def ctx(fake: FakeSlack, library: Library, db: str) -> Iterator[AppContext]:
-    ctx = slack_context(slack_settings(fake), library)
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 import threading
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -216,12 +215,17 @@ class BM25Index:
     def _terms(self, query: Query) -> tuple[list[int], list[float]]:
         """The columns of the query's known terms and their multiplicities (or weights), in query order."""
         get = self.vocab.get
-        if (type(query) is list or not isinstance(query, dict | Mapping)) and len(set(query)) == len(query):
-            found = [col for col in map(get, query) if col is not None]  # no repeated token: all count once
+        if type(query) is dict or (type(query) is not list and isinstance(query, Mapping)):
+            counts: Mapping[str, float] = query
+        elif len(set(query)) == len(query):  # no repeated token: all count once
+            found = [col for col in map(get, query) if col is not None]
             return found, [1.0] * len(found)
+        else:  # counted in a plain dict (a Counter costs more than a small search)
+            counts = dict.fromkeys(query, 0.0)
+            for term in query:
+                counts[term] += 1.0
         cols: list[int] = []
         mults: list[float] = []
-        counts: Mapping[str, float] = query if isinstance(query, dict | Mapping) else Counter(query)
         for term, mult in counts.items():
             col = get(term)
             if col is not None and mult != 0:
@@ -266,9 +270,9 @@ class BM25Index:
         if k <= 0 or not cols:
             return []
         fast = self._fast if self._fast is not None else self._prepare()
-        if not isinstance(fast, bool) and min(mults) > 0:
+        if not isinstance(fast, bool) and (low := min(mults)) > 0:
             m = len(cols)
-            unit = m <= len(ONES) and min(mults) == 1 == max(mults)
+            unit = low == 1 == max(mults) and m <= len(ONES)
             weights = ONES[:m] if unit else np.array(mults, dtype=np.float64)
             found = fast(np.array(cols, dtype=np.int64), weights, k)
             if found is not None:

@@ -434,9 +434,11 @@ def _term_changes() -> tuple[re.Pattern[str], Callable[[re.Match[str]], str], re
     any other one separates terms just as its normalisation (a punctuation mark) would. Checked for every
     character of TABLE_RANGES against per-character normalisation; the exceptions take the slow path."""
     chars = [chr(c) for a, b in TABLE_RANGES for c in range(a, b)]
+    # as _normalize_char, without filling its cache with 5,648 characters no question holds (1 MB of a bot)
+    norms = {ch: unicodedata.normalize("NFKC", ch).lower() for ch in chars}
     table = {}
     for ch in chars:
-        norm = _normalize_char(ch)
+        norm = norms[ch]
         if norm != ch and (not norm or _pattern(TERM_CHAR).search(norm) or _pattern(TERM_CHAR).match(ch)):
             table[ch] = norm
 
@@ -445,7 +447,7 @@ def _term_changes() -> tuple[re.Pattern[str], Callable[[re.Match[str]], str], re
 
     bad = []
     for ch in chars:
-        want, got = _normalize_char(ch), "".join(table.get(d, d) for d in ch.lower())
+        want, got = norms[ch], "".join(table.get(d, d) for d in ch.lower())
         if got != want and not (separator(got) and separator(want)):
             bad.append(ch)
     pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(table)) + "]")

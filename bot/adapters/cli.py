@@ -30,7 +30,7 @@ COMMANDS: dict[str, str] = {
     "db": "bot.adapters.terminal.admin:db",
     "bench": "bot.adapters.terminal.bench:bench",
     "feedback": "bot.adapters.terminal.feedback:feedback",
-    "telegram": "bot.adapters.telegram.run:telegram",
+    "telegram": "bot.adapters.telegram.command:telegram",
     "slack": "bot.adapters.slack.run:slack",
 }
 

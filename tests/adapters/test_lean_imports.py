@@ -1,4 +1,5 @@
-"""A bot process leaves httpx's command-line client (click, rich, pygments) out."""
+"""A bot process leaves httpx's command-line client (click, rich, pygments) out, and a polling Telegram bot
+tornado (python-telegram-bot's webhook server)."""
 
 from __future__ import annotations
 
@@ -15,3 +16,14 @@ def test_bot_processes_do_not_load_httpx_cli(package: str) -> None:
             "print(callable(httpx.main))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0] == "[]" and out[1] == "True", out
+
+
+@pytest.mark.parametrize(("webhook", "loaded"), [("", False), ("https://bot.example.org/hook", True)])
+def test_a_polling_telegram_bot_leaves_the_webhook_server_out(webhook: str, loaded: bool) -> None:
+    code = ("import sys; from bot.runtime.settings import load_settings; "
+            "from bot.adapters.telegram.command import leave_out_unused; "
+            f"leave_out_unused(load_settings(None, telegram_webhook_url={webhook!r})); "
+            "import bot.adapters.telegram.run, telegram.ext._updater as u; "
+            "print(sys.modules.get('tornado') is not None, u.WEBHOOKS_AVAILABLE)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == [str(loaded), str(loaded)], out

@@ -1,7 +1,9 @@
 """Recent answers, rendered: a question asked again (a sample button, a popular question) costs a lookup.
 
 `AnswerCache` keeps the last `size` (normalised question, top_k, offset, chat scope) -> Answer, where an Answer
-holds the core's Reply and, computed on first use, its Telegram messages and keyboard. Entries belong
+holds the core's Reply and, computed on first use, its Telegram messages (~6 kB). Its keyboard is made
+each time it is sent (0.13 ms): kept, python-telegram-bot's button objects would take ~11 kB an answer,
+twice the messages (11 MB of a bot's memory for a full cache). Entries belong
 to the Library that computed them: when the live library swaps in a new corpus, the next lookup sees a
 different current Library and starts afresh, so no answer outlives its corpus. Replies are immutable
 (frozen dataclasses), so sharing one between chats is safe. Answers served again are reported to the
@@ -22,20 +24,19 @@ from bot.answer.library import Library
 from bot.answer.reply import Reply
 from bot.answer.scope import Scope
 
-SIZE = 1024  # answers kept (a few kB each)
+SIZE = 1024  # answers kept (~6 kB each)
 Key = tuple[str, int, int, Scope | None]  # (question, top_k, offset, scope)
 
 
 class Answer:
-    """A Reply with its messages and keyboards, rendered once; and, once made, the same answer with machine
+    """A Reply with its messages, rendered once, and its keyboard; and, once made, the same answer with machine
     translations (`translations`: target language -> Answer, kept only when complete)."""
 
-    __slots__ = ("_keyboards", "_messages", "reply", "translations")
+    __slots__ = ("_messages", "reply", "translations")
 
     def __init__(self, reply: Reply) -> None:
         self.reply = reply
         self._messages: tuple[str, ...] | None = None
-        self._keyboards: dict[int | None, InlineKeyboardMarkup | None] = {}
         self.translations: dict[str, Answer] = {}
 
     @property
@@ -45,12 +46,9 @@ class Answer:
         return self._messages
 
     def keyboard(self, query_id: int | None) -> InlineKeyboardMarkup | None:
-        """The reply's buttons, "more" pointing at the saved question `query_id`."""
-        if query_id not in self._keyboards:
-            if len(self._keyboards) > 4:  # a question saved under several ids (after restarts): keep few
-                self._keyboards.clear()
-            self._keyboards[query_id] = render.reply_keyboard(self.reply, query_id)
-        return self._keyboards[query_id]
+        """The reply's buttons, "more" pointing at the saved question `query_id` (made anew: see the module
+        docstring)."""
+        return render.reply_keyboard(self.reply, query_id)
 
 
 class AnswerCache:

@@ -1,4 +1,5 @@
-"""`interview-bot telegram`: run the bot by long polling, or by webhook when TELEGRAM_WEBHOOK_URL is set."""
+"""Run the Telegram bot (`interview-bot telegram`, see bot.adapters.telegram.command): by long polling, or by
+webhook when TELEGRAM_WEBHOOK_URL is set."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from bot.adapters.telegram.application import DEFAULT_EXTENSIONS, bot_token, bui
 from bot.adapters.telegram.request import AiohttpRequest
 from bot.runtime.context import open_context
 from bot.runtime.logs import RedactSecrets, configure_logging, install_redaction
-from bot.runtime.settings import ConfigError, Settings, get_settings
+from bot.runtime.settings import ConfigError, Settings
 from bot.runtime.shutdown import install
 
 log = logging.getLogger(__name__)
@@ -48,10 +49,9 @@ def check(settings: Settings) -> None:
         raise ConfigError("invalid setting TELEGRAM_WEBHOOK_PORT: must be a port number")
 
 
-@click.command()
-def telegram() -> None:
-    """Run the Telegram bot (long polling; webhook when TELEGRAM_WEBHOOK_URL is set)."""
-    settings = get_settings()
+def serve(settings: Settings) -> None:
+    """Run the Telegram bot with `settings` until stopped (long polling; webhook when TELEGRAM_WEBHOOK_URL
+    is set)."""
     check(settings)
     token = bot_token(settings)
     secret = webhook_secret(settings) if settings.telegram_webhook_url else ""

@@ -213,7 +213,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     forms: dict[str, list[str]] = defaultdict(list)
     for label, canon in cast.aliases.items():
         forms[canon].append(label)
-    title_people = names.from_title(meta.title, body) + meta.guests
+    title_people = names.from_titles([meta.title, *meta.other_titles], body) + meta.guests
     intro = "\n".join(p.text for p in paras[:12]) + "\n" + (meta.teaser or "")
     teaser_people = names.from_teaser(intro)
     # " ; " keeps names apart: "… Dennis Ritchie" + "LinuxWorld.com" is no three-word name

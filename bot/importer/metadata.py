@@ -86,6 +86,7 @@ class Meta:
     guests: list[str] = field(default_factory=list)  # front matter interviewee/guest
     speakers: list[str] = field(default_factory=list)  # front matter speakers: hosts and guests alike
     teaser: str | None = None
+    other_titles: list[str] = field(default_factory=list)  # the page's other renderings of its title
     found: dict[str, str] = field(default_factory=dict)
 
     def put(self, name: str, value: Any, source: str) -> None:
@@ -298,11 +299,19 @@ def from_html(html: str, page_url: str | None) -> Meta:
     raw_title = " ".join(" ".join(tree.xpath("//title//text()")).split()) or None
     title, site = split_title(raw_title, og_title or item.get("headline") or h1)
     meta.put("title", og_title or item.get("headline") or h1 or title, "page")
+    headline = item.get("headline") if isinstance(item.get("headline"), str) else None
+    parts = [p.strip() for p in SEPARATORS.split(raw_title or "") if p.strip() and p.strip() != site]
+    article_part = max(parts, key=len) if parts else None  # <title> without the site's part
+    for other in (og_title, headline, h1, title, article_part):  # og:title a quote, the guest named in <title>
+        if other and other != meta.title and other not in meta.other_titles:
+            meta.other_titles.append(other)
     publisher = item.get("publisher") or item.get("partOfSeries")
     pub_name = publisher.get("name") if isinstance(publisher, dict) else publisher
     meta.put("publisher", prop("og:site_name", "application-name"), "og:site_name")
     meta.put("publisher", pub_name if isinstance(pub_name, str) else None, "JSON-LD")
     meta.put("publisher", _site_name(site), "<title>")
+    if raw_title and not meta.publisher:
+        meta.put("publisher", _marked_site(raw_title, tree), "<title> and the page's site mark")
     times = tree.xpath("//time/@datetime")
     meta.put("published", iso_date(prop("article:published_time", "datePublished", "date", "pubdate",
                                         "DC.date.issued", "DC.date", "publish-date")
@@ -336,6 +345,37 @@ def from_html(html: str, page_url: str | None) -> Meta:
     from_byline(meta, text[:6000])
     meta.put("publisher", site_of(meta.url or page_url), "web address")
     return meta
+
+
+SITE_MARKS = ("//a[@href='/' or @href='./' or @class='logo' or contains(@class, 'brand')]//img/@alt | "
+              "//*[contains(@class, 'logo') or contains(@class, 'brand') or contains(@class, 'site-name') or "
+              "contains(@class, 'site-title')]//text()")
+MARK_LINE = re.compile(r"(?:©|\(c\)|copyright|版权所有|版權所有|来源[:：]|來源[:：]|quelle:)\s*(?:©\s*)?"
+                       r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<n>[^\n.,;|｜。，]{2,40})", re.I)
+
+
+def _marked_site(raw_title: str, tree: Any) -> str | None:
+    """The site's name when a part of `<title>` ("…_澜江新闻网", "… | Soil & Signal Podcast") agrees with a
+    mark the page shows of itself: its logo's text, a brand element, a copyright or source line. The mark
+    is taken when the title part begins with it ("Soil & Signal" of "Soil & Signal Podcast")."""
+    parts = [p.strip() for p in SEPARATORS.split(raw_title) if p.strip()]
+    if len(parts) < 2:
+        return None
+    marks = [" ".join(str(m).split()) for m in tree.xpath(SITE_MARKS)]
+    text = "\n".join(" ".join(t.split()) for t in tree.xpath("//body//text()")[-400:])
+    marks += [m.group("n").strip() for m in MARK_LINE.finditer(text)]
+    best = None
+    for part in (parts[-1], parts[0]):
+        low = part.casefold()
+        for mark in marks:
+            m = mark.casefold()
+            if len(m) >= 3 and (low == m or low.startswith(m + " ") or (m.startswith(low) and len(low) >= 4)):
+                found = part if m.startswith(low) else mark
+                if best is None or len(found) > len(best):
+                    best = found
+        if best:
+            return best
+    return None
 
 
 DATE_ELEMENTS = ("//*[self::span or self::div or self::p or self::em or self::time]"

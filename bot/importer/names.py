@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 TITLES = {"prof", "prof.", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "herr", "frau",
@@ -142,7 +143,19 @@ def _han_name(run: str, text: str) -> str | None:
 
 def _clean(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,:;")
+    name = re.sub(r"^\S+[’']s\s+(?=\S+\s+\S)", "", name)  # "Frostline’s Marguerite Oyelaran-Pike": the person
     return name if re.search(r"\s[A-Z]\.$", name) else name.strip(" .")  # "Jannis R." keeps its initial's dot
+
+
+def from_titles(titles: Sequence[str | None], text: str = "") -> list[str]:
+    """People the first of a page's titles that names any says were interviewed (the page's title first,
+    then its other renderings: an og:title that is a quote, a <title> or <h1> that names the guest)."""
+    shown = "\n".join([text, *filter(None, titles)])  # the renderings are text the page shows too
+    for title in titles:
+        found = from_title(title, shown)
+        if found:
+            return found
+    return []
 
 
 def from_title(title: str | None, text: str = "") -> list[str]:

@@ -194,7 +194,7 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     paras = _without_title(paragraphs(doc.body), meta.title)
     body = "\n".join(visible(p.text) for p in paras)
     language = _language(meta.language, body)
-    people = [*meta.speakers, *meta.guests, *meta.authors, *names.from_title(meta.title, body)]
+    people = [*meta.speakers, *meta.guests, *meta.authors, *names.from_titles([meta.title, *meta.other_titles], body)]
     marks = named_handles(labels.find_marks(paras), people)
     cast = decide(paras, marks, meta, language, body)
     pieces = cut(paras, marks, cast)
@@ -202,7 +202,7 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     answerer = asker = None
     if question_mode(pieces, cast):
         intro = "\n".join(pc.plain for pc in pieces[:12])
-        guests = (meta.guests or names.from_title(meta.title, body)
+        guests = (meta.guests or names.from_titles([meta.title, *meta.other_titles], body)
                   or names.from_teaser(intro + "\n" + (meta.teaser or "")))
         unknown = UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
         answerer = Voice(ANSWERED, guests[0] if guests else unknown,

@@ -357,7 +357,8 @@ MARK_LINE = re.compile(r"(?:©|\(c\)|copyright|版权所有|版權所有|来源[
 def _marked_site(raw_title: str, tree: Any) -> str | None:
     """The site's name when a part of `<title>` ("…_澜江新闻网", "… | Soil & Signal Podcast") agrees with a
     mark the page shows of itself: its logo's text, a brand element, a copyright or source line. The mark
-    is taken when the title part begins with it ("Soil & Signal" of "Soil & Signal Podcast")."""
+    is taken when the last title part begins with it ("Soil & Signal" of "Soil & Signal Podcast"); the first
+    part only when it is the mark ("© 2024 Jane Doe" does not make "Jane Doe on rivers | …" her site)."""
     parts = [p.strip() for p in SEPARATORS.split(raw_title) if p.strip()]
     if len(parts) < 2:
         return None
@@ -365,11 +366,12 @@ def _marked_site(raw_title: str, tree: Any) -> str | None:
     text = "\n".join(" ".join(t.split()) for t in tree.xpath("//body//text()")[-400:])
     marks += [m.group("n").strip() for m in MARK_LINE.finditer(text)]
     best = None
-    for part in (parts[-1], parts[0]):
+    for last, part in ((True, parts[-1]), (False, parts[0])):  # the site's part: last, or (exactly) first
         low = part.casefold()
         for mark in marks:
             m = mark.casefold()
-            if len(m) >= 3 and (low == m or low.startswith(m + " ") or (m.startswith(low) and len(low) >= 4)):
+            begins = low.startswith(m + " ") or (m.startswith(low) and len(low) >= 4)
+            if len(m) >= 3 and (low == m or (last and begins)):
                 found = part if m.startswith(low) else mark
                 if best is None or len(found) > len(best):
                     best = found

@@ -27,6 +27,9 @@ def test_a_title_part_no_mark_confirms_is_not_taken_for_the_site() -> None:
     html = page("Why we garden, and why we stopped | Notes from the allotment",
                 '<meta property="og:title" content="Digging in">', "<p>© 2024 Someone Else entirely.</p>")
     assert metadata.from_html(html, None).publisher is None
+    guest_first = page("Jane Doe on rivers | Ferry Weekly", '<meta property="og:title" content="Currents">',
+                       "<p>Photos © 2024 Jane Doe</p>")  # her copyright: she is no site
+    assert metadata.from_html(guest_first, None).publisher is None
 
 
 def test_a_guest_named_only_in_the_title_element_names_the_answers() -> None:

@@ -153,13 +153,13 @@ def build_ours(folder: Path, workers: int, n_queries: int = 1000) -> dict:
     base = current_rss_mb()
     started = time.perf_counter()
     with ChildPeaks() as children:
-        id_parts, length_parts, vocab = tokenize_parts(read_texts(folder), workers=workers)
+        id_parts, length_parts, vocab = tokenize_parts(read_texts(folder), workers=workers, spool=True)
     tokenized = time.perf_counter()
     index = BM25Index.from_ids(id_parts, length_parts, vocab)
     built = time.perf_counter()
     peak = peak_mb()
     index.save(folder / "ours.npz")
-    ids, lengths = np.concatenate(id_parts), np.concatenate(length_parts)
+    ids, lengths = np.concatenate(list(id_parts)), np.concatenate(length_parts)  # after the peak was read
     del id_parts, length_parts
     np.save(folder / "ids.npy", ids)
     np.save(folder / "lengths.npy", lengths)

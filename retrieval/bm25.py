@@ -191,16 +191,20 @@ class BM25Index:
 
         Postings by counting, in two passes over the tokens (compiled, for large inputs): the index and one
         int per term are all it allocates. Without numba, term blocks of about BLOCK postings are sorted."""
-        id_parts = [term_ids] if isinstance(term_ids, np.ndarray) else list(term_ids) or [np.zeros(0, np.int32)]
+        id_parts: Sequence[np.ndarray] = (
+            [term_ids] if isinstance(term_ids, np.ndarray)  # a sequence (a build's spool) is read chunk by chunk
+            else term_ids if isinstance(term_ids, Sequence) and len(term_ids) else list(term_ids))
+        id_parts = id_parts or [np.zeros(0, np.int32)]
         len_parts = [lengths] if isinstance(lengths, np.ndarray) else list(lengths) or [np.zeros(0, np.int32)]
         len_parts = [np.asarray(x, dtype=np.int32) for x in len_parts]
         all_lengths = len_parts[0] if len(len_parts) == 1 else np.concatenate(len_parts)
-        if len(id_parts) != len(len_parts) or any(len(i) != int(n.sum(dtype=np.int64))
-                                                  for i, n in zip(id_parts, len_parts, strict=False)):
-            id_parts = [np.concatenate(id_parts)] if len(id_parts) > 1 else id_parts  # chunks not by documents
+        sizes = [len(x) for x in id_parts]
+        if len(id_parts) != len(len_parts) or any(size != int(n.sum(dtype=np.int64))
+                                                  for size, n in zip(sizes, len_parts, strict=False)):
+            id_parts = [np.concatenate(list(id_parts))] if len(id_parts) > 1 else id_parts  # chunks not by documents
             len_parts = [all_lengths]
         n_docs, n_terms = len(all_lengths), len(vocab)
-        n_tokens = sum(len(x) for x in id_parts)
+        n_tokens = sum(sizes)
         big = n_tokens >= JIT_MIN_TOKENS and jit() is not None
         tf_type = np.uint16 if n_docs == 0 or int(all_lengths.max()) <= np.iinfo(np.uint16).max else np.uint32
         if big:
@@ -377,16 +381,16 @@ def _skips(indptr: np.ndarray, indices: np.ndarray, step: int) -> tuple[np.ndarr
 
 
 # -- building postings ------------------------------------------------------------------------------------
-def _postings_jit(id_parts: list[np.ndarray], len_parts: list[np.ndarray], n_terms: int, n_docs: int,
+def _postings_jit(id_parts: Sequence[np.ndarray], len_parts: list[np.ndarray], n_terms: int, n_docs: int,
                   tf_type: type) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Counting sort on term numbers, compiled: document frequencies, then each posting at its term's cursor."""
+    """Counting sort on term numbers, compiled: document frequencies, then each posting at its term's cursor
+    (the chunks are read twice, one at a time: a spooled corpus's term numbers never sit in memory whole)."""
     kernels = jit()
     assert kernels is not None
     last = np.full(n_terms, -1, dtype=np.int32)
     df = np.zeros(n_terms, dtype=np.int64)
-    parts = list(zip(id_parts, len_parts, strict=True))
     first = 0
-    for ids, lengths in parts:
+    for ids, lengths in zip(id_parts, len_parts, strict=True):
         kernels.count_postings(np.asarray(ids, dtype=np.int32), lengths, first, last, df)
         first += len(lengths)
     indptr = np.zeros(n_terms + 1, dtype=np.int64)
@@ -397,17 +401,17 @@ def _postings_jit(id_parts: list[np.ndarray], len_parts: list[np.ndarray], n_ter
     cursor = indptr[:-1].copy()
     last.fill(-1)
     first = 0
-    for ids, lengths in parts:
+    for ids, lengths in zip(id_parts, len_parts, strict=True):
         kernels.fill_postings(np.asarray(ids, dtype=np.int32), lengths, first, last, cursor, indices, tf)
         first += len(lengths)
     return indptr, indices, tf
 
 
-def _postings_numpy(id_parts: list[np.ndarray], lengths: np.ndarray, n_terms: int,
+def _postings_numpy(id_parts: Sequence[np.ndarray], lengths: np.ndarray, n_terms: int,
                     tf_type: type) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The same postings with numpy: for each block of terms holding about BLOCK tokens, one int64 key
     (term, document) per token, sorted; equal keys are one posting, their number its term frequency."""
-    ids = id_parts[0] if len(id_parts) == 1 else np.concatenate(id_parts)
+    ids = id_parts[0] if len(id_parts) == 1 else np.concatenate(list(id_parts))
     ids = np.asarray(ids, dtype=np.int32)
     n_docs = len(lengths)
     stride = max(n_docs, 1)

@@ -9,6 +9,7 @@ import pytest
 
 from retrieval import bm25
 from retrieval.bm25 import BM25Index
+from retrieval.build import Spool
 
 pytest.importorskip("numba")
 
@@ -81,10 +82,16 @@ def test_counting_build_is_the_sorting_build(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(bm25, "JIT_MIN_TOKENS", 0)
     counted = BM25Index.from_ids(np.array_split(ids, 7), [lengths], vocab)  # chunks need not match documents
     counted_parts = BM25Index.from_ids(list(np.array_split(ids, 1)), list(np.array_split(lengths, 1)), vocab)
+    starts = np.concatenate(([0], np.cumsum(lengths)))
+    spool = Spool()  # chunks by documents, read back from the file one at a time
+    for part in np.array_split(np.arange(len(lengths)), 5):
+        spool.append(ids[starts[part[0]]:starts[part[-1] + 1]])
+    spooled = BM25Index.from_ids(spool, [lengths[p] for p in np.array_split(np.arange(len(lengths)), 5)], vocab)
+    spool.close()
     monkeypatch.setattr(bm25, "JIT_MIN_TOKENS", 1 << 62)
     monkeypatch.setattr(bm25, "BLOCK", 10_000)  # many term blocks
     sorted_ = BM25Index.from_ids(ids, lengths, vocab)
-    for other in (counted, counted_parts):
+    for other in (counted, counted_parts, spooled):
         for name in ("indptr", "indices", "tf", "idf", "norm"):
             np.testing.assert_array_equal(getattr(other.weights, name), getattr(sorted_.weights, name))
         np.testing.assert_array_equal(other.top_weights, sorted_.top_weights)
@@ -110,3 +117,17 @@ def test_saved_index_searches_alike(tmp_path) -> None:  # type: ignore[no-untype
     loaded = BM25Index.load(tmp_path / "i.npz")
     for query in queries(index, 40, 9):
         assert loaded.top(query, 10) == index.top(query, 10)  # type: ignore[arg-type]
+
+
+def test_a_spool_gives_back_each_array_as_written() -> None:
+    spool = Spool()
+    written = [np.arange(5, dtype=np.int32), np.zeros(0, dtype=np.int32), np.array([7, -1, 2**31 - 1], np.int64)]
+    for a in written:
+        spool.append(a)
+    assert len(spool) == 3 and [x.tolist() for x in spool] == [a.tolist() for a in written]
+    assert spool[-1].dtype == np.int32 and spool[-1].tolist() == [7, -1, 2**31 - 1]
+    spool[0][0] = 9  # a fresh, writable array each time
+    assert spool[0][0] == 0
+    with pytest.raises(IndexError):
+        spool[3]
+    spool.close()

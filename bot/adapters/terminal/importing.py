@@ -176,7 +176,7 @@ def add(sources: tuple[str, ...], yes: bool, dry_run: bool, replace: bool, artic
             if dup is not None and not replace:
                 console.print(f"[yellow]•[/] {esc(prepared.location)}: already stored as {dup}; not added again "
                               "(use --replace to re-import)")
-        if todo and not yes and not click.confirm(f"Store {len(todo)} article(s)?", default=True):
+        if todo and not yes and not confirmed(f"Store {len(todo)} article(s)?", default=True):
             console.print("Nothing stored.")
             sys.exit(1)
         for prepared, _ in todo:
@@ -197,6 +197,19 @@ def add(sources: tuple[str, ...], yes: bool, dry_run: bool, replace: bool, artic
         sys.exit(1)
 
 
+def confirmed(question: str, default: bool) -> bool:
+    """The user's answer to a yes/no question; when there is nothing to read it from (a script, stdin at its
+    end) the question's default, as an empty answer gives, said so: `add URL < /dev/null` stores, where it
+    used to stop at "Aborted!"."""
+    try:
+        return click.confirm(question, default=default)
+    except click.Abort as exc:
+        if not isinstance(exc.__context__, EOFError):
+            raise  # Ctrl-C
+        click.echo(f" {'yes' if default else 'no'} (nothing to read an answer from: the default)", err=True)
+        return default
+
+
 @click.command()
 @click.argument("article_id")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
@@ -205,8 +218,8 @@ def remove(article_id: str, yes: bool) -> None:
     engine = open_store()
     try:
         _check_removable(engine, article_id)  # before asking: a refusal needs no confirmation
-        if not yes:
-            click.confirm(f"Remove {article_id} and all its passages?", default=False, abort=True)
+        if not yes and not confirmed(f"Remove {article_id} and all its passages?", default=False):
+            raise click.ClickException("nothing removed (--yes removes without asking)")
         try:
             removed = remove_article(engine, article_id)  # checks again, in its transaction
         except ImportFailed as exc:

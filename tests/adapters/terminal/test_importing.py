@@ -124,6 +124,15 @@ def test_confirmation_declined_stores_nothing(pages: PageServer, db: Settings) -
     assert state(db) == before
 
 
+def test_without_an_answer_to_read_the_questions_default_is_taken(pages: PageServer, db: Settings) -> None:
+    """A script (stdin at its end) gets what an empty answer gives: `add` stores, `remove` keeps."""
+    added = run("add", pages(MIRA), input="")
+    assert added.exit_code == 0 and "nothing to read an answer from" in added.output, added.output
+    (article_id,) = imported(db)
+    kept = run("remove", article_id, input="")
+    assert kept.exit_code == 1 and "nothing removed" in kept.output and imported(db) == [article_id]
+
+
 def test_several_inputs_one_failing(pages: PageServer, db: Settings) -> None:
     result = run("add", "--yes", pages(MIRA), pages("/nowhere"), pages("/de/hanna-keller"), pages("/report.pdf"))
     assert result.exit_code == 1

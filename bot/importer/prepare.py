@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import re
 import unicodedata
 from collections.abc import Collection
@@ -104,12 +105,22 @@ def make_id(publisher: str | None, title: str | None, digest: str, taken: Collec
             url: str | None = None) -> str:
     """A readable, unused article id: publisher (or web site) and title words, or a hash when there are none."""
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    if host == "localhost" or _is_address(host):  # an address names no site
+        host = ""
     base = _fit(_words(publisher or ""), 14) or _fit(_words(host.rsplit(".", 1)[0]), 14) or "article"
     title_part = _fit(_words(title or ""), MAX_ID - len(base) - 1)
     candidate = f"{base}-{title_part}" if title_part else f"{base}-{digest[:8]}"
     if candidate in taken:
         candidate = f"{_fit(candidate.split('-'), MAX_ID - 7)}-{digest[:6]}"
     return candidate
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def check_id(article_id: str) -> str:

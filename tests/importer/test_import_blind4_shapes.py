@@ -54,3 +54,11 @@ def test_donation_and_newsletter_boxes_inside_the_article_are_left_out() -> None
     assert "Schon 10 Euro" not in out and "Postfach" not in out
     kept = '<html><body><div class="entry-content"><p>Antwort über Spenden.</p></div></body></html>'
     assert "Antwort über Spenden." in without_notes(kept)
+
+
+def test_an_article_id_never_holds_an_ip_address() -> None:
+    from bot.importer.prepare import make_id
+
+    assert make_id("河岸新闻网", "对话周墨", "de9c102eab", url="http://127.0.0.1:8080/a.html") == "article-de9c102e"
+    assert make_id(None, "Bees on the roof", "de9c102eab", url="http://[::1]/a") == "article-bees-on-roof"
+    assert make_id(None, None, "de9c102eab", url="https://news.example.org/a") == "news-example-de9c102e"

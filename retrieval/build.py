@@ -97,8 +97,10 @@ class Spool(Sequence[np.ndarray]):
         self._at = [0]  # byte offset of each array, then the end
 
     def append(self, values: np.ndarray) -> None:
-        data = np.ascontiguousarray(values, dtype=np.int32).tobytes()
-        os.pwrite(self._file.fileno(), data, self._at[-1])
+        data = memoryview(np.ascontiguousarray(values, dtype=np.int32).tobytes())
+        done = 0
+        while done < len(data):  # a write may take less than it is given
+            done += os.pwrite(self._file.fileno(), data[done:], self._at[-1] + done)
         self._at.append(self._at[-1] + len(data))
 
     def __len__(self) -> int:

@@ -23,7 +23,7 @@ from bot.answer.evaluation import (
 from bot.answer.library import Library
 from bot.runtime.context import open_context
 from bot.runtime.settings import load_settings
-from corpus.loader import load_bundled
+from corpus.loader import bundled_ids, load_bundled
 
 
 def memory_library() -> Library:
@@ -58,13 +58,18 @@ def eval_command(file: Path | None, split: str, top_k: int, misses: bool, as_jso
     missed = [o for o in outcomes if o.rank is None or o.rank > 3]
     off_rows = load_questions(offtopic_file, split) if offtopic_file.exists() else []
     rates = rejection(library, off_rows) if off_rows else {}
+    added = sorted(set(library.articles) - bundled_ids())
     if as_json:
         data: dict[str, Any] = {"file": str(path), "split": split, "scores": {k: asdict(v) for k, v in scores.items()},
-                                "offtopic": {"file": str(offtopic_file), "rejected": rates}}
+                                "offtopic": {"file": str(offtopic_file), "rejected": rates},
+                                "library": {"articles": len(library.articles), "added": added}}
         if misses:
             data["misses"] = [asdict(o) for o in missed]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    if added:  # the figures are the bot's as it stands, not the bundled corpus's
+        click.echo(f"library: the bundled corpus and {len(added)} added article(s) ({', '.join(added[:5])}"
+                   f"{', …' if len(added) > 5 else ''}); --memory scores the bundled corpus alone")
     click.echo(f"{path.name} split={split}: {len(rows)} questions")
     click.echo(table(scores))
     if rates:

@@ -133,6 +133,19 @@ def test_without_an_answer_to_read_the_questions_default_is_taken(pages: PageSer
     assert kept.exit_code == 1 and "nothing removed" in kept.output and imported(db) == [article_id]
 
 
+def test_eval_says_when_it_scores_added_articles_too(pages: PageServer, db: Settings, tmp_path) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"id": "a", "lang": "en", "split": "dev", "question": "Who is Gomez?",
+                                     "answers": ["Gomez"]}), encoding="utf-8")
+    assert "added article" not in run("eval", str(questions)).output
+    run("add", "--yes", pages(MIRA))
+    (article_id,) = imported(db)
+    scored = run("eval", str(questions))
+    assert scored.exit_code == 0 and f"1 added article(s) ({article_id})" in scored.output, scored.output
+    assert "added article" not in run("eval", str(questions), "--memory").output
+    assert json.loads(run("eval", str(questions), "--json").output)["library"]["added"] == [article_id]
+
+
 def test_several_inputs_one_failing(pages: PageServer, db: Settings) -> None:
     result = run("add", "--yes", pages(MIRA), pages("/nowhere"), pages("/de/hanna-keller"), pages("/report.pdf"))
     assert result.exit_code == 1

@@ -28,6 +28,7 @@ from retrieval.tokenize import tokenize
 KIND_PRIOR = {"narrative": 0.85, "bullet": 0.4}  # answers before the editor's intros and (more) summaries of them
 UNSOURCED_PRIOR = {"narrative": 0.92, "bullet": 0.85}  # ... editor's text that restates no answer (>= KIND_PRIOR)
 SPEAKER_BOOST = 0.2  # a question naming a speaker favours that speaker's answers by this share
+TRANSLATED_SHARE = 0.8  # in the rerank, a concept a passage holds only through a translation or synonym
 SOURCE_SHARE = 0.9  # an answer scores at least this share of the editor's summary of it (bullet/intro)
 SOURCE_MIN_MATCH = 0.3  # a summary's source: the answer of its article matching this share of its own score
 CANDIDATES = 50  # passages reranked at least
@@ -92,7 +93,7 @@ class Ranker:
         raw, scores, candidates = self.candidates(query, max(CANDIDATES, want * 6), allowed)
         judged = dict(candidates)
         for i, (doc, score) in enumerate(candidates):
-            scores[doc] = score * self.coverage(query, self.passages[doc])
+            scores[doc] = score * self.coverage(query, self.passages[doc], TRANSLATED_SHARE)
             candidates[i] = (doc, float(scores[doc]))
         candidates = self.lift_sources(query, candidates, raw, scores, allowed)
         candidates.sort(key=lambda c: (-c[1], c[0]))
@@ -173,14 +174,24 @@ class Ranker:
         return gate.passes(score, self.coverage(query, self.passages[doc]), len(set(query.concepts)))
 
     # -- coverage ---------------------------------------------------------------------------------------
-    def coverage(self, query: Query, p: Passage) -> float:
-        """Share of the question's concepts (idf-weighted) that the passage's index terms contain."""
+    def coverage(self, query: Query, p: Passage, translated: float = 1.0) -> float:
+        """Share of the question's concepts (idf-weighted) that the passage's index terms contain; a concept it
+        holds only through a translation or synonym, not a word the question types, counts `translated` of
+        its weight (the rerank: the interview in the question's own words before one matching its
+        translations; the gate and the evidence count both alike)."""
         weights = self.concept_weights(query)
         total = sum(w for _, w in weights)
         if not total:
             return 0.0
         have = self.term_sets[self.position[p.id]]
-        return sum(w for concept, w in weights if not concept.isdisjoint(have)) / total
+        if translated == 1.0:
+            return sum(w for concept, w in weights if not concept.isdisjoint(have)) / total
+        got = 0.0
+        for concept, w in weights:
+            held = concept & have
+            if held:
+                got += w if not held.isdisjoint(query.own) else translated * w
+        return got / total
 
     def concept_weights(self, query: Query) -> list[tuple[frozenset[str], float]]:
         """Each concept of the question with its weight, the idf of its rarest term (worked out once a query)."""

@@ -292,8 +292,25 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         margin = abs(score[c])
         confidence = "high" if strong[c] or margin >= 2 or roles[c] == "other" else "medium" if margin >= 0.6 else "low"
         name = _name(c, forms[c], roles[c], meta, candidates, title_people, teaser_people, spoken, language)
+        name = _as_written(name, [*candidates, known])
         cast.voices[c] = Voice(c, name, roles[c], counts[c], confidence, why[c])
     return cast
+
+
+def _as_written(name: str, sources: list[str]) -> str:
+    """A name from a label in capitals ("TOMÁS ELLERBY:") as the page writes it elsewhere ("Tomás Ellerby");
+    else, for a full name, each word capitalised. Initials and other names are kept as they are ("RMS")."""
+    words = name.split()
+    if not (name.isupper() and re.search(r"[A-ZÀ-Þ]{2}", name)) or (len(words) == 1 and len(name) < 3):
+        return name
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
+    for source in sources:
+        for m in pattern.finditer(source):
+            if m.group()[0].isupper() and not m.group().isupper():  # "Tomás Ellerby", not "os" or "OS"
+                return " ".join(m.group().split())
+    if len(words) < 2:
+        return name
+    return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in words)
 
 
 def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[str], title_people: list[str],

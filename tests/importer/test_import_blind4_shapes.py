@@ -62,3 +62,13 @@ def test_an_article_id_never_holds_an_ip_address() -> None:
     assert make_id("河岸新闻网", "对话周墨", "de9c102eab", url="http://127.0.0.1:8080/a.html") == "article-de9c102e"
     assert make_id(None, "Bees on the roof", "de9c102eab", url="http://[::1]/a") == "article-bees-on-roof"
     assert make_id(None, None, "de9c102eab", url="https://news.example.org/a") == "news-example-de9c102e"
+
+
+def test_a_speaker_labelled_in_capitals_is_named_as_the_page_writes_the_name() -> None:
+    from bot.importer.cast import _as_written
+
+    assert _as_written("TOMÁS ELLERBY", ["Welcome, I'm Tomás Ellerby."]) == "Tomás Ellerby"
+    assert _as_written("INGRID HALVORSEN-ACHEBE", ["nothing"]) == "Ingrid Halvorsen-Achebe"
+    assert _as_written("RICHARD M. STALLMAN", []) == "Richard M. Stallman"
+    for kept in ("RMS", "OS", "FSFW", "Gomez", "隋少龙"):  # initials and written names stay as they are
+        assert _as_written(kept, ["rms os fsfw", "OS FSFW"]) == kept

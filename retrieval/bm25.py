@@ -198,7 +198,7 @@ class BM25Index:
         len_parts = [lengths] if isinstance(lengths, np.ndarray) else list(lengths) or [np.zeros(0, np.int32)]
         len_parts = [np.asarray(x, dtype=np.int32) for x in len_parts]
         all_lengths = len_parts[0] if len(len_parts) == 1 else np.concatenate(len_parts)
-        sizes = [len(x) for x in id_parts]
+        sizes = getattr(id_parts, "sizes", None) or [len(x) for x in id_parts]  # a spool knows them without reading
         if len(id_parts) != len(len_parts) or any(size != int(n.sum(dtype=np.int64))
                                                   for size, n in zip(sizes, len_parts, strict=False)):
             id_parts = [np.concatenate(list(id_parts))] if len(id_parts) > 1 else id_parts  # chunks not by documents

@@ -106,6 +106,11 @@ class Spool(Sequence[np.ndarray]):
     def __len__(self) -> int:
         return len(self._at) - 1
 
+    @property
+    def sizes(self) -> list[int]:
+        """Each array's length, from the offsets (nothing read back)."""
+        return [(b - a) // 4 for a, b in zip(self._at, self._at[1:], strict=False)]
+
     def __getitem__(self, i: int) -> np.ndarray:  # type: ignore[override]
         if not -len(self) <= i < len(self):
             raise IndexError(i)

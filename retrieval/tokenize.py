@@ -434,8 +434,8 @@ def _term_changes() -> tuple[re.Pattern[str], Callable[[re.Match[str]], str], re
     any other one separates terms just as its normalisation (a punctuation mark) would. Checked for every
     character of TABLE_RANGES against per-character normalisation; the exceptions take the slow path."""
     chars = [chr(c) for a, b in TABLE_RANGES for c in range(a, b)]
-    # as _normalize_char, without filling its cache with 5,648 characters no question holds (1 MB of a bot)
-    norms = {ch: unicodedata.normalize("NFKC", ch).lower() for ch in chars}
+    normalize = _normalize_char.__wrapped__  # not through its cache: 5,648 characters no question holds (1 MB)
+    norms = {ch: normalize(ch) for ch in chars}
     table = {}
     for ch in chars:
         norm = norms[ch]

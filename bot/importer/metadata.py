@@ -151,16 +151,22 @@ def web_url(link: object, base: str | None = None) -> str | None:
     return link if parts.scheme in ("http", "https") and parts.netloc else None
 
 
+def names_no_site(host: str) -> bool:
+    """Whether a host is localhost or an IP address: an address, not a site's name."""
+    if host == "localhost":
+        return True
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def site_of(url: str | None) -> str | None:
     """The registrable name of a web address ("www.donganews.cn" -> "donganews"); None for IPs and localhost."""
     host = (urlsplit(url).hostname or "") if url else ""
-    if not host or host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+    if not host or names_no_site(host) or host.endswith((".localhost", ".local", ".internal")):
         return None
-    try:
-        ipaddress.ip_address(host)
-        return None
-    except ValueError:
-        pass
     labels = [p for p in host.split(".") if p]
     if len(labels) < 2:
         return None

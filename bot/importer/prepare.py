@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import re
 import unicodedata
 from collections.abc import Collection
@@ -16,6 +15,7 @@ from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, decide, named_handles
 from bot.importer.chrome import Dropped
 from bot.importer.extract import Document
 from bot.importer.markup import Para, paragraphs, visible
+from bot.importer.metadata import names_no_site
 from bot.importer.turns import ANSWERED, ASKED, Piece, cut, mark_chrome, passages, question_mode, tidy, walk
 from corpus.models import Article, Passage
 from retrieval.terms import index_terms
@@ -105,7 +105,7 @@ def make_id(publisher: str | None, title: str | None, digest: str, taken: Collec
             url: str | None = None) -> str:
     """A readable, unused article id: publisher (or web site) and title words, or a hash when there are none."""
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
-    if host == "localhost" or _is_address(host):  # an address names no site
+    if names_no_site(host):  # an address names no site
         host = ""
     base = _fit(_words(publisher or ""), 14) or _fit(_words(host.rsplit(".", 1)[0]), 14) or "article"
     title_part = _fit(_words(title or ""), MAX_ID - len(base) - 1)
@@ -113,14 +113,6 @@ def make_id(publisher: str | None, title: str | None, digest: str, taken: Collec
     if candidate in taken:
         candidate = f"{_fit(candidate.split('-'), MAX_ID - 7)}-{digest[:6]}"
     return candidate
-
-
-def _is_address(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 def check_id(article_id: str) -> str:
@@ -205,7 +197,8 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     paras = _without_title(paragraphs(doc.body), meta.title)
     body = "\n".join(visible(p.text) for p in paras)
     language = _language(meta.language, body)
-    people = [*meta.speakers, *meta.guests, *meta.authors, *names.from_titles([meta.title, *meta.other_titles], body)]
+    titled = names.from_titles([meta.title, *meta.other_titles], body)  # who the page's titles name
+    people = [*meta.speakers, *meta.guests, *meta.authors, *titled]
     marks = named_handles(labels.find_marks(paras), people)
     cast = decide(paras, marks, meta, language, body)
     pieces = cut(paras, marks, cast)
@@ -213,7 +206,7 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     answerer = asker = None
     if question_mode(pieces, cast):
         intro = "\n".join(pc.plain for pc in pieces[:12])
-        guests = (meta.guests or names.from_titles([meta.title, *meta.other_titles], body)
+        guests = (meta.guests or titled
                   or names.from_teaser(intro + "\n" + (meta.teaser or "")))
         unknown = UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
         answerer = Voice(ANSWERED, guests[0] if guests else unknown,

@@ -21,6 +21,7 @@ import numpy as np
 from numba import njit
 
 SWITCH_RATIO = 8  # look the remaining terms up when their postings outnumber the candidates this many times
+PRUNE_AFTER = 8  # try skipping only once the lists still to add are this many times those added (each try reads them)
 SWITCH_MIN_DOCS = 50_000  # below, every score is added up exactly (cheaper than finding what to skip)
 SKIP = 64  # postings a skip entry stands for (where the exact scoring looks documents up)
 DENSE_RATIO = 4  # postings more than a quarter of the documents: read all scores in order (not the postings)
@@ -220,7 +221,7 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
 
     Term at a time, the terms of highest bound first, float32 weights are added into `acc`. Once the k-th
     best partial score exceeds what the remaining terms could add up to, no other document can be among
-    the k best: when the remaining lists are the longer part, they only add to the documents that can
+    the k best: when the remaining lists are PRUNE_AFTER times longer, they only add to the documents that can
     still reach the k-th score (looked up by galloping when these are few). The survivors within `slack`
     of the k-th best are then scored exactly (float64, query order), as the numpy path scores them."""
     m = cols.shape[0]
@@ -254,7 +255,7 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
         done += df
         left -= df
         j += 1
-        if j < m and pruning and left > done and rest[j - 1] + slack < top:
+        if j < m and pruning and left > PRUNE_AFTER * done and rest[j - 1] + slack < top:
             theta = max(theta, _kth(indptr, indices, acc, c, k))
             if rest[j - 1] + slack < theta:
                 # the remaining (long) lists need only be looked up at the candidates, if these are few:

@@ -297,6 +297,12 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     return cast
 
 
+def headline_people(meta: Meta, body: str, language: str) -> list[str]:
+    """Who a page with generic or no answer labels is about, when no rule names the one interviewed: a name
+    its title, other titles or teaser give and its text uses again (never a byline's)."""
+    return names.prominent([meta.title, *meta.other_titles, meta.teaser], body, language, meta.authors)
+
+
 def _as_written(name: str, sources: list[str]) -> str:
     """A name from a label in capitals ("TOMÁS ELLERBY:") as the page writes it elsewhere ("Tomás Ellerby");
     else, for a full name, each word capitalised. Initials and other names are kept as they are ("RMS")."""
@@ -319,7 +325,7 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     if label.lower() in GENERIC or _role_word(label):
         if role == "interviewer":
             return meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label
-        guests = meta.guests or title_people or teaser_people
+        guests = meta.guests or title_people or teaser_people or headline_people(meta, body, language)
         return guests[0] if guests else UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
     longest = max(forms, key=len)
     alias = ALIASED.fullmatch(longest)

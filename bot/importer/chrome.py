@@ -22,6 +22,8 @@ def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
+# the label over an ad ("Anzeige", "广告"): the paragraph under it is judged as page text, not as an answer
+AD_LABEL = re.compile(r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广告|廣告|推广|推廣)$", re.I)
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("marker", _rx(r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
                    r"|lachen|"
@@ -96,17 +98,23 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"(?:会员|會員|订阅|訂閱|招聘|招商|热线|熱線|报名|報名|限时|限時|优惠|優惠|特惠|预约|預約|领取"
                       r"|領取|客户端|客戶端|"
                       r"早报|早報|每天早上|每日推送|投稿|栏目|欄目|专栏|專欄)",
-                      r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广告|廣告|推广|推廣)$",
+                      AD_LABEL.pattern,
                       r"\b(?:Rabatt|Sale|Angebot|ab \d+ ?€|\d+ ?% off|discount|coupon|promo code)\b",
                       # a donation appeal
                       r"\b(?:donate|donation|patreon|steady|ko-fi|buy (?:us|me) a coffee|spende[nt]?|spendet|"
-                      r"unterstützt uns|unterstütze uns|hilfst du uns|helft uns|helfen sie uns)\b|"
-                      r"(?:€\s?\d+|\$\s?\d+|\d+(?:[.,]\d+)?\s?(?:€|euro|dollars?))\s+(?:im|pro|a|per|each)\s+"
-                      r"(?:monat|month|jahr|year)\b",
+                      r"unterstützt uns|unterstütze uns|hilfst du uns|helft uns|helfen sie uns)\b",
+                      # "for just $5 a month you keep us going" (an answer's "the rent was $640 a month" is no appeal)
+                      r"\b(?:for|with|mit|für) (?:just |only |nur )?"
+                      r"(?:€\s?\d+|\$\s?\d+|\d+(?:[.,]\d+)?\s?(?:€|euro|dollars?))"
+                      r"\s+(?:im|pro|a|per|each)\s+(?:monat|month|jahr|year)\b",
                       r"(?:赞赏|讚賞|打赏|打賞)(?:作者|支持|一下)?",
                       # a channel's schedule: "每周五晚八点，和你聊一位手艺人"
                       r"^(?:每周|每週|每天|每日|每晚|每月)[^。！？]{0,20}(?:和你|与你|與你|陪你|带你|帶你|为你|為你|更新|推送"
                       r"|见面|見面)")),
+    # a reporter's or the newsroom's address: "Reach Tom Akers at takers@example.com", "Kontakt: …@…"
+    ("contact", _rx(r"\b(?:reach|contact|e-?mail|write to|kontakt|erreichen sie|schreiben sie)\b[^.!?]{0,60}?"
+                    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+                    r"(?:联系|聯繫|联络|聯絡|邮箱|郵箱)[^。！？]{0,20}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("sponsor", _rx(r"\b(?:brought to you by|sponsored by|(?:our|today's|this episode's) sponsors?"
                     r"|thanks to our sponsors?|"
                     r"we have \w+ sponsors?|präsentiert von|unterstützt von|gesponsert von)\b", r"^(?:Sponsor|Sponsors"
@@ -208,11 +216,13 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         plain = plain[1:-1].strip()
     if re.fullmatch(r"[（(【\[][^（）()【】\[\]]+[）)】\]]", plain):  # a note in brackets: judge what it says
         plain = plain[1:-1].strip()
+    if AD_LABEL.fullmatch(plain):
+        return "ad"
     short = len(plain) <= 240
     boxed = para is not None and (para.quote or para.bold or para.italic)
     loose_ok = not in_answer or (len(plain) <= 160 and (boxed or bool(CALL_TO_ACTION.match(plain))))
     for reason, rx in RULES:
-        if reason in {"promotion", "copyright", "cookies", "paywall", "follow"} and not short:
+        if reason in {"promotion", "copyright", "cookies", "paywall", "follow", "contact"} and not short:
             continue
         if reason in {"credit", "byline", "caption"} and len(plain) > 160:
             continue

@@ -30,7 +30,10 @@ def lazy_images(html: str) -> str:
 
 NOTE_TOKEN = re.compile(r"foot-?notes?(?:[-_](?:content|list|section|container|body|text|item))?", re.I)
 # an appeal boxed inside the article: <div class="spendenbox">, <aside class="donation-cta">, "newsletter-signup"
-APPEAL_TOKEN = re.compile(r"(?:^|[-_])(?:spenden?|donat(?:e|ion)s?|newsletter|paywall)(?:box|[-_]\w+)?$", re.I)
+# and an ad or a disclaimer between answers: <div class="werbung-inline">, "sponsor-break", "ad-slot"
+APPEAL_TOKEN = re.compile(r"(?:^|[-_])(?:spenden?|donat(?:e|ion)s?|newsletter|paywall|werbung|anzeigen?|adverts?|"
+                          r"advertisements?|ads?|sponsor(?:ed|ship)?|disclaimer)(?:box|[-_]\w+)?$", re.I)
+CLASS_OR_ID = re.compile(r"""\b(?:class|id)\s*=\s*["']([^"']*)["']""", re.I)
 NOTE_MAX = 3000  # characters: a notes block, not a container that happens to carry such a class
 
 
@@ -40,11 +43,10 @@ def _boxed(token: str) -> bool:
 
 def without_notes(html: str) -> str:
     """The page without its footnote blocks (`<div class="footnote">`, `<section class="footnotes">`, …) and
-    the donation, newsletter and paywall boxes set inside the article (`<div class="spendenbox">`): an
+    the donation, newsletter, paywall, ad and disclaimer boxes set inside the article (`<div class="spendenbox">`): an
     editor's notes, printed under the interview, are nobody's answer (the last answer would run on into them),
     and an appeal between two answers would be read as part of the first."""
-    low = html.lower()
-    if not any(word in low for word in ("footnote", "spende", "donat", "newsletter", "paywall")):
+    if not any(_boxed(token) for m in CLASS_OR_ID.finditer(html) for token in m.group(1).split()):
         return html
     from lxml import html as lxml_html
 
@@ -52,7 +54,7 @@ def without_notes(html: str) -> str:
         tree = lxml_html.document_fromstring(html)
     except ValueError:
         return html
-    notes = [el for el in tree.iter("div", "section", "ol", "ul", "aside", "li", "footer")
+    notes = [el for el in tree.iter("div", "section", "ol", "ul", "aside", "li", "footer", "p")
              if any(_boxed(m) for m in f"{el.get('class') or ''} {el.get('id') or ''}".split())
              and len(el.text_content()) <= NOTE_MAX and el.getparent() is not None]
     for el in notes:  # gathered first: dropping while walking the tree would skip a note's next sibling

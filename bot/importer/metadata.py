@@ -51,6 +51,7 @@ DATES = [
     re.compile(rf"(?i)(?<!\w)(?P<d>[0-3]?\d)\.?\s+(?P<mon>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)"),
     re.compile(rf"(?i)(?<!\w)(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"),
     re.compile(rf"(?i)(?<!\d)(?P<y>(?:19|20)\d\d),?\s+(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"),
+    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)"),  # 07.03.2024: day first
 ]
 # what may stand around a date on a line that is only a date ("in 2012 October 23rd", "am 3. März 2025")
 DATE_LINE_WORDS = re.compile(r"(?i)^(?:in|on|am|vom|dated?|datum|日期)?[\s:：,]*$")
@@ -102,7 +103,7 @@ class Meta:
 
 
 def iso_date(value: object) -> str | None:
-    """The first date in a value (ISO, 2024年1月2日, 3. März 2025, March 3, 2025) as YYYY-MM-DD."""
+    """The first date in a value (ISO, 2024年1月2日, 3. März 2025, March 3, 2025, 07.03.2024) as YYYY-MM-DD."""
     if isinstance(value, date):
         return value.isoformat()[:10]
     text = str(value or "")
@@ -405,7 +406,8 @@ def from_wechat(meta: Meta, tree: Any, html: str) -> None:
     if not named and script:
         named = script.group(1)
     if named and len(named) <= 40 and (tree.xpath('//*[@id="activity-name"]') or "rich_media" in html):
-        meta.publisher = None if meta.found.get("publisher") in (None, "web address", "<title>") else meta.publisher
+        platform = (None, "web address", "<title>", "og:site_name")  # og:site_name there names WeChat (微信公众平台)
+        meta.publisher = None if meta.found.get("publisher") in platform else meta.publisher
         meta.put("publisher", named, "WeChat account")
     shown = tree.xpath('//*[@id="publish_time"]')
     when = iso_date(" ".join(shown[0].text_content().split())) if shown else None

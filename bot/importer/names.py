@@ -266,7 +266,12 @@ def looks_like_person(text: str) -> bool:
     t = text.strip(" *_#")
     if HAN.search(t):
         return 2 <= len(t) <= 4 and t[0] in SURNAMES
-    return bool(re.fullmatch(PERSON2, t)) and not t.endswith("?")
+    if not re.fullmatch(PERSON2, t) or t.endswith("?"):
+        return False
+    from retrieval.generality import zipf
+
+    # "Zur Person", "Über den Autor": a box's heading, every word of it everyday German or English
+    return not all(max(zipf(w, "de"), zipf(w, "en")) >= COMMON_WORD for w in t.split())
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
@@ -280,3 +285,39 @@ def people_in(text: str, limit: int = 40) -> list[str]:
         if len(name.split()) >= 2:
             found[name] += 1
     return [n for n, _ in found.most_common(limit)]
+
+
+COMMON_WORD = 5.3  # Zipf: a word this common in German or English ("Zur", "Person") is no name on its own
+RARE_WORD = 3.5  # Zipf: a word of a personal name is at most this common ("Penhallow", "Katrin"; not "Wald")
+
+
+def prominent(headlines: Sequence[str | None], text: str, language: str, others: Sequence[str] = ()) -> list[str]:
+    """The person a page is about when no rule names the one interviewed: a full name its headlines
+    (title, its other renderings, teaser) give and its text uses again, of which some word is rare in
+    everyday language ("Glassblower Dolores Penhallow on …" -> "Dolores Penhallow"; not "Der Wald");
+    for Chinese, a personal name the segmenter tags in the headlines. Never one of `others` (bylines)."""
+    from retrieval.generality import zipf
+
+    shown = "\n".join(filter(None, headlines))
+    found: list[str] = []
+    for m in re.finditer(PERSON, shown):
+        words_ = _clean(SENTENCE_BREAK.split(m.group())[0]).split()
+        spans = [" ".join(words_[k:]) for k in range(len(words_) - 1)]  # "Glassblower Dolores Penhallow", …
+        name = next((s for s in spans if s in text), None)  # the longest the text itself uses
+        if name and any(zipf(p, language) <= RARE_WORD and zipf(p, "en") <= RARE_WORD for p in name.split()):
+            found.append(name)
+    if HAN.search(shown):
+        found += [n for n in _han_people(shown) if text.count(n) >= 2]
+    return [n for n in dict.fromkeys(found) if not any(same_person(n, o) for o in others)]
+
+
+def _han_people(text: str) -> list[str]:
+    """Personal names (2-4 Han characters with a family name) the segmenter tags in a text."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.ERROR)
+    return [w for w, flag in jieba.posseg.cut(text)
+            if flag == "nr" and 2 <= len(w) <= 4 and (w[0] in SURNAMES or w.startswith(COMPOUND_SURNAMES))]

@@ -199,7 +199,9 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if tail:
             pieces_dropped.append(Dropped(tail, "credit at the end of a paragraph", pc.para.line))
             pc.text = kept
-        reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=role == "interviewee" and not ended)
+        advertised = i > 0 and pieces[i - 1].dropped == "ad"
+        in_answer = role == "interviewee" and not ended and not advertised  # after "Anzeige": an ad's own rules
+        reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=in_answer)
         if not reason and not pc.label and i + 1 < len(pieces) and chrome.is_caption(pc.plain) \
                 and chrome.PHOTO_CREDIT.match(pieces[i + 1].plain):
             reason = "caption"  # a short line right above a photo credit ("…搬出来" / "摄影：周野") describes the photo

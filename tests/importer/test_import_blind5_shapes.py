@@ -1,0 +1,116 @@
+"""Shapes from the fifth blind round (pages written by someone who never saw the importer): a guest named
+only in the headline or teaser behind generic or no answer labels, a box's heading that is no name, a
+day-first byline date, ads and disclaimers between answers, a reporter's contact line, a price in an
+answer that is no appeal, and WeChat's platform name where the account's belongs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.importer import chrome, metadata, names
+from bot.importer.extract import without_notes
+from bot.importer.pipeline import read_article
+
+ANSWERS = [
+    "I started in a night class in 1987 and never stopped going back to the furnace after that.",
+    "The furnace holds two hundred pounds of glass and runs day and night from September to June.",
+    "We opened in April 1993. The rent was $640 a month, which felt enormous at the time.",
+    "A chandelier for the church in 2008 took four of us eleven weeks to finish and hang.",
+    "My apprentice takes over in July; she has been with me for eight years now.",
+]
+
+
+def imported(tmp_path: Path, html: str, name: str = "page.html"):
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return read_article(str(path))
+
+
+def bold_questions_page(title: str, tail: str = "") -> str:
+    turns = "".join(f"<p><strong>Question {i} about the work?</strong></p><p>{a}</p>"
+                    for i, a in enumerate(ANSWERS, 1))
+    return (f"<html><head><title>{title} | The Harbour Courier</title>"
+            f'<meta property="og:site_name" content="The Harbour Courier"></head><body><article>'
+            f"<h1>{title}</h1><p>Dolores Penhallow has blown glass on Harbor Street since 1993.</p>"
+            f"{turns}{tail}</article></body></html>")
+
+
+def test_a_guest_named_only_in_the_headline_answers_the_bold_questions(tmp_path: Path) -> None:
+    tagline = ("<p><em>The studio is open Thursday to Sunday at 114 Harbor St. Reach Tom Akers at "
+               "takers@harbourcourier.example.</em></p>")
+    prepared = imported(tmp_path, bold_questions_page(
+        "Q&amp;A: Glassblower Dolores Penhallow on three decades at the furnace", tagline))
+    assert prepared.cast.interviewees == ["Dolores Penhallow"]
+    answers = [p for p in prepared.passages if p.kind == "answer"]
+    assert {p.speaker for p in answers} == {"Dolores Penhallow"}
+    text = "\n".join(p.text for p in prepared.passages)
+    assert all(a in text for a in ANSWERS)  # the rent per month is an answer, not a donation appeal
+    assert "takers@" not in text  # the reporter's contact line is no passage
+
+
+def test_a_headline_of_everyday_words_names_no_one(tmp_path: Path) -> None:
+    assert names.prominent(["Der Wald vergisst nichts"], "Der Wald vergisst nichts, sagt sie.", "de") == []
+    assert names.prominent(["Alumna Katrin Albers über ihren Alltag"], "Katrin Albers leitet ein Revier.",
+                           "de") == ["Katrin Albers"]
+    assert names.prominent(["Jane Roe on rivers"], "Jane Roe wrote it.", "en", others=["Jane Roe"]) == []
+    headlines = ["在武夷山种了30年茶", "陈秀兰今年52岁，是武夷山的茶农。"]
+    assert names.prominent(headlines, "陈秀兰说，陈秀兰的茶。", "zh") == ["陈秀兰"]
+
+
+def test_generic_labels_take_the_name_the_teaser_gives(tmp_path: Path) -> None:
+    answers = ["我娘家在建阳，原来是种水稻的，根本不懂茶叶。", "一共二十八亩，其中岩茶十八亩。",
+               "以前都是等茶商上门收，现在网上卖一半。", "希望身体好，还能再做十年茶。"]
+    turns = "".join(f"<p><strong>问：</strong>第{i}个问题是什么？</p><p><strong>答：</strong>{a}</p>"
+                    for i, a in enumerate(answers, 1))
+    html = ('<html><head><title>在武夷山种了30年茶，她说：好茶是熬出来的</title>'
+            '<meta property="og:description" content="陈秀兰今年52岁，是福建武夷山市的茶农。"></head><body>'
+            f"<p>陈秀兰家的茶园在桐木关附近。清明前后，我们在她家的茶厂里聊了一个下午。</p>{turns}</body></html>")
+    prepared = imported(tmp_path, html)
+    assert prepared.cast.interviewees == ["陈秀兰"]
+    assert {p.speaker for p in prepared.passages if p.kind == "answer"} == {"陈秀兰"}
+
+
+def test_a_box_heading_is_no_speaker_and_a_day_first_byline_date_is_read() -> None:
+    assert not names.looks_like_person("Zur Person")
+    assert not names.looks_like_person("Über den Autor")
+    assert names.looks_like_person("Janna Zielinski")
+    assert metadata.iso_date("Interview: Jonas Petersen | 07.03.2024") == "2024-03-07"
+    assert metadata.iso_date("31.02.2024") is None
+    meta = metadata.Meta()
+    metadata.from_byline(meta, "Interview: Jonas Petersen | 07.03.2024\nText.")
+    assert meta.published == "2024-03-07"
+
+
+def test_ads_and_disclaimers_between_answers_are_left_out() -> None:
+    html = ("<html><body><article><p>Erste Antwort.</p>"
+            '<div class="werbung werbung-inline"><span>Anzeige</span><p>Sanitätshaus Ebert – Termin unter 0951 555.</p>'
+            '</div><p class="disclaimer"><em>Transcripts may contain errors.</em></p>'
+            '<div class="sponsor-break"><p>Support comes from Hartwell Hardware.</p></div>'
+            '<p>Zweite Antwort.</p></article><div class="header">Kopf</div></body></html>')
+    out = without_notes(html)
+    assert "Erste Antwort." in out and "Zweite Antwort." in out and "Kopf" in out
+    assert "Sanitätshaus" not in out and "Transcripts" not in out and "Hartwell" not in out
+
+
+def test_what_an_ad_label_heads_is_judged_as_page_text(tmp_path: Path) -> None:
+    answers = ["2016年春天一直下雨，茶青泡了水，那一年我们亏了差不多八万块。", "一共二十八亩，其中岩茶十八亩。",
+               "以前都是等茶商上门收，现在网上卖一半。", "希望身体好，还能再做十年茶。"]
+    turns = "".join(f"<p><strong>记者：</strong>第{i}个问题是什么？</p><p><strong>陈秀兰：</strong>{a}</p>"
+                    for i, a in enumerate(answers, 1))
+    ad = "<p>广告</p><p>【限时优惠】春茶预售，关注公众号回复“春茶”领取优惠券。</p>"
+    marker = "</p><p><strong>记者：</strong>第2"
+    body = turns.replace(marker, "</p>" + ad + marker[4:], 1)
+    html = f"<html><head><title>专访茶农陈秀兰</title></head><body>{body}</body></html>"
+    prepared = imported(tmp_path, html)
+    text = "\n".join(p.text for p in prepared.passages)
+    assert all(a in text for a in answers)
+    assert "优惠券" not in text and "广告" not in text
+    assert chrome.classify("我们也做过广告，效果一般。", in_answer=True) is None  # the word in an answer is no label
+
+
+def test_a_wechat_account_is_the_publisher_not_the_platform() -> None:
+    html = ('<html><head><meta property="og:site_name" content="微信公众平台">'
+            '<meta property="og:title" content="好茶是熬出来的"></head><body>'
+            '<h1 class="rich_media_title" id="activity-name">好茶是熬出来的</h1>'
+            '<a id="js_name">山野茶事</a><p>正文。</p></body></html>')
+    assert metadata.from_html(html, None).publisher == "山野茶事"

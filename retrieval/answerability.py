@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -96,7 +95,6 @@ class Evidence:
         self.ranker = ranker
         self._sentences: dict[int, list[frozenset[str]]] = {}
         self._positions: dict[int, list[tuple[int, str]]] = {}
-        self._articles: dict[str, tuple[int, Counter[str]]] = {}
         self._docs_of: dict[str, list[int]] = {}
 
     def sentences(self, doc: int) -> list[frozenset[str]]:
@@ -122,20 +120,15 @@ class Evidence:
             known = self._positions[doc] = [(t.start, t.term) for t in tokens(p.text, lang)]
         return known
 
-    def article_terms(self, article_id: str) -> tuple[int, Counter[str]]:
-        """(passages, passages holding each index term) of one article: the question measured against the
-        interview its best passage comes from, whatever else the corpus holds."""
-        known = self._articles.get(article_id)
-        if known is None:
-            if not self._docs_of:
-                for i, p in enumerate(self.ranker.passages):
-                    self._docs_of.setdefault(p.article_id, []).append(i)
-            docs = self._docs_of.get(article_id, [])
-            counts: Counter[str] = Counter()
-            for d in docs:
-                counts.update(self.ranker.term_sets[d])
-            known = self._articles[article_id] = (len(docs), counts)
-        return known
+    def article_df(self, article_id: str, terms: frozenset[str]) -> tuple[int, int]:
+        """(passages of one article, how many of them hold the commonest of `terms` there): the question
+        measured against the interview its best passage comes from, whatever else the corpus holds."""
+        if not self._docs_of:
+            for i, p in enumerate(self.ranker.passages):
+                self._docs_of.setdefault(p.article_id, []).append(i)
+        docs = self._docs_of.get(article_id, [])
+        sets = self.ranker.term_sets
+        return len(docs), max((sum(1 for d in docs if t in sets[d]) for t in terms), default=0)
 
     def near(self, doc: int, weights: list[tuple[frozenset[str], float]], total: float) -> float:
         """The largest share of the question's concepts (weighted) that a short stretch of the passage holds."""
@@ -192,9 +185,9 @@ class Evidence:
         scores = [judged.get(d, 0.0) for d, _ in top]
         articles = [r.passages[d].article_id for d, _ in top]
         specific, common, salience = self._generality(query, known, n)
-        size, held = self.article_terms(articles[0])  # the same, within the best passage's interview
-        _, _, article_salience = self._generality(query, [(c, w, max(held.get(t, 0) for t in c)) for c, w in weights],
-                                                  max(1, size))
+        held = [(c, w, *self.article_df(articles[0], c)) for c, w in weights]  # within the best passage's interview
+        _, _, article_salience = self._generality(query, [(c, w, df) for c, w, _, df in held],
+                                                  max(1, held[0][2]) if held else 1)
         lang = query.language
         return {
             "log_score": math.log1p(max(scores)),

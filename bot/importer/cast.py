@@ -291,7 +291,8 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     for c in sorted(canonical, key=lambda c: -counts[c]):
         margin = abs(score[c])
         confidence = "high" if strong[c] or margin >= 2 or roles[c] == "other" else "medium" if margin >= 0.6 else "low"
-        name = _name(c, forms[c], roles[c], meta, candidates, title_people, teaser_people, spoken, language)
+        name = _name(c, forms[c], roles[c], meta, candidates, title_people, teaser_people, spoken, language,
+                     by_label[c][:3])
         name = _as_written(name, [*candidates, known])
         cast.voices[c] = Voice(c, name, roles[c], counts[c], confidence, why[c])
     return cast
@@ -320,11 +321,14 @@ def _as_written(name: str, sources: list[str]) -> str:
 
 
 def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[str], title_people: list[str],
-          teaser_people: list[str], body: str, language: str) -> str:
-    """The person (or publication) a label stands for."""
+          teaser_people: list[str], body: str, language: str, said: list[str]) -> str:
+    """The person (or publication) a label stands for (`said`: its first turns)."""
     if label.lower() in GENERIC or _role_word(label):
+        introduced = names.introduced(said)
         if role == "interviewer":
-            return meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label
+            return introduced or (meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label)
+        if introduced:
+            return introduced
         guests = meta.guests or title_people or teaser_people or headline_people(meta, body, language)
         return guests[0] if guests else UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
     longest = max(forms, key=len)

@@ -91,7 +91,7 @@ def from_text(source: Source) -> Document:
     meta = Meta()
     metadata.from_front_matter(meta, front)
     if source.url:
-        meta.put("url", source.url, "web address")
+        meta.put("url", metadata.web_url(source.url), "web address")
     metadata.from_markdown(meta, body, source.url)
     return Document(body, meta, source.kind)
 

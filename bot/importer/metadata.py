@@ -60,9 +60,18 @@ BYLINE = [
     re.compile(r"(?:^|[\s·|])(?i:by|von|interview(?:s)? by|interviewed by|interview:|text:|"
                r"das interview führte[n]?|das gespräch führte[n]?)\s+"
                r"(?P<n>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){0,2})"),
-    re.compile(r"(?:^|[\s　])(?:记者|記者|文|撰文|采访|採訪|采访者为|采访人|主持人)\s*(?:[｜|丨/／:：]\s*|\s)"
-               r"(?:[^\s　]*?团队?)?(?P<n>[\u4e00-\u9fff·]{2,4})(?=[\s　,，。、|｜丨/]|摄|$)"),
+    re.compile(r"(?:^|[\s　/／｜|丨])(?:记者|記者|文|撰文|采访|採訪|采访者为|采访人|主持人)\s*(?:[｜|丨/／:：]\s*|\s)"
+               r"(?:[^\s　]*?团队?)?(?!(?:记者|記者|编辑|編輯|主持人|采访|採訪|撰文|摄影|攝影)(?:[\s　]|$))"
+               r"(?P<n>[\u4e00-\u9fff·]{2,4})(?=[\s　,，。、|｜丨/]|摄|$)"),
 ]
+# who asked, credited under the interview: "Das Gespräch führte Lena Vogt.", "Interview by Ann Lee", "采访：林晓"
+CLOSING_CREDIT = re.compile(
+    r"^\W*(?i:das gespräch führte[n]?|das interview führte[n]?|die fragen stellte[n]?|interview(?:s)? by|"
+    r"interviewed by|interview conducted by|the interview was conducted by|interview:)\s+"
+    r"(?P<n>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){0,2})\W*$"
+    r"|^\W*(?:采访|採訪|采访人|採訪人|访谈|訪談)\s*[｜|丨/／:：]\s*(?P<h>[\u4e00-\u9fff·]{2,4})\W*$")
+ROLE_WORDS = {"记者", "記者", "编辑", "編輯", "主持人", "采访", "採訪", "撰文", "摄影", "攝影", "责编", "責編",
+              "实习生", "實習生"}
 SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?P<n>[^\s　|｜,，。]{2,30})")
 WECHAT_BACKUP = re.compile(r"\]\(/gzh/(?P<n>[^)/\s]+)\)")
 WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*\**(?P<n>[^」”\"*\s，。]{2,20}?)\**\s*[」”\"]?\s*(?:"
@@ -142,14 +151,16 @@ def dates_in(text: str) -> set[str]:
 
 
 def web_url(link: object, base: str | None = None) -> str | None:
-    """An http(s) URL (resolved against `base`), or None."""
+    """An http(s) URL (resolved against `base`) a reader can follow, or None: not one to localhost or an
+    IP address (a page served from a private machine gives its readers no link)."""
     if not isinstance(link, str) or not link.strip():
         return None
     link = link.strip()
     if base and not urlsplit(link).scheme:
         link = urljoin(base, link)
     parts = urlsplit(link)
-    return link if parts.scheme in ("http", "https") and parts.netloc else None
+    ok = parts.scheme in ("http", "https") and parts.hostname and not names_no_site(parts.hostname)
+    return link if ok else None
 
 
 def names_no_site(host: str) -> bool:
@@ -330,7 +341,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
     meta.put("language", lang[0] if lang else None, "page")
     author = prop("author", "article:author")
     ld_author = item.get("author")
-    meta.authors += [n for n in _names(author) + _names(ld_author) if n not in meta.authors]
+    meta.authors += [n for n in dict.fromkeys(_names(author) + _names(ld_author)) if n not in meta.authors]
     meta.put("teaser", prop("og:description", "description"), "page")
     body = tree.xpath("//body") or [tree]  # a bare fragment has no <body>: it is all body
     for el in body[0].iter() if body else ():
@@ -350,6 +361,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
         if 20 <= len(shown) <= 600 and shown != meta.teaser:
             meta.teaser = "\n".join(filter(None, [meta.teaser, shown]))
     from_byline(meta, text[:6000])
+    from_closing_credit(meta, text[-6000:])
     meta.put("publisher", site_of(meta.url or page_url), "web address")
     return meta
 
@@ -424,6 +436,17 @@ DATE_RANGE = re.compile(r"\b\d{1,2}\.?\s*[–—-]\s*\d{1,2}\.?\s+[A-Za-zÄÖÜ�
 BY_ON = re.compile(r"(?i)(?:by|von)\s+\S+\s+(?:on|am)\s+\S+$")  # "By usesthis.com on 2011/04/09"
 
 
+def from_closing_credit(meta: Meta, text: str) -> None:
+    """The interviewer a credit line under the interview names, when no byline named anyone."""
+    if meta.authors:
+        return
+    for line in text.strip().split("\n")[-30:]:
+        m = CLOSING_CREDIT.match(line.strip().strip("*_"))
+        if m:
+            meta.authors.append((m.group("n") or m.group("h")).rstrip("."))
+            return
+
+
 def from_byline(meta: Meta, text: str) -> None:
     """Authors, the source publication and a date from byline-like lines near the top of the text."""
     for line in text.split("\n")[:80]:
@@ -437,7 +460,7 @@ def from_byline(meta: Meta, text: str) -> None:
                 bare = re.match(r"\s*[\s·|]?(?i:by|von)\s", m.group(0))
                 if bare and m.start() > 0 and len(line) > 80 and not re.match(r"[·|]", line[m.start():]):
                     continue  # "Die Zellfabrik von Voltara in der Lausitz …": a sentence, not a byline
-                if name not in meta.authors and not re.search(r"\d", name):
+                if name not in meta.authors and not re.search(r"\d", name) and name not in ROLE_WORDS:
                     meta.authors.append(name)
         src = SOURCE_LINE.search(line)
         if src:
@@ -466,4 +489,5 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     for m in WECHAT_OWN.finditer(body):
         meta.put("publisher", m.group("n"), "account")
     from_byline(meta, body[:4000])
+    from_closing_credit(meta, body[-4000:])
     meta.put("publisher", site_of(meta.url or page_url), "web address")

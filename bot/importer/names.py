@@ -268,10 +268,14 @@ def looks_like_person(text: str) -> bool:
         return 2 <= len(t) <= 4 and t[0] in SURNAMES
     if not re.fullmatch(PERSON2, t) or t.endswith("?"):
         return False
+    return not _everyday(t)  # "Zur Person", "Über den Autor": a box's heading
+
+
+def _everyday(words: str) -> bool:
+    """Whether every word is everyday German or English ("Zur Person", "Here Today"): no name."""
     from retrieval.generality import zipf
 
-    # "Zur Person", "Über den Autor": a box's heading, every word of it everyday German or English
-    return not all(max(zipf(w, "de"), zipf(w, "en")) >= COMMON_WORD for w in t.split())
+    return all(max(zipf(w, "de"), zipf(w, "en")) >= COMMON_WORD for w in words.split())
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
@@ -321,3 +325,22 @@ def _han_people(text: str) -> list[str]:
     jieba.setLogLevel(logging.ERROR)
     return [w for w, flag in jieba.posseg.cut(text)
             if flag == "nr" and 2 <= len(w) <= 4 and (w[0] in SURNAMES or w.startswith(COMPOUND_SURNAMES))]
+
+
+# a speaker naming themselves: "I'm Janet Morales", "Mein Name ist Jonas Petersen", "我是林晓雯"
+INTRODUCED = re.compile(rf"\b(?i:I'm|I’m|I am|my name is|this is|ich bin|mein name ist|hier ist)\s+(?P<n>{PERSON2})"
+                        rf"|(?:我是|我叫)(?P<h>[\u4e00-\u9fff]{{2,3}})(?=[，,。.！!])")
+
+
+def introduced(turns: Sequence[str]) -> str | None:
+    """The full name a speaker gives as their own in their first turns, if any."""
+    for text in turns:
+        for m in INTRODUCED.finditer(text):
+            if m.group("h"):
+                if m.group("h")[0] in SURNAMES or m.group("h").startswith(COMPOUND_SURNAMES):
+                    return m.group("h")
+                continue
+            name = _clean(SENTENCE_BREAK.split(m.group("n"))[0])  # "Janet Morales. My guest …": the name alone
+            if len(name.split()) >= 2 and not _everyday(name):
+                return name
+    return None

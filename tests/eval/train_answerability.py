@@ -3,15 +3,16 @@
 
     .venv/bin/python tests/eval/train_answerability.py [--check]
 
-Positives: the development questions of questions.jsonl and whois.jsonl (on-topic) that the ranking
-answers well (an expected excerpt in the three best passages); negatives: the development questions of
-offtopic.jsonl. The same again with one more interview added to the bundled corpus, as a team adds its own:
-the reader questions of each interview of import_dev/ (written for training only) that the ranking answers
-well, and a twelfth of the off-topic questions asked of each. An on-topic question the ranking cannot answer is left out: saying "no good match" to it
-is honest, not a mistake. Only questions the ordinary ranking decides count (who/what-is questions have
-their own path). The model is an L2-regularised logistic regression on standardised features (Newton's
-method, numpy only); its threshold turns away at most TARGET_REJECTED of the well-answered on-topic
-questions in a 5-fold cross-validation, so it is set on questions the model did not see.
+Positives: the development questions of questions.jsonl and whois.jsonl (on-topic) that the ranking answers
+well (an expected excerpt in the three best passages); negatives: the development questions of offtopic.jsonl.
+The same again with one more interview added to the bundled corpus, as a team adds its own: the reader
+questions of each interview of import_dev/ (written for training only) that the ranking answers well, and a
+twelfth of the off-topic questions asked of each. An on-topic question the ranking cannot answer is left out:
+saying "no good match" to it is honest, not a mistake. Only questions the ordinary ranking decides count
+(who/what-is questions have their own path). The model is an L2-regularised logistic regression on
+standardised features (Newton's method, numpy only); its threshold turns away at most TARGET_REJECTED of the
+well-answered on-topic questions in a 5-fold cross-validation, so it is set on questions the model did not
+see.
 Held-out questions are never read. With --check, the model is fitted again and compared with the file
 (it must come out the same: the fit is deterministic).
 """

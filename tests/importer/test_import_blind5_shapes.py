@@ -114,3 +114,25 @@ def test_a_wechat_account_is_the_publisher_not_the_platform() -> None:
             '<h1 class="rich_media_title" id="activity-name">好茶是熬出来的</h1>'
             '<a id="js_name">山野茶事</a><p>正文。</p></body></html>')
     assert metadata.from_html(html, None).publisher == "山野茶事"
+
+
+def test_the_interviewer_is_named_by_the_byline_a_closing_credit_or_their_own_words() -> None:
+    html = ('<html><head><meta name="author" content="Tom Akers"><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Tom Akers"}}</script></head>'
+            "<body><p>Text.</p></body></html>")
+    assert metadata.from_html(html, None).authors == ["Tom Akers"]  # named twice, one author
+    zh = "<html><body><span>文／記者 王怡婷</span><p>正文。</p></body></html>"
+    assert metadata.from_html(zh, None).authors == ["王怡婷"]  # 記者 is the role, not a name
+    de = ("<html><body><p>Antwort.</p><p><em>Das Gespräch führte Lena Vogt.</em></p><footer>Impressum</footer>"
+          "</body></html>")
+    assert metadata.from_html(de, None).authors == ["Lena Vogt"]
+    assert names.introduced(["Good morning, and welcome to River Talk. I'm Janet Morales. My guest today"]) == (
+        "Janet Morales")
+    assert names.introduced(["大家好，我是林晓雯，今天我们聊茶。"]) == "林晓雯"
+    assert names.introduced(["I'm Here Today to talk.", "I am glad."]) is None
+
+
+def test_a_page_from_a_private_machine_gives_no_link() -> None:
+    assert metadata.web_url("http://127.0.0.1:8765/page.html") is None
+    assert metadata.web_url("http://localhost/page.html") is None
+    assert metadata.web_url("/a/b", "https://example.org/x") == "https://example.org/a/b"

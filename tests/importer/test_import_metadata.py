@@ -59,5 +59,6 @@ def test_html_metadata_and_byline() -> None:
             "<div>Von Tobias Kern · Veröffentlicht am 3. März 2025 · Lesezeit 7 Minuten</div><p>Text</p></body></html>")
     meta = from_html(page, "http://127.0.0.1:8080/aino")
     assert (meta.title, meta.publisher, meta.published, meta.url) == (
-        "Aino im Interview", "Pixelwerk", "2025-03-03", "http://127.0.0.1:8080/aino")
+        "Aino im Interview", "Pixelwerk", "2025-03-03", None)  # a private machine's address is no reader's link
     assert meta.authors == ["Tobias Kern"] and meta.language == "de"
+    assert from_html(page, "https://pixelwerk.de/aino").url == "https://pixelwerk.de/aino"

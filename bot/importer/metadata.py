@@ -67,7 +67,7 @@ BYLINE = [
 # who asked, credited under the interview: "Das Gespräch führte Lena Vogt.", "Interview by Ann Lee", "采访：林晓"
 CLOSING_CREDIT = re.compile(
     r"^\W*(?i:das gespräch führte[n]?|das interview führte[n]?|die fragen stellte[n]?|interview(?:s)? by|"
-    r"interviewed by|interview conducted by|the interview was conducted by|interview:)\s+"
+    r"interviewed by|interview conducted by|the interview was conducted by)\s+"
     r"(?P<n>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){0,2})\W*$"
     r"|^\W*(?:采访|採訪|采访人|採訪人|访谈|訪談)\s*[｜|丨/／:：]\s*(?P<h>[\u4e00-\u9fff·]{2,4})\W*$")
 ROLE_WORDS = {"记者", "記者", "编辑", "編輯", "主持人", "采访", "採訪", "撰文", "摄影", "攝影", "责编", "責編",

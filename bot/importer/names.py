@@ -299,7 +299,7 @@ def prominent(headlines: Sequence[str | None], text: str, language: str, others:
     """The person a page is about when no rule names the one interviewed: a full name its headlines
     (title, its other renderings, teaser) give and its text uses again, of which some word is rare in
     everyday language ("Glassblower Dolores Penhallow on …" -> "Dolores Penhallow"; not "Der Wald");
-    for Chinese, a personal name the segmenter tags in the headlines. Never one of `others` (bylines)."""
+    for Chinese, a family name and given name the text uses again. Never one of `others` (bylines)."""
     from retrieval.generality import zipf
 
     shown = "\n".join(filter(None, headlines))
@@ -311,20 +311,53 @@ def prominent(headlines: Sequence[str | None], text: str, language: str, others:
         if name and any(zipf(p, language) <= RARE_WORD and zipf(p, "en") <= RARE_WORD for p in name.split()):
             found.append(name)
     if HAN.search(shown):
-        found += [n for n in _han_people(shown) if text.count(n) >= 2]
+        found += _han_people(shown, text)
     return [n for n in dict.fromkeys(found) if not any(same_person(n, o) for o in others)]
 
 
-def _han_people(text: str) -> list[str]:
-    """Personal names (2-4 Han characters with a family name) the segmenter tags in a text."""
-    import logging
+def _han_people(shown: str, text: str) -> list[str]:
+    """Personal names in a text's Han runs that `text` uses at least twice: a family name followed by one or
+    two characters the dictionary segmentation leaves in pieces ("陈|秀|兰"; a place such as 武夷山 is one
+    word of the dictionary), the three-character name before its two-character start."""
+    from retrieval.tokenize import _segmenter, to_simplified
 
-    import jieba
-    import jieba.posseg
+    out = []
+    for run in re.findall(r"[\u3400-\u9fff]{2,}", shown):
+        simple = to_simplified(run)
+        words = _segmenter().cut(simple if len(simple) == len(run) else run)
+        cuts, at = set(), 0
+        for w in words:
+            at += len(w)
+            cuts.add(at)
+        start = 0
+        for w in words:
+            if 2 <= len(w) <= 3 and run[start] in SURNAMES and text.count(run[start:start + len(w)]) >= 2:
+                out.append((run[start:start + len(w)], w))  # a word of the dictionary: a name if tagged one
+            elif len(w) == 1 and run[start] in SURNAMES:
+                for size in (3, 2):  # each piece short, the name ending where a piece ends
+                    name = run[start:start + size]
+                    pieces = [c for c in range(start + 1, start + size + 1) if c in cuts]
+                    if len(name) == size and start + size in cuts and size - len(pieces) <= 1 and text.count(name) >= 2:
+                        out.append((name, ""))
+                        break
+            start += len(w)
+    people = _tagged_people({w for _, w in out if w})
+    return [name for name, w in out if not w or w in people]
 
-    jieba.setLogLevel(logging.ERROR)
-    return [w for w, flag in jieba.posseg.cut(text)
-            if flag == "nr" and 2 <= len(w) <= 4 and (w[0] in SURNAMES or w.startswith(COMPOUND_SURNAMES))]
+
+def _tagged_people(words: set[str]) -> set[str]:
+    """Those of `words` that jieba's dictionary tags as personal names (张国栋; not 武夷山)."""
+    if not words:
+        return set()
+    from retrieval.han_trie import jieba_dictionary
+
+    found = set()
+    with jieba_dictionary().open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.partition(" ")
+            if word in words and rest.rstrip().endswith(" nr"):
+                found.add(word)
+    return found
 
 
 # a speaker naming themselves: "I'm Janet Morales", "Mein Name ist Jonas Petersen", "我是林晓雯"

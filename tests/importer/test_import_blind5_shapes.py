@@ -55,6 +55,8 @@ def test_a_headline_of_everyday_words_names_no_one(tmp_path: Path) -> None:
     assert names.prominent(["Jane Roe on rivers"], "Jane Roe wrote it.", "en", others=["Jane Roe"]) == []
     headlines = ["在武夷山种了30年茶", "陈秀兰今年52岁，是武夷山的茶农。"]
     assert names.prominent(headlines, "陈秀兰说，陈秀兰的茶。", "zh") == ["陈秀兰"]
+    assert names.prominent(["在武夷山种了30年茶"], "武夷山的茶，武夷山的山。", "zh") == []  # a place, not a name
+    assert names.prominent(["專訪消防分隊長張國棟：沒有英雄"], "張國棟說，張國棟的隊。", "zh") == ["張國棟"]
 
 
 def test_generic_labels_take_the_name_the_teaser_gives(tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from bot.importer import names
 from bot.importer.labels import (
@@ -288,11 +290,18 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
             roles[top] = "interviewer"
             why[top].append("asks the most")
     counts = Counter(cast.aliases[t.label] for t in turns)
+    asked = [t for c in canonical if roles[c] == "interviewer" for t in by_label[c][:4]]
+
+    @cache
+    def guest() -> list[str]:  # who the page is about, when its title and intro name no one interviewed
+        found = names.addressed(asked, body)
+        return [found] if found else headline_people(meta, body, language)
+
     for c in sorted(canonical, key=lambda c: -counts[c]):
         margin = abs(score[c])
         confidence = "high" if strong[c] or margin >= 2 or roles[c] == "other" else "medium" if margin >= 0.6 else "low"
         name = _name(c, forms[c], roles[c], meta, candidates, title_people, teaser_people, spoken, language,
-                     by_label[c][:3])
+                     by_label[c][:3], guest)
         name = _as_written(name, [*candidates, known])
         cast.voices[c] = Voice(c, name, roles[c], counts[c], confidence, why[c])
     return cast
@@ -300,7 +309,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
 
 def headline_people(meta: Meta, body: str, language: str) -> list[str]:
     """Who a page with generic or no answer labels is about, when no rule names the one interviewed: a name
-    its title, other titles or teaser give and its text uses again (never a byline's)."""
+    its title, other titles or teaser give and its text (`body`, without them) uses again (never a byline's)."""
     return names.prominent([meta.title, *meta.other_titles, meta.teaser], body, language, meta.authors)
 
 
@@ -321,15 +330,16 @@ def _as_written(name: str, sources: list[str]) -> str:
 
 
 def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[str], title_people: list[str],
-          teaser_people: list[str], body: str, language: str, said: list[str]) -> str:
-    """The person (or publication) a label stands for (`said`: its first turns)."""
+          teaser_people: list[str], body: str, language: str, said: list[str], guest: Callable[[], list[str]]) -> str:
+    """The person (or publication) a label stands for (`said`: its first turns; `guest`: who the page is
+    about when nothing else names the one interviewed)."""
     if label.lower() in GENERIC or _role_word(label):
         introduced = names.introduced(said)
         if role == "interviewer":
             return introduced or (meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label)
         if introduced:
             return introduced
-        guests = meta.guests or title_people or teaser_people or headline_people(meta, body, language)
+        guests = meta.guests or title_people or teaser_people or guest()
         return guests[0] if guests else UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
     longest = max(forms, key=len)
     alias = ALIASED.fullmatch(longest)

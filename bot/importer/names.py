@@ -56,6 +56,13 @@ HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採
 PERSON2 = rf"{CAP}(?:\s+(?:[A-Z]\.\s+)?{CAP}){{1,2}}"  # at least two words
 LATIN_TEASER = [
     re.compile(rf"\bwurde\s+(?P<n>{PERSON2})\s+[^.]{{0,80}}?\binterviewt"),
+    # "we asked Gwen Pritchard, who …", "I caught up with the luthier Ann Lee"
+    re.compile(rf"\b(?i:we|I)\s+(?i:asked|put (?:our|these|some|a few|the) questions to|interviewed|caught up with|"
+               rf"spoke (?:to|with)|talked (?:to|with)|visited|met)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?"
+               rf"(?P<n>{PERSON2})"),
+    # "Wir haben Ingrid Sommerfeld in Immenstadt getroffen", "haben wir mit Ingrid Sommerfeld gesprochen"
+    re.compile(rf"\b(?i:wir|ich)\s+(?:haben\s+|hat\s+)?(?:mit\s+)?(?P<n>{PERSON2})\s+[^.]{{0,60}}?"
+               rf"\b(?:getroffen|besucht|befragt|gefragt|gesprochen|interviewt)\b"),
     re.compile(rf"(?:采访了|專訪了|专访了|採訪了|访问了|訪問了|对话了|對話了|邀请到|邀請到)"
                rf"[^，。,]{{0,30}}?(?P<n>{PERSON2})"),
     re.compile(rf"(?P<n>{PERSON2})\s*(?:接受了?|接受)[^，。]{{0,30}}?(?:采访|採訪|专访|專訪|群访|訪問)"),
@@ -227,7 +234,7 @@ def from_teaser(text: str) -> list[str]:
     for rx in (LATIN_TITLE[0], *LATIN_TEASER):
         for m in rx.finditer(text):
             name = _best_span(_clean(m.group("n")), text)
-            if len(words(name)) >= 2:
+            if len(words(name)) >= 2 and not _function_words(name):
                 out.append(name)
     for rx in HAN_TEASER:
         for m in rx.finditer(text):
@@ -271,6 +278,13 @@ def looks_like_person(text: str) -> bool:
     return not _everyday(t)  # "Zur Person", "Über den Autor": a box's heading
 
 
+def _function_words(name: str) -> bool:
+    """Whether a capitalised run holds a word as common as "What" or "They" (a title-case phrase, no name)."""
+    from retrieval.generality import zipf
+
+    return any(max(zipf(w, "de"), zipf(w, "en")) >= FUNCTION_WORD for w in name.split())
+
+
 def _everyday(words: str) -> bool:
     """Whether every word is everyday German or English ("Zur Person", "Here Today"): no name."""
     from retrieval.generality import zipf
@@ -291,6 +305,7 @@ def people_in(text: str, limit: int = 40) -> list[str]:
     return [n for n, _ in found.most_common(limit)]
 
 
+FUNCTION_WORD = 6.0  # Zipf: "What", "They", "Über": never part of a name in a teaser
 COMMON_WORD = 5.3  # Zipf: a word this common in German or English ("Zur", "Person") is no name on its own
 RARE_WORD = 3.5  # Zipf: a word of a personal name is at most this common ("Penhallow", "Katrin"; not "Wald")
 
@@ -316,7 +331,7 @@ def prominent(headlines: Sequence[str | None], text: str, language: str, others:
 
 
 def _han_people(shown: str, text: str) -> list[str]:
-    """Personal names in a text's Han runs that `text` uses at least twice: a family name followed by one or
+    """Personal names in a text's Han runs that `text` uses too: a family name followed by one or
     two characters the dictionary segmentation leaves in pieces ("陈|秀|兰"; a place such as 武夷山 is one
     word of the dictionary), the three-character name before its two-character start."""
     from retrieval.tokenize import _segmenter, to_simplified
@@ -331,13 +346,13 @@ def _han_people(shown: str, text: str) -> list[str]:
             cuts.add(at)
         start = 0
         for w in words:
-            if 2 <= len(w) <= 3 and run[start] in SURNAMES and text.count(run[start:start + len(w)]) >= 2:
+            if 2 <= len(w) <= 3 and run[start] in SURNAMES and run[start:start + len(w)] in text:
                 out.append((run[start:start + len(w)], w))  # a word of the dictionary: a name if tagged one
             elif len(w) == 1 and run[start] in SURNAMES:
                 for size in (3, 2):  # each piece short, the name ending where a piece ends
                     name = run[start:start + size]
                     pieces = [c for c in range(start + 1, start + size + 1) if c in cuts]
-                    if len(name) == size and start + size in cuts and size - len(pieces) <= 1 and text.count(name) >= 2:
+                    if len(name) == size and start + size in cuts and size - len(pieces) <= 1 and name in text:
                         out.append((name, ""))
                         break
             start += len(w)
@@ -377,3 +392,28 @@ def introduced(turns: Sequence[str]) -> str | None:
             if len(name.split()) >= 2 and not _everyday(name):
                 return name
     return None
+
+
+# the one asked, addressed by the one asking: "Frau Sommerfeld, wie …", "Mr. Okafor, when …", "陈老师，您…"
+ADDRESSED = re.compile(rf"(?:^|[,.;:!?]\s+)(?:Frau|Herr|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor)\s+"
+                       rf"(?P<n>(?:[A-Z]\.\s+)?{CAP}(?:[- ](?:von|van|de|der){CAP})?)(?=\s*[,?!])"
+                       rf"|^(?P<h>[\u4e00-\u9fff]{{1,3}}?)(?:老师|老師|先生|女士|师傅|師傅|博士|教授)\s*[，,]")
+
+
+def addressed(questions: Sequence[str], text: str) -> str | None:
+    """The person the questions address by a title and surname ("Frau Sommerfeld, wie …"), written out as
+    the text names them ("Ingrid Sommerfeld"); None unless the first questions agree on one."""
+    seen: Counter[str] = Counter()
+    for q in questions[:4]:
+        m = ADDRESSED.search(q.strip())
+        if m:
+            seen[m.group("n") or m.group("h")] += 1
+    if len(seen) != 1:
+        return None
+    surname = next(iter(seen))
+    if HAN.search(surname):
+        whole = [n for n in re.findall(rf"{re.escape(surname)}[\u4e00-\u9fff]{{1,2}}", text) if n in text]
+        best = Counter(whole).most_common(1)
+        return best[0][0] if best and best[0][1] >= 2 and surname in SURNAMES | set(COMPOUND_SURNAMES) else None
+    name = full_name(surname, text)
+    return name if " " in name else None

@@ -206,8 +206,10 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     answerer = asker = None
     if question_mode(pieces, cast):
         intro = "\n".join(pc.plain for pc in pieces[:12])
-        guests = (meta.guests or titled
-                  or names.from_teaser(intro + "\n" + (meta.teaser or "")) or headline_people(meta, body, language))
+        addressed = names.addressed([pc.plain for pc in pieces if pc.label == ASKED or (
+            (v := cast.voice(pc.label)) is not None and v.role == "interviewer")], body)
+        guests = (meta.guests or titled or names.from_teaser(intro + "\n" + (meta.teaser or ""))
+                  or ([addressed] if addressed else headline_people(meta, body, language)))
         unknown = UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
         answerer = Voice(ANSWERED, guests[0] if guests else unknown,
                          "interviewee", 0, "medium" if guests else "low",

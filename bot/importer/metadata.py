@@ -316,7 +316,10 @@ def from_html(html: str, page_url: str | None) -> Meta:
     og_title = prop("og:title", "twitter:title")
     raw_title = " ".join(" ".join(tree.xpath("//title//text()")).split()) or None
     title, site = split_title(raw_title, og_title or item.get("headline") or h1)
-    meta.put("title", og_title or item.get("headline") or h1 or title, "page")
+    chosen = og_title or item.get("headline") or h1 or title
+    if isinstance(chosen, str) and h1 and chosen != h1 and chosen in h1 and raw_title and h1 in raw_title:
+        chosen = h1  # og:title a shortened headline ("„Ein Münster ist nie fertig“"): the page's whole one
+    meta.put("title", chosen, "page")
     headline = item.get("headline") if isinstance(item.get("headline"), str) else None
     parts = [p.strip() for p in SEPARATORS.split(raw_title or "") if p.strip() and p.strip() != site]
     article_part = max(parts, key=len) if parts else None  # <title> without the site's part
@@ -325,7 +328,10 @@ def from_html(html: str, page_url: str | None) -> Meta:
             meta.other_titles.append(other)
     publisher = item.get("publisher") or item.get("partOfSeries")
     pub_name = publisher.get("name") if isinstance(publisher, dict) else publisher
-    meta.put("publisher", prop("og:site_name", "application-name"), "og:site_name")
+    site_name = prop("og:site_name", "application-name")
+    if site_name and site and site != site_name and site in _script_parts(site_name):
+        site_name = site  # "城市漫步週刊 City Stroll Weekly", <title> ending "| 城市漫步週刊": the name the title gives
+    meta.put("publisher", site_name, "og:site_name")
     meta.put("publisher", pub_name if isinstance(pub_name, str) else None, "JSON-LD")
     meta.put("publisher", _site_name(site), "<title>")
     if raw_title and not meta.publisher:
@@ -371,6 +377,11 @@ SITE_MARKS = ("//a[@href='/' or @href='./' or @class='logo' or contains(@class, 
               "contains(@class, 'site-title')]//text()")
 MARK_LINE = re.compile(r"(?:©|\(c\)|copyright|版权所有|版權所有|来源[:：]|來源[:：]|quelle:)\s*(?:©\s*)?"
                        r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<n>[^\n.,;|｜。，]{2,40})", re.I)
+
+
+def _script_parts(name: str) -> list[str]:
+    """A bilingual name's parts in Han and in Latin script ("城市漫步週刊 City Stroll Weekly")."""
+    return [p.strip() for p in re.findall(r"[\u3400-\u9fff][^A-Za-z]*|[A-Za-z][^\u3400-\u9fff]*", name) if p.strip()]
 
 
 def _marked_site(raw_title: str, tree: Any) -> str | None:

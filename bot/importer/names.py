@@ -47,8 +47,8 @@ HAN_BEFORE = re.compile(r"(?P<run>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?
 HAN_INTERVIEW = re.compile(r"专访|專訪|访谈|訪談|采访|採訪|对话|對話")
 HAN_END = re.compile(r"(?P<run>[\u4e00-\u9fff·]{2,16})\s*$")
 # what may come right before a name at the end of a Han run: 的, a role or title, or the word for interview
-HAN_ROLE_BEFORE = re.compile(r"(?:的|家|者|人|师|師|员|員|长|長|生|创办人|創辦人|主编|主編|总裁|總裁|教授|导演|導演"
-                             r"|院士|主席|专访|專訪|对话|對話|访谈|訪談)$")
+HAN_ROLE_BEFORE = re.compile(r"(?:的|家|者|人|师|師|师傅|師傅|员|員|长|長|生|创办人|創辦人|主编|主編|总裁|總裁|教授"
+                             r"|导演|導演|院士|主席|专访|專訪|对话|對話|访谈|訪談)$")
 HAN_HEAD = re.compile(r"^[^:：|｜]{0,30}?(?P<run>[\u4e00-\u9fff·]{2,16})\s*[:：]")
 COLON_RULE = 3  # the LATIN_TITLE rule for a name after a colon
 HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話|访问|訪問)\s*[:：|｜丨]?\s*"

@@ -115,6 +115,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("contact", _rx(r"\b(?:reach|contact|e-?mail|write to|kontakt|erreichen sie|schreiben sie)\b[^.!?]{0,60}?"
                     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                     r"(?:联系|聯繫|联络|聯絡|邮箱|郵箱)[^。！？]{0,20}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    # a way back or on: "← Zurück zur Übersicht", "Back to all interviews", "Mehr aus unserer Reihe „…“: A · B"
+    ("navigation", _rx(r"^[←«‹<]\s*\S.{0,50}$",
+                       r"^(?:(?:zurück zu[rm]?|back to|return to|go back to)\b|返回|回到)[^.!?:;,，。：]{0,50}$",
+                       r"^(?:mehr aus|mehr von|mehr zu[mr]?|weitere (?:beiträge|artikel|folgen|interviews|teile)|"
+                       r"more from|more in|also in (?:this|our) series|read more|also read|lesen sie auch|"
+                       r"auch interessant|related|本系列|更多)\b[^:：.!?]{0,60}[:：]\s*\S")),
     ("sponsor", _rx(r"\b(?:brought to you by|sponsored by|(?:our|today's|this episode's) sponsors?"
                     r"|thanks to our sponsors?|"
                     r"we have \w+ sponsors?|präsentiert von|unterstützt von|gesponsert von)\b", r"^(?:Sponsor|Sponsors"
@@ -228,7 +234,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
             continue
         if reason in LOOSE and not loose_ok:
             continue
-        if reason == "chapters" and in_answer:
+        if reason in {"chapters", "navigation"} and in_answer:
             continue
         found = rx.search(plain)
         if found and (not in_answer or found.start() <= 3 or reason in {"caption", "paywall", "cookies"}):

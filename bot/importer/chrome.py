@@ -25,7 +25,9 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 # the label over an ad ("Anzeige", "广告"): the paragraph under it is judged as page text, not as an answer
 AD_LABEL = re.compile(r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广告|廣告|推广|推廣)$", re.I)
 RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("marker", _rx(r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
+    ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape)|ende des (?:interviews|transkripts|"
+                   r"gesprächs)|全文完|访谈结束|訪談結束)\W*$",
+                   r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
                    r"|lachen|"
                    r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"
                    r"|片尾)"
@@ -135,7 +137,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"\b(?:weiterlesen mit|lesen sie jetzt mit|bereits abonnent|kostenlose \S+-?artikel gelesen|"
                     r"registrieren sie sich|für abonnenten)\b", r"(?:付费|付費)(?:阅读|閱讀)|(?:登录|登入)后(?:阅读"
                                                                 r"|閱讀)")),
-    ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b|\balle rechte vorbehalten\b",
+    ("copyright", _rx(r"^©|^\(c\)\s|^copyright\s*[:©]|copyright\s*©?\s*\d{4}|\ball rights reserved\b",
+                      r"\balle rechte vorbehalten\b",
                       r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|严禁|嚴禁|"
                       r"^本文(?:为|為).{0,20}原创|^本文(?:首发|首發|刊载|刊載)|ICP备|举报电话|舉報電話",
                       # a repost notice: "本文来自微信公众号“…”，作者：…"

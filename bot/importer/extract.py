@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.importer import metadata
+from bot.importer import metadata, transcript
 from bot.importer.fetch import FetchError, Source
 from bot.importer.metadata import Meta
 
@@ -84,15 +84,21 @@ def from_html(source: Source) -> Document:
 
 
 def from_text(source: Source) -> Document:
-    """A .md or .txt file: YAML front matter or a `Title:`/`Date:` header, then the text."""
+    """A .md or .txt file: YAML front matter, a `Title:`/`Date:` header or an archive's transcript header,
+    then the text (speakers named on a line of their own written as labels)."""
     front, body = metadata.front_matter(source.text.replace("\r\n", "\n"))
+    origin = "front matter"
+    if not front:  # an archive's transcript: "Interviewee: …", "Date: …" lines under its name and title
+        front, body = transcript.header(body)
+        origin = "transcript header"
     if not body.strip():
         raise FetchError(f"{source.location}: the file is empty")
     meta = Meta()
-    metadata.from_front_matter(meta, front)
+    metadata.from_front_matter(meta, front, origin)
     if source.url:
         meta.put("url", metadata.web_url(source.url), "web address")
     metadata.from_markdown(meta, body, source.url)
+    body = transcript.name_lines(body, [*meta.guests, *meta.authors, *meta.speakers])
     return Document(body, meta, source.kind)
 
 

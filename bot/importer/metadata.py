@@ -222,18 +222,18 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
     return {}, text
 
 
-def from_front_matter(meta: Meta, front: dict[str, Any]) -> None:
+def from_front_matter(meta: Meta, front: dict[str, Any], source: str = "front matter") -> None:
     def first(keys: tuple[str, ...]) -> Any:
         return next((front[k] for k in keys if front.get(k) not in (None, "", [])), None)
 
-    meta.put("title", first(TITLE_KEYS), "front matter")
-    meta.put("publisher", first(PUBLISHER_KEYS), "front matter")
-    meta.put("published", iso_date(first(DATE_KEYS)), "front matter")
+    meta.put("title", first(TITLE_KEYS), source)
+    meta.put("publisher", first(PUBLISHER_KEYS), source)
+    meta.put("published", iso_date(first(DATE_KEYS)), source)
     links = [web_url(front.get(k)) for k in URL_KEYS]
     links += [web_url(v) for k, v in front.items() if k.endswith(("_url", "_link")) and k not in URL_KEYS]
-    meta.put("url", next((u for u in links if u), None), "front matter")
+    meta.put("url", next((u for u in links if u), None), source)
     lang = first(LANGUAGE_KEYS)
-    meta.put("language", str(lang).replace("_", "-") if lang else None, "front matter")
+    meta.put("language", str(lang).replace("_", "-") if lang else None, source)
     for key in AUTHOR_KEYS:
         meta.authors += [n for n in _names(front.get(key)) if n not in meta.authors]
     for key in GUEST_KEYS:
@@ -242,7 +242,7 @@ def from_front_matter(meta: Meta, front: dict[str, Any]) -> None:
         meta.speakers += [n for n in _names(front.get(key)) if n not in meta.speakers]
     if len(meta.speakers) == 1 and not meta.guests:
         meta.guests = list(meta.speakers)  # one listed speaker is the one the page is about
-    meta.put("teaser", first(TEASER_KEYS), "front matter")
+    meta.put("teaser", first(TEASER_KEYS), source)
 
 
 def split_title(raw: str | None, title: str | None) -> tuple[str | None, str | None]:

@@ -138,3 +138,91 @@ def test_a_page_from_a_private_machine_gives_no_link() -> None:
     assert metadata.web_url("http://127.0.0.1:8765/page.html") is None
     assert metadata.web_url("http://localhost/page.html") is None
     assert metadata.web_url("/a/b", "https://example.org/x") == "https://example.org/a/b"
+
+
+TRANSCRIPT = """PENWITH MARITIME ORAL HISTORY ARCHIVE
+Collection: Keepers of the Light (Ref. KL/017)
+
+Oral history interview with Walter Penhallow, former lighthouse keeper
+
+Interviewee: Walter Penhallow
+Interviewer: Susan Hale
+Date: 14 March 2019
+Location: Mousehole, Cornwall
+
+Summary: Walter Penhallow served as a lighthouse keeper from 1961 to 1991.
+
+SUSAN HALE
+Could you start by telling me how you came to join the lighthouse service?
+
+WALTER PENHALLOW
+My father was a fisherman out of Newlyn, and he didn't want me on the boats. I joined in April 1961.
+
+SUSAN HALE
+And what was your first posting?
+
+WALTER PENHALLOW
+The Wolf Rock. That's a rock station about eight miles south-west of Land's End.
+
+SUSAN HALE
+What did an ordinary day look like?
+
+WALTER PENHALLOW
+Watches, mainly. You'd have the lamp lit half an hour before sunset and out half an hour after sunrise.
+
+END OF TRANSCRIPT
+
+Copyright: Penwith Maritime Oral History Archive. Not for reproduction without permission.
+"""
+
+
+def test_an_archive_transcript_with_a_header_and_names_on_lines_of_their_own(tmp_path: Path) -> None:
+    prepared = imported(tmp_path, TRANSCRIPT, "transcript.txt")
+    article = prepared.article
+    assert article.title == "Oral history interview with Walter Penhallow, former lighthouse keeper"
+    assert (article.publisher, article.published) == ("Penwith Maritime Oral History Archive", "2019-03-14")
+    assert (article.interviewees, article.interviewers) == (["Walter Penhallow"], ["Susan Hale"])
+    answers = [p for p in prepared.passages if p.kind == "answer"]
+    assert len(answers) == 3 and {p.speaker for p in answers} == {"Walter Penhallow"}
+    assert answers[1].text == "The Wolf Rock. That's a rock station about eight miles south-west of Land's End."
+    text = "\n".join(p.text for p in prepared.passages)
+    assert "END OF TRANSCRIPT" not in text and "Copyright" not in text and "Mousehole, Cornwall" not in text
+    assert "SUSAN HALE" not in text
+
+
+def test_a_line_of_capitals_said_once_is_no_speaker() -> None:
+    from bot.importer.transcript import header, name_lines
+
+    text = "INTRODUCTION\nThis is the start.\n\nANNA LEE\nHello there.\n\nANNA LEE\nAgain."
+    assert name_lines(text, []) == "INTRODUCTION\nThis is the start.\n\nANNA LEE: Hello there.\n\nANNA LEE: Again."
+    assert header("Date: 2020-01-01\nJust a text that mentions a date.") == (
+        {}, "Date: 2020-01-01\nJust a text that mentions a date.")
+
+
+def test_navigation_lines_and_a_master_s_title() -> None:
+    assert chrome.classify("← Zurück zur Übersicht") == "navigation"
+    assert chrome.classify("Mehr aus unserer Reihe „Frauen mit Berufung“: Die Schäferin · Die Sennerin") == "navigation"
+    assert chrome.classify("Back to my point: we need money.") is None
+    assert chrome.classify("← Zurück zur Übersicht", in_answer=True) is None
+    assert names.from_title("專訪霓虹燈師傅陳錦榮：燒了四十年光管", "陳錦榮說。") == ["陳錦榮"]
+
+
+def test_the_one_asked_is_named_by_the_questions_that_address_them() -> None:
+    body = "Zum Hebammentag durften wir uns zu Ingrid Sommerfeld an den Küchentisch setzen."
+    assert names.addressed(["Frau Sommerfeld, wie sind Sie Hebamme geworden?", "Und dann?"], body) == (
+        "Ingrid Sommerfeld")
+    assert names.addressed(["Frau Sommerfeld, wie?", "Herr Maier, und Sie?"], body) is None  # two people asked
+    assert names.from_teaser("As costs rise, we asked Gwen Pritchard, who has made cheese since 2004.") == [
+        "Gwen Pritchard"]
+    assert names.from_teaser("We asked Readers What They Think.") == []
+
+
+def test_the_whole_headline_and_the_site_name_as_the_title_gives_them() -> None:
+    html = ('<html><head><title>Steinmetzmeisterin am Münster: „Ein Münster ist nie fertig“ - Radio Breisgau</title>'
+            '<meta property="og:title" content="„Ein Münster ist nie fertig“"></head>'
+            "<body><h1>Steinmetzmeisterin am Münster: „Ein Münster ist nie fertig“</h1><p>Text.</p></body></html>")
+    assert metadata.from_html(html, None).title == "Steinmetzmeisterin am Münster: „Ein Münster ist nie fertig“"
+    hk = ('<html><head><title>專訪霓虹燈師傅陳錦榮：燒了四十年光管 | 城市漫步週刊</title>'
+          '<meta property="og:site_name" content="城市漫步週刊 City Stroll Weekly"></head>'
+          "<body><p>正文。</p></body></html>")
+    assert metadata.from_html(hk, None).publisher == "城市漫步週刊"

@@ -1,0 +1,126 @@
+"""Plain-text transcripts as archives keep them: a header of `Key: value` lines under the archive's name
+and the interview's title, and speakers named on a line of their own above what they say.
+
+    PENWITH MARITIME ORAL HISTORY ARCHIVE
+    Oral history interview with Walter Penhallow, former lighthouse keeper
+
+    Interviewee: Walter Penhallow
+    Interviewer: Susan Hale
+    Date: 14 March 2019
+
+    SUSAN HALE
+    Could you start by telling me how you came to join?
+
+`header()` reads such a header into front-matter keys (and the text without it); `name_lines()` writes a
+name that stands alone on its line, again and again, above a speaker's words as a label (`SUSAN HALE: …`),
+the shape the label finder reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+# header keys as archives write them -> the front matter's keys
+KEYS = {
+    "interviewee": "interviewee", "narrator": "interviewee", "informant": "interviewee", "guest": "interviewee",
+    "interviewpartner": "interviewee", "interviewpartnerin": "interviewee", "befragte": "interviewee",
+    "befragter": "interviewee", "受访者": "interviewee", "受訪者": "interviewee", "口述者": "interviewee",
+    "interviewer": "interviewer", "interviewerin": "interviewer", "interviewed by": "interviewer",
+    "host": "interviewer",
+    "采访者": "interviewer", "採訪者": "interviewer", "采访": "interviewer", "採訪": "interviewer",
+    "date": "date", "interview date": "date", "recording date": "date", "date of interview": "date", "recorded": "date",
+    "datum": "date", "日期": "date", "采访日期": "date", "採訪日期": "date",
+    "title": "title", "titel": "title", "标题": "title", "標題": "title",
+    "summary": "summary", "abstract": "summary", "zusammenfassung": "summary", "摘要": "summary",
+    "publisher": "publisher", "archive": "publisher", "repository": "publisher", "archiv": "publisher",
+    "language": "language", "sprache": "language",
+    "location": "", "place": "", "ort": "", "地点": "", "地點": "", "duration": "", "length": "", "dauer": "",
+    "时长": "", "transcribed by": "", "transcriber": "", "transkription": "", "transcription": "",
+    "collection": "", "sammlung": "", "reference": "", "ref": "", "note": "", "notes": "", "anmerkung": "",
+    "subject": "", "subjects": "", "keywords": "", "schlagwörter": "", "tape": "", "format": "",
+}
+KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .\u4e00-\u9fff-]{0,24}?)\s*[:：]\s*(?P<value>\S.*)$")
+MIN_KEYS = 3  # key lines that make a header (a lone "Date:" in a text is no header)
+HEAD_LINES = 12  # lines above the header: the archive's name, the collection, the title
+CAPS = re.compile(r"^[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .&'’-]+$")
+
+
+def _key(line: str) -> tuple[str, str] | None:
+    m = KEY_LINE.match(line)
+    if not m or m.group("key").strip().lower() not in KEYS:
+        return None
+    return KEYS[m.group("key").strip().lower()], m.group("value").strip()
+
+
+def header(text: str) -> tuple[dict[str, Any], str]:
+    """(front-matter keys, the text without the header) of a transcript with an archive's header, else
+    ({}, text). The lines above the key lines give the title (`interview with …`, or the last line before
+    them) and, in capitals, the archive's name; a summary stays in the text."""
+    lines = text.split("\n")
+    keyed = [i for i, line in enumerate(lines[:HEAD_LINES + 20]) if _key(line)]
+    if len(keyed) < MIN_KEYS:
+        return {}, text
+    first = keyed[0]
+    run = [i for i in keyed if i - first <= 2 * len(keyed) + 2]  # one block, blank lines between allowed
+    if len(run) < MIN_KEYS or first > HEAD_LINES:
+        return {}, text
+    found: dict[str, Any] = {}
+    drop = set()
+    for i in run:
+        key, value = _key(lines[i]) or ("", "")
+        if key == "summary":
+            continue  # the archive's summary is text a reader may want: it stays, as narrative
+        drop.add(i)
+        if key and key not in found:
+            found[key] = value
+    others = [(i, line.strip()) for i, line in enumerate(lines[:run[-1]]) if line.strip() and not _key(line)]
+    for i, line in others:
+        if CAPS.match(line) and len(line.split()) >= 2 and "publisher" not in found:
+            found["publisher"] = as_written(line, text)
+            drop.add(i)
+    rest = [(i, line) for i, line in others if i not in drop]
+    if rest and "title" not in found:
+        titled = next(((i, line) for i, line in rest if re.search(r"(?i)\binterview\b|访谈|訪談|采访|採訪", line)),
+                      rest[-1])
+        found["title"] = titled[1]
+    drop |= {i for i, _ in rest}  # the title and the like: the header's lines, not the interview's
+    return found, "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def as_written(caps: str, text: str) -> str:
+    """A name in capitals as the text writes it elsewhere ("Penwith Maritime Oral History Archive"), else
+    as it stands."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, caps.split())) + r"(?!\w)", re.I)
+    return next((m.group() for m in pattern.finditer(text) if not m.group().isupper()), caps)
+
+
+def name_lines(text: str, names: list[str]) -> str:
+    """A name alone on its line above a speaker's words (`SUSAN HALE` / `Susan Hale`, at least twice in
+    the text, in capitals or one of `names`) written as a label: `SUSAN HALE: …`."""
+    lines = text.split("\n")
+    known = {n.strip().casefold() for n in names if n.strip()}
+
+    def is_name(line: str) -> bool:
+        s = line.strip()
+        if not (2 < len(s) <= 40 and len(s.split()) <= 4) or s[-1] in ".?!:;,":
+            return False
+        return (bool(CAPS.match(s)) and len(s.split()) >= 2) or s.casefold() in known
+
+    standing = Counter(line.strip() for i, line in enumerate(lines[:-1])
+                       if is_name(line) and lines[i + 1].strip())
+    labels = {s for s, n in standing.items() if n >= 2}
+    if not labels:
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.strip() in labels and i + 1 < len(lines) and lines[i + 1].strip():
+            out.append(f"{line.strip()}: {lines[i + 1].lstrip()}")
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)

@@ -24,11 +24,10 @@ from typing import Any
 
 # header keys as archives write them -> the front matter's keys
 KEYS = {
-    "interviewee": "interviewee", "narrator": "interviewee", "informant": "interviewee", "guest": "interviewee",
+    "interviewee": "interviewee", "narrator": "interviewee", "informant": "interviewee",
     "interviewpartner": "interviewee", "interviewpartnerin": "interviewee", "befragte": "interviewee",
     "befragter": "interviewee", "受访者": "interviewee", "受訪者": "interviewee", "口述者": "interviewee",
     "interviewer": "interviewer", "interviewerin": "interviewer", "interviewed by": "interviewer",
-    "host": "interviewer",
     "采访者": "interviewer", "採訪者": "interviewer", "采访": "interviewer", "採訪": "interviewer",
     "date": "date", "interview date": "date", "recording date": "date", "date of interview": "date", "recorded": "date",
     "datum": "date", "日期": "date", "采访日期": "date", "採訪日期": "date",
@@ -42,16 +41,19 @@ KEYS = {
     "subject": "", "subjects": "", "keywords": "", "schlagwörter": "", "tape": "", "format": "",
 }
 KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .\u4e00-\u9fff-]{0,24}?)\s*[:：]\s*(?P<value>\S.*)$")
-MIN_KEYS = 3  # key lines that make a header (a lone "Date:" in a text is no header)
+MIN_KEYS = 3  # key lines that make a header (a lone "Date:" in a text is no header), each key once
+MAX_VALUE = 150  # characters: a header's value; a longer one is somebody speaking
 HEAD_LINES = 12  # lines above the header: the archive's name, the collection, the title
 CAPS = re.compile(r"^[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .&'’-]+$")
 
 
 def _key(line: str) -> tuple[str, str] | None:
+    """(front-matter key or "", value) of a header line: a known key and a short value (a summary may be long)."""
     m = KEY_LINE.match(line)
     if not m or m.group("key").strip().lower() not in KEYS:
         return None
-    return KEYS[m.group("key").strip().lower()], m.group("value").strip()
+    key, value = KEYS[m.group("key").strip().lower()], m.group("value").strip()
+    return (key, value) if len(value) <= MAX_VALUE or key == "summary" else None
 
 
 def header(text: str) -> tuple[dict[str, Any], str]:
@@ -64,8 +66,9 @@ def header(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     first = keyed[0]
     run = [i for i in keyed if i - first <= 2 * len(keyed) + 2]  # one block, blank lines between allowed
-    if len(run) < MIN_KEYS or first > HEAD_LINES:
-        return {}, text
+    written = [KEY_LINE.match(lines[i]).group("key").strip().lower() for i in run]  # type: ignore[union-attr]
+    if len(run) < MIN_KEYS or first > HEAD_LINES or len(set(written)) < len(written):
+        return {}, text  # "Interviewer: …" again and again: a transcript's labels, not a header
     found: dict[str, Any] = {}
     drop = set()
     for i in run:

@@ -226,3 +226,12 @@ def test_the_whole_headline_and_the_site_name_as_the_title_gives_them() -> None:
           '<meta property="og:site_name" content="城市漫步週刊 City Stroll Weekly"></head>'
           "<body><p>正文。</p></body></html>")
     assert metadata.from_html(hk, None).publisher == "城市漫步週刊"
+
+
+def test_a_transcript_that_opens_with_its_labels_has_no_header() -> None:
+    from bot.importer.transcript import header
+
+    text = "Interviewer: Hello.\nInterviewee: Hi.\nInterviewer: Shall we start?\nInterviewee: Yes.\n"
+    assert header(text) == ({}, text)
+    long_turns = "Date: 2020-01-01\nInterviewer: " + "So tell me about it. " * 10 + "\nNarrator: Well.\n"
+    assert header(long_turns) == ({}, long_turns)

@@ -334,11 +334,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     """The person (or publication) a label stands for (`said`: its first turns; `guest`: who the page is
     about when nothing else names the one interviewed)."""
     if label.lower() in GENERIC or _role_word(label):
-        introduced = names.introduced(said)
         if role == "interviewer":
-            return introduced or (meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label)
-        if introduced:
-            return introduced
+            return (names.introduced(said, body)
+                    or (meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label))
         guests = meta.guests or title_people or teaser_people or guest()
         return guests[0] if guests else UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
     longest = max(forms, key=len)

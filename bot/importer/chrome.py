@@ -118,8 +118,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                     r"(?:联系|聯繫|联络|聯絡|邮箱|郵箱)[^。！？]{0,20}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     # a way back or on: "← Zurück zur Übersicht", "Back to all interviews", "Mehr aus unserer Reihe „…“: A · B"
-    ("navigation", _rx(r"^[←«‹<]\s*\S.{0,50}$",
-                       r"^(?:(?:zurück zu[rm]?|back to|return to|go back to)\b|返回|回到)[^.!?:;,，。：]{0,50}$",
+    ("navigation", _rx(r"^(?:←|<-|<<)\s*\S.{0,50}$",
+                       r"^(?:(?:zurück zu[rm]?|back to|return to|go back to)\s+(?:the |all |den |die |der |alle[nm]? )?"
+                       r"(?:übersicht|startseite|home|homepage|top|overview|list|index|blog|archive|archiv|artikel|"
+                       r"articles?|beiträge|posts?|interviews?|news|nachrichten|stories|episodes|folgen)\b"
+                       r"|返回(?:首页|列表|目录|顶部|上一页)|回到(?:首页|顶部|列表))[^.!?:;,，。：]{0,30}$",
                        r"^(?:mehr aus|mehr von|mehr zu[mr]?|weitere (?:beiträge|artikel|folgen|interviews|teile)|"
                        r"more from|more in|also in (?:this|our) series|read more|also read|lesen sie auch|"
                        r"auch interessant|related|本系列|更多)\b[^:：.!?]{0,60}[:：]\s*\S")),
@@ -137,7 +140,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"\b(?:weiterlesen mit|lesen sie jetzt mit|bereits abonnent|kostenlose \S+-?artikel gelesen|"
                     r"registrieren sie sich|für abonnenten)\b", r"(?:付费|付費)(?:阅读|閱讀)|(?:登录|登入)后(?:阅读"
                                                                 r"|閱讀)")),
-    ("copyright", _rx(r"^©|^\(c\)\s|^copyright\s*[:©]|copyright\s*©?\s*\d{4}|\ball rights reserved\b",
+    ("copyright-line", _rx(r"^copyright\s*[:©]")),  # "Copyright: Penwith Archive." (in an answer, a topic)
+    ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b",
                       r"\balle rechte vorbehalten\b",
                       r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|严禁|嚴禁|"
                       r"^本文(?:为|為).{0,20}原创|^本文(?:首发|首發|刊载|刊載)|ICP备|举报电话|舉報電話",
@@ -202,6 +206,7 @@ def is_menu(text: str) -> bool:
 
 
 LOOSE = {"promotion", "follow-word"}
+SHORT_ONLY = {"promotion", "copyright", "copyright-line", "cookies", "paywall", "follow", "contact"}  # a line, no box
 FOLLOW_WORDS = _rx(r"(?:关注我们|關注我們|公众号|公眾號|扫码|二维码|转发|点赞|在看|星标|置顶|(?:持续|记得|欢迎|敬请|點"
                    r"擊|点击)關?关?注|"
                    r"关注(?:哦|本号)|点击(?:跳转|阅读|查看|这里|下方|上方)|點擊(?:跳轉|閱讀|查看|這裡))")
@@ -231,17 +236,17 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
     boxed = para is not None and (para.quote or para.bold or para.italic)
     loose_ok = not in_answer or (len(plain) <= 160 and (boxed or bool(CALL_TO_ACTION.match(plain))))
     for reason, rx in RULES:
-        if reason in {"promotion", "copyright", "cookies", "paywall", "follow", "contact"} and not short:
+        if reason in SHORT_ONLY and not short:
             continue
         if reason in {"credit", "byline", "caption"} and len(plain) > 160:
             continue
         if reason in LOOSE and not loose_ok:
             continue
-        if reason in {"chapters", "navigation"} and in_answer:
+        if reason in {"chapters", "navigation", "contact", "copyright-line"} and in_answer:
             continue
         found = rx.search(plain)
         if found and (not in_answer or found.start() <= 3 or reason in {"caption", "paywall", "cookies"}):
-            return reason
+            return "copyright" if reason == "copyright-line" else reason
     if short and loose_ok and FOLLOW_WORDS.search(plain):
         return "follow"
     if short and is_menu(plain):

@@ -37,8 +37,12 @@ CLASS_OR_ID = re.compile(r"""\b(?:class|id)\s*=\s*["']([^"']*)["']""", re.I)
 NOTE_MAX = 3000  # characters: a notes block, not a container that happens to carry such a class
 
 
+NEGATED = re.compile(r"(?:^|[-_])(?:no|non|has|hide|hidden|without|free|none|off|disabled|blocked?)(?:[-_]|$)", re.I)
+
+
 def _boxed(token: str) -> bool:
-    return bool(NOTE_TOKEN.fullmatch(token) or APPEAL_TOKEN.search(token))
+    """A class or id naming a notes, appeal, ad or disclaimer box (not "no-ads", "ad-free", "ads-hidden")."""
+    return bool(NOTE_TOKEN.fullmatch(token) or (APPEAL_TOKEN.search(token) and not NEGATED.search(token)))
 
 
 def without_notes(html: str) -> str:
@@ -74,6 +78,7 @@ def from_html(source: Source) -> Document:
     if not text or not text.strip():
         raise FetchError(f"{source.location}: no article text found on the page")
     meta = metadata.from_html(source.text, source.url)
+    metadata.from_closing_credit(meta, text[-4000:])  # the article's own end, not the page's sidebars
     if not meta.published:
         found = trafilatura.extract_metadata(source.text)
         guess = metadata.iso_date(getattr(found, "date", None))

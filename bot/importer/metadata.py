@@ -51,7 +51,7 @@ DATES = [
     re.compile(rf"(?i)(?<!\w)(?P<d>[0-3]?\d)\.?\s+(?P<mon>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)"),
     re.compile(rf"(?i)(?<!\w)(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"),
     re.compile(rf"(?i)(?<!\d)(?P<y>(?:19|20)\d\d),?\s+(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"),
-    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)"),  # 07.03.2024: day first
+    re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)"),  # 07.03.2024: day first
 ]
 # what may stand around a date on a line that is only a date ("in 2012 October 23rd", "am 3. März 2025")
 DATE_LINE_WORDS = re.compile(r"(?i)^(?:in|on|am|vom|dated?|datum|日期)?[\s:：,]*$")
@@ -367,7 +367,6 @@ def from_html(html: str, page_url: str | None) -> Meta:
         if 20 <= len(shown) <= 600 and shown != meta.teaser:
             meta.teaser = "\n".join(filter(None, [meta.teaser, shown]))
     from_byline(meta, text[:6000])
-    from_closing_credit(meta, text[-6000:])
     meta.put("publisher", site_of(meta.url or page_url), "web address")
     return meta
 

@@ -56,13 +56,13 @@ HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採
 PERSON2 = rf"{CAP}(?:\s+(?:[A-Z]\.\s+)?{CAP}){{1,2}}"  # at least two words
 LATIN_TEASER = [
     re.compile(rf"\bwurde\s+(?P<n>{PERSON2})\s+[^.]{{0,80}}?\binterviewt"),
-    # "we asked Gwen Pritchard, who …", "I caught up with the luthier Ann Lee"
-    re.compile(rf"\b(?i:we|I)\s+(?i:asked|put (?:our|these|some|a few|the) questions to|interviewed|caught up with|"
-               rf"spoke (?:to|with)|talked (?:to|with)|visited|met)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?"
-               rf"(?P<n>{PERSON2})"),
+    # "we asked Gwen Pritchard, who …", "we put our questions to the luthier Ann Lee."
+    re.compile(rf"\b(?i:we|I)\s+(?i:asked|put (?:our|these|some|a few|the) questions to|interviewed|"
+               rf"spoke (?:to|with)|talked (?:to|with))\s+(?:(?i:the)\s+[a-z][\w-]*\s+)?"
+               rf"(?P<n>{PERSON2})(?=\s*(?:[,.;:(]|$|\s(?:who|about|on|why|how|what|when)\b))"),
     # "Wir haben Ingrid Sommerfeld in Immenstadt getroffen", "haben wir mit Ingrid Sommerfeld gesprochen"
-    re.compile(rf"\b(?i:wir|ich)\s+(?:haben\s+|hat\s+)?(?:mit\s+)?(?P<n>{PERSON2})\s+[^.]{{0,60}}?"
-               rf"\b(?:getroffen|besucht|befragt|gefragt|gesprochen|interviewt)\b"),
+    re.compile(rf"\b(?i:wir|ich)\s+(?:haben\s+|habe\s+|hat\s+)?(?:mit\s+)?(?P<n>{PERSON2})\s+[^.]{{0,60}}?"
+               rf"\b(?:getroffen|befragt|gefragt|gesprochen|interviewt)\b"),
     re.compile(rf"(?:采访了|專訪了|专访了|採訪了|访问了|訪問了|对话了|對話了|邀请到|邀請到)"
                rf"[^，。,]{{0,30}}?(?P<n>{PERSON2})"),
     re.compile(rf"(?P<n>{PERSON2})\s*(?:接受了?|接受)[^，。]{{0,30}}?(?:采访|採訪|专访|專訪|群访|訪問)"),
@@ -285,6 +285,13 @@ def _function_words(name: str) -> bool:
     return any(max(zipf(w, "de"), zipf(w, "en")) >= FUNCTION_WORD for w in name.split())
 
 
+def _rare_word(name: str) -> bool:
+    """Whether a name holds a word rare in German and English alike ("Morales"; not "Head Chef")."""
+    from retrieval.generality import zipf
+
+    return any(zipf(w, "de") <= RARE_WORD and zipf(w, "en") <= RARE_WORD for w in name.split())
+
+
 def _everyday(words: str) -> bool:
     """Whether every word is everyday German or English ("Zur Person", "Here Today"): no name."""
     from retrieval.generality import zipf
@@ -307,6 +314,7 @@ def people_in(text: str, limit: int = 40) -> list[str]:
 
 FUNCTION_WORD = 6.0  # Zipf: "What", "They", "Über": never part of a name in a teaser
 COMMON_WORD = 5.3  # Zipf: a word this common in German or English ("Zur", "Person") is no name on its own
+PARTICLES = set("说說的是在和了也就都还還把被对對给給从從向跟让讓要会會能")  # no name ends in these
 RARE_WORD = 3.5  # Zipf: a word of a personal name is at most this common ("Penhallow", "Katrin"; not "Wald")
 
 
@@ -323,8 +331,9 @@ def prominent(headlines: Sequence[str | None], text: str, language: str, others:
         words_ = _clean(SENTENCE_BREAK.split(m.group())[0]).split()
         spans = [" ".join(words_[k:]) for k in range(len(words_) - 1)]  # "Glassblower Dolores Penhallow", …
         name = next((s for s in spans if s in text), None)  # the longest the text itself uses
-        if name and any(zipf(p, language) <= RARE_WORD and zipf(p, "en") <= RARE_WORD for p in name.split()):
-            found.append(name)
+        if (name and any(zipf(p, language) <= RARE_WORD and zipf(p, "en") <= RARE_WORD for p in name.split())
+                and (text.count(name) >= 2 or text.count(name.split()[-1]) > text.count(name))):
+            found.append(name)  # named twice, or by the surname alone too ("Penhallow said"), as people are
     if HAN.search(shown):
         found += _han_people(shown, text)
     return [n for n in dict.fromkeys(found) if not any(same_person(n, o) for o in others)]
@@ -333,7 +342,9 @@ def prominent(headlines: Sequence[str | None], text: str, language: str, others:
 def _han_people(shown: str, text: str) -> list[str]:
     """Personal names in a text's Han runs that `text` uses too: a family name followed by one or
     two characters the dictionary segmentation leaves in pieces ("陈|秀|兰"; a place such as 武夷山 is one
-    word of the dictionary), the three-character name before its two-character start."""
+    word of the dictionary), the three-character name before its two-character start unless it ends in
+    a particle ("陈明|说"); or a word the dictionary tags as a name right after a role ("分隊長張國棟":
+    its tags alone call 胡同 and 白领 names)."""
     from retrieval.tokenize import _segmenter, to_simplified
 
     out = []
@@ -346,11 +357,14 @@ def _han_people(shown: str, text: str) -> list[str]:
             cuts.add(at)
         start = 0
         for w in words:
-            if 2 <= len(w) <= 3 and run[start] in SURNAMES and run[start:start + len(w)] in text:
-                out.append((run[start:start + len(w)], w))  # a word of the dictionary: a name if tagged one
+            if (2 <= len(w) <= 3 and run[start] in SURNAMES and run[start:start + len(w)] in text
+                    and HAN_ROLE_BEFORE.search(run[:start])):  # "分隊長張國棟": a dictionary word after a role,
+                out.append((run[start:start + len(w)], w))  # a name if the dictionary tags it as one
             elif len(w) == 1 and run[start] in SURNAMES:
                 for size in (3, 2):  # each piece short, the name ending where a piece ends
                     name = run[start:start + size]
+                    if size == 3 and name[-1] in PARTICLES:
+                        continue
                     pieces = [c for c in range(start + 1, start + size + 1) if c in cuts]
                     if len(name) == size and start + size in cuts and size - len(pieces) <= 1 and name in text:
                         out.append((name, ""))
@@ -376,27 +390,29 @@ def _tagged_people(words: set[str]) -> set[str]:
 
 
 # a speaker naming themselves: "I'm Janet Morales", "Mein Name ist Jonas Petersen", "我是林晓雯"
-INTRODUCED = re.compile(rf"\b(?i:I'm|I’m|I am|my name is|this is|ich bin|mein name ist|hier ist)\s+(?P<n>{PERSON2})"
-                        rf"|(?:我是|我叫)(?P<h>[\u4e00-\u9fff]{{2,3}})(?=[，,。.！!])")
+INTRODUCED = re.compile(rf"\b(?i:I'm|I’m|I am|my name is|ich bin|mein name ist)\s+(?P<n>{PERSON2})"
+                        rf"|(?:我是|我叫)(?P<h>[\u4e00-\u9fff]{{2,4}})")
 
 
-def introduced(turns: Sequence[str]) -> str | None:
-    """The full name a speaker gives as their own in their first turns, if any."""
-    for text in turns:
-        for m in INTRODUCED.finditer(text):
+def introduced(turns: Sequence[str], text: str) -> str | None:
+    """The full name a speaker gives as their own in their first turns, if `text` (the whole page) names
+    them again elsewhere: "I'm Head Chef here" or "我是江西人" names no one."""
+    for turn in turns:
+        for m in INTRODUCED.finditer(turn):
             if m.group("h"):
-                if m.group("h")[0] in SURNAMES or m.group("h").startswith(COMPOUND_SURNAMES):
-                    return m.group("h")
-                continue
-            name = _clean(SENTENCE_BREAK.split(m.group("n"))[0])  # "Janet Morales. My guest …": the name alone
-            if len(name.split()) >= 2 and not _everyday(name):
+                found = _han_people(m.group("h"), text)
+                name = found[0] if found and m.group("h").startswith(found[0]) else None
+            else:
+                name = _clean(SENTENCE_BREAK.split(m.group("n"))[0])  # "Janet Morales. My guest …": the name
+                name = name if len(name.split()) >= 2 and _rare_word(name) else None
+            if name and text.count(name) > sum(t.count(name) for t in turns):
                 return name
     return None
 
 
 # the one asked, addressed by the one asking: "Frau Sommerfeld, wie …", "Mr. Okafor, when …", "陈老师，您…"
 ADDRESSED = re.compile(rf"(?:^|[,.;:!?]\s+)(?:Frau|Herr|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor)\s+"
-                       rf"(?P<n>(?:[A-Z]\.\s+)?{CAP}(?:[- ](?:von|van|de|der){CAP})?)(?=\s*[,?!])"
+                       rf"(?P<n>(?:(?:von|van|de|der|zu)\s+){{0,2}}{CAP}(?:-{CAP})?)(?=\s*[,?!])"
                        rf"|^(?P<h>[\u4e00-\u9fff]{{1,3}}?)(?:老师|老師|先生|女士|师傅|師傅|博士|教授)\s*[，,]")
 
 
@@ -411,9 +427,11 @@ def addressed(questions: Sequence[str], text: str) -> str | None:
     if len(seen) != 1:
         return None
     surname = next(iter(seen))
-    if HAN.search(surname):
-        whole = [n for n in re.findall(rf"{re.escape(surname)}[\u4e00-\u9fff]{{1,2}}", text) if n in text]
-        best = Counter(whole).most_common(1)
-        return best[0][0] if best and best[0][1] >= 2 and surname in SURNAMES | set(COMPOUND_SURNAMES) else None
+    if HAN.search(surname):  # "陈师傅": the full name the text gives that family name ("陈锦荣")
+        if surname not in SURNAMES:
+            return None
+        whole = Counter(n for n in _han_people(text, text) if n.startswith(surname) and len(n) > len(surname))
+        best = whole.most_common(1)
+        return best[0][0] if best else None
     name = full_name(surname, text)
     return name if " " in name else None

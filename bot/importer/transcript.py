@@ -45,6 +45,8 @@ MIN_KEYS = 3  # key lines that make a header (a lone "Date:" in a text is no hea
 MAX_VALUE = 150  # characters: a header's value; a longer one is somebody speaking
 HEAD_LINES = 12  # lines above the header: the archive's name, the collection, the title
 CAPS = re.compile(r"^[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .&'’-]+$")
+BYLINE = re.compile(r"^(?:by|von|text|interview|photos?|fotos?)\b\s*:?\s", re.I)  # a byline or credit, no title
+INTERVIEW = re.compile(r"(?i)\binterview\b|\bgespräch\b|访谈|訪談|采访|採訪|口述")
 
 
 def _key(line: str) -> tuple[str, str] | None:
@@ -58,38 +60,58 @@ def _key(line: str) -> tuple[str, str] | None:
 
 def header(text: str) -> tuple[dict[str, Any], str]:
     """(front-matter keys, the text without the header) of a transcript with an archive's header, else
-    ({}, text). The lines above the key lines give the title (`interview with …`, or the last line before
-    them) and, in capitals, the archive's name; a summary stays in the text."""
+    ({}, text). The header is a block of key lines (blank lines between, each key once) starting within
+    the first lines; above it, a line about an interview (or the last line that is no byline) is the
+    title and a line in capitals the archive's name; a summary stays in the text, as do a Markdown
+    heading (the title then) and a byline above it."""
     lines = text.split("\n")
-    keyed = [i for i, line in enumerate(lines[:HEAD_LINES + 20]) if _key(line)]
-    if len(keyed) < MIN_KEYS:
+    block: list[int] = []
+    for start in (i for i, line in enumerate(lines[:HEAD_LINES + 1]) if _key(line)):
+        block = _block(lines, start)
+        if len(block) >= MIN_KEYS:
+            break
+    if len(block) < MIN_KEYS:
         return {}, text
-    first = keyed[0]
-    run = [i for i in keyed if i - first <= 2 * len(keyed) + 2]  # one block, blank lines between allowed
-    written = [KEY_LINE.match(lines[i]).group("key").strip().lower() for i in run]  # type: ignore[union-attr]
-    if len(run) < MIN_KEYS or first > HEAD_LINES or len(set(written)) < len(written):
-        return {}, text  # "Interviewer: …" again and again: a transcript's labels, not a header
     found: dict[str, Any] = {}
     drop = set()
-    for i in run:
+    for i in block + [i for i in range(block[0]) if _key(lines[i])]:
         key, value = _key(lines[i]) or ("", "")
         if key == "summary":
             continue  # the archive's summary is text a reader may want: it stays, as narrative
         drop.add(i)
         if key and key not in found:
             found[key] = value
-    others = [(i, line.strip()) for i, line in enumerate(lines[:run[-1]]) if line.strip() and not _key(line)]
-    for i, line in others:
-        if CAPS.match(line) and len(line.split()) >= 2 and "publisher" not in found:
-            found["publisher"] = as_written(line, text)
-            drop.add(i)
-    rest = [(i, line) for i, line in others if i not in drop]
-    if rest and "title" not in found:
-        titled = next(((i, line) for i, line in rest if re.search(r"(?i)\binterview\b|访谈|訪談|采访|採訪", line)),
-                      rest[-1])
-        found["title"] = titled[1]
-    drop |= {i for i, _ in rest}  # the title and the like: the header's lines, not the interview's
+    above = [(i, lines[i].strip()) for i in range(block[0]) if lines[i].strip() and not _key(lines[i])]
+    if not any(line.startswith("#") for _, line in above):  # else the heading is the title (from_markdown)
+        plain = [(i, line) for i, line in above if not BYLINE.match(line)]
+        words = [(i, line) for i, line in plain if not CAPS.match(line)]
+        caps = [(i, line) for i, line in plain if CAPS.match(line) and len(line.split()) >= 2]
+        titled = next(((i, line) for i, line in words if INTERVIEW.search(line)), words[-1] if words else None)
+        if "title" not in found and titled:
+            found["title"] = titled[1]
+            drop.add(titled[0])
+        if caps and "title" in found and "publisher" not in found:
+            found["publisher"] = as_written(caps[0][1], text)
+            drop.add(caps[0][0])
+        elif caps and "title" not in found:
+            found["title"] = caps[0][1]  # a title in capitals, as it stands
+            drop.add(caps[0][0])
     return found, "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _block(lines: list[str], start: int) -> list[int]:
+    """The key lines from `start` on, blank lines between: up to any other line or a key seen before."""
+    block, seen = [], set()
+    for i in range(start, len(lines)):
+        if not lines[i].strip():
+            continue
+        m = KEY_LINE.match(lines[i])
+        written = m.group("key").strip().lower() if m else ""
+        if not _key(lines[i]) or written in seen:
+            break
+        seen.add(written)
+        block.append(i)
+    return block
 
 
 def as_written(caps: str, text: str) -> str:

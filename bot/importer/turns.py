@@ -147,6 +147,9 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
     return best
 
 
+AD_TEXT = 160  # characters: what an ad under an "Anzeige" label says at most (a longer paragraph answers)
+
+
 def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     """Set `dropped` on chrome pieces: whole chrome sections, captions, pull-quotes, chrome lines; the
     chrome cut from labelled lines (the label stays, it opens a turn) is returned.
@@ -199,7 +202,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if tail:
             pieces_dropped.append(Dropped(tail, "credit at the end of a paragraph", pc.para.line))
             pc.text = kept
-        advertised = i > 0 and pieces[i - 1].dropped == "ad"
+        advertised = i > 0 and pieces[i - 1].dropped == "ad" and len(pc.plain) <= AD_TEXT  # an ad's line, no answer
         in_answer = role == "interviewee" and not ended and not advertised  # after "Anzeige": an ad's own rules
         reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=in_answer)
         if not reason and not pc.label and i + 1 < len(pieces) and chrome.is_caption(pc.plain) \

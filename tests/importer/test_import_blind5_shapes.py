@@ -31,7 +31,8 @@ def bold_questions_page(title: str, tail: str = "") -> str:
                     for i, a in enumerate(ANSWERS, 1))
     return (f"<html><head><title>{title} | The Harbour Courier</title>"
             f'<meta property="og:site_name" content="The Harbour Courier"></head><body><article>'
-            f"<h1>{title}</h1><p>Dolores Penhallow has blown glass on Harbor Street since 1993.</p>"
+            f"<h1>{title}</h1><p>Dolores Penhallow has blown glass on Harbor Street since 1993. In July Penhallow "
+            f"hands the studio on.</p>"
             f"{turns}{tail}</article></body></html>")
 
 
@@ -50,8 +51,10 @@ def test_a_guest_named_only_in_the_headline_answers_the_bold_questions(tmp_path:
 
 def test_a_headline_of_everyday_words_names_no_one(tmp_path: Path) -> None:
     assert names.prominent(["Der Wald vergisst nichts"], "Der Wald vergisst nichts, sagt sie.", "de") == []
-    assert names.prominent(["Alumna Katrin Albers über ihren Alltag"], "Katrin Albers leitet ein Revier.",
+    assert names.prominent(["Alumna Katrin Albers über ihren Alltag"], "Katrin Albers leitet ein Revier. Albers sagt",
                            "de") == ["Katrin Albers"]
+    assert names.prominent(["Sourdough Starters in Cold Kitchens"], "Our Sourdough Starters are fed daily.", "en") == []
+    assert names.prominent(["胡同里的老理发师"], "胡同里的理发店，胡同口。", "zh") == []  # a dictionary word, no name
     assert names.prominent(["Jane Roe on rivers"], "Jane Roe wrote it.", "en", others=["Jane Roe"]) == []
     headlines = ["在武夷山种了30年茶", "陈秀兰今年52岁，是武夷山的茶农。"]
     assert names.prominent(headlines, "陈秀兰说，陈秀兰的茶。", "zh") == ["陈秀兰"]
@@ -128,10 +131,13 @@ def test_the_interviewer_is_named_by_the_byline_a_closing_credit_or_their_own_wo
     de = ("<html><body><p>Antwort.</p><p><em>Das Gespräch führte Lena Vogt.</em></p><footer>Impressum</footer>"
           "</body></html>")
     assert metadata.from_html(de, None).authors == ["Lena Vogt"]
-    assert names.introduced(["Good morning, and welcome to River Talk. I'm Janet Morales. My guest today"]) == (
-        "Janet Morales")
-    assert names.introduced(["大家好，我是林晓雯，今天我们聊茶。"]) == "林晓雯"
-    assert names.introduced(["I'm Here Today to talk.", "I am glad."]) is None
+    said = ["Good morning, and welcome to River Talk. I'm Janet Morales. My guest today"]
+    assert names.introduced(said, said[0] + " Host: Janet Morales") == "Janet Morales"
+    assert names.introduced(said, said[0]) is None  # named nowhere else: no evidence
+    zh = "大家好，我是林晓雯，今天我们聊茶。"
+    assert names.introduced([zh], "文／林晓雯 " + zh) == "林晓雯"
+    assert names.introduced(["我是江西人，十六岁来的。"], "我是江西人，十六岁来的。江西人。") is None
+    assert names.introduced(["I am Head Chef here."], "I am Head Chef here. Head Chef.") is None
 
 
 def test_a_page_from_a_private_machine_gives_no_link() -> None:

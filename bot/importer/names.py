@@ -61,8 +61,8 @@ LATIN_TEASER = [
                rf"spoke (?:to|with)|talked (?:to|with))\s+(?:(?i:the)\s+[a-z][\w-]*\s+)?"
                rf"(?P<n>{PERSON2})(?=\s*(?:[,.;:(]|$|\s(?:who|about|on|why|how|what|when)\b))"),
     # "Wir haben Ingrid Sommerfeld in Immenstadt getroffen", "haben wir mit Ingrid Sommerfeld gesprochen"
-    re.compile(rf"\b(?i:wir|ich)\s+(?:haben\s+|habe\s+|hat\s+)?(?:mit\s+)?(?P<n>{PERSON2})\s+[^.]{{0,60}}?"
-               rf"\b(?:getroffen|befragt|gefragt|gesprochen|interviewt)\b"),
+    re.compile(rf"\b(?i:wir|ich)\s+(?:haben\s+|habe\s+|hat\s+)?(?:mit\s+)?(?P<n>{PERSON2})\s+"
+               rf"(?:(?!\bund\b)[^.,;]){{0,40}}?\b(?:getroffen|befragt|gefragt|gesprochen|interviewt)\b"),
     re.compile(rf"(?:采访了|專訪了|专访了|採訪了|访问了|訪問了|对话了|對話了|邀请到|邀請到)"
                rf"[^，。,]{{0,30}}?(?P<n>{PERSON2})"),
     re.compile(rf"(?P<n>{PERSON2})\s*(?:接受了?|接受)[^，。]{{0,30}}?(?:采访|採訪|专访|專訪|群访|訪問)"),

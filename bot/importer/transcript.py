@@ -55,6 +55,8 @@ def _key(line: str) -> tuple[str, str] | None:
     if not m or m.group("key").strip().lower() not in KEYS:
         return None
     key, value = KEYS[m.group("key").strip().lower()], m.group("value").strip()
+    if key in ("interviewee", "interviewer") and (len(value.split()) > 6 or re.search(r"[?？.!。]$", value)):
+        return None  # "Interviewer: Could you start by …?": a turn, not who asked
     return (key, value) if len(value) <= MAX_VALUE or key == "summary" else None
 
 

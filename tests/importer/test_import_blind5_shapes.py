@@ -241,3 +241,19 @@ def test_a_transcript_that_opens_with_its_labels_has_no_header() -> None:
     assert header(text) == ({}, text)
     long_turns = "Date: 2020-01-01\nInterviewer: " + "So tell me about it. " * 10 + "\nNarrator: Well.\n"
     assert header(long_turns) == ({}, long_turns)
+
+
+def test_rules_from_a_review_hold_on_ordinary_text() -> None:
+    from bot.importer.extract import _boxed
+    from bot.importer.transcript import header
+
+    assert chrome.classify("«Warum gerade Glas?»") is None and chrome.classify("Zurück zu den Wurzeln") is None
+    answer = "Contact with customers matters; I answer mail to shop@anna.de myself."
+    assert chrome.classify(answer, in_answer=True) is None
+    assert chrome.classify("Copyright: that was the big fight with the label.", in_answer=True) is None
+    assert not _boxed("no-ads") and not _boxed("ad-free") and _boxed("ad-slot")
+    assert metadata.iso_date("Release v1.2.2024") is None
+    assert names.from_teaser("Wir haben Schloss Neuschwanstein besucht und mit der Kastellanin gesprochen.") == []
+    assert names.from_teaser("We spoke to Jane Doe, who runs the shop.") == ["Jane Doe"]
+    turns = "Interviewee: Walter Penhallow\nDate: 14 March 2019\n\nInterviewer: Could you start by telling me?\n"
+    assert header(turns)[0] == {}  # two header lines and a turn: no header

@@ -120,15 +120,15 @@ class Evidence:
             known = self._positions[doc] = [(t.start, t.term) for t in tokens(p.text, lang)]
         return known
 
-    def article_df(self, article_id: str, terms: frozenset[str]) -> tuple[int, int]:
-        """(passages of one article, how many of them hold the commonest of `terms` there): the question
-        measured against the interview its best passage comes from, whatever else the corpus holds."""
+    def article_df(self, article_id: str, concepts: list[frozenset[str]]) -> tuple[int, list[int]]:
+        """(passages of one article, how many of them hold the commonest term of each concept there): the
+        question measured against the interview its best passage comes from, whatever else the corpus holds."""
         if not self._docs_of:
             for i, p in enumerate(self.ranker.passages):
                 self._docs_of.setdefault(p.article_id, []).append(i)
         docs = self._docs_of.get(article_id, [])
         sets = self.ranker.term_sets
-        return len(docs), max((sum(1 for d in docs if t in sets[d]) for t in terms), default=0)
+        return len(docs), [max((sum(1 for d in docs if t in sets[d]) for t in c), default=0) for c in concepts]
 
     def near(self, doc: int, weights: list[tuple[frozenset[str], float]], total: float) -> float:
         """The largest share of the question's concepts (weighted) that a short stretch of the passage holds."""
@@ -184,10 +184,8 @@ class Evidence:
         reach = sum(wt * index.max_weight(t) for t, wt in query.terms.items())
         scores = [judged.get(d, 0.0) for d, _ in top]
         articles = [r.passages[d].article_id for d, _ in top]
-        specific, common, salience = self._generality(query, known, n)
-        held = [(c, w, *self.article_df(articles[0], c)) for c, w in weights]  # within the best passage's interview
-        _, _, article_salience = self._generality(query, [(c, w, df) for c, w, _, df in held],
-                                                  max(1, held[0][2]) if held else 1)
+        size, held = self.article_df(articles[0], [c for c, _ in weights])  # within the best passage's interview
+        specific, common, salience, article_salience = self._generality(query, known, n, held, max(1, size))
         lang = query.language
         return {
             "log_score": math.log1p(max(scores)),
@@ -218,17 +216,19 @@ class Evidence:
             "article_salience": sum(article_salience) / len(article_salience) if article_salience else 0.0,
         }
 
-    def _generality(self, query: Query, known: list[tuple[frozenset[str], float, int]],
-                    n: int) -> tuple[float, float, list[float]]:
+    def _generality(self, query: Query, known: list[tuple[frozenset[str], float, int]], n: int,
+                    held: list[int], size: int) -> tuple[float, float, list[float], list[float]]:
         """Of the typed words whose concept the corpus lacks: how common the most common one of topic words
         is, and of generic words (Zipf); and each concept's salience: how much more the corpus uses it than
-        everyday language does (log scale)."""
+        everyday language does (log scale), in the corpus (`known`: df of n passages) and in one article
+        (`held`: df of `size` passages)."""
         lang = query.language
         words = [(t.term, t.term if HAN.match(t.term) else query.text[t.start:t.end])  # Chinese: simplified
                  for t in tokens(query.text, lang) if not t.part]
         specific = common = 0.0
         salience: list[float] = []
-        for concept, _, df in known:
+        in_article: list[float] = []
+        for (concept, _, df), article_df in zip(known, held, strict=True):
             typed = [zipf(surface, lang) for term, surface in words if term in concept]
             z = max(typed) if typed else 0.0
             if df == 0 and SPECIFIC[0] <= z < SPECIFIC[1]:
@@ -236,4 +236,5 @@ class Evidence:
             elif df == 0 and z >= SPECIFIC[1]:
                 common = max(common, z)
             salience.append(math.log((df + 0.5) / n) - (z - 9.0) * math.log(10))
-        return specific, common, salience
+            in_article.append(math.log((article_df + 0.5) / size) - (z - 9.0) * math.log(10))
+        return specific, common, salience, in_article

@@ -290,12 +290,11 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
             roles[top] = "interviewer"
             why[top].append("asks the most")
     counts = Counter(cast.aliases[t.label] for t in turns)
-    asked = [t for c in canonical if roles[c] == "interviewer" for t in by_label[c][:4]]
+    asked = [t for c in canonical if roles[c] == "interviewer" for t in by_label[c]]
 
     @cache
     def guest() -> list[str]:  # who the page is about, when its title and intro name no one interviewed
-        found = names.addressed(asked, body)
-        return [found] if found else headline_people(meta, body, language)
+        return page_guest(asked, meta, body, language)
 
     for c in sorted(canonical, key=lambda c: -counts[c]):
         margin = abs(score[c])
@@ -307,10 +306,13 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     return cast
 
 
-def headline_people(meta: Meta, body: str, language: str) -> list[str]:
-    """Who a page with generic or no answer labels is about, when no rule names the one interviewed: a name
-    its title, other titles or teaser give and its text (`body`, without them) uses again (never a byline's)."""
-    return names.prominent([meta.title, *meta.other_titles, meta.teaser], body, language, meta.authors)
+def page_guest(questions: list[str], meta: Meta, body: str, language: str) -> list[str]:
+    """Who a page with generic or no answer labels is about, when no rule names the one interviewed: the
+    person its questions address ("Frau Sommerfeld, wie …"), else a name its title, other titles or teaser
+    give and its text (`body`, without them) uses again (never a byline's)."""
+    found = names.addressed(questions, body)
+    return [found] if found else names.prominent([meta.title, *meta.other_titles, meta.teaser], body, language,
+                                                 meta.authors)
 
 
 def _as_written(name: str, sources: list[str]) -> str:
@@ -319,11 +321,9 @@ def _as_written(name: str, sources: list[str]) -> str:
     words = name.split()
     if not (name.isupper() and re.search(r"[A-ZÀ-Þ]{2}", name)) or (len(words) == 1 and len(name) < 3):
         return name
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
-    for source in sources:
-        for m in pattern.finditer(source):
-            if m.group()[0].isupper() and not m.group().isupper():  # "Tomás Ellerby", not "os" or "OS"
-                return " ".join(m.group().split())
+    written = names.written_as(name, sources)
+    if written:
+        return written
     if len(words) < 2:
         return name
     return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in words)

@@ -148,6 +148,17 @@ def _han_name(run: str, text: str) -> str | None:
     return None
 
 
+def written_as(caps: str, sources: Sequence[str]) -> str | None:
+    """A name or title in capitals ("TOMÁS ELLERBY") as a source writes it elsewhere ("Tomás Ellerby"), or
+    None."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, caps.split())) + r"(?!\w)", re.I)
+    for source in sources:
+        for m in pattern.finditer(source):
+            if m.group()[0].isupper() and not m.group().isupper():  # "Tomás Ellerby", not "os" or "OS"
+                return " ".join(m.group().split())
+    return None
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,:;")
     name = re.sub(r"^\S+[’']s\s+(?=\S+\s+\S)", "", name)  # "Frostline’s Marguerite Oyelaran-Pike": the person
@@ -285,11 +296,11 @@ def _function_words(name: str) -> bool:
     return any(max(zipf(w, "de"), zipf(w, "en")) >= FUNCTION_WORD for w in name.split())
 
 
-def _rare_word(name: str) -> bool:
-    """Whether a name holds a word rare in German and English alike ("Morales"; not "Head Chef")."""
+def _rare_word(name: str, languages: tuple[str, str] = ("de", "en")) -> bool:
+    """Whether a name holds a word rare in both languages ("Morales"; not "Head Chef")."""
     from retrieval.generality import zipf
 
-    return any(zipf(w, "de") <= RARE_WORD and zipf(w, "en") <= RARE_WORD for w in name.split())
+    return any(all(zipf(w, lang) <= RARE_WORD for lang in languages) for w in name.split())
 
 
 def _everyday(words: str) -> bool:
@@ -323,15 +334,13 @@ def prominent(headlines: Sequence[str | None], text: str, language: str, others:
     (title, its other renderings, teaser) give and its text uses again, of which some word is rare in
     everyday language ("Glassblower Dolores Penhallow on …" -> "Dolores Penhallow"; not "Der Wald");
     for Chinese, a family name and given name the text uses again. Never one of `others` (bylines)."""
-    from retrieval.generality import zipf
-
     shown = "\n".join(filter(None, headlines))
     found: list[str] = []
     for m in re.finditer(PERSON, shown):
         words_ = _clean(SENTENCE_BREAK.split(m.group())[0]).split()
         spans = [" ".join(words_[k:]) for k in range(len(words_) - 1)]  # "Glassblower Dolores Penhallow", …
         name = next((s for s in spans if s in text), None)  # the longest the text itself uses
-        if (name and any(zipf(p, language) <= RARE_WORD and zipf(p, "en") <= RARE_WORD for p in name.split())
+        if (name and _rare_word(name, (language, "en"))
                 and (text.count(name) >= 2 or text.count(name.split()[-1]) > text.count(name))):
             found.append(name)  # named twice, or by the surname alone too ("Penhallow said"), as people are
     if HAN.search(shown):

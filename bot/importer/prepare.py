@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.importer import labels, names
-from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, decide, headline_people, named_handles
+from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, decide, named_handles, page_guest
 from bot.importer.chrome import Dropped
 from bot.importer.extract import Document
 from bot.importer.markup import Para, paragraphs, visible
@@ -206,10 +206,10 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     answerer = asker = None
     if question_mode(pieces, cast):
         intro = "\n".join(pc.plain for pc in pieces[:12])
-        addressed = names.addressed([pc.plain for pc in pieces if pc.label == ASKED or (
-            (v := cast.voice(pc.label)) is not None and v.role == "interviewer")], body)
+        asked = [pc.plain for pc in pieces
+                 if pc.label == ASKED or ((v := cast.voice(pc.label)) is not None and v.role == "interviewer")]
         guests = (meta.guests or titled or names.from_teaser(intro + "\n" + (meta.teaser or ""))
-                  or ([addressed] if addressed else headline_people(meta, body, language)))
+                  or page_guest(asked, meta, body, language))
         unknown = UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
         answerer = Voice(ANSWERED, guests[0] if guests else unknown,
                          "interviewee", 0, "medium" if guests else "low",

@@ -22,6 +22,8 @@ import re
 from collections import Counter
 from typing import Any
 
+from bot.importer import names
+
 # header keys as archives write them -> the front matter's keys
 KEYS = {
     "interviewee": "interviewee", "narrator": "interviewee", "informant": "interviewee",
@@ -93,7 +95,7 @@ def header(text: str) -> tuple[dict[str, Any], str]:
             found["title"] = titled[1]
             drop.add(titled[0])
         if caps and "title" in found and "publisher" not in found:
-            found["publisher"] = as_written(caps[0][1], text)
+            found["publisher"] = names.written_as(caps[0][1], [text]) or caps[0][1]
             drop.add(caps[0][0])
         elif caps and "title" not in found:
             found["title"] = caps[0][1]  # a title in capitals, as it stands
@@ -114,13 +116,6 @@ def _block(lines: list[str], start: int) -> list[int]:
         seen.add(written)
         block.append(i)
     return block
-
-
-def as_written(caps: str, text: str) -> str:
-    """A name in capitals as the text writes it elsewhere ("Penwith Maritime Oral History Archive"), else
-    as it stands."""
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, caps.split())) + r"(?!\w)", re.I)
-    return next((m.group() for m in pattern.finditer(text) if not m.group().isupper()), caps)
 
 
 def name_lines(text: str, names: list[str]) -> str:

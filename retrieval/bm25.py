@@ -296,9 +296,12 @@ class BM25Index:
 
                 def fast(cols: np.ndarray, mults: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray] | None:
                     packed = getattr(local, "packed", None)
-                    if packed is None:  # this thread's score buffer joins the index's arrays
-                        packed = local.packed = (*arrays, np.zeros(n, dtype=np.float64))
-                    return exact(packed, cols, mults, k)
+                    if packed is None or len(packed[4]) < k:  # this thread's buffers join the index's arrays
+                        room = max(k, 64)
+                        packed = local.packed = (*arrays, np.zeros(n, dtype=np.float64), np.empty(room, np.int64),
+                                                 np.empty(room, np.float64))
+                    found = exact(packed, cols, mults, k)
+                    return packed[4][:found], packed[5][:found]
             else:
                 search, k1p1 = kernels.search, w.k1 + 1
                 packed = (w.indptr, w.indices, self._w32(kernels), w.tf, w.norm, w.idf, self.top_weights,

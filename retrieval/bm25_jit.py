@@ -3,7 +3,9 @@ two top-k searches. Imported only when numba is installed and an index is large 
 (retrieval.bm25 falls back to numpy otherwise, with identical results).
 
 - `exact_search` (below SWITCH_MIN_DOCS documents): the exact float64 weights added in query order into
-  a score buffer kept between queries, then the k best by one pass; the sums are numpy's bincount's.
+  a score buffer kept between queries (the sums are numpy's bincount's), then the k best: when most
+  documents were touched, from the few groups of documents whose best score can be among them (each
+  group's best found in SIMD lanes), else from the postings again.
 - `search`: float32 weights added term by term, the terms of highest possible weight first; once the
   k-th best partial score beats what the remaining terms could add, these are only looked up at the
   documents that can still reach it (MaxScore); the survivors within a margin far above float32
@@ -175,6 +177,49 @@ def _kth_of(acc, cands, n, k):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
+def _groups(n, k):  # pragma: no cover - compiled
+    """How many groups `_group_max` makes of n scores for a top k: a power of two near sqrt(3 k n), which
+    balances finding the groups' k-th best (one step a group) against reading the about k groups that
+    can hold one of the k best (n / groups documents each, out of order)."""
+    g = 64
+    while g * g < 3 * k * n and g < 8192:
+        g *= 2
+    return g
+
+
+@njit(cache=True, nogil=True, fastmath=True)
+def _group_max(acc, groups):  # pragma: no cover - compiled
+    """The highest score of each group of documents d = g, g + groups, g + 2 groups, ... (row by row, so
+    the comparisons run in SIMD lanes: a scan for the k best compares one at a time)."""
+    n = acc.shape[0]
+    top = np.zeros(groups, acc.dtype)
+    rows = n // groups
+    for r in range(rows):
+        base = r * groups
+        for g in range(groups):
+            a = acc[base + g]
+            top[g] = a if a > top[g] else top[g]
+    for d in range(rows * groups, n):
+        g = d - rows * groups
+        top[g] = acc[d] if acc[d] > top[g] else top[g]
+    return top
+
+
+@njit(cache=True, nogil=True)
+def _kth_group(top, k):  # pragma: no cover - compiled
+    """The k-th highest of the groups' best scores (0 when fewer than k groups have a positive one): the
+    scores of k different documents, so a lower bound of the k-th best score."""
+    values = np.empty(k, top.dtype)
+    docs = np.empty(k, np.int32)
+    h = 0
+    for g in range(top.shape[0]):
+        a = top[g]
+        if a > 0.0 and (h < k or a > values[0]):
+            h = _push(values, docs, h, k, a, g)
+    return np.float64(values[0]) if h == k else 0.0
+
+
+@njit(cache=True, nogil=True)
 def search(index, k1p1, cols, mults, k, scratch):  # pragma: no cover - compiled
     """The k best (documents, scores) with a positive score, best first, ties by document number; None when
     a weight of the query can be negative or zero (the pruning needs positive ones: use numpy then).
@@ -272,17 +317,23 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
         heap = np.empty(k, np.int32)
         h = 0
         cut = np.float32(0.0)
-        if done * DENSE_RATIO > acc.shape[0]:  # most documents touched: read the scores in order
-            for d in range(acc.shape[0]):
-                a = acc[d]
-                acc[d] = 0.0
-                if a > cut:
-                    spare[n] = d
-                    vals[n] = a
-                    n += 1
-                    h = _push(values, heap, h, k, a, d)
-                    if h == k:
-                        cut = max(cut, np.float32(values[0] - slack))
+        if done * DENSE_RATIO > acc.shape[0]:  # most documents touched: only the groups that can hold
+            size = acc.shape[0]  # one of the k best (or a near tie) are read one by one
+            groups = _groups(size, k)
+            best = _group_max(acc, groups)
+            cut = np.float32(max(_kth_group(best, k) - slack, 0.0))
+            for g in range(groups):
+                if best[g] > cut:
+                    for d in range(g, size, groups):
+                        a = acc[d]
+                        if a > cut:
+                            spare[n] = d
+                            vals[n] = a
+                            n += 1
+                            h = _push(values, heap, h, k, a, d)
+                            if h == k:
+                                cut = max(cut, np.float32(values[0] - slack))
+            acc[:] = 0.0
         else:  # else walk the postings again (a document's later postings find 0)
             for jj in range(m):
                 c = cols[order[jj]]
@@ -380,10 +431,15 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
             if skips[b] > d:
                 continue
             p = lo + SKIP * (b - first)
-            end = min(hi, p + SKIP)
-            while p < end and indices[p] < d:
-                p += 1
-            if p < end and indices[p] == d:
+            stop = min(hi, p + SKIP)
+            end = stop
+            while p < end:  # bisect the block
+                mid = (p + end) >> 1
+                if indices[mid] < d:
+                    p = mid + 1
+                else:
+                    end = mid
+            if p < stop and indices[p] == d:
                 f = np.float64(tf[p])
                 scores[x] += mults[i] * (((f * k1p1) / (f + norm[d])) * idf[c])
     return docs, scores
@@ -430,11 +486,13 @@ def _offer(scores, docs, h, k, a, d):  # pragma: no cover - compiled
 
 @njit(cache=True, nogil=True)
 def exact_search(index, cols, mults, k):  # pragma: no cover - compiled
-    """The k best (documents, scores) with a positive score, best first, ties by document number, from the
-    exact float64 weights, added in query order from 0.0 as numpy's bincount adds them: for small indexes,
-    where every score is worked out anyway. `index` is (indptr, indices, weights, acc), acc float64 zeros
-    (one per document), left so (one tuple: each array argument of a call costs ~0.5 µs)."""
-    indptr, indices, data, acc = index
+    """How many documents have a positive score, at most k; their numbers and scores are written to the
+    index's `docs` and `scores`, best first, ties by document number. The scores are the exact float64
+    weights added in query order from 0.0, as numpy's bincount adds them: for small indexes, where every
+    score is worked out anyway. `index` is (indptr, indices, weights, acc, docs, scores): acc float64
+    zeros (one per document), left so; docs (int64) and scores (float64) at least k long (one tuple, and
+    the results in arrays made once: each array argument or result of a call costs ~0.5 µs)."""
+    indptr, indices, data, acc, docs, scores = index
     for i in range(cols.shape[0]):
         c = cols[i]
         mult = mults[i]
@@ -444,21 +502,22 @@ def exact_search(index, cols, mults, k):  # pragma: no cover - compiled
         else:
             for p in range(indptr[c], indptr[c + 1]):
                 acc[indices[p]] += mult * data[p]
-    scores = np.empty(k, np.float64)  # a heap whose root ranks lowest
-    docs = np.empty(k, np.int32)
-    h = 0
+    h = 0  # docs[:h], scores[:h]: a heap whose root ranks lowest
     total = 0
     for i in range(cols.shape[0]):
         total += indptr[cols[i] + 1] - indptr[cols[i]]
-    if total * DENSE_RATIO > acc.shape[0]:  # most documents touched: read the scores in order
-        floor = 0.0  # a document needs more to enter: 0, then the lowest kept score (documents come in
-        for d in range(acc.shape[0]):  # order, so one merely equal to it ranks lower)
-            a = acc[d]
-            acc[d] = 0.0
-            if a > floor:
-                h = _offer(scores, docs, h, k, a, d)
-                if h == k:
-                    floor = scores[0]
+    if total * DENSE_RATIO > acc.shape[0]:  # most documents touched: only the groups that can hold one
+        n = acc.shape[0]  # of the k best are read one by one (a document under theta has k better ones)
+        groups = _groups(n, k)
+        top = _group_max(acc, groups)
+        theta = _kth_group(top, k)
+        for g in range(groups):
+            if top[g] > 0.0 and top[g] >= theta:
+                for d in range(g, n, groups):
+                    a = acc[d]
+                    if a > 0.0 and a >= theta and (h < k or _worse(scores[0], docs[0], a, d)):
+                        h = _offer(scores, docs, h, k, a, d)
+        acc[:] = 0.0
     else:  # walk the postings again; a document's later postings find 0
         for i in range(cols.shape[0]):
             c = cols[i]
@@ -468,12 +527,11 @@ def exact_search(index, cols, mults, k):  # pragma: no cover - compiled
                 acc[d] = 0.0
                 if a > 0.0 and (h < k or _worse(scores[0], docs[0], a, d)):
                     h = _offer(scores, docs, h, k, a, d)
-    order = np.empty(h, np.int64)  # best first
-    for x in range(h):
-        order[x] = x
-    for x in range(1, h):
-        y = x
-        while y > 0 and _worse(scores[order[y - 1]], docs[order[y - 1]], scores[order[y]], docs[order[y]]):
-            order[y - 1], order[y] = order[y], order[y - 1]
-            y -= 1
-    return docs[order], scores[order]
+    found = h
+    while h > 1:  # heapsort: the lowest ranked to the end, one by one (best first at the end)
+        a = scores[0]
+        d = docs[0]
+        h = _offer(scores, docs, h - 1, h - 1, scores[h - 1], docs[h - 1])
+        scores[h] = a
+        docs[h] = d
+    return found

@@ -60,11 +60,16 @@ def test_compiled_top_is_numpys(n_docs: int, seed: int) -> None:
     assert index._fast, "the compiled search was used"
 
 
-def test_pruning_search_with_many_ties_and_common_terms() -> None:
-    ids, lengths, vocab = corpus(60_000, 5, vocab=300)  # few terms: long lists, many equal scores
+@pytest.mark.parametrize("n_docs", [8_000, 60_000])
+def test_compiled_search_with_many_ties_and_common_terms(n_docs: int) -> None:
+    """Few terms: long lists that touch most documents, so the k best are found group by group (documents
+    d = g, g + groups, ... read out of document order), and many equal scores, which still rank by
+    document number."""
+    ids, lengths, vocab = corpus(n_docs, 5, vocab=300)
     index = BM25Index.from_ids(ids, lengths, vocab)
-    for query in queries(index, 150, 6):
-        assert index.top(query, 10) == numpy_top(index, query, 10), query  # type: ignore[arg-type]
+    for k in (1, 10, 40):
+        for query in queries(index, 150, 6 + k):
+            assert index.top(query, k) == numpy_top(index, query, k), query  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("k", [1, 40])

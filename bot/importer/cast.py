@@ -352,4 +352,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
         whole = next((c for c in [*title_people, *teaser_people, *candidates] if names.same_person(label, c)), None)
         if whole:
             return whole
+    if not names.HAN.search(label) and " " not in label.strip():  # "KÖHLER:": the one full name the title,
+        named = {c for c in [*meta.guests, *title_people, *teaser_people]  # intro or header gives with it
+                 if " " in c.strip() and names.same_person(label, c)}
+        if len(named) == 1:
+            return named.pop()
     return names.full_name(label, body)

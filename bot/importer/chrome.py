@@ -30,8 +30,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
                    r"|lachen|"
                    r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"
-                   r"|片尾)"
-                   r"[^\])）】]{0,40}[\])）】][.!]?$",
+                   r"|片尾|sound|geräusch|atmo|glocken\w*)"
+                   r"[^\])）】]{0,80}[\])）】][.!]?$",
                    r"^(?:—+\s*)?(?:完|END|Ende|The End|（完）|\(完\)|-\s*END\s*-)(?:\s*—+)?$", r"^[*·•\s]{1,9}$",
                    # an archivist's or transcriber's note in square brackets: tape sides, the recording, the end
                    r"^\[[^\]]{0,200}\b(?:tape|side [ab12]|cassette|recording|recorder|transcriber'?s?|"
@@ -45,7 +45,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:Foto|Fotos|Bild|Bilder|Illustration|Grafik|Text|Redaktion|Übersetzung(?: aus dem \w+)?|"
                    r"Protokoll|Mitarbeit|Photo|Photos|Photograph(?:y)?|Image|Images|Illustration|Credit|Credits|"
                    r"Edited by|Translated by|Transcribed by|Produced by|Transcript by|Interview by|Photograph by|"
-                   r"Photo by|Photos by|Illustrations? by|Video by|Cover(?: image)?)\b\s*[:：/]?\s*\S",
+                   r"Photo by|Photos by|Illustrations? by|Video by|Cover(?: image)?|Hosted by|Presented by|Mixed by|"
+                   r"Moderiert von)\b\s*[:：/]?\s*\S", r"^Moderation\s*[:：]\s*\S",
+                   # a transcript's standing disclaimer: "Transkript – es gilt das gesprochene Wort."
+                   r"\bes gilt das gesprochene wort\b|^check against delivery\b",
                    r"^(?:Das|Dieses) (?:Interview|Gespräch|Transkript|Protokoll) (?:führte|führten|wurde|ist)\b",
                    r"^(?:The |This )?(?:transcript|transcription|notes)\s+(?:was |were |has been )?(?:prepared|"
                    r"compiled|produced|provided|created|made)\s+by\b",
@@ -72,14 +75,20 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^本文由.{0,40}(?:原创|原創|翻译|翻譯|编译|編譯|推出|出品|授权|授權)")),
     ("link", _rx(r"^<?https?://\S+>?$",  # a bare address on a line of its own
                  r"^(?:permanent link|permalink|stable (?:url|link)|persistent (?:url|link|identifier)|cite as|"
-                 r"zitierlink|dauerhafter link|永久链接|永久連結|本文链接|本文連結)\s*[:：]\s*\S+$",
+                 r"zitierlink|dauerhafter link|永久链接|永久連結|本文链接|本文連結|本文网址|本文網址|本文地址|"
+                 r"link zur sendung|link zum artikel|link zu diesem artikel|link to this (?:article|page|episode))"
+                 r"\s*[:：]\s*\S+$",
                  # a media file to download or play: "MP3 herunterladen (46,1 MB)", "Tape 2 (MP3, 41 MB)"
                  r"^.{0,120}[(（]\s*(?:(?:MP3|M4A|AAC|OGG|OPUS|WAV|FLAC|MP4|PDF)\s*,\s*)?\d+(?:[.,]\d+)?\s*[KMG]B\s*"
                  r"[)）]\s*\.?$")),
     # a chapter list: "3. 00:08:02 Was im Gehirn passiert", "(12:30) Why sleep matters"
     ("chapters", _rx(r"^(?:\d{1,3}[.)]\s*)?[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—|:]?\s*[^.!。！:：]{2,80}"
                      r"[^.!。！:：\s]$")),
-    ("caption", _rx(r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
+    # an editor's or translator's note: "（注：听损程度…）", "[Anm. d. Red.: …]"
+    ("note", _rx(r"^(?:注|编者注|編者注|编按|編按|编注|編注|译注|譯注)\s*[:：]",
+                 r"^(?:anm\. d\. red\.|anmerkung der redaktion|editor'?s note|ed\. note)\s*[:：]")),
+    ("caption", _rx(r"^[^。！？!?]{0,40}[（(][^（）()]{1,20}(?:供图|供圖|提供|摄|攝)[）)]$",
+                    r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
                     r"(?:摄|攝)\s*[）)]?$", r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$")),
     ("follow", _rx(r"^(?:关注|點擊|点击|扫码|掃碼|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|阅读原文|閱讀原"
@@ -126,7 +135,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                        r"^(?:mehr aus|mehr von|mehr zu[mr]?|weitere (?:beiträge|artikel|folgen|interviews|teile)|"
                        r"more from|more in|also in (?:this|our) series|read more|also read|lesen sie auch|"
                        r"auch interessant|related|本系列|更多)\b[^:：.!?]{0,60}[:：]\s*\S")),
-    ("sponsor", _rx(r"\b(?:brought to you by|sponsored by|(?:our|today's|this episode's) sponsors?"
+    ("sponsor", _rx(r"^(?:this|today'?s) (?:episode|show|podcast|programme|program) is (?:supported|sponsored|"
+                    r"brought to you|made possible|underwritten) by\b",
+                    r"\b(?:brought to you by|sponsored by|(?:our|today's|this episode's) sponsors?"
                     r"|thanks to our sponsors?|"
                     r"we have \w+ sponsors?|präsentiert von|unterstützt von|gesponsert von)\b", r"^(?:Sponsor|Sponsors"
                                                                                                 r"|Anzeige)\s*:",
@@ -173,8 +184,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                                                                                r"|^Schlagwörter\s*:",
                    r"^(?:Episode|Folge|Ep\.)\s*\d+\s*[·|]", r"^#\S+(?:\s+#\S+)+$",
                    r"^\d{4}[年-]\d{1,2}[月-]\d{1,2}日?\s*(?:\d{1,2}:\d{2})?\s*(?:星期.|周.)?\s*(?:来源：.*)?$",
-                   r"^\d{1,2}\.\s*\w+\s+\d{4},?\s*\d{1,2}:\d{2}\s*Uhr$")),
+                   r"^\d{1,2}\.\s*\w+\s+\d{4},?\s*\d{1,2}:\d{2}\s*Uhr$",
+                   r"^(?:Stand|Zuletzt aktualisiert|Last updated|Updated|更新时间|更新時間|最后更新|最後更新)"
+                   r"\s*[:：]\s*[\d.\-/年月日,:\sUhr]{6,30}$")),
 ]
+# a box drawn in text ("+-----+ | ▶ Hören | +-----+"): a player, a promo, a notice; never what someone says
+FRAMED = re.compile(r"^\s*(?:[+┌╔╭][-=─═+]{3,}[+┐╗╮]|[+]?[-=─═]{6,}[+]?)\s*[|│║].*[|│║]\s*"
+                    r"(?:[+└╚╰][-=─═+]{3,}[+┘╝╯]|[+]?[-=─═]{6,}[+]?)\s*$", re.S)
 SECTION_HEADINGS = re.compile(
     r"^(?:related|related (?:articles|posts|stories|reading|episodes)|read (?:more|next|also)|more (?:from|on|stories|"
     r"episodes|interviews)|recommended|you (?:may|might) also like|comments?|\d+ (?:comments?|thoughts"
@@ -232,6 +248,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         plain = plain[1:-1].strip()
     if AD_LABEL.fullmatch(plain):
         return "ad"
+    if FRAMED.match(plain):
+        return "box"
     short = len(plain) <= 240
     boxed = para is not None and (para.quote or para.bold or para.italic)
     loose_ok = not in_answer or (len(plain) <= 160 and (boxed or bool(CALL_TO_ACTION.match(plain))))
@@ -251,8 +269,9 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         return "follow"
     if short and is_menu(plain):
         return "menu"
-    if para is not None and para.after_image and not para.bold and is_caption(plain):
-        return "caption"
+    if para is not None and para.after_image and not para.bold and (is_caption(plain)
+                                                                    or (para.italic and len(plain) <= 200)):
+        return "caption"  # "![](map.png)" over "*Afternoon temperatures, July 17. Map: City of …*"
     return None
 
 

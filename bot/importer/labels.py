@@ -52,7 +52,8 @@ NOT_SPEAKERS = {
 INTERVIEWER_LABELS = {
     "q", "f", "frage", "fragen", "question", "questions", "interviewer", "interviewerin", "host", "moderator",
     "moderatorin", "moderation", "reporter", "journalist", "journalistin", "问", "提问", "记者", "主持人", "主持",
-    "采访者", "访问者", "采访人", "问题", "提问者", "問", "記者", "採訪者", "訪問者", "提問",
+    "采访者", "访问者", "采访人", "问题", "提问者", "問", "記者", "採訪者", "訪問者", "提問", "记者问", "記者問",
+    "主持人问", "主持人問",
 }
 INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "受访者", "受訪者", "被访者", "interviewee",
                       "guest",

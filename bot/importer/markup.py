@@ -131,7 +131,7 @@ def _stands_alone(line: str) -> bool:
 
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip().rstrip("*_ ")
-    return not s or bool(SENTENCE_END.search(s)) or line.endswith("  ")
+    return not s or bool(SENTENCE_END.search(s)) or line.endswith("  ") or bool(re.search(r"https?://\S+$", s))
 
 
 def _paragraph_lines(text: str) -> list[tuple[int, str]]:

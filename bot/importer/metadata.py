@@ -19,6 +19,8 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from bot.importer.labels import is_label
+
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 PELICAN_KEY = re.compile(r"^(?P<key>[A-Z][A-Za-z_-]{1,20}):[ \t]*(?P<value>.*)$")
 PELICAN_KEYS = {"title", "date", "modified", "category", "tags", "slug", "summary", "author", "authors", "lang",
@@ -61,7 +63,8 @@ BYLINE = [
                r"das interview führte[n]?|das gespräch führte[n]?)\s+"
                r"(?P<n>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){0,2})"),
     re.compile(r"(?:^|[\s　/／｜|丨])(?:记者|記者|文|撰文|采访|採訪|采访者为|采访人|主持人)\s*(?:[｜|丨/／:：]\s*|\s)"
-               r"(?:[^\s　]*?团队?)?(?!(?:记者|記者|编辑|編輯|主持人|采访|採訪|撰文|摄影|攝影)(?:[\s　]|$))"
+               r"(?:[^\s　]*?团队?)?(?:(?:记者|記者)[\s　]+)?"
+               r"(?!(?:记者|記者|编辑|編輯|主持人|采访|採訪|撰文|摄影|攝影)(?:[\s　]|$))"
                r"(?P<n>[\u4e00-\u9fff·]{2,4})(?=[\s　,，。、|｜丨/]|摄|$)"),
 ]
 # who asked, credited under the interview: "Das Gespräch führte Lena Vogt.", "Interview by Ann Lee", "采访：林晓"
@@ -72,6 +75,11 @@ CLOSING_CREDIT = re.compile(
     r"|^\W*(?:采访|採訪|采访人|採訪人|访谈|訪談)\s*[｜|丨/／:：]\s*(?P<h>[\u4e00-\u9fff·]{2,4})\W*$")
 ROLE_WORDS = {"记者", "記者", "编辑", "編輯", "主持人", "采访", "採訪", "撰文", "摄影", "攝影", "责编", "責編",
               "实习生", "實習生"}
+# a line giving the document's own address: "Link zur Sendung: https://…", "本文网址：https://…"
+SELF_LINK = re.compile(r"^\W{0,3}(?:permalink|permanent link|link zur sendung|link zum artikel|link zu diesem artikel|"
+                       r"link to this (?:article|page|episode|interview)|本文网址|本文網址|本文链接|本文連結|本文地址|"
+                       r"文章链接|文章連結|永久链接|永久連結)\s*[:：]\s*<?(?P<u>https?://[^\s<>]+?)>?[\s.。]*$",
+                       re.I | re.M)
 SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?P<n>[^\s　|｜,，。]{2,30})")
 WECHAT_BACKUP = re.compile(r"\]\(/gzh/(?P<n>[^)/\s]+)\)")
 WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*\**(?P<n>[^」”\"*\s，。]{2,20}?)\**\s*[」”\"]?\s*(?:"
@@ -196,7 +204,10 @@ def _names(value: object) -> list[str]:
         return [n for v in value for n in _names(v)]
     if not isinstance(value, str):
         return []
-    return [p.strip() for p in re.split(r",|;|\band\b|\bund\b|、|和", value) if p.strip()]
+    parts = [p.strip() for p in re.split(r",|;|\band\b|\bund\b|、|和", value) if p.strip()]
+    if any(len(p.split()) >= 2 for p in parts):  # "Henrike Köhler, Glockengießerin": a name and a role
+        parts = [p for p in parts if (len(p.split()) >= 2 and is_label(p)) or not re.search(r"[A-Za-zÀ-ÿ]", p)]
+    return parts
 
 
 def front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -500,4 +511,7 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         meta.put("publisher", m.group("n"), "account")
     from_byline(meta, body[:4000])
     from_closing_credit(meta, body[-4000:])
+    own = SELF_LINK.search(body)
+    if own:
+        meta.put("url", web_url(own.group("u")), "the document's own link line")
     meta.put("publisher", site_of(meta.url or page_url), "web address")

@@ -143,7 +143,8 @@ def _without_title(paras: list[Para], title: str | None) -> list[Para]:
 def publisher_in_text(cast: Cast, pieces: list[Piece]) -> tuple[str, str] | None:
     """A publisher the interview itself names when the page does not: the host naming the show, or a
     publication asking the questions ("FSFW Dresden:", "三联生活周刊：")."""
-    askers = [v for v in cast.voices.values() if v.role == "interviewer" and v.label not in (ASKED, ANSWERED)]
+    askers = [v for v in cast.voices.values() if v.role == "interviewer" and v.label not in (ASKED, ANSWERED)
+              and v.label.casefold() not in labels.GENERIC]  # "MODERATORIN:" is a role, no publication
     people = {v.name for v in cast.voices.values()}
     for pc in pieces[:60]:
         voice = cast.voice(pc.label) if pc.label else None

@@ -29,7 +29,11 @@ KEYS = {
     "interviewee": "interviewee", "narrator": "interviewee", "informant": "interviewee",
     "interviewpartner": "interviewee", "interviewpartnerin": "interviewee", "befragte": "interviewee",
     "befragter": "interviewee", "受访者": "interviewee", "受訪者": "interviewee", "口述者": "interviewee",
+    "gast": "interviewee", "gäste": "interviewee", "guest": "interviewee", "guests": "interviewee",
+    "嘉宾": "interviewee", "嘉賓": "interviewee",
     "interviewer": "interviewer", "interviewerin": "interviewer", "interviewed by": "interviewer",
+    "moderation": "interviewer", "moderator": "interviewer", "moderatorin": "interviewer", "host": "interviewer",
+    "hosts": "interviewer", "presenter": "interviewer", "主持": "interviewer", "主持人": "interviewer",
     "采访者": "interviewer", "採訪者": "interviewer", "采访": "interviewer", "採訪": "interviewer",
     "date": "date", "interview date": "date", "recording date": "date", "date of interview": "date", "recorded": "date",
     "datum": "date", "日期": "date", "采访日期": "date", "採訪日期": "date",
@@ -38,6 +42,8 @@ KEYS = {
     "publisher": "publisher", "archive": "publisher", "repository": "publisher", "archiv": "publisher",
     "language": "language", "sprache": "language",
     "location": "", "place": "", "ort": "", "地点": "", "地點": "", "duration": "", "length": "", "dauer": "",
+    "länge": "", "laufzeit": "", "runtime": "", "sendung": "", "programme": "", "program": "", "show": "",
+    "episode": "", "folge": "", "节目": "", "節目": "", "sendetermin": "date", "broadcast": "date", "aired": "date",
     "时长": "", "transcribed by": "", "transcriber": "", "transkription": "", "transcription": "",
     "collection": "", "sammlung": "", "reference": "", "ref": "", "note": "", "notes": "", "anmerkung": "",
     "subject": "", "subjects": "", "keywords": "", "schlagwörter": "", "tape": "", "format": "",
@@ -48,6 +54,8 @@ MAX_VALUE = 150  # characters: a header's value; a longer one is somebody speaki
 HEAD_LINES = 12  # lines above the header: the archive's name, the collection, the title
 CAPS = re.compile(r"^[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .&'’-]+$")
 BYLINE = re.compile(r"^(?:by|von|text|interview|photos?|fotos?)\b\s*:?\s", re.I)  # a byline or credit, no title
+RULE = re.compile(r"^\s*(?:[=\-_*~#+]\s*){3,}$")  # a line drawn under a heading or between parts
+SEPARATOR = re.compile(r"\s+[·|–—]\s+")
 INTERVIEW = re.compile(r"(?i)\binterview\b|\bgespräch\b|访谈|訪談|采访|採訪|口述")
 
 
@@ -85,12 +93,19 @@ def header(text: str) -> tuple[dict[str, Any], str]:
         drop.add(i)
         if key and key not in found:
             found[key] = value
-    above = [(i, lines[i].strip()) for i in range(block[0]) if lines[i].strip() and not _key(lines[i])]
+    above = [(i, lines[i].strip()) for i in range(block[0])
+             if lines[i].strip() and not _key(lines[i]) and not RULE.match(lines[i])]
     if not any(line.startswith("#") for _, line in above):  # else the heading is the title (from_markdown)
         plain = [(i, line) for i, line in above if not BYLINE.match(line)]
-        words = [(i, line) for i, line in plain if not CAPS.match(line)]
-        caps = [(i, line) for i, line in plain if CAPS.match(line) and len(line.split()) >= 2]
-        titled = next(((i, line) for i, line in words if INTERVIEW.search(line)), words[-1] if words else None)
+        words = [(i, line) for i, line in plain if not CAPS.match(line) and not _named_site(line)]
+        caps = [(i, _named_site(line) or line) for i, line in plain
+                if (CAPS.match(line) and len(line.split()) >= 2) or _named_site(line)]
+        below = next(((i, lines[i].strip()) for i in range(block[-1] + 1, min(len(lines), block[-1] + HEAD_LINES))
+                      if lines[i].strip() and not RULE.match(lines[i])), None)
+        if below and not (INTERVIEW.search(below[1]) and len(below[1]) <= MAX_VALUE and not _key(below[1])):
+            below = None  # the title under the header: a line about the interview
+        titled = next(((i, line) for i, line in words if INTERVIEW.search(line)),
+                      below or (words[-1] if words else None))
         if "title" not in found and titled:
             found["title"] = titled[1]
             drop.add(titled[0])
@@ -100,7 +115,14 @@ def header(text: str) -> tuple[dict[str, Any], str]:
         elif caps and "title" not in found:
             found["title"] = caps[0][1]  # a title in capitals, as it stands
             drop.add(caps[0][0])
+    drop |= {i for i in range(block[-1]) if RULE.match(lines[i])}  # what underlined the lines read
     return found, "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _named_site(line: str) -> str | None:
+    """The archive's name in capitals before a section's ("KULTURWELLE · Sendungsarchiv")."""
+    parts = SEPARATOR.split(line.strip(), maxsplit=1)
+    return parts[0] if len(parts) == 2 and CAPS.match(parts[0]) and len(parts[0]) >= 3 else None
 
 
 def _block(lines: list[str], start: int) -> list[int]:

@@ -165,6 +165,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     last_label = max((i for i, pc in enumerate(pieces) if pc.label), default=len(pieces))
     speaker_names = [w for v in cast.voices.values() for w in {v.name, v.label} if len(w) >= 2]
     ended = False
+    listed = False  # in the list under a chrome section's title
     _pull_quotes(pieces)  # first: a pull-quote (and the image before it) inside the last answer ends nothing
     for i, pc in enumerate(pieces):
         if pc.dropped == "pull-quote":
@@ -178,6 +179,14 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             ended = (pc.para.after_image or pc.para.bold or pc.para.italic or pc.para.quote or pc.para.kind == "heading"
                      or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names))
         pc.after_end = ended
+        if listed and pc.para.kind == "item" and not pc.label:
+            pc.dropped = "in a chrome section"
+            continue
+        listed = False
+        if (pc.para.kind == "para" and not pc.label and i + 1 < len(pieces) and pieces[i + 1].para.kind == "item"
+                and chrome.section_heading(pc.text) == "section"):  # "Mehr zum Thema" over a list, no heading
+            pc.dropped, listed = "section heading", True
+            continue
         if pc.para.kind == "heading":
             role = None
             kind = chrome.section_heading(pc.text)

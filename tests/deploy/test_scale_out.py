@@ -147,7 +147,9 @@ def test_two_slack_replicas_in_http_mode(pg_url: str, library: Any, tmp_path: Pa
                             break
                 except OSError:
                     pass
-                assert time.monotonic() < deadline and all(p.poll() is None for p in procs), "replica did not start"
+                dead = [p for p in procs if p.poll() is not None]
+                assert not dead, f"a replica exited ({dead[0].returncode}): {dead[0].communicate()[1][-3000:]}"
+                assert time.monotonic() < deadline, "replica did not start"
                 time.sleep(0.2)
         (a, _), (b, _) = replicas
         question = fake_api_question(library)

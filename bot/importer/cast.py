@@ -336,6 +336,7 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     if label.lower() in GENERIC or _role_word(label):
         if role == "interviewer":
             return (names.introduced(said, body)
+                    or names.host_named(body, [*meta.guests, *title_people, *teaser_people])
                     or (meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label))
         guests = meta.guests or title_people or teaser_people or guest()
         return guests[0] if guests else UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
@@ -352,9 +353,10 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
         whole = next((c for c in [*title_people, *teaser_people, *candidates] if names.same_person(label, c)), None)
         if whole:
             return whole
-    if not names.HAN.search(label) and " " not in label.strip():  # "KÖHLER:": the one full name the title,
-        named = {c for c in [*meta.guests, *title_people, *teaser_people]  # intro or header gives with it
-                 if " " in c.strip() and names.same_person(label, c)}
+    found = names.full_name(label, body)
+    if found == label and not names.HAN.search(label) and " " not in label.strip():  # "KÖHLER:": the one
+        named = {c for c in [*meta.guests, *title_people, *teaser_people]  # full name the title, intro or
+                 if " " in c.strip() and names.same_person(label, c)}  # header gives with it
         if len(named) == 1:
             return named.pop()
-    return names.full_name(label, body)
+    return found

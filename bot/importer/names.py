@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 TITLES = {"prof", "prof.", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "herr", "frau",
@@ -418,6 +418,20 @@ def introduced(turns: Sequence[str], text: str) -> str | None:
             if name and text.count(name) > sum(t.count(name) for t in turns):
                 return name
     return None
+
+
+# who hosts, as an editor's note or intro says it: "Jonah Reyes hosts;", "hosted by Ann Lee", "Moderation: Jo Brehm"
+WORD = r"[A-ZÄÖÜÉÈÁÍÓÚÇ][\w'’-]+"  # a capitalised word of a name, no dot
+HOSTED = re.compile(rf"(?P<n>{WORD}(?: {WORD}){{1,2}}) (?:hosts|is (?:the|your) host|moderiert)\b"
+                    rf"|\b(?i:hosted by|presented by|your host(?:s)? (?:is|are|today is)|moderiert von|Moderation:)\s*"
+                    rf"(?P<m>{WORD}(?: {WORD}){{1,2}})")
+
+
+def host_named(text: str, others: Collection[str]) -> str | None:
+    """The one person `text` says hosts (none of `others`, the other voices)."""
+    found = {m.group("n") or m.group("m") for m in HOSTED.finditer(text)}
+    found = {n for n in found if not any(same_person(n, o) for o in others)}
+    return found.pop() if len(found) == 1 else None
 
 
 # the one asked, addressed by the one asking: "Frau Sommerfeld, wie …", "Mr. Okafor, when …", "陈老师，您…"

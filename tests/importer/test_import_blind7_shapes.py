@@ -193,3 +193,21 @@ def test_a_sponsor_read_and_an_image_caption_inside_a_markdown_answer(tmp_path: 
     text = "\n".join(p.text for p in prepared.passages)
     assert "Ferncastle" not in text and "Afternoon street-level" not in text
     assert any("nine degrees cooler" in p.text and "forty lamp posts" in p.text for p in answers)
+
+
+def test_the_host_an_editor_s_note_names_and_a_title_s_role_before_a_name(tmp_path: Path) -> None:
+    from bot.importer import names
+
+    note = "Editor's note: Jonah Reyes hosts; Priya Lindqvist joins partway through. Our guest, Tamsin Oduya."
+    assert names.host_named(note, ["Tamsin Oduya"]) == "Jonah Reyes"
+    assert names.host_named("Hosted by Ann Lee. Produced by Bo Chen.", []) == "Ann Lee"
+    assert names.host_named("Tamsin Oduya hosts the walk.", ["Tamsin Oduya"]) is None  # the guest hosts no show
+    episode = MARKDOWN.replace("---\n\n**Host:**", f"---\n\n> **{note}**\n\n**Host:**", 1)
+    assert read_article(str(write(tmp_path, "ep.md", episode))).article.interviewers == ["Jonah Reyes"]
+    page = ("<html><head><title>Deichgräfin Hanna Osterloh: „Der Deich ist nie fertig“</title></head><body>"
+            "<h1>Deichgräfin Hanna Osterloh: „Der Deich ist nie fertig“</h1>"
+            "<p>Der Deich muss höher werden. Wer zahlt dafür?</p>"
+            + "".join(f"<p><b>WK: Frage {i}?</b></p><p>Osterloh: Antwort {i}, mit einem ganzen Satz dazu.</p>"
+                      for i in range(4))
+            + "</body></html>")
+    assert read_article(str(write(tmp_path, "wk.html", page))).article.interviewees == ["Hanna Osterloh"]

@@ -38,6 +38,7 @@ JIT_MIN_TOKENS = 2_000_000  # ... nor build with it below this many tokens
 BLOCK = 1 << 22  # postings a numpy step works on at once while building (bounds its temporaries)
 SLACK = 1e-9  # relative margin of the pruning bounds: far above any difference of rounding
 
+FOUND = np.dtype([("doc", np.int64), ("score", np.float64)])  # a compiled search's results, as records
 ONES = np.ones(64)  # the multiplicities of a query of distinct tokens (read-only)
 ONES.flags.writeable = False
 Query = Mapping[str, float] | Sequence[str]
@@ -141,7 +142,7 @@ class BM25Index:
         self._max = top_weights
         self._local = threading.local()
         self._weights32: np.ndarray | None = None
-        self._fast: Callable[[np.ndarray, np.ndarray, int], tuple[np.ndarray, np.ndarray] | None] | bool | None = None
+        self._fast: Callable[[np.ndarray, np.ndarray, int], list[tuple[int, float]] | None] | bool | None = None
 
     @property
     def size(self) -> int:
@@ -270,45 +271,47 @@ class BM25Index:
         With numba, large indexes: the compiled MaxScore search (retrieval.bm25_jit.search), which visits
         only the documents that can still be among the k best; smaller ones: every score, compiled. Else
         numpy: every score, then a partition. All give the same documents and the same scores."""
-        cols, mults = self._terms(query)
+        if type(query) is list and len(set(query)) == len(query):  # distinct tokens (as _terms, without
+            cols, mults = [c for c in map(self.vocab.get, query) if c is not None], None  # listing 1.0s)
+        else:
+            cols, mults = self._terms(query)
         if k <= 0 or not cols:
             return []
         fast = self._fast if self._fast is not None else self._prepare()
-        if not isinstance(fast, bool) and (low := min(mults)) > 0:
-            m = len(cols)
-            unit = low == 1 == max(mults) and m <= len(ONES)
-            weights = ONES[:m] if unit else np.array(mults, dtype=np.float64)
+        m = len(cols)
+        if not isinstance(fast, bool) and (mults is None or min(mults) > 0):
+            weights = ONES[:m] if mults is None and m <= len(ONES) else np.array(mults or [1.0] * m, dtype=np.float64)
             found = fast(np.array(cols, dtype=np.int64), weights, k)
             if found is not None:
-                return list(zip(found[0].tolist(), found[1].tolist(), strict=True))
-        return self._top_numpy(cols, mults, k)
+                return found
+        return self._top_numpy(cols, mults or [1.0] * m, k)
 
-    def _prepare(self) -> Callable[[np.ndarray, np.ndarray, int], tuple[np.ndarray, np.ndarray] | None] | bool:
+    def _prepare(self) -> Callable[[np.ndarray, np.ndarray, int], list[tuple[int, float]] | None] | bool:
         """The compiled search bound to this index (False without numba or below JIT_MIN_DOCS documents):
-        (columns, multiplicities, k) -> (documents, scores), or None when a weight can be negative."""
+        (columns, multiplicities, k) -> [(document, score)] best first, or None when a weight can be negative."""
         kernels = jit() if self.size >= JIT_MIN_DOCS else None
-        fast: Callable[[np.ndarray, np.ndarray, int], tuple[np.ndarray, np.ndarray] | None] | bool = False
+        fast: Callable[[np.ndarray, np.ndarray, int], list[tuple[int, float]] | None] | bool = False
         if kernels is not None:
             w = self.weights
             local = self._local
             if self.size < kernels.SWITCH_MIN_DOCS:  # nothing to skip: every score, exactly, in query order
                 exact, arrays, n = kernels.exact_search, (w.indptr, w.indices, w.data), self.size
 
-                def fast(cols: np.ndarray, mults: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray] | None:
+                def fast(cols: np.ndarray, mults: np.ndarray, k: int) -> list[tuple[int, float]] | None:
                     packed = getattr(local, "packed", None)
-                    if packed is None or len(packed[4]) < k:  # this thread's buffers join the index's arrays
-                        room = max(k, 64)
-                        packed = local.packed = (*arrays, np.zeros(n, dtype=np.float64), np.empty(room, np.int64),
-                                                 np.empty(room, np.float64))
-                    found = exact(packed, cols, mults, k)
-                    return packed[4][:found], packed[5][:found]
+                    if packed is None or len(packed[4]) < k:  # this thread's buffers join the index's arrays;
+                        out = np.empty(max(k, 64), dtype=FOUND)  # the results as (document, score) records
+                        packed = local.packed = (*arrays, np.zeros(n, dtype=np.float64), out["doc"], out["score"])
+                        local.found = out
+                    return local.found[:exact(packed, cols, mults, k)].tolist()
             else:
                 search, k1p1 = kernels.search, w.k1 + 1
                 packed = (w.indptr, w.indices, self._w32(kernels), w.tf, w.norm, w.idf, self.top_weights,
                           *_skips(w.indptr, w.indices, kernels.SKIP))
 
-                def fast(cols: np.ndarray, mults: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray] | None:
-                    return search(packed, k1p1, cols, mults, k, self._scratch())
+                def fast(cols: np.ndarray, mults: np.ndarray, k: int) -> list[tuple[int, float]] | None:
+                    found = search(packed, k1p1, cols, mults, k, self._scratch())
+                    return None if found is None else list(zip(found[0].tolist(), found[1].tolist(), strict=True))
         self._fast = fast
         return fast
 

@@ -28,6 +28,7 @@ HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 MD_IMAGE = re.compile(r"\[?!\[[^\]\n]*\]\([^)]*\)(?:\]\([^)]*\))?")
 MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)|\[([^\]\n]+)\]\[[^\]\n]*\]")
 # a link reference definition (`[1]: url`, also written `[a]:http://…`): never shown by a Markdown reader
+FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")  # "counting.[^1]": a footnote's number, not the text
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:(?:[ \t]*(?:https?://|/|<)\S*|[ \t]+\S+).*$", re.M)
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&|~<>:])")
@@ -96,6 +97,7 @@ def clean_text(text: str) -> str:
     text = _html(text)
     text = MD_IMAGE.sub(f" {IMAGE_MARK} ", text)
     text = REFERENCE.sub("", text)
+    text = FOOTNOTE_MARK.sub("", text)
     text = MD_LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = AUTOLINK.sub(r"\1", text)
     text = html.unescape(text)

@@ -211,3 +211,10 @@ def test_the_host_an_editor_s_note_names_and_a_title_s_role_before_a_name(tmp_pa
                       for i in range(4))
             + "</body></html>")
     assert read_article(str(write(tmp_path, "wk.html", page))).article.interviewees == ["Hanna Osterloh"]
+
+
+def test_a_markdown_footnote_s_mark_is_no_part_of_the_quote(tmp_path: Path) -> None:
+    text = MARKDOWN.replace("a whole day.", "a whole day.[^1]") + "\n[^1]: It took two days, in fact.\n"
+    passages = read_article(str(write(tmp_path, "notes.md", text))).passages
+    joined = "\n".join(p.text for p in passages)
+    assert "It took us a whole day." in joined and "[^1]" not in joined and "two days" not in joined

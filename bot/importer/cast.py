@@ -144,8 +144,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
     for label in counts:
         if label in recurring:
             continue
+        forms = [label, *(p.strip() for p in re.split(r"[(（)）]", label) if p.strip())]  # "MODERATOR (Lena Ortiz)"
         longer = [r for r in recurring
-                  if names.same_person(label, r) or (len(_norm(r)) >= 2 and re.match(rf"{re.escape(r)}\b", label))]
+                  if any(names.same_person(f, r) for f in forms)
+                  or (len(_norm(r)) >= 2 and re.match(rf"{re.escape(r)}\b", label))]
         if len(longer) == 1:
             cast.aliases[label] = longer[0]
         else:
@@ -344,6 +346,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     alias = ALIASED.fullmatch(longest)
     if alias and (alias.group("a") in forms or names.initials(alias.group("n")) == alias.group("a").replace(".", "")):
         longest = alias.group("n")  # "Christian Decker (CD)": the name, and CD the label it goes by
+    role_first = re.fullmatch(r"(?P<r>[^()（）]+?)\s*[(（](?P<n>[^()（）]+)[)）]", longest)
+    if role_first and _role_word(role_first.group("r")) and " " in role_first.group("n").strip():
+        longest = role_first.group("n").strip()  # "MODERATOR (Lena Ortiz)": the person in the role
     if longest != label and len(longest) > len(label):
         return longest
     expanded = names.expand_initials(label, candidates)

@@ -25,8 +25,9 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 # the label over an ad ("Anzeige", "广告"): the paragraph under it is judged as page text, not as an answer
 AD_LABEL = re.compile(r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广告|廣告|推广|推廣)$", re.I)
 RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape)|ende des (?:interviews|transkripts|"
-                   r"gesprächs)|全文完|访谈结束|訪談結束)\W*$",
+    ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape|session|panel|discussion|"
+                   r"conversation|episode)|ende des (?:interviews|transkripts|gesprächs|podcasts)|全文完|访谈结束"
+                   r"|訪談結束)\W*$",
                    r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
                    r"|lachen|"
                    r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"
@@ -74,6 +75,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^本文(?:采用|採用|遵循|使用).{0,30}(?:许可|許可|协议|協議)",
                    r"^本文由.{0,40}(?:原创|原創|翻译|翻譯|编译|編譯|推出|出品|授权|授權)")),
     ("link", _rx(r"^<?https?://\S+>?$",  # a bare address on a line of its own
+                 r"^(?:proof|verification)\s*:\s*\S.{0,140}$",  # an "ask me anything" host's proof of who they are
                  r"^(?:permanent link|permalink|stable (?:url|link)|persistent (?:url|link|identifier)|cite as|"
                  r"zitierlink|dauerhafter link|永久链接|永久連結|本文链接|本文連結|本文网址|本文網址|本文地址|"
                  r"link zur sendung|link zum artikel|link zu diesem artikel|link to this (?:article|page|episode))"
@@ -155,7 +157,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b",
                       r"\balle rechte vorbehalten\b",
                       r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|严禁|嚴禁|"
-                      r"^本文(?:为|為).{0,20}原创|^本文(?:首发|首發|刊载|刊載)|ICP备|举报电话|舉報電話",
+                      r"^本文(?:为|為).{0,20}原创|^本文(?:首发|首發|刊载|刊載|出自|摘自|选自|選自|原载|原載|原刊|刊于|刊於)|ICP备|举报电话"
+                      r"|舉報電話",
                       # a repost notice: "本文来自微信公众号“…”，作者：…"
                       r"^(?:本文|本篇|文章)?(?:来自|來自|转载自|轉載自|转自|轉自|经授权转载|經授權轉載|原载于|原載於)"
                       r".{0,30}(?:公众号|公眾號|微信|授权|授權|网站|網站|作者)",

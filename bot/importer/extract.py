@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.importer import metadata, transcript
+from bot.importer import metadata, names, thread, transcript
 from bot.importer.fetch import FetchError, Source
 from bot.importer.metadata import Meta
 
@@ -32,7 +32,8 @@ NOTE_TOKEN = re.compile(r"foot-?notes?(?:[-_](?:content|list|section|container|b
 # an appeal boxed inside the article: <div class="spendenbox">, <aside class="donation-cta">, "newsletter-signup"
 # and an ad or a disclaimer between answers: <div class="werbung-inline">, "sponsor-break", "ad-slot"
 APPEAL_TOKEN = re.compile(r"(?:^|[-_])(?:spenden?|donat(?:e|ion)s?|newsletter|paywall|werbung|anzeigen?|adverts?|"
-                          r"advertisements?|ads?|sponsor(?:ed|ship)?|disclaimer)(?:box|[-_]\w+)?$", re.I)
+                          r"advertisements?|ads?|sponsor(?:ed|ship)?|disclaimer|"
+                          r"dachzeile|kicker|overline|eyebrow|spitzmarke)(?:box|[-_]\w+)?$", re.I)  # and a kicker
 CLASS_OR_ID = re.compile(r"""\b(?:class|id)\s*=\s*["']([^"']*)["']""", re.I)
 NOTE_MAX = 3000  # characters: a notes block, not a container that happens to carry such a class
 
@@ -46,10 +47,11 @@ def _boxed(token: str) -> bool:
 
 
 def without_notes(html: str) -> str:
-    """The page without its footnote blocks (`<div class="footnote">`, `<section class="footnotes">`, …) and
-    the donation, newsletter, paywall, ad and disclaimer boxes set inside the article (`<div class="spendenbox">`): an
-    editor's notes, printed under the interview, are nobody's answer (the last answer would run on into them),
-    and an appeal between two answers would be read as part of the first."""
+    """The page without its footnote blocks (`<div class="footnote">`, `<section class="footnotes">`, …), its
+    kicker over the headline, and the donation, newsletter, paywall, ad and disclaimer boxes set inside the
+    article (`<div class="spendenbox">`): an editor's notes, printed under the interview, are nobody's answer
+    (the last answer would run on into them), and an appeal between two answers would be read as part of the
+    first."""
     if not any(_boxed(token) for m in CLASS_OR_ID.finditer(html) for token in m.group(1).split()):
         return html
     from lxml import html as lxml_html
@@ -66,11 +68,19 @@ def without_notes(html: str) -> str:
     return lxml_html.tostring(tree, encoding="unicode") if notes else html
 
 
+def _visible(html: str) -> str:
+    """A page's text without its markup, scripts and styles (where a byline's date the extraction left out is)."""
+    html = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", " ", html)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "\n", html))
+
+
 def from_html(source: Source) -> Document:
-    """The page's main text by trafilatura (navigation, ads and comment threads left out) and its metadata."""
+    """The page's main text by trafilatura (navigation, ads and comment threads left out) and its metadata;
+    a thread in which a guest answers questions (an "ask me anything"), the guest's post and answers."""
     import trafilatura
 
-    text = trafilatura.extract(
+    answered = thread.read(source.text)
+    text = answered[0] if answered else trafilatura.extract(
         lazy_images(without_notes(source.text)), url=source.url, output_format="markdown", include_formatting=True,
         include_links=False, include_images=True, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False,
@@ -78,12 +88,14 @@ def from_html(source: Source) -> Document:
     if not text or not text.strip():
         raise FetchError(f"{source.location}: no article text found on the page")
     meta = metadata.from_html(source.text, source.url)
+    if answered:  # the guest goes by a user name: the person their post names with its words ("DrAmaraNwosu")
+        meta.guests = [names.in_handle(answered[1], text) or answered[1]]
     metadata.from_closing_credit(meta, text[-4000:])  # the article's own end, not the page's sidebars
     if not meta.published:
         found = trafilatura.extract_metadata(source.text)
         guess = metadata.iso_date(getattr(found, "date", None))
-        if guess in metadata.dates_in(text):  # a date the page shows, not a guess from a bare year
-            meta.put("published", guess, "page text")
+        if guess in metadata.dates_in(text) or guess in metadata.dates_in(_visible(source.text)):
+            meta.put("published", guess, "page text")  # a date the page shows, not a guess from a bare year
     metadata.from_markdown(meta, text, source.url)
     return Document(text, meta, "html")
 
@@ -91,7 +103,7 @@ def from_html(source: Source) -> Document:
 def from_text(source: Source) -> Document:
     """A .md or .txt file: YAML front matter, a `Title:`/`Date:` header or an archive's transcript header,
     then the text (speakers named on a line of their own written as labels)."""
-    front, body = metadata.front_matter(source.text.replace("\r\n", "\n"))
+    front, body = metadata.front_matter(transcript.without_page_furniture(source.text.replace("\r\n", "\n")))
     origin = "front matter"
     if not front:  # an archive's transcript: "Interviewee: …", "Date: …" lines under its name and title
         front, body = transcript.header(body)

@@ -39,6 +39,7 @@ NOT_SPEAKERS = {
     "观点", "排版", "审核", "校对", "版面编辑", "翻译", "编译", "撰文", "文字整理", "整理", "策划", "监制", "视觉",
     "來源", "編輯", "攝影", "圖", "註", "採訪", "延伸閱讀", "延伸阅读", "推荐阅读", "相关阅读", "简介", "背景",
     "source", "sources", "photo", "photos", "image", "images", "credit", "credits", "note", "notes", "update",
+    "edit", "edit 1", "edit 2", "edit 3", "edit 4", "update 1", "update 2", "update 3", "nachtrag", "ergänzung",
     "updated", "editor", "editor's note", "read more", "related", "tags", "tag", "foto", "fotos", "bild", "bilder",
     "quelle", "mehr", "lesen sie auch", "anmerkung", "hinweis", "stand", "by", "von", "posted", "published", "date",
     "http", "https", "www", "tl;dr", "disclaimer", "transcript", "video", "audio", "podcast", "summary",

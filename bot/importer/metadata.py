@@ -77,10 +77,14 @@ ROLE_WORDS = {"记者", "記者", "编辑", "編輯", "主持人", "采访", "�
               "实习生", "實習生"}
 # a line giving the document's own address: "Link zur Sendung: https://…", "本文网址：https://…"
 SELF_LINK = re.compile(r"^\W{0,3}(?:permalink|permanent link|link zur sendung|link zum artikel|link zu diesem artikel|"
+                       r".{0,30}转载请注明(?:出处|来源)|.{0,30}轉載請註明(?:出處|來源)|"
                        r"link to this (?:article|page|episode|interview)|本文网址|本文網址|本文链接|本文連結|本文地址|"
                        r"文章链接|文章連結|永久链接|永久連結)\s*[:：]\s*<?(?P<u>https?://[^\s<>]+?)>?[\s.。]*$",
                        re.I | re.M)
-SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?P<n>[^\s　|｜,，。]{2,30})")
+SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)(?P<n>[^\s　|｜,，。]{2,30})")
+# where the text first appeared, in its own footer: "本文首发于「慢变量」博客，转载请注明出处：https://…"
+FIRST_PUBLISHED = re.compile(r"^\W{0,3}本?文?(?:章)?(?:首发|首發)(?:于|於|在)\s*[「『“《]?"
+                             r"(?P<n>[^」』”》，,。：:\s「『“《]{2,20})[」』”》]?", re.M)
 WECHAT_BACKUP = re.compile(r"\]\(/gzh/(?P<n>[^)/\s]+)\)")
 WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*\**(?P<n>[^」”\"*\s，。]{2,20}?)\**\s*[」”\"]?\s*(?:"
                         r"所有|原创|公众号)")
@@ -514,4 +518,7 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     own = SELF_LINK.search(body)
     if own:
         meta.put("url", web_url(own.group("u")), "the document's own link line")
+    first = FIRST_PUBLISHED.search(body[-3000:]) if "publisher" not in meta.found else None
+    if first:
+        meta.put("publisher", re.sub(r"(?:博客|部落格|公众号|公眾號|网站|網站)$", "", first.group("n")), "its footer")
     meta.put("publisher", site_of(meta.url or page_url), "web address")

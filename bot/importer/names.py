@@ -420,6 +420,15 @@ def introduced(turns: Sequence[str], text: str) -> str | None:
     return None
 
 
+def in_handle(handle: str, text: str) -> str | None:
+    """The name of two or three words in `text` all of whose words the user name spells ("DrAmaraNwosu" ->
+    "Amara Nwosu"), the longest if several."""
+    spelled = handle.casefold()
+    found = [m.group(0) for m in re.finditer(rf"{WORD}(?: {WORD}){{1,2}}", text)
+             if all(len(w) >= 2 and w.casefold() in spelled for w in m.group(0).split())]
+    return max(found, key=len) if found else None
+
+
 # who hosts, as an editor's note or intro says it: "Jonah Reyes hosts;", "hosted by Ann Lee", "Moderation: Jo Brehm"
 WORD = r"[A-ZÄÖÜÉÈÁÍÓÚÇ][\w'’-]+"  # a capitalised word of a name, no dot
 HOSTED = re.compile(rf"(?P<n>{WORD}(?: {WORD}){{1,2}}) (?:hosts|is (?:the|your) host|moderiert)\b"

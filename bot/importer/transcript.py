@@ -30,6 +30,8 @@ KEYS = {
     "interviewpartner": "interviewee", "interviewpartnerin": "interviewee", "befragte": "interviewee",
     "befragter": "interviewee", "受访者": "interviewee", "受訪者": "interviewee", "口述者": "interviewee",
     "gast": "interviewee", "gäste": "interviewee", "guest": "interviewee", "guests": "interviewee",
+    "panelists": "interviewee", "panellists": "interviewee", "panel": "interviewee", "speakers": "interviewee",
+    "podium": "interviewee", "podiumsgäste": "interviewee",
     "嘉宾": "interviewee", "嘉賓": "interviewee",
     "interviewer": "interviewer", "interviewerin": "interviewer", "interviewed by": "interviewer",
     "moderation": "interviewer", "moderator": "interviewer", "moderatorin": "interviewer", "host": "interviewer",
@@ -39,6 +41,8 @@ KEYS = {
     "datum": "date", "日期": "date", "采访日期": "date", "採訪日期": "date",
     "title": "title", "titel": "title", "标题": "title", "標題": "title",
     "summary": "summary", "abstract": "summary", "zusammenfassung": "summary", "摘要": "summary",
+    "session abstract": "summary", "description": "summary", "beschreibung": "summary",
+    "permanent url": "url", "permalink": "url", "url": "url", "stable url": "url",
     "publisher": "publisher", "archive": "publisher", "repository": "publisher", "archiv": "publisher",
     "language": "language", "sprache": "language",
     "location": "", "place": "", "ort": "", "地点": "", "地點": "", "duration": "", "length": "", "dauer": "",
@@ -55,8 +59,16 @@ HEAD_LINES = 12  # lines above the header: the archive's name, the collection, t
 CAPS = re.compile(r"^[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .&'’-]+$")
 BYLINE = re.compile(r"^(?:by|von|text|interview|photos?|fotos?)\b\s*:?\s", re.I)  # a byline or credit, no title
 RULE = re.compile(r"^\s*(?:[=\-_*~#+]\s*){3,}$")  # a line drawn under a heading or between parts
-SEPARATOR = re.compile(r"\s+[·|–—]\s+")
+SEPARATOR = re.compile(r"\s+(?:[·|–—]|--)\s+")
 INTERVIEW = re.compile(r"(?i)\binterview\b|\bgespräch\b|访谈|訪談|采访|採訪|口述")
+
+
+TRANSCRIPT_MARK = re.compile(r"^\s*(?:full |edited )?(?:transcript|transcription|transkript|transkription|"
+                             r"wortprotokoll|文字稿|文字实录|文字實錄|逐字稿|实录|實錄)\s*[:：]?\s*$", re.I)
+MARKER_LINES = 80  # lines: where a transcript's start is marked, if it is
+MAX_ITEMS = 12  # indented lines under a key: the panelists
+PEOPLE = {"interviewee", "interviewer"}
+PAGE_LINES = 3  # pages a running foot is seen on
 
 
 def _key(line: str) -> tuple[str, str] | None:
@@ -65,8 +77,10 @@ def _key(line: str) -> tuple[str, str] | None:
     if not m or m.group("key").strip().lower() not in KEYS:
         return None
     key, value = KEYS[m.group("key").strip().lower()], m.group("value").strip()
-    if key in ("interviewee", "interviewer") and (len(value.split()) > 6 or re.search(r"[?？.!。]$", value)):
+    if key in PEOPLE and (len(value.split()) > 6 or re.search(r"[?？.!。]$", value)):
         return None  # "Interviewer: Could you start by …?": a turn, not who asked
+    if key in PEOPLE:  # "Lena Ortiz, Senior Editor, Tidewater Quarterly; Ann Lee, …": each person without the
+        value = "; ".join(p.split(",")[0].strip() for p in re.split(r";|\s+(?:and|und|&)\s+", value))  # affiliation
     return (key, value) if len(value) <= MAX_VALUE or key == "summary" else None
 
 
@@ -82,11 +96,26 @@ def header(text: str) -> tuple[dict[str, Any], str]:
         block = _block(lines, start)
         if len(block) >= MIN_KEYS:
             break
-    if len(block) < MIN_KEYS:
-        return {}, text
     found: dict[str, Any] = {}
     drop = set()
-    for i in block + [i for i in range(block[0]) if _key(lines[i])]:
+    marker = _transcript_marker(lines)
+    if len(block) < MIN_KEYS and marker is not None:  # key lines among other lines, above "TRANSCRIPT"
+        block = [i for i in range(marker) if _key(lines[i]) or _listed(lines, i)]
+        if len({(_key(lines[i]) or ("list " + lines[i].strip(),))[0] for i in block}) < MIN_KEYS:
+            block = []
+    if len(block) < MIN_KEYS:
+        return {}, text
+    for i in block:
+        listed = _listed(lines, i)
+        if listed:  # "Panelists:" over indented lines, one person each ("Dr. Ann Lee, University of …")
+            key, items = listed
+            drop.add(i)
+            if key == "summary":
+                continue
+            drop.update(range(i + 1, i + 1 + len(items)))
+            if key and key not in found:
+                found[key] = [item.split(",")[0].strip() for item in items] if key in PEOPLE else items[0]
+            continue
         key, value = _key(lines[i]) or ("", "")
         if key == "summary":
             continue  # the archive's summary is text a reader may want: it stays, as narrative
@@ -116,13 +145,49 @@ def header(text: str) -> tuple[dict[str, Any], str]:
             found["title"] = caps[0][1]  # a title in capitals, as it stands
             drop.add(caps[0][0])
     drop |= {i for i in range(block[-1]) if RULE.match(lines[i])}  # what underlined the lines read
+    if marker is not None and block[-1] < marker:  # above "TRANSCRIPT", all but a summary is the archive's
+        kept = _summary_lines(lines, block)  # description of the recording: left out with the header
+        drop |= {i for i in range(marker + 1) if i not in kept}
+        drop |= {i for i in range(marker + 1, min(len(lines), marker + 3)) if RULE.match(lines[i])}
     return found, "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _transcript_marker(lines: list[str]) -> int | None:
+    """The line that says the transcript starts ("TRANSCRIPT", "Transkript:", "文字实录"), within the first
+    lines, or None."""
+    return next((i for i, line in enumerate(lines[:MARKER_LINES]) if TRANSCRIPT_MARK.match(line)), None)
+
+
+def _listed(lines: list[str], i: int) -> tuple[str, list[str]] | None:
+    """(front-matter key, items) of a key line with no value and indented lines under it."""
+    m = re.match(r"^\s*(?P<key>[^\W\d][\w .-]{0,24}?)\s*[:：]\s*$", lines[i])
+    if not m or m.group("key").strip().lower() not in KEYS:
+        return None
+    items = []
+    for line in lines[i + 1:i + 1 + MAX_ITEMS]:
+        if not line.strip() or not line[:1].isspace():
+            break
+        items.append(line.strip())
+    return (KEYS[m.group("key").strip().lower()], items) if items else None
+
+
+def _summary_lines(lines: list[str], block: list[int]) -> set[int]:
+    """The lines of the header's summary (its value, or the indented lines under its key)."""
+    kept: set[int] = set()
+    for i in block:
+        listed = _listed(lines, i)
+        if listed and listed[0] == "summary":
+            kept.update(range(i + 1, i + 1 + len(listed[1])))
+        elif (_key(lines[i]) or ("",))[0] == "summary":
+            kept.add(i)
+    return kept
 
 
 def _named_site(line: str) -> str | None:
     """The archive's name in capitals before a section's ("KULTURWELLE · Sendungsarchiv")."""
     parts = SEPARATOR.split(line.strip(), maxsplit=1)
-    return parts[0] if len(parts) == 2 and CAPS.match(parts[0]) and len(parts[0]) >= 3 else None
+    name = re.sub(r"\s+(?:19|20)\d\d$", "", parts[0])  # "COASTAL RESILIENCE FORUM 2024": the forum, not the year
+    return name if len(parts) == 2 and CAPS.match(name) and len(name) >= 3 else None
 
 
 def _block(lines: list[str], start: int) -> list[int]:
@@ -138,6 +203,43 @@ def _block(lines: list[str], start: int) -> list[int]:
         seen.add(written)
         block.append(i)
     return block
+
+
+def without_page_furniture(text: str) -> str:
+    """The text of a paginated document without its running heads and feet ("Proceedings of … — page 7"
+    and the header line beside it), a sentence broken across a page joined again; form feeds removed.
+    A foot is a line of several words, no sentence, seen on PAGE_LINES pages with its number changing."""
+    lines = text.replace("\f", "\n").split("\n")
+    norm = [re.sub(r"\d+", "#", line.strip()) for line in lines]
+    seen: dict[str, set[str]] = {}
+    for line, n in zip(lines, norm, strict=True):
+        if len(n) >= 12 and len(n.split()) >= 2 and "#" in n and not re.search(r"[.?!。？！:：]$|^[\[(#>|*-]", n):
+            seen.setdefault(n, set()).add(line.strip())
+    feet = {n for n, forms in seen.items() if len(forms) >= PAGE_LINES}
+    if not feet:
+        return "\n".join(lines)
+    furniture = {i for i, n in enumerate(norm) if n in feet}
+    for i in sorted(furniture):  # the running head printed beside a foot, on every page alike
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not norm[j] and abs(j - i) < 3:
+                j += step
+            if 0 <= j < len(lines) and norm[j] and j not in furniture and norm.count(norm[j]) >= PAGE_LINES \
+                    and not re.search(r"[.?!。？！:：]$", norm[j]):
+                furniture.add(j)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i not in furniture:
+            out.append(lines[i])
+            i += 1
+            continue
+        while i < len(lines) and (i in furniture or not lines[i].strip()):  # the page break, blank lines included
+            i += 1
+        before = next((line for line in reversed(out) if line.strip()), "")
+        if not (out and out[-1].strip() and i < len(lines)) or re.search(r"[.?!。？！:：\]]\s*$", before):
+            out.append("")  # between paragraphs (or turns): a blank line stays
+    return "\n".join(out)
 
 
 def name_lines(text: str, names: list[str]) -> str:

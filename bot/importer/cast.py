@@ -283,8 +283,9 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
             roles[c] = "other"
             why[c].append("an unnamed voice")
     named = [c for c in canonical if roles[c] != "other"]
-    if named and "interviewee" not in roles.values():
-        lowest = min(named, key=lambda c: (score[c], -length[c]))
+    answering = [c for c in named if not any(_role_word(f) == "interviewer" for f in forms[c])]  # never "Q:"
+    if answering and "interviewee" not in roles.values():
+        lowest = min(answering, key=lambda c: (score[c], -length[c]))
         roles[lowest] = "interviewee"
     if "interviewer" not in roles.values() and len(named) >= 2:
         top = max(named, key=lambda c: (score[c], ask[c]))
@@ -303,18 +304,25 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         confidence = "high" if strong[c] or margin >= 2 or roles[c] == "other" else "medium" if margin >= 0.6 else "low"
         name = _name(c, forms[c], roles[c], meta, candidates, title_people, teaser_people, spoken, language,
                      by_label[c][:3], guest)
-        name = _as_written(name, [*candidates, known])
+        name = names.unnicknamed(_as_written(name, [*candidates, known]), known)
         cast.voices[c] = Voice(c, name, roles[c], counts[c], confidence, why[c])
     return cast
+
+
+INTRO_MIN = 60  # characters: a paragraph that can introduce the one interviewed
 
 
 def page_guest(questions: list[str], meta: Meta, body: str, language: str) -> list[str]:
     """Who a page with generic or no answer labels is about, when no rule names the one interviewed: the
     person its questions address ("Frau Sommerfeld, wie …"), else a name its title, other titles or teaser
-    give and its text (`body`, without them) uses again (never a byline's)."""
+    give and its text (`body`, without them) uses again (never a byline's); without a teaser, the first
+    paragraph of some length stands for it (a text file's standfirst: "Agnes Tolliver farms sixty acres …")."""
     found = names.addressed(questions, body)
-    return [found] if found else names.prominent([meta.title, *meta.other_titles, meta.teaser], body, language,
-                                                 meta.authors)
+    if found:
+        return [found]
+    teaser = meta.teaser or next((line for line in body.split("\n")  # (the body: a paragraph a line)
+                                  if len(line.strip()) >= INTRO_MIN and not line.rstrip().endswith(("?", "？"))), None)
+    return names.prominent([meta.title, *meta.other_titles, teaser], body, language, meta.authors)
 
 
 def _as_written(name: str, sources: list[str]) -> str:

@@ -18,6 +18,9 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 SENTENCE_END = re.compile(r"[。！？!?…；;.」』”\"'’)）]\s*$")
 
 
+EMOJI = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s]+")
+
+
 def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
@@ -34,6 +37,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"|片尾|sound|geräusch|atmo|glocken\w*)"
                    r"[^\])）】]{0,80}[\])）】][.!]?$",
                    r"^(?:—+\s*)?(?:完|END|Ende|The End|（完）|\(完\)|-\s*END\s*-)(?:\s*—+)?$", r"^[*·•\s]{1,9}$",
+                   r"^\[\[?_?toc_?\]?\]$",  # a Markdown editor's table of contents: "[TOC]"
                    # an archivist's or transcriber's note in square brackets: tape sides, the recording, the end
                    r"^\[[^\]]{0,200}\b(?:tape|side [ab12]|cassette|recording|recorder|transcriber'?s?|"
                    r"transcriptionist|editor'?s? note|end of (?:interview|session|recording)|interruption|"
@@ -46,7 +50,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:Foto|Fotos|Bild|Bilder|Illustration|Grafik|Text|Redaktion|Übersetzung(?: aus dem \w+)?|"
                    r"Protokoll|Mitarbeit|Photo|Photos|Photograph(?:y)?|Image|Images|Illustration|Credit|Credits|"
                    r"Edited by|Translated by|Transcribed by|Produced by|Transcript by|Interview by|Photograph by|"
-                   r"Photo by|Photos by|Illustrations? by|Video by|Cover(?: image)?|Hosted by|Presented by|Mixed by|"
+                   r"Photo by|Photos by|Photographs by|Illustrations? by|Video by|Cover(?: image)?|Hosted by|"
+                   r"Presented by|Mixed by|"
                    r"Moderiert von)\b\s*[:：/]?\s*\S", r"^Moderation\s*[:：]\s*\S",
                    # a transcript's standing disclaimer: "Transkript – es gilt das gesprochene Wort."
                    r"\bes gilt das gesprochene wort\b|^check against delivery\b",
@@ -87,7 +92,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chapters", _rx(r"^(?:\d{1,3}[.)]\s*)?[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—|:]?\s*[^.!。！:：]{2,80}"
                      r"[^.!。！:：\s]$")),
     # an editor's or translator's note: "（注：听损程度…）", "[Anm. d. Red.: …]"
-    ("note", _rx(r"^(?:注|编者注|編者注|编按|編按|编注|編注|译注|譯注)\s*[:：]",
+    ("note", _rx(r"^(?:注|编者注|編者注|编按|編按|编注|編注|译注|譯注|编辑补充|編輯補充|编者补充|編者補充)\s*[:：]",
                  r"^(?:anm\. d\. red\.|anmerkung der redaktion|editor'?s note|ed\. note)\s*[:：]")),
     ("caption", _rx(r"^[^。！？!?]{0,40}[（(][^（）()]{1,20}(?:供图|供圖|提供|摄|攝)[）)]$",
                     r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
@@ -125,7 +130,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"^(?:每周|每週|每天|每日|每晚|每月)[^。！？]{0,20}(?:和你|与你|與你|陪你|带你|帶你|为你|為你|更新|推送"
                       r"|见面|見面)")),
     # a reporter's or the newsroom's address: "Reach Tom Akers at takers@example.com", "Kontakt: …@…"
-    ("contact", _rx(r"\b(?:reach|contact|e-?mail|write to|kontakt|erreichen sie|schreiben sie)\b[^.!?]{0,60}?"
+    ("contact", _rx(r"^(?:telefon|tel\.?|phone|fon|fax|mobil|mobile|電話|电话)\s*[:：]\s*\+?[\d\s()/.-]{6,}$",
+                    r"\b(?:reach|contact|e-?mail|write to|kontakt|erreichen sie|schreiben sie)\b[^.!?]{0,60}?"
                     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                     r"(?:联系|聯繫|联络|聯絡|邮箱|郵箱)[^。！？]{0,20}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     # a way back or on: "← Zurück zur Übersicht", "Back to all interviews", "Mehr aus unserer Reihe „…“: A · B"
@@ -153,6 +159,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"\b(?:weiterlesen mit|lesen sie jetzt mit|bereits abonnent|kostenlose \S+-?artikel gelesen|"
                     r"registrieren sie sich|für abonnenten)\b", r"(?:付费|付費)(?:阅读|閱讀)|(?:登录|登入)后(?:阅读"
                                                                 r"|閱讀)")),
+    # a printed page's jump line: "Continued on page 34", "(continued from page 29)", "Fortsetzung auf Seite 12"
+    ("jump", _rx(r"^[^.!?]{0,60}[(（]?(?:continued|cont'd|fortsetzung|weiter) (?:on|from|auf|von) "
+                 r"(?:page|p\.|seite|s\.)\s*\d+[)）]?\.?$")),
     ("copyright-line", _rx(r"^copyright\s*[:©]")),  # "Copyright: Penwith Archive." (in an answer, a topic)
     ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b",
                       r"\balle rechte vorbehalten\b",
@@ -188,6 +197,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:Episode|Folge|Ep\.)\s*\d+\s*[·|]", r"^#\S+(?:\s+#\S+)+$",
                    r"^\d{4}[年-]\d{1,2}[月-]\d{1,2}日?\s*(?:\d{1,2}:\d{2})?\s*(?:星期.|周.)?\s*(?:来源：.*)?$",
                    r"^\d{1,2}\.\s*\w+\s+\d{4},?\s*\d{1,2}:\d{2}\s*Uhr$",
+                   # a magazine's issue line: "Issue 41, Spring 2025", "Ausgabe 3/2024"
+                   r"^(?:issue|ausgabe|heft|vol\.?|volume|no\.|nr\.)\s*\d+\s*(?:[,/·|–-]\s*)?(?:\w+\s+)?(?:19|20)\d\d$",
                    r"^(?:Stand|Zuletzt aktualisiert|Last updated|Updated|更新时间|更新時間|最后更新|最後更新)"
                    r"\s*[:：]\s*[\d.\-/年月日,:\sUhr]{6,30}$")),
 ]
@@ -201,6 +212,7 @@ SECTION_HEADINGS = re.compile(
     r"leave a (?:reply|comment)|show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"
     r"episode links|in this episode|previous episodes|"
     r"weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|kommentare|leserkommentare|"
+    r"pressekontakt|presse-kontakt|medienkontakt|press contact|media contacts?|for media inquiries|媒体联系|媒體聯絡|"
     r"延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关新闻|相關新聞|大家都在看|往期回顾|往"
     r"期回顧|"
     r"精选留言|精選留言|网友评论|網友評論|评论|評論|留言|热门评论|熱門評論)\b.*$", re.I)
@@ -240,7 +252,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
     Inside an answer only unmistakable chrome counts (a credit line, a caption, a paywall box, a call
     to action): an interviewee may well talk about newsletters, members or 公众号.
     """
-    plain = visible(text)
+    plain = EMOJI.sub("", visible(text))  # "📝 編輯補充：…", "👉 加入我們的 Discord": judged by their words
     if not plain or not re.search(r"\w", plain):
         return "empty"
     if RULES[0][1].search(plain):
@@ -266,7 +278,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         if reason in {"chapters", "navigation", "contact", "copyright-line"} and in_answer:
             continue
         found = rx.search(plain)
-        if found and (not in_answer or found.start() <= 3 or reason in {"caption", "paywall", "cookies"}):
+        if found and (not in_answer or found.start() <= 3 or reason in {"caption", "paywall", "cookies", "jump"}):
             return "copyright" if reason == "copyright-line" else reason
     if short and loose_ok and FOLLOW_WORDS.search(plain):
         return "follow"
@@ -318,7 +330,7 @@ def leading_caption(text: str) -> tuple[str, str]:
 
 def section_heading(text: str) -> str | None:
     """A heading that opens a block of chrome ("Related", "Comments", "延伸阅读"): "section" or "to-end"."""
-    plain = visible(text).strip(" :：")
+    plain = re.sub(r"^[^\w\[(（【]+", "", visible(text)).strip(" :：")  # "📌 延伸閱讀": the words after the emoji
     if not SECTION_HEADINGS.match(plain):
         return None
     return "to-end" if SECTION_TO_END.search(plain) else "section"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from bot.importer import metadata, names, thread, transcript
 from bot.importer.fetch import FetchError, Source
@@ -32,10 +33,13 @@ NOTE_TOKEN = re.compile(r"foot-?notes?(?:[-_](?:content|list|section|container|b
 # an appeal boxed inside the article: <div class="spendenbox">, <aside class="donation-cta">, "newsletter-signup"
 # and an ad or a disclaimer between answers: <div class="werbung-inline">, "sponsor-break", "ad-slot"
 APPEAL_TOKEN = re.compile(r"(?:^|[-_])(?:spenden?|donat(?:e|ion)s?|newsletter|paywall|werbung|anzeigen?|adverts?|"
-                          r"advertisements?|ads?|sponsor(?:ed|ship)?|disclaimer|"
-                          r"dachzeile|kicker|overline|eyebrow|spitzmarke)(?:box|[-_]\w+)?$", re.I)  # and a kicker
+                          r"advertisements?|ads?|sponsor(?:ed|ship)?|disclaimer)(?:box|[-_]\w+)?$", re.I)
+# a kicker or the section's name over the headline: <p class="lb-dachzeile">, "post-category" (a line, no more)
+KICKER_TOKEN = re.compile(r"(?:^|[-_])(?:dachzeile|kicker|overline|eyebrow|spitzmarke|category|rubrik|ressort)$", re.I)
+KICKER_MAX = 100  # characters
 CLASS_OR_ID = re.compile(r"""\b(?:class|id)\s*=\s*["']([^"']*)["']""", re.I)
 NOTE_MAX = 3000  # characters: a notes block, not a container that happens to carry such a class
+MASTHEAD_WORDS = 8  # words: a line above a text file's title that is more says something, and stays
 
 
 NEGATED = re.compile(r"(?:^|[-_])(?:no|non|has|hide|hidden|without|free|none|off|disabled|blocked?)(?:[-_]|$)", re.I)
@@ -46,13 +50,22 @@ def _boxed(token: str) -> bool:
     return bool(NOTE_TOKEN.fullmatch(token) or (APPEAL_TOKEN.search(token) and not NEGATED.search(token)))
 
 
+def _dropped(el: Any) -> bool:
+    """Whether a page element is such a box, or a kicker's line."""
+    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    if any(_boxed(t) for t in tokens):
+        return len(el.text_content()) <= NOTE_MAX
+    return any(KICKER_TOKEN.search(t) for t in tokens) and len(el.text_content().strip()) <= KICKER_MAX
+
+
 def without_notes(html: str) -> str:
     """The page without its footnote blocks (`<div class="footnote">`, `<section class="footnotes">`, …), its
     kicker over the headline, and the donation, newsletter, paywall, ad and disclaimer boxes set inside the
     article (`<div class="spendenbox">`): an editor's notes, printed under the interview, are nobody's answer
     (the last answer would run on into them), and an appeal between two answers would be read as part of the
     first."""
-    if not any(_boxed(token) for m in CLASS_OR_ID.finditer(html) for token in m.group(1).split()):
+    if not any(_boxed(token) or KICKER_TOKEN.search(token) for m in CLASS_OR_ID.finditer(html)
+               for token in m.group(1).split()):
         return html
     from lxml import html as lxml_html
 
@@ -60,12 +73,30 @@ def without_notes(html: str) -> str:
         tree = lxml_html.document_fromstring(html)
     except ValueError:
         return html
-    notes = [el for el in tree.iter("div", "section", "ol", "ul", "aside", "li", "footer", "p")
-             if any(_boxed(m) for m in f"{el.get('class') or ''} {el.get('id') or ''}".split())
-             and len(el.text_content()) <= NOTE_MAX and el.getparent() is not None]
+    notes = [el for el in tree.iter("div", "section", "ol", "ul", "aside", "li", "footer", "p", "span")
+             if el.getparent() is not None and _dropped(el)]
     for el in notes:  # gathered first: dropping while walking the tree would skip a note's next sibling
         el.drop_tree()
     return lxml_html.tostring(tree, encoding="unicode") if notes else html
+
+
+TABLE_ROW = re.compile(r"^\|\s*(?P<q>[^|]+?)\s*\|\s*(?P<a>[^|]+?)\s*\|\s*$")
+MIN_TABLE_TURNS = 3  # rows of a question and its answer that make a table an interview's layout
+
+
+def _table_turns(text: str) -> str:
+    """An interview laid out as a table, a question and its answer a row ("| **Q:** What …? | It's …. |"),
+    written as the question's paragraph and the answer's."""
+    rows = [(i, m) for i, line in enumerate(text.split("\n")) if (m := TABLE_ROW.match(line))]
+    asking = [(i, m) for i, m in rows if re.search(r"[?？]\W*$", m.group("q")) or re.match(r"\W*Q\W", m.group("q"))]
+    if len(asking) < MIN_TABLE_TURNS:
+        return text
+    lines = text.split("\n")
+    for i, m in asking:
+        q = m.group("q")
+        q = q if q.startswith(("**", "__")) else f"**{q}**"  # a bold question over an answer, as pages write them
+        lines[i] = f"{q}\n\n{m.group('a')}\n"
+    return "\n".join(lines)
 
 
 def _visible(html: str) -> str:
@@ -87,6 +118,7 @@ def from_html(source: Source) -> Document:
     )
     if not text or not text.strip():
         raise FetchError(f"{source.location}: no article text found on the page")
+    text = _table_turns(text)
     meta = metadata.from_html(source.text, source.url)
     if answered:  # the guest goes by a user name: the person their post names with its words ("DrAmaraNwosu")
         meta.guests = [names.in_handle(answered[1], text) or answered[1]]
@@ -112,11 +144,27 @@ def from_text(source: Source) -> Document:
         raise FetchError(f"{source.location}: the file is empty")
     meta = Meta()
     metadata.from_front_matter(meta, front, origin)
+    head = transcript.running_head(source.text)  # a magazine's name, printed at the top of every page
+    if head:
+        meta.put("publisher", names.written_as(head, [body]) or head.title(), "running head")
     if source.url:
         meta.put("url", metadata.web_url(source.url), "web address")
     metadata.from_markdown(meta, body, source.url)
+    if meta.found.get("title") == "the line over the byline" and meta.title:
+        body = _without_masthead(body, meta.title)
     body = transcript.name_lines(body, [*meta.guests, *meta.authors, *meta.speakers])
     return Document(body, meta, source.kind)
+
+
+def _without_masthead(body: str, title: str) -> str:
+    """A text file without its title line and the short lines above it (the magazine's masthead, the
+    issue, the section: "THE GROWERS' INTERVIEW")."""
+    lines = body.split("\n")
+    at = next((i for i, line in enumerate(lines[:60]) if line.strip().strip("*_#") == title), None)
+    if at is None:
+        return body
+    kept = [line for line in lines[:at] if line.strip() and len(line.split()) > MASTHEAD_WORDS]
+    return "\n".join([*kept, *lines[at + 1:]])
 
 
 def extract(source: Source) -> Document:

@@ -76,8 +76,13 @@ class Mark:
     dotted: bool = False  # "Q. …" / "A. …": a label only when the pair recurs
 
 
+NUMBERED = re.compile(r"^(Q|A|F|问|答|問|Frage|Antwort|Question|Answer)\s*[.#]?\s*\d{1,2}$", re.I)  # "Q1", "A 3"
+
+
 def clean_name(name: str) -> str:
-    return re.sub(r"\s+", " ", visible(name)).strip(" *_")
+    name = re.sub(r"\s+", " ", visible(name)).strip(" *_")
+    numbered = NUMBERED.match(name)
+    return numbered.group(1) if numbered else name  # "Q1：…" / "A1：…": the questions and answers, numbered
 
 
 def is_label(label: str) -> bool:

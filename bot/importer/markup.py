@@ -28,6 +28,11 @@ HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 MD_IMAGE = re.compile(r"\[?!\[[^\]\n]*\]\([^)]*\)(?:\]\([^)]*\))?")
 MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)|\[([^\]\n]+)\]\[[^\]\n]*\]")
 # a link reference definition (`[1]: url`, also written `[a]:http://…`): never shown by a Markdown reader
+# an editor's note folded away: "<details><summary>📝 編輯補充：…</summary>…</details>" (a folded transcript stays)
+EDITORS_DETAILS = re.compile(r"<details\b[^>]*>\s*<summary\b[^>]*>[^<]{0,8}"
+                             r"(?:編輯補充|编辑补充|編者補充|编者补充|編按|编按|"
+                             r"编者按|編者按|editor'?s note|anm\. d\. red\.|anmerkung der redaktion)[^<]*</summary>.*?"
+                             r"</details>", re.S | re.I)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")  # "counting.[^1]": a footnote's number, not the text
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:(?:[ \t]*(?:https?://|/|<)\S*|[ \t]+\S+).*$", re.M)
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -94,6 +99,7 @@ def clean_text(text: str) -> str:
     """Markup and remnants removed; still one string with the document's line structure."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text = DIRECTIVE.sub(f"\n{IMAGE_MARK}\n", text)
+    text = EDITORS_DETAILS.sub("\n", text)
     text = _html(text)
     text = MD_IMAGE.sub(f" {IMAGE_MARK} ", text)
     text = REFERENCE.sub("", text)
@@ -106,13 +112,30 @@ def clean_text(text: str) -> str:
 
 
 def _join(left: str, right: str) -> str:
-    """Rejoin a sentence wrapped across lines: a space between Latin words, none around Chinese."""
+    """Rejoin a sentence wrapped across lines: a space between Latin words, none around Chinese; a word
+    hyphenated at the line's end whole again ("sustain-" + "able"), unless both halves are words and the
+    whole is none ("well-" + "known")."""
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
         return left + right
+    split = re.search(r"\b(\w+)-$", left)
+    if split and re.match(r"[a-zäöüß]", right) and not HAN.match(right[0]):
+        tail = re.match(r"\w+", right)
+        whole = split.group(1) + (tail.group(0) if tail else "")
+        if _word(whole) or not (_word(split.group(1)) and tail and _word(tail.group(0))):
+            return left[:-1] + right
+        if not (tail and _word(tail.group(0), 5.5)):  # "well-" + "known"; but "Nord-" + "und Süd" keeps its space
+            return left + right
     if HAN.match(left[-1]) or HAN.match(right[0]) or right[0] in "·・，。、）)":
         return left + right
     return f"{left} {right}"
+
+
+def _word(word: str, common: float = 3.0) -> bool:
+    """Whether a word is this common in English or German (3: a word, not a hyphenated line's half)."""
+    from retrieval.generality import zipf
+
+    return max(zipf(word.lower(), "en"), zipf(word.lower(), "de")) >= common
 
 
 TIMED_LINE = re.compile(rf"^\s*[\[(]?{TIMESTAMP}[\])]?\s")  # "[00:00:00] Stefan", "0:02:04.8 **Tim**": a new turn

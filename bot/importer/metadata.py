@@ -10,6 +10,7 @@ asks for it.
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -214,6 +215,17 @@ def _names(value: object) -> list[str]:
     return parts
 
 
+def _uncommented(key: str, value: Any, raw: str) -> Any:
+    """A front-matter string as its line writes it when YAML read " #" in it as a comment's start
+    ("title: 【修復人物誌 #7】把壞掉的…" reads as "【修復人物誌")."""
+    if not isinstance(value, str):
+        return value
+    line = re.search(rf"^{re.escape(key)}\s*:\s*(?P<v>[^\n]*)$", raw, re.M)
+    written = line.group("v").strip() if line else ""
+    cut = written.startswith(value) and written[len(value):].lstrip().startswith("#")
+    return written if cut and not written.startswith(("'", '"')) else value
+
+
 def front_matter(text: str) -> tuple[dict[str, Any], str]:
     """YAML front matter or a Pelican header (`Title: …` lines) and the text after it."""
     m = FRONT_MATTER.match(text)
@@ -223,7 +235,7 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
         except yaml.YAMLError:
             loaded = None
         if isinstance(loaded, dict):
-            return {str(k).lower(): v for k, v in loaded.items()}, text[m.end():]
+            return {str(k).lower(): _uncommented(str(k), v, m.group(1)) for k, v in loaded.items()}, text[m.end():]
     lines = text.lstrip("\ufeff").split("\n")
     header: dict[str, Any] = {}
     for i, line in enumerate(lines):
@@ -497,6 +509,10 @@ def from_byline(meta: Meta, text: str) -> None:
             meta.put("published", iso_date(line), "byline")
 
 
+LAST_EDITED = re.compile(r"^\W{0,3}(?:最後編輯|最后编辑|最後更新|最后更新|last edited|last updated|zuletzt bearbeitet|"
+                         r"zuletzt aktualisiert)\s*[:：]\s*(?P<d>[\d./\-年月日 ]{6,20})\s*$", re.I | re.M)
+BYLINE_START = re.compile(r"^(?:interview(?:ed)? by|by|von|text\s*:|das (?:gespräch|interview) führte|"
+                          r"采访|採訪|文\s*[／/|:：]|记者|記者)\s*\S", re.I)
 GENERIC_HEADINGS = {"info", "infos", "transcript", "transkript", "transkription", "interview", "contents", "inhalt",
                     "intro", "introduction", "einleitung", "summary", "notes", "about", "目录", "正文", "简介"}
 
@@ -508,6 +524,12 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         if title.casefold() not in GENERIC_HEADINGS:
             meta.put("title", title, "first heading")
             break
+    if "title" not in meta.found:  # a text file's title: the line over its byline ("Interview by Sam Okoye")
+        top = [line.strip().strip("*_#") for line in body.split("\n")[:60] if line.strip()]
+        for line, under in itertools.pairwise(top):
+            if BYLINE_START.match(under) and 3 <= len(line) <= 120 and not re.search(r"[.。:：,，]$", line):
+                meta.put("title", line, "the line over the byline")
+                break
     wechat = WECHAT_BACKUP.search(body[:3000])
     if wechat:
         meta.put("publisher", wechat.group("n"), "account")
@@ -515,6 +537,9 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         meta.put("publisher", m.group("n"), "account")
     from_byline(meta, body[:4000])
     from_closing_credit(meta, body[-4000:])
+    edited = LAST_EDITED.search(body)
+    if edited:  # a page's only date may be when it was last edited ("最後編輯：2025/1/22")
+        meta.put("published", iso_date(edited.group("d")), "last edited")
     own = SELF_LINK.search(body)
     if own:
         meta.put("url", web_url(own.group("u")), "the document's own link line")

@@ -26,7 +26,8 @@ LATIN_TITLE = [
                rf"questions with|questions for|talks? (?:to|with)|talking (?:to|with)|talked (?:to|with)|spoke (?:to"
                rf"|with)|"
                rf"sat down with|chat with|meet|"
-               rf"interview mit|gespräch mit|im gespräch mit|unterhaltung mit|sprachen? mit|zu gast:?)\s+"
+               rf"interview mit|gespräch mit|im gespräch mit|unterhaltung mit|sprachen? mit|zu gast:?|fragen an|"
+               rf"(?:\w+ )?questions to|antworten von|nachgefragt bei)\s+"
                rf"(?:(?i:the|der|die|das)\s+)?(?:[a-zäöüß][\w-]*\s+){{0,3}}?(?P<n>{PERSON})"),
     re.compile(rf"^(?P<n>{PERSON})\s*(?:[:：]|\s(?:on|über|about|im Interview|"
                rf"interview(?:ed)?|erklärt|explains|says|sagt)\b)"),
@@ -337,7 +338,7 @@ def prominent(headlines: Sequence[str | None], text: str, language: str, others:
     for Chinese, a family name and given name the text uses again. Never one of `others` (bylines)."""
     shown = "\n".join(filter(None, headlines))
     found: list[str] = []
-    for m in re.finditer(PERSON, shown):
+    for m in (m for line in filter(None, headlines) for m in re.finditer(PERSON, line)):  # never across two
         words_ = _clean(SENTENCE_BREAK.split(m.group())[0]).split()
         spans = [" ".join(words_[k:]) for k in range(len(words_) - 1)]  # "Glassblower Dolores Penhallow", …
         name = next((s for s in spans if s in text), None)  # the longest the text itself uses
@@ -418,6 +419,24 @@ def introduced(turns: Sequence[str], text: str) -> str | None:
             if name and text.count(name) > sum(t.count(name) for t in turns):
                 return name
     return None
+
+
+# a nickname the text gives a person: "蔡承凱，大家都叫他阿凱", "王建國（人稱老王）"
+NICKNAMED = re.compile(r"(?P<full>[\u4e00-\u9fff]{2,4})(?:[，,、（(]\s*)?"
+                       r"(?:大家|朋友們|朋友们|同事們|同事们|街坊|熟人)?"
+                       r"(?:都)?(?:叫|稱|称|喊|人稱|人称)(?:他|她)?(?:作|做|為|为)?[「“]?(?P<nick>[\u4e00-\u9fff]{2,3})")
+
+
+def unnicknamed(name: str, text: str) -> str:
+    """The full name for a nickname the text explains ("阿凱" -> "蔡承凱"), else the name."""
+    for m in NICKNAMED.finditer(text):
+        if m.group("nick") != name:
+            continue
+        full = m.group("full")  # "的蔡承凱": the name is the run's end that starts with a family name
+        found = next((full[-k:] for k in (3, 2, 4) if k <= len(full) and full[-k] in SURNAMES), None)
+        if found and found != name:
+            return found
+    return name
 
 
 def in_handle(handle: str, text: str) -> str | None:

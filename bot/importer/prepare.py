@@ -212,7 +212,7 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
         guests = (meta.guests or titled or names.from_teaser(intro + "\n" + (meta.teaser or ""))
                   or page_guest(asked, meta, body, language))
         unknown = UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
-        answerer = Voice(ANSWERED, guests[0] if guests else unknown,
+        answerer = Voice(ANSWERED, names.unnicknamed(guests[0], body) if guests else unknown,
                          "interviewee", 0, "medium" if guests else "low",
                          ["answers the marked questions", "named in the title" if guests else "no name found"])
         asker = cast.voice(next((pc.label for pc in pieces if pc.label and pc.label != ANSWERED), None))

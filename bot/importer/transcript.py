@@ -209,15 +209,28 @@ def without_page_furniture(text: str) -> str:
     """The text of a paginated document without its running heads and feet ("Proceedings of … — page 7"
     and the header line beside it), a sentence broken across a page joined again; form feeds removed.
     A foot is a line of several words, no sentence, seen on PAGE_LINES pages with its number changing."""
+    return _paginated(text)[0]
+
+
+def running_head(text: str) -> str | None:
+    """A paginated document's running head when it is a name ("28   HEDGEROW QUARTERLY"): the publication."""
+    heads = [re.sub(r"\s+", " ", re.sub(r"\d+", " ", line)).strip(" ·|–—-") for line in _paginated(text)[1]]
+    named = [h for h in heads if 1 <= len(h.split()) <= 4 and (CAPS.match(h) or h.istitle())]
+    return named[0] if named and len(set(named)) == 1 else None
+
+
+def _paginated(text: str) -> tuple[str, list[str]]:
+    """(the text without its page heads and feet, the heads and feet removed)."""
     lines = text.replace("\f", "\n").split("\n")
-    norm = [re.sub(r"\d+", "#", line.strip()) for line in lines]
+    norm = [re.sub(r"\s+", " ", re.sub(r"\d+", "", line)).strip() for line in lines]
     seen: dict[str, set[str]] = {}
     for line, n in zip(lines, norm, strict=True):
-        if len(n) >= 12 and len(n.split()) >= 2 and "#" in n and not re.search(r"[.?!。？！:：]$|^[\[(#>|*-]", n):
+        if len(n) >= 10 and len(n.split()) >= 2 and re.search(r"\d", line) \
+                and not re.search(r"[.?!。？！:：]$|^[\[(#>|*-]", n):
             seen.setdefault(n, set()).add(line.strip())
     feet = {n for n, forms in seen.items() if len(forms) >= PAGE_LINES}
     if not feet:
-        return "\n".join(lines)
+        return "\n".join(lines), []
     furniture = {i for i, n in enumerate(norm) if n in feet}
     for i in sorted(furniture):  # the running head printed beside a foot, on every page alike
         for step in (-1, 1):
@@ -239,7 +252,7 @@ def without_page_furniture(text: str) -> str:
         before = next((line for line in reversed(out) if line.strip()), "")
         if not (out and out[-1].strip() and i < len(lines)) or re.search(r"[.?!。？！:：\]]\s*$", before):
             out.append("")  # between paragraphs (or turns): a blank line stays
-    return "\n".join(out)
+    return "\n".join(out), [lines[i] for i in sorted(furniture)]
 
 
 def name_lines(text: str, names: list[str]) -> str:

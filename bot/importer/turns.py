@@ -93,7 +93,8 @@ def cut(paras: list[Para], marks: list[Mark], cast: Cast) -> list[Piece]:
 
 
 def _asks(text: str) -> bool:
-    return bool(re.search(r"[?？][\"'”’」)）*]*\s*$", visible(text)))
+    """Whether a paragraph ends in a question mark (quotes, brackets, emphasis or an emoji after it)."""
+    return bool(re.search(r"[?？][\"'”’」)）*\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]*$", visible(text)))
 
 
 def question_mode(pieces: list[Piece], cast: Cast) -> bool:
@@ -124,7 +125,7 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
 
 
 def _marked_questions(pieces: list[Piece]) -> list[int]:
-    """Headings of one level, or whole-bold paragraphs, most of which ask a question."""
+    """Headings of one level, or whole-bold (or else whole-italic) paragraphs, most of which ask a question."""
     groups: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, pc in enumerate(pieces):
         if pc.dropped or pc.label:
@@ -135,6 +136,8 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
             groups[("heading", pc.para.level)].append(i)
         elif pc.para.bold or (pc.para.kind == "item" and re.fullmatch(r"\d{1,2}[.)]\s+(\*\*|__).+\1", pc.text.strip())):
             groups[("bold", 0)].append(i)
+        elif pc.para.italic and not pc.para.after_image:  # "*Wie sind Sie Bergführerin geworden?*"
+            groups[("italic", 0)].append(i)
     best: list[int] = []
     for members in groups.values():
         asking = sum(_asks(pieces[i].text) for i in members)
@@ -148,6 +151,8 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
 
 
 AD_TEXT = 160  # characters: what an ad under an "Anzeige" label says at most (a longer paragraph answers)
+SHOP = re.compile(r"\b[\w-]+\.(?:com|co\.uk|de|at|ch|org|net|shop|store)\b|\b(?:per ?cent|percent|prozent) off\b|"
+                  r"\d+ ?% (?:off|rabatt)|\b(?:quote|use|code|gutschein)\s+[A-Z0-9]{4,}\b", re.I)  # ... unless it sells
 
 
 def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
@@ -166,6 +171,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     speaker_names = [w for v in cast.voices.values() for w in {v.name, v.label} if len(w) >= 2]
     ended = False
     listed = False  # in the list under a chrome section's title
+    unlabelled_answers = not any(v.role == "interviewee" for v in cast.voices.values())  # "Q:" lines only
     _pull_quotes(pieces)  # first: a pull-quote (and the image before it) inside the last answer ends nothing
     for i, pc in enumerate(pieces):
         if pc.dropped == "pull-quote":
@@ -211,9 +217,13 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if tail:
             pieces_dropped.append(Dropped(tail, "credit at the end of a paragraph", pc.para.line))
             pc.text = kept
-        advertised = i > 0 and pieces[i - 1].dropped == "ad" and len(pc.plain) <= AD_TEXT  # an ad's line, no answer
-        in_answer = role == "interviewee" and not ended and not advertised  # after "Anzeige": an ad's own rules
+        advertised = i > 0 and pieces[i - 1].dropped == "ad" and (  # an ad's text, no answer: short, or
+            len(pc.plain) <= AD_TEXT or (len(pc.plain) <= 3 * AD_TEXT and bool(SHOP.search(pc.plain))))  # selling
+        answering = role == "interviewee" or (role == "interviewer" and unlabelled_answers and not pc.label)
+        in_answer = answering and not ended and not advertised  # after "Anzeige": an ad's own rules
         reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=in_answer)
+        if not reason and advertised and SHOP.search(pc.plain):
+            reason = "ad"  # under "ADVERTISEMENT": "… Quote HEDGE10 for ten per cent off at brindleflour.co.uk"
         if not reason and not pc.label and i + 1 < len(pieces) and chrome.is_caption(pc.plain) \
                 and chrome.PHOTO_CREDIT.match(pieces[i + 1].plain):
             reason = "caption"  # a short line right above a photo credit ("…搬出来" / "摄影：周野") describes the photo

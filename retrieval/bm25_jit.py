@@ -219,6 +219,18 @@ def _kth_group(top, k):  # pragma: no cover - compiled
     return np.float64(values[0]) if h == k else 0.0
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _candidate(spare, vals, n, values, heap, h, k, a, d, cut, slack):  # pragma: no cover - compiled
+    """Keep document d (partial score a) among the candidates and offer it to the heap of the k best; the
+    new (candidates, heap size, cut): once the heap is full, the k-th best less the rounding slack."""
+    spare[n] = d
+    vals[n] = a
+    h = _push(values, heap, h, k, a, d)
+    if h == k:
+        cut = max(cut, np.float32(values[0] - slack))
+    return n + 1, h, cut
+
+
 @njit(cache=True, nogil=True)
 def search(index, k1p1, cols, mults, k, scratch):  # pragma: no cover - compiled
     """The k best (documents, scores) with a positive score, best first, ties by document number; None when
@@ -327,12 +339,7 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
                     for d in range(g, size, groups):
                         a = acc[d]
                         if a > cut:
-                            spare[n] = d
-                            vals[n] = a
-                            n += 1
-                            h = _push(values, heap, h, k, a, d)
-                            if h == k:
-                                cut = max(cut, np.float32(values[0] - slack))
+                            n, h, cut = _candidate(spare, vals, n, values, heap, h, k, a, d, cut, slack)
             acc[:] = 0.0
         else:  # else walk the postings again (a document's later postings find 0)
             for jj in range(m):
@@ -342,12 +349,7 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
                     a = acc[d]
                     acc[d] = 0.0
                     if a > cut:
-                        spare[n] = d
-                        vals[n] = a
-                        n += 1
-                        h = _push(values, heap, h, k, a, d)
-                        if h == k:
-                            cut = max(cut, np.float32(values[0] - slack))
+                        n, h, cut = _candidate(spare, vals, n, values, heap, h, k, a, d, cut, slack)
         kept = 0
         for x in range(n):
             if vals[x] >= cut:

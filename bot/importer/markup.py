@@ -118,7 +118,7 @@ def _join(left: str, right: str) -> str:
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
         return left + right
-    split = re.search(r"\b(\w+)-$", left)
+    split = re.search(r"\b(\w+)-$", left[-64:]) if left.endswith("-") else None  # (the paragraph so far: its end)
     if split and re.match(r"[a-zäöüß]", right) and not HAN.match(right[0]):
         tail = re.match(r"\w+", right)
         whole = split.group(1) + (tail.group(0) if tail else "")
@@ -155,7 +155,7 @@ def _stands_alone(line: str) -> bool:
 
 
 def _ends_sentence(line: str) -> bool:
-    s = line.rstrip().rstrip("*_ ")
+    s = line.rstrip().rstrip("*_ ")[-300:]  # (a paragraph being joined: its end)
     return not s or bool(SENTENCE_END.search(s)) or line.endswith("  ") or bool(re.search(r"https?://\S+$", s))
 
 

@@ -28,14 +28,15 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 # the label over an ad ("Anzeige", "广告"): the paragraph under it is judged as page text, not as an answer
 AD_LABEL = re.compile(r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广告|廣告|推广|推廣)$", re.I)
 RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape|session|panel|discussion|"
-                   r"conversation|episode)|ende des (?:interviews|transkripts|gesprächs|podcasts)|全文完|访谈结束"
-                   r"|訪談結束)\W*$",
+    ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape|session|panel|episode)|"
+                   r"ende des (?:interviews|transkripts|gesprächs|podcasts)|全文完|访谈结束|訪談結束)\W*$",
                    r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
                    r"|lachen|"
                    r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"
-                   r"|片尾|sound|geräusch|atmo|glocken\w*)"
-                   r"[^\])）】]{0,80}[\])）】][.!]?$",
+                   r"|片尾)"
+                   r"[^\])）】]{0,40}[\])）】][.!]?$",
+                   # a broadcast's cue: "[Jingle: Kulturwelle – Das Gespräch am Vormittag]"
+                   r"^[\[【](?:jingle|musik|music|sound|geräusch|atmo|glockengeläut)\b[^\]】]{0,80}[\]】]$",
                    r"^(?:—+\s*)?(?:完|END|Ende|The End|（完）|\(完\)|-\s*END\s*-)(?:\s*—+)?$", r"^[*·•\s]{1,9}$",
                    r"^\[\[?_?toc_?\]?\]$",  # a Markdown editor's table of contents: "[TOC]"
                    # an archivist's or transcriber's note in square brackets: tape sides, the recording, the end
@@ -50,9 +51,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:Foto|Fotos|Bild|Bilder|Illustration|Grafik|Text|Redaktion|Übersetzung(?: aus dem \w+)?|"
                    r"Protokoll|Mitarbeit|Photo|Photos|Photograph(?:y)?|Image|Images|Illustration|Credit|Credits|"
                    r"Edited by|Translated by|Transcribed by|Produced by|Transcript by|Interview by|Photograph by|"
-                   r"Photo by|Photos by|Photographs by|Illustrations? by|Video by|Cover(?: image)?|Hosted by|"
-                   r"Presented by|Mixed by|"
+                   r"Photo by|Photos by|Photographs by|Illustrations? by|Video by|Cover(?: image)?|"
                    r"Moderiert von)\b\s*[:：/]?\s*\S", r"^Moderation\s*[:：]\s*\S",
+                   r"^(?-i:Hosted by [A-Z][\w'’-]+ [A-Z])",
                    # a transcript's standing disclaimer: "Transkript – es gilt das gesprochene Wort."
                    r"\bes gilt das gesprochene wort\b|^check against delivery\b",
                    r"^(?:Das|Dieses) (?:Interview|Gespräch|Transkript|Protokoll) (?:führte|führten|wurde|ist)\b",
@@ -80,7 +81,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^本文(?:采用|採用|遵循|使用).{0,30}(?:许可|許可|协议|協議)",
                    r"^本文由.{0,40}(?:原创|原創|翻译|翻譯|编译|編譯|推出|出品|授权|授權)")),
     ("link", _rx(r"^<?https?://\S+>?$",  # a bare address on a line of its own
-                 r"^(?:proof|verification)\s*:\s*\S.{0,140}$",  # an "ask me anything" host's proof of who they are
+                 # an "ask me anything" host's proof of who they are: "Proof: photo of me holding a sign …"
+                 r"^(?:proof|verification)\s*:\s*(?:https?://\S+|(?:a |my )?(?:photo|picture|pic|image|imgur)\b"
+                 r".{0,120})$",
                  r"^(?:permanent link|permalink|stable (?:url|link)|persistent (?:url|link|identifier)|cite as|"
                  r"zitierlink|dauerhafter link|永久链接|永久連結|本文链接|本文連結|本文网址|本文網址|本文地址|"
                  r"link zur sendung|link zum artikel|link zu diesem artikel|link to this (?:article|page|episode))"
@@ -144,7 +147,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                        r"more from|more in|also in (?:this|our) series|read more|also read|lesen sie auch|"
                        r"auch interessant|related|本系列|更多)\b[^:：.!?]{0,60}[:：]\s*\S")),
     ("sponsor", _rx(r"^(?:this|today'?s) (?:episode|show|podcast|programme|program) is (?:supported|sponsored|"
-                    r"brought to you|made possible|underwritten) by\b",
+                    r"brought to you|underwritten) by\b",
                     r"\b(?:brought to you by|sponsored by|(?:our|today's|this episode's) sponsors?"
                     r"|thanks to our sponsors?|"
                     r"we have \w+ sponsors?|präsentiert von|unterstützt von|gesponsert von)\b", r"^(?:Sponsor|Sponsors"
@@ -160,7 +163,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"registrieren sie sich|für abonnenten)\b", r"(?:付费|付費)(?:阅读|閱讀)|(?:登录|登入)后(?:阅读"
                                                                 r"|閱讀)")),
     # a printed page's jump line: "Continued on page 34", "(continued from page 29)", "Fortsetzung auf Seite 12"
-    ("jump", _rx(r"^[^.!?]{0,60}[(（]?(?:continued|cont'd|fortsetzung|weiter) (?:on|from|auf|von) "
+    ("jump", _rx(r"^(?:(?-i:[^a-z.!?]{0,60})\s)?[(（]?(?:continued|cont'd|fortsetzung|weiter) (?:on|from|auf|von) "
                  r"(?:page|p\.|seite|s\.)\s*\d+[)）]?\.?$")),
     ("copyright-line", _rx(r"^copyright\s*[:©]")),  # "Copyright: Penwith Archive." (in an answer, a topic)
     ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b",
@@ -284,8 +287,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         return "follow"
     if short and is_menu(plain):
         return "menu"
-    if para is not None and para.after_image and not para.bold and (is_caption(plain)
-                                                                    or (para.italic and len(plain) <= 200)):
+    if para is not None and para.after_image and not para.bold and (
+            is_caption(plain) or (para.italic and len(plain) <= 200 and not plain.rstrip(" *_").endswith(("?", "？")))):
         return "caption"  # "![](map.png)" over "*Afternoon temperatures, July 17. Map: City of …*"
     return None
 

@@ -124,18 +124,21 @@ def _join(left: str, right: str) -> str:
         whole = split.group(1) + (tail.group(0) if tail else "")
         if _word(whole) or not (_word(split.group(1)) and tail and _word(tail.group(0))):
             return left[:-1] + right
-        if not (tail and _word(tail.group(0), 5.5)):  # "well-" + "known"; but "Nord-" + "und Süd" keeps its space
+        if not (tail and tail.group(0).lower() in ELLIPSIS):  # "well-" + "known"; "Nord-" + "und Süd" keeps its space
             return left + right
     if HAN.match(left[-1]) or HAN.match(right[0]) or right[0] in "·・，。、）)":
         return left + right
     return f"{left} {right}"
 
 
-def _word(word: str, common: float = 3.0) -> bool:
-    """Whether a word is this common in English or German (3: a word, not a hyphenated line's half)."""
+ELLIPSIS = {"und", "oder", "bis", "sowie", "and", "or", "to"}  # "Nord- und Süd…": a word left open, not broken
+
+
+def _word(word: str) -> bool:
+    """Whether a word is common enough in English or German to be one (not a hyphenated line's half)."""
     from retrieval.generality import zipf
 
-    return max(zipf(word.lower(), "en"), zipf(word.lower(), "de")) >= common
+    return max(zipf(word.lower(), "en"), zipf(word.lower(), "de")) >= 3.0
 
 
 TIMED_LINE = re.compile(rf"^\s*[\[(]?{TIMESTAMP}[\])]?\s")  # "[00:00:00] Stefan", "0:02:04.8 **Tim**": a new turn

@@ -84,8 +84,8 @@ SELF_LINK = re.compile(r"^\W{0,3}(?:permalink|permanent link|link zur sendung|li
                        re.I | re.M)
 SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)(?P<n>[^\s　|｜,，。]{2,30})")
 # where the text first appeared, in its own footer: "本文首发于「慢变量」博客，转载请注明出处：https://…"
-FIRST_PUBLISHED = re.compile(r"^\W{0,3}本?文?(?:章)?(?:首发|首發)(?:于|於|在)\s*[「『“《]?"
-                             r"(?P<n>[^」』”》，,。：:\s「『“《]{2,20})[」』”》]?", re.M)
+FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|於)\s*[「『“《]"
+                             r"(?P<n>[^」』”》，,。：:\s「『“《]{2,20})[」』”》]", re.M)
 WECHAT_BACKUP = re.compile(r"\]\(/gzh/(?P<n>[^)/\s]+)\)")
 WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*\**(?P<n>[^」”\"*\s，。]{2,20}?)\**\s*[」”\"]?\s*(?:"
                         r"所有|原创|公众号)")
@@ -511,8 +511,8 @@ def from_byline(meta: Meta, text: str) -> None:
 
 LAST_EDITED = re.compile(r"^\W{0,3}(?:最後編輯|最后编辑|最後更新|最后更新|last edited|last updated|zuletzt bearbeitet|"
                          r"zuletzt aktualisiert)\s*[:：]\s*(?P<d>[\d./\-年月日 ]{6,20})\s*$", re.I | re.M)
-BYLINE_START = re.compile(r"^(?:interview(?:ed)? by|by|von|text\s*:|das (?:gespräch|interview) führte|"
-                          r"采访|採訪|文\s*[／/|:：]|记者|記者)\s*\S", re.I)
+BYLINE_START = re.compile(r"^(?i:interview(?:ed)? by|by|von|text:|das (?:gespräch|interview) führte(?:n)?)\s+"
+                          r"[A-ZÄÖÜ][\w'’.-]+\s+[A-ZÄÖÜ][\w'’-]+\W*$|^(?:采访|採訪|文)\s*[／/|:：]")
 GENERIC_HEADINGS = {"info", "infos", "transcript", "transkript", "transkription", "interview", "contents", "inhalt",
                     "intro", "introduction", "einleitung", "summary", "notes", "about", "目录", "正文", "简介"}
 
@@ -525,9 +525,9 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
             meta.put("title", title, "first heading")
             break
     if "title" not in meta.found:  # a text file's title: the line over its byline ("Interview by Sam Okoye")
-        top = [line.strip().strip("*_#") for line in body.split("\n")[:60] if line.strip()]
+        top = [line.strip().strip("*_#") for line in body.split("\n")[:30] if line.strip()]
         for line, under in itertools.pairwise(top):
-            if BYLINE_START.match(under) and 3 <= len(line) <= 120 and not re.search(r"[.。:：,，]$", line):
+            if BYLINE_START.match(under) and 3 <= len(line) <= 120 and not re.search(r"[.。:：,，?？]$", line):
                 meta.put("title", line, "the line over the byline")
                 break
     wechat = WECHAT_BACKUP.search(body[:3000])

@@ -422,9 +422,9 @@ def introduced(turns: Sequence[str], text: str) -> str | None:
 
 
 # a nickname the text gives a person: "蔡承凱，大家都叫他阿凱", "王建國（人稱老王）"
-NICKNAMED = re.compile(r"(?P<full>[\u4e00-\u9fff]{2,4})(?:[，,、（(]\s*)?"
-                       r"(?:大家|朋友們|朋友们|同事們|同事们|街坊|熟人)?"
-                       r"(?:都)?(?:叫|稱|称|喊|人稱|人称)(?:他|她)?(?:作|做|為|为)?[「“]?(?P<nick>[\u4e00-\u9fff]{2,3})")
+NICKNAMED = re.compile(r"(?P<full>[\u4e00-\u9fff]{2,4})[，,、（(]\s*"
+                       r"(?:(?:大家|朋友們|朋友们|同事們|同事们|街坊|熟人)都?(?:叫|稱|称|喊)(?:他|她)|人稱|人称)"
+                       r"(?:作|做|為|为)?[「“]?(?P<nick>[\u4e00-\u9fff]{2,3})")
 
 
 def unnicknamed(name: str, text: str) -> str:
@@ -449,8 +449,9 @@ def in_handle(handle: str, text: str) -> str | None:
 
 
 # who hosts, as an editor's note or intro says it: "Jonah Reyes hosts;", "hosted by Ann Lee", "Moderation: Jo Brehm"
-WORD = r"[A-ZÄÖÜÉÈÁÍÓÚÇ][\w'’-]+"  # a capitalised word of a name, no dot
-HOSTED = re.compile(rf"(?P<n>{WORD}(?: {WORD}){{1,2}}) (?:hosts|is (?:the|your) host|moderiert)\b"
+WORD = r"(?<![\w'’-])[A-ZÄÖÜÉÈÁÍÓÚÇ][\w'’-]+"  # a capitalised word of a name, no dot (never inside a word)
+HOSTED = re.compile(rf"(?P<n>{WORD}(?: {WORD}){{1,2}}) (?:hosts\s*[;,.]|"
+                    rf"hosts (?:the|this|our) (?:show|podcast|episode)|is (?:the|your) host)"
                     rf"|\b(?i:hosted by|presented by|your host(?:s)? (?:is|are|today is)|moderiert von|Moderation:)\s*"
                     rf"(?P<m>{WORD}(?: {WORD}){{1,2}})")
 

@@ -3,7 +3,8 @@ the guest's post, then each comment the guest replied to and the guest's reply, 
 
 A page is such a thread when the author of its post (the first user link outside the comments) wrote at
 least MIN_REPLIES replies to other people's comments, and these say more than twice as much as the post
-(an article whose author answers a few comments under it is still read as an article). Comments are the
+(an article whose author answers a few comments under it is still read as an article, and so is a page
+whose post the reader cannot tell apart). Comments are the
 elements whose class names a comment ("th-comment", "comment", "Comment-item"); each one's author is its
 first user link and its words are its own text element, without the comments nested in it. Comments the
 guest never answered, the moderators' notes and the buttons, votes and awards around them are left out.
@@ -92,7 +93,7 @@ def read(html: str) -> tuple[str, str] | None:
 
     try:
         tree = lxml_html.document_fromstring(html)
-    except ValueError:
+    except (ValueError, lxml_html.etree.ParserError):
         return None
     elements = [el for el in tree.iter() if isinstance(el.tag, str) and _is_comment(el)]
     outer = [el for el in elements if not any(_is_comment(a) for a in el.iterancestors())]
@@ -114,7 +115,7 @@ def read(html: str) -> tuple[str, str] | None:
     if guest is None or len(answers) < MIN_REPLIES:
         return None
     post = _post_text(tree, guest)
-    if sum(map(len, post)) * 2 > sum(len(p) for c in answers for p in c.paragraphs):
+    if not post or sum(map(len, post)) * 2 > sum(len(p) for c in answers for p in c.paragraphs):
         return None  # a post that is itself the interview, its author answering some comments under it
     lines = [*post]
     asked: set[int] = set()

@@ -18,6 +18,7 @@ the shape the label finder reads.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -69,6 +70,7 @@ MARKER_LINES = 80  # lines: where a transcript's start is marked, if it is
 MAX_ITEMS = 12  # indented lines under a key: the panelists
 PEOPLE = {"interviewee", "interviewer"}
 PAGE_LINES = 3  # pages a running foot is seen on
+PAGE_NUMBER = re.compile(r"(?i)\b(?:page|seite|p\.|s\.)\s*\d+|^\s*\d+\s{2,}\S|\S\s{2,}\d+\s*$")
 
 
 def _key(line: str) -> tuple[str, str] | None:
@@ -212,6 +214,15 @@ def without_page_furniture(text: str) -> str:
     return _paginated(text)[0]
 
 
+def _page_numbers(found: list[tuple[int, ...]]) -> bool:
+    """Whether one number of a repeated line grows from page to page (by a few) while the others stay."""
+    if len({len(f) for f in found}) != 1:
+        return False
+    columns = list(zip(*found, strict=True))
+    growing = [c for c in columns if all(a < b <= a + 40 for a, b in itertools.pairwise(c))]
+    return len(growing) == 1 and all(len(set(c)) == 1 for c in columns if c is not growing[0])
+
+
 def running_head(text: str) -> str | None:
     """A paginated document's running head when it is a name ("28   HEDGEROW QUARTERLY"): the publication."""
     heads = [re.sub(r"\s+", " ", re.sub(r"\d+", " ", line)).strip(" ·|–—-") for line in _paginated(text)[1]]
@@ -223,21 +234,24 @@ def _paginated(text: str) -> tuple[str, list[str]]:
     """(the text without its page heads and feet, the heads and feet removed)."""
     lines = text.replace("\f", "\n").split("\n")
     norm = [re.sub(r"\s+", " ", re.sub(r"\d+", "", line)).strip() for line in lines]
-    seen: dict[str, set[str]] = {}
+    seen: dict[str, list[tuple[int, ...]]] = {}
     for line, n in zip(lines, norm, strict=True):
-        if len(n) >= 10 and len(n.split()) >= 2 and re.search(r"\d", line) \
-                and not re.search(r"[.?!。？！:：]$|^[\[(#>|*-]", n):
-            seen.setdefault(n, set()).add(line.strip())
-    feet = {n for n, forms in seen.items() if len(forms) >= PAGE_LINES}
+        if (len(n) >= 10 and len(n.split()) >= 2 and re.search(r"\d", line)
+                and not re.search(r"\d\s*[:：.]\s*\d", line)  # no time ("Tom Akers (00:00:42)")
+                and PAGE_NUMBER.search(line)  # "— page 7", "28   HEDGEROW QUARTERLY" (not "Part 2 of …")
+                and not re.search(r"[.?!。？！:：]$|^[\[(#>|*-]", n)):
+            seen.setdefault(n, []).append(tuple(int(x) for x in re.findall(r"\d+", line)))
+    feet = {n for n, found in seen.items() if len(found) >= PAGE_LINES and _page_numbers(found)}
     if not feet:
         return "\n".join(lines), []
     furniture = {i for i, n in enumerate(norm) if n in feet}
+    counts = Counter(norm)
     for i in sorted(furniture):  # the running head printed beside a foot, on every page alike
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(lines) and not norm[j] and abs(j - i) < 3:
                 j += step
-            if 0 <= j < len(lines) and norm[j] and j not in furniture and norm.count(norm[j]) >= PAGE_LINES \
+            if 0 <= j < len(lines) and norm[j] and j not in furniture and counts[norm[j]] >= PAGE_LINES \
                     and not re.search(r"[.?!。？！:：]$", norm[j]):
                 furniture.add(j)
     out: list[str] = []

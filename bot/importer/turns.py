@@ -150,9 +150,10 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
     return best
 
 
+LIST_TITLE = 40  # characters: a plain paragraph that titles the list under it ("Mehr zum Thema")
 AD_TEXT = 160  # characters: what an ad under an "Anzeige" label says at most (a longer paragraph answers)
 SHOP = re.compile(r"\b[\w-]+\.(?:com|co\.uk|de|at|ch|org|net|shop|store)\b|\b(?:per ?cent|percent|prozent) off\b|"
-                  r"\d+ ?% (?:off|rabatt)|\b(?:quote|use|code|gutschein)\s+[A-Z0-9]{4,}\b", re.I)  # ... unless it sells
+                  r"\d+ ?% (?:off|rabatt)|\b(?i:quote|use|code|gutschein)\s+(?-i:[A-Z0-9]{4,})\b")  # unless it sells
 
 
 def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
@@ -190,6 +191,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             continue
         listed = False
         if (pc.para.kind == "para" and not pc.label and i + 1 < len(pieces) and pieces[i + 1].para.kind == "item"
+                and len(pc.plain) <= LIST_TITLE and not re.search(r"[.,;:!?。，；：！？]\W*$|\s(?:und|and)\s", pc.plain)
                 and chrome.section_heading(pc.text) == "section"):  # "Mehr zum Thema" over a list, no heading
             pc.dropped, listed = "section heading", True
             continue
@@ -222,7 +224,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         answering = role == "interviewee" or (role == "interviewer" and unlabelled_answers and not pc.label)
         in_answer = answering and not ended and not advertised  # after "Anzeige": an ad's own rules
         reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=in_answer)
-        if not reason and advertised and SHOP.search(pc.plain):
+        if not reason and advertised and not pc.label and SHOP.search(pc.plain):
             reason = "ad"  # under "ADVERTISEMENT": "… Quote HEDGE10 for ten per cent off at brindleflour.co.uk"
         if not reason and not pc.label and i + 1 < len(pieces) and chrome.is_caption(pc.plain) \
                 and chrome.PHOTO_CREDIT.match(pieces[i + 1].plain):

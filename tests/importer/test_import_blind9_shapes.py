@@ -198,3 +198,56 @@ def test_chrome_and_dates_of_the_ninth_round() -> None:
     meta = metadata.Meta()
     metadata.from_markdown(meta, "Text.\n\nLast edited: 2025-01-22\n", None)
     assert meta.published == "2025-01-22"
+
+
+def test_ordinary_text_the_new_rules_leave_alone(tmp_path: Path) -> None:
+    """A review's reproducers: each of these is an interview's own text, or a name, and stays so."""
+    from bot.importer import names, thread
+    from bot.importer.transcript import without_page_furniture
+    from bot.importer.turns import SHOP
+
+    timed = "\n\n".join(f"Tom Akers (00:0{i}:42)\nQuestion {i}?\n\nMaria Lopez (00:0{i}:50)\nAnswer {i}."
+                        for i in range(5))
+    parts = "\n\n".join(f"Part {i} of our conversation\nAnswer {i}." for i in range(5))
+    assert without_page_furniture(timed) == timed and without_page_furniture(parts) == parts
+    for text in ("This show is made possible by volunteers who give their time.",
+                 "Proof: our listener numbers doubled in 2023.", "Presented by children, the play was a hit.",
+                 "(soundtrack of my childhood, really)", "(atmospheric pressure is key)",
+                 "Then the argument continued on page 34", "End of discussion!", "Hosted by my aunt, it was fun."):
+        assert chrome.classify(text, in_answer=True) is None, text
+    assert not SHOP.search("Die Quote liegt heute bei zwölf Prozent. Use your head.")
+    assert names.host_named("Every autumn New York hosts the marathon.", []) is None
+    assert names.host_named("A" * 50_000, []) is None  # and at once: no backtracking through a long run
+    assert names.unnicknamed("阿强", "那时候高老师叫他阿强") == "阿强"
+    assert _join("a part-", "time job") == "a part-time job"
+    meta = metadata.Meta()
+    metadata.from_markdown(meta, "Text.\n\n文章首发在《读书》杂志上，后来又转了很多次。\n", None)
+    assert meta.publisher is None
+    assert thread.read('<!-- class="comment" -->') is None
+    listed = ("**Host:** What is on your stove?\n\n**Ilka:** Ich koche gern.\n\n"
+              "Links neben dem Ofen stehen bei mir immer drei Dinge:\n\n"
+              "- Salz\n- Pfeffer\n- Geduld\n\n"
+              + "".join(f"**Host:** And then, the {i}th time?\n\n**Ilka:** Then we cook again, slowly and for "
+                        f"a long time, until the kitchen smells of it.\n\n" for i in range(4)))
+    text = "\n".join(p.text for p in read_article(str(write(tmp_path, "list.md", listed))).passages)
+    assert "Links neben dem Ofen" in text and "Pfeffer" in text
+    byline = ("# Bergführerin\n\n**Wie sind Sie Bergführerin geworden?**\n\nVon klein auf war ich in den Bergen, "
+              "mit meinem Vater.\n\n"
+              + "".join(f"**Und dann, beim {i}. Mal?**\n\nDann kam die Ausbildung, drei lange Jahre im Gebirge, "
+                        f"bei jedem Wetter.\n\n" for i in range(4)))
+    prepared = read_article(str(write(tmp_path, "berg.md", byline)))
+    assert prepared.article.title == "Bergführerin"
+    assert any(p.kind == "answer" and p.text.startswith("Von klein auf") for p in prepared.passages)
+
+
+def test_an_article_with_its_comments_inside_stays_the_article() -> None:
+    from bot.importer import thread
+
+    replies = "".join(f'<div class="comment"><a href="/user/reader{i}/">reader{i}</a><div class="comment-body">'
+                      f"<p>Reader question {i}?</p></div><div class='comment'><a href='/user/jane/'>jane</a>"
+                      f"<div class='comment-body'><p>{'A long reply from the author. ' * 20}</p></div></div></div>"
+                      for i in range(4))
+    page = ("<html><body><article><div class='byline'>By <a href='/user/jane/'>Jane</a></div>"
+            "<div class='entry-content'><p><b>Q:</b> The interview's first question?</p><p>An answer.</p></div>"
+            f"<section class='comments-area'>{replies}</section></article></body></html>")
+    assert thread.read(page) is None

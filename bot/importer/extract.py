@@ -52,7 +52,7 @@ def _boxed(token: str) -> bool:
 
 def _dropped(el: Any) -> bool:
     """Whether a page element is such a box, or a kicker's line."""
-    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    tokens = thread.class_tokens(el)
     if any(_boxed(t) for t in tokens):
         return len(el.text_content()) <= NOTE_MAX
     return any(KICKER_TOKEN.search(t) for t in tokens) and len(el.text_content().strip()) <= KICKER_MAX
@@ -99,12 +99,6 @@ def _table_turns(text: str) -> str:
     return "\n".join(lines)
 
 
-def _visible(html: str) -> str:
-    """A page's text without its markup, scripts and styles (where a byline's date the extraction left out is)."""
-    html = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", " ", html)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "\n", html))
-
-
 def from_html(source: Source) -> Document:
     """The page's main text by trafilatura (navigation, ads and comment threads left out) and its metadata;
     a thread in which a guest answers questions (an "ask me anything"), the guest's post and answers."""
@@ -124,9 +118,8 @@ def from_html(source: Source) -> Document:
         meta.guests = [names.in_handle(answered[1], text) or answered[1]]
     metadata.from_closing_credit(meta, text[-4000:])  # the article's own end, not the page's sidebars
     if not meta.published:
-        found = trafilatura.extract_metadata(source.text)
-        guess = metadata.iso_date(getattr(found, "date", None))
-        if guess in metadata.dates_in(text) or guess in metadata.dates_in(_visible(source.text)):
+        guess = metadata.iso_date(getattr(trafilatura.extract_metadata(source.text), "date", None))
+        if guess in metadata.dates_in(text) or guess in metadata.dates_in(meta.shown):
             meta.put("published", guess, "page text")  # a date the page shows, not a guess from a bare year
     metadata.from_markdown(meta, text, source.url)
     return Document(text, meta, "html")
@@ -135,7 +128,8 @@ def from_html(source: Source) -> Document:
 def from_text(source: Source) -> Document:
     """A .md or .txt file: YAML front matter, a `Title:`/`Date:` header or an archive's transcript header,
     then the text (speakers named on a line of their own written as labels)."""
-    front, body = metadata.front_matter(transcript.without_page_furniture(source.text.replace("\r\n", "\n")))
+    text, furniture = transcript.paginated(source.text.replace("\r\n", "\n"))  # without page heads and feet
+    front, body = metadata.front_matter(text)
     origin = "front matter"
     if not front:  # an archive's transcript: "Interviewee: …", "Date: …" lines under its name and title
         front, body = transcript.header(body)
@@ -144,7 +138,7 @@ def from_text(source: Source) -> Document:
         raise FetchError(f"{source.location}: the file is empty")
     meta = Meta()
     metadata.from_front_matter(meta, front, origin)
-    head = transcript.running_head(source.text)  # a magazine's name, printed at the top of every page
+    head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
     if head:
         meta.put("publisher", names.written_as(head, [body]) or head.title(), "running head")
     if source.url:

@@ -111,6 +111,7 @@ class Meta:
     teaser: str | None = None
     other_titles: list[str] = field(default_factory=list)  # the page's other renderings of its title
     found: dict[str, str] = field(default_factory=dict)
+    shown: str = field(default="", repr=False)  # a web page's visible text, scripts and styles left out
 
     def put(self, name: str, value: Any, source: str) -> None:
         """Set a field if it is still empty and the value is a non-empty string (or a number)."""
@@ -394,10 +395,12 @@ def from_html(html: str, page_url: str | None) -> Meta:
         if 20 <= len(shown) <= 600 and shown != meta.teaser:
             meta.teaser = "\n".join(filter(None, [meta.teaser, shown]))
     from_byline(meta, text[:6000])
+    meta.shown = " ".join((body[0] if body else tree).xpath(SHOWN_TEXT))
     meta.put("publisher", site_of(meta.url or page_url), "web address")
     return meta
 
 
+SHOWN_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 SITE_MARKS = ("//a[@href='/' or @href='./' or @class='logo' or contains(@class, 'brand')]//img/@alt | "
               "//*[contains(@class, 'logo') or contains(@class, 'brand') or contains(@class, 'site-name') or "
               "contains(@class, 'site-title')]//text()")

@@ -4,16 +4,16 @@ the guest's post, then each comment the guest replied to and the guest's reply, 
 A page is such a thread when the author of its post (the first user link outside the comments) wrote at
 least MIN_REPLIES replies to other people's comments, and these say more than twice as much as the post
 (an article whose author answers a few comments under it is still read as an article, and so is a page
-whose post the reader cannot tell apart). Comments are the
-elements whose class names a comment ("th-comment", "comment", "Comment-item"); each one's author is its
-first user link and its words are its own text element, without the comments nested in it. Comments the
-guest never answered, the moderators' notes and the buttons, votes and awards around them are left out.
+whose post the reader cannot tell apart). Comments are the elements whose class names a comment
+("th-comment", "comment", "Comment-item"); each one's author is its first user link and its words are its
+own text element, without the comments nested in it. Comments the guest never answered, the moderators'
+notes and the buttons, votes and awards around them are left out.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 COMMENT = re.compile(r"(?:^|[-_])comment(?:$|[-_](?:item|node|container|thread|wrapper|root))", re.I)
@@ -27,15 +27,15 @@ class Comment:
     author: str
     paragraphs: list[str]
     parent: Comment | None = None
-    replies: list[Comment] = field(default_factory=list)
 
 
-def _tokens(el: Any) -> list[str]:
+def class_tokens(el: Any) -> list[str]:
+    """A page element's class names and id."""
     return f"{el.get('class') or ''} {el.get('id') or ''}".split()
 
 
 def _is_comment(el: Any) -> bool:
-    return any(COMMENT.search(t) for t in _tokens(el))
+    return any(COMMENT.search(t) for t in class_tokens(el))
 
 
 def _author(el: Any) -> str | None:
@@ -80,7 +80,7 @@ def _body(el: Any) -> Any | None:
     for child in el.iter():
         if child is el or _inside_other_comment(child, el) or _is_comment(child):
             continue
-        if any(BODY.search(t) for t in _tokens(child)):
+        if any(BODY.search(t) for t in class_tokens(child)):
             return child
     return None
 
@@ -107,10 +107,7 @@ def read(html: str) -> tuple[str, str] | None:
         if author is None or body is None:
             continue
         parent_el = next((a for a in el.iterancestors() if a in comments), None)
-        c = Comment(author, _paragraphs(body), comments.get(parent_el))
-        comments[el] = c
-        if c.parent is not None:
-            c.parent.replies.append(c)
+        comments[el] = Comment(author, _paragraphs(body), comments.get(parent_el))
     answers = [c for c in comments.values() if c.author == guest and c.parent is not None and c.parent.author != guest]
     if guest is None or len(answers) < MIN_REPLIES:
         return None

@@ -79,10 +79,11 @@ def _key(line: str) -> tuple[str, str] | None:
     if not m or m.group("key").strip().lower() not in KEYS:
         return None
     key, value = KEYS[m.group("key").strip().lower()], m.group("value").strip()
-    if key in PEOPLE and (len(value.split()) > 6 or re.search(r"[?？.!。]$", value)):
-        return None  # "Interviewer: Could you start by …?": a turn, not who asked
-    if key in PEOPLE:  # "Lena Ortiz, Senior Editor, Tidewater Quarterly; Ann Lee, …": each person without the
-        value = "; ".join(p.split(",")[0].strip() for p in re.split(r";|\s+(?:and|und|&)\s+", value))  # affiliation
+    if key in PEOPLE:
+        if len(value.split()) > 6 or re.search(r"[?？.!。]$", value):
+            return None  # "Interviewer: Could you start by …?": a turn, not who asked
+        # "Lena Ortiz, Senior Editor, Tidewater Quarterly; Ann Lee, …": each person without the affiliation
+        value = "; ".join(p.split(",")[0].strip() for p in re.split(r";|\s+(?:and|und|&)\s+", value))
     return (key, value) if len(value) <= MAX_VALUE or key == "summary" else None
 
 
@@ -100,6 +101,7 @@ def header(text: str) -> tuple[dict[str, Any], str]:
             break
     found: dict[str, Any] = {}
     drop = set()
+    kept: set[int] = set()  # the summary's lines: text a reader may want, left as narrative
     marker = _transcript_marker(lines)
     if len(block) < MIN_KEYS and marker is not None:  # key lines among other lines, above "TRANSCRIPT"
         block = [i for i in range(marker) if _key(lines[i]) or _listed(lines, i)]
@@ -113,6 +115,7 @@ def header(text: str) -> tuple[dict[str, Any], str]:
             key, items = listed
             drop.add(i)
             if key == "summary":
+                kept.update(range(i + 1, i + 1 + len(items)))
                 continue
             drop.update(range(i + 1, i + 1 + len(items)))
             if key and key not in found:
@@ -120,7 +123,8 @@ def header(text: str) -> tuple[dict[str, Any], str]:
             continue
         key, value = _key(lines[i]) or ("", "")
         if key == "summary":
-            continue  # the archive's summary is text a reader may want: it stays, as narrative
+            kept.add(i)
+            continue
         drop.add(i)
         if key and key not in found:
             found[key] = value
@@ -148,8 +152,7 @@ def header(text: str) -> tuple[dict[str, Any], str]:
             drop.add(caps[0][0])
     drop |= {i for i in range(block[-1]) if RULE.match(lines[i])}  # what underlined the lines read
     if marker is not None and block[-1] < marker:  # above "TRANSCRIPT", all but a summary is the archive's
-        kept = _summary_lines(lines, block)  # description of the recording: left out with the header
-        drop |= {i for i in range(marker + 1) if i not in kept}
+        drop |= {i for i in range(marker + 1) if i not in kept}  # description of the recording: left out
         drop |= {i for i in range(marker + 1, min(len(lines), marker + 3)) if RULE.match(lines[i])}
     return found, "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
@@ -171,18 +174,6 @@ def _listed(lines: list[str], i: int) -> tuple[str, list[str]] | None:
             break
         items.append(line.strip())
     return (KEYS[m.group("key").strip().lower()], items) if items else None
-
-
-def _summary_lines(lines: list[str], block: list[int]) -> set[int]:
-    """The lines of the header's summary (its value, or the indented lines under its key)."""
-    kept: set[int] = set()
-    for i in block:
-        listed = _listed(lines, i)
-        if listed and listed[0] == "summary":
-            kept.update(range(i + 1, i + 1 + len(listed[1])))
-        elif (_key(lines[i]) or ("",))[0] == "summary":
-            kept.add(i)
-    return kept
 
 
 def _named_site(line: str) -> str | None:
@@ -211,7 +202,7 @@ def without_page_furniture(text: str) -> str:
     """The text of a paginated document without its running heads and feet ("Proceedings of … — page 7"
     and the header line beside it), a sentence broken across a page joined again; form feeds removed.
     A foot is a line of several words, no sentence, seen on PAGE_LINES pages with its number changing."""
-    return _paginated(text)[0]
+    return paginated(text)[0]
 
 
 def _page_numbers(found: list[tuple[int, ...]]) -> bool:
@@ -223,14 +214,15 @@ def _page_numbers(found: list[tuple[int, ...]]) -> bool:
     return len(growing) == 1 and all(len(set(c)) == 1 for c in columns if c is not growing[0])
 
 
-def running_head(text: str) -> str | None:
-    """A paginated document's running head when it is a name ("28   HEDGEROW QUARTERLY"): the publication."""
-    heads = [re.sub(r"\s+", " ", re.sub(r"\d+", " ", line)).strip(" ·|–—-") for line in _paginated(text)[1]]
+def running_head(furniture: list[str]) -> str | None:
+    """The running head among a paginated document's heads and feet (`paginated`'s second part) when it is a
+    name ("28   HEDGEROW QUARTERLY"): the publication."""
+    heads = [re.sub(r"\s+", " ", re.sub(r"\d+", " ", line)).strip(" ·|–—-") for line in furniture]
     named = [h for h in heads if 1 <= len(h.split()) <= 4 and (CAPS.match(h) or h.istitle())]
     return named[0] if named and len(set(named)) == 1 else None
 
 
-def _paginated(text: str) -> tuple[str, list[str]]:
+def paginated(text: str) -> tuple[str, list[str]]:
     """(the text without its page heads and feet, the heads and feet removed)."""
     lines = text.replace("\f", "\n").split("\n")
     norm = [re.sub(r"\s+", " ", re.sub(r"\d+", "", line)).strip() for line in lines]

@@ -325,12 +325,19 @@ def page_guest(questions: list[str], meta: Meta, body: str, language: str) -> li
     return names.prominent([meta.title, *meta.other_titles, teaser], body, language, meta.authors)
 
 
+ON_AIR_ROLES = {"anchor", "host", "co-host", "cohost", "correspondent", "reporter", "moderator", "presenter",
+                "narrator", "interviewer", "guest", "panelist", "panellist"}  # before a name in a caption label
+
+
 def _as_written(name: str, sources: list[str]) -> str:
     """A name from a label in capitals ("TOMÁS ELLERBY:") as the page writes it elsewhere ("Tomás Ellerby");
     else, for a full name, each word capitalised. Initials and other names are kept as they are ("RMS")."""
     words = name.split()
     if not (name.isupper() and re.search(r"[A-ZÀ-Þ]{2}", name)) or (len(words) == 1 and len(name) < 3):
         return name
+    while len(words) > 2 and words[0].lower() in ON_AIR_ROLES:  # "ANCHOR MAYA OKORO:": the person
+        words = words[1:]
+    name = " ".join(words)
     written = names.written_as(name, sources)
     if written:
         return written

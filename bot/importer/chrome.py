@@ -100,7 +100,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("caption", _rx(r"^[^。！？!?]{0,40}[（(][^（）()]{1,20}(?:供图|供圖|提供|摄|攝)[）)]$",
                     r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
-                    r"(?:摄|攝)\s*[）)]?$", r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$")),
+                    r"(?:摄|攝)\s*[）)]?$", r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$",
+                    r"^[▲△](?=\s*[\u3400-\u9fff])")),  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
     ("follow", _rx(r"^(?:关注|點擊|点击|扫码|掃碼|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|阅读原文|閱讀原"
                    r"文)",
                    r"^(?:Follow|Find) us\b|^Folgen Sie uns|\bfollow us on\b|^Share(?: this)?\b|^Teilen\b"
@@ -136,7 +137,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("contact", _rx(r"^(?:telefon|tel\.?|phone|fon|fax|mobil|mobile|電話|电话)\s*[:：]\s*\+?[\d\s()/.-]{6,}$",
                     r"\b(?:reach|contact|e-?mail|write to|kontakt|erreichen sie|schreiben sie)\b[^.!?]{0,60}?"
                     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-                    r"(?:联系|聯繫|联络|聯絡|邮箱|郵箱)[^。！？]{0,20}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+                    r"(?:联系|聯繫|联络|聯絡|邮箱|郵箱)[^。！？]{0,20}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+                    # "作者微信：zhoukexin_ai（添加请注明…）": a WeChat, LINE or phone contact given for the author
+                    r"^(?:作者|记者|記者|编辑|編輯|小编|小編)?(?:微信|微信号|微信號|wechat|line|電話|电话)(?:\s*id)?\s*[:：]"
+                    r"\s*[A-Za-z][\w.-]{4,30}")),
     # a way back or on: "← Zurück zur Übersicht", "Back to all interviews", "Mehr aus unserer Reihe „…“: A · B"
     ("navigation", _rx(r"^(?:←|<-|<<)\s*\S.{0,50}$",
                        r"^(?:(?:zurück zu[rm]?|back to|return to|go back to)\s+(?:the |all |den |die |der |alle[nm]? )?"
@@ -212,7 +216,9 @@ SECTION_HEADINGS = re.compile(
     r"^(?:related|related (?:articles|posts|stories|reading|episodes)|read (?:more|next|also)|more (?:from|on|stories|"
     r"episodes|interviews)|recommended|you (?:may|might) also like|comments?|\d+ (?:comments?|thoughts"
     r"|responses?) on\b.*|"
-    r"leave a (?:reply|comment)|show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"
+    r"leave a (?:reply|comment)|(?:see also|further reading|external links|table of contents|contents|siehe auch|"
+    r"weblinks|inhaltsverzeichnis|inhalt|目录|目錄|参见|參見)$|"  # (whole: "Inhalt und Form" is a heading)
+    r"show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"
     r"episode links|in this episode|previous episodes|"
     r"weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|kommentare|leserkommentare|"
     r"pressekontakt|presse-kontakt|medienkontakt|press contact|media contacts?|for media inquiries|媒体联系|媒體聯絡|"

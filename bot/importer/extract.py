@@ -42,12 +42,14 @@ NOTE_MAX = 3000  # characters: a notes block, not a container that happens to ca
 MASTHEAD_WORDS = 8  # words: a line above a text file's title that is more says something, and stays
 
 
+LOCKED = re.compile(r"(?:^|[-_])paywall(?:ed)?[-_](?:content|body|text|article|inner)$", re.I)  # the text behind it
 NEGATED = re.compile(r"(?:^|[-_])(?:no|non|has|hide|hidden|without|free|none|off|disabled|blocked?)(?:[-_]|$)", re.I)
 
 
 def _boxed(token: str) -> bool:
     """A class or id naming a notes, appeal, ad or disclaimer box (not "no-ads", "ad-free", "ads-hidden")."""
-    return bool(NOTE_TOKEN.fullmatch(token) or (APPEAL_TOKEN.search(token) and not NEGATED.search(token)))
+    return bool(NOTE_TOKEN.fullmatch(token) or (APPEAL_TOKEN.search(token) and not NEGATED.search(token)
+                                                 and not LOCKED.search(token)))
 
 
 def _dropped(el: Any) -> bool:

@@ -135,11 +135,40 @@ DOTTED = re.compile(r"^\s*(?P<b1>\*\*|__)?(?P<name>Q|A|F)\.\s*(?P<b2>\*\*|__)?\s
 DOTTED_PAIRS = ({"Q", "A"}, {"F", "A"})
 
 
+def _captioned(paras: list[Para]) -> set[int]:
+    """The paragraphs ">>" opened, when the text is a caption transcript that names a speaker at least once."""
+    opened = {i for i, p in enumerate(paras) if p.caption and p.kind != "heading"}
+    return opened if any(_start(paras[i].text) for i in opened) else set()
+
+
+def _caption_marks(paras: list[Para], opened: set[int]) -> list[Mark]:
+    """A mark for every ">>": its own label, or else the speaker before the last one (two people talk in
+    turns; before a second has been named, the next one named who is not the last)."""
+    marks: list[Mark] = []
+    named = {i: found for i in opened if (found := _start(paras[i].text))}
+    last: str | None = None
+    before: str | None = None
+    for i in sorted(opened):
+        if i in named:
+            name, end, timed, handle = named[i]
+            marks.append(Mark(i, 0, end, name, timed, handle))
+        else:
+            guess = before or next((named[j][0] for j in sorted(named) if j > i and named[j][0] != last), None)
+            if guess is None:
+                continue
+            name = guess
+            marks.append(Mark(i, 0, 0, name))
+        if name != last:
+            last, before = name, last
+    return marks
+
+
 def find_marks(paras: list[Para]) -> list[Mark]:
     """Every label-shaped phrase: at a paragraph's start (any style) or bold in its middle."""
-    marks: list[Mark] = []
+    opened = _captioned(paras)
+    marks: list[Mark] = _caption_marks(paras, opened)
     for i, p in enumerate(paras):
-        if p.kind == "heading":
+        if p.kind == "heading" or i in opened:
             continue
         found = _start(p.text)
         dash = None if found else DASH.match(p.text)

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, replace
 
 IMAGE_MARK = "\ue010"  # where an image stood
+CODE_MARK = "\ue011"  # a fenced code block's paragraph
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 SCRIPT = re.compile(r"<(script|style|noscript|iframe|svg)\b.*?</\1\s*>", re.S | re.I)
 DIRECTIVE = re.compile(r"^=[A-Z]+=.*=\s*$", re.M)  # =IMAGE=file.jpg=caption=
@@ -42,6 +44,8 @@ BRACKET_TIME = re.compile(rf"\[\s*{TIMESTAMP}\s*\]")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
 BULLET = re.compile(r"^\s*(?:[*\-+•·▪●]|\d{1,2}[.)、]|[一二三四五六七八九十]{1,2}、)\s+")
 QUOTE = re.compile(r"^\s{0,3}>\s?")
+CAPTION = re.compile(r"^\s{0,3}>>\s")  # closed captions: ">>" opens a speaker's turn (not "> >", a nested quote)
+MIN_CAPTIONS = 3
 RULE = re.compile(r"^\s*(?:[*\-_=]\s*){3,}$")
 SENTENCE_END = re.compile(r"[。！？!?…:：;；.」』”\"'’)）\]】]$")
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -59,6 +63,7 @@ class Para:
     quote: bool = False  # a blockquote (newsletter boxes, pull-quotes)
     after_image: bool = False  # right after an image: possibly its caption
     line: int = 0  # position in the document (for the import summary)
+    caption: bool = False  # opened by ">>", a new speaker in a closed-caption transcript
 
     @property
     def bold(self) -> bool:
@@ -167,8 +172,25 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     cur: list[str] = []
     start = 0
+    fence: str | None = None  # in a fenced code block: its lines, as they are, are one paragraph
+    code: list[str] = []
     for n, raw in enumerate(text.split("\n")):
         line = raw.rstrip("\n")
+        if fence is not None:
+            if line.strip().startswith(fence):
+                if any(c.strip() for c in code):
+                    out.append((start, CODE_MARK + "\n".join(code)))
+                fence = None
+            else:
+                code.append(line.rstrip())
+            continue
+        opening = FENCE.match(line)
+        if opening:
+            if cur:
+                out.append((start, "".join(cur)))
+                cur = []
+            fence, code, start = opening.group(1)[:3], [], n
+            continue
         if not line.strip():
             if cur:
                 out.append((start, "".join(cur)))
@@ -190,6 +212,8 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
             cur[-1:] = [_join(cur[-1], line.strip())]
     if cur:
         out.append((start, "".join(cur)))
+    if fence is not None and any(c.strip() for c in code):  # a block never closed: to the end
+        out.append((start, CODE_MARK + "\n".join(code)))
     return out
 
 
@@ -197,11 +221,18 @@ def paragraphs(text: str) -> list[Para]:
     """Clean `text` (Markdown, HTML fragments or plain text) into paragraphs."""
     out: list[Para] = []
     after_image = False
-    for line_no, raw in _paragraph_lines(clean_text(text)):
+    lines = _paragraph_lines(clean_text(text))
+    captions = sum(1 for _, raw in lines if CAPTION.match(raw)) >= MIN_CAPTIONS
+    for line_no, raw in lines:
+        if raw.startswith(CODE_MARK):  # code: no heading, list or quote inside
+            out.append(Para(raw[1:].strip("\n"), "para", 0, False, after_image, line_no))
+            after_image = False
+            continue
         s = raw.strip()
         if RULE.fullmatch(s):
             continue
-        quote = bool(QUOTE.match(s))
+        caption = captions and bool(CAPTION.match(s))
+        quote = bool(QUOTE.match(s)) and not caption
         while QUOTE.match(s):
             s = QUOTE.sub("", s, count=1).strip()
         heading = HEADING.match(s)
@@ -217,7 +248,7 @@ def paragraphs(text: str) -> list[Para]:
                 after_image = True
             if not visible(piece).strip("*_ "):
                 continue
-            out.append(Para(piece, kind, level, quote, after_image, line_no))
+            out.append(Para(piece, kind, level, quote, after_image, line_no, caption and not i))
             after_image = False
         if len(pieces) > 1 and not pieces[-1]:
             after_image = True

@@ -89,7 +89,8 @@ FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|
 WECHAT_BACKUP = re.compile(r"\]\(/gzh/(?P<n>[^)/\s]+)\)")
 WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*\**(?P<n>[^」”\"*\s，。]{2,20}?)\**\s*[」”\"]?\s*(?:"
                         r"所有|原创|公众号)")
-SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜")
+SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜"
+                        r"|(?<=[\u3400-\u9fff])-(?=[^-\s]{0,19}[A-Za-z\u3400-\u9fff][^-\s]{0,19}$)")  # "…模型-36氪"
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "footer", "section", "article", "aside",
           "span", "time", "br", "figcaption", "dd", "dt", "td", "tr"}
 GENERIC_TITLE_PARTS = {"artikel", "article", "news", "home", "startseite", "blog", "interview", "interviews",
@@ -347,10 +348,13 @@ def from_html(html: str, page_url: str | None) -> Meta:
     chosen = og_title or item.get("headline") or h1 or title
     if isinstance(chosen, str) and h1 and chosen != h1 and chosen in h1 and raw_title and h1 in raw_title:
         chosen = h1  # og:title a shortened headline ("„Ein Münster ist nie fertig“"): the page's whole one
-    meta.put("title", chosen, "page")
     headline = item.get("headline") if isinstance(item.get("headline"), str) else None
     parts = [p.strip() for p in SEPARATORS.split(raw_title or "") if p.strip() and p.strip() != site]
     article_part = max(parts, key=len) if parts else None  # <title> without the site's part
+    if isinstance(chosen, str):  # og:title "Fischerei in der Ostsee: Meeresbiologin …", the headline without
+        chosen = next((r for r in (headline, article_part) if r and chosen.endswith(r)  # the kicker before it
+                       and re.fullmatch(r"[^:：]{2,60}[:：]\s*", chosen[:-len(r)])), chosen)
+    meta.put("title", chosen, "page")
     for other in (og_title, headline, h1, title, article_part):  # og:title a quote, the guest named in <title>
         if other and other != meta.title and other not in meta.other_titles:
             meta.other_titles.append(other)
@@ -520,6 +524,11 @@ GENERIC_HEADINGS = {"info", "infos", "transcript", "transkript", "transkription"
                     "intro", "introduction", "einleitung", "summary", "notes", "about", "目录", "正文", "简介"}
 
 
+# a breadcrumb trail whose first link goes to the site's root, over a text's title: the site's name
+BREADCRUMB = re.compile(r"^\s*\[(?P<n>[^\]\n]{2,60})\]\(https?://[^/)\s]+/?\)\s*(?:›|»|>|/|\||·|→)\s*\[", re.M)
+HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首頁", "主页", "主頁", "wiki"}
+
+
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     """Title, publisher and date a Markdown or text document shows in its first lines."""
     for heading in re.finditer(r"^\s{0,3}#\s+(?P<t>\S.*?)\s*#*\s*$|^(?P<s>\S[^\n]{2,200})\n=+[ \t]*$", body, re.M):
@@ -549,4 +558,7 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     first = FIRST_PUBLISHED.search(body[-3000:]) if "publisher" not in meta.found else None
     if first:
         meta.put("publisher", re.sub(r"(?:博客|部落格|公众号|公眾號|网站|網站)$", "", first.group("n")), "its footer")
+    crumbs = BREADCRUMB.search("\n".join(line for line in body.split("\n")[:12] if line.strip()))
+    if crumbs and crumbs.group("n").strip().casefold() not in HOME_WORDS and len(crumbs.group("n").split()) <= 5:
+        meta.put("publisher", crumbs.group("n").strip(), "breadcrumb")  # "[Tidewire Wiki](https://…/) › …"
     meta.put("publisher", site_of(meta.url or page_url), "web address")

@@ -43,7 +43,7 @@ KEYS = {
     "title": "title", "titel": "title", "标题": "title", "標題": "title",
     "summary": "summary", "abstract": "summary", "zusammenfassung": "summary", "摘要": "summary",
     "session abstract": "summary", "description": "summary", "beschreibung": "summary",
-    "permanent url": "url", "permalink": "url", "url": "url", "stable url": "url",
+    "permanent url": "url", "permalink": "url", "url": "url", "stable url": "url", "source": "url",
     "publisher": "publisher", "archive": "publisher", "repository": "publisher", "archiv": "publisher",
     "language": "language", "sprache": "language",
     "location": "", "place": "", "ort": "", "地点": "", "地點": "", "duration": "", "length": "", "dauer": "",
@@ -70,7 +70,9 @@ MARKER_LINES = 80  # lines: where a transcript's start is marked, if it is
 MAX_ITEMS = 12  # indented lines under a key: the panelists
 PEOPLE = {"interviewee", "interviewer"}
 PAGE_LINES = 3  # pages a running foot is seen on
-PAGE_NUMBER = re.compile(r"(?i)\b(?:page|seite|p\.|s\.)\s*\d+|^\s*\d+\s{2,}\S|\S\s{2,}\d+\s*$")
+PAGE_NUMBER = re.compile(r"(?i)\b(?:page|seite|p\.|s\.)\s*\d+|^\s*\d+(?:\s{2,}|\u3000)\S|\S(?:\s{2,}|\u3000)\d+\s*$")
+HAN = re.compile(r"[\u3400-\u9fff]")
+ISSUE_UNITS = re.compile(r"\d+\s*(?:月號|月号|年|月|期|頁|页|號|号)?")  # "２０２４年６月號　４６": no name
 
 
 def _key(line: str) -> tuple[str, str] | None:
@@ -79,6 +81,8 @@ def _key(line: str) -> tuple[str, str] | None:
     if not m or m.group("key").strip().lower() not in KEYS:
         return None
     key, value = KEYS[m.group("key").strip().lower()], m.group("value").strip()
+    if key == "url" and not re.fullmatch(r"https?://\S+", value):
+        return ("", value) if len(value) <= MAX_VALUE else None  # "Source: Radio Bremen": no address
     if key in PEOPLE:
         if len(value.split()) > 6 or re.search(r"[?？.!。]$", value):
             return None  # "Interviewer: Could you start by …?": a turn, not who asked
@@ -93,7 +97,8 @@ def header(text: str) -> tuple[dict[str, Any], str]:
     the first lines; above it, a line about an interview (or the last line that is no byline) is the
     title and a line in capitals the archive's name; a summary stays in the text, as do a Markdown
     heading (the title then) and a byline above it."""
-    lines = text.split("\n")
+    written = text.split("\n")
+    lines = [_unpiped(line) for line in written]  # "| Interviewee | Jane Doe |": a key line set as a table
     block: list[int] = []
     for start in (i for i, line in enumerate(lines[:HEAD_LINES + 1]) if _key(line)):
         block = _block(lines, start)
@@ -151,10 +156,28 @@ def header(text: str) -> tuple[dict[str, Any], str]:
             found["title"] = caps[0][1]  # a title in capitals, as it stands
             drop.add(caps[0][0])
     drop |= {i for i in range(block[-1]) if RULE.match(lines[i])}  # what underlined the lines read
+    i = block[0] - 1
+    while i >= 0 and (TABLE_ROW.match(written[i]) or TABLE_RULE.match(written[i])):
+        drop.add(i)  # the table's head ("| Field | Value |") and the rule under it
+        i -= 1
     if marker is not None and block[-1] < marker:  # above "TRANSCRIPT", all but a summary is the archive's
         drop |= {i for i in range(marker + 1) if i not in kept}  # description of the recording: left out
         drop |= {i for i in range(marker + 1, min(len(lines), marker + 3)) if RULE.match(lines[i])}
-    return found, "\n".join(line for i, line in enumerate(lines) if i not in drop)
+    return found, "\n".join(line for i, line in enumerate(written) if i not in drop)
+
+
+TABLE_ROW = re.compile(r"^\s*\|\s*(?P<key>[^|]{1,30}?)\s*\|\s*(?P<value>[^|]*?)\s*\|\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def _unpiped(line: str) -> str:
+    """A two-column table row as a key line ("| Date | 14 February 2024 |" -> "Date: 14 February 2024");
+    a table's head and other lines as they are."""
+    m = TABLE_ROW.match(line)
+    if not m:
+        return line
+    key = m.group("key").strip("*_ ")
+    return f"{key}: {m.group('value').strip('*_ ')}" if key.lower() in KEYS else f"{key} {m.group('value')}"
 
 
 def _transcript_marker(lines: list[str]) -> int | None:
@@ -217,8 +240,9 @@ def _page_numbers(found: list[tuple[int, ...]]) -> bool:
 def running_head(furniture: list[str]) -> str | None:
     """The running head among a paginated document's heads and feet (`paginated`'s second part) when it is a
     name ("28   HEDGEROW QUARTERLY"): the publication."""
-    heads = [re.sub(r"\s+", " ", re.sub(r"\d+", " ", line)).strip(" ·|–—-") for line in furniture]
-    named = [h for h in heads if 1 <= len(h.split()) <= 4 and (CAPS.match(h) or h.istitle())]
+    heads = [re.sub(r"\s+", " ", ISSUE_UNITS.sub(" ", line)).strip(" ·|–—-") for line in furniture]
+    named = [h for h in heads if 1 <= len(h.split()) <= 4 and (CAPS.match(h) or h.istitle()
+                                                              or (len(HAN.findall(h)) == len(h) <= 12))]
     return named[0] if named and len(set(named)) == 1 else None
 
 
@@ -228,7 +252,7 @@ def paginated(text: str) -> tuple[str, list[str]]:
     norm = [re.sub(r"\s+", " ", re.sub(r"\d+", "", line)).strip() for line in lines]
     seen: dict[str, list[tuple[int, ...]]] = {}
     for line, n in zip(lines, norm, strict=True):
-        if (len(n) >= 10 and len(n.split()) >= 2 and re.search(r"\d", line)
+        if ((len(n) >= 10 or len(HAN.findall(n)) >= 4) and len(n.split()) >= 2 and re.search(r"\d", line)
                 and not re.search(r"\d\s*[:：.]\s*\d", line)  # no time ("Tom Akers (00:00:42)")
                 and PAGE_NUMBER.search(line)  # "— page 7", "28   HEDGEROW QUARTERLY" (not "Part 2 of …")
                 and not re.search(r"[.?!。？！:：]$|^[\[(#>|*-]", n)):

@@ -30,6 +30,8 @@ MAX_QUESTION = 300  # characters of the interviewer's turn kept as the passage's
 BACKCHANNEL_WORDS = 3
 HEADING_MAX = {"zh": 40, "other": 100}
 SENTENCE_END = re.compile(r"[。！？!?…；;.」』”\"'’)）:：]\s*$")
+SEPARATOR = re.compile(r"[—–\-*·•◆◇~=_#\s]{1,12}")
+QUESTION_DASH = re.compile(r"^\s*(?:──|——|—|―)\s*(?=\S)")  # a question opened by a dash (Chinese dialogues)
 SENTENCES = re.compile(r"[^。！？!?.]+(?:[。！？!?]+|\.(?=\s|$))?[\"'”’」)）]*\s*")
 
 
@@ -138,14 +140,18 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
             groups[("bold", 0)].append(i)
         elif pc.para.italic and not pc.para.after_image:  # "*Wie sind Sie Bergführerin geworden?*"
             groups[("italic", 0)].append(i)
+        elif QUESTION_DASH.match(pc.text) and pc.para.kind == "para":  # "──您最早是怎麼開始寫詩的？"
+            groups[("dash", 0)].append(i)
     best: list[int] = []
-    for members in groups.values():
+    for (shape, _), members in groups.items():
         asking = sum(_asks(pieces[i].text) for i in members)
-        enough = ((len(members) >= MIN_QUESTIONS and asking * 2 >= len(members))
+        share = 4 if shape == "dash" else 2  # a dash may open every turn of a dialogue: then not all ask
+        enough = ((len(members) >= MIN_QUESTIONS and asking * share >= len(members) * (share - 1))
                   or (len(members) >= 2 and asking == len(members)))
         if enough and asking > len(best):
             best = members
     for i in best:
+        pieces[i].text = QUESTION_DASH.sub("", pieces[i].text, count=1)
         pieces[i].para = Para(pieces[i].text, "para", 0, pieces[i].para.quote, False, pieces[i].para.line)
     return best
 
@@ -184,7 +190,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if i > last_label and not ended:
             plain = pc.plain
             ended = (pc.para.after_image or pc.para.bold or pc.para.italic or pc.para.quote or pc.para.kind == "heading"
-                     or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names))
+                     or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names)
+                     or bool(SEPARATOR.fullmatch(plain)))  # "—", "* * *": the article's own end follows
         pc.after_end = ended
         if listed and pc.para.kind == "item" and not pc.label:
             pc.dropped = "in a chrome section"
@@ -194,6 +201,10 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                 and len(pc.plain) <= LIST_TITLE and not re.search(r"[.,;:!?。，；：！？]\W*$|\s(?:und|and)\s", pc.plain)
                 and chrome.section_heading(pc.text) == "section"):  # "Mehr zum Thema" over a list, no heading
             pc.dropped, listed = "section heading", True
+            continue
+        if pc.para.bold and not pc.label and len(pc.plain) <= LIST_TITLE and not _asks(pc.text) \
+                and chrome.section_heading(pc.text):  # "**推荐阅读**" over links: a heading in bold
+            pc.dropped, skip_level, to_end = "section heading", 6, chrome.section_heading(pc.text) == "to-end"
             continue
         if pc.para.kind == "heading":
             role = None

@@ -150,6 +150,8 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
                   or (len(_norm(r)) >= 2 and re.match(rf"{re.escape(r)}\b", label))]
         if len(longer) == 1:
             cast.aliases[label] = longer[0]
+        elif recurring and _role_word(label) and _person_in_role(label):
+            cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference: one who asks
         else:
             cast.ignored.setdefault(label, "used once")
     return set(cast.aliases)
@@ -194,12 +196,26 @@ def _unlabelled(paras: list[Para], marks: list[Mark]) -> str:
 
 
 def _role_word(label: str) -> str | None:
+    """The role a label says ("Q", "Moderatorin Sabine Kurz", "Frage (Jens Otte, dpa)"), or None."""
     low = label.lower().strip()
-    if low in INTERVIEWER_LABELS:
-        return "interviewer"
-    if low in INTERVIEWEE_LABELS:
-        return "interviewee"
+    base = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", low)
+    first = base.split()[0] if len(base.split()) >= 2 and len(base.split()[0]) >= 4 else None
+    for word in (low, base, first):
+        if word in INTERVIEWER_LABELS:
+            return "interviewer"
+        if word in INTERVIEWEE_LABELS:
+            return "interviewee"
     return None
+
+
+def _person_in_role(label: str) -> str | None:
+    """The person a role label names with it: "Moderatorin Sabine Kurz", "Frage (Jens Otte, Weser-Kurier)"."""
+    m = re.fullmatch(r"[^()（）]+?\s*[(（](?P<n>[^()（）]+)[)）]", label.strip())
+    person = m.group("n").split(",")[0].strip() if m else " ".join(label.split()[1:])
+    words = person.split()
+    if names.HAN.search(person):
+        return person if 2 <= len(person) <= 4 and person[0] in names.SURNAMES else None
+    return person if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else None
 
 
 def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body: str) -> Cast:
@@ -237,10 +253,14 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     peers = named_labels if len(named_labels) >= 2 else list(canonical)  # Q/A and "Audience" have their own evidence
     mid_ask = statistics.median(ask[c] for c in peers)
     mid_len = statistics.median(length[c] for c in peers)
+    def full_forms(c: str) -> list[str]:  # a label's forms, initials expanded, an office's holder named
+        return [*forms[c], *(x for x in [names.expand_initials(c, candidates),
+                                          names.in_office(c, body[:20000], candidates)] if x)]
+
     for c in canonical:
         s = 0.0
         role = next((r for f in forms[c] if (r := _role_word(f))), None)
-        full = [f for f in forms[c]] + [x for x in [names.expand_initials(c, candidates)] if x]
+        full = full_forms(c)
         if role:
             s += 3 if role == "interviewer" else -3
             why[c].append(f"the label says {role}")
@@ -292,6 +312,12 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         if ask[top] >= 0.5 and ask[top] > sorted(ask.values())[-2]:
             roles[top] = "interviewer"
             why[top].append("asks the most")
+    given = [c for c in named if any(names.same_person(f, g) for f in full_forms(c) for g in meta.guests)]
+    if given:  # the page names who is interviewed ("Interviewee:", "WITNESS:"): the others who ask, ask
+        for c in named:
+            if c not in given and roles[c] == "interviewee" and ask[c] > 0:
+                roles[c] = "interviewer"
+                why[c].append("not the one the page says is interviewed, and asks")
     counts = Counter(cast.aliases[t.label] for t in turns)
     asked = [t for c in canonical if roles[c] == "interviewer" for t in by_label[c]]
 
@@ -351,6 +377,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     """The person (or publication) a label stands for (`said`: its first turns; `guest`: who the page is
     about when nothing else names the one interviewed)."""
     if label.lower() in GENERIC or _role_word(label):
+        person = _person_in_role(label) if label.lower() not in GENERIC else None
+        if person:
+            return person
         if role == "interviewer":
             return (names.introduced(said, body)
                     or names.host_named(body, [*meta.guests, *title_people, *teaser_people])
@@ -373,6 +402,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
         whole = next((c for c in [*title_people, *teaser_people, *candidates] if names.same_person(label, c)), None)
         if whole:
             return whole
+    office = names.in_office(label, body, [*title_people, *teaser_people, *meta.guests, *candidates])
+    if office:
+        return office
     found = names.full_name(label, body)
     if found == label and not names.HAN.search(label) and " " not in label.strip():  # "KÖHLER:": the one
         named = {c for c in [*meta.guests, *title_people, *teaser_people]  # full name the title, intro or

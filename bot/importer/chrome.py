@@ -102,8 +102,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
                     r"(?:摄|攝)\s*[）)]?$", r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$",
                     r"^[▲△](?=\s*[\u3400-\u9fff])")),  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
-    ("follow", _rx(r"^(?:关注|點擊|点击|扫码|掃碼|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|阅读原文|閱讀原"
-                   r"文)",
+    ("follow", _rx(r"^(?:关注|點擊|点击|扫码|掃碼|扫一扫|掃一掃|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|"
+                   r"阅读原文|閱讀原文)",
                    r"^(?:Follow|Find) us\b|^Folgen Sie uns|\bfollow us on\b|^Share(?: this)?\b|^Teilen\b"
                    r"|^Artikel teilen",
                    r"^(?:Listen|Watch|Subscribe|Abonnieren|Hören|Jetzt hören) (?:on|to|auf|bei|in)\b",
@@ -159,7 +159,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"\b(?:listeners get|use (?:the )?code|go to \S+\.(?:com|io|co|fm)\b|(?:check it out|learn more"
                     r"|visit|head to|go to) "
                     r"(?:today )?at \S+\.\w+)", r"(?:本期|本节目)(?:由|赞助)")),
-    ("paywall", _rx(r"\b(?:free articles? (?:remaining|left)|subscribe (?:for|to) (?:unlimited|continue|read)"
+    ("paywall", _rx(r"^(?:member-only story|members-only story|subscriber-only|nur für abonnenten|会员专享|會員專屬)$",
+                    r"\b(?:free articles? (?:remaining|left)|subscribe (?:for|to) (?:unlimited|continue|read)"
                     r"|already a "
                     r"subscriber|log in to (?:continue|read)|this (?:article|content) is for (?:subscribers"
                     r"|members))\b",
@@ -226,7 +227,7 @@ SECTION_HEADINGS = re.compile(
     r"期回顧|"
     r"精选留言|精選留言|网友评论|網友評論|评论|評論|留言|热门评论|熱門評論)\b.*$", re.I)
 SECTION_TO_END = re.compile(r"comment|kommentar|留言|评论|評論|reply|thoughts on", re.I)
-MENU_SEPARATORS = re.compile(r"\s[·|•/]\s|｜|\s{2,}")
+MENU_SEPARATORS = re.compile(r"\s[·|•/›»]\s|｜|\s{2,}")  # (› and »: a breadcrumb trail)
 
 
 @dataclass
@@ -245,6 +246,8 @@ def is_menu(text: str) -> bool:
     return enough and len(text) < 160 and all(len(p) < 40 for p in parts) and not SENTENCE_END.search(text)
 
 
+REACTION = re.compile(r"(?i)(?:[\u2600-\u27BF\U0001F000-\U0001FAFF\uFE0F]+\s*\d[\d.,]*[kK]?|reply|antworten|zitieren|"
+                      r"回复|回覆|like|gefällt mir|melden|report)(?:\s*[·|]\s*(?:reply|antworten|share|teilen|回复))*")
 LOOSE = {"promotion", "follow-word"}
 SHORT_ONLY = {"promotion", "copyright", "copyright-line", "cookies", "paywall", "follow", "contact"}  # a line, no box
 FOLLOW_WORDS = _rx(r"(?:关注我们|關注我們|公众号|公眾號|扫码|二维码|转发|点赞|在看|星标|置顶|(?:持续|记得|欢迎|敬请|點"
@@ -293,6 +296,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         return "follow"
     if short and is_menu(plain):
         return "menu"
+    if REACTION.fullmatch(plain) or REACTION.fullmatch(visible(text)):
+        return "reactions"  # a post's "❤️ 14", "Antworten", "👍 3 · Reply": the forum's buttons
     if para is not None and para.after_image and not para.bold and (
             is_caption(plain) or (para.italic and len(plain) <= 200 and not plain.rstrip(" *_").endswith(("?", "？")))):
         return "caption"  # "![](map.png)" over "*Afternoon temperatures, July 17. Map: City of …*"

@@ -138,8 +138,11 @@ def from_text(source: Source) -> Document:
         origin = "transcript header"
     if not body.strip():
         raise FetchError(f"{source.location}: the file is empty")
+    body, posted = thread.first_post(body)  # a forum thread: the first post is the article, the rest comments
     meta = Meta()
     metadata.from_front_matter(meta, front, origin)
+    if posted:
+        meta.put("published", metadata.iso_date(posted), "the first post")
     head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
     if head:
         meta.put("publisher", names.written_as(head, [body]) or head.title(), "running head")

@@ -54,7 +54,7 @@ INTERVIEWER_LABELS = {
     "q", "f", "frage", "fragen", "question", "questions", "interviewer", "interviewerin", "host", "moderator",
     "moderatorin", "moderation", "reporter", "journalist", "journalistin", "问", "提问", "记者", "主持人", "主持",
     "采访者", "访问者", "采访人", "问题", "提问者", "問", "記者", "採訪者", "訪問者", "提問", "记者问", "記者問",
-    "主持人问", "主持人問",
+    "主持人问", "主持人問", "zusatzfrage", "nachfrage", "rückfrage", "follow-up",
 }
 INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "受访者", "受訪者", "被访者", "interviewee",
                       "guest",
@@ -74,6 +74,7 @@ class Mark:
     timed: bool = False  # a timestamp came with it
     handle: bool = False  # a lower-case handle ("stark:", "adam3us:"): a speaker only if it maps onto a known name
     dotted: bool = False  # "Q. …" / "A. …": a label only when the pair recurs
+    recorded: bool = False  # "Mr. SMITH. …" (a hearing's record): a label only when two such recur
 
 
 NUMBERED = re.compile(r"^(Q|A|F|问|答|問|Frage|Antwort|Question|Answer)\s*[.#]?\s*\d{1,2}$", re.I)  # "Q1", "A 3"
@@ -133,6 +134,14 @@ DASH = re.compile(r"^\s*(?P<name>Q|A|F|Frage|Antwort|Question|Answer)\s*[-–—
 # "Q. …" / "A. …" (oral-history transcripts, court records): a label only where both letters recur
 DOTTED = re.compile(r"^\s*(?P<b1>\*\*|__)?(?P<name>Q|A|F)\.\s*(?P<b2>\*\*|__)?\s+(?=\S)")
 DOTTED_PAIRS = ({"Q", "A"}, {"F", "A"})
+# a hearing's record: an office or form of address and a family name in capitals, then a full stop
+# ("Chairwoman ALVAREZ. Good morning.", "Dr. LINDQVIST. Thank you.", "The CHAIRMAN. …"): labels where two recur
+RECORD = re.compile(r"^\s*(?P<name>(?:The|[A-Z][a-z]{1,15}\.?)(?:\s[A-Z][a-z]{1,15}\.?)?"
+                    r"\s[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)?)\.\s+(?=\S)")
+CAPS_LINE = re.compile(r"[^a-z\u3400-\u9fff]{10,160}")  # "PREPARED STATEMENT OF DR. HANNE LINDQVIST, DIRECTOR"
+# "[The prepared statement of Dr. Lindqvist follows:]": whose words the paragraphs after it are
+STATEMENT = re.compile(r"^\s*\[(?:the )?(?:prepared |written |opening )?statement of (?P<name>[^\]]{3,60}?)"
+                       r" follows:?\]\s*$", re.I)
 
 
 def _captioned(paras: list[Para]) -> set[int]:
@@ -178,6 +187,12 @@ def find_marks(paras: list[Para]) -> list[Mark]:
             marks.append(Mark(i, 0, found[1], found[0], found[2], found[3]))
         elif (dot := DOTTED.match(p.text)) and bool(dot.group("b1")) == bool(dot.group("b2")):
             marks.append(Mark(i, 0, dot.end(), dot.group("name"), dotted=True))
+        elif record := RECORD.match(p.text):
+            marks.append(Mark(i, 0, record.end(), record.group("name"), recorded=True))
+        elif statement := STATEMENT.match(p.text):  # the note, and the statement's title in capitals under
+            marks.append(Mark(i, 0, len(p.text), statement.group("name").strip(), recorded=True))  # it, are not
+            if i + 1 < len(paras) and CAPS_LINE.fullmatch(visible(paras[i + 1].text)):  # the witness's words
+                marks.append(Mark(i + 1, 0, len(paras[i + 1].text), statement.group("name").strip(), recorded=True))
         skip = found[1] if found else 0
         for m in MIDDLE.finditer(p.text, skip):
             if m.start() == 0 and skip == 0 and found:
@@ -188,6 +203,9 @@ def find_marks(paras: list[Para]) -> list[Mark]:
     dotted = Counter(m.name for m in marks if m.dotted)
     if not any(all(dotted[x] >= 2 for x in pair) for pair in DOTTED_PAIRS):
         marks = [m for m in marks if not m.dotted]  # "A. Lincoln wrote…", a list "A. …", "B. …": no labels
+    recorded = Counter(m.name for m in marks if m.recorded)
+    if sum(1 for n in recorded.values() if n >= 2) < 2:
+        marks = [m for m in marks if not m.recorded]  # "Visit NASA. …" once: a sentence
     return marks
 
 

@@ -44,6 +44,7 @@ BRACKET_TIME = re.compile(rf"\[\s*{TIMESTAMP}\s*\]")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
 BULLET = re.compile(r"^\s*(?:[*\-+•·▪●]|\d{1,2}[.)、]|[一二三四五六七八九十]{1,2}、)\s+")
 QUOTE = re.compile(r"^\s{0,3}>\s?")
+BRACKET_HEADING = re.compile(r"\s*(?:\*\*|__)?\s*【[^【】\n]{2,30}】\s*(?:\*\*|__)?\s*")
 CAPTION = re.compile(r"^\s{0,3}>>\s")  # closed captions: ">>" opens a speaker's turn (not "> >", a nested quote)
 MIN_CAPTIONS = 3
 RULE = re.compile(r"^\s*(?:[*\-_=]\s*){3,}$")
@@ -239,6 +240,8 @@ def paragraphs(text: str) -> list[Para]:
         kind, level = "para", 0
         if heading:
             kind, level, s = "heading", len(heading.group(1)), heading.group(2)
+        elif BRACKET_HEADING.fullmatch(s):  # "【青年人才要“压担子”】" alone: a section's title in a Chinese article
+            kind, level, s = "heading", 3, s.strip("*_ ")
         elif BULLET.match(s) and not s.startswith("**"):
             numbered = re.match(r"\s*(?:\d|[一二三四五六七八九十])", s)  # "2." is visible text; "-" and "*" are not
             kind, s = "item", s.strip() if numbered else BULLET.sub("", s, count=1)

@@ -89,6 +89,9 @@ FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|
 WECHAT_BACKUP = re.compile(r"\]\(/gzh/(?P<n>[^)/\s]+)\)")
 WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*\**(?P<n>[^」”\"*\s，。]{2,20}?)\**\s*[」”\"]?\s*(?:"
                         r"所有|原创|公众号)")
+PLATFORMS = {  # sites that host others' pages: their og:site_name is no publication
+    "medium", "substack", "wordpress", "wordpress.com", "blogger", "blogspot", "tumblr", "linkedin", "ghost",
+    "hashnode", "notion", "hackmd", "微信公众平台", "简书", "知乎", "知乎专栏", "豆瓣"}
 SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜"
                         r"|(?<=[\u3400-\u9fff])-(?=[^-\s]{0,19}[A-Za-z\u3400-\u9fff][^-\s]{0,19}$)")  # "…模型-36氪"
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "footer", "section", "article", "aside",
@@ -363,6 +366,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
     site_name = prop("og:site_name", "application-name")
     if site_name and site and site != site_name and site in _script_parts(site_name):
         site_name = site  # "城市漫步週刊 City Stroll Weekly", <title> ending "| 城市漫步週刊": the name the title gives
+    if isinstance(pub_name, str) and site_name and site_name.strip().casefold() in PLATFORMS:
+        site_name = None  # og:site_name "Medium": the platform; the publication is JSON-LD's ("The Build Log")
     meta.put("publisher", site_name, "og:site_name")
     meta.put("publisher", pub_name if isinstance(pub_name, str) else None, "JSON-LD")
     meta.put("publisher", _site_name(site), "<title>")
@@ -526,7 +531,10 @@ GENERIC_HEADINGS = {"info", "infos", "transcript", "transkript", "transkription"
 
 # a breadcrumb trail whose first link goes to the site's root, over a text's title: the site's name
 BREADCRUMB = re.compile(r"^\s*\[(?P<n>[^\]\n]{2,60})\]\(https?://[^/)\s]+/?\)\s*(?:›|»|>|/|\||·|→)\s*\[", re.M)
-HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首頁", "主页", "主頁", "wiki"}
+HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首頁", "主页", "主頁", "wiki", "forum",
+              "forums", "community", "communities", "board", "boards", "discussions", "diskussion", "论坛", "論壇",
+              "社区", "社區"}
+PLAIN_CRUMBS = re.compile(r"^[ \t]*[^\n›»\[\]()]{2,60}(?:[ \t][›»][ \t][^\n›»\[\]()]{2,60}){2,}[ \t]*$", re.M)
 
 
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
@@ -558,7 +566,13 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     first = FIRST_PUBLISHED.search(body[-3000:]) if "publisher" not in meta.found else None
     if first:
         meta.put("publisher", re.sub(r"(?:博客|部落格|公众号|公眾號|网站|網站)$", "", first.group("n")), "its footer")
-    crumbs = BREADCRUMB.search("\n".join(line for line in body.split("\n")[:12] if line.strip()))
+    opening = "\n".join(line for line in body.split("\n")[:12] if line.strip())
+    crumbs = BREADCRUMB.search(opening)
     if crumbs and crumbs.group("n").strip().casefold() not in HOME_WORDS and len(crumbs.group("n").split()) <= 5:
         meta.put("publisher", crumbs.group("n").strip(), "breadcrumb")  # "[Tidewire Wiki](https://…/) › …"
+    trail = PLAIN_CRUMBS.search(opening)  # "Forum › Stadtimkerei Leipzig e.V. › Interviews": the first name in it
+    if trail:
+        named = [c.strip() for c in re.split(r"\s[›»]\s", trail.group(0))]
+        site = next((c for c in named[:-1] if c.casefold() not in HOME_WORDS and len(c.split()) <= 5), None)
+        meta.put("publisher", site, "breadcrumb")
     meta.put("publisher", site_of(meta.url or page_url), "web address")

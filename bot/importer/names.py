@@ -273,6 +273,44 @@ def full_name(label: str, text: str) -> str:
     return best[0][0] if best else label
 
 
+# an office or form of address before a surname in a label ("Ministerin Brückner", "Chairwoman ALVAREZ")
+OFFICES = {"minister", "ministerin", "bundesminister", "bundesministerin", "staatssekretär", "staatssekretärin",
+           "präsident", "präsidentin", "bürgermeister", "bürgermeisterin", "oberbürgermeister",
+           "oberbürgermeisterin", "senator", "senatorin", "professor", "professorin", "prof.", "dr.", "mr.", "ms.",
+           "mrs.", "herr", "frau", "kanzler", "kanzlerin", "landrat", "landrätin", "chairwoman", "chairman", "chair",
+           "chairperson", "councilmember", "councilman", "councilwoman", "commissioner", "judge", "secretary",
+           "mayor", "governor", "president", "ambassador", "director", "direktor", "direktorin", "representative",
+           "rep.", "sen.", "gov."}
+HAN_OFFICE = re.compile(r"^(?P<s>[\u3400-\u9fff]{1,2}?)(?P<t>教授|老师|老師|博士|先生|女士|小姐|院长|院長|主任|"
+                        r"局长|局長|部长|部長|市长|市長|校长|校長|医生|醫生|律师|律師|导演|導演|董事长|董事長|总裁|總裁|书记|書記|主席|议员|議員|"
+                        r"所长|所長|馆长|館長|社长|社長|总|總|sir)$", re.I)
+
+
+def in_office(label: str, text: str, people: Sequence[str]) -> str | None:
+    """The person a label of an office (or a form of address) and a family name stands for, as the page
+    names them in full: "Ministerin Brückner" -> "Katrin Brückner", "Dr. LINDQVIST" -> "Hanne Lindqvist",
+    "陳教授" -> "陳嘉儀" (from `people` the page names, else the text's "陳嘉儀教授"); None if it names none."""
+    han = HAN_OFFICE.match(label.strip())
+    if han and han.group("s")[0] in SURNAMES | {c[0] for c in COMPOUND_SURNAMES}:
+        surname = han.group("s")
+        whole = [p for p in people if HAN.search(p) and p.startswith(surname) and 2 <= len(p) <= 4 and p != label]
+        if whole:
+            return whole[0]
+        found = Counter(m.group(0) for m in re.finditer(rf"{re.escape(surname)}[\u3400-\u9fff]{{1,2}}"
+                                                       rf"(?={re.escape(han.group('t'))})", text))
+        return found.most_common(1)[0][0] if found else None
+    words = label.split()
+    if len(words) < 2 or not all(w.casefold() in OFFICES for w in words[:-1]):
+        return None
+    surname = words[-1] if not words[-1].isupper() else words[-1].capitalize()
+    whole = [p for p in people if len(p.split()) >= 2 and p.split()[-1].casefold() == surname.casefold()
+             and p.split()[0].casefold() not in OFFICES]  # (a label such as this one is no full name)
+    if whole:
+        return max(whole, key=len)
+    named = full_name(surname, text)
+    return named if named != surname else None
+
+
 def expand_initials(label: str, candidates: list[str]) -> str | None:
     """The candidate name whose initials are the label ("CM" -> "Colin McGregor")."""
     s = label.replace(".", "").strip()

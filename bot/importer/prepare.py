@@ -222,6 +222,7 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
         for v in (answerer, asker):
             cast.voices.setdefault(v.label, v)
             cast.aliases.setdefault(v.label, v.label)
+        cast.aliases.setdefault(ASKED, asker.label)  # bold questions between "问：…" ones: the same interviewer
         cut_chrome += mark_chrome(pieces, cast)  # again: where the interview ends is known only now
     warnings = apply_hints(cast, hints)
     if not meta.publisher:

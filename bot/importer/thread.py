@@ -140,3 +140,21 @@ def _post_text(tree: Any, guest: str) -> list[str]:
         if body is not None:
             return _paragraphs(body)
     return []
+
+
+# a post's head in a thread saved as text: "**moderator_kai** — 3. April 2025, 19:04", "@anna_b - May 3, 2024"
+POST_HEAD = re.compile(r"^[ \t]*(?:\*\*|__)?@?(?P<u>[\w.-]{2,30})(?:\*\*|__)?[ \t]+[—–-][ \t]+"
+                       r"(?P<d>[^\n]{0,30}?\d{4}[^\n]{0,14}?)[ \t]*$", re.M)
+MIN_POSTS = 2
+
+
+def first_post(text: str) -> tuple[str, str | None]:
+    """A thread saved as text (two posts' heads at least): (the text up to its first post's end, the first
+    post's time as written), the head line left out; the replies after it are other people's comments.
+    Else (text, None)."""
+    heads = [m for m in POST_HEAD.finditer(text) if re.search(r"[^\W\d_]", m.group("d"))
+             or re.search(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", m.group("d"))]
+    if len(heads) < MIN_POSTS or len({m.group("u") for m in heads}) < 2:
+        return text, None
+    first, second = heads[0], heads[1]
+    return text[:first.start()] + text[first.end():second.start()], first.group("d")

@@ -52,8 +52,13 @@ KEYS = {
     "时长": "", "transcribed by": "", "transcriber": "", "transkription": "", "transcription": "",
     "collection": "", "sammlung": "", "reference": "", "ref": "", "note": "", "notes": "", "anmerkung": "",
     "subject": "", "subjects": "", "keywords": "", "schlagwörter": "", "tape": "", "format": "",
+    "witness": "interviewee", "witnesses": "interviewee", "zeuge": "interviewee", "zeugin": "interviewee",
+    "sachverständige": "interviewee", "members present": "interviewer", "committee members present": "interviewer",
+    "present": "",
+    "staff present": "", "also present": "", "anwesend": "",
 }
 KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .\u4e00-\u9fff-]{0,24}?)\s*[:：]\s*(?P<value>\S.*)$")
+LIST_KEY = re.compile(r"^\s*(?P<key>[^\W\d][\w .-]{0,30}?)\s*[:：]\s*$")  # "WITNESS:" over indented names
 MIN_KEYS = 3  # key lines that make a header (a lone "Date:" in a text is no header), each key once
 MAX_VALUE = 150  # characters: a header's value; a longer one is somebody speaking
 HEAD_LINES = 12  # lines above the header: the archive's name, the collection, the title
@@ -61,7 +66,8 @@ CAPS = re.compile(r"^[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .&'’-]+$")
 BYLINE = re.compile(r"^(?:by|von|text|interview|photos?|fotos?)\b\s*:?\s", re.I)  # a byline or credit, no title
 RULE = re.compile(r"^\s*(?:[=\-_*~#+]\s*){3,}$")  # a line drawn under a heading or between parts
 SEPARATOR = re.compile(r"\s+(?:[·|–—]|--)\s+")
-INTERVIEW = re.compile(r"(?i)\binterview\b|\bgespräch\b|访谈|訪談|采访|採訪|口述")
+INTERVIEW = re.compile(r"(?i)\binterview\b|\bgespräch\b|\bhearing\b|\banhörung\b|\bpress conference\b|"
+                       r"\bpressekonferenz\b|访谈|訪談|采访|採訪|口述|听证|聽證")
 
 
 TRANSCRIPT_MARK = re.compile(r"^\s*(?:full |edited )?(?:transcript|transcription|transkript|transkription|"
@@ -72,6 +78,7 @@ PEOPLE = {"interviewee", "interviewer"}
 PAGE_LINES = 3  # pages a running foot is seen on
 PAGE_NUMBER = re.compile(r"(?i)\b(?:page|seite|p\.|s\.)\s*\d+|^\s*\d+(?:\s{2,}|\u3000)\S|\S(?:\s{2,}|\u3000)\d+\s*$")
 HAN = re.compile(r"[\u3400-\u9fff]")
+PAGE_ALONE = re.compile(r"\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?i:page|seite|p\.|s\.)\s*\d{1,4}|第\s*\d{1,4}\s*[页頁])\s*")
 ISSUE_UNITS = re.compile(r"\d+\s*(?:月號|月号|年|月|期|頁|页|號|号)?")  # "２０２４年６月號　４６": no name
 
 
@@ -100,14 +107,16 @@ def header(text: str) -> tuple[dict[str, Any], str]:
     written = text.split("\n")
     lines = [_unpiped(line) for line in written]  # "| Interviewee | Jane Doe |": a key line set as a table
     block: list[int] = []
-    for start in (i for i, line in enumerate(lines[:HEAD_LINES + 1]) if _key(line)):
-        block = _block(lines, start)
+    marker = _transcript_marker(lines)
+    lists = marker is None  # lists under keys ("WITNESS:" over names) make a block; above "TRANSCRIPT", all do
+    filled = [i for i, line in enumerate(lines) if line.strip()][:HEAD_LINES + 1]  # (blank lines do not count)
+    for start in (i for i in filled if _key(lines[i]) or (lists and _listed(lines, i))):
+        block = _block(lines, start, lists)
         if len(block) >= MIN_KEYS:
             break
     found: dict[str, Any] = {}
     drop = set()
     kept: set[int] = set()  # the summary's lines: text a reader may want, left as narrative
-    marker = _transcript_marker(lines)
     if len(block) < MIN_KEYS and marker is not None:  # key lines among other lines, above "TRANSCRIPT"
         block = [i for i in range(marker) if _key(lines[i]) or _listed(lines, i)]
         if len({(_key(lines[i]) or ("list " + lines[i].strip(),))[0] for i in block}) < MIN_KEYS:
@@ -117,14 +126,14 @@ def header(text: str) -> tuple[dict[str, Any], str]:
     for i in block:
         listed = _listed(lines, i)
         if listed:  # "Panelists:" over indented lines, one person each ("Dr. Ann Lee, University of …")
-            key, items = listed
+            key, items, under = listed
             drop.add(i)
             if key == "summary":
-                kept.update(range(i + 1, i + 1 + len(items)))
+                kept.update(under)
                 continue
-            drop.update(range(i + 1, i + 1 + len(items)))
+            drop.update(under)
             if key and key not in found:
-                found[key] = [item.split(",")[0].strip() for item in items] if key in PEOPLE else items[0]
+                found[key] = [_person(item) for item in items] if key in PEOPLE else items[0]
             continue
         key, value = _key(lines[i]) or ("", "")
         if key == "summary":
@@ -133,8 +142,8 @@ def header(text: str) -> tuple[dict[str, Any], str]:
         drop.add(i)
         if key and key not in found:
             found[key] = value
-    above = [(i, lines[i].strip()) for i in range(block[0])
-             if lines[i].strip() and not _key(lines[i]) and not RULE.match(lines[i])]
+    above, continued = _joined_caps([(i, lines[i].strip()) for i in range(block[0])
+                                     if lines[i].strip() and not _key(lines[i]) and not RULE.match(lines[i])])
     if not any(line.startswith("#") for _, line in above):  # else the heading is the title (from_markdown)
         plain = [(i, line) for i, line in above if not BYLINE.match(line)]
         words = [(i, line) for i, line in plain if not CAPS.match(line) and not _named_site(line)]
@@ -144,17 +153,27 @@ def header(text: str) -> tuple[dict[str, Any], str]:
                       if lines[i].strip() and not RULE.match(lines[i])), None)
         if below and not (INTERVIEW.search(below[1]) and len(below[1]) <= MAX_VALUE and not _key(below[1])):
             below = None  # the title under the header: a line about the interview
-        titled = next(((i, line) for i, line in words if INTERVIEW.search(line)),
-                      below or (words[-1] if words else None))
+        titled = next(((i, line) for i, line in [*words, *caps] if INTERVIEW.search(line)),
+                      below or (words[-1] if words else None))  # ("HEARING ON …" in capitals: the title)
+        dated = next(((i, line) for i, line in words if DATE_LINE.fullmatch(line)), None)
+        if dated and "date" not in found:  # "Thursday, March 6, 2025" on a line of its own
+            found["date"] = dated[1]
+            words.remove(dated)
+            drop.add(dated[0])
+        if titled in caps:
+            caps.remove(titled)
         if "title" not in found and titled:
             found["title"] = titled[1]
             drop.add(titled[0])
         if caps and "title" in found and "publisher" not in found:
-            found["publisher"] = names.written_as(caps[0][1], [text]) or caps[0][1]
+            found["publisher"] = names.written_as(caps[0][1], [text]) or _titled(caps[0][1])
             drop.add(caps[0][0])
         elif caps and "title" not in found:
             found["title"] = caps[0][1]  # a title in capitals, as it stands
             drop.add(caps[0][0])
+        if found.keys() & PEOPLE:  # a record's header (who spoke, when, where): what else stands above it
+            drop.update(i for i, line in above if len(line) <= MAX_VALUE)  # is the record's, not anyone's words
+    drop |= {j for i in drop if i in continued for j in continued[i]}  # a title's second line in capitals
     drop |= {i for i in range(block[-1]) if RULE.match(lines[i])}  # what underlined the lines read
     i = block[0] - 1
     while i >= 0 and (TABLE_ROW.match(written[i]) or TABLE_RULE.match(written[i])):
@@ -180,23 +199,44 @@ def _unpiped(line: str) -> str:
     return f"{key}: {m.group('value').strip('*_ ')}" if key.lower() in KEYS else f"{key} {m.group('value')}"
 
 
+DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
+                       r"\d{1,2}\.?\s+[A-ZÄÖÜ][a-zäöü]+\.?\s+\d{4})")
+
+
+def _joined_caps(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict[int, list[int]]]:
+    """A title in capitals set over two lines ("HEARING ON THE LEAD SERVICE LINE REPLACEMENT" / "PROGRAM OF
+    THE …") as one line, at the first's index; and the lines joined onto each."""
+    out: list[tuple[int, str]] = []
+    continued: dict[int, list[int]] = {}
+    for i, line in lines:
+        if out and out[-1][0] + len(continued.get(out[-1][0], [])) + 1 == i and CAPS.match(line) \
+                and CAPS.match(out[-1][1]) and len(line.split()) >= 2:
+            continued.setdefault(out[-1][0], []).append(i)
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+        else:
+            out.append((i, line))
+    return out, continued
+
+
 def _transcript_marker(lines: list[str]) -> int | None:
     """The line that says the transcript starts ("TRANSCRIPT", "Transkript:", "文字实录"), within the first
     lines, or None."""
     return next((i for i, line in enumerate(lines[:MARKER_LINES]) if TRANSCRIPT_MARK.match(line)), None)
 
 
-def _listed(lines: list[str], i: int) -> tuple[str, list[str]] | None:
-    """(front-matter key, items) of a key line with no value and indented lines under it."""
-    m = re.match(r"^\s*(?P<key>[^\W\d][\w .-]{0,24}?)\s*[:：]\s*$", lines[i])
+def _listed(lines: list[str], i: int) -> tuple[str, list[str], range] | None:
+    """(front-matter key, items, the lines after the key to its last item) of a key line with no value and
+    indented lines under it (a blank line may stand between the key and its list)."""
+    m = LIST_KEY.match(lines[i])
     if not m or m.group("key").strip().lower() not in KEYS:
         return None
+    first = i + 2 if i + 2 < len(lines) and not lines[i + 1].strip() else i + 1
     items = []
-    for line in lines[i + 1:i + 1 + MAX_ITEMS]:
+    for line in lines[first:first + MAX_ITEMS]:
         if not line.strip() or not line[:1].isspace():
             break
         items.append(line.strip())
-    return (KEYS[m.group("key").strip().lower()], items) if items else None
+    return (KEYS[m.group("key").strip().lower()], items, range(i + 1, first + len(items))) if items else None
 
 
 def _named_site(line: str) -> str | None:
@@ -206,16 +246,20 @@ def _named_site(line: str) -> str | None:
     return name if len(parts) == 2 and CAPS.match(name) and len(name) >= 3 else None
 
 
-def _block(lines: list[str], start: int) -> list[int]:
+def _block(lines: list[str], start: int, lists: bool = True) -> list[int]:
     """The key lines from `start` on, blank lines between: up to any other line or a key seen before."""
     block, seen = [], set()
+    items: set[int] = set()  # the lines listed under a key
     for i in range(start, len(lines)):
-        if not lines[i].strip():
+        if not lines[i].strip() or i in items:
             continue
-        m = KEY_LINE.match(lines[i])
+        listed = _listed(lines, i) if lists else None
+        m = KEY_LINE.match(lines[i]) or LIST_KEY.match(lines[i])
         written = m.group("key").strip().lower() if m else ""
-        if not _key(lines[i]) or written in seen:
+        if not (_key(lines[i]) or listed) or written in seen:
             break
+        if listed:
+            items.update(listed[2])
         seen.add(written)
         block.append(i)
     return block
@@ -235,6 +279,26 @@ def _page_numbers(found: list[tuple[int, ...]]) -> bool:
     columns = list(zip(*found, strict=True))
     growing = [c for c in columns if all(a < b <= a + 40 for a, b in itertools.pairwise(c))]
     return len(growing) == 1 and all(len(set(c)) == 1 for c in columns if c is not growing[0])
+
+
+SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "der", "die", "das", "und", "für", "des"}
+
+
+def _person(item: str) -> str:
+    """A listed person without affiliation or office ("Councilmember Rosa Alvez, Chairwoman" -> "Rosa Alvez")."""
+    words = item.split(",")[0].split()
+    while len(words) > 2 and words[0].casefold() in names.OFFICES - {"dr.", "prof."}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _titled(caps: str) -> str:
+    """A name in capitals ("HARBOUR CITY COUNCIL") written as a name ("Harbour City Council"); one word as it is."""
+    words = caps.split()
+    if len(words) < 2:
+        return caps
+    return " ".join(w.lower() if n and w.lower() in SMALL_WORDS else "-".join(x.capitalize() for x in w.split("-"))
+                    for n, w in enumerate(words))
 
 
 def running_head(furniture: list[str]) -> str | None:
@@ -258,9 +322,13 @@ def paginated(text: str) -> tuple[str, list[str]]:
                 and not re.search(r"[.?!。？！:：]$|^[\[(#>|*-]", n)):
             seen.setdefault(n, []).append(tuple(int(x) for x in re.findall(r"\d+", line)))
     feet = {n for n, found in seen.items() if len(found) >= PAGE_LINES and _page_numbers(found)}
-    if not feet:
+    alone = [i for i, line in enumerate(lines) if PAGE_ALONE.fullmatch(line)]  # "- 4 -", "Page 4": a page's number
+    numbers = [int(re.sub(r"\D", "", lines[i])) for i in alone]
+    if not (len(alone) >= PAGE_LINES and all(a < b <= a + 40 for a, b in itertools.pairwise(numbers))):
+        alone = []
+    if not feet and not alone:
         return "\n".join(lines), []
-    furniture = {i for i, n in enumerate(norm) if n in feet}
+    furniture = {i for i, n in enumerate(norm) if n in feet} | set(alone)
     counts = Counter(norm)
     for i in sorted(furniture):  # the running head printed beside a foot, on every page alike
         for step in (-1, 1):

@@ -30,7 +30,10 @@ MAX_QUESTION = 300  # characters of the interviewer's turn kept as the passage's
 BACKCHANNEL_WORDS = 3
 HEADING_MAX = {"zh": 40, "other": 100}
 SENTENCE_END = re.compile(r"[。！？!?…；;.」』”\"'’)）:：]\s*$")
+THANKS = re.compile(r"(?i)(?:(?:vielen|herzlichen|besten) )?dank\b|danke\b|thank you\b|thanks\b|many thanks\b|"
+                    r"谢谢|謝謝|感谢|感謝")  # the host thanks the guest: the interview is over
 SEPARATOR = re.compile(r"[—–\-*·•◆◇~=_#\s]{1,12}")
+NUMBERED_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)、:：]|[QqFf]\s?\d{1,2}\b)")
 QUESTION_DASH = re.compile(r"^\s*(?:──|——|—|―)\s*(?=\S)")  # a question opened by a dash (Chinese dialogues)
 SENTENCES = re.compile(r"[^。！？!?.]+(?:[。！？!?]+|\.(?=\s|$))?[\"'”’」)）]*\s*")
 
@@ -111,6 +114,11 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
             return False
         for i in questions:
             pieces[i].label = ASKED
+    else:  # "问：…" and, between them, questions only set in bold: both are the interviewer's
+        unlabelled = [i for i in _marked_questions(pieces) if _asks(pieces[i].text)]
+        for i in unlabelled:
+            pieces[i].label = ASKED
+        questions = sorted(questions + unlabelled)
     answered = 0
     for n, i in enumerate(questions):
         end = questions[n + 1] if n + 1 < len(questions) else len(pieces)
@@ -150,6 +158,9 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
                   or (len(members) >= 2 and asking == len(members)))
         if enough and asking > len(best):
             best = members
+    numbered = [i for i in best if NUMBERED_QUESTION.match(pieces[i].plain)]
+    if len(numbered) * 2 > len(best):  # "1. What …?", "2. How …?": a heading before them without a number and
+        best = [i for i in best if i >= numbered[0] or _asks(pieces[i].text)]  # no question is the subtitle
     for i in best:
         pieces[i].text = QUESTION_DASH.sub("", pieces[i].text, count=1)
         pieces[i].para = Para(pieces[i].text, "para", 0, pieces[i].para.quote, False, pieces[i].para.line)
@@ -176,6 +187,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     role = None
     last_label = max((i for i, pc in enumerate(pieces) if pc.label), default=len(pieces))
     speaker_names = [w for v in cast.voices.values() for w in {v.name, v.label} if len(w) >= 2]
+    guest_words = {w for v in cast.voices.values() if v.role == "interviewee" for w in re.findall(r"\w{3,}", v.name)
+                   if w.casefold() not in names.TITLES}
     ended = False
     listed = False  # in the list under a chrome section's title
     unlabelled_answers = not any(v.role == "interviewee" for v in cast.voices.values())  # "Q:" lines only
@@ -191,7 +204,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             plain = pc.plain
             ended = (pc.para.after_image or pc.para.bold or pc.para.italic or pc.para.quote or pc.para.kind == "heading"
                      or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names)
-                     or bool(SEPARATOR.fullmatch(plain)))  # "—", "* * *": the article's own end follows
+                     or bool(SEPARATOR.fullmatch(plain))  # "—", "* * *": the article's own end follows
+                     or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words)))  # "Danke, Ulrike"
         pc.after_end = ended
         if listed and pc.para.kind == "item" and not pc.label:
             pc.dropped = "in a chrome section"
@@ -390,9 +404,12 @@ def tidy(flow: Flow) -> None:
                 continue
         out.append(item)
     flow.items = []
-    for item in out:
+    for n, item in enumerate(out):
+        before = out[n - 1] if n else None
+        answers = (isinstance(before, Turn) and before.voice.role == "interviewer"  # "…, fixed, for the full term?"
+                   and _asks(" ".join(p.text for p in before.parts)))  # "Correct.": an answer, if a short one
         if isinstance(item, Turn) and item.voice.role == "interviewee" and item.words < BACKCHANNEL_WORDS \
-                and not re.search(r"\d", " ".join(p.plain for p in item.parts)):
+                and not answers and not re.search(r"\d", " ".join(p.plain for p in item.parts)):
             flow.dropped.append(Dropped(" ".join(p.plain for p in item.parts), "too short to quote alone",
                                         item.parts[0].para.line))
             continue

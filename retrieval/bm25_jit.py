@@ -296,6 +296,7 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
     top = 0.0  # the bounds of the terms added so far, added up
     pruning = acc.shape[0] >= SWITCH_MIN_DOCS
     theta = np.float32(0.0)  # a lower bound of the k-th best partial score
+    probe = -1  # the shortest list added so far (the cheapest to read for a bound)
     j = 0
     while j < m:  # every document of these terms
         i = order[j]
@@ -311,8 +312,18 @@ def top_k(indptr, indices, w32, tf, norm, idf, k1p1, cols, mults, bounds, slack,
         df = indptr[c + 1] - indptr[c]
         done += df
         left -= df
+        if probe < 0 or df < indptr[probe + 1] - indptr[probe]:
+            probe = c
         j += 1
-        if j < m and pruning and left > PRUNE_AFTER * done and rest[j - 1] + slack < top:
+        if j < m and pruning and rest[j - 1] + slack < top:
+            # try when the lists left are PRUNE_AFTER times those added; else, on the shortest list added
+            # (cheap to read), when the lists left are PRUNE_AFTER times it (long lists of small weights)
+            # and most documents were touched (finding the candidates then costs about the final pass)
+            if left <= PRUNE_AFTER * done:
+                c = probe
+                df = indptr[c + 1] - indptr[c]
+                if left <= PRUNE_AFTER * df or done * DENSE_RATIO <= acc.shape[0]:
+                    continue
             theta = max(theta, _kth(indptr, indices, acc, c, k))
             if rest[j - 1] + slack < theta:
                 # the remaining (long) lists need only be looked up at the candidates, if these are few:

@@ -37,6 +37,7 @@ HOST_PHRASES = re.compile(
     r"欢迎(?:来到|收听|收看)|本期(?:嘉宾|节目)|今天(?:我们)?(?:请到|邀请到)")
 # Placeholders a transcription tool writes for a voice it could not name: their words are nobody's quote.
 ANONYMOUS = re.compile(r"(?i)^(?:(?:unknown |unidentified )?speaker|sprecher(?:in)?|redner(?:in)?|voice|stimme|"
+                       r"zitator(?:in)?|erzähler(?:in)?|narrator|voice-?over|overvoice|"  # who reads, not who was asked
                        r"audience(?: member)?|publikum|zuschauer|说话人|發言人|发言人|讲者|講者|观众|觀眾|听众"
                        r"|聽眾)\s*\d*$")
 ALIASED = re.compile(r"(?P<n>.+?)\s*[(（](?P<a>[^)）]+)[)）]")  # "Christian Decker (CD)"
@@ -126,9 +127,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         if alias and alias.group("a") in counts:
             together[alias.group("a")] += n
     for label, n in counts.items():  # "Lucía Ferreira-Nakamura:" once, later "Lucía:" once: one speaker, two turns
-        if n >= MIN_TURNS or " " in label:
+        if n >= MIN_TURNS:  # (and "O-Ton Jakob Ruhl:" once, later "O-Ton Ruhl:")
             continue
-        fuller = [f for f, k in counts.items() if k < MIN_TURNS and " " in f and names.same_person(label, f)]
+        fuller = [f for f, k in counts.items() if k < MIN_TURNS and " " in f and len(f) > len(label)
+                  and names.same_person(label, f)]
         if len(fuller) == 1:
             together[label] += counts[fuller[0]]
     recurring = {n for n, c in together.items() if c >= MIN_TURNS}
@@ -150,8 +152,8 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
                   or (len(_norm(r)) >= 2 and re.match(rf"{re.escape(r)}\b", label))]
         if len(longer) == 1:
             cast.aliases[label] = longer[0]
-        elif recurring and _role_word(label) and _person_in_role(label):
-            cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference: one who asks
+        elif recurring and ((_role_word(label) and _person_in_role(label)) or ANONYMOUS.match(label)):
+            cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference, "Zitatorin:"
         else:
             cast.ignored.setdefault(label, "used once")
     return set(cast.aliases)
@@ -208,11 +210,15 @@ def _role_word(label: str) -> str | None:
     return None
 
 
-def _person_in_role(label: str) -> str | None:
-    """The person a role label names with it: "Moderatorin Sabine Kurz", "Frage (Jens Otte, Weser-Kurier)"."""
+def _person_in_role(label: str, text: str = "") -> str | None:
+    """The person a role label names with it: "Moderatorin Sabine Kurz", "Frage (Jens Otte, Weser-Kurier)",
+    "O-Ton Marten" (named in full where `text` gives the name)."""
     m = re.fullmatch(r"[^()（）]+?\s*[(（](?P<n>[^()（）]+)[)）]", label.strip())
     person = m.group("n").split(",")[0].strip() if m else " ".join(label.split()[1:])
     words = person.split()
+    if len(words) == 1 and text and words[0][:1].isupper() and not names.HAN.search(person):
+        person = names.full_name(words[0], text)
+        words = person.split()
     if names.HAN.search(person):
         return person if 2 <= len(person) <= 4 and person[0] in names.SURNAMES else None
     return person if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else None
@@ -307,8 +313,9 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     if answering and "interviewee" not in roles.values():
         lowest = min(answering, key=lambda c: (score[c], -length[c]))
         roles[lowest] = "interviewee"
-    if "interviewer" not in roles.values() and len(named) >= 2:
-        top = max(named, key=lambda c: (score[c], ask[c]))
+    asking = [c for c in named if not any(_role_word(f) == "interviewee" for f in forms[c])]  # never "A:", "O-Ton"
+    if "interviewer" not in roles.values() and len(named) >= 2 and asking:
+        top = max(asking, key=lambda c: (score[c], ask[c]))
         if ask[top] >= 0.5 and ask[top] > sorted(ask.values())[-2]:
             roles[top] = "interviewer"
             why[top].append("asks the most")
@@ -377,9 +384,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     """The person (or publication) a label stands for (`said`: its first turns; `guest`: who the page is
     about when nothing else names the one interviewed)."""
     if label.lower() in GENERIC or _role_word(label):
-        person = _person_in_role(label) if label.lower() not in GENERIC else None
-        if person:
-            return person
+        persons = [p for f in forms if f.lower() not in GENERIC and (p := _person_in_role(f, body))]
+        if persons:  # "O-Ton Dr. Ilse Marten" once, then "O-Ton Marten": the person, named in full
+            return max(persons, key=len)
         if role == "interviewer":
             return (names.introduced(said, body)
                     or names.host_named(body, [*meta.guests, *title_people, *teaser_people])

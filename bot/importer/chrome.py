@@ -29,7 +29,10 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 AD_LABEL = re.compile(r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广告|廣告|推广|推廣)$", re.I)
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape|session|panel|episode)|"
-                   r"ende des (?:interviews|transkripts|gesprächs|podcasts)|全文完|访谈结束|訪談結束)\W*$",
+                   r"ende des (?:interviews|transkripts|gesprächs|podcasts|manuskripts|beitrags)|ende der sendung|"
+                   r"unkorrigiertes manuskript|全文完|访谈结束|訪談結束)\W*$",
+                   # a manuscript's direction: "Atmo: Möwen, Hafen", "Musik: Akkordeon, leise", "SFX: door closes"
+                   r"^(?:atmo|atmosphäre|musik|music|geräusch|geräusche|sfx|sound|jingle)\s*[:：]\s*\S[^.!?]{0,80}$",
                    r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
                    r"|lachen|"
                    r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"
@@ -43,6 +46,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^\[[^\]]{0,200}\b(?:tape|side [ab12]|cassette|recording|recorder|transcriber'?s?|"
                    r"transcriptionist|editor'?s? note|end of (?:interview|session|recording)|interruption|"
                    r"band|kassette|aufnahme|anm\.|anmerkung|ende des (?:interviews|gesprächs))\b[^\]]{0,300}\]$")),
+    # a manuscript's rights notice, however long: "Dieses Manuskript ist urheberrechtlich geschützt …"
+    ("rights", _rx(r"^(?:dieses|das) (?:manuskript|transkript|sendemanuskript) ist urheberrechtlich geschützt\b",
+                   r"^this (?:transcript|manuscript|script) is (?:protected by|subject to) copyright\b",
+                   # "文字稿由 AI 转写……可能与音频存在出入，请以音频为准": how the transcript was made
+                   r"^(?:本期)?(?:文字稿|逐字稿|文稿|字幕)[^。]{0,30}(?:转写|轉寫|生成|整理)[^。]{0,40}(?:以音频为准|以音頻為準|"
+                   r"出入|误差|誤差)")),
     ("credit", _rx(r"^(?:文|作者|编辑|責任編輯|责任编辑|责编|主笔|观点|觀點|版面编辑|排版|审核|審核|校对|校對|采访|採訪"
                    r"|"
                    r"整理|文字整理|撰文|摄影|攝影|图|圖|翻译|翻譯|编译|編譯|出品|策划|策劃|监制|監製|视觉|視覺|设计|設"
@@ -57,6 +66,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    # a transcript's standing disclaimer: "Transkript – es gilt das gesprochene Wort."
                    r"\bes gilt das gesprochene wort\b|^check against delivery\b",
                    r"^(?:Das|Dieses) (?:Interview|Gespräch|Transkript|Protokoll) (?:führte|führten|wurde|ist)\b",
+
+                   # a series box or a repost's source: "Dieser Artikel ist Teil von …", "本文来自澎湃新闻，…请下载…APP"
+                   r"^(?:dieser|der) (?:artikel|beitrag|text) (?:ist|gehört zu) (?:teil )?(?:von|der|unserer|des)\b",
+                   r"^this (?:article|story|interview|piece) is part of\b",
+                   r"^本文(?:来自|來自|转载自|轉載自)",
+                   r"(?:请|請|欢迎|歡迎)(?:下载|下載)\s*[“\"「]?[^，。]{1,12}[”\"」]?\s*app",
+                   r"^(?:Fragen|Die Fragen stellten?|Interview geführt von)\s*[:：]?\s*(?-i:[A-Z])",
                    r"^(?:The |This )?(?:transcript|transcription|notes)\s+(?:was |were |has been )?(?:prepared|"
                    r"compiled|produced|provided|created|made)\s+by\b",
                    # an invitation to report errors in the transcript
@@ -137,7 +153,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("contact", _rx(r"^(?:telefon|tel\.?|phone|fon|fax|mobil|mobile|電話|电话)\s*[:：]\s*\+?[\d\s()/.-]{6,}$",
                     r"\b(?:reach|contact|e-?mail|write to|kontakt|erreichen sie|schreiben sie)\b[^.!?]{0,60}?"
                     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-                    r"(?:联系|聯繫|联络|聯絡|邮箱|郵箱)[^。！？]{0,20}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+                    r"(?:联系|聯繫|联络|聯絡|邮箱|郵箱|写信到|寫信到|来信|來信|投稿)[^。！？]{0,20}?"
+                    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                     # "作者微信：zhoukexin_ai（添加请注明…）": a WeChat, LINE or phone contact given for the author
                     r"^(?:作者|记者|記者|编辑|編輯|小编|小編)?(?:微信|微信号|微信號|wechat|line|電話|电话)(?:\s*id)?\s*[:：]"
                     r"\s*[A-Za-z][\w.-]{4,30}")),
@@ -218,7 +235,8 @@ SECTION_HEADINGS = re.compile(
     r"episodes|interviews)|recommended|you (?:may|might) also like|comments?|\d+ (?:comments?|thoughts"
     r"|responses?) on\b.*|"
     r"leave a (?:reply|comment)|(?:see also|further reading|external links|table of contents|contents|siehe auch|"
-    r"weblinks|inhaltsverzeichnis|inhalt|目录|目錄|参见|參見)$|"  # (whole: "Inhalt und Form" is a heading)
+    r"weblinks|inhaltsverzeichnis|inhalt|目录|目錄|参见|參見|absage|abspann|credits|本期时间轴|时间轴|時間軸|本期提到|"
+    r"节目中提到|節目中提到|本期相关|shownotes)$|"  # (whole: "Inhalt und Form" is a heading)
     r"show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"
     r"episode links|in this episode|previous episodes|"
     r"weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|kommentare|leserkommentare|"

@@ -82,6 +82,38 @@ def without_notes(html: str) -> str:
     return lxml_html.tostring(tree, encoding="unicode") if notes else html
 
 
+QUESTION_CLASS = re.compile(r"(?:^|[-_])(?:question|questions|frage|fragen|interviewer)(?:$|[-_](?:text|item|block))",
+                            re.I)  # <p class="qa-question">: a question the page sets apart by its style only
+MIN_CLASSED = 3
+QUESTION_MAX = 400  # characters
+
+
+def classed_questions(html: str) -> str:
+    """Questions marked only by their class (`<p class="qa-question">…</p>`, styled by the site's CSS) set in
+    bold, as a reader sees them set apart; the page as it is when fewer than MIN_CLASSED are so marked."""
+    if sum(1 for m in CLASS_OR_ID.finditer(html) for t in m.group(1).split() if QUESTION_CLASS.search(t)) \
+            < MIN_CLASSED:
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except ValueError:
+        return html
+    marked = [el for el in tree.iter("p", "div", "h2", "h3", "h4", "dt", "li")
+              if any(QUESTION_CLASS.search(t) for t in thread.class_tokens(el))
+              and 0 < len(el.text_content().strip()) <= QUESTION_MAX and not el.xpath(".//p|.//div")]
+    if len(marked) < MIN_CLASSED:
+        return html
+    for el in marked:
+        bold = lxml_html.Element("strong")
+        bold.text, el.text = el.text, None
+        for child in list(el):
+            bold.append(child)
+        el.append(bold)
+    return lxml_html.tostring(tree, encoding="unicode")
+
+
 TABLE_ROW = re.compile(r"^\|\s*(?P<q>[^|]+?)\s*\|\s*(?P<a>[^|]+?)\s*\|\s*$")
 MIN_TABLE_TURNS = 3  # rows of a question and its answer that make a table an interview's layout
 
@@ -108,8 +140,8 @@ def from_html(source: Source) -> Document:
 
     answered = thread.read(source.text)
     text = answered[0] if answered else trafilatura.extract(
-        lazy_images(without_notes(source.text)), url=source.url, output_format="markdown", include_formatting=True,
-        include_links=False, include_images=True, include_comments=False, include_tables=True,
+        lazy_images(without_notes(classed_questions(source.text))), url=source.url, output_format="markdown",
+        include_formatting=True, include_links=False, include_images=True, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False,
     )
     if not text or not text.strip():

@@ -46,6 +46,7 @@ NOT_SPEAKERS = {
     "zusammenfassung", "fazit", "tipp", "tip", "warning", "example", "beispiel", "break", "pause", "intro", "outro",
     "sponsor", "ad", "ads", "advertisement", "anzeige", "werbung", "chapters", "timestamps", "links", "show notes",
     "shownotes", "episode", "folge", "season", "staffel", "category", "kategorie", "text", "interview", "q&a",
+    "atmo", "atmosphäre", "musik", "music", "geräusch", "geräusche", "sound", "sfx", "absage", "ansage", "jingle",
     "translation", "übersetzung", "redaktion", "illustration", "cover", "caption", "title", "subtitle", "location",
     "ort", "zeit", "time", "also", "see also", "siehe", "contents", "inhalt", "table of contents", "bio", "about",
     "listen", "watch", "download", "subscribe", "follow", "share", "comments", "kommentare", "reply", "answer key",
@@ -54,11 +55,10 @@ INTERVIEWER_LABELS = {
     "q", "f", "frage", "fragen", "question", "questions", "interviewer", "interviewerin", "host", "moderator",
     "moderatorin", "moderation", "reporter", "journalist", "journalistin", "问", "提问", "记者", "主持人", "主持",
     "采访者", "访问者", "采访人", "问题", "提问者", "問", "記者", "採訪者", "訪問者", "提問", "记者问", "記者問",
-    "主持人问", "主持人問", "zusatzfrage", "nachfrage", "rückfrage", "follow-up",
+    "主持人问", "主持人問", "主播", "zusatzfrage", "nachfrage", "rückfrage", "follow-up",
 }
 INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "受访者", "受訪者", "被访者", "interviewee",
-                      "guest",
-                      "gast", "befragte", "befragter"}
+                      "guest", "gast", "befragte", "befragter", "o-ton"}  # ("O-Ton Jakob Ruhl:", a radio sound bite)
 GENERIC = INTERVIEWER_LABELS | INTERVIEWEE_LABELS
 HANDLE = re.compile(r"[a-z][a-z0-9_.-]{1,23}")
 
@@ -109,9 +109,15 @@ def is_handle(label: str) -> bool:
     return bool(HANDLE.fullmatch(label)) and label not in NOT_SPEAKERS and label not in PARTICLES
 
 
+TIMED_NAME = re.compile(rf"^\s*(?P<name>{NAME})\s+{TIMESTAMP}\s*(?:\n|$)")  # "Tom Brennan  00:00" over the words
+
+
 def _start(text: str) -> tuple[str, int, bool, bool] | None:
     """(label, where its text starts, whether a timestamp came with it, whether it is a lower-case handle)
     for a paragraph opening with a label."""
+    timed = TIMED_NAME.match(text)
+    if timed and is_label(clean_name(timed.group("name"))):
+        return clean_name(timed.group("name")), timed.end(), True, False
     for n, (rx, _alone) in enumerate(START):
         m = rx.match(text)
         if not m:

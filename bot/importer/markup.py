@@ -148,19 +148,21 @@ def _word(word: str) -> bool:
 
 
 TIMED_LINE = re.compile(rf"^\s*[\[(]?{TIMESTAMP}[\])]?\s")  # "[00:00:00] Stefan", "0:02:04.8 **Tim**": a new turn
+NAME_TIME = re.compile(rf"^\s*[^\s:：].{{0,40}}?\S\s{{2,}}{TIMESTAMP}\s*$")  # "Tom Brennan  00:00" over the words
 WHOLE_EMPHASIS = re.compile(r"^\s*(?:\d{1,2}[.)]\s+|[-*+]\s+)?(\*\*|__)(?=\S).+(?<=\S)\1\s*$")
 
 
 def _is_structural(line: str) -> bool:
     s = line.strip()
     return bool(HEADING.match(s) or BULLET.match(s) or QUOTE.match(s) or RULE.fullmatch(s) or s == IMAGE_MARK
-                or TIMED_LINE.match(s))
+                or TIMED_LINE.match(s) or NAME_TIME.match(line))
 
 
 def _stands_alone(line: str) -> bool:
     """A line that is a unit of its own: a whole-bold line (a question), a timestamped label line."""
     s = line.strip()
-    return bool((WHOLE_EMPHASIS.match(s) and len(visible(s)) >= 8) or (TIMED_LINE.match(s) and len(s.split()) <= 5))
+    return bool((WHOLE_EMPHASIS.match(s) and len(visible(s)) >= 8) or (TIMED_LINE.match(s) and len(s.split()) <= 5)
+                or NAME_TIME.match(line))
 
 
 def _ends_sentence(line: str) -> bool:

@@ -82,7 +82,8 @@ SELF_LINK = re.compile(r"^\W{0,3}(?:permalink|permanent link|link zur sendung|li
                        r"link to this (?:article|page|episode|interview)|本文网址|本文網址|本文链接|本文連結|本文地址|"
                        r"文章链接|文章連結|永久链接|永久連結)\s*[:：]\s*<?(?P<u>https?://[^\s<>]+?)>?[\s.。]*$",
                        re.I | re.M)
-SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)(?P<n>[^\s　|｜,，。]{2,30})")
+SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)(?P<n>[^\s　|｜,，。·・]{2,30})")
+# ("来源：澎湃新闻·澎湃号·湃客": the site, before its channel)
 # where the text first appeared, in its own footer: "本文首发于「慢变量」博客，转载请注明出处：https://…"
 FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|於)\s*[「『“《]"
                              r"(?P<n>[^」』”》，,。：:\s「『“《]{2,20})[」』”》]", re.M)

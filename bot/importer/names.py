@@ -178,10 +178,18 @@ def from_titles(titles: Sequence[str | None], text: str = "") -> list[str]:
     return []
 
 
+KICKER = re.compile(r"^\s*(?:Q\s?&\s?A|Q\s?and\s?A)\s*[:|–—]\s*(?=\S)", re.I)  # "Q&A: Glaciologist Sunniva …"
+
+
 def from_title(title: str | None, text: str = "") -> list[str]:
     """People a title says were interviewed."""
     if not title:
         return []
+    kicked = KICKER.match(title)
+    if kicked:
+        found = from_title(title[kicked.end():], text)
+        if found:
+            return found
     out: list[str] = []
     for m in HAN_TITLE.finditer(title):
         name = _han_name(m.group("run"), text + title)

@@ -33,6 +33,7 @@ DE_HINT = re.compile(r"\b(?:der|die|das|und|ist|sind|nicht|sie|ich|wir|mit|für|
 SELF_NAMING = re.compile(  # a host naming the show: "This is The Changelog", "Welcome to Civic Signal"
     r"(?i:\bthis is|\bwelcome (?:back )?to|\byou(?:'re| are) listening to|\bwillkommen (?:zu|bei)|\bihr hört)\s+"
     r"(?P<n>(?:The |Der |Die |Das )?[A-Z][\w'’.-]*(?: (?:[A-Z&][\w'’.-]*|of|for)){0,4})")
+SHOW_NAMED = re.compile(r"(?:欢迎收听|歡迎收聽|欢迎来到|歡迎來到|这里是|這裡是)《(?P<n>[^》]{2,20})》")
 PUBLICATION_WORDS = re.compile(r"(?i)\b(?:magazin|magazine|zeitung|weekly|daily|news|review|journal|radio|podcast|"
                                r"times|post|tribune|blog)\b|周刊|週刊|日报|日報|杂志|雜誌|新闻|新聞|晚报|晚報|电台|電台")
 
@@ -146,8 +147,13 @@ def publisher_in_text(cast: Cast, pieces: list[Piece]) -> tuple[str, str] | None
     askers = [v for v in cast.voices.values() if v.role == "interviewer" and v.label not in (ASKED, ANSWERED)
               and v.label.casefold() not in labels.GENERIC]  # "MODERATORIN:" is a role, no publication
     people = {v.name for v in cast.voices.values()}
+    for pc in pieces[:3]:  # show notes that open with the show: "欢迎收听《夜航西飞》第58期。"
+        m = SHOW_NAMED.match(pc.plain) if not pc.label else None
+        if m:
+            return m.group("n"), "the show names itself"
+    voice = None
     for pc in pieces[:60]:
-        voice = cast.voice(pc.label) if pc.label else None
+        voice = cast.voice(pc.label) if pc.label else voice  # (a label on a line of its own: the words follow)
         if voice is not None and voice.role == "interviewer":
             m = SELF_NAMING.search(pc.plain)
             if m and not any(names.same_person(m.group("n"), p) for p in people):

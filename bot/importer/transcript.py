@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from bot.importer import names
+from bot.importer import metadata, names
 
 # header keys as archives write them -> the front matter's keys
 KEYS = {
@@ -48,14 +48,16 @@ KEYS = {
     "language": "language", "sprache": "language",
     "location": "", "place": "", "ort": "", "地点": "", "地點": "", "duration": "", "length": "", "dauer": "",
     "länge": "", "laufzeit": "", "runtime": "", "sendung": "", "programme": "", "program": "", "show": "",
-    "episode": "", "folge": "", "节目": "", "節目": "", "sendetermin": "date", "broadcast": "date", "aired": "date",
+    "episode": "", "folge": "", "节目": "", "節目": "", "broadcast": "date", "aired": "date",
     "时长": "", "transcribed by": "", "transcriber": "", "transkription": "", "transcription": "",
     "collection": "", "sammlung": "", "reference": "", "ref": "", "note": "", "notes": "", "anmerkung": "",
     "subject": "", "subjects": "", "keywords": "", "schlagwörter": "", "tape": "", "format": "",
     "witness": "interviewee", "witnesses": "interviewee", "zeuge": "interviewee", "zeugin": "interviewee",
     "sachverständige": "interviewee", "members present": "interviewer", "committee members present": "interviewer",
     "present": "",
-    "staff present": "", "also present": "", "anwesend": "",
+    "staff present": "", "also present": "", "anwesend": "", "autorin": "interviewer", "autor": "interviewer",
+    "redaktion": "", "regie": "", "es sprechen": "", "sprecher": "", "sprecherin": "", "ton und technik": "",
+    "technik": "", "ton": "", "produktion": "", "sendetermin": "date",
 }
 KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .\u4e00-\u9fff-]{0,24}?)\s*[:：]\s*(?P<value>\S.*)$")
 LIST_KEY = re.compile(r"^\s*(?P<key>[^\W\d][\w .-]{0,30}?)\s*[:：]\s*$")  # "WITNESS:" over indented names
@@ -104,6 +106,9 @@ def header(text: str) -> tuple[dict[str, Any], str]:
     the first lines; above it, a line about an interview (or the last line that is no byline) is the
     title and a line in capitals the archive's name; a summary stays in the text, as do a Markdown
     heading (the title then) and a byline above it."""
+    exported = _export_header(text)
+    if exported:
+        return exported
     written = text.split("\n")
     lines = [_unpiped(line) for line in written]  # "| Interviewee | Jane Doe |": a key line set as a table
     block: list[int] = []
@@ -153,8 +158,12 @@ def header(text: str) -> tuple[dict[str, Any], str]:
                       if lines[i].strip() and not RULE.match(lines[i])), None)
         if below and not (INTERVIEW.search(below[1]) and len(below[1]) <= MAX_VALUE and not _key(below[1])):
             below = None  # the title under the header: a line about the interview
+        last = words[-1] if words else None
+        if (len(words) >= 2 and words[-2][0] + 1 == words[-1][0] and not re.search(r"[.:;!?]$|\d", words[-2][1])
+                and len(words[-2][1].split()) >= 3 and not re.search(r"[:?]", words[-1][1])):
+            last = words[-2]  # a title over its subtitle ("Das Gedächtnis der Deiche" / "Vom Leben mit …")
         titled = next(((i, line) for i, line in [*words, *caps] if INTERVIEW.search(line)),
-                      below or (words[-1] if words else None))  # ("HEARING ON …" in capitals: the title)
+                      below or last)  # ("HEARING ON …" in capitals: the title)
         dated = next(((i, line) for i, line in words if DATE_LINE.fullmatch(line)), None)
         if dated and "date" not in found:  # "Thursday, March 6, 2025" on a line of its own
             found["date"] = dated[1]
@@ -218,6 +227,45 @@ def _joined_caps(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], d
     return out, continued
 
 
+SECTION_LINE = re.compile(r"(?i)(?:summary )?keywords|speakers|sprecher|schlagwörter|关键词|關鍵詞|说话人|發言人")
+
+
+def _export_header(text: str) -> tuple[dict[str, Any], str] | None:
+    """The header a transcription service writes over its text: the recording's name, its date, then
+    "SUMMARY KEYWORDS" and "SPEAKERS" each over a line ("Tom Brennan, Keziah Amadi") -> (the title, date and
+    speakers as front-matter keys, the text without the header); None for other texts."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()][:HEAD_LINES]
+    heads = [i for i in filled if SECTION_LINE.fullmatch(lines[i].strip()) and i + 1 < len(lines)]
+    speakers = next((i for i in heads if re.fullmatch(r"(?i)speakers|sprecher|说话人|發言人", lines[i].strip())), None)
+    if speakers is None:
+        return None
+    listed = next((j for j in filled if j > speakers), None)
+    if listed is None:
+        return None
+    people = [p.strip() for p in re.split(r"[,，、]", lines[listed]) if p.strip()]
+    if not people or not all(len(p.split()) <= 4 and not re.search(r"[.!?。]$", p) for p in people):
+        return None
+    found: dict[str, Any] = {"speakers": people}
+    above = [i for i in filled if i < min(heads)]
+    dated = next((i for i in above if metadata_date(lines[i])), None)
+    if dated is not None:
+        found["date"] = metadata_date(lines[dated])
+    titled = next((i for i in above if i != dated), None)
+    if titled is not None:
+        found["title"] = lines[titled].strip()
+    end = max(listed, *(next((j for j in filled if j > h), h) for h in heads))
+    return found, "\n".join(lines[end + 1:])
+
+
+def metadata_date(line: str) -> str | None:
+    """A line that is a date (and perhaps a time and a length: "Fri, Jun 13, 2025 10:02AM • 38:41")."""
+    s = line.strip()
+    if len(s) > 60 or not re.search(r"\b(?:19|20)\d\d\b", s) or re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", s):
+        return None
+    return metadata.iso_date(s)
+
+
 def _transcript_marker(lines: list[str]) -> int | None:
     """The line that says the transcript starts ("TRANSCRIPT", "Transkript:", "文字实录"), within the first
     lines, or None."""
@@ -239,10 +287,18 @@ def _listed(lines: list[str], i: int) -> tuple[str, list[str], range] | None:
     return (KEYS[m.group("key").strip().lower()], items, range(i + 1, first + len(items))) if items else None
 
 
+GENRES = {"feature", "features", "podcast", "interview", "interviews", "sendung", "sendungen", "sendungsarchiv",
+          "archiv", "archive", "transcript", "transcripts", "transkript", "manuskript", "hörspiel", "reportage",
+          "mediathek", "audiothek"}
+
+
 def _named_site(line: str) -> str | None:
-    """The archive's name in capitals before a section's ("KULTURWELLE · Sendungsarchiv")."""
+    """The archive's name in capitals before a section's ("KULTURWELLE · Sendungsarchiv"), or any name
+    before a kind of programme ("Radio Nordwelle – Feature")."""
     parts = SEPARATOR.split(line.strip(), maxsplit=1)
     name = re.sub(r"\s+(?:19|20)\d\d$", "", parts[0])  # "COASTAL RESILIENCE FORUM 2024": the forum, not the year
+    if len(parts) == 2 and parts[1].strip().casefold() in GENRES and 1 <= len(name.split()) <= 5 and name.istitle():
+        return name
     return name if len(parts) == 2 and CAPS.match(name) and len(name) >= 3 else None
 
 

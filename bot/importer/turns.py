@@ -32,6 +32,7 @@ HEADING_MAX = {"zh": 40, "other": 100}
 SENTENCE_END = re.compile(r"[。！？!?…；;.」』”\"'’)）:：]\s*$")
 THANKS = re.compile(r"(?i)(?:(?:vielen|herzlichen|besten) )?dank\b|danke\b|thank you\b|thanks\b|many thanks\b|"
                     r"谢谢|謝謝|感谢|感謝")  # the host thanks the guest: the interview is over
+OUTRO = {"contact", "follow"}  # after the last answer, a line inviting to write or follow ("欢迎写信到 …@…"): the end
 SEPARATOR = re.compile(r"[—–\-*·•◆◇~=_#\s]{1,12}")
 NUMBERED_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)、:：]|[QqFf]\s?\d{1,2}\b)")
 QUESTION_DASH = re.compile(r"^\s*(?:──|——|—|―)\s*(?=\S)")  # a question opened by a dash (Chinese dialogues)
@@ -205,7 +206,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             ended = (pc.para.after_image or pc.para.bold or pc.para.italic or pc.para.quote or pc.para.kind == "heading"
                      or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names)
                      or bool(SEPARATOR.fullmatch(plain))  # "—", "* * *": the article's own end follows
-                     or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words)))  # "Danke, Ulrike"
+                     or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words))  # "Danke, Ulrike"
+                     or (not pc.label and len(plain) <= AD_TEXT and chrome.classify(pc.text, pc.para) in OUTRO))
         pc.after_end = ended
         if listed and pc.para.kind == "item" and not pc.label:
             pc.dropped = "in a chrome section"
@@ -216,8 +218,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                 and chrome.section_heading(pc.text) == "section"):  # "Mehr zum Thema" over a list, no heading
             pc.dropped, listed = "section heading", True
             continue
-        if pc.para.bold and not pc.label and len(pc.plain) <= LIST_TITLE and not _asks(pc.text) \
-                and chrome.section_heading(pc.text):  # "**推荐阅读**" over links: a heading in bold
+        if (pc.para.bold or pc.plain.endswith((":", "："))) and not pc.label and len(pc.plain) <= LIST_TITLE \
+                and not _asks(pc.text) and chrome.section_heading(pc.text):  # "**推荐阅读**", "Absage:" over text
             pc.dropped, skip_level, to_end = "section heading", 6, chrome.section_heading(pc.text) == "to-end"
             continue
         if pc.para.kind == "heading":
@@ -397,8 +399,9 @@ def tidy(flow: Flow) -> None:
             j = len(out) - 1
             while j >= 0 and _reaction(out[j]):
                 j -= 1
-            prev = out[j] if j >= 0 else None
-            if j < len(out) - 1 and isinstance(prev, Turn) and prev.voice is item.voice:
+            prev = out[j] if j >= 0 else None  # across a reaction, or after a reply of a word or two ("Yeah."
+            if isinstance(prev, Turn) and prev.voice is item.voice and (  # and the same label again): one answer
+                    j < len(out) - 1 or prev.words < BACKCHANNEL_WORDS):
                 prev.parts.extend(item.parts)
                 del out[j + 1:]
                 continue

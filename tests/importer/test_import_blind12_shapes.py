@@ -90,7 +90,8 @@ def test_questions_marked_by_their_class_only(tmp_path: Path) -> None:
     prepared = read_article(str(write(tmp_path, "classed.html", CLASSED)))
     answers = answers_of(prepared)
     assert [p.question for p in answers] == ["What does a glacier sound like?",
-                                           "Walk us through a typical day on the ice.", "Are you afraid of polar bears?"]
+                                           "Walk us through a typical day on the ice.",
+                                           "Are you afraid of polar bears?"]
     assert {p.speaker for p in answers} == {"Sunna Holm"}  # named after "Q&A:" in the title
     assert answers[2].text == "Yes.\n\nWe keep a guard awake all night, with a flare gun."
     assert names.from_title("Interview: Offene Daten für alle") == []  # only "Q&A:" is a form before a name

@@ -19,6 +19,7 @@ from functools import cache
 from bot.importer import names
 from bot.importer.labels import (
     GENERIC,
+    INITIAL,
     INTERVIEWEE_LABELS,
     INTERVIEWER_LABELS,
     Mark,
@@ -255,7 +256,9 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     ask = {c: sum(map(_asks, by_label[c])) / max(1, len(by_label[c])) for c in canonical}
     length = {c: statistics.median([len(t.split()) + len(names.HAN.findall(t)) for t in by_label[c]] or [0])
               for c in canonical}
-    named_labels = [c for c in canonical if not ANONYMOUS.match(c) and not any(_role_word(f) for f in forms[c])]
+    legend = _legend(body[:20000], canonical)  # "Sprecher 1 = Lea Brandt (Moderation), Sprecher 2 = …"
+    named_labels = [c for c in canonical if (not ANONYMOUS.match(c) or c in legend)
+                    and not any(_role_word(f) for f in forms[c])]
     peers = named_labels if len(named_labels) >= 2 else list(canonical)  # Q/A and "Audience" have their own evidence
     mid_ask = statistics.median(ask[c] for c in peers)
     mid_len = statistics.median(length[c] for c in peers)
@@ -265,8 +268,8 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
 
     for c in canonical:
         s = 0.0
-        role = next((r for f in forms[c] if (r := _role_word(f))), None)
-        full = full_forms(c)
+        role = next((r for f in [*forms[c], legend.get(c, ("", ""))[1]] if (r := _role_word(f))), None)
+        full = full_forms(c) + ([legend[c][0]] if c in legend else [])
         if role:
             s += 3 if role == "interviewer" else -3
             why[c].append(f"the label says {role}")
@@ -305,7 +308,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
 
     roles = {c: ("interviewer" if asker(c) else "interviewee") for c in canonical}
     for c in canonical:
-        if ANONYMOUS.match(c):
+        if ANONYMOUS.match(c) and c not in legend:
             roles[c] = "other"
             why[c].append("an unnamed voice")
     named = [c for c in canonical if roles[c] != "other"]
@@ -335,11 +338,27 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     for c in sorted(canonical, key=lambda c: -counts[c]):
         margin = abs(score[c])
         confidence = "high" if strong[c] or margin >= 2 or roles[c] == "other" else "medium" if margin >= 0.6 else "low"
-        name = _name(c, forms[c], roles[c], meta, candidates, title_people, teaser_people, spoken, language,
-                     by_label[c][:3], guest)
+        name = legend[c][0] if c in legend else _name(c, forms[c], roles[c], meta, candidates, title_people,
+                                                       teaser_people, spoken, language, by_label[c][:3], guest)
         name = names.unnicknamed(_as_written(name, [*candidates, known]), known)
         cast.voices[c] = Voice(c, name, roles[c], counts[c], confidence, why[c])
     return cast
+
+
+LEGEND = re.compile(r"(?P<l>[^\s=,;:][^=,;:\n]{0,20}?)\s*=\s*(?P<n>[^\s=,;()\n][^=,;()\n]{2,40}?)\s*"
+                    r"(?:[(（](?P<r>[^()（）\n]{2,30})[)）])?\s*(?=[,;，；]|$)", re.M)
+
+
+def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
+    """Who numbered voices are, where the page says it: "Sprecher 1 = Lea Brandt (Moderation), Sprecher 2 =
+    Dr. Jonas Weber (Gast)" -> {label: (name, role as written)}; only labels the text uses."""
+    out: dict[str, tuple[str, str]] = {}
+    for m in LEGEND.finditer(text):
+        label = m.group("l").strip()
+        name = re.sub(r"^(?:Dr\.|Prof\.)\s+", "", m.group("n").strip())
+        if label in labels and names.looks_like_person(name):
+            out[label] = (name, (m.group("r") or "").strip())
+    return out
 
 
 INTRO_MIN = 60  # characters: a paragraph that can introduce the one interviewed
@@ -409,13 +428,19 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
         whole = next((c for c in [*title_people, *teaser_people, *candidates] if names.same_person(label, c)), None)
         if whole:
             return whole
+    if INITIAL.fullmatch(label):  # "K.": the one person the page names whose family name it begins
+        named = {c for c in [*title_people, *teaser_people, *meta.guests, *candidates]
+                 if len(c.split()) >= 2 and c.split()[-1].startswith(label[0])}
+        fullest = max(named, key=len, default="")
+        if named and all(names.same_person(c, fullest) for c in named):  # ("Frau Kellermann" is her too)
+            return fullest
     office = names.in_office(label, body, [*title_people, *teaser_people, *meta.guests, *candidates])
     if office:
         return office
     found = names.full_name(label, body)
     if found == label and not names.HAN.search(label) and " " not in label.strip():  # "KÖHLER:": the one
-        named = {c for c in [*meta.guests, *title_people, *teaser_people]  # full name the title, intro or
-                 if " " in c.strip() and names.same_person(label, c)}  # header gives with it
+        named = {c for c in [*meta.guests, *title_people, *teaser_people, *meta.authors]  # full name the title,
+                 if " " in c.strip() and names.same_person(label, c)}  # intro, header or byline gives with it
         if len(named) == 1:
             return named.pop()
     return found

@@ -157,7 +157,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                     # "作者微信：zhoukexin_ai（添加请注明…）": a WeChat, LINE or phone contact given for the author
                     r"^(?:作者|记者|記者|编辑|編輯|小编|小編)?(?:微信|微信号|微信號|wechat|line|電話|电话)(?:\s*id)?\s*[:：]"
-                    r"\s*[A-Za-z][\w.-]{4,30}")),
+                    r"\s*[A-Za-z][\w.-]{4,30}",
+                    r"^(?:新聞聯絡人|新闻联络人|聯絡人|联络人|聯絡窗口|媒體聯絡|媒体联络|Pressekontakt|Press contact|"
+                    r"Media contact)\s*[:：]")),
+    # a page's own record: "發布日期：114-03-18", "瀏覽人次：1,234", "Aktualisiert am 3. März 2025"
+    ("page-record", _rx(r"^(?:發布日期|发布日期|更新日期|發布單位|发布单位|發布機關|发布机关|瀏覽人次|浏览次数|點閱數|"
+                        r"点击量|阅读量|閱讀數)\s*[:：]\s*\S[^。！？]{0,40}$",
+                        r"^(?:publication date|release date|erscheinungsdatum|erscheinungstermin|on sale)\s*[:：]",
+                        # a WeChat export's byline: "原创 周晓 山野笔记 2025年03月02日 08:00 云南"
+                        r"^(?:原创|原創)?\s*(?:\S{1,12}\s+)?\S{2,20}\s+(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s+\d{1,2}:\d\d"
+                        r"(?:\s+\S{1,8})?$")),
+    # who the numbered voices are: "Sprecher 1 = Lea Brandt (Moderation), Sprecher 2 = Dr. Jonas Weber (Gast)"
+    ("legend", _rx(r"^(?:[^=,;\n]{1,20}?\s=\s[^=,;\n]{3,50}[,;]\s*)+[^=,;\n]{1,20}?\s=\s[^=,;\n]{3,50}$")),
     # a way back or on: "← Zurück zur Übersicht", "Back to all interviews", "Mehr aus unserer Reihe „…“: A · B"
     ("navigation", _rx(r"^(?:←|<-|<<)\s*\S.{0,50}$",
                        r"^(?:(?:zurück zu[rm]?|back to|return to|go back to)\s+(?:the |all |den |die |der |alle[nm]? )?"
@@ -236,13 +247,14 @@ SECTION_HEADINGS = re.compile(
     r"|responses?) on\b.*|"
     r"leave a (?:reply|comment)|(?:see also|further reading|external links|table of contents|contents|siehe auch|"
     r"weblinks|inhaltsverzeichnis|inhalt|目录|目錄|参见|參見|absage|abspann|credits|本期时间轴|时间轴|時間軸|本期提到|"
-    r"节目中提到|節目中提到|本期相关|shownotes)$|"  # (whole: "Inhalt und Form" is a heading)
+    r"节目中提到|節目中提到|本期相关|shownotes|listen|listen now|anhören|jetzt anhören|watch|收听|收聽)$|"
+    # (whole: "Inhalt und Form" is a heading)
     r"show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"
     r"episode links|in this episode|previous episodes|"
     r"weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|kommentare|leserkommentare|"
     r"pressekontakt|presse-kontakt|medienkontakt|press contact|media contacts?|for media inquiries|媒体联系|媒體聯絡|"
     r"延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关新闻|相關新聞|大家都在看|往期回顾|往"
-    r"期回顧|"
+    r"期回顧|往期推荐|往期推薦|praise for|"
     r"精选留言|精選留言|网友评论|網友評論|评论|評論|留言|热门评论|熱門評論)\b.*$", re.I)
 SECTION_TO_END = re.compile(r"comment|kommentar|留言|评论|評論|reply|thoughts on", re.I)
 MENU_SEPARATORS = re.compile(r"\s[·|•/›»]\s|｜|\s{2,}")  # (› and »: a breadcrumb trail)
@@ -266,6 +278,7 @@ def is_menu(text: str) -> bool:
 
 REACTION = re.compile(r"(?i)(?:[\u2600-\u27BF\U0001F000-\U0001FAFF\uFE0F]+\s*\d[\d.,]*[kK]?|reply|antworten|zitieren|"
                       r"回复|回覆|like|gefällt mir|melden|report)(?:\s*[·|]\s*(?:reply|antworten|share|teilen|回复))*")
+CAPS_HEADING = re.compile(r"(?=\S+ \S)[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ0-9&'’ ,:-]{2,78}[A-ZÄÖÜÀ-Þ]")
 LOOSE = {"promotion", "follow-word"}
 SHORT_ONLY = {"promotion", "copyright", "copyright-line", "cookies", "paywall", "follow", "contact"}  # a line, no box
 FOLLOW_WORDS = _rx(r"(?:关注我们|關注我們|公众号|公眾號|扫码|二维码|转发|点赞|在看|星标|置顶|(?:持续|记得|欢迎|敬请|點"
@@ -314,6 +327,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         return "follow"
     if short and is_menu(plain):
         return "menu"
+    if not in_answer and CAPS_HEADING.fullmatch(plain):
+        return "heading in capitals"  # "ABOUT THE AUTHOR", "COMMITTEE ON PUBLIC WORKS": a title, no passage
     if REACTION.fullmatch(plain) or REACTION.fullmatch(visible(text)):
         return "reactions"  # a post's "❤️ 14", "Antworten", "👍 3 · Reply": the forum's buttons
     if para is not None and para.after_image and not para.bold and (

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from bot.importer import metadata, names, thread, transcript
+from bot.importer import labels, metadata, names, thread, transcript
 from bot.importer.fetch import FetchError, Source
 from bot.importer.metadata import Meta
 
@@ -60,14 +61,23 @@ def _dropped(el: Any) -> bool:
     return any(KICKER_TOKEN.search(t) for t in tokens) and len(el.text_content().strip()) <= KICKER_MAX
 
 
+RECORD_LIST = re.compile(r"<dl\b", re.I)
+
+
+def _record(el: Any) -> bool:
+    """A definition list that is an archive item's record: two of its terms at least are metadata's."""
+    terms = [" ".join(t.text_content().split()).strip(" :：").casefold() for t in el.iter("dt")]
+    return sum(t in metadata.RECORD_KEYS for t in terms) >= 2
+
+
 def without_notes(html: str) -> str:
     """The page without its footnote blocks (`<div class="footnote">`, `<section class="footnotes">`, …), its
     kicker over the headline, and the donation, newsletter, paywall, ad and disclaimer boxes set inside the
     article (`<div class="spendenbox">`): an editor's notes, printed under the interview, are nobody's answer
     (the last answer would run on into them), and an appeal between two answers would be read as part of the
-    first."""
+    first. An item's record (`<dl>` of Interviewee, Date, …: read as metadata) is left out too."""
     if not any(_boxed(token) or KICKER_TOKEN.search(token) for m in CLASS_OR_ID.finditer(html)
-               for token in m.group(1).split()):
+               for token in m.group(1).split()) and not RECORD_LIST.search(html):
         return html
     from lxml import html as lxml_html
 
@@ -75,8 +85,8 @@ def without_notes(html: str) -> str:
         tree = lxml_html.document_fromstring(html)
     except ValueError:
         return html
-    notes = [el for el in tree.iter("div", "section", "ol", "ul", "aside", "li", "footer", "p", "span")
-             if el.getparent() is not None and _dropped(el)]
+    notes = [el for el in tree.iter("div", "section", "ol", "ul", "aside", "li", "footer", "p", "span", "dl")
+             if el.getparent() is not None and (_record(el) if el.tag == "dl" else _dropped(el))]
     for el in notes:  # gathered first: dropping while walking the tree would skip a note's next sibling
         el.drop_tree()
     return lxml_html.tostring(tree, encoding="unicode") if notes else html
@@ -115,12 +125,43 @@ def classed_questions(html: str) -> str:
 
 
 TABLE_ROW = re.compile(r"^\|\s*(?P<q>[^|]+?)\s*\|\s*(?P<a>[^|]+?)\s*\|\s*$")
+SPEAKER_ROW = re.compile(r"^\|\s*(?P<s>[^|]{0,40}?)\s*\|\s*(?P<t>[^|]*?)\s*\|\s*$")
+TABLE_HEAD = re.compile(r"(?i)^\|\s*(?:speaker|sprecher(?:in)?|name|who|wer|说话人|發言人)\s*\|")
+TABLE_DIVIDER = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
 MIN_TABLE_TURNS = 3  # rows of a question and its answer that make a table an interview's layout
+
+
+def _speaker_rows(text: str) -> str | None:
+    """A transcript laid out as a table, the speaker in the first cell and their words in the second
+    ("| BARLOW | Fourteen. … |", an empty first cell going on), written as labelled paragraphs; None when the
+    first cells name no speakers."""
+    lines = text.split("\n")
+    rows = [(i, m) for i, line in enumerate(lines) if (m := SPEAKER_ROW.match(line))]
+    last = None  # the speaker of the row before: the same name again goes on with the same answer
+    named = Counter(m.group("s").strip() for _, m in rows if m.group("s").strip())
+    speakers = {s for s, n in named.items() if n >= 2 and labels.is_label(s) and len(s.split()) <= 4}
+    if len(speakers) < 2 or sum(named[s] for s in speakers) < MIN_TABLE_TURNS * 2:
+        return None
+    for i, m in rows:
+        who, said = m.group("s").strip(), m.group("t").strip()
+        if who and said and (who in speakers or (labels.is_label(who) and not TABLE_HEAD.match(lines[i]))):
+            lines[i] = f"\n{who}: {said}\n" if who != last else f"\n{said}\n"
+            last = who
+        elif not who and said:
+            lines[i] = f"\n{said}\n"
+        elif who and not said:
+            lines[i] = f"\n{who}\n"  # "[Recording begins]"
+        elif TABLE_HEAD.match(lines[i]):
+            lines[i] = ""
+    return "\n".join(line for line in lines if not TABLE_DIVIDER.match(line))
 
 
 def _table_turns(text: str) -> str:
     """An interview laid out as a table, a question and its answer a row ("| **Q:** What …? | It's …. |"),
-    written as the question's paragraph and the answer's."""
+    written as the question's paragraph and the answer's; or the speaker and their words a row."""
+    spoken = _speaker_rows(text)
+    if spoken is not None:
+        return spoken
     rows = [(i, m) for i, line in enumerate(text.split("\n")) if (m := TABLE_ROW.match(line))]
     asking = [(i, m) for i, m in rows if re.search(r"[?？]\W*$", m.group("q")) or re.match(r"\W*Q\W", m.group("q"))]
     if len(asking) < MIN_TABLE_TURNS:
@@ -181,6 +222,11 @@ def from_text(source: Source) -> Document:
     if source.url:
         meta.put("url", metadata.web_url(source.url), "web address")
     metadata.from_markdown(meta, body, source.url)
+    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    site = transcript.named_site(first)  # "HARBOR & FINCH BOOKS — PRESS KIT": who publishes the text
+    if site:
+        meta.put("publisher", names.written_as(site, [body]) or transcript.name_in_capitals(site), "its first line")
+        body = body.replace(first, "", 1)  # the publisher's name over its text, no passage
     if meta.found.get("title") == "the line over the byline" and meta.title:
         body = _without_masthead(body, meta.title)
     body = transcript.name_lines(body, [*meta.guests, *meta.authors, *meta.speakers])

@@ -86,9 +86,14 @@ def clean_name(name: str) -> str:
     return numbered.group(1) if numbered else name  # "Q1：…" / "A1：…": the questions and answers, numbered
 
 
+INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
+
+
 def is_label(label: str) -> bool:
     """Whether a phrase can name a speaker (a name, a role, Q/A, initials), not a sentence or a field."""
     s = label.strip()
+    if INITIAL.fullmatch(s):
+        return True  # "K.:" (the interviewee's initial, as printed interviews label answers)
     if not s or len(s) > 40 or PUNCT.search(s.replace("（", "(").split("(")[0]) or s.endswith("."):
         return False
     base = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", s)  # "Vivian Wu（吴薇）"

@@ -56,6 +56,9 @@ DATES = [
     re.compile(rf"(?i)(?<!\d)(?P<y>(?:19|20)\d\d),?\s+(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"),
     re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)"),  # 07.03.2024: day first
 ]
+# Taiwan's official calendar: "民國114年3月18日", "發布日期：114-03-18" (year 114 of the Republic is 2025)
+ROC_DATE = re.compile(r"(?:民國|民国)\s*(?P<y>\d{2,3})\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"
+                      r"|(?:(?<=[：:])|^)\s*(?P<y3>1[01]\d)[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d)(?!\d)")
 # what may stand around a date on a line that is only a date ("in 2012 October 23rd", "am 3. März 2025")
 DATE_LINE_WORDS = re.compile(r"(?i)^(?:in|on|am|vom|dated?|datum|日期)?[\s:：,]*$")
 # "By Jane Doe", "Von Tobias Kern", "Interview by …", "记者 王晓岚", "文｜杨璐", "採訪／陳柏宇"
@@ -87,6 +90,8 @@ SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!
 # where the text first appeared, in its own footer: "本文首发于「慢变量」博客，转载请注明出处：https://…"
 FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|於)\s*[「『“《]"
                              r"(?P<n>[^」』”》，,。：:\s「『“《]{2,20})[」』”》]", re.M)
+WECHAT_EXPORT = re.compile(r"^[ \t]*(?:原创|原創)?[ \t]*(?:(?P<a>[^\s*]{1,12})[ \t]+)?(?P<n>[^\s*]{2,20})[ \t]+\*?"
+                           r"(?P<d>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)[ \t]+\d{1,2}:\d\d\*?", re.M)
 WECHAT_BACKUP = re.compile(r"\]\(/gzh/(?P<n>[^)/\s]+)\)")
 WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*\**(?P<n>[^」”\"*\s，。]{2,20}?)\**\s*[」”\"]?\s*(?:"
                         r"所有|原创|公众号)")
@@ -135,6 +140,14 @@ def iso_date(value: object) -> str | None:
     if isinstance(value, date):
         return value.isoformat()[:10]
     text = str(value or "")
+    roc = ROC_DATE.search(text)
+    if roc:
+        y, m, d = (roc.group("y") or roc.group("y3"), roc.group("m") or roc.group("m3"),
+                   roc.group("d") or roc.group("d3"))
+        try:
+            return date(int(y) + 1911, int(m), int(d)).isoformat()
+        except ValueError:
+            pass
     for rx in DATES:
         m = rx.search(text)
         if not m:
@@ -378,6 +391,19 @@ def from_html(html: str, page_url: str | None) -> Meta:
     meta.put("published", iso_date(prop("article:published_time", "datePublished", "date", "pubdate",
                                         "DC.date.issued", "DC.date", "publish-date")
                                    or item.get("datePublished") or (times[0] if times else None)), "page")
+    for term in tree.xpath("//dl/dt"):  # an archive item's record: <dt>Interviewee</dt><dd>Edith Barlow</dd>
+        value = term.getnext()
+        key = " ".join(term.text_content().split()).strip(" :：").casefold()
+        if value is None or value.tag != "dd" or key not in RECORD_KEYS:
+            continue
+        shown = " ".join(value.text_content().split())
+        field = RECORD_KEYS[key]
+        if field == "published":
+            meta.put("published", iso_date(shown), "the item's record")
+        elif field == "interviewee" and shown and len(shown.split()) <= 5 and shown not in meta.guests:
+            meta.guests.append(shown)
+        elif field == "interviewer" and shown and len(shown.split()) <= 5 and shown not in meta.authors:
+            meta.authors.append(shown)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.put("url", web_url(canonical[0] if canonical else None, page_url) or web_url(prop("og:url"), page_url)
              or web_url(item.get("url"), page_url) or web_url(page_url), "page")
@@ -530,6 +556,18 @@ GENERIC_HEADINGS = {"info", "infos", "transcript", "transkript", "transkription"
                     "intro", "introduction", "einleitung", "summary", "notes", "about", "目录", "正文", "简介"}
 
 
+CAPS_CONVERSATION = re.compile(r"(?m)^[ \t]*(?:A |AN )?(?:CONVERSATION|INTERVIEW|IN CONVERSATION|Q ?& ?A|GESPRÄCH|"
+                               r"IM GESPRÄCH) (?:WITH|MIT) [A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .'’-]{2,60}$")
+RECORD_KEYS = {"date": "published", "interview date": "published", "date of interview": "published",
+               "recorded": "published", "datum": "published", "日期": "published", "採訪日期": "published",
+               "采访日期": "published", "interviewee": "interviewee", "narrator": "interviewee",
+               "interviewpartner": "interviewee", "受访者": "interviewee", "受訪者": "interviewee",
+               "interviewer": "interviewer", "interviewed by": "interviewer", "采访者": "interviewer",
+               "採訪者": "interviewer"}
+PUBLISHED_LINE = re.compile(r"(?im)^[ \t*_-]*(?:發布日期|发布日期|發佈日期|发布时间|發布時間|发表时间|發表時間|"
+                            r"发表日期|發表日期|"
+                            r"publication date|published on|published|release date|veröffentlicht(?: am)?|"
+                            r"erscheinungsdatum)[ \t*_]*[:：][ \t*_]*(?P<d>[^\n|｜·]{6,40})")
 # a breadcrumb trail whose first link goes to the site's root, over a text's title: the site's name
 BREADCRUMB = re.compile(r"^\s*\[(?P<n>[^\]\n]{2,60})\]\(https?://[^/)\s]+/?\)\s*(?:›|»|>|/|\||·|→)\s*\[", re.M)
 HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首頁", "主页", "主頁", "wiki", "forum",
@@ -545,12 +583,22 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         if title.casefold() not in GENERIC_HEADINGS:
             meta.put("title", title, "first heading")
             break
+    if "title" not in meta.found:  # a heading in capitals that names the conversation ("A CONVERSATION WITH …")
+        caps = CAPS_CONVERSATION.search("\n".join(body.split("\n")[:80]))
+        if caps:
+            meta.put("title", caps.group(0).strip(), "heading in capitals")
     if "title" not in meta.found:  # a text file's title: the line over its byline ("Interview by Sam Okoye")
         top = [line.strip().strip("*_#") for line in body.split("\n")[:30] if line.strip()]
         for line, under in itertools.pairwise(top):
             if BYLINE_START.match(under) and 3 <= len(line) <= 120 and not re.search(r"[.。:：,，?？]$", line):
                 meta.put("title", line, "the line over the byline")
                 break
+    exported = WECHAT_EXPORT.search(body[:3000])  # "原创 周晓 山野笔记 *2025年03月02日 08:00*": author, account, date
+    if exported:
+        meta.put("publisher", exported.group("n"), "account")
+        meta.put("published", iso_date(exported.group("d")), "account")
+        if exported.group("a") and exported.group("a") not in meta.authors:
+            meta.authors.append(exported.group("a"))
     wechat = WECHAT_BACKUP.search(body[:3000])
     if wechat:
         meta.put("publisher", wechat.group("n"), "account")
@@ -558,6 +606,9 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         meta.put("publisher", m.group("n"), "account")
     from_byline(meta, body[:4000])
     from_closing_credit(meta, body[-4000:])
+    dated = PUBLISHED_LINE.search(body[:6000])  # "發布日期：114-03-18", "Publication date: April 8, 2025"
+    if dated:
+        meta.put("published", iso_date(dated.group("d")), "its date line")
     edited = LAST_EDITED.search(body)
     if edited:  # a page's only date may be when it was last edited ("最後編輯：2025/1/22")
         meta.put("published", iso_date(edited.group("d")), "last edited")

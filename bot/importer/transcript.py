@@ -80,6 +80,14 @@ PEOPLE = {"interviewee", "interviewer"}
 PAGE_LINES = 3  # pages a running foot is seen on
 PAGE_NUMBER = re.compile(r"(?i)\b(?:page|seite|p\.|s\.)\s*\d+|^\s*\d+(?:\s{2,}|\u3000)\S|\S(?:\s{2,}|\u3000)\d+\s*$")
 HAN = re.compile(r"[\u3400-\u9fff]")
+PAGE_WORD = re.compile(r"(?i)\b(?:page|seite)\s+\d{1,4}\s*$")
+
+
+def n_line(lines: list[str], norm: list[str], n: str) -> str:
+    """The first line whose form without numbers is `n`."""
+    return next(line for line, m in zip(lines, norm, strict=True) if m == n)
+
+
 PAGE_ALONE = re.compile(r"\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?i:page|seite|p\.|s\.)\s*\d{1,4}|第\s*\d{1,4}\s*[页頁])\s*")
 ISSUE_UNITS = re.compile(r"\d+\s*(?:月號|月号|年|月|期|頁|页|號|号)?")  # "２０２４年６月號　４６": no name
 
@@ -151,9 +159,9 @@ def header(text: str) -> tuple[dict[str, Any], str]:
                                      if lines[i].strip() and not _key(lines[i]) and not RULE.match(lines[i])])
     if not any(line.startswith("#") for _, line in above):  # else the heading is the title (from_markdown)
         plain = [(i, line) for i, line in above if not BYLINE.match(line)]
-        words = [(i, line) for i, line in plain if not CAPS.match(line) and not _named_site(line)]
-        caps = [(i, _named_site(line) or line) for i, line in plain
-                if (CAPS.match(line) and len(line.split()) >= 2) or _named_site(line)]
+        words = [(i, line) for i, line in plain if not CAPS.match(line) and not named_site(line)]
+        caps = [(i, named_site(line) or line) for i, line in plain
+                if (CAPS.match(line) and len(line.split()) >= 2) or named_site(line)]
         below = next(((i, lines[i].strip()) for i in range(block[-1] + 1, min(len(lines), block[-1] + HEAD_LINES))
                       if lines[i].strip() and not RULE.match(lines[i])), None)
         if below and not (INTERVIEW.search(below[1]) and len(below[1]) <= MAX_VALUE and not _key(below[1])):
@@ -175,7 +183,7 @@ def header(text: str) -> tuple[dict[str, Any], str]:
             found["title"] = titled[1]
             drop.add(titled[0])
         if caps and "title" in found and "publisher" not in found:
-            found["publisher"] = names.written_as(caps[0][1], [text]) or _titled(caps[0][1])
+            found["publisher"] = names.written_as(caps[0][1], [text]) or name_in_capitals(caps[0][1])
             drop.add(caps[0][0])
         elif caps and "title" not in found:
             found["title"] = caps[0][1]  # a title in capitals, as it stands
@@ -289,10 +297,10 @@ def _listed(lines: list[str], i: int) -> tuple[str, list[str], range] | None:
 
 GENRES = {"feature", "features", "podcast", "interview", "interviews", "sendung", "sendungen", "sendungsarchiv",
           "archiv", "archive", "transcript", "transcripts", "transkript", "manuskript", "hörspiel", "reportage",
-          "mediathek", "audiothek"}
+          "mediathek", "audiothek", "press kit", "presskit", "pressemappe", "presseinformation", "press release"}
 
 
-def _named_site(line: str) -> str | None:
+def named_site(line: str) -> str | None:
     """The archive's name in capitals before a section's ("KULTURWELLE · Sendungsarchiv"), or any name
     before a kind of programme ("Radio Nordwelle – Feature")."""
     parts = SEPARATOR.split(line.strip(), maxsplit=1)
@@ -348,7 +356,7 @@ def _person(item: str) -> str:
     return " ".join(words)
 
 
-def _titled(caps: str) -> str:
+def name_in_capitals(caps: str) -> str:
     """A name in capitals ("HARBOUR CITY COUNCIL") written as a name ("Harbour City Council"); one word as it is."""
     words = caps.split()
     if len(words) < 2:
@@ -378,6 +386,8 @@ def paginated(text: str) -> tuple[str, list[str]]:
                 and not re.search(r"[.?!。？！:：]$|^[\[(#>|*-]", n)):
             seen.setdefault(n, []).append(tuple(int(x) for x in re.findall(r"\d+", line)))
     feet = {n for n, found in seen.items() if len(found) >= PAGE_LINES and _page_numbers(found)}
+    feet |= {n for n, found in seen.items() if len(found) == 2 and PAGE_WORD.search(n_line(lines, norm, n))
+             and _page_numbers(found)}  # "… Press Kit   Page 2", "… Page 3": two pages say so in words
     alone = [i for i, line in enumerate(lines) if PAGE_ALONE.fullmatch(line)]  # "- 4 -", "Page 4": a page's number
     numbers = [int(re.sub(r"\D", "", lines[i])) for i in alone]
     if not (len(alone) >= PAGE_LINES and all(a < b <= a + 40 for a, b in itertools.pairwise(numbers))):

@@ -32,6 +32,7 @@ HEADING_MAX = {"zh": 40, "other": 100}
 SENTENCE_END = re.compile(r"[。！？!?…；;.」』”\"'’)）:：]\s*$")
 THANKS = re.compile(r"(?i)(?:(?:vielen|herzlichen|besten) )?dank\b|danke\b|thank you\b|thanks\b|many thanks\b|"
                     r"谢谢|謝謝|感谢|感謝")  # the host thanks the guest: the interview is over
+CAPS_HEAD = re.compile(r"[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ&'’ -]{2,58}[A-ZÄÖÜÀ-Þ]")  # a section's title in capitals (2 words +)
 OUTRO = {"contact", "follow"}  # after the last answer, a line inviting to write or follow ("欢迎写信到 …@…"): the end
 SEPARATOR = re.compile(r"[—–\-*·•◆◇~=_#\s]{1,12}")
 NUMBERED_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)、:：]|[QqFf]\s?\d{1,2}\b)")
@@ -206,6 +207,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             ended = (pc.para.after_image or pc.para.bold or pc.para.italic or pc.para.quote or pc.para.kind == "heading"
                      or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names)
                      or bool(SEPARATOR.fullmatch(plain))  # "—", "* * *": the article's own end follows
+                     or bool(CAPS_HEAD.fullmatch(plain))  # "ABOUT THE AUTHOR" in a text file
                      or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words))  # "Danke, Ulrike"
                      or (not pc.label and len(plain) <= AD_TEXT and chrome.classify(pc.text, pc.para) in OUTRO))
         pc.after_end = ended
@@ -218,7 +220,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                 and chrome.section_heading(pc.text) == "section"):  # "Mehr zum Thema" over a list, no heading
             pc.dropped, listed = "section heading", True
             continue
-        if (pc.para.bold or pc.plain.endswith((":", "："))) and not pc.label and len(pc.plain) <= LIST_TITLE \
+        if (pc.para.bold or pc.plain.endswith((":", "：")) or pc.plain.isupper()) and not pc.label \
+                and len(pc.plain) <= LIST_TITLE \
                 and not _asks(pc.text) and chrome.section_heading(pc.text):  # "**推荐阅读**", "Absage:" over text
             pc.dropped, skip_level, to_end = "section heading", 6, chrome.section_heading(pc.text) == "to-end"
             continue

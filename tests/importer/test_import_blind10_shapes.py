@@ -13,17 +13,7 @@ from pathlib import Path
 from bot.importer import chrome, labels, metadata, transcript
 from bot.importer.markup import paragraphs
 from bot.importer.pipeline import read_article
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def answers_of(prepared) -> list:  # type: ignore[no-untyped-def]
-    return [p for p in prepared.passages if p.kind == "answer"]
-
+from tests.importer.documents import answers_of, write
 
 CAPTIONS = """<html><head><title>Why the river towns flood | Harbor Evening News</title>
 <meta property="og:site_name" content="Harbor Evening News"></head><body><article>

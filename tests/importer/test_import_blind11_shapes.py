@@ -12,17 +12,7 @@ from pathlib import Path
 from bot.importer import chrome, labels, thread, transcript
 from bot.importer.markup import paragraphs
 from bot.importer.pipeline import read_article
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def answers_of(prepared) -> list:  # type: ignore[no-untyped-def]
-    return [p for p in prepared.passages if p.kind == "answer"]
-
+from tests.importer.documents import answers_of, write
 
 PRESS = """<html><head><title>Pressekonferenz zum Landbusgesetz | Bundesministerium für Mobilität</title>
 <meta property="og:site_name" content="Bundesministerium für Mobilität"></head><body><article>

@@ -10,17 +10,7 @@ from pathlib import Path
 
 from bot.importer import chrome, metadata, names
 from bot.importer.pipeline import read_article
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def answers_of(prepared) -> list:  # type: ignore[no-untyped-def]
-    return [p for p in prepared.passages if p.kind == "answer"]
-
+from tests.importer.documents import answers_of, write
 
 OTTER = """Episode 12 - Reed Beds with Dr. Mira Osei
 Fri, Jun 13, 2025 10:02AM • 38:41
@@ -30,7 +20,6 @@ reed, marsh, water, birds
 
 SPEAKERS
 Tom Hale, Mira Osei
-
 
 
 Tom Hale  00:00
@@ -53,7 +42,6 @@ A listener asks: can I build one in my garden?
 
 Mira Osei  03:20
 You can, a small one, if you have a wet corner and a lot of patience.
-
 
 
 Transcribed by https://otter.ai

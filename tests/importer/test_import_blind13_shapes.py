@@ -10,16 +10,7 @@ from pathlib import Path
 
 from bot.importer import chrome, metadata
 from bot.importer.pipeline import read_article
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def answers_of(prepared) -> list:  # type: ignore[no-untyped-def]
-    return [p for p in prepared.passages if p.kind == "answer"]
+from tests.importer.documents import answers_of, write
 
 
 def test_answers_labelled_with_an_initial(tmp_path: Path) -> None:

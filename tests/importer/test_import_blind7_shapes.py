@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.importer import chrome, metadata
 from bot.importer.pipeline import read_article
 from bot.importer.transcript import header
+from tests.importer.documents import write
 
 RADIO = """SÜDWELLE · Sendungsarchiv
 ==============================
@@ -59,12 +60,6 @@ Mehr zum Thema
 
 © Südwelle 2024 · Impressum
 """
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_a_radio_archive_transcript_reads_its_header_title_and_own_link(tmp_path: Path) -> None:

@@ -11,12 +11,7 @@ from pathlib import Path
 from bot.importer import chrome, metadata, thread
 from bot.importer.pipeline import read_article
 from bot.importer.transcript import header, without_page_furniture
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.importer.documents import write
 
 
 def comment(cid: str, user: str, text: str, inner: str = "") -> str:

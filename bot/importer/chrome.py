@@ -117,7 +117,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
                     r"(?:摄|攝)\s*[）)]?$", r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$",
-                    r"^[▲△](?=\s*[\u3400-\u9fff])")),  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
+                    r"^[▲△](?=\s*[\u3400-\u9fff])",  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
+                    r"^(?:照片|相片|圖片|图片|圖|图|photos?|bild(?:er)?|fotos?)[^:：]{0,12}[:：]\s*https?://\S+$")),
     ("follow", _rx(r"^(?:关注|點擊|点击|扫码|掃碼|扫一扫|掃一掃|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|"
                    r"阅读原文|閱讀原文)",
                    r"^(?:Follow|Find) us\b|^Folgen Sie uns|\bfollow us on\b|^Share(?: this)?\b|^Teilen\b"
@@ -171,6 +172,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("legend", _rx(r"^(?:[^=,;\n]{1,20}?\s=\s[^=,;\n]{3,50}[,;]\s*)+[^=,;\n]{1,20}?\s=\s[^=,;\n]{3,50}$")),
     # a way back or on: "← Zurück zur Übersicht", "Back to all interviews", "Mehr aus unserer Reihe „…“: A · B"
     ("navigation", _rx(r"^(?:←|<-|<<)\s*\S.{0,50}$",
+                       # an AMP or app page's pointer to the whole page: "Comments are only available on the full …"
+                       r"^(?:comments are (?:only )?available|view (?:the )?full (?:site|version)|read (?:the )?full "
+                       r"(?:article|story|interview) (?:on|at)|kommentare (?:sind )?nur)\b",
                        r"^(?:(?:zurück zu[rm]?|back to|return to|go back to)\s+(?:the |all |den |die |der |alle[nm]? )?"
                        r"(?:übersicht|startseite|home|homepage|top|overview|list|index|blog|archive|archiv|artikel|"
                        r"articles?|beiträge|posts?|interviews?|news|nachrichten|stories|episodes|folgen)\b"

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from bot.importer import labels, metadata, names, thread, transcript
+from bot.importer import labels, metadata, names, plaintext, thread, transcript
 from bot.importer.fetch import FetchError, Source
 from bot.importer.metadata import Meta
 
@@ -124,6 +124,36 @@ def classed_questions(html: str) -> str:
     return lxml_html.tostring(tree, encoding="unicode")
 
 
+def quoted_answers(html: str) -> str:
+    """Answers set as quotes (`<p>Wie …?</p><blockquote><p>…</p></blockquote>`, at least MIN_CLASSED times):
+    the questions in bold and the quotes' paragraphs as the page's text, the shape the question reader reads;
+    the page as it is otherwise (a pull-quote or two stay quotes)."""
+    if html.lower().count("<blockquote") < MIN_CLASSED:
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except ValueError:
+        return html
+    pairs = []
+    for quote in tree.iter("blockquote"):
+        asked = quote.getprevious()
+        text = " ".join(asked.text_content().split()) if asked is not None and asked.tag == "p" else ""
+        if text.endswith(("?", "？")) and len(text) <= QUESTION_MAX:
+            pairs.append((asked, quote))
+    if len(pairs) < MIN_CLASSED:
+        return html
+    for asked, quote in pairs:
+        bold = lxml_html.Element("strong")
+        bold.text, asked.text = asked.text, None
+        for child in list(asked):
+            bold.append(child)
+        asked.append(bold)
+        quote.drop_tag()  # its paragraphs stay where it stood
+    return lxml_html.tostring(tree, encoding="unicode")
+
+
 TABLE_ROW = re.compile(r"^\|\s*(?P<q>[^|]+?)\s*\|\s*(?P<a>[^|]+?)\s*\|\s*$")
 SPEAKER_ROW = re.compile(r"^\|\s*(?P<s>[^|]{0,40}?)\s*\|\s*(?P<t>[^|]*?)\s*\|\s*$")
 TABLE_HEAD = re.compile(r"(?i)^\|\s*(?:speaker|sprecher(?:in)?|name|who|wer|说话人|發言人)\s*\|")
@@ -181,7 +211,8 @@ def from_html(source: Source) -> Document:
 
     answered = thread.read(source.text)
     text = answered[0] if answered else trafilatura.extract(
-        lazy_images(without_notes(classed_questions(source.text))), url=source.url, output_format="markdown",
+        lazy_images(without_notes(quoted_answers(classed_questions(source.text)))), url=source.url,
+        output_format="markdown",
         include_formatting=True, include_links=False, include_images=True, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False,
     )
@@ -204,8 +235,12 @@ def from_text(source: Source) -> Document:
     """A .md or .txt file: YAML front matter, a `Title:`/`Date:` header or an archive's transcript header,
     then the text (speakers named on a line of their own written as labels)."""
     text, furniture = transcript.paginated(source.text.replace("\r\n", "\n"))  # without page heads and feet
+    first_cue, text = plaintext.subtitles(text)  # subtitles saved as text: the cues as running text
+    posted_head, text = plaintext.bbs_post(text)  # a bulletin board's post: its head, and the post alone
     front, body = metadata.front_matter(text)
     origin = "front matter"
+    if posted_head and not front:
+        front, origin = posted_head, "the post's head"
     if not front:  # an archive's transcript: "Interviewee: …", "Date: …" lines under its name and title
         front, body = transcript.header(body)
         origin = "transcript header"
@@ -216,6 +251,8 @@ def from_text(source: Source) -> Document:
     metadata.from_front_matter(meta, front, origin)
     if posted:
         meta.put("published", metadata.iso_date(posted), "the first post")
+    if first_cue:
+        meta.put("title", first_cue, "the first subtitle")
     head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
     if head:
         meta.put("publisher", names.written_as(head, [body]) or head.title(), "running head")

@@ -55,6 +55,8 @@ DATES = [
     re.compile(rf"(?i)(?<!\w)(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"),
     re.compile(rf"(?i)(?<!\d)(?P<y>(?:19|20)\d\d),?\s+(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"),
     re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)"),  # 07.03.2024: day first
+    # C's ctime, as bulletin boards stamp posts: "Sat Mar  1 12:05:33 2025"
+    re.compile(rf"(?i)(?<!\w)(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<y>(?:19|20)\d\d)"),
 ]
 # Taiwan's official calendar: "民國114年3月18日", "發布日期：114-03-18" (year 114 of the Republic is 2025)
 ROC_DATE = re.compile(r"(?:民國|民国)\s*(?P<y>\d{2,3})\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"
@@ -363,6 +365,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
     raw_title = " ".join(" ".join(tree.xpath("//title//text()")).split()) or None
     title, site = split_title(raw_title, og_title or item.get("headline") or h1)
     chosen = og_title or item.get("headline") or h1 or title
+    if og_title and h1 and h1 != og_title and h1 == item.get("headline"):  # og:title reworded for sharing:
+        chosen = h1  # the headline the page and its JSON-LD agree on
     if isinstance(chosen, str) and h1 and chosen != h1 and chosen in h1 and raw_title and h1 in raw_title:
         chosen = h1  # og:title a shortened headline ("„Ein Münster ist nie fertig“"): the page's whole one
     headline = item.get("headline") if isinstance(item.get("headline"), str) else None
@@ -377,7 +381,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
             meta.other_titles.append(other)
     publisher = item.get("publisher") or item.get("partOfSeries")
     pub_name = publisher.get("name") if isinstance(publisher, dict) else publisher
-    site_name = prop("og:site_name", "application-name")
+    site_name = prop("citation_journal_title", "og:site_name", "application-name")  # a journal before its press
     if site_name and site and site != site_name and site in _script_parts(site_name):
         site_name = site  # "城市漫步週刊 City Stroll Weekly", <title> ending "| 城市漫步週刊": the name the title gives
     if isinstance(pub_name, str) and site_name and site_name.strip().casefold() in PLATFORMS:

@@ -152,6 +152,7 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
             groups[("italic", 0)].append(i)
         elif QUESTION_DASH.match(pc.text) and pc.para.kind == "para":  # "──您最早是怎麼開始寫詩的？"
             groups[("dash", 0)].append(i)
+
     best: list[int] = []
     for (shape, _), members in groups.items():
         asking = sum(_asks(pieces[i].text) for i in members)

@@ -169,7 +169,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                         r"^(?:原创|原創)?\s*(?:\S{1,12}\s+)?\S{2,20}\s+(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s+\d{1,2}:\d\d"
                         r"(?:\s+\S{1,8})?$")),
     # who the numbered voices are: "Sprecher 1 = Lea Brandt (Moderation), Sprecher 2 = Dr. Jonas Weber (Gast)"
-    ("legend", _rx(r"^(?:[^=,;\n]{1,20}?\s=\s[^=,;\n]{3,50}[,;]\s*)+[^=,;\n]{1,20}?\s=\s[^=,;\n]{3,50}$")),
+    ("legend", _rx(r"^(?:[^=,;\s][^=,;\n]{0,19}?\s=\s[^=,;\n]{3,50}[,;]\s*+)+[^=,;\s][^=,;\n]{0,19}?\s=\s"
+                   r"[^=,;\n]{3,50}$")),
     # a way back or on: "← Zurück zur Übersicht", "Back to all interviews", "Mehr aus unserer Reihe „…“: A · B"
     ("navigation", _rx(r"^(?:←|<-|<<)\s*\S.{0,50}$",
                        # an AMP or app page's pointer to the whole page: "Comments are only available on the full …"

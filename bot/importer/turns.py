@@ -272,6 +272,9 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     return pieces_dropped
 
 
+PULL_QUOTE_REACH = 200  # paragraphs before and after a pull-quote where the sentence it repeats may stand
+
+
 def _pull_quotes(pieces: list[Piece]) -> None:
     """A paragraph that repeats a sentence of another (a pull-quote, a teaser echoing an answer)."""
     texts = [re.sub(r"\s+", " ", pc.plain) for pc in pieces]
@@ -279,7 +282,9 @@ def _pull_quotes(pieces: list[Piece]) -> None:
         t = texts[i].strip("“”\"„«»「」 ")
         if pc.dropped or len(t) < 25 or pc.label:
             continue
-        for j, other in enumerate(texts):
+        near = range(max(0, i - PULL_QUOTE_REACH), min(len(texts), i + PULL_QUOTE_REACH + 1))
+        for j in near:  # (a long document: the paragraphs around it, not every pair of the whole text)
+            other = texts[j]
             longer = len(other) > len(texts[i]) or (j < i and pc.para.quote)
             if j != i and not pieces[j].dropped and longer and t in other:
                 pc.dropped = "pull-quote"

@@ -38,7 +38,7 @@ HOST_PHRASES = re.compile(
     r"欢迎(?:来到|收听|收看)|本期(?:嘉宾|节目)|今天(?:我们)?(?:请到|邀请到)")
 # Placeholders a transcription tool writes for a voice it could not name: their words are nobody's quote.
 ANONYMOUS = re.compile(r"(?i)^(?:(?:unknown |unidentified )?speaker|sprecher(?:in)?|redner(?:in)?|voice|stimme|"
-                       r"zitator(?:in)?|erzähler(?:in)?|narrator|voice-?over|overvoice|"  # who reads, not who was asked
+                       r"zitator(?:in)?|voice-?over|overvoice|"  # who reads a quote ("Narrator:" answers: labels)
                        r"audience(?: member)?|publikum|zuschauer|说话人|發言人|发言人|讲者|講者|观众|觀眾|听众"
                        r"|聽眾)\s*\d*$")
 ALIASED = re.compile(r"(?P<n>.+?)\s*[(（](?P<a>[^)）]+)[)）]")  # "Christian Decker (CD)"
@@ -262,6 +262,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     peers = named_labels if len(named_labels) >= 2 else list(canonical)  # Q/A and "Audience" have their own evidence
     mid_ask = statistics.median(ask[c] for c in peers)
     mid_len = statistics.median(length[c] for c in peers)
+
     def full_forms(c: str) -> list[str]:  # a label's forms, initials expanded, an office's holder named
         return [*forms[c], *(x for x in [names.expand_initials(c, candidates),
                                           names.in_office(c, body[:20000], candidates)] if x)]

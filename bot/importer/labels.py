@@ -58,7 +58,8 @@ INTERVIEWER_LABELS = {
     "主持人问", "主持人問", "主播", "zusatzfrage", "nachfrage", "rückfrage", "follow-up",
 }
 INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "受访者", "受訪者", "被访者", "interviewee",
-                      "guest", "gast", "befragte", "befragter", "o-ton"}  # ("O-Ton Jakob Ruhl:", a radio sound bite)
+                      "guest", "gast", "befragte", "befragter", "o-ton", "narrator", "zeitzeuge", "zeitzeugin"}
+# ("O-Ton Jakob Ruhl:": a radio's sound bite; "Narrator:": who tells their story in an oral history)
 GENERIC = INTERVIEWER_LABELS | INTERVIEWEE_LABELS
 HANDLE = re.compile(r"[a-z][a-z0-9_.-]{1,23}")
 

@@ -560,6 +560,9 @@ GENERIC_HEADINGS = {"info", "infos", "transcript", "transkript", "transkription"
                     "intro", "introduction", "einleitung", "summary", "notes", "about", "目录", "正文", "简介"}
 
 
+# a text's first line that says what it is ("Oral history interview with Walter Penn"): its title
+INTERVIEW_LINE = re.compile(r"(?i)[^.!?。！？:：\n]{0,60}\b(?:interview|conversation|gespräch|q ?& ?a)\s+(?:with|mit)"
+                            r"\s+[^.!?。！？\n]{3,80}")
 CAPS_CONVERSATION = re.compile(r"(?m)^[ \t]*(?:A |AN )?(?:CONVERSATION|INTERVIEW|IN CONVERSATION|Q ?& ?A|GESPRÄCH|"
                                r"IM GESPRÄCH) (?:WITH|MIT) [A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .'’-]{2,60}$")
 RECORD_KEYS = {"date": "published", "interview date": "published", "date of interview": "published",
@@ -591,6 +594,9 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         caps = CAPS_CONVERSATION.search("\n".join(body.split("\n")[:80]))
         if caps:
             meta.put("title", caps.group(0).strip(), "heading in capitals")
+    opening_line = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    if "title" not in meta.found and INTERVIEW_LINE.fullmatch(opening_line):  # "Oral history interview with …"
+        meta.put("title", opening_line, "first line")
     if "title" not in meta.found:  # a text file's title: the line over its byline ("Interview by Sam Okoye")
         top = [line.strip().strip("*_#") for line in body.split("\n")[:30] if line.strip()]
         for line, under in itertools.pairwise(top):

@@ -253,7 +253,7 @@ def from_teaser(text: str) -> list[str]:
     """People an intro says were interviewed ("Wir sprachen mit Prof. Sander", "我们对…达巍教授进行了专访")."""
     out: list[str] = []
     for rx in (LATIN_TITLE[0], *LATIN_TEASER):
-        for m in rx.finditer(text):
+        for m in (m for line in text.split("\n") for m in rx.finditer(line)):  # (a name never runs on a line)
             name = _best_span(_clean(m.group("n")), text)
             if len(words(name)) >= 2 and not _function_words(name):
                 out.append(name)

@@ -112,3 +112,13 @@ def test_a_journals_name_and_a_headline_the_page_agrees_on() -> None:
     assert metadata.iso_date("Sat Mar  1 12:05:33 2025") == "2025-03-01"
     assert chrome.classify("Comments are only available on the full version of this article.") == "navigation"
     assert chrome.classify("照片（大姐說可以放）：https://i.imgur.com/Qm7rT2x.jpg") == "caption"
+
+
+def test_an_oral_historys_narrator_answers_and_its_first_line_is_the_title(tmp_path: Path) -> None:
+    text = "Oral history interview with Walter Penn\n\n" + "".join(
+        f"Interviewer: Question {i} about the lighthouse?\n\nNarrator: Answer {i}, about the light and the sea.\n\n"
+        for i in range(4))
+    prepared = read_article(str(write(tmp_path, "penn.txt", text)))
+    assert prepared.article.title == "Oral history interview with Walter Penn"
+    assert prepared.article.interviewees == ["Walter Penn"]  # the name ends with its line ("… Penn\nInterviewer")
+    assert len(answers_of(prepared)) == 4

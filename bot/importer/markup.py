@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 IMAGE_MARK = "\ue010"  # where an image stood
 CODE_MARK = "\ue011"  # a fenced code block's paragraph
-FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+FENCE = re.compile(r"^\s{0,3}(`{3,})")  # (not "~~~": plain texts draw lines with it)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 SCRIPT = re.compile(r"<(script|style|noscript|iframe|svg)\b.*?</\1\s*>", re.S | re.I)
 DIRECTIVE = re.compile(r"^=[A-Z]+=.*=\s*$", re.M)  # =IMAGE=file.jpg=caption=

@@ -213,3 +213,10 @@ def test_a_bold_related_paragraph_over_links_is_chrome(tmp_path: Path) -> None:
     assert prepared.article.publisher == "36氪"
     assert len(answers_of(prepared)) == 4
     assert not any("启澜" in p.text or "具身" in p.text for p in prepared.passages)
+
+
+def test_a_line_of_tildes_opens_no_code_block() -> None:
+    texts = [p.text for p in paragraphs("Title\n\n~~~~~~~~\n\nQ: One?\n\nA: Two.\n\n~~~~~~~~\n\nEnd.")]
+    assert "Q: One?" in texts and "A: Two." in texts  # still paragraphs of their own, read for labels
+    assert [p.text for p in paragraphs("Text\n\n```\nx = 1\n# a comment\n```\n\nAfter.")] == [
+        "Text", "x = 1\n# a comment", "After."]  # a fenced block: one paragraph, no heading inside

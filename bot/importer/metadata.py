@@ -92,7 +92,7 @@ SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!
 # where the text first appeared, in its own footer: "本文首发于「慢变量」博客，转载请注明出处：https://…"
 FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|於)\s*[「『“《]"
                              r"(?P<n>[^」』”》，,。：:\s「『“《]{2,20})[」』”》]", re.M)
-WECHAT_EXPORT = re.compile(r"^[ \t]*(?:原创|原創)?[ \t]*(?:(?P<a>[^\s*]{1,12})[ \t]+)?(?P<n>[^\s*]{2,20})[ \t]+\*?"
+WECHAT_EXPORT = re.compile(r"^[ \t]*(?:原创|原創)[ \t]+(?:(?P<a>[^\s*]{1,12})[ \t]+)?(?P<n>[^\s*]{2,20})[ \t]+\*?"
                            r"(?P<d>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)[ \t]+\d{1,2}:\d\d\*?", re.M)
 WECHAT_BACKUP = re.compile(r"\]\(/gzh/(?P<n>[^)/\s]+)\)")
 WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*\**(?P<n>[^」”\"*\s，。]{2,20}?)\**\s*[」”\"]?\s*(?:"
@@ -142,14 +142,6 @@ def iso_date(value: object) -> str | None:
     if isinstance(value, date):
         return value.isoformat()[:10]
     text = str(value or "")
-    roc = ROC_DATE.search(text)
-    if roc:
-        y, m, d = (roc.group("y") or roc.group("y3"), roc.group("m") or roc.group("m3"),
-                   roc.group("d") or roc.group("d3"))
-        try:
-            return date(int(y) + 1911, int(m), int(d)).isoformat()
-        except ValueError:
-            pass
     for rx in DATES:
         m = rx.search(text)
         if not m:
@@ -160,6 +152,14 @@ def iso_date(value: object) -> str | None:
             return date(int(g["y"]), int(month or 0), int(g["d"])).isoformat()
         except ValueError:
             continue
+    roc = ROC_DATE.search(text)  # no date of the common era: one of the Republic of China's calendar
+    if roc:
+        y, mo, d = (roc.group("y") or roc.group("y3"), roc.group("m") or roc.group("m3"),
+                    roc.group("d") or roc.group("d3"))
+        try:
+            return date(int(y) + 1911, int(mo), int(d)).isoformat()
+        except ValueError:
+            pass
     return None
 
 

@@ -27,6 +27,7 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 
 # the label over an ad ("Anzeige", "广告"): the paragraph under it is judged as page text, not as an answer
 AD_LABEL = re.compile(r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广告|廣告|推广|推廣)$", re.I)
+AD_BOX = re.compile(r"^(?:ANZEIGE|ADVERTISEMENT|WERBUNG|广告|廣告)\s+\S.{0,200}$")  # a printed ad: its label, its text
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape|session|panel|episode)|"
                    r"ende des (?:interviews|transkripts|gesprächs|podcasts|manuskripts|beitrags)|ende der sendung|"
@@ -309,7 +310,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         plain = plain[1:-1].strip()
     if re.fullmatch(r"[（(【\[][^（）()【】\[\]]+[）)】\]]", plain):  # a note in brackets: judge what it says
         plain = plain[1:-1].strip()
-    if AD_LABEL.fullmatch(plain):
+    if AD_LABEL.fullmatch(plain) or AD_BOX.match(plain):
         return "ad"
     if FRAMED.match(plain):
         return "box"

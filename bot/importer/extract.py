@@ -223,6 +223,8 @@ def from_html(source: Source) -> Document:
     if answered:  # the guest goes by a user name: the person their post names with its words ("DrAmaraNwosu")
         meta.guests = [names.in_handle(answered[1], text) or answered[1]]
     metadata.from_closing_credit(meta, text[-4000:])  # the article's own end, not the page's sidebars
+    meta.put("published", metadata.date_line(text) or metadata.date_line(meta.shown, len(meta.shown)),
+             "its date line")  # what the page says before a guess ("发布于 2024-05-03", under the answer)
     if not meta.published:
         guess = metadata.iso_date(getattr(trafilatura.extract_metadata(source.text), "date", None))
         if guess in metadata.dates_in(text) or guess in metadata.dates_in(meta.shown):
@@ -237,6 +239,10 @@ def from_text(source: Source) -> Document:
     text, furniture = transcript.paginated(source.text.replace("\r\n", "\n"))  # without page heads and feet
     first_cue, text = plaintext.subtitles(text)  # subtitles saved as text: the cues as running text
     posted_head, text = plaintext.bbs_post(text)  # a bulletin board's post: its head, and the post alone
+    if not posted_head:
+        posted_head, text = plaintext.social_post(text)  # a microblog's long post
+    if not posted_head:
+        posted_head, text = plaintext.email(text)  # an interview by email: the reply under its headers
     front, body = metadata.front_matter(text)
     origin = "front matter"
     if posted_head and not front:

@@ -563,6 +563,7 @@ GENERIC_HEADINGS = {"info", "infos", "transcript", "transkript", "transkription"
 # a text's first line that says what it is ("Oral history interview with Walter Penn"): its title
 INTERVIEW_LINE = re.compile(r"(?i)[^.!?。！？:：\n]{0,60}\b(?:interview|conversation|gespräch|q ?& ?a)\s+(?:with|mit)"
                             r"\s+[^.!?。！？\n]{3,80}")
+QUOTED_HEADLINE = re.compile(r"[„“\"»«][^„“”\"»«\n]{5,120}[“”\"«»]")
 CAPS_CONVERSATION = re.compile(r"(?m)^[ \t]*(?:A |AN )?(?:CONVERSATION|INTERVIEW|IN CONVERSATION|Q ?& ?A|GESPRÄCH|"
                                r"IM GESPRÄCH) (?:WITH|MIT) [A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .'’-]{2,60}$")
 RECORD_KEYS = {"date": "published", "interview date": "published", "date of interview": "published",
@@ -574,13 +575,21 @@ RECORD_KEYS = {"date": "published", "interview date": "published", "date of inte
 PUBLISHED_LINE = re.compile(r"(?im)^[ \t*_-]*(?:發布日期|发布日期|發佈日期|发布时间|發布時間|发表时间|發表時間|"
                             r"发表日期|發表日期|"
                             r"publication date|published on|published|release date|veröffentlicht(?: am)?|"
-                            r"erscheinungsdatum)[ \t*_]*[:：][ \t*_]*(?P<d>[^\n|｜·]{6,40})")
+                            r"erscheinungsdatum)[ \t*_]*[:：][ \t*_]*(?P<d>[^\n|｜·]{6,40})"
+                            r"|(?:发布于|發佈於|發布於)[ \t]*(?P<d2>(?:19|20)\d\d-\d{1,2}-\d{1,2})")  # "发布于 …"
 # a breadcrumb trail whose first link goes to the site's root, over a text's title: the site's name
 BREADCRUMB = re.compile(r"^\s*\[(?P<n>[^\]\n]{2,60})\]\(https?://[^/)\s]+/?\)\s*(?:›|»|>|/|\||·|→)\s*\[", re.M)
 HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首頁", "主页", "主頁", "wiki", "forum",
               "forums", "community", "communities", "board", "boards", "discussions", "diskussion", "论坛", "論壇",
               "社区", "社區"}
 PLAIN_CRUMBS = re.compile(r"^[ \t]*[^\n›»\[\]()]{2,60}(?:[ \t][›»][ \t][^\n›»\[\]()]{2,60}){2,}[ \t]*$", re.M)
+
+
+def date_line(text: str, reach: int = 6000) -> str | None:
+    """The date a line within `reach` characters says the text was published ("發布日期：114-03-18",
+    "Publication date: April 8, 2025", "发布于 2024-05-03 10:00"), or None."""
+    dated = PUBLISHED_LINE.search(text[:reach])
+    return iso_date(dated.group("d") or dated.group("d2")) if dated else None
 
 
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
@@ -597,6 +606,11 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     opening_line = next((line.strip() for line in body.split("\n") if line.strip()), "")
     if "title" not in meta.found and INTERVIEW_LINE.fullmatch(opening_line):  # "Oral history interview with …"
         meta.put("title", opening_line, "first line")
+    if "title" not in meta.found:  # a headline in quotes over some lines ("„Die Kaserne ist keine / …“")
+        quoted = next((q for q in (" ".join(block.split()) for block in re.split(r"\n\s*\n", body)[:10])
+                       if QUOTED_HEADLINE.fullmatch(q)), None)
+        if quoted:
+            meta.put("title", quoted, "headline in quotes")
     if "title" not in meta.found:  # a text file's title: the line over its byline ("Interview by Sam Okoye")
         top = [line.strip().strip("*_#") for line in body.split("\n")[:30] if line.strip()]
         for line, under in itertools.pairwise(top):
@@ -616,9 +630,7 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         meta.put("publisher", m.group("n"), "account")
     from_byline(meta, body[:4000])
     from_closing_credit(meta, body[-4000:])
-    dated = PUBLISHED_LINE.search(body[:6000])  # "發布日期：114-03-18", "Publication date: April 8, 2025"
-    if dated:
-        meta.put("published", iso_date(dated.group("d")), "its date line")
+    meta.put("published", date_line(body), "its date line")
     edited = LAST_EDITED.search(body)
     if edited:  # a page's only date may be when it was last edited ("最後編輯：2025/1/22")
         meta.put("published", iso_date(edited.group("d")), "last edited")

@@ -1,6 +1,8 @@
 """Plain-text shapes read before the text's paragraphs: a bulletin-board post as saved from PTT and its
 like (`作者  …` / `看板  …` / `標題  …` / `時間  …` head, the post, then `--`, the site's lines and the push
-comments), and subtitles saved as text (SubRip: numbered cues with `00:00:01,200 --> 00:00:04,800`).
+comments), a long microblog post (the account, `2025-4-12 20:31 来自 …`, a `【专访】…` headline, the post up
+to `收起全文` and its counts), and subtitles saved as text (SubRip: numbered cues with
+`00:00:01,200 --> 00:00:04,800`).
 
     head, text = bbs_post(text)      # ({"author", "title", "date", "url"} or {}, the post's own text)
     first, text = subtitles(text)    # (the first cue's text or None, the cues as running text)
@@ -45,6 +47,76 @@ def bbs_post(text: str) -> tuple[dict[str, Any], str]:
     body = "\n".join(lines[len(found):])
     end = SIGNATURE.search(body)
     return keys, (body[:end.start()] if end else body)
+
+
+# "2025-4-12 20:31 来自 iPhone客户端": when and from where a microblog post was sent
+POSTED = re.compile(r"^\s*(?P<d>(?:19|20)\d\d-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}\s+来自\s*\S.*$")
+HEADLINE = re.compile(r"^\s*【[^】]{1,8}】\s*(?P<t>[^#\n]+?)\s*(?:#[^#\n]{1,20}#\s*)*$")  # "【专访】标题 #话题#"
+POST_END = re.compile(r"^\s*(?:收起全文d?|展开全文c?|转发\s*\d[\d.万]*|评论\s*\d[\d.万]*|赞\s*\d[\d.万]*)\s*$", re.M)
+
+
+def social_post(text: str) -> tuple[dict[str, Any], str]:
+    """(front-matter keys, the post's text) of a long microblog post copied as text: the account on the first
+    line, its "2025-4-12 20:31 来自 …" line (the date), the post's 【…】 headline (the title, without its
+    #topics#); the post ends at "收起全文" or its counts of shares, comments and likes."""
+    lines = text.lstrip("\ufeff").split("\n")
+    head = [i for i, line in enumerate(lines[:8]) if POSTED.match(line)]
+    account = lines[0].strip()
+    if not head or not account or len(account) > 30 or re.search(r"[。！？，：:]", account):
+        return {}, text
+    keys: dict[str, Any] = {"publisher": account, "date": POSTED.match(lines[head[0]]).group("d")}  # type: ignore[union-attr]
+    body = lines[head[0] + 1:]
+    titled = next((k for k, line in enumerate(body[:4]) if HEADLINE.match(line)), None)
+    if titled is not None:
+        keys["title"] = HEADLINE.match(body[titled]).group("t").strip()  # type: ignore[union-attr]
+        del body[titled]
+    rest = "\n".join(body)
+    end = POST_END.search(rest)
+    return keys, (rest[:end.start()] if end else rest)
+
+
+MAIL_HEAD = re.compile(r"^(?P<k>From|To|Date|Subject|Von|An|Datum|Betreff|发件人|收件人|日期|主题)\s*[:：]\s*"
+                       r"(?P<v>\S.*?)\s*$", re.I)
+MAIL_KEYS = {"from": "from", "von": "from", "发件人": "from", "to": "to", "an": "to", "收件人": "to",
+             "date": "date", "datum": "date", "日期": "date", "subject": "title", "betreff": "title", "主题": "title"}
+REPLY = re.compile(r"^\s*(?:(?:re|aw|fwd?|wg|回复|转发)\s*[:：]\s*)+", re.I)
+# "On Fri, 24 Jan 2025 at 16:30, Dana Whitfield <dana@…> wrote:", "Am 24.01.2025 um 16:30 schrieb Dana Whitfield:"
+WROTE = re.compile(r"^\s*(?:On .{6,60}?,\s*(?P<a>[^<>\n,]{3,60}?)\s*(?:<[^>\n]+>)?\s*wrote:|Am .{6,60}? schrieb\s+"
+                   r"(?P<b>[^<>\n:]{3,60}?)\s*(?:<[^>\n]+>)?\s*:)\s*$", re.M)
+MAIL_SIGNATURE = re.compile(r"^-- ?$", re.M)
+
+
+def _mailbox(value: str) -> str:
+    """"Dana Whitfield <dana@…>" -> "Dana Whitfield" (the address alone when no name is given)."""
+    return re.sub(r"\s*<[^>]*>\s*", "", value).strip(" \"'") or value.strip("<> ")
+
+
+def email(text: str) -> tuple[dict[str, Any], str]:
+    """(front-matter keys, the text) of an interview answered by email: the headers' subject (without
+    "Re:") as the title and date; the one whose quoted questions the reply answers ("On …, X wrote:") is the
+    interviewer, the other correspondent the interviewee; the text is the reply, without its headers, the
+    "wrote:" line and the signature after "-- "."""
+    lines = text.lstrip("\ufeff").split("\n")
+    head = [(i, m) for i, line in enumerate(lines[:12]) if (m := MAIL_HEAD.match(line))]
+    keys = {MAIL_KEYS[m.group("k").lower()]: m.group("v") for _, m in head}
+    if not {"from", "title"} <= keys.keys() or len(keys) < 3:
+        return {}, text
+    found: dict[str, Any] = {"title": REPLY.sub("", keys["title"])}
+    if "date" in keys:
+        found["date"] = keys["date"]
+    wrote = WROTE.search(text)
+    if wrote:
+        asker = (wrote.group("a") or wrote.group("b")).strip()
+        people = [_mailbox(keys[k]) for k in ("from", "to") if k in keys]
+        answerer = [p for p in people if p != asker]
+        found["interviewer"] = asker
+        if answerer:
+            found["interviewee"] = answerer[0]
+    last = max(i for i, _ in head)
+    body = "\n".join([*lines[:head[0][0]], *lines[last + 1:]])
+    body = WROTE.sub("", body)
+    end = MAIL_SIGNATURE.search(body)
+    return found, (body[:end.start()] if end else body)
 
 
 def subtitles(text: str) -> tuple[str | None, str]:

@@ -152,6 +152,8 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
             groups[("italic", 0)].append(i)
         elif QUESTION_DASH.match(pc.text) and pc.para.kind == "para":  # "──您最早是怎麼開始寫詩的？"
             groups[("dash", 0)].append(i)
+        elif pc.para.quote and pc.para.kind == "para":  # "> What is a seaweed farm?": quoted in an email's reply
+            groups[("quote", 0)].append(i)
 
     best: list[int] = []
     for (shape, _), members in groups.items():

@@ -98,11 +98,31 @@ MIN_CLASSED = 3
 QUESTION_MAX = 400  # characters
 
 
+COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*(?P<c>[^;]+)", re.I)
+
+
+def _coloured_questions(tree: Any) -> list[Any]:
+    """Paragraphs set whole in one colour (the paragraph's own style, or a span holding all its text) when
+    that colour marks at least MIN_CLASSED paragraphs and most of them ask: the questions."""
+    by_colour: dict[str, list[Any]] = {}
+    for p in tree.iter("p"):
+        text = " ".join(p.text_content().split())
+        spans = p.xpath("./span[@style]")
+        styled = p if COLOUR.search(p.get("style") or "") else (
+            spans[0] if len(spans) == 1 and " ".join(spans[0].text_content().split()) == text else None)
+        colour = COLOUR.search(styled.get("style") or "") if styled is not None else None
+        if colour and 0 < len(text) <= QUESTION_MAX:
+            by_colour.setdefault(colour.group("c").strip().lower(), []).append(p)
+    best = max(by_colour.values(), key=len, default=[])
+    asking = sum(" ".join(p.text_content().split()).endswith(("?", "？")) for p in best)
+    return best if len(best) >= MIN_CLASSED and asking * 2 > len(best) else []
+
+
 def classed_questions(html: str) -> str:
     """Questions marked only by their class (`<p class="qa-question">…</p>`, styled by the site's CSS) set in
     bold, as a reader sees them set apart; the page as it is when fewer than MIN_CLASSED are so marked."""
     if sum(1 for m in CLASS_OR_ID.finditer(html) for t in m.group(1).split() if QUESTION_CLASS.search(t)) \
-            < MIN_CLASSED:
+            < MIN_CLASSED and len(re.findall(r"style\s*=\s*[\"'][^\"']*color\s*:", html, re.I)) < MIN_CLASSED:
         return html
     from lxml import html as lxml_html
 
@@ -113,6 +133,8 @@ def classed_questions(html: str) -> str:
     marked = [el for el in tree.iter("p", "div", "h2", "h3", "h4", "dt", "li")
               if any(QUESTION_CLASS.search(t) for t in thread.class_tokens(el))
               and 0 < len(el.text_content().strip()) <= QUESTION_MAX and not el.xpath(".//p|.//div")]
+    if len(marked) < MIN_CLASSED:  # or by a colour of their own: <p><span style="color:#0070c0">…？</span></p>
+        marked = _coloured_questions(tree)
     if len(marked) < MIN_CLASSED:
         return html
     for el in marked:
@@ -238,6 +260,7 @@ def from_text(source: Source) -> Document:
     then the text (speakers named on a line of their own written as labels)."""
     text, furniture = transcript.paginated(source.text.replace("\r\n", "\n"))  # without page heads and feet
     first_cue, text = plaintext.subtitles(text)  # subtitles saved as text: the cues as running text
+    text = plaintext.numbered(text)  # a thread's numbered posts, a deposition's numbered lines
     posted_head, text = plaintext.bbs_post(text)  # a bulletin board's post: its head, and the post alone
     if not posted_head:
         posted_head, text = plaintext.social_post(text)  # a microblog's long post

@@ -101,9 +101,17 @@ def _html(text: str) -> str:
     return HTML_TAG.sub("", text)
 
 
+# a static site's template codes: Hugo shortcodes ("{{< figure … >}}", "{{% notice info %}} … {{% /notice %}}"),
+# Jekyll's Liquid tags ("{% include share.html %}"); a box they open (notice, newsletter, …) is the site's
+SHORTCODE_BOX = re.compile(r"\{\{%\s*(?P<n>notice|note|tip|info|warning|callout|alert|admonition|newsletter|box|hint)"
+                           r"\b[^%]*%\}\}.*?\{\{%\s*/(?P=n)\s*%\}\}", re.S | re.I)
+SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%-?\s.*?-?%\}", re.S)
+
+
 def clean_text(text: str) -> str:
     """Markup and remnants removed; still one string with the document's line structure."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = SHORTCODE.sub("", SHORTCODE_BOX.sub("", text))
     text = DIRECTIVE.sub(f"\n{IMAGE_MARK}\n", text)
     text = EDITORS_DETAILS.sub("\n", text)
     text = _html(text)

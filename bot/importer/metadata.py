@@ -247,8 +247,22 @@ def _uncommented(key: str, value: Any, raw: str) -> Any:
     return written if cut and not written.startswith(("'", '"')) else value
 
 
+TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
+
+
 def front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """YAML front matter or a Pelican header (`Title: …` lines) and the text after it."""
+    """YAML (or Hugo's TOML, between `+++` lines) front matter or a Pelican header (`Title: …` lines) and the
+    text after it."""
+    toml = TOML_FRONT_MATTER.match(text)
+    if toml:
+        import tomllib
+
+        try:
+            parsed = tomllib.loads(toml.group(1))
+        except tomllib.TOMLDecodeError:
+            parsed = {}
+        if parsed:
+            return {str(k).lower(): v for k, v in parsed.items()}, text[toml.end():]
     m = FRONT_MATTER.match(text)
     if m:
         try:
@@ -563,7 +577,9 @@ GENERIC_HEADINGS = {"info", "infos", "transcript", "transkript", "transkription"
 # a text's first line that says what it is ("Oral history interview with Walter Penn"): its title
 INTERVIEW_LINE = re.compile(r"(?i)[^.!?。！？:：\n]{0,60}\b(?:interview|conversation|gespräch|q ?& ?a)\s+(?:with|mit)"
                             r"\s+[^.!?。！？\n]{3,80}")
-QUOTED_HEADLINE = re.compile(r"[„“\"»«][^„“”\"»«\n]{5,120}[“”\"«»]")
+# a headline in quotes, perhaps after whose words they are ("Dr. Adaeze Okafor: „Seegraswiesen sind …“");
+# a quoted question is no title
+QUOTED_HEADLINE = re.compile(r"(?:[^„“\"»«:\n]{3,60}:\s*)?[„“\"»«][^„“”\"»«\n]{5,120}(?<![?？])[“”\"«»]")
 CAPS_CONVERSATION = re.compile(r"(?m)^[ \t]*(?:A |AN )?(?:CONVERSATION|INTERVIEW|IN CONVERSATION|Q ?& ?A|GESPRÄCH|"
                                r"IM GESPRÄCH) (?:WITH|MIT) [A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .'’-]{2,60}$")
 RECORD_KEYS = {"date": "published", "interview date": "published", "date of interview": "published",
@@ -582,6 +598,9 @@ BREADCRUMB = re.compile(r"^\s*\[(?P<n>[^\]\n]{2,60})\]\(https?://[^/)\s]+/?\)\s*
 HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首頁", "主页", "主頁", "wiki", "forum",
               "forums", "community", "communities", "board", "boards", "discussions", "diskussion", "论坛", "論壇",
               "社区", "社區"}
+COPYRIGHT_LINE = re.compile(r"(?im)^[ \t*_]*(?:©|\(c\)|copyright)[ \t]*"
+                            r"(?:(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?)?"
+                            r"[ \t]+(?P<n>[^\n.,;|·©]{2,40}?)[ \t*_]*$")
 PLAIN_CRUMBS = re.compile(r"^[ \t]*[^\n›»\[\]()]{2,60}(?:[ \t][›»][ \t][^\n›»\[\]()]{2,60}){2,}[ \t]*$", re.M)
 
 
@@ -644,6 +663,9 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     crumbs = BREADCRUMB.search(opening)
     if crumbs and crumbs.group("n").strip().casefold() not in HOME_WORDS and len(crumbs.group("n").split()) <= 5:
         meta.put("publisher", crumbs.group("n").strip(), "breadcrumb")  # "[Tidewire Wiki](https://…/) › …"
+    owned = COPYRIGHT_LINE.search(body[-2000:])  # "© 2025 Klangwerk Magazin" at a text's foot
+    if owned and not page_url:
+        meta.put("publisher", owned.group("n").strip(), "copyright line")
     trail = PLAIN_CRUMBS.search(opening)  # "Forum › Stadtimkerei Leipzig e.V. › Interviews": the first name in it
     if trail:
         named = [c.strip() for c in re.split(r"\s[›»]\s", trail.group(0))]

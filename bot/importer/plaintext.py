@@ -10,6 +10,7 @@ to `收起全文` and its counts), and subtitles saved as text (SubRip: numbered
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -117,6 +118,37 @@ def email(text: str) -> tuple[dict[str, Any], str]:
     body = WROTE.sub("", body)
     end = MAIL_SIGNATURE.search(body)
     return found, (body[:end.start()] if end else body)
+
+
+POST_NUMBER = re.compile(r"^(?P<n>\d{1,3})/\s+(?=\S)")  # "12/ Ines: …": a thread's post, numbered
+LINE_NUMBER = re.compile(r"^\s{0,4}(?P<n>\d{1,2})(?:\s{2,}|$)")  # "  7   Q.  And where …": a transcript's line
+PAGE_NUMBER_LINE = re.compile(r"^\s{10,}\d{1,4}\s*$")  # a page's number, set far right over its head
+MIN_NUMBERED = 5
+
+
+def numbered(text: str) -> str:
+    """The text without the numbers it is set in: a thread's posts ("1/ …", "2/ …", counting up) or a
+    deposition-style transcript's lines (1 to 25 on every page, under the page's number and running head,
+    which are left out too); the text as it is otherwise."""
+    lines = text.split("\n")
+    posts = [(i, int(m.group("n"))) for i, line in enumerate(lines) if (m := POST_NUMBER.match(line))]
+    if len(posts) >= MIN_NUMBERED and all(a[1] < b[1] for a, b in itertools.pairwise(posts)):
+        for i, _ in posts:
+            lines[i] = POST_NUMBER.sub("", lines[i], count=1)
+        return "\n".join(lines)
+    filled = [line for line in lines if line.strip()]
+    counted = [int(m.group("n")) for line in filled if (m := LINE_NUMBER.match(line))]
+    if len(counted) < 50 or len(counted) * 10 < len(filled) * 7 or max(counted) > 30:
+        return text
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        if PAGE_NUMBER_LINE.match(line):  # the page's number, and its running head on the line under it
+            continue
+        if n and PAGE_NUMBER_LINE.match(lines[n - 1]):
+            continue
+        m = LINE_NUMBER.match(line)
+        out.append(line[m.end():].strip() if m else line)
+    return "\n".join(out)
 
 
 def subtitles(text: str) -> tuple[str | None, str]:

@@ -298,7 +298,8 @@ def _listed(lines: list[str], i: int) -> tuple[str, list[str], range] | None:
 GENRES = {"feature", "features", "podcast", "interview", "interviews", "sendung", "sendungen", "sendungsarchiv",
           "archiv", "archive", "transcript", "transcripts", "transkript", "manuskript", "hörspiel", "reportage",
           "mediathek", "audiothek", "press kit", "presskit", "pressemappe", "presseinformation", "press release",
-          "email interview", "e-mail interview", "e-mail-interview", "interview by email"}
+          "email interview", "e-mail interview", "e-mail-interview", "interview by email", "pressestelle",
+          "stabsstelle kommunikation", "press office", "newsroom", "presse und kommunikation", "communications"}
 
 
 def named_site(line: str) -> str | None:

@@ -33,10 +33,13 @@ SENTENCE_END = re.compile(r"[。！？!?…；;.」』”\"'’)）:：]\s*$")
 THANKS = re.compile(r"(?i)(?:(?:vielen|herzlichen|besten) )?dank\b|danke\b|thank you\b|thanks\b|many thanks\b|"
                     r"谢谢|謝謝|感谢|感謝")  # the host thanks the guest: the interview is over
 CAPS_HEAD = re.compile(r"[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ&'’ -]{2,58}[A-ZÄÖÜÀ-Þ]")  # a section's title in capitals (2 words +)
+BIO_START = re.compile(r"(?i)(?:zur person|über die autorin|über den autor|about the author|about the interviewee|"
+                       r"人物小檔案|人物小档案|人物简介|人物簡介)\b")
 OUTRO = {"contact", "follow"}  # after the last answer, a line inviting to write or follow ("欢迎写信到 …@…"): the end
 SEPARATOR = re.compile(r"[—–\-*·•◆◇~=_#\s]{1,12}")
 NUMBERED_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)、:：]|[QqFf]\s?\d{1,2}\b)")
 QUESTION_DASH = re.compile(r"^\s*(?:──|——|—|―)\s*(?=\S)")  # a question opened by a dash (Chinese dialogues)
+QUOTED_QUESTION = re.compile(r"\s*[»„“][^»«„“”]{3,400}[?？][«“”]\s*")  # »Frau Dr. Okafor, wie kamen Sie …?«
 SENTENCES = re.compile(r"[^。！？!?.]+(?:[。！？!?]+|\.(?=\s|$))?[\"'”’」)）]*\s*")
 
 
@@ -101,7 +104,7 @@ def cut(paras: list[Para], marks: list[Mark], cast: Cast) -> list[Piece]:
 
 def _asks(text: str) -> bool:
     """Whether a paragraph ends in a question mark (quotes, brackets, emphasis or an emoji after it)."""
-    return bool(re.search(r"[?？][\"'”’」)）*\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]*$", visible(text)))
+    return bool(re.search(r"[?？][\"'”’“」)）«»*\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]*$", visible(text)))
 
 
 def question_mode(pieces: list[Piece], cast: Cast) -> bool:
@@ -154,6 +157,8 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
             groups[("dash", 0)].append(i)
         elif pc.para.quote and pc.para.kind == "para":  # "> What is a seaweed farm?": quoted in an email's reply
             groups[("quote", 0)].append(i)
+        elif QUOTED_QUESTION.fullmatch(pc.plain) and pc.para.kind == "para":  # a question in guillemets
+            groups[("quoted", 0)].append(i)
 
     best: list[int] = []
     for (shape, _), members in groups.items():
@@ -211,6 +216,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                      or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names)
                      or bool(SEPARATOR.fullmatch(plain))  # "—", "* * *": the article's own end follows
                      or bool(CAPS_HEAD.fullmatch(plain))  # "ABOUT THE AUTHOR" in a text file
+                     or bool(BIO_START.match(plain))  # "Zur Person: Dr. Adaeze Okafor studierte …"
                      or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words))  # "Danke, Ulrike"
                      or (not pc.label and len(plain) <= AD_TEXT and chrome.classify(pc.text, pc.para) in OUTRO))
         pc.after_end = ended

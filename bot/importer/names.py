@@ -178,6 +178,8 @@ def from_titles(titles: Sequence[str | None], text: str = "") -> list[str]:
     return []
 
 
+WHOSE_STORY = re.compile(r"(?i)(?:an? )?(?:oral history(?: interview)?|interview|conversation|gespräch|interview)"
+                         r" (?:of|with|mit) (?P<n>[A-ZÄÖÜ][\w'’.-]*(?: [A-ZÄÖÜ][\w'’.-]*){1,3})")
 KICKER = re.compile(r"^\s*(?:Q\s?&\s?A|Q\s?and\s?A)\s*[:|–—]\s*(?=\S)", re.I)  # "Q&A: Glaciologist Sunniva …"
 
 
@@ -190,6 +192,10 @@ def from_title(title: str | None, text: str = "") -> list[str]:
         found = from_title(title[kicked.end():], text)
         if found:
             return found
+    whole = WHOSE_STORY.fullmatch(title.strip())  # "ORAL HISTORY OF MARGARET ELLISON": the one it is of
+    if whole and len(whole.group("n").split()) >= 2:
+        name = whole.group("n")
+        return [" ".join(w.capitalize() for w in name.split()) if name.isupper() else name]
     out: list[str] = []
     for m in HAN_TITLE.finditer(title):
         name = _han_name(m.group("run"), text + title)

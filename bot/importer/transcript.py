@@ -57,7 +57,8 @@ KEYS = {
     "present": "",
     "staff present": "", "also present": "", "anwesend": "", "autorin": "interviewer", "autor": "interviewer",
     "redaktion": "", "regie": "", "es sprechen": "", "sprecher": "", "sprecherin": "", "ton und technik": "",
-    "technik": "", "ton": "", "produktion": "", "sendetermin": "date",
+    "technik": "", "ton": "", "produktion": "", "sendetermin": "date", "time": "", "uhrzeit": "",
+    "reported by": "", "court reporter": "",
 }
 KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .\u4e00-\u9fff-]{0,24}?)\s*[:：]\s*(?P<value>\S.*)$")
 LIST_KEY = re.compile(r"^\s*(?P<key>[^\W\d][\w .-]{0,30}?)\s*[:：]\s*$")  # "WITNESS:" over indented names
@@ -68,7 +69,7 @@ CAPS = re.compile(r"^[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .&'’-]+$")
 BYLINE = re.compile(r"^(?:by|von|text|interview|photos?|fotos?)\b\s*:?\s", re.I)  # a byline or credit, no title
 RULE = re.compile(r"^\s*(?:[=\-_*~#+]\s*){3,}$")  # a line drawn under a heading or between parts
 SEPARATOR = re.compile(r"\s+(?:[·|–—]|--)\s+")
-INTERVIEW = re.compile(r"(?i)\binterview\b|\bgespräch\b|\bhearing\b|\banhörung\b|\bpress conference\b|"
+INTERVIEW = re.compile(r"(?i)\binterview\b|\bgespräch\b|\bhearing\b|\banhörung\b|\bpress conference\b|\boral history\b|"
                        r"\bpressekonferenz\b|访谈|訪談|采访|採訪|口述|听证|聽證")
 
 
@@ -170,8 +171,9 @@ def header(text: str) -> tuple[dict[str, Any], str]:
         if (len(words) >= 2 and words[-2][0] + 1 == words[-1][0] and not re.search(r"[.:;!?]$|\d", words[-2][1])
                 and len(words[-2][1].split()) >= 3 and not re.search(r"[:?]", words[-1][1])):
             last = words[-2]  # a title over its subtitle ("Das Gedächtnis der Deiche" / "Vom Leben mit …")
-        titled = next(((i, line) for i, line in [*words, *caps] if INTERVIEW.search(line)),
-                      below or last)  # ("HEARING ON …" in capitals: the title)
+        about = sorted((x for x in [*words, *caps] if INTERVIEW.search(x[1])),  # ("HEARING ON …" in capitals)
+                       key=lambda x: not re.search(r"(?i)\b(?:of|with|on|mit|von|über)\b", x[1]))  # (a person's, first)
+        titled = about[0] if about else (below or last)
         dated = next(((i, line) for i, line in words if DATE_LINE.fullmatch(line)), None)
         if dated and "date" not in found:  # "Thursday, March 6, 2025" on a line of its own
             found["date"] = dated[1]

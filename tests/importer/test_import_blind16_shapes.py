@@ -104,3 +104,21 @@ def test_questions_in_guillemets_under_a_quoted_headline() -> None:
     metadata.from_markdown(meta, "»Frau Dr. Okafor, wie kamen Sie zur Meeresbiologie?«\n\nText.", None)
     assert meta.title is None  # a question in quotes is no headline
     assert _asks("»Und warum ausgerechnet die Nordsee?«") and not _asks("»Ja, das stimmt.«")
+
+
+def test_a_deposition_style_oral_history(tmp_path: Path) -> None:
+    cover = ["COLUMBIA RIVER ORAL HISTORY PROJECT", "", "ORAL HISTORY OF MARGARET ELLISON", "", "VOLUME 1", "",
+             "Interviewer: Thomas Reyes", "Date: June 3, 2019", "Time: 1:10 p.m.", "Place: Astoria, Oregon",
+             "Reported by: Linda Park, CSR No. 4471"]
+    turns = [f"Q.  Question number {n} about the cannery?" if n % 2 else f"A.  Answer number {n}, about the river."
+             for n in range(1, 25)]
+    pages = [cover + [""] * (25 - len(cover)), turns + [""]]
+    text = "".join(f"\n{' ' * 42}{k + 1}\n{' ' * 10}ORAL HISTORY OF MARGARET ELLISON — VOLUME 1\n\n"
+                   + "\n".join(f"{n + 1:3d}   {line}".rstrip() for n, line in enumerate(page)) + "\n"
+                   for k, page in enumerate(pages * 2))
+    prepared = read_article(str(write(tmp_path, "ellison.txt", text)))
+    article = prepared.article
+    assert (article.title, article.publisher, article.published) == (
+        "ORAL HISTORY OF MARGARET ELLISON", "Columbia River Oral History Project", "2019-06-03")
+    assert article.interviewees == ["Margaret Ellison"]
+    assert answers_of(prepared)[0].text == "Answer number 2, about the river."

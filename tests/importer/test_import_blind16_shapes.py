@@ -112,7 +112,7 @@ def test_a_deposition_style_oral_history(tmp_path: Path) -> None:
              "Reported by: Linda Park, CSR No. 4471"]
     turns = [f"Q.  Question number {n} about the cannery?" if n % 2 else f"A.  Answer number {n}, about the river."
              for n in range(1, 25)]
-    pages = [cover + [""] * (25 - len(cover)), turns + [""]]
+    pages = [cover + [""] * (25 - len(cover)), [*turns, ""]]
     text = "".join(f"\n{' ' * 42}{k + 1}\n{' ' * 10}ORAL HISTORY OF MARGARET ELLISON — VOLUME 1\n\n"
                    + "\n".join(f"{n + 1:3d}   {line}".rstrip() for n, line in enumerate(page)) + "\n"
                    for k, page in enumerate(pages * 2))

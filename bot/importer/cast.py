@@ -263,14 +263,15 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     mid_ask = statistics.median(ask[c] for c in peers)
     mid_len = statistics.median(length[c] for c in peers)
 
-    def full_forms(c: str) -> list[str]:  # a label's forms, initials expanded, an office's holder named
-        return [*forms[c], *(x for x in [names.expand_initials(c, candidates),
-                                          names.in_office(c, body[:20000], candidates)] if x)]
+    # each label's forms, with its initials expanded and the holder of an office it names
+    full_forms = {c: [*forms[c], *(x for x in [names.expand_initials(c, candidates),
+                                                names.in_office(c, body[:20000], candidates)] if x)]
+                  for c in canonical}
 
     for c in canonical:
         s = 0.0
         role = next((r for f in [*forms[c], legend.get(c, ("", ""))[1]] if (r := _role_word(f))), None)
-        full = full_forms(c) + ([legend[c][0]] if c in legend else [])
+        full = full_forms[c] + ([legend[c][0]] if c in legend else [])
         if role:
             s += 3 if role == "interviewer" else -3
             why[c].append(f"the label says {role}")
@@ -323,7 +324,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         if ask[top] >= 0.5 and ask[top] > sorted(ask.values())[-2]:
             roles[top] = "interviewer"
             why[top].append("asks the most")
-    given = [c for c in named if any(names.same_person(f, g) for f in full_forms(c) for g in meta.guests)]
+    given = [c for c in named if any(names.same_person(f, g) for f in full_forms[c] for g in meta.guests)]
     if given:  # the page names who is interviewed ("Interviewee:", "WITNESS:"): the others who ask, ask
         for c in named:
             if c not in given and roles[c] == "interviewee" and ask[c] > 0:

@@ -98,6 +98,17 @@ MIN_CLASSED = 3
 QUESTION_MAX = 400  # characters
 
 
+def _embolden(el: Any) -> None:
+    """An element's whole content set in bold (a question the page marks otherwise, as a reader sees it)."""
+    from lxml import html as lxml_html
+
+    bold = lxml_html.Element("strong")
+    bold.text, el.text = el.text, None
+    for child in list(el):
+        bold.append(child)
+    el.append(bold)
+
+
 COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*(?P<c>[^;]+)", re.I)
 
 
@@ -138,11 +149,7 @@ def classed_questions(html: str) -> str:
     if len(marked) < MIN_CLASSED:
         return html
     for el in marked:
-        bold = lxml_html.Element("strong")
-        bold.text, el.text = el.text, None
-        for child in list(el):
-            bold.append(child)
-        el.append(bold)
+        _embolden(el)
     return lxml_html.tostring(tree, encoding="unicode")
 
 
@@ -167,11 +174,7 @@ def quoted_answers(html: str) -> str:
     if len(pairs) < MIN_CLASSED:
         return html
     for asked, quote in pairs:
-        bold = lxml_html.Element("strong")
-        bold.text, asked.text = asked.text, None
-        for child in list(asked):
-            bold.append(child)
-        asked.append(bold)
+        _embolden(asked)
         quote.drop_tag()  # its paragraphs stay where it stood
     return lxml_html.tostring(tree, encoding="unicode")
 

@@ -17,11 +17,17 @@ from typing import Any
 HEAD_KEYS = {"作者": "author", "看板": "board", "標題": "title", "标题": "title", "時間": "date", "时间": "date"}
 HEAD_LINE = re.compile(r"^(?P<k>作者|看板|標題|标题|時間|时间)[ \t\u3000]{1,}(?P<v>\S.*?)\s*$")
 POST_URL = re.compile(r"^※\s*(?:文章網址|文章网址)\s*[:：]\s*(?P<u>https?://\S+)\s*$", re.M)
-SIGNATURE = re.compile(r"^--\s*$", re.M)  # where the post ends and the site's lines and the comments begin
+SIGNATURE = re.compile(r"^--\s*$", re.M)  # where a post or an email ends (the site's lines, a signature follow)
 TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)\s*")  # "[分享] 專訪…": the board's kind of post
 CUE_TIME = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}.*$")
 MIN_CUES = 5
 LABEL_START = re.compile(r"^[^\s：:，,。]{1,12}[：:]")  # a cue that names who speaks ("王一舟：…") starts a turn
+
+
+def _before(end: re.Pattern[str], text: str) -> str:
+    """The text up to where `end` first matches (all of it when it never does)."""
+    found = end.search(text)
+    return text[:found.start()] if found else text
 
 
 def bbs_post(text: str) -> tuple[dict[str, Any], str]:
@@ -45,9 +51,7 @@ def bbs_post(text: str) -> tuple[dict[str, Any], str]:
     url = POST_URL.search(text)
     if url:
         keys["url"] = url.group("u")
-    body = "\n".join(lines[len(found):])
-    end = SIGNATURE.search(body)
-    return keys, (body[:end.start()] if end else body)
+    return keys, _before(SIGNATURE, "\n".join(lines[len(found):]))
 
 
 # "2025-4-12 20:31 来自 iPhone客户端": when and from where a microblog post was sent
@@ -61,19 +65,17 @@ def social_post(text: str) -> tuple[dict[str, Any], str]:
     line, its "2025-4-12 20:31 来自 …" line (the date), the post's 【…】 headline (the title, without its
     #topics#); the post ends at "收起全文" or its counts of shares, comments and likes."""
     lines = text.lstrip("\ufeff").split("\n")
-    head = [i for i, line in enumerate(lines[:8]) if POSTED.match(line)]
+    posted = next(((i, m) for i, line in enumerate(lines[:8]) if (m := POSTED.match(line))), None)
     account = lines[0].strip()
-    if not head or not account or len(account) > 30 or re.search(r"[。！？，：:]", account):
+    if not posted or not account or len(account) > 30 or re.search(r"[。！？，：:]", account):
         return {}, text
-    keys: dict[str, Any] = {"publisher": account, "date": POSTED.match(lines[head[0]]).group("d")}  # type: ignore[union-attr]
-    body = lines[head[0] + 1:]
-    titled = next((k for k, line in enumerate(body[:4]) if HEADLINE.match(line)), None)
+    keys: dict[str, Any] = {"publisher": account, "date": posted[1].group("d")}
+    body = lines[posted[0] + 1:]
+    titled = next(((k, m) for k, line in enumerate(body[:4]) if (m := HEADLINE.match(line))), None)
     if titled is not None:
-        keys["title"] = HEADLINE.match(body[titled]).group("t").strip()  # type: ignore[union-attr]
-        del body[titled]
-    rest = "\n".join(body)
-    end = POST_END.search(rest)
-    return keys, (rest[:end.start()] if end else rest)
+        keys["title"] = titled[1].group("t").strip()
+        del body[titled[0]]
+    return keys, _before(POST_END, "\n".join(body))
 
 
 MAIL_HEAD = re.compile(r"^(?P<k>From|To|Date|Subject|Von|An|Datum|Betreff|发件人|收件人|日期|主题)\s*[:：]\s*"
@@ -84,7 +86,6 @@ REPLY = re.compile(r"^\s*(?:(?:re|aw|fwd?|wg|回复|转发)\s*[:：]\s*)+", re.I
 # "On Fri, 24 Jan 2025 at 16:30, Dana Whitfield <dana@…> wrote:", "Am 24.01.2025 um 16:30 schrieb Dana Whitfield:"
 WROTE = re.compile(r"^\s*(?:On .{6,60}?,\s*(?P<a>[^<>\n,]{3,60}?)\s*(?:<[^>\n]+>)?\s*wrote:|Am .{6,60}? schrieb\s+"
                    r"(?P<b>[^<>\n:]{3,60}?)\s*(?:<[^>\n]+>)?\s*:)\s*$", re.M)
-MAIL_SIGNATURE = re.compile(r"^-- ?$", re.M)
 
 
 def _mailbox(value: str) -> str:
@@ -115,9 +116,7 @@ def email(text: str) -> tuple[dict[str, Any], str]:
             found["interviewee"] = answerer[0]
     last = max(i for i, _ in head)
     body = "\n".join([*lines[:head[0][0]], *lines[last + 1:]])
-    body = WROTE.sub("", body)
-    end = MAIL_SIGNATURE.search(body)
-    return found, (body[:end.start()] if end else body)
+    return found, _before(SIGNATURE, WROTE.sub("", body))
 
 
 POST_NUMBER = re.compile(r"^(?P<n>\d{1,3})/\s+(?=\S)")  # "12/ Ines: …": a thread's post, numbered

@@ -32,7 +32,7 @@ HEADING_MAX = {"zh": 40, "other": 100}
 SENTENCE_END = re.compile(r"[。！？!?…；;.」』”\"'’)）:：]\s*$")
 THANKS = re.compile(r"(?i)(?:(?:vielen|herzlichen|besten) )?dank\b|danke\b|thank you\b|thanks\b|many thanks\b|"
                     r"谢谢|謝謝|感谢|感謝")  # the host thanks the guest: the interview is over
-CAPS_HEAD = re.compile(r"[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ&'’ -]{2,58}[A-ZÄÖÜÀ-Þ]")  # a section's title in capitals (2 words +)
+CAPS_HEAD = re.compile(r"[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ&'’ -]{2,58}[A-ZÄÖÜÀ-Þ]")  # a line in capitals ("ABOUT THE AUTHOR")
 BIO_START = re.compile(r"(?i)(?:zur person|über die autorin|über den autor|about the author|about the interviewee|"
                        r"人物小檔案|人物小档案|人物简介|人物簡介)\b")
 OUTRO = {"contact", "follow"}  # after the last answer, a line inviting to write or follow ("欢迎写信到 …@…"): the end

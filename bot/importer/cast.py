@@ -115,6 +115,16 @@ def _asks(text: str) -> bool:
     return plain.endswith(("?", "？", "吗", "呢", "嗎")) or bool(re.search(r"[?？][^.。!！?？]{0,40}$", plain))
 
 
+DESCRIBED = re.compile(r"(?P<n>[^()（）]+?)\s*[(（](?P<d>[^()（）]{2,30})[)）]")
+
+
+def _described(label: str) -> str | None:
+    """The person a one-off label introduces with who they are ("韦国良（韦静澜的父亲）", "Ines Roth (Nachbarin)"):
+    a clip or a voice heard once, theirs, not the last speaker's."""
+    m = DESCRIBED.fullmatch(label)
+    return m.group("n") if m and names.looks_like_person(m.group("n")) else None
+
+
 def _norm(s: str | None) -> str:
     return re.sub(r"[\s·.]", "", (s or "").casefold())
 
@@ -147,13 +157,16 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
     for label in counts:
         if label in recurring:
             continue
-        forms = [label, *(p.strip() for p in re.split(r"[(（)）]", label) if p.strip())]  # "MODERATOR (Lena Ortiz)"
+        parts = [p.strip() for p in re.split(r"[(（)）]", label) if p.strip()]  # "MODERATOR (Lena Ortiz)"
+        # (a description in brackets names no one: "韦国良（韦静澜的父亲）" is not 韦静澜)
+        forms = [*([label] if len(parts) < 2 else []), *(p for p in parts if not (names.HAN.search(p) and len(p) > 4))]
         longer = [r for r in recurring
                   if any(names.same_person(f, r) for f in forms)
                   or (len(_norm(r)) >= 2 and re.match(rf"{re.escape(r)}\b", label))]
         if len(longer) == 1:
             cast.aliases[label] = longer[0]
-        elif recurring and ((_role_word(label) and _person_in_role(label)) or ANONYMOUS.match(label)):
+        elif recurring and ((_role_word(label) and _person_in_role(label)) or ANONYMOUS.match(label)
+                            or _described(label)):
             cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference, "Zitatorin:"
         else:
             cast.ignored.setdefault(label, "used once")
@@ -259,7 +272,10 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     legend = _legend(body[:20000], canonical)  # "Sprecher 1 = Lea Brandt (Moderation), Sprecher 2 = …"
     named_labels = [c for c in canonical if (not ANONYMOUS.match(c) or c in legend)
                     and not any(_role_word(f) for f in forms[c])]
-    peers = named_labels if len(named_labels) >= 2 else list(canonical)  # Q/A and "Audience" have their own evidence
+    regular = [c for c in canonical if len(by_label[c]) >= MIN_TURNS]  # (a voice heard once, a clip, sets no norm)
+    named_labels = [c for c in named_labels if c in regular] if len(regular) >= 2 else named_labels
+    peers = named_labels if len(named_labels) >= 2 else regular if len(regular) >= 2 else list(canonical)
+    # (Q/A and "Audience" have their own evidence)
     mid_ask = statistics.median(ask[c] for c in peers)
     mid_len = statistics.median(length[c] for c in peers)
 
@@ -414,6 +430,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
                     or (meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label))
         guests = meta.guests or title_people or teaser_people or guest()
         return guests[0] if guests else UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
+    described = _described(label)
+    if described and not names.same_person(described, label.removeprefix(described)):
+        return described  # "韦国良（韦静澜的父亲）": 韦国良
     longest = max(forms, key=len)
     alias = ALIASED.fullmatch(longest)
     if alias and (alias.group("a") in forms or names.initials(alias.group("n")) == alias.group("a").replace(".", "")):
@@ -445,4 +464,8 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
                  if " " in c.strip() and names.same_person(label, c)}  # intro, header or byline gives with it
         if len(named) == 1:
             return named.pop()
+        named = {" ".join(c.split()[-2:]) for c in candidates if len(c.split()) >= 2
+                 and c.split()[-1].casefold() == label.casefold() and c.split()[-2].casefold() not in names.TITLES}
+        if len(named) == 1:  # "HALLBERG:" under an intro on "Die Hydrologin Friederike Hallberg": the one person
+            return named.pop()  # the page names in full with that family name ("Frau Hallberg" names no more)
     return found

@@ -43,6 +43,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^[\[【](?:jingle|musik|music|sound|geräusch|atmo|glockengeläut)\b[^\]】]{0,80}[\]】]$",
                    r"^(?:—+\s*)?(?:完|END|Ende|The End|（完）|\(完\)|-\s*END\s*-)(?:\s*—+)?$", r"^[*·•\s]{1,9}$",
                    r"^\[\[?_?toc_?\]?\]$",  # a Markdown editor's table of contents: "[TOC]"
+                   r"^[\[(（]?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d{1,3})?[\])）]?$",  # a time code on its own line: "23:21"
                    # an archivist's or transcriber's note in square brackets: tape sides, the recording, the end
                    r"^\[[^\]]{0,200}\b(?:tape|side [ab12]|cassette|recording|recorder|transcriber'?s?|"
                    r"transcriptionist|editor'?s? note|end of (?:interview|session|recording)|interruption|"
@@ -130,7 +131,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^Direkt zum Interview springen|^Jump to (?:the )?interview", r"^下载客户端|^下載客戶端|^(?:阅读"
                                                                                   r"|閱讀)\s*[\d.]+万?$",
                    r"^点赞\s*\d+|^\d+\s*(?:likes|comments|shares)$")),
-    ("promotion", _rx(r"\b(?:newsletter|subscribe|subscription|sign up|unsubscribe|inbox|become a (?:member|patron"
+    ("promotion", _rx(r"^(?:lesetipps?|lese-tipps?|buchtipps?|linktipps?|read next|reading tip)\b",
+                      r"\b(?:newsletter|subscribe|subscription|sign up|unsubscribe|inbox|become a (?:member|patron"
                       r"|subscriber)|"
                       r"support us|join \d[\d,.]* readers|ad-free|free trial|membership)\b",
                       r"\b(?:Newsletter|abonnieren|Abonnent|Abo\b|Jetzt anmelden|kostenlos testen|Mitglied werden"
@@ -257,7 +259,9 @@ SECTION_HEADINGS = re.compile(
     # (whole: "Inhalt und Form" is a heading)
     r"show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"
     r"episode links|in this episode|previous episodes|"
-    r"weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|kommentare|leserkommentare|"
+    r"weitere (?:artikel|themen|beiträge|texte|interviews|nachrichten|folgen|empfehlungen)|in dieser ausgabe|"
+    r"in this issue|impressum|imprint|legal notice|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|"
+    r"kommentare|leserkommentare|"
     r"pressekontakt|presse-kontakt|medienkontakt|press contact|media contacts?|for media inquiries|媒体联系|媒體聯絡|"
     r"延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关新闻|相關新聞|大家都在看|往期回顾|往"
     r"期回顧|往期推荐|往期推薦|praise for|"
@@ -284,6 +288,8 @@ def is_menu(text: str) -> bool:
 
 REACTION = re.compile(r"(?i)(?:[\u2600-\u27BF\U0001F000-\U0001FAFF\uFE0F]+\s*\d[\d.,]*[kK]?|reply|antworten|zitieren|"
                       r"回复|回覆|like|gefällt mir|melden|report)(?:\s*[·|]\s*(?:reply|antworten|share|teilen|回复))*")
+# a link set as a button: "Jetzt testen ›", "Read the full story →", "Jetzt anhören (38 Min.)"
+BUTTON = re.compile(r"^[^.!?。！？]{2,40}(?:\s?[›→➔▸»>]|\s\(\d+\s?(?:Min\.?|min|Minuten|minutes)\))$")
 CAPS_HEADING = re.compile(r"(?=\S+ \S)[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ0-9&'’ ,:-]{2,78}[A-ZÄÖÜÀ-Þ]")
 LOOSE = {"promotion", "follow-word"}
 SHORT_ONLY = {"promotion", "copyright", "copyright-line", "cookies", "paywall", "follow", "contact"}  # a line, no box
@@ -333,6 +339,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         return "follow"
     if short and is_menu(plain):
         return "menu"
+    if not in_answer and BUTTON.match(plain) and CALL_TO_ACTION.match(plain):
+        return "link button"
     if not in_answer and CAPS_HEADING.fullmatch(plain):
         return "heading in capitals"  # "ABOUT THE AUTHOR", "COMMITTEE ON PUBLIC WORKS": a title, no passage
     if REACTION.fullmatch(plain) or REACTION.fullmatch(visible(text)):
@@ -353,7 +361,7 @@ def trailing_chrome(text: str) -> tuple[str, str]:
 
 
 PHOTO_CREDIT = re.compile(r"(?i)^(?:摄影|攝影|图片|圖片|图|圖|图源|圖源|图片来源|圖片來源|Foto|Fotos|Bild|Photo|Photos|"
-                          r"Photograph|Image|Credit)\s*[:：/｜|]\s*\S{1,40}$"
+                          r"Photograph|Image|Credit)\s*[:：/｜|]\s*(?:\S{1,40}|[^\s.!?]{1,30}(?: [^\s.!?]{1,30}){1,4})$"
                           r"|^(?:Photo|Photograph|Foto|Bild) (?:by|von) ")
 
 

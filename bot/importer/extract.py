@@ -288,6 +288,9 @@ def from_text(source: Source) -> Document:
     head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
     if head:
         meta.put("publisher", names.written_as(head, [body]) or head.title(), "running head")
+    printed = metadata.dates_in("\n".join(furniture))  # "· Ausgabe 4/2024 · 15. April 2024" at every page's foot
+    if len(printed) == 1:
+        meta.put("published", printed.pop(), "running foot")
     if source.url:
         meta.put("url", metadata.web_url(source.url), "web address")
     metadata.from_markdown(meta, body, source.url)

@@ -47,13 +47,14 @@ NOT_SPEAKERS = {
     "sponsor", "ad", "ads", "advertisement", "anzeige", "werbung", "chapters", "timestamps", "links", "show notes",
     "shownotes", "episode", "folge", "season", "staffel", "category", "kategorie", "text", "interview", "q&a",
     "atmo", "atmosphäre", "musik", "music", "geräusch", "geräusche", "sound", "sfx", "absage", "ansage", "jingle",
-    "translation", "übersetzung", "redaktion", "illustration", "cover", "caption", "title", "subtitle", "location",
+    "translation", "übersetzung", "illustration", "cover", "caption", "title", "subtitle", "location",
     "ort", "zeit", "time", "also", "see also", "siehe", "contents", "inhalt", "table of contents", "bio", "about",
     "listen", "watch", "download", "subscribe", "follow", "share", "comments", "kommentare", "reply", "answer key",
 }
 INTERVIEWER_LABELS = {
     "q", "f", "frage", "fragen", "question", "questions", "interviewer", "interviewerin", "host", "moderator",
-    "moderatorin", "moderation", "reporter", "journalist", "journalistin", "问", "提问", "记者", "主持人", "主持",
+    "moderatorin", "moderation", "redaktion", "reporter", "journalist", "journalistin", "问", "提问", "记者", "主持人",
+    "主持",
     "采访者", "访问者", "采访人", "问题", "提问者", "問", "記者", "採訪者", "訪問者", "提問", "记者问", "記者問",
     "主持人问", "主持人問", "主播", "zusatzfrage", "nachfrage", "rückfrage", "follow-up",
 }
@@ -81,8 +82,11 @@ class Mark:
 NUMBERED = re.compile(r"^(Q|A|F|问|答|問|Frage|Antwort|Question|Answer)\s*[.#]?\s*\d{1,2}$", re.I)  # "Q1", "A 3"
 
 
+TAGGED = re.compile(r"^【[^】\d:：]{1,12}】\s*(?=\w)")  # "【插入片段】韦国良：": what the words are, then who says them
+
+
 def clean_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", visible(name)).strip(" *_")
+    name = TAGGED.sub("", re.sub(r"\s+", " ", visible(name)).strip(" *_"))
     numbered = NUMBERED.match(name)
     return numbered.group(1) if numbered else name  # "Q1：…" / "A1：…": the questions and answers, numbered
 

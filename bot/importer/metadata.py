@@ -100,6 +100,8 @@ WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*
 PLATFORMS = {  # sites that host others' pages: their og:site_name is no publication
     "medium", "substack", "wordpress", "wordpress.com", "blogger", "blogspot", "tumblr", "linkedin", "ghost",
     "hashnode", "notion", "hackmd", "微信公众平台", "简书", "知乎", "知乎专栏", "豆瓣"}
+VIDEO_PLATFORMS = {"bilibili", "哔哩哔哩", "youtube", "vimeo", "youku", "优酷", "西瓜视频", "抖音", "douyin", "tiktok",
+                   "dailymotion"}  # the uploading channel (the page's author) is the publication
 SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜"
                         r"|(?<=[\u3400-\u9fff])-(?=[^-\s]{0,19}[A-Za-z\u3400-\u9fff][^-\s]{0,19}$)")  # "…模型-36氪"
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "footer", "section", "article", "aside",
@@ -331,6 +333,21 @@ def split_title(raw: str | None, title: str | None) -> tuple[str | None, str | N
     return title or raw.strip(), None
 
 
+FRAME = re.compile(r"[^\s:|–—-]{1,30}\s+[:|–—-]\s+")  # a site's or community's short name and a separator
+
+
+def _unframed(shared: str, raw: str) -> str:
+    """The headline an og:title and the <title> frame each their own way ("r/IAmA - I'm Maren …" and
+    "I'm Maren … : IAmA"): the text they share, where one adds a short name before it, the other after."""
+    for cut in range(1, min(40, len(shared))):
+        inner = shared[cut:]
+        if raw.startswith(inner) and FRAME.fullmatch(shared[:cut]) and len(inner) >= 20:
+            after = raw[len(inner):]
+            if re.fullmatch(r"\s+[:|–—-]\s+[^:|–—-]{1,30}", after):
+                return inner
+    return shared
+
+
 def _site_name(name: str | None) -> str | None:
     """A site name written as a domain ("Pixelwerk.de") -> its name ("Pixelwerk")."""
     if not name:
@@ -389,6 +406,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
     if isinstance(chosen, str):  # og:title "Fischerei in der Ostsee: Meeresbiologin …", the headline without
         chosen = next((r for r in (headline, article_part) if r and chosen.endswith(r)  # the kicker before it
                        and re.fullmatch(r"[^:：]{2,60}[:：]\s*", chosen[:-len(r)])), chosen)
+    if isinstance(chosen, str) and raw_title:
+        chosen = _unframed(chosen, raw_title)
     meta.put("title", chosen, "page")
     for other in (og_title, headline, h1, title, article_part):  # og:title a quote, the guest named in <title>
         if other and other != meta.title and other not in meta.other_titles:
@@ -430,6 +449,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
     author = prop("author", "article:author")
     ld_author = item.get("author")
     meta.authors += [n for n in dict.fromkeys(_names(author) + _names(ld_author)) if n not in meta.authors]
+    if (meta.publisher or "").casefold() in VIDEO_PLATFORMS and isinstance(author, str) and author.strip():
+        meta.publisher, meta.found["publisher"] = author.strip(), "the channel"  # the site only hosts the video
     meta.put("teaser", prop("og:description", "description"), "page")
     body = tree.xpath("//body") or [tree]  # a bare fragment has no <body>: it is all body
     for el in body[0].iter() if body else ():
@@ -527,6 +548,9 @@ def from_wechat(meta: Meta, tree: Any, html: str) -> None:
 
 DATE_RANGE = re.compile(r"\b\d{1,2}\.?\s*[–—-]\s*\d{1,2}\.?\s+[A-Za-zÄÖÜäöü]{3,}|\b[A-Z][a-z]{2,8}\s+\d{1,2}\s*[–—-]\s*"
                         r"\d{1,2},?\s+\d{4}")
+# a lower-case word before "von" (a wrapped line of a sentence: "… weshalb / sie von Bewerbern kein …"), not a
+# credit's participle ("geführt von", "moderiert von")
+RUNNING_VON = re.compile(r"(?<![\w-])(?!(?:ge\w+t|moderiert|verfasst|übersetzt|aufgezeichnet)\W*$)[a-zäöüß]\w*\W*$")
 BY_ON = re.compile(r"(?i)(?:by|von)\s+\S+\s+(?:on|am)\s+\S+$")  # "By usesthis.com on 2011/04/09"
 
 
@@ -552,8 +576,10 @@ def from_byline(meta: Meta, text: str) -> None:
             for m in rx.finditer(line):
                 name = m.group("n").strip().rstrip(".")
                 bare = re.match(r"\s*[\s·|]?(?i:by|von)\s", m.group(0))
-                if bare and m.start() > 0 and len(line) > 80 and not re.match(r"[·|]", line[m.start():]):
-                    continue  # "Die Zellfabrik von Voltara in der Lausitz …": a sentence, not a byline
+                if bare and m.start() > 0 and not re.match(r"[·|]", line[m.start():]) and (
+                        len(line) > 80 or (re.match(r"\W?von\b", m.group(0), re.I) and RUNNING_VON.search(
+                            line[:m.start() + 1]))):
+                    continue  # "Die Zellfabrik von Voltara in der Lausitz …", "sie von Bewerbern kein …": a sentence
                 if name not in meta.authors and not re.search(r"\d", name) and name not in ROLE_WORDS:
                     meta.authors.append(name)
         src = SOURCE_LINE.search(line)
@@ -579,6 +605,7 @@ INTERVIEW_LINE = re.compile(r"(?i)[^.!?。！？:：\n]{0,60}\b(?:interview|conv
                             r"\s+[^.!?。！？\n]{3,80}")
 # a headline in quotes, perhaps after whose words they are ("Dr. Adaeze Okafor: „Seegraswiesen sind …“");
 # a quoted question is no title
+UNCLOSED = re.compile(r"[„“\"»«][^„“”\"»«\n]{3,80}")  # a headline's first line, its quote still open
 QUOTED_HEADLINE = re.compile(r"(?:[^„“\"»«:\n]{3,60}:\s*)?[„“\"»«][^„“”\"»«\n]{5,120}(?<![?？])[“”\"«»]")
 CAPS_CONVERSATION = re.compile(r"(?m)^[ \t]*(?:A |AN )?(?:CONVERSATION|INTERVIEW|IN CONVERSATION|Q ?& ?A|GESPRÄCH|"
                                r"IM GESPRÄCH) (?:WITH|MIT) [A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ .'’-]{2,60}$")
@@ -626,7 +653,9 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     if "title" not in meta.found and INTERVIEW_LINE.fullmatch(opening_line):  # "Oral history interview with …"
         meta.put("title", opening_line, "first line")
     if "title" not in meta.found:  # a headline in quotes over some lines ("„Die Kaserne ist keine / …“")
-        quoted = next((q for q in (" ".join(block.split()) for block in re.split(r"\n\s*\n", body)[:10])
+        blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", body)[:11]]
+        quoted = next((q for one, two in itertools.pairwise([*blocks, ""])  # (set in large type, its lines apart:
+                       for q in (one, f"{one} {two}" if UNCLOSED.fullmatch(one) else "")  # "„Wir bilden lieber aus,")
                        if QUOTED_HEADLINE.fullmatch(q)), None)
         if quoted:
             meta.put("title", quoted, "headline in quotes")

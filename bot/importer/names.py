@@ -370,10 +370,11 @@ SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
 def people_in(text: str, limit: int = 40) -> list[str]:
     """Capitalised multi-word names in a text, most frequent first (candidates for initials)."""
     found: Counter[str] = Counter()
-    for m in re.finditer(PERSON, text):
-        name = _clean(SENTENCE_BREAK.split(m.group(0))[0])  # "…Saoirse Lindqvist.\n\nI talked": the name alone
-        if len(name.split()) >= 2:
-            found[name] += 1
+    for sentence in SENTENCE_BREAK.split(text):  # "… Grundwasserstände. Die Hydrologin Friederike Hallberg …": a
+        for m in re.finditer(PERSON, sentence):  # name is read within its sentence, not run on from the last one
+            name = _clean(m.group(0))
+            if len(name.split()) >= 2:
+                found[name] += 1
     return [n for n, _ in found.most_common(limit)]
 
 
@@ -497,11 +498,17 @@ def in_handle(handle: str, text: str) -> str | None:
     spelled = handle.casefold()
     found = [m.group(0) for m in re.finditer(rf"{WORD}(?: {WORD}){{1,2}}", text)
              if all(len(w) >= 2 and w.casefold() in spelled for w in m.group(0).split())]
+    if not found:  # "IceCoreMaren", whose post says "My name is Maren Holloway": the name it introduces, part spelled
+        found = [m.group("n") for m in SELF_INTRODUCED.finditer(text)
+                 if any(len(w) >= 3 and w.casefold() in spelled for w in m.group("n").split())]
     return max(found, key=len) if found else None
+
 
 
 # who hosts, as an editor's note or intro says it: "Jonah Reyes hosts;", "hosted by Ann Lee", "Moderation: Jo Brehm"
 WORD = r"(?<![\w'’-])[A-ZÄÖÜÉÈÁÍÓÚÇ][\w'’-]+"  # a capitalised word of a name, no dot (never inside a word)
+SELF_INTRODUCED = re.compile(rf"\b(?i:my name is|I'm|I am|ich bin|ich heiße|mein name ist)\s+"
+                             rf"(?P<n>{WORD}(?: {WORD}){{1,2}})")
 HOSTED = re.compile(rf"(?P<n>{WORD}(?: {WORD}){{1,2}}) (?:hosts\s*[;,.]|"
                     rf"hosts (?:the|this|our) (?:show|podcast|episode)|is (?:the|your) host)"
                     rf"|\b(?i:hosted by|presented by|your host(?:s)? (?:is|are|today is)|moderiert von|Moderation:)\s*"

@@ -138,6 +138,10 @@ def _without_title(paras: list[Para], title: str | None) -> list[Para]:
     for i, p in enumerate(paras[:8]):
         if p.kind == "heading" and norm and re.sub(r"\W", "", visible(p.text)).casefold() == norm:
             return paras[:i] + paras[i + 1:]
+    for i in range(min(8, len(paras) - 1)):  # a headline set in large type, its lines paragraphs apart
+        two = re.sub(r"\W", "", visible(paras[i].text) + visible(paras[i + 1].text)).casefold()
+        if norm and two == norm:
+            return paras[:i] + paras[i + 2:]
     return paras
 
 
@@ -164,7 +168,17 @@ def publisher_in_text(cast: Cast, pieces: list[Piece]) -> tuple[str, str] | None
         if PUBLICATION_WORDS.search(name) or (len(first) >= 3 and first.isupper() and first.isalpha()
                                              and names.expand_initials(first, list(people)) is None):
             return name, "the publication asks the questions"
+        label = askers[0].label
+        if len(label) >= 3 and label.isupper() and label.isalpha() and _names_itself(label, pieces):
+            return name, "the publication asks the questions"
     return None
+
+
+def _names_itself(label: str, pieces: list[Piece]) -> bool:
+    """Whether a capitals label ("KOMPASS:", over answers under "HALLBERG:") is the publication's name: the
+    page's own notices (copyright, imprint, newsletter footer) name it too, where a person's surname is not."""
+    word = re.compile(rf"(?<!\w){re.escape(label)}(?!\w)", re.IGNORECASE)
+    return any(pc.dropped in ("copyright", "promotion", "menu") and word.search(pc.plain) for pc in pieces)
 
 
 def apply_hints(cast: Cast, hints: Hints) -> list[str]:

@@ -1,7 +1,8 @@
 """A forum thread in which one guest answers other people's questions ("I'm a volcanologist, ask me anything"):
 the guest's post, then each comment the guest replied to and the guest's reply, as Q and A turns.
 
-A page is such a thread when the author of its post (the first user link outside the comments) wrote at
+A page is such a thread when the author of its post (of the users linked outside the comments, the one who
+replies most to others: a sidebar may list its moderators first) wrote at
 least MIN_REPLIES replies to other people's comments, and these say more than twice as much as the post
 (an article whose author answers a few comments under it is still read as an article, and so is a page
 whose post the reader cannot tell apart). Comments are the elements whose class names a comment
@@ -13,6 +14,7 @@ notes and the buttons, votes and awards around them are left out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,8 +101,8 @@ def read(html: str) -> tuple[str, str] | None:
     outer = [el for el in elements if not any(_is_comment(a) for a in el.iterancestors())]
     if not outer:
         return None
-    guest = next((m.group("u") for a in tree.iter("a") if not any(_is_comment(x) for x in a.iterancestors())
-                  and (m := USER_LINK.search(a.get("href") or ""))), None)
+    linked = [m.group("u") for a in tree.iter("a") if not any(_is_comment(x) for x in a.iterancestors())
+              and (m := USER_LINK.search(a.get("href") or ""))]  # the post's author, the sidebar's moderators …
     comments: dict[Any, Comment] = {}
     for el in elements:
         author, body = _author(el), _body(el)
@@ -108,6 +110,8 @@ def read(html: str) -> tuple[str, str] | None:
             continue
         parent_el = next((a for a in el.iterancestors() if a in comments), None)
         comments[el] = Comment(author, _paragraphs(body), comments.get(parent_el))
+    replies = Counter(c.author for c in comments.values() if c.parent is not None and c.parent.author != c.author)
+    guest = max(dict.fromkeys(linked), key=lambda u: replies[u], default=None)  # of them, who answers others most
     answers = [c for c in comments.values() if c.author == guest and c.parent is not None and c.parent.author != guest]
     if guest is None or len(answers) < MIN_REPLIES:
         return None

@@ -340,6 +340,19 @@ def without_page_furniture(text: str) -> str:
     return paginated(text)[0]
 
 
+EDGE_NUMBER = re.compile(r"^\s*(\d+)(?=\s{2,}|\u3000)|(?<=\S)(?:\s{2,}|\u3000)(\d+)\s*$")
+
+
+def _numbers(line: str) -> tuple[int, ...]:
+    """A running line's numbers, the one at its outer edge first: the page number sits left on even pages and
+    right on odd ones ("36    FLIESEN & PLATTEN PRAXIS · Ausgabe 4/2024", "… Ausgabe 4/2024    37")."""
+    edge = EDGE_NUMBER.search(line)
+    if not edge:
+        return tuple(int(x) for x in re.findall(r"\d+", line))
+    rest = line[:edge.start()] + " " + line[edge.end():]
+    return (int(edge.group(1) or edge.group(2)), *(int(x) for x in re.findall(r"\d+", rest)))
+
+
 def _page_numbers(found: list[tuple[int, ...]]) -> bool:
     """Whether one number of a repeated line grows from page to page (by a few) while the others stay."""
     if len({len(f) for f in found}) != 1:
@@ -373,9 +386,36 @@ def running_head(furniture: list[str]) -> str | None:
     """The running head among a paginated document's heads and feet (`paginated`'s second part) when it is a
     name ("28   HEDGEROW QUARTERLY"): the publication."""
     heads = [re.sub(r"\s+", " ", ISSUE_UNITS.sub(" ", line)).strip(" ·|–—-") for line in furniture]
-    named = [h for h in heads if 1 <= len(h.split()) <= 4 and (CAPS.match(h) or h.istitle()
-                                                              or (len(HAN.findall(h)) == len(h) <= 12))]
-    return named[0] if named and len(set(named)) == 1 else None
+    named = [h for h in heads if _named(h)]
+    if named and len(set(named)) == 1:
+        return named[0]
+    # heads and feet of several parts ("PRAXIS & BETRIEB   FLIESEN & PLATTEN PRAXIS  Ausgabe 4/2024", "36  FLIESEN
+    # & PLATTEN PRAXIS · Ausgabe 4/2024 · 15. April 2024"): the one name every one of them prints
+    if not any(ISSUE.search(line) for line in furniture):
+        return None  # (a periodical's: "Ausgabe 4/2024", "Issue 12"; not "The Weight of Small Boats — Press Kit")
+    parts = [{h for p in COLUMNS.split(line.strip()) if not MONTH.search(p)  # (a date: "15. April 2024")
+              and _named(h := re.sub(r"\s+", " ", ISSUE_UNITS.sub(" ", ISSUE_WORDS.sub(" ", p))).strip(" ·|–—-/.,"))}
+             for line in furniture]
+    common = set.intersection(*parts) if parts else set()
+    return common.pop() if len(common) == 1 else None
+
+
+MONTH = re.compile(r"(?i)\b(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?\s+\d{4}|"
+                   r"\d\s*[年月]")
+ISSUE = re.compile(r"(?i)\b(?:ausgabe|heft|issue|no\.|nr\.|vol\.|volume|jahrgang)\s*\d")
+ISSUE_WORDS = re.compile(r"(?i)\b(?:ausgabe|heft|issue|no|nr|vol|volume|jahrgang|seite|page)\b\.?")
+COLUMNS = re.compile(r"\s{2,}|\u3000|\s+[·|–—]\s+")  # the parts of a running head or foot
+
+
+def _named(head: str) -> bool:
+    """A running head's part that is a name: in capitals or title case, up to four words (no issue, no date)."""
+    return 1 <= len(head.split()) <= 4 and bool(CAPS.match(head) or head.istitle()
+                                                or (len(HAN.findall(head)) == len(head) <= 12))
+
+
+def _columns(line: str) -> frozenset[str]:
+    """A running line's parts without their numbers, in any order (a mirrored page prints them the other way)."""
+    return frozenset(c for p in re.split(r"\s{2,}|\u3000", line.strip()) if (c := re.sub(r"\d+", "", p).strip()))
 
 
 def paginated(text: str) -> tuple[str, list[str]]:
@@ -388,7 +428,7 @@ def paginated(text: str) -> tuple[str, list[str]]:
                 and not re.search(r"\d\s*[:：.]\s*\d", line)  # no time ("Tom Akers (00:00:42)")
                 and PAGE_NUMBER.search(line)  # "— page 7", "28   HEDGEROW QUARTERLY" (not "Part 2 of …")
                 and not re.search(r"[.?!。？！:：]$|^[\[(#>|*-]", n)):
-            seen.setdefault(n, []).append(tuple(int(x) for x in re.findall(r"\d+", line)))
+            seen.setdefault(n, []).append(_numbers(line))
     feet = {n for n, found in seen.items() if len(found) >= PAGE_LINES and _page_numbers(found)}
     feet |= {n for n, found in seen.items() if len(found) == 2 and PAGE_WORD.search(n_line(lines, norm, n))
              and _page_numbers(found)}  # "… Press Kit   Page 2", "… Page 3": two pages say so in words
@@ -400,14 +440,18 @@ def paginated(text: str) -> tuple[str, list[str]]:
         return "\n".join(lines), []
     furniture = {i for i, n in enumerate(norm) if n in feet} | set(alone)
     counts = Counter(norm)
+    columns = Counter(_columns(line) for line in lines)  # (a head of several parts, mirrored on every other page)
     for i in sorted(furniture):  # the running head printed beside a foot, on every page alike
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(lines) and not norm[j] and abs(j - i) < 3:
                 j += step
-            if 0 <= j < len(lines) and norm[j] and j not in furniture and counts[norm[j]] >= PAGE_LINES \
-                    and not re.search(r"[.?!。？！:：]$", norm[j]):
+            if 0 <= j < len(lines) and norm[j] and j not in furniture and not re.search(r"[.?!。？！:：]$", norm[j]) \
+                    and (counts[norm[j]] >= PAGE_LINES or (len(_columns(lines[j])) >= 2
+                                                           and columns[_columns(lines[j])] >= PAGE_LINES)):
                 furniture.add(j)
+    printed = {_columns(lines[i]) for i in furniture if len(_columns(lines[i])) >= 2}
+    furniture |= {i for i, line in enumerate(lines) if norm[i] and _columns(line) in printed}  # page 1's head too
     out: list[str] = []
     i = 0
     while i < len(lines):

@@ -203,6 +203,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     listed = False  # in the list under a chrome section's title
     unlabelled_answers = not any(v.role == "interviewee" for v in cast.voices.values())  # "Q:" lines only
     _pull_quotes(pieces)  # first: a pull-quote (and the image before it) inside the last answer ends nothing
+    _letter(pieces)
+    ad_run = False  # in the lines under an ad's label
     for i, pc in enumerate(pieces):
         if pc.dropped == "pull-quote":
             pc.after_end = ended
@@ -229,7 +231,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                 and chrome.section_heading(pc.text) == "section"):  # "Mehr zum Thema" over a list, no heading
             pc.dropped, listed = "section heading", True
             continue
-        if (pc.para.bold or pc.plain.endswith((":", "：")) or pc.plain.isupper()) and not pc.label \
+        if (pc.para.bold or pc.plain.endswith((":", "：")) or pc.plain.isupper() or ended) and not pc.label \
                 and len(pc.plain) <= LIST_TITLE \
                 and not _asks(pc.text) and chrome.section_heading(pc.text):  # "**推荐阅读**", "Absage:" over text
             pc.dropped, skip_level, to_end = "section heading", 6, chrome.section_heading(pc.text) == "to-end"
@@ -258,16 +260,24 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if tail:
             pieces_dropped.append(Dropped(tail, "credit at the end of a paragraph", pc.para.line))
             pc.text = kept
-        advertised = i > 0 and pieces[i - 1].dropped == "ad" and (  # an ad's text, no answer: short, or
+        advertised = i > 0 and (pieces[i - 1].dropped == "ad" or (ad_run and bool(pieces[i - 1].dropped))) and (
+            # an ad's text (its lines one after another), no answer: short, or
             len(pc.plain) <= AD_TEXT or (len(pc.plain) <= 3 * AD_TEXT and bool(SHOP.search(pc.plain))))  # selling
         answering = role == "interviewee" or (role == "interviewer" and unlabelled_answers and not pc.label)
         in_answer = answering and not ended and not advertised  # after "Anzeige": an ad's own rules
         reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=in_answer)
-        if not reason and advertised and not pc.label and SHOP.search(pc.plain):
+        if not reason and advertised and not pc.label and (SHOP.search(pc.plain) or ended or _selling(pieces, i)):
             reason = "ad"  # under "ADVERTISEMENT": "… Quote HEDGE10 for ten per cent off at brindleflour.co.uk"
-        if not reason and not pc.label and i + 1 < len(pieces) and chrome.is_caption(pc.plain) \
-                and chrome.PHOTO_CREDIT.match(pieces[i + 1].plain):
+        ad_run = reason == "ad" or (advertised and bool(reason))
+        if not reason and not pc.label and i + 1 < len(pieces) and chrome.PHOTO_CREDIT.match(pieces[i + 1].plain) \
+                and (chrome.is_caption(pc.plain) or _one_sentence(pc.plain)):
             reason = "caption"  # a short line right above a photo credit ("…搬出来" / "摄影：周野") describes the photo
+        if not reason and ended and not pc.label and _link_line(pc) and any(
+                0 <= j < len(pieces) and not pieces[j].label and _link_line(pieces[j]) for j in (i - 1, i + 1)):
+            reason = "list after the interview"  # headlines of other articles, one after another
+        if not reason and ended and not pc.label and len(pc.plain) <= AD_TEXT and i + 1 < len(pieces) \
+                and not pieces[i + 1].label and chrome.classify(pieces[i + 1].text) == "link button":
+            reason = "promotion"  # the pitch over "Jetzt testen ›"
         if reason and pc.label:  # the label still opens a turn; only its words on this line are chrome
             if reason != "empty":
                 pieces_dropped.append(Dropped(pc.plain, reason, pc.para.line))
@@ -278,6 +288,60 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             ended = True
     _pull_quotes(pieces)
     return pieces_dropped
+
+
+def _selling(pieces: list[Piece], i: int) -> bool:
+    """Whether the short lines from pieces[i] to the next label sell something (a shop's address, "Jetzt …
+    anfordern"): an ad's copy under its label, not an answer going on."""
+    for pc in pieces[i:i + 6]:
+        if pc.label or len(pc.plain) > 3 * AD_TEXT:
+            return False
+        if SHOP.search(pc.plain) or chrome.CALL_TO_ACTION.match(pc.plain):
+            return True
+    return False
+
+
+def _one_sentence(plain: str) -> bool:
+    """One sentence of caption length ("In der Lehrwerkstatt üben die Auszubildenden an zwölf Kojen …")."""
+    return len(plain) <= AD_TEXT and not re.search(r"[.!?。！？]\s+\S", plain)
+
+
+LINK_LINE = 100  # characters: a headline in a list of other articles, at most
+
+
+def _link_line(pc: Piece) -> bool:
+    """A short line, no sentence and no heading, as lists of other articles are made of (after the interview)."""
+    plain = pc.plain
+    return (pc.para.kind in ("para", "item") and 0 < len(plain) <= LINK_LINE and not chrome.SENTENCE_END.search(plain)
+            and not plain.endswith((":", "："))) or pc.dropped in ("link button", "list after the interview")
+
+
+# a newsletter's letter to its readers, before the interview: "Liebe Leserin, lieber Leser," … "Eine anregende
+# Lektüre wünscht Ihnen" and the editor's name and post under it
+SALUTATION = re.compile(r"(?i)^(?:liebe|lieber|hallo|sehr geehrte[r]?|dear|hi|hello|亲爱的|親愛的)\s*[^.!?。]{0,60}"
+                        r"(?:leser|abonnent|readers?|subscribers?|friends|freunde|读者|讀者|朋友)[^.!?。]{0,30}[,，:：!]$")
+VALEDICTION = re.compile(r"(?i)(?:wünsch(?:t|e|en) (?:Ihnen|euch|dir)\b.{0,20}|^(?:herzlich(?:st|e grüße)?|viele grüße|"
+                         r"beste grüße|best|cheers|warmly|yours|sincerely|best wishes|thanks for reading|happy reading)"
+                         r"\W{0,3}(?:\w+\W{0,3}){0,3})[,!]?$")
+SIGNATURE_LINES = 2  # the name and the post under a letter's closing
+
+
+def _letter(pieces: list[Piece]) -> None:
+    """Drop a newsletter's letter to its readers before the interview: from the salutation to the closing
+    and the signature under it; a salutation without a closing in sight alone."""
+    first_label = next((i for i, pc in enumerate(pieces) if pc.label), len(pieces))
+    start = next((i for i, pc in enumerate(pieces[:first_label]) if SALUTATION.match(pc.plain)), None)
+    if start is None:
+        return
+    end = next((j for j in range(start + 1, min(first_label, start + 10)) if VALEDICTION.search(pieces[j].plain)
+                and len(pieces[j].plain) <= 60), start)
+    signed = end + 1 if end > start else end  # the signature: short lines, no sentence, up to SIGNATURE_LINES
+    while signed < min(first_label, end + 1 + SIGNATURE_LINES) and len(pieces[signed].plain) <= 60 \
+            and not chrome.SENTENCE_END.search(pieces[signed].plain) and pieces[signed].para.kind != "heading":
+        signed += 1
+    end = signed - 1 if end > start else start
+    for pc in pieces[start:end + 1]:
+        pc.dropped = pc.dropped or "letter to the readers"
 
 
 PULL_QUOTE_REACH = 200  # paragraphs before and after a pull-quote where the sentence it repeats may stand

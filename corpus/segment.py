@@ -19,7 +19,12 @@ MAX_PASSAGE = 420  # characters; longer narrative paragraphs (and answers over M
 TARGET_PASSAGE = 260
 PARAGRAPH_BREAK = "\n\n"  # between the paragraphs of a whole-answer passage, as in the article text
 MAX_ANSWER = 1800  # size of a whole-answer passage (a Han character counts 2: ~900 Chinese, ~1800 German)
-SENTENCE = re.compile(r".+?(?:[。！？!?…]+[」”’\"')）]*|[.;；](?=\s|$)[\"'”’)）]*|$)", re.S)
+# a full stop after these ends no sentence: a title before a name ("Dr. Marlene Oberhäuser"), an initial ("J. R."),
+# "z. B.", "ca.", "Nr."
+NOT_AN_END = "".join(rf"(?<!\b{a})" for a in ("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "St", "Jr", "Sr", "Nr", "No", "ca",
+                                               "vgl", "bzw", "usw", "Hr", "Fr", "vs", "Abs", "Abb", "Bd", "Str"))
+SENTENCE = re.compile(rf".+?(?:[。！？!?…]+[」”’\"')）]*|(?<!\b[A-Za-zÄÖÜäöü]){NOT_AN_END}[.;；](?=\s|$)[\"'”’)）]*"
+                      r"|$)", re.S)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -118,6 +118,14 @@ def _asks(text: str) -> bool:
 DESCRIBED = re.compile(r"(?P<n>[^()（）]+?)\s*[(（](?P<d>[^()（）]{2,30})[)）]")
 
 
+def role_with_person(label: str) -> str | None:
+    """The person a generic label names in brackets ("A（韩露）", "Q (Lena Ortiz)"): who speaks under the role."""
+    m = DESCRIBED.fullmatch(label)
+    if m and _role_word(m.group("n")) and names.looks_like_person(m.group("d")):
+        return m.group("d").strip()
+    return None
+
+
 def _described(label: str) -> str | None:
     """The person a one-off label introduces with who they are ("韦国良（韦静澜的父亲）", "Ines Roth (Nachbarin)"):
     a clip or a voice heard once, theirs, not the last speaker's."""
@@ -156,6 +164,9 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         cast.aliases[label] = label
     for label in counts:
         if label in recurring:
+            continue
+        if role_with_person(label) and recurring:  # "A（韩露）：" once among "A："s: 韩露 answers this one
+            cast.aliases[label] = label
             continue
         parts = [p.strip() for p in re.split(r"[(（)）]", label) if p.strip()]  # "MODERATOR (Lena Ortiz)"
         # (a description in brackets names no one: "韦国良（韦静澜的父亲）" is not 韦静澜)
@@ -430,9 +441,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
                     or (meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label))
         guests = meta.guests or title_people or teaser_people or guest()
         return guests[0] if guests else UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
-    described = _described(label)
+    described = _described(label) or role_with_person(label)
     if described and not names.same_person(described, label.removeprefix(described)):
-        return described  # "韦国良（韦静澜的父亲）": 韦国良
+        return described  # "韦国良（韦静澜的父亲）": 韦国良; "A（韩露）": 韩露
     longest = max(forms, key=len)
     alias = ALIASED.fullmatch(longest)
     if alias and (alias.group("a") in forms or names.initials(alias.group("n")) == alias.group("a").replace(".", "")):

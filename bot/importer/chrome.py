@@ -50,6 +50,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"band|kassette|aufnahme|anm\.|anmerkung|ende des (?:interviews|gesprächs))\b[^\]]{0,300}\]$")),
     # a manuscript's rights notice, however long: "Dieses Manuskript ist urheberrechtlich geschützt …"
     ("rights", _rx(r"^(?:dieses|das) (?:manuskript|transkript|sendemanuskript) ist urheberrechtlich geschützt\b",
+                   # a press release's terms: "SPERRFRIST: Donnerstag, …", "Abdruck honorarfrei – Beleg erbeten"
+                   r"^(?:sperrfrist|embargo(?:ed)?(?: until)?|for immediate release|zur sofortigen veröffentlichung)\b",
+                   r"^(?:abdruck|nachdruck|veröffentlichung) (?:honorarfrei|frei|kostenfrei)\b",
                    r"^this (?:transcript|manuscript|script) is (?:protected by|subject to) copyright\b",
                    # "文字稿由 AI 转写……可能与音频存在出入，请以音频为准": how the transcript was made
                    r"^(?:本期)?(?:文字稿|逐字稿|文稿|字幕)[^。]{0,30}(?:转写|轉寫|生成|整理)[^。]{0,40}(?:以音频为准|以音頻為準|"
@@ -99,6 +102,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^本文(?:采用|採用|遵循|使用).{0,30}(?:许可|許可|协议|協議)",
                    r"^本文由.{0,40}(?:原创|原創|翻译|翻譯|编译|編譯|推出|出品|授权|授權)")),
     ("link", _rx(r"^<?https?://\S+>?$",  # a bare address on a line of its own
+                 # "Weitere Informationen zur Holzbauquote finden Sie unter www.…": where to read more
+                 r"^(?:weitere|mehr) informationen\b.{0,200}(?:unter|auf|bei)\s+(?:https?://|www\.)\S+\s*\.?$",
+                 r"^(?:more|further) information\b.{0,200}(?:at|on)\s+(?:https?://|www\.)\S+\s*\.?$",
                  # an "ask me anything" host's proof of who they are: "Proof: photo of me holding a sign …"
                  r"^(?:proof|verification)\s*:\s*(?:https?://\S+|(?:a |my )?(?:photo|picture|pic|image|imgur)\b"
                  r".{0,120})$",
@@ -109,17 +115,25 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                  # a media file to download or play: "MP3 herunterladen (46,1 MB)", "Tape 2 (MP3, 41 MB)"
                  r"^.{0,120}[(（]\s*(?:(?:MP3|M4A|AAC|OGG|OPUS|WAV|FLAC|MP4|PDF)\s*,\s*)?\d+(?:[.,]\d+)?\s*[KMG]B\s*"
                  r"[)）]\s*\.?$")),
+    # a viewer's comment over a video, listed with where and when it was sent: "00:41来了来了03-18 19:01"
+    ("comment", _rx(r"^\d{1,2}:\d{2}(?::\d{2})?\s*\S.{0,120}?\s*(?:\d{4}-)?\d{2}-\d{2}\s+\d{1,2}:\d{2}$")),
     # a chapter list: "3. 00:08:02 Was im Gehirn passiert", "(12:30) Why sleep matters"
     ("chapters", _rx(r"^(?:\d{1,3}[.)]\s*)?[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—|:]?\s*[^.!。！:：]{2,80}"
                      r"[^.!。！:：\s]$")),
     # an editor's or translator's note: "（注：听损程度…）", "[Anm. d. Red.: …]"
+    # a reviewer's comment as a word processor lists it: "[KM1] Zahl bitte noch mal abgleichen"
+    ("review note", _rx(r"^\[[A-ZÄÖÜ]{1,3}\d{1,3}\]\s*\S")),
     ("note", _rx(r"^(?:注|编者注|編者注|编按|編按|编注|編注|译注|譯注|编辑补充|編輯補充|编者补充|編者補充)\s*[:：]",
-                 r"^(?:anm\. d\. red\.|anmerkung der redaktion|editor'?s note|ed\. note)\s*[:：]")),
+                 r"^(?:anm\. d\. red\.|anmerkung der redaktion|editor'?s note|ed\. note)\s*[:：]",
+                 # a reporter's note in their own copy: "📝 Note to self: …", "follow up re: bylaws …", "TODO: …"
+                 r"^(?:note to self|notiz an mich|todo|to-do|follow[ -]up re)\b\s*:?",
+                 r"^pull[ -]?quotes?\b.{0,40}$")),  # "Pull quote (used in print)": the box's title
     ("caption", _rx(r"^[^。！？!?]{0,40}[（(][^（）()]{1,20}(?:供图|供圖|提供|摄|攝)[）)]$",
                     r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
                     r"(?:摄|攝)\s*[）)]?$", r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$",
                     r"^[▲△](?=\s*[\u3400-\u9fff])",  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
+                    r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
                     r"^(?:照片|相片|圖片|图片|圖|图|photos?|bild(?:er)?|fotos?)[^:：]{0,12}[:：]\s*https?://\S+$")),
     ("follow", _rx(r"^(?:关注|點擊|点击|扫码|掃碼|扫一扫|掃一掃|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|"
                    r"阅读原文|閱讀原文)",
@@ -293,7 +307,8 @@ BUTTON = re.compile(r"^[^.!?。！？]{2,40}(?:\s?[›→➔▸»>]|\s\(\d+\s?(?
 CAPS_HEADING = re.compile(r"(?=\S+ \S)[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ0-9&'’ ,:-]{2,78}[A-ZÄÖÜÀ-Þ]")
 LOOSE = {"promotion", "follow-word"}
 SHORT_ONLY = {"promotion", "copyright", "copyright-line", "cookies", "paywall", "follow", "contact"}  # a line, no box
-FOLLOW_WORDS = _rx(r"(?:关注我们|關注我們|公众号|公眾號|扫码|二维码|转发|点赞|在看|星标|置顶|(?:持续|记得|欢迎|敬请|點"
+FOLLOW_WORDS = _rx(r"(?:关注我们|關注我們|公众号|公眾號|扫码|二维码|转发|点赞|(?:点个?|點個?|^)在看|星标|置顶|"
+                   r"(?:持续|记得|欢迎|敬请|點"
                    r"擊|点击)關?关?注|"
                    r"关注(?:哦|本号)|点击(?:跳转|阅读|查看|这里|下方|上方)|點擊(?:跳轉|閱讀|查看|這裡))")
 CALL_TO_ACTION = re.compile(

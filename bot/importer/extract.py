@@ -153,6 +153,38 @@ def classed_questions(html: str) -> str:
     return lxml_html.tostring(tree, encoding="unicode")
 
 
+VERBATIM = re.compile(r"(<(pre|script|style|textarea)\b.*?</\2\s*>)", re.I | re.S)
+WRAP = re.compile(r"[ \t]*\r?\n[ \t\r\n]*")
+MID_WRAP = re.compile(r"[^\W\d_,][ \t]*\r?\n[ \t\r\n]*[a-zäöüß]")  # "wie voll\nsind": a line broken mid-sentence
+MIN_WRAPS = 3  # such breaks that show the page's source is wrapped (a browser shows them as spaces)
+
+
+def unwrapped(html: str) -> str:
+    """The page with the line breaks inside its text as the spaces a browser shows, when its source is
+    wrapped mid-sentence (a Word export: "Frage:\\nHerr\\nOberländer, wie voll\\nsind …"); preformatted text and
+    scripts as they are."""
+    parts = VERBATIM.split(html)
+    if sum(len(MID_WRAP.findall(part)) for part in parts[::3]) < MIN_WRAPS:
+        return html  # lines that end where the author ended them (a description shown as written)
+    out = []
+    for i, part in enumerate(parts):
+        kind = i % 3  # re.split with two groups: text, the verbatim element, its tag name
+        if kind == 0:
+            out.append(re.sub(r">([^<]+)<", lambda m: ">" + WRAP.sub(" ", m.group(1)) + "<", part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)
+
+
+SPLIT_BOLD = re.compile(r"</(b|strong)>(\s*)<\1(?:\s[^>]*)?>", re.I)
+
+
+def joined_bold(html: str) -> str:
+    """Bold runs side by side as one (`<b>Frage: </b><b>Herr …?</b>`, as word processors save them): a label and
+    its question in one bold run, as they show."""
+    return SPLIT_BOLD.sub(r"\2", html)
+
+
 def quoted_answers(html: str) -> str:
     """Answers set as quotes (`<p>Wie …?</p><blockquote><p>…</p></blockquote>`, at least MIN_CLASSED times):
     the questions in bold and the quotes' paragraphs as the page's text, the shape the question reader reads;
@@ -180,8 +212,10 @@ def quoted_answers(html: str) -> str:
 
 
 TABLE_ROW = re.compile(r"^\|\s*(?P<q>[^|]+?)\s*\|\s*(?P<a>[^|]+?)\s*\|\s*$")
-SPEAKER_ROW = re.compile(r"^\|\s*(?P<s>[^|]{0,40}?)\s*\|\s*(?P<t>[^|]*?)\s*\|\s*$")
-TABLE_HEAD = re.compile(r"(?i)^\|\s*(?:speaker|sprecher(?:in)?|name|who|wer|说话人|發言人)\s*\|")
+TIME_CELL = r"(?:\|\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*)?"  # "| 00:00:14 | Name | Text |"
+SPEAKER_ROW = re.compile(rf"^{TIME_CELL}\|\s*(?P<s>[^|]{{0,40}}?)\s*\|\s*(?P<t>[^|]*?)\s*\|\s*$")
+TABLE_HEAD = re.compile(r"(?i)^(?:\|\s*(?:zeit|time|timecode|tc|时间|時間)\s*)?"
+                        r"\|\s*(?:speaker|sprecher(?:in)?|name|who|wer|说话人|發言人)\s*\|")
 TABLE_DIVIDER = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
 MIN_TABLE_TURNS = 3  # rows of a question and its answer that make a table an interview's layout
 
@@ -236,7 +270,8 @@ def from_html(source: Source) -> Document:
 
     answered = thread.read(source.text)
     text = answered[0] if answered else trafilatura.extract(
-        lazy_images(without_notes(quoted_answers(classed_questions(source.text)))), url=source.url,
+        lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(unwrapped(source.text)))))),
+        url=source.url,
         output_format="markdown",
         include_formatting=True, include_links=False, include_images=True, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False,
@@ -255,6 +290,10 @@ def from_html(source: Source) -> Document:
         if guess in metadata.dates_in(text) or guess in metadata.dates_in(meta.shown):
             meta.put("published", guess, "page text")  # a date the page shows, not a guess from a bare year
     metadata.from_markdown(meta, text, source.url)
+    org = None if meta.publisher else metadata.letterhead(text)
+    if org:  # the organisation's letterhead over its text: the publisher, no passage
+        meta.put("publisher", org, "letterhead")
+        text = text.replace(next(line for line in text.split("\n") if line.strip()), "", 1)
     return Document(text, meta, "html")
 
 
@@ -264,6 +303,7 @@ def from_text(source: Source) -> Document:
     text, furniture = transcript.paginated(source.text.replace("\r\n", "\n"))  # without page heads and feet
     first_cue, text = plaintext.subtitles(text)  # subtitles saved as text: the cues as running text
     text = plaintext.numbered(text)  # a thread's numbered posts, a deposition's numbered lines
+    text = plaintext.notes(text)  # a knowledge base's note: wikilinks, callouts, an interview as an outline
     posted_head, text = plaintext.bbs_post(text)  # a bulletin board's post: its head, and the post alone
     if not posted_head:
         posted_head, text = plaintext.social_post(text)  # a microblog's long post
@@ -295,8 +335,8 @@ def from_text(source: Source) -> Document:
         meta.put("url", metadata.web_url(source.url), "web address")
     metadata.from_markdown(meta, body, source.url)
     first = next((line.strip() for line in body.split("\n") if line.strip()), "")
-    site = transcript.named_site(first)  # "HARBOR & FINCH BOOKS — PRESS KIT": who publishes the text
-    if site:
+    site = transcript.named_site(first) or (None if meta.publisher else metadata.letterhead(first))
+    if site:  # "HARBOR & FINCH BOOKS — PRESS KIT", "Fachverband Holzbau e.V.": who publishes the text
         meta.put("publisher", names.written_as(site, [body]) or transcript.name_in_capitals(site), "its first line")
         body = body.replace(first, "", 1)  # the publisher's name over its text, no passage
     if meta.found.get("title") == "the line over the byline" and meta.title:

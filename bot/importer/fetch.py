@@ -13,6 +13,7 @@ socket operation waits at most until then, and when it passes the fetch's socket
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,8 +44,15 @@ def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
+META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]{2,40})""", re.I)
+
+
 def _decode(data: bytes, charset: str | None) -> str:
-    for enc in (charset, "utf-8", "gb18030"):
+    """The text of a page or file: in the charset the server gives, else UTF-8 if it is that (a page saved
+    as UTF-8 may keep its old declaration), else the one the page declares (`<meta charset>`, a Word
+    export's "windows-1252"), else GB18030."""
+    declared = META_CHARSET.search(data[:4096])
+    for enc in (charset, "utf-8", declared.group(1).decode("ascii") if declared else None, "gb18030"):
         if not enc:
             continue
         try:

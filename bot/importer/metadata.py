@@ -619,7 +619,11 @@ PUBLISHED_LINE = re.compile(r"(?im)^[ \t*_-]*(?:發布日期|发布日期|發佈
                             r"发表日期|發表日期|"
                             r"publication date|published on|published|release date|veröffentlicht(?: am)?|"
                             r"erscheinungsdatum)[ \t*_]*[:：][ \t*_]*(?P<d>[^\n|｜·]{6,40})"
-                            r"|(?:发布于|發佈於|發布於)[ \t]*(?P<d2>(?:19|20)\d\d-\d{1,2}-\d{1,2})")  # "发布于 …"
+                            r"|(?:发布于|發佈於|發布於)[ \t]*(?P<d2>(?:19|20)\d\d-\d{1,2}-\d{1,2})"  # "发布于 …"
+                            # a press release's dateline: "Göttingen, 14. März 2024 – Die …", "BERLIN, May 3, 2024 —"
+                            r"|^[ \t*_]*(?-i:[A-ZÄÖÜ][\w.-]+(?:[ /-][A-ZÄÖÜ][\w.-]+)?),[ \t]+(?:den[ \t]+)?"
+                            r"(?P<d3>\d{1,2}\.[ \t]*\w+[ \t]+(?:19|20)\d\d|\w+[ \t]+\d{1,2},[ \t]+(?:19|20)\d\d)"
+                            r"[ \t]+[–—-][ \t]")
 # a breadcrumb trail whose first link goes to the site's root, over a text's title: the site's name
 BREADCRUMB = re.compile(r"^\s*\[(?P<n>[^\]\n]{2,60})\]\(https?://[^/)\s]+/?\)\s*(?:›|»|>|/|\||·|→)\s*\[", re.M)
 HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首頁", "主页", "主頁", "wiki", "forum",
@@ -631,11 +635,23 @@ COPYRIGHT_LINE = re.compile(r"(?im)^[ \t*_]*(?:©|\(c\)|copyright)[ \t]*"
 PLAIN_CRUMBS = re.compile(r"^[ \t]*[^\n›»\[\]()]{2,60}(?:[ \t][›»][ \t][^\n›»\[\]()]{2,60}){2,}[ \t]*$", re.M)
 
 
+LETTERHEAD = re.compile(r"^[ \t*_#]*(?P<n>(?:[A-ZÄÖÜ][\w&-]*[ \t]+){1,6}(?:e\.[ \t]?V\.|gGmbH|GmbH(?: & Co\. KG)?|AG|"
+                        r"Ltd\.|Inc\.|LLC))(?=[ \t*_]|$)")
+
+
+def letterhead(text: str) -> str | None:
+    """The organisation whose letterhead opens the text ("Fachverband Holzbau Südniedersachsen e.V.
+    Mitgliederinformation 03/2024"): who publishes a press release or a member letter."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    m = LETTERHEAD.match(first)
+    return m.group("n") if m else None
+
+
 def date_line(text: str, reach: int = 6000) -> str | None:
     """The date a line within `reach` characters says the text was published ("發布日期：114-03-18",
     "Publication date: April 8, 2025", "发布于 2024-05-03 10:00"), or None."""
     dated = PUBLISHED_LINE.search(text[:reach])
-    return iso_date(dated.group("d") or dated.group("d2")) if dated else None
+    return iso_date(dated.group("d") or dated.group("d2") or dated.group("d3")) if dated else None
 
 
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:

@@ -53,7 +53,7 @@ HAN_ROLE_BEFORE = re.compile(r"(?:的|家|者|人|师|師|师傅|師傅|员|員|
 HAN_HEAD = re.compile(r"^[^:：|｜]{0,30}?(?P<run>[\u4e00-\u9fff·]{2,16})\s*[:：]")
 COLON_RULE = 3  # the LATIN_TITLE rule for a name after a colon
 HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話|访问|訪問)\s*[:：|｜丨]?\s*"
-                       r"(?P<run>[\u4e00-\u9fff·]{2,16})")
+                       r"(?:《[^》]{1,20}》)?(?P<run>[\u4e00-\u9fff·]{2,16})")  # "对话《归潮》制作人林晓岚"
 PERSON2 = rf"{CAP}(?:\s+(?:[A-Z]\.\s+)?{CAP}){{1,2}}"  # at least two words
 LATIN_TEASER = [
     re.compile(rf"\bwurde\s+(?P<n>{PERSON2})\s+[^.]{{0,80}}?\binterviewt"),
@@ -216,8 +216,9 @@ def from_title(title: str | None, text: str = "") -> list[str]:
     end = HAN_END.search(title)
     if not out and end and HAN_INTERVIEW.search(title):
         name = _han_name(end.group("run"), text + title)
-        if name and name in text and _han_named(end.group("run"), name):
-            out.append(name)  # "…的作者周鼎": the name ends the title after 的 or a role
+        if name and name in text and _han_named(end.group("run"), name) and (
+                name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)):
+            out.append(name)  # "…的作者周鼎": the name ends the title after 的 or a role (not "…、四年")
     for k, rx in enumerate(LATIN_TITLE):
         for m in rx.finditer(title):
             name = _best_span(_clean(m.group("n")), text)
@@ -279,8 +280,8 @@ def full_name(label: str, text: str) -> str:
     titles = {t.strip(".") for t in TITLES}
     found: Counter[str] = Counter()
     for m in re.finditer(rf"\b({CAP}) {re.escape(label)}\b", text):
-        if m.group(1).casefold().strip(".") not in titles:
-            found[f"{m.group(1)} {label}"] += 1
+        if m.group(1).casefold().strip(".") not in titles and not (m.group(1).endswith(".") and len(m.group(1)) > 2):
+            found[f"{m.group(1)} {label}"] += 1  # ("… Cooperative. Marcus Lindqvist …": a sentence ended before)
     for m in re.finditer(rf"\b{re.escape(label)} ({CAP})\b", text):
         found[f"{label} {m.group(1)}"] += 1
     best = found.most_common(1)

@@ -179,3 +179,49 @@ def _joined(left: str, right: str) -> str:
     if re.search(r"[\u3400-\u9fff，、；：]$", left) or re.match(r"[\u3400-\u9fff，。、；：！？]", right):
         return left + right
     return f"{left} {right}"
+
+
+WIKILINK = re.compile(r"(!?)\[\[([^\]|\n]{1,200})(?:\|([^\]\n]{1,200}))?\]\]")
+BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]{2,40}[ \t]*$", re.M)  # "… ^a1b2c3": an outliner's block id, hidden
+CALLOUT = re.compile(r"^(>[ \t]*)\[!(?P<k>[\w-]+)\][-+]?[ \t]*", re.M)  # "> [!note] Context"
+QUERY_BLOCK = re.compile(r"^```(?:dataview|dataviewjs|query|tasks)\b.*?^```[ \t]*$\n?", re.M | re.S)
+OUTLINE_ITEM = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+(?P<t>\S.*)$")
+TRAILING_TAGS = re.compile(r"(?:[ \t]+#[\w/-]+)+[ \t]*$")  # "… slow you down? #followup"
+MIN_OUTLINE_QUESTIONS = 3
+
+
+def notes(text: str) -> str:
+    """A note from a personal knowledge base (Obsidian, Logseq) as it reads: wikilinks as the words they show
+    ("[[Wrenfield Township|township]]": "township"), embedded files as images, block ids and query blocks left
+    out, callouts as quotes under their title; and an interview kept as an outline (each question a bullet,
+    its answer the bullets nested under it) as questions over paragraphs. Other texts are returned as they are."""
+    if not (WIKILINK.search(text) or CALLOUT.search(text)):
+        return outline(text)
+    text = WIKILINK.sub(lambda m: f"![]({m.group(2)})" if m.group(1) else (m.group(3) or m.group(2)), text)
+    text = QUERY_BLOCK.sub("", BLOCK_ID.sub("", text))
+    text = CALLOUT.sub(lambda m: m.group(1), text)
+    return outline(text)
+
+
+def _asks(item: str) -> bool:
+    return TRAILING_TAGS.sub("", item).strip(" *_").endswith(("?", "？"))
+
+
+def outline(text: str) -> str:
+    """An interview written as an outline (at least MIN_OUTLINE_QUESTIONS top-level bullets that ask, each with
+    bullets nested under it) as bold questions over the paragraphs of their answers; else the text as it is."""
+    lines = text.split("\n")
+    items = [(i, m) for i, line in enumerate(lines) if (m := OUTLINE_ITEM.match(line))]
+    nested = {i for i, m in items if m.group("indent")}
+    asking = [i for i, m in items if not m.group("indent") and _asks(m.group("t")) and i + 1 in nested]
+    if len(asking) < MIN_OUTLINE_QUESTIONS:
+        return text
+    out = list(lines)
+    for i, m in items:
+        said = m.group("t").strip()
+        if i in asking:
+            question = TRAILING_TAGS.sub("", said)
+            out[i] = "\n" + (question if question.startswith(("**", "__")) else f"**{question}**") + "\n"
+        elif i in nested and any(a < i for a in asking):
+            out[i] = "\n" + said + "\n"  # an answer's paragraph
+    return "\n".join(out)

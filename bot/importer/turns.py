@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from bot.importer import chrome, names
-from bot.importer.cast import Cast, Voice
+from bot.importer.cast import Cast, Voice, role_with_person
 from bot.importer.chrome import Dropped
 from bot.importer.labels import INTERVIEWEE_LABELS, Mark, is_continuation, strip_continuation
 from bot.importer.markup import Para, visible
@@ -110,8 +110,13 @@ def _asks(text: str) -> bool:
 def question_mode(pieces: list[Piece], cast: Cast) -> bool:
     """Mark questions and answers where only the questions are marked; True if the text is built so."""
     askers = {label for label, v in cast.voices.items() if v.role == "interviewer"}
-    if any(v.role == "interviewee" for v in cast.voices.values()):
-        return False
+    guests = {label for label, v in cast.voices.items() if v.role == "interviewee"}
+    if guests:  # labelled answers: unless, with no one labelled asking, a labelled voice only chimes in
+        marked = _marked_questions(pieces)  # ("**Marcus:** …" twice under bold questions another answers)
+        after = [next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None) for i in marked]
+        plain = sum(1 for pc in after if pc is not None and not pc.label)  # questions answered without a label
+        if askers or plain < MIN_QUESTIONS - 1 or plain * 2 <= len(marked):
+            return False
     questions: list[int] = [i for i, pc in enumerate(pieces) if pc.label in askers]
     if len(questions) < MIN_QUESTIONS - 1 or not askers:
         questions = _marked_questions(pieces)
@@ -133,6 +138,8 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                 break
             if pc.dropped or not pc.plain:
                 continue
+            if BIO_START.match(pc.plain.lstrip("|*_ ")):
+                break  # "Zur Person" under the closing thanks: a box about the guest, no answer
             pc.label = ANSWERED
             answered += 1
             break
@@ -218,7 +225,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                      or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names)
                      or bool(SEPARATOR.fullmatch(plain))  # "—", "* * *": the article's own end follows
                      or bool(CAPS_HEAD.fullmatch(plain))  # "ABOUT THE AUTHOR" in a text file
-                     or bool(BIO_START.match(plain))  # "Zur Person: Dr. Adaeze Okafor studierte …"
+                     or bool(BIO_START.match(plain.lstrip("|*_ ")))  # "Zur Person: Dr. Adaeze Okafor studierte …"
                      or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words))  # "Danke, Ulrike"
                      or (not pc.label and len(plain) <= AD_TEXT and chrome.classify(pc.text, pc.para) in OUTRO))
         pc.after_end = ended
@@ -425,8 +432,8 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
                 if last_named is not None:  # a panel's "A -": the panelist who spoke last answers
                     generic_taken.add(voice.label)
                     voice = last_named
-            elif voice is not None and voice.role == "interviewee":
-                last_named = voice
+            elif voice is not None and voice.role == "interviewee" and not role_with_person(voice.label):
+                last_named = voice  # ("A（韩露）：" once: the usual "A" is someone else, not the last one named)
             speaker = voice
             if voice is None or voice.role != "interviewee":
                 asked = [pc.plain] if voice is not None and voice.role == "interviewer" else asked

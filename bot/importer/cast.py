@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from bot.importer import names
+from bot.importer import chrome, names
 from bot.importer.labels import (
     GENERIC,
     INITIAL,
@@ -160,8 +160,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         if not any(re.search(r"\w", t) for t in texts[label]):
             recurring.discard(label)
             cast.ignored[label] = "marks time, says nothing"
-    for label in recurring:
-        cast.aliases[label] = label
+    for label in recurring:  # "嘉宾 林岚：" at first, "林岚：" later: one speaker (so "主持人 阿乔：", "阿乔：")
+        words = label.split()
+        plain = words[-1] if len(words) == 2 and _role_word(words[0]) and words[-1] in recurring else label
+        cast.aliases[label] = plain
     for label in counts:
         if label in recurring:
             continue
@@ -226,7 +228,9 @@ def _role_word(label: str) -> str | None:
     """The role a label says ("Q", "Moderatorin Sabine Kurz", "Frage (Jens Otte, dpa)"), or None."""
     low = label.lower().strip()
     base = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", low)
-    first = base.split()[0] if len(base.split()) >= 2 and len(base.split()[0]) >= 4 else None
+    words = base.split()
+    first = words[0] if len(words) >= 2 and (len(words[0]) >= 4 or names.HAN.search(base)) else None
+    # ("Moderatorin Sabine Kurz", "主持人 阿乔": the role before the name)
     for word in (low, base, first):
         if word in INTERVIEWER_LABELS:
             return "interviewer"
@@ -281,6 +285,8 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     length = {c: statistics.median([len(t.split()) + len(names.HAN.findall(t)) for t in by_label[c]] or [0])
               for c in canonical}
     legend = _legend(body[:20000], canonical)  # "Sprecher 1 = Lea Brandt (Moderation), Sprecher 2 = …"
+    legend.update({label: (name, "interviewee" if name in meta.guests else "interviewer")  # a header's "(B)"
+                   for label, name in meta.labels.items() if label in canonical and label not in legend})
     named_labels = [c for c in canonical if (not ANONYMOUS.match(c) or c in legend)
                     and not any(_role_word(f) for f in forms[c])]
     regular = [c for c in canonical if len(by_label[c]) >= MIN_TURNS]  # (a voice heard once, a clip, sets no norm)
@@ -378,10 +384,19 @@ LEGEND = re.compile(r"(?P<l>[^\s=,;:][^=,;:\n]{0,20}?)\s*=\s*(?P<n>[^\s=,;()\n][
                     r"(?:[(（](?P<r>[^()（）\n]{2,30})[)）])?\s*(?=[,;，；]|$)", re.M)
 
 
+# a transcript's header naming who a short label stands for: "Interviewerin: Johanna Reuter (I)"
+NAMED_LABEL = re.compile(r"^[ \t]*(?P<r>[^:\n]{2,30}):[^\n]{0,60}?[„“\"»]?"
+                         r"(?P<n>[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+){1,2})"
+                         r"[“”\"«]?[ \t]*\((?P<l>[A-Z]{1,3}\d{0,2})\)", re.M)
+
+
 def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
     """Who numbered voices are, where the page says it: "Sprecher 1 = Lea Brandt (Moderation), Sprecher 2 =
     Dr. Jonas Weber (Gast)" -> {label: (name, role as written)}; only labels the text uses."""
     out: dict[str, tuple[str, str]] = {}
+    for m in NAMED_LABEL.finditer(text):  # "Befragte: B07, Pseudonym „Karin Weidlich“ (B), 47 Jahre"
+        if m.group("l") in labels and names.looks_like_person(m.group("n")):
+            out[m.group("l")] = (m.group("n"), m.group("r").strip())
     for m in LEGEND.finditer(text):
         label = m.group("l").strip()
         name = re.sub(r"^(?:Dr\.|Prof\.)\s+", "", m.group("n").strip())
@@ -401,8 +416,9 @@ def page_guest(questions: list[str], meta: Meta, body: str, language: str) -> li
     found = names.addressed(questions, body)
     if found:
         return [found]
-    teaser = meta.teaser or next((line for line in body.split("\n")  # (the body: a paragraph a line)
-                                  if len(line.strip()) >= INTRO_MIN and not line.rstrip().endswith(("?", "？"))), None)
+    teaser = meta.teaser or next((line for line in body.split("\n")  # (the body: a paragraph a line; a draft's
+                                  if len(line.strip()) >= INTRO_MIN and not line.rstrip().endswith(("?", "？"))
+                                  and chrome.classify(line) is None), None)  # slug lines are no standfirst)
     return names.prominent([meta.title, *meta.other_titles, teaser], body, language, meta.authors)
 
 
@@ -445,6 +461,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     if described and not names.same_person(described, label.removeprefix(described)):
         return described  # "韦国良（韦静澜的父亲）": 韦国良; "A（韩露）": 韩露
     longest = max(forms, key=len)
+    parts = longest.split()
+    if len(parts) == 2 and _role_word(parts[0]) and not _role_word(parts[1]):
+        longest = parts[1]  # "嘉宾 林岚": the person in the role
     alias = ALIASED.fullmatch(longest)
     if alias and (alias.group("a") in forms or names.initials(alias.group("n")) == alias.group("a").replace(".", "")):
         longest = alias.group("n")  # "Christian Decker (CD)": the name, and CD the label it goes by
@@ -475,7 +494,7 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
                  if " " in c.strip() and names.same_person(label, c)}  # intro, header or byline gives with it
         if len(named) == 1:
             return named.pop()
-        named = {" ".join(c.split()[-2:]) for c in candidates if len(c.split()) >= 2
+        named = {" ".join(c.split()[-2:]) for c in candidates if len(c.split()) >= 2 and len(label) >= 3
                  and c.split()[-1].casefold() == label.casefold() and c.split()[-2].casefold() not in names.TITLES}
         if len(named) == 1:  # "HALLBERG:" under an intro on "Die Hydrologin Friederike Hallberg": the one person
             return named.pop()  # the page names in full with that family name ("Frau Hallberg" names no more)

@@ -43,6 +43,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^[\[【](?:jingle|musik|music|sound|geräusch|atmo|glockengeläut)\b[^\]】]{0,80}[\]】]$",
                    r"^(?:—+\s*)?(?:完|END|Ende|The End|（完）|\(完\)|-\s*END\s*-)(?:\s*—+)?$", r"^[*·•\s]{1,9}$",
                    r"^\[\[?_?toc_?\]?\]$",  # a Markdown editor's table of contents: "[TOC]"
+                   r"^\(\([^()]{2,300}\)\)$",  # a transcriber's note: "((Ehemann der Befragten kommt herein))"
                    r"^[\[(（]?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d{1,3})?[\])）]?$",  # a time code on its own line: "23:21"
                    # an archivist's or transcriber's note in square brackets: tape sides, the recording, the end
                    r"^\[[^\]]{0,200}\b(?:tape|side [ab12]|cassette|recording|recorder|transcriber'?s?|"
@@ -122,8 +123,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                      r"[^.!。！:：\s]$")),
     # an editor's or translator's note: "（注：听损程度…）", "[Anm. d. Red.: …]"
     # a reviewer's comment as a word processor lists it: "[KM1] Zahl bitte noch mal abgleichen"
-    ("review note", _rx(r"^\[[A-ZÄÖÜ]{1,3}\d{1,3}\]\s*\S")),
+    ("review note", _rx(r"^\[[A-ZÄÖÜ]{1,3}\d{1,3}\]\s*\S", r"^\[[a-z]{1,2}\]\s*\S",  # (and Google Docs': "[a] …")
+                        # a draft's slug lines: "DRAFT 3 — for copy desk, do not publish", "Words: 2,180 (target …)"
+                        r"^draft\b.{0,60}\b(?:do not publish|not for publication|copy ?desk|nicht veröffentlichen)\b",
+                        r"^(?:words|wörter|zeichen|length|länge)\s*:\s*(?:ca\.\s*)?[\d,.]+\b.{0,100}$",
+                        r"^slug\s*:",
+                        r"^\[\[\s*(?:photo|image|picture|graphic|foto|bild|grafik|图|圖)\b[^\]]{0,200}\]\]$")),
     ("note", _rx(r"^(?:注|编者注|編者注|编按|編按|编注|編注|译注|譯注|编辑补充|編輯補充|编者补充|編者補充)\s*[:：]",
+                 r"^[\u4e00-\u9fff]{1,4}(?<!关)(?<!關)注\s*[:：]",  # the writer's note in the answers: "阿棠注：…"
                  r"^(?:anm\. d\. red\.|anmerkung der redaktion|editor'?s note|ed\. note)\s*[:：]",
                  # a reporter's note in their own copy: "📝 Note to self: …", "follow up re: bylaws …", "TODO: …"
                  r"^(?:note to self|notiz an mich|todo|to-do|follow[ -]up re)\b\s*:?",
@@ -135,7 +142,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"^[▲△](?=\s*[\u3400-\u9fff])",  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
                     r"^(?:照片|相片|圖片|图片|圖|图|photos?|bild(?:er)?|fotos?)[^:：]{0,12}[:：]\s*https?://\S+$")),
-    ("follow", _rx(r"^(?:关注|點擊|点击|扫码|掃碼|扫一扫|掃一掃|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|"
+    ("follow", _rx(r"^欢迎(?:在评论区|在評論區|大家)?留言", r"^歡迎(?:在評論區|大家)?留言",
+                   r"^(?:关注|點擊|点击|扫码|掃碼|扫一扫|掃一掃|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|"
                    r"阅读原文|閱讀原文)",
                    r"^(?:Follow|Find) us\b|^Folgen Sie uns|\bfollow us on\b|^Share(?: this)?\b|^Teilen\b"
                    r"|^Artikel teilen",
@@ -208,7 +216,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                                                                                 r"|Anzeige)\s*:",
                     r"\b(?:listeners get|use (?:the )?code|go to \S+\.(?:com|io|co|fm)\b|(?:check it out|learn more"
                     r"|visit|head to|go to) "
-                    r"(?:today )?at \S+\.\w+)", r"(?:本期|本节目)(?:由|赞助)")),
+                    r"(?:today )?at \S+\.\w+)", r"(?:本期|本节目|本集)(?:节目)?(?:由|赞助)")),
     ("paywall", _rx(r"^(?:member-only story|members-only story|subscriber-only|nur für abonnenten|会员专享|會員專屬)$",
                     r"\b(?:free articles? (?:remaining|left)|subscribe (?:for|to) (?:unlimited|continue|read)"
                     r"|already a "
@@ -255,6 +263,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:Episode|Folge|Ep\.)\s*\d+\s*[·|]", r"^#\S+(?:\s+#\S+)+$",
                    r"^\d{4}[年-]\d{1,2}[月-]\d{1,2}日?\s*(?:\d{1,2}:\d{2})?\s*(?:星期.|周.)?\s*(?:来源：.*)?$",
                    r"^\d{1,2}\.\s*\w+\s+\d{4},?\s*\d{1,2}:\d{2}\s*Uhr$",
+                   # a show's credits: "【后期】小北 【封面】…"
+                   r"^【(?:后期|後期|剪辑|剪輯|封面|制作|製作|监制|監製|混音|音乐|音樂|BGM|文字稿|校对|校對)】",
                    # a magazine's issue line: "Issue 41, Spring 2025", "Ausgabe 3/2024"
                    r"^(?:issue|ausgabe|heft|vol\.?|volume|no\.|nr\.)\s*\d+\s*(?:[,/·|–-]\s*)?(?:\w+\s+)?(?:19|20)\d\d$",
                    r"^(?:Stand|Zuletzt aktualisiert|Last updated|Updated|更新时间|更新時間|最后更新|最後更新)"
@@ -269,6 +279,7 @@ SECTION_HEADINGS = re.compile(
     r"|responses?) on\b.*|"
     r"leave a (?:reply|comment)|(?:see also|further reading|external links|table of contents|contents|siehe auch|"
     r"weblinks|inhaltsverzeichnis|inhalt|目录|目錄|参见|參見|absage|abspann|credits|本期时间轴|时间轴|時間軸|本期提到|"
+    r"notes|endnotes|fußnoten|anmerkungen|注释|注釋|"
     r"节目中提到|節目中提到|本期相关|shownotes|listen|listen now|anhören|jetzt anhören|watch|收听|收聽)$|"
     # (whole: "Inhalt und Form" is a heading)
     r"show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"

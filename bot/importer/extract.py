@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from bot.importer import labels, metadata, names, plaintext, thread, transcript
+from bot.importer import labels, mailarchive, metadata, names, plaintext, thread, transcript
 from bot.importer.fetch import FetchError, Source
 from bot.importer.metadata import Meta
 
@@ -30,13 +30,15 @@ def lazy_images(html: str) -> str:
     return LAZY_IMG.sub(r"<img\1 src=", html)
 
 
-NOTE_TOKEN = re.compile(r"foot-?notes?(?:[-_](?:content|list|section|container|body|text|item))?", re.I)
+NOTE_TOKEN = re.compile(r"foot-?notes?(?:[-_](?:content|list|section|container|body|text|item))?|"
+                        r"see-?also|cross-?refs?|epigraphs?", re.I)  # (a book's: "For …, see Chapter Three.")
 # an appeal boxed inside the article: <div class="spendenbox">, <aside class="donation-cta">, "newsletter-signup"
 # and an ad or a disclaimer between answers: <div class="werbung-inline">, "sponsor-break", "ad-slot"
 APPEAL_TOKEN = re.compile(r"(?:^|[-_])(?:spenden?|donat(?:e|ion)s?|newsletter|paywall|werbung|anzeigen?|adverts?|"
                           r"advertisements?|ads?|sponsor(?:ed|ship)?|disclaimer)(?:box|[-_]\w+)?$", re.I)
 # a kicker or the section's name over the headline: <p class="lb-dachzeile">, "post-category" (a line, no more)
-KICKER_TOKEN = re.compile(r"(?:^|[-_])(?:dachzeile|kicker|overline|eyebrow|spitzmarke|category|rubrik|ressort)$", re.I)
+KICKER_TOKEN = re.compile(r"(?:^|[-_])(?:dachzeile|kicker|overline|eyebrow|spitzmarke|category|rubrik|ressort|"
+                          r"chapter-label|chapter-number)$", re.I)
 KICKER_MAX = 100  # characters
 CLASS_OR_ID = re.compile(r"""\b(?:class|id)\s*=\s*["']([^"']*)["']""", re.I)
 NOTE_MAX = 3000  # characters: a notes block, not a container that happens to carry such a class
@@ -55,6 +57,8 @@ def _boxed(token: str) -> bool:
 
 def _dropped(el: Any) -> bool:
     """Whether a page element is such a box, or a kicker's line."""
+    if NOTE_ROLE.fullmatch(el.get("role") or "") or NOTE_ROLE.fullmatch(el.get("epub:type") or ""):
+        return True  # an e-book's endnotes, footnotes, epigraph, by what they are
     tokens = thread.class_tokens(el)
     if any(_boxed(t) for t in tokens):
         return len(el.text_content()) <= NOTE_MAX
@@ -62,6 +66,8 @@ def _dropped(el: Any) -> bool:
 
 
 RECORD_LIST = re.compile(r"<dl\b", re.I)
+NOTE_ROLE = re.compile(r"(?:doc-)?(?:end|foot|rear)notes?|(?:doc-)?epigraph")  # role="doc-endnotes", epub:type=…
+NOTE_MARKED = re.compile(r"""(?:role|epub:type)\s*=\s*["'](?:doc-)?(?:(?:end|foot|rear)notes?|epigraph)["']""", re.I)
 
 
 def _record(el: Any) -> bool:
@@ -77,7 +83,7 @@ def without_notes(html: str) -> str:
     (the last answer would run on into them), and an appeal between two answers would be read as part of the
     first. An item's record (`<dl>` of Interviewee, Date, …: read as metadata) is left out too."""
     if not any(_boxed(token) or KICKER_TOKEN.search(token) for m in CLASS_OR_ID.finditer(html)
-               for token in m.group(1).split()) and not RECORD_LIST.search(html):
+               for token in m.group(1).split()) and not RECORD_LIST.search(html) and not NOTE_MARKED.search(html):
         return html
     from lxml import html as lxml_html
 
@@ -85,7 +91,8 @@ def without_notes(html: str) -> str:
         tree = lxml_html.document_fromstring(html)
     except ValueError:
         return html
-    notes = [el for el in tree.iter("div", "section", "ol", "ul", "aside", "li", "footer", "p", "span", "dl")
+    notes = [el for el in tree.iter("div", "section", "ol", "ul", "aside", "li", "footer", "p", "span", "dl",
+                                    "blockquote")
              if el.getparent() is not None and (_record(el) if el.tag == "dl" else _dropped(el))]
     for el in notes:  # gathered first: dropping while walking the tree would skip a note's next sibling
         el.drop_tree()
@@ -174,6 +181,9 @@ def unwrapped(html: str) -> str:
         elif kind == 1:
             out.append(part)
     return "".join(out)
+
+
+XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")  # an XHTML page's (an e-book's), which HTML parsers refuse
 
 
 SPLIT_BOLD = re.compile(r"</(b|strong)>(\s*)<\1(?:\s[^>]*)?>", re.I)
@@ -268,6 +278,10 @@ def from_html(source: Source) -> Document:
     a thread in which a guest answers questions (an "ask me anything"), the guest's post and answers."""
     import trafilatura
 
+    source = Source(XML_DECLARATION.sub("", source.text, count=1), source.kind, source.location, source.url)
+    archived = mailarchive.message(source.text)
+    if archived:  # an interview answered by e-mail to a list, as the list's archive shows it
+        return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else trafilatura.extract(
         lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(unwrapped(source.text)))))),
@@ -297,12 +311,21 @@ def from_html(source: Source) -> Document:
     return Document(text, meta, "html")
 
 
+def _archived_message(source: Source, front: dict[str, Any], body: str) -> Document:
+    """A list archive's message: its headers as front matter, its text (quoted questions over the answers)."""
+    meta = Meta()
+    metadata.from_front_matter(meta, front, "the archived message")
+    if source.url:
+        meta.put("url", metadata.web_url(source.url), "web address")
+    return Document(body, meta, "text")
+
+
 def from_text(source: Source) -> Document:
     """A .md or .txt file: YAML front matter, a `Title:`/`Date:` header or an archive's transcript header,
     then the text (speakers named on a line of their own written as labels)."""
     text, furniture = transcript.paginated(source.text.replace("\r\n", "\n"))  # without page heads and feet
     first_cue, text = plaintext.subtitles(text)  # subtitles saved as text: the cues as running text
-    text = plaintext.numbered(text)  # a thread's numbered posts, a deposition's numbered lines
+    text = plaintext.time_marks(plaintext.numbered(text))  # numbered posts or lines, "#00:07:49#" marks
     text = plaintext.notes(text)  # a knowledge base's note: wikilinks, callouts, an interview as an outline
     posted_head, text = plaintext.bbs_post(text)  # a bulletin board's post: its head, and the post alone
     if not posted_head:

@@ -19,7 +19,7 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 NAME = r"[^\s:：*_\[\]()（）<>#\"“”'‘’][^:：*\n\[\]<>\"“”]{0,38}?"
 BOLD = r"(?:\*\*|__)"
 EMPH = r"(?:\*\*|__|\*)"  # at a paragraph's start a label may also be in italics ("*DR*: …")
-TIME = rf"[\[(（]\s*{TIMESTAMP}\s*[\])）]"
+TIME = rf"[\[(（【]\s*{TIMESTAMP}\s*[\])）】]"
 LEAD = rf"(?:{TIME}|{TIMESTAMP})\s*"  # "[00:00:00] Stefan", "0:02:04.8 **Tim**"
 START = [  # (pattern, needs the rest of the line empty)
     (re.compile(rf"^\s*(?:{LEAD})?(?P<b1>{EMPH})?\s*(?P<name>{NAME})\s*(?P<b2>{EMPH})?\s*(?:{TIME}\s*(?:{BOLD})?\s*)?"
@@ -29,7 +29,7 @@ START = [  # (pattern, needs the rest of the line empty)
     (re.compile(rf"^\s*{LEAD}(?P<b1>{BOLD})?\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})?\s*$"), True),
 ]
 MIDDLE = re.compile(rf"{BOLD}\s*(?P<name>{NAME})\s*(?:[:：]\s*{BOLD}|(?:{BOLD}\s*)+[:：](?:\s*{BOLD})?)\s*")
-CONTINUATION = re.compile(rf"^\s*[\[(（]\s*{TIMESTAMP}\s*[\])）]\s*[:：]?\s*")
+CONTINUATION = re.compile(rf"^\s*[\[(（【]\s*{TIMESTAMP}\s*[\])）】]\s*[:：]?\s*")
 PUNCT = re.compile(r"[。，,!?！？；;、（）()\[\]【】《》\"“”'‘’/|=<>#@…]")
 PARTICLES = {"von", "van", "der", "de", "del", "la", "le", "di", "da", "du", "bin", "al", "zu", "dos", "y", "and",
              "und", "&"}
@@ -85,8 +85,11 @@ NUMBERED = re.compile(r"^(Q|A|F|问|答|問|Frage|Antwort|Question|Answer)\s*[.#
 TAGGED = re.compile(r"^【[^】\d:：]{1,12}】\s*(?=\w)")  # "【插入片段】韦国良：": what the words are, then who says them
 
 
+LEADING_EMOJI = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s]+")  # "🙋‍♀️Q：", "💁A："
+
+
 def clean_name(name: str) -> str:
-    name = TAGGED.sub("", re.sub(r"\s+", " ", visible(name)).strip(" *_"))
+    name = TAGGED.sub("", LEADING_EMOJI.sub("", re.sub(r"\s+", " ", visible(name)).strip(" *_")))
     numbered = NUMBERED.match(name)
     return numbered.group(1) if numbered else name  # "Q1：…" / "A1：…": the questions and answers, numbered
 

@@ -87,7 +87,11 @@ SELF_LINK = re.compile(r"^\W{0,3}(?:permalink|permanent link|link zur sendung|li
                        r"link to this (?:article|page|episode|interview)|本文网址|本文網址|本文链接|本文連結|本文地址|"
                        r"文章链接|文章連結|永久链接|永久連結)\s*[:：]\s*<?(?P<u>https?://[^\s<>]+?)>?[\s.。]*$",
                        re.I | re.M)
-SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)(?P<n>[^\s　|｜,，。·・]{2,30})")
+SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)(?P<n>[^\s　|｜,，。·・]{2,30})"
+                         # "Interview by Tessa Ormsby for The Freshwater Ledger": the publication a byline names
+                         r"|^(?i:interview|interviewed|text|words|story|reporting|interview und text)\s+(?i:by|von)\s+"
+                         r"[A-ZÄÖÜ][\w'.-]+(?:\s[A-ZÄÖÜ][\w'.-]+){0,2}\s+(?i:for|für)\s+"
+                         r"(?P<p>(?:The |Die |Der |Das )?[A-ZÄÖÜ][\w'&.-]*(?:\s[A-ZÄÖÜ&][\w'&.-]*){0,4})\s*\.?$")
 # ("来源：澎湃新闻·澎湃号·湃客": the site, before its channel)
 # where the text first appeared, in its own footer: "本文首发于「慢变量」博客，转载请注明出处：https://…"
 FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|於)\s*[「『“《]"
@@ -99,7 +103,8 @@ WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*
                         r"所有|原创|公众号)")
 PLATFORMS = {  # sites that host others' pages: their og:site_name is no publication
     "medium", "substack", "wordpress", "wordpress.com", "blogger", "blogspot", "tumblr", "linkedin", "ghost",
-    "hashnode", "notion", "hackmd", "微信公众平台", "简书", "知乎", "知乎专栏", "豆瓣"}
+    "hashnode", "notion", "hackmd", "微信公众平台", "简书", "知乎", "知乎专栏", "豆瓣",
+    "小宇宙", "喜马拉雅", "apple podcasts", "spotify", "podbean", "anchor", "buzzsprout", "simplecast"}
 VIDEO_PLATFORMS = {"bilibili", "哔哩哔哩", "youtube", "vimeo", "youku", "优酷", "西瓜视频", "抖音", "douyin", "tiktok",
                    "dailymotion"}  # the uploading channel (the page's author) is the publication
 SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜"
@@ -122,6 +127,7 @@ class Meta:
     authors: list[str] = field(default_factory=list)  # bylines: people who wrote or asked
     guests: list[str] = field(default_factory=list)  # front matter interviewee/guest
     speakers: list[str] = field(default_factory=list)  # front matter speakers: hosts and guests alike
+    labels: dict[str, str] = field(default_factory=dict)  # a header's short labels: "Johanna Reuter (I)" -> I
     teaser: str | None = None
     other_titles: list[str] = field(default_factory=list)  # the page's other renderings of its title
     found: dict[str, str] = field(default_factory=dict)
@@ -286,6 +292,20 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
     return {}, text
 
 
+LABELLED_NAME = re.compile(r"(?P<n>.+?)\s*\((?P<l>[A-Z]{1,3}\d{0,2})\)")  # "Johanna Reuter (I)"
+
+
+def _labelled(meta: Meta, people: list[str]) -> list[str]:
+    """Names without the short label a header gives them in brackets, which `meta.labels` keeps."""
+    out = []
+    for person in people:
+        m = LABELLED_NAME.fullmatch(person)
+        if m:
+            meta.labels[m.group("l")] = person = m.group("n")
+        out.append(person)
+    return out
+
+
 def from_front_matter(meta: Meta, front: dict[str, Any], source: str = "front matter") -> None:
     def first(keys: tuple[str, ...]) -> Any:
         return next((front[k] for k in keys if front.get(k) not in (None, "", [])), None)
@@ -299,9 +319,9 @@ def from_front_matter(meta: Meta, front: dict[str, Any], source: str = "front ma
     lang = first(LANGUAGE_KEYS)
     meta.put("language", str(lang).replace("_", "-") if lang else None, source)
     for key in AUTHOR_KEYS:
-        meta.authors += [n for n in _names(front.get(key)) if n not in meta.authors]
+        meta.authors += [n for n in _labelled(meta, _names(front.get(key))) if n not in meta.authors]
     for key in GUEST_KEYS:
-        meta.guests += [n for n in _names(front.get(key)) if n not in meta.guests]
+        meta.guests += [n for n in _labelled(meta, _names(front.get(key))) if n not in meta.guests]
     for key in SPEAKER_KEYS:
         meta.speakers += [n for n in _names(front.get(key)) if n not in meta.speakers]
     if len(meta.speakers) == 1 and not meta.guests:
@@ -584,7 +604,7 @@ def from_byline(meta: Meta, text: str) -> None:
                     meta.authors.append(name)
         src = SOURCE_LINE.search(line)
         if src:
-            meta.put("publisher", src.group("n"), "byline")
+            meta.put("publisher", src.group("n") or src.group("p"), "byline")
         if DATE_RANGE.search(line):
             continue  # "16–18 October 2024 · Convention Centre": an event's days, not the article's date
         if len(line) <= 120 and (re.search(r"[·|｜]|(?i:veröffentlicht|published|posted|发布|發布|\bam\b)", line)

@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 TITLES = {"prof", "prof.", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "herr", "frau",
-          "sir", "dame", "mister", "mayor", "ceo", "founder"}
+          "sir", "dame", "mister", "mayor", "ceo", "founder", "captain", "capt", "kapitän", "kapitänin"}
 CAP = r"[A-ZÄÖÜÉÈÁÍÓÚÇ][\w'’.-]*"
 PERSON = (
     rf"(?:(?:Prof|Dr|Mr|Mrs|Ms)\.?\s+)*{CAP}(?:\s+(?:[A-Z]\.|von|van|de|der|da|di|del|la|le|bin"
@@ -224,6 +224,8 @@ def from_title(title: str | None, text: str = "") -> list[str]:
             name = _best_span(_clean(m.group("n")), text)
             if k == COLON_RULE and not _addressed(name, text):
                 continue  # "Interview: Freie Software" names no one
+            if k in (1, COLON_RULE) and _function_words(" ".join(name.split()[1:])):
+                continue  # "Hands That Remember: Conversations on …": a phrase (a given name may be "Will")
             if len(words(name)) >= 2 or name.isupper():
                 out.append(name)
     return list(dict.fromkeys(out))
@@ -395,8 +397,9 @@ def prominent(headlines: Sequence[str | None], text: str, language: str, others:
     for m in (m for line in filter(None, headlines) for m in re.finditer(PERSON, line)):  # never across two
         words_ = _clean(SENTENCE_BREAK.split(m.group())[0]).split()
         spans = [" ".join(words_[k:]) for k in range(len(words_) - 1)]  # "Glassblower Dolores Penhallow", …
+        spans = [s for s in spans if s.split()[0].casefold().strip(".") not in TITLES]  # ("Captain Ruth Ann …")
         name = next((s for s in spans if s in text), None)  # the longest the text itself uses
-        if (name and _rare_word(name, (language, "en"))
+        if (name and _rare_word(name, (language, "en")) and not _function_words(name)  # ("You Don’t Argue With")
                 and (text.count(name) >= 2 or text.count(name.split()[-1]) > text.count(name))):
             found.append(name)  # named twice, or by the surname alone too ("Penhallow said"), as people are
     if HAN.search(shown):
@@ -490,7 +493,20 @@ def unnicknamed(name: str, text: str) -> str:
         found = next((full[-k:] for k in (3, 2, 4) if k <= len(full) and full[-k] in SURNAMES), None)
         if found and found != name:
             return found
+    kin = KIN_NAME.fullmatch(name)  # "梁姨", "梁师傅": the one person of that family name the text names (not "小林")
+    if kin:
+        surname = kin.group("s")
+        full = {m.group(0) for m in re.finditer(rf"{surname}[\u4e00-\u9fff]{{1,2}}(?=阿姨|姨|叔|师傅|師傅|老师|老師|"
+                                                rf"女士|先生|[，,。、；;：:（(\s])", text)}
+        full = {f for f in full if not KIN_NAME.fullmatch(f) and f[1:] not in KIN_WORDS}
+        if len(full) == 1:
+            return full.pop()
     return name
+
+
+KIN_WORDS = {"姨", "阿姨", "叔", "叔叔", "伯", "婶", "嬸", "师傅", "師傅", "老师", "老師", "姐", "哥", "爷", "爺",
+             "奶奶", "总", "總", "工", "姐姐", "哥哥"}
+KIN_NAME = re.compile(rf"(?P<s>[{''.join(sorted(SURNAMES))}])(?:{'|'.join(sorted(KIN_WORDS, key=len, reverse=True))})")
 
 
 def in_handle(handle: str, text: str) -> str | None:

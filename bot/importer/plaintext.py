@@ -120,15 +120,25 @@ def email(text: str) -> tuple[dict[str, Any], str]:
 
 
 POST_NUMBER = re.compile(r"^(?P<n>\d{1,3})/\s+(?=\S)")  # "12/ Ines: …": a thread's post, numbered
-LINE_NUMBER = re.compile(r"^\s{0,4}(?P<n>\d{1,2})(?:\s{2,}|$)")  # "  7   Q.  And where …": a transcript's line
+LINE_NUMBER = re.compile(r"^\s{0,6}(?P<n>\d{1,4})(?:\s{2,}|$)")  # "  7   Q.  And where …": a transcript's line
 PAGE_NUMBER_LINE = re.compile(r"^\s{10,}\d{1,4}\s*$")  # a page's number, set far right over its head
 MIN_NUMBERED = 5
 
 
+TIME_MARK = re.compile(r"[ \t]*#\d{1,2}:\d{2}:\d{2}(?:[.,-]\d{1,3})?#")  # "… Das vergess ich nicht. #00:07:49#"
+
+
+def time_marks(text: str) -> str:
+    """A transcript without the time marks set at its turns' ends ("#00:07:49#", as German research
+    transcripts mark them), when there are several: where the recording stood, no one's words."""
+    return TIME_MARK.sub("", text) if len(TIME_MARK.findall(text)) >= MIN_NUMBERED else text
+
+
 def numbered(text: str) -> str:
-    """The text without the numbers it is set in: a thread's posts ("1/ …", "2/ …", counting up) or a
+    """The text without the numbers it is set in: a thread's posts ("1/ …", "2/ …", counting up), a
     deposition-style transcript's lines (1 to 25 on every page, under the page's number and running head,
-    which are left out too); the text as it is otherwise."""
+    which are left out too) or a research transcript's, numbered on through the text; the text as it is
+    otherwise."""
     lines = text.split("\n")
     posts = [(i, int(m.group("n"))) for i, line in enumerate(lines) if (m := POST_NUMBER.match(line))]
     if len(posts) >= MIN_NUMBERED and all(a[1] < b[1] for a, b in itertools.pairwise(posts)):
@@ -137,7 +147,10 @@ def numbered(text: str) -> str:
         return "\n".join(lines)
     filled = [line for line in lines if line.strip()]
     counted = [int(m.group("n")) for line in filled if (m := LINE_NUMBER.match(line))]
-    if len(counted) < 50 or len(counted) * 10 < len(filled) * 7 or max(counted) > 30:
+    if len(counted) < 50 or len(counted) * 10 < len(filled) * 7:
+        return text
+    running = sum(b == a + 1 for a, b in itertools.pairwise(counted)) * 10 >= (len(counted) - 1) * 9
+    if max(counted) > 30 and not running:  # (a research transcript numbers its lines on: 1, 2, … 128)
         return text
     out: list[str] = []
     for n, line in enumerate(lines):

@@ -58,9 +58,12 @@ KEYS = {
     "staff present": "", "also present": "", "anwesend": "", "autorin": "interviewer", "autor": "interviewer",
     "redaktion": "", "regie": "", "es sprechen": "", "sprecher": "", "sprecherin": "", "ton und technik": "",
     "technik": "", "ton": "", "produktion": "", "sendetermin": "date", "time": "", "uhrzeit": "",
-    "reported by": "", "court reporter": "",
+    "reported by": "", "court reporter": "", "transkribent": "", "transkriptionsregeln": "",
+    "interview-nr.": "", "interview-nr": "", "interview no.": "",
 }
-KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .\u4e00-\u9fff-]{0,24}?)\s*[:：]\s*(?P<value>\S.*)$")
+KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .\u4e00-\u9fff-]{0,24}?)(?:[:*_/](?:in|innen))?"
+                      r"\s*[:：]"
+                      r"\s*(?P<value>\S.*)$")  # ("Transkribent:in: Mira Oltmanns": the key, gendered)
 LIST_KEY = re.compile(r"^\s*(?P<key>[^\W\d][\w .-]{0,30}?)\s*[:：]\s*$")  # "WITNESS:" over indented names
 MIN_KEYS = 3  # key lines that make a header (a lone "Date:" in a text is no header), each key once
 MAX_VALUE = 150  # characters: a header's value; a longer one is somebody speaking
@@ -93,6 +96,11 @@ PAGE_ALONE = re.compile(r"\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?i:page|seite|p
 ISSUE_UNITS = re.compile(r"\d+\s*(?:月號|月号|年|月|期|頁|页|號|号)?")  # "２０２４年６月號　４６": no name
 
 
+PSEUDONYM = re.compile(r"(?i:pseudonym|alias|genannt|called)\s*:?\s*[„“\"»‚']?"
+                       r"(?P<n>[A-ZÄÖÜ][^“”\"«‘',;()]{2,40})[“”\"«‘']"
+                       r"(?P<l>\s*\([A-Z]{1,3}\d{0,2}\))?")
+
+
 def _key(line: str) -> tuple[str, str] | None:
     """(front-matter key or "", value) of a header line: a known key and a short value (a summary may be long)."""
     m = KEY_LINE.match(line)
@@ -102,6 +110,8 @@ def _key(line: str) -> tuple[str, str] | None:
     if key == "url" and not re.fullmatch(r"https?://\S+", value):
         return ("", value) if len(value) <= MAX_VALUE else None  # "Source: Radio Bremen": no address
     if key in PEOPLE:
+        alias = PSEUDONYM.search(value)  # "B07, Pseudonym „Karin Weidlich“ (B), 47 Jahre": the name the text uses
+        value = alias.group("n").strip() + (alias.group("l") or "") if alias else value
         if len(value.split()) > 6 or re.search(r"[?？.!。]$", value):
             return None  # "Interviewer: Could you start by …?": a turn, not who asked
         # "Lena Ortiz, Senior Editor, Tidewater Quarterly; Ann Lee, …": each person without the affiliation

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from bot.importer import chrome, names
 from bot.importer.cast import Cast, Voice, role_with_person
 from bot.importer.chrome import Dropped
+from bot.importer.labels import GENERIC as labels_generic
 from bot.importer.labels import INTERVIEWEE_LABELS, Mark, is_continuation, strip_continuation
 from bot.importer.markup import Para, visible
 from corpus.models import Passage
@@ -162,7 +163,8 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
             groups[("italic", 0)].append(i)
         elif QUESTION_DASH.match(pc.text) and pc.para.kind == "para":  # "──您最早是怎麼開始寫詩的？"
             groups[("dash", 0)].append(i)
-        elif pc.para.quote and pc.para.kind == "para":  # "> What is a seaweed farm?": quoted in an email's reply
+        elif pc.para.quote and pc.para.kind in ("para", "item"):  # "> What is a seaweed farm?", "> 1. Wie …?":
+            # quoted in an email's reply
             groups[("quote", 0)].append(i)
         elif QUOTED_QUESTION.fullmatch(pc.plain) and pc.para.kind == "para":  # a question in guillemets
             groups[("quoted", 0)].append(i)
@@ -175,6 +177,9 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
                   or (len(members) >= 2 and asking == len(members)))
         if enough and asking > len(best):
             best = members
+            if shape == "quote":  # a reply quotes the whole mail: its greeting and its closing ask nothing
+                asked = [i for i in members if _asks(pieces[i].text)]
+                best = [i for i in members if asked[0] <= i <= asked[-1]]
     numbered = [i for i in best if NUMBERED_QUESTION.match(pieces[i].plain)]
     if len(numbered) * 2 > len(best):  # "1. What …?", "2. How …?": a heading before them without a number and
         best = [i for i in best if i >= numbered[0] or _asks(pieces[i].text)]  # no question is the subtitle
@@ -206,6 +211,10 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     speaker_names = [w for v in cast.voices.values() for w in {v.name, v.label} if len(w) >= 2]
     guest_words = {w for v in cast.voices.values() if v.role == "interviewee" for w in re.findall(r"\w{3,}", v.name)
                    if w.casefold() not in names.TITLES}
+    han_guests = [n for v in cast.voices.values() if v.role == "interviewee" for n in (v.name, v.label)
+                  if names.HAN.search(n) and 2 <= len(n) <= 4 and n not in labels_generic]
+    about_guest = re.compile("|".join(rf"{n}|(?:老|小|阿){n[0]}|{n[0]}(?:{'|'.join(names.KIN_WORDS)})"
+                                      for n in han_guests)) if han_guests else None  # "梁姨还非要塞给我…": about her
     ended = False
     listed = False  # in the list under a chrome section's title
     unlabelled_answers = not any(v.role == "interviewee" for v in cast.voices.values())  # "Q:" lines only
@@ -227,6 +236,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                      or bool(CAPS_HEAD.fullmatch(plain))  # "ABOUT THE AUTHOR" in a text file
                      or bool(BIO_START.match(plain.lstrip("|*_ ")))  # "Zur Person: Dr. Adaeze Okafor studierte …"
                      or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words))  # "Danke, Ulrike"
+                     or bool(about_guest and about_guest.search(plain))  # the writer on her, after her last answer
+                     or (len(plain) <= LINK_LINE and bool(VALEDICTION.search(plain) or SIGN_OFF.match(plain)))
                      or (not pc.label and len(plain) <= AD_TEXT and chrome.classify(pc.text, pc.para) in OUTRO))
         pc.after_end = ended
         if listed and pc.para.kind == "item" and not pc.label:
@@ -277,8 +288,12 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             reason = "ad"  # under "ADVERTISEMENT": "… Quote HEDGE10 for ten per cent off at brindleflour.co.uk"
         ad_run = reason == "ad" or (advertised and bool(reason))
         if not reason and not pc.label and i + 1 < len(pieces) and chrome.PHOTO_CREDIT.match(pieces[i + 1].plain) \
-                and (chrome.is_caption(pc.plain) or _one_sentence(pc.plain)):
+                and (chrome.is_caption(pc.plain) or _one_sentence(pc.plain)) \
+                and not (i > 0 and _asks(pieces[i - 1].text)):  # (under a question: "Not yet.", no caption)
             reason = "caption"  # a short line right above a photo credit ("…搬出来" / "摄影：周野") describes the photo
+        if not reason and ended and not pc.label and len(pc.plain) <= LINK_LINE and (
+                VALEDICTION.search(pc.plain) or SIGN_OFF.match(pc.plain)):
+            reason = "closing"  # "Herzliche Grüße aus Biedenkopf" under the last answer
         if not reason and ended and not pc.label and _link_line(pc) and any(
                 0 <= j < len(pieces) and not pieces[j].label and _link_line(pieces[j]) for j in (i - 1, i + 1)):
             reason = "list after the interview"  # headlines of other articles, one after another
@@ -326,11 +341,16 @@ def _link_line(pc: Piece) -> bool:
 # a newsletter's letter to its readers, before the interview: "Liebe Leserin, lieber Leser," … "Eine anregende
 # Lektüre wünscht Ihnen" and the editor's name and post under it
 SALUTATION = re.compile(r"(?i)^(?:liebe|lieber|hallo|sehr geehrte[r]?|dear|hi|hello|亲爱的|親愛的)\s*[^.!?。]{0,60}"
-                        r"(?:leser|abonnent|readers?|subscribers?|friends|freunde|读者|讀者|朋友)[^.!?。]{0,30}[,，:：!]$")
+                        r"(?:leser|abonnent|mitglieder|readers?|subscribers?|members|friends|freunde|读者|讀者|朋友)"
+                        r"[^.!?。]{0,30}[,，:：!]$")
 VALEDICTION = re.compile(r"(?i)(?:wünsch(?:t|e|en) (?:Ihnen|euch|dir)\b.{0,20}|^(?:herzlich(?:st|e grüße)?|viele grüße|"
                          r"beste grüße|best|cheers|warmly|yours|sincerely|best wishes|thanks for reading|happy reading)"
                          r"\W{0,3}(?:\w+\W{0,3}){0,3})[,!]?$")
 SIGNATURE_LINES = 2  # the name and the post under a letter's closing
+# a letter's or a mail's closing, with the name under it: "Herzliche Grüße aus Biedenkopf Hanne Wiesecke"
+SIGN_OFF = re.compile(r"(?i)^(?:(?:mit )?(?:herzlichen?|vielen|besten|lieben|freundlichen) grüßen?|herzlich(?:st)?|"
+                      r"viele grüße|beste grüße|liebe grüße|best regards|kind regards|best wishes|warm regards|cheers|"
+                      r"all the best|yours(?: sincerely| truly)?|sincerely)\b[^.!?]{0,80}$")
 
 
 def _letter(pieces: list[Piece]) -> None:
@@ -342,6 +362,8 @@ def _letter(pieces: list[Piece]) -> None:
         return
     end = next((j for j in range(start + 1, min(first_label, start + 10)) if VALEDICTION.search(pieces[j].plain)
                 and len(pieces[j].plain) <= 60), start)
+    if any(pc.para.quote or _asks(pc.text) for pc in pieces[start + 1:end]):
+        end = start  # questions in between: a mail's salutation over the interview, not a letter around nothing
     signed = end + 1 if end > start else end  # the signature: short lines, no sentence, up to SIGNATURE_LINES
     while signed < min(first_label, end + 1 + SIGNATURE_LINES) and len(pieces[signed].plain) <= 60 \
             and not chrome.SENTENCE_END.search(pieces[signed].plain) and pieces[signed].para.kind != "heading":

@@ -126,6 +126,15 @@ def role_with_person(label: str) -> str | None:
     return None
 
 
+def _full_name(label: str) -> bool:
+    """A label that is a person's full name: once among others of that shape ("HARALD MEINHOLD:", a neighbour's
+    clip in a feature), a voice of its own, not the last speaker's."""
+    words = label.split()
+    written = " ".join(w.capitalize() for w in words) if label.isupper() else label
+    return 2 <= len(words) <= 3 and all(w.isalpha() for w in words) and not _role_word(label) \
+        and names.looks_like_person(written)
+
+
 def _described(label: str) -> str | None:
     """The person a one-off label introduces with who they are ("韦国良（韦静澜的父亲）", "Ines Roth (Nachbarin)"):
     a clip or a voice heard once, theirs, not the last speaker's."""
@@ -179,7 +188,7 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         if len(longer) == 1:
             cast.aliases[label] = longer[0]
         elif recurring and ((_role_word(label) and _person_in_role(label)) or ANONYMOUS.match(label)
-                            or _described(label)):
+                            or _described(label) or (_full_name(label) and all(map(_full_name, recurring)))):
             cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference, "Zitatorin:"
         else:
             cast.ignored.setdefault(label, "used once")
@@ -242,8 +251,10 @@ def _role_word(label: str) -> str | None:
 def _person_in_role(label: str, text: str = "") -> str | None:
     """The person a role label names with it: "Moderatorin Sabine Kurz", "Frage (Jens Otte, Weser-Kurier)",
     "O-Ton Marten" (named in full where `text` gives the name)."""
-    m = re.fullmatch(r"[^()（）]+?\s*[(（](?P<n>[^()（）]+)[)）]", label.strip())
-    person = m.group("n").split(",")[0].strip() if m else " ".join(label.split()[1:])
+    m = re.fullmatch(r"(?P<b>[^()（）]+?)\s*[(（](?P<n>[^()（）]+)[)）]", label.strip())
+    named = m.group("b").split()[1:] if m else []  # "Sachverständiger Prof. Dr. M. Kreienbrink (TH Wildau)": the
+    person = (" ".join(named) if len(named) >= 2 else m.group("n").split(",")[0].strip()) if m \
+        else " ".join(label.split()[1:])  # name before the brackets, the affiliation in them
     words = person.split()
     if len(words) == 1 and text and words[0][:1].isupper() and not names.HAN.search(person):
         person = names.full_name(words[0], text)

@@ -44,6 +44,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:—+\s*)?(?:完|END|Ende|The End|（完）|\(完\)|-\s*END\s*-)(?:\s*—+)?$", r"^[*·•\s]{1,9}$",
                    r"^\[\[?_?toc_?\]?\]$",  # a Markdown editor's table of contents: "[TOC]"
                    r"^\(\([^()]{2,300}\)\)$",  # a transcriber's note: "((Ehemann der Befragten kommt herein))"
+                   # a record's note of the room: "(Heiterkeit)", "(Zuruf Abg. X (AfD): Und wer …?)", "(Beifall)"
+                   r"^\((?:vereinzelt |allgemeine |lebhafte )?(?:heiterkeit|beifall|zuruf|zurufe|unruhe|widerspruch|"
+                   r"glocke des präsidenten|glocke der präsidentin)\b.{0,240}\)$",
                    r"^[\[(（]?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d{1,3})?[\])）]?$",  # a time code on its own line: "23:21"
                    # an archivist's or transcriber's note in square brackets: tape sides, the recording, the end
                    r"^\[[^\]]{0,200}\b(?:tape|side [ab12]|cassette|recording|recorder|transcriber'?s?|"
@@ -263,6 +266,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:Episode|Folge|Ep\.)\s*\d+\s*[·|]", r"^#\S+(?:\s+#\S+)+$",
                    r"^\d{4}[年-]\d{1,2}[月-]\d{1,2}日?\s*(?:\d{1,2}:\d{2})?\s*(?:星期.|周.)?\s*(?:来源：.*)?$",
                    r"^\d{1,2}\.\s*\w+\s+\d{4},?\s*\d{1,2}:\d{2}\s*Uhr$",
+                   # a media library's terms: "Verfügbar bis 12.05.2029", "Produktion: MDR KULTUR 2024"
+                   r"^(?:verfügbar bis|available until|online bis)\s+\S{4,30}$",
+                   r"^(?:produktion|production)\s*:\s*[^.!?]{2,60}$",
                    # a show's credits: "【后期】小北 【封面】…"
                    r"^【(?:后期|後期|剪辑|剪輯|封面|制作|製作|监制|監製|混音|音乐|音樂|BGM|文字稿|校对|校對)】",
                    # a magazine's issue line: "Issue 41, Spring 2025", "Ausgabe 3/2024"

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from bot.importer.markup import TIMESTAMP, Para, visible
 
 HAN = re.compile(r"[\u3400-\u9fff]")
-NAME = r"[^\s:：*_\[\]()（）<>#\"“”'‘’][^:：*\n\[\]<>\"“”]{0,38}?"
+NAME = r"[^\s:：*_\[\]()（）<>#\"“”'‘’][^:：*\n\[\]<>\"“”]{0,54}?(?:\s[(（][^()（）:：\n]{2,60}[)）])?"
+# (a record's label may name the speaker's party or institution: "Sachverständiger Prof. Dr. M. K. (TH Wildau):")
 BOLD = r"(?:\*\*|__)"
 EMPH = r"(?:\*\*|__|\*)"  # at a paragraph's start a label may also be in italics ("*DR*: …")
 TIME = rf"[\[(（【]\s*{TIMESTAMP}\s*[\])）】]"
@@ -27,6 +28,8 @@ START = [  # (pattern, needs the rest of the line empty)
     (re.compile(rf"^\s*(?P<b1>{BOLD})?\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})?\s*{TIME}\s*(?:{BOLD})?\s*$"), True),
     (re.compile(rf"^\s*{LEAD}(?P<b1>{BOLD})\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})\s*[:：]?\s*"), False),
     (re.compile(rf"^\s*{LEAD}(?P<b1>{BOLD})?\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})?\s*$"), True),
+    # a name in lenticular brackets: "【林雪岚】说起来…", "【记者】您为什么…" (a tag like "【专访】" does not recur)
+    (re.compile(rf"^\s*(?P<b1>{BOLD})?【(?P<name>[^】\n:：\d]{{1,12}})】(?P<b2>{BOLD})?\s*"), False),
 ]
 MIDDLE = re.compile(rf"{BOLD}\s*(?P<name>{NAME})\s*(?:[:：]\s*{BOLD}|(?:{BOLD}\s*)+[:：](?:\s*{BOLD})?)\s*")
 CONTINUATION = re.compile(rf"^\s*[\[(（【]\s*{TIMESTAMP}\s*[\])）】]\s*[:：]?\s*")
@@ -57,9 +60,11 @@ INTERVIEWER_LABELS = {
     "主持",
     "采访者", "访问者", "采访人", "问题", "提问者", "問", "記者", "採訪者", "訪問者", "提問", "记者问", "記者問",
     "主持人问", "主持人問", "主播", "zusatzfrage", "nachfrage", "rückfrage", "follow-up",
+    "vorsitzende", "vorsitzender", "abg.", "abgeordnete", "abgeordneter",  # a hearing's chair and members
 }
 INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "受访者", "受訪者", "被访者", "interviewee",
-                      "guest", "gast", "befragte", "befragter", "o-ton", "narrator", "zeitzeuge", "zeitzeugin"}
+                      "guest", "gast", "befragte", "befragter", "o-ton", "narrator", "zeitzeuge", "zeitzeugin",
+                      "sachverständiger", "sachverständige"}  # (a hearing's experts)
 # ("O-Ton Jakob Ruhl:": a radio's sound bite; "Narrator:": who tells their story in an oral history)
 GENERIC = INTERVIEWER_LABELS | INTERVIEWEE_LABELS
 HANDLE = re.compile(r"[a-z][a-z0-9_.-]{1,23}")
@@ -82,6 +87,7 @@ class Mark:
 NUMBERED = re.compile(r"^(Q|A|F|问|答|問|Frage|Antwort|Question|Answer)\s*[.#]?\s*\d{1,2}$", re.I)  # "Q1", "A 3"
 
 
+BRACKETED = re.compile(r"\s*(?:\*\*|__)?【[^】\n]{1,12}】(?:\*\*|__)?\s*")
 TAGGED = re.compile(r"^【[^】\d:：]{1,12}】\s*(?=\w)")  # "【插入片段】韦国良：": what the words are, then who says them
 
 
@@ -95,6 +101,7 @@ def clean_name(name: str) -> str:
 
 
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
+LONGEST = 56  # characters of a label before its brackets ("Sachverständiger Prof. Dr. Matthias Kreienbrink")
 
 
 def is_label(label: str) -> bool:
@@ -102,9 +109,10 @@ def is_label(label: str) -> bool:
     s = label.strip()
     if INITIAL.fullmatch(s):
         return True  # "K.:" (the interviewee's initial, as printed interviews label answers)
-    if not s or len(s) > 40 or PUNCT.search(s.replace("（", "(").split("(")[0]) or s.endswith("."):
+    base = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", s)  # "Vivian Wu（吴薇）", "Abg. Uwe Kallies (SPD)"
+    if not s or len(base) > LONGEST or len(s) > 100 or PUNCT.search(s.replace("（", "(").split("(")[0]) \
+            or s.endswith("."):
         return False
-    base = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", s)  # "Vivian Wu（吴薇）"
     if base.lower() in NOT_SPEAKERS or base.isdigit() or re.fullmatch(r"[\d\s:.\-]+", base):
         return False
     if HAN.search(base):
@@ -122,6 +130,7 @@ def is_handle(label: str) -> bool:
     return bool(HANDLE.fullmatch(label)) and label not in NOT_SPEAKERS and label not in PARTICLES
 
 
+BRACKET_RULE = 4  # START's rule for a name in lenticular brackets
 TIMED_NAME = re.compile(rf"^\s*(?P<name>{NAME})\s+{TIMESTAMP}\s*(?:\n|$)")  # "Tom Brennan  00:00" over the words
 
 
@@ -142,8 +151,10 @@ def _start(text: str) -> tuple[str, int, bool, bool] | None:
         if n == 0 and m.group("b1") and not m.group("b2") and not m.group("b4") and text.count("**") % 2:
             continue
         name = clean_name(m.group("name"))
+        if n == BRACKET_RULE and name.lower() in GENERIC and not re.search(r"[?？]\W*$", text):
+            continue  # "【嘉宾】林岚，蜂场主理人": a show's notes naming the guest (a "【记者】" line asks)
         if is_label(name):
-            return name, m.end(), n > 0 or bool(re.search(TIMESTAMP, m.group(0))), False
+            return name, m.end(), (n > 0 and n != BRACKET_RULE) or bool(re.search(TIMESTAMP, m.group(0))), False
         if n == 0 and is_handle(name) and not m.group("b1") and re.match(r"\s*\S", text[m.end():]):
             return name, m.end(), False, True
     return None
@@ -196,8 +207,8 @@ def find_marks(paras: list[Para]) -> list[Mark]:
     opened = _captioned(paras)
     marks: list[Mark] = _caption_marks(paras, opened)
     for i, p in enumerate(paras):
-        if p.kind == "heading" or i in opened:
-            continue
+        if (p.kind == "heading" and not BRACKETED.fullmatch(p.text)) or i in opened:
+            continue  # (a heading names no speaker, unless it is a name in brackets: "【林雪岚】" over her words)
         found = _start(p.text)
         dash = None if found else DASH.match(p.text)
         if dash:

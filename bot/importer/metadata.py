@@ -87,6 +87,7 @@ SELF_LINK = re.compile(r"^\W{0,3}(?:permalink|permanent link|link zur sendung|li
                        r"link to this (?:article|page|episode|interview)|本文网址|本文網址|本文链接|本文連結|本文地址|"
                        r"文章链接|文章連結|永久链接|永久連結)\s*[:：]\s*<?(?P<u>https?://[^\s<>]+?)>?[\s.。]*$",
                        re.I | re.M)
+ACCOUNT = re.compile(r"(?:微信)?(?:公众号|公眾號)\s*[「『“\"《]?(?P<a>[^」』”\"》]{2,20})[」』”\"》]?")
 SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)(?P<n>[^\s　|｜,，。·・]{2,30})"
                          # "Interview by Tessa Ormsby for The Freshwater Ledger": the publication a byline names
                          r"|^(?i:interview|interviewed|text|words|story|reporting|interview und text)\s+(?i:by|von)\s+"
@@ -368,6 +369,9 @@ def _unframed(shared: str, raw: str) -> str:
     return shared
 
 
+KEYWORD_TAIL = re.compile(r"(?:_[^_|｜\s]{1,8}){3,}\s*$")
+
+
 def _site_name(name: str | None) -> str | None:
     """A site name written as a domain ("Pixelwerk.de") -> its name ("Pixelwerk")."""
     if not name:
@@ -441,7 +445,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
         site_name = None  # og:site_name "Medium": the platform; the publication is JSON-LD's ("The Build Log")
     meta.put("publisher", site_name, "og:site_name")
     meta.put("publisher", pub_name if isinstance(pub_name, str) else None, "JSON-LD")
-    meta.put("publisher", _site_name(site), "<title>")
+    if not KEYWORD_TAIL.search(raw_title or ""):  # "…_书屋_孩子_岩脚村": a portal's keywords, no site
+        meta.put("publisher", _site_name(site), "<title>")
     if raw_title and not meta.publisher:
         meta.put("publisher", _marked_site(raw_title, tree), "<title> and the page's site mark")
     times = tree.xpath("//time/@datetime")
@@ -604,7 +609,9 @@ def from_byline(meta: Meta, text: str) -> None:
                     meta.authors.append(name)
         src = SOURCE_LINE.search(line)
         if src:
-            meta.put("publisher", src.group("n") or src.group("p"), "byline")
+            named = src.group("n") or src.group("p")
+            account = ACCOUNT.fullmatch(named or "")  # "来源：公众号「山间书房」": the account
+            meta.put("publisher", account.group("a") if account else named, "byline")
         if DATE_RANGE.search(line):
             continue  # "16–18 October 2024 · Convention Centre": an event's days, not the article's date
         if len(line) <= 120 and (re.search(r"[·|｜]|(?i:veröffentlicht|published|posted|发布|發布|\bam\b)", line)

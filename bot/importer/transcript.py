@@ -60,6 +60,9 @@ KEYS = {
     "technik": "", "ton": "", "produktion": "", "sendetermin": "date", "time": "", "uhrzeit": "",
     "reported by": "", "court reporter": "", "transkribent": "", "transkriptionsregeln": "",
     "interview-nr.": "", "interview-nr": "", "interview no.": "",
+    "beginn": "", "schluss": "", "ende": "", "unterbrechung": "", "protokollierung": "", "protokoll": "",
+    "vorsitz": "interviewer", "anwesende ausschussmitglieder": "interviewer", "ausschussmitglieder": "interviewer",
+    "weitere teilnehmende": "",  # (a hearing's record: when it began and ended, who chaired, who sat)
 }
 KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .\u4e00-\u9fff-]{0,24}?)(?:[:*_/](?:in|innen))?"
                       r"\s*[:：]"
@@ -73,6 +76,7 @@ BYLINE = re.compile(r"^(?:by|von|text|interview|photos?|fotos?)\b\s*:?\s", re.I)
 RULE = re.compile(r"^\s*(?:[=\-_*~#+]\s*){3,}$")  # a line drawn under a heading or between parts
 SEPARATOR = re.compile(r"\s+(?:[·|–—]|--)\s+")
 INTERVIEW = re.compile(r"(?i)\binterview\b|\bgespräch\b|\bhearing\b|\banhörung\b|\bpress conference\b|\boral history\b|"
+                       r"\bwortprotokoll\b|\bsitzungsprotokoll\b|\bverbatim record\b|"
                        r"\bpressekonferenz\b|访谈|訪談|采访|採訪|口述|听证|聽證")
 
 
@@ -117,6 +121,16 @@ def _key(line: str) -> tuple[str, str] | None:
         # "Lena Ortiz, Senior Editor, Tidewater Quarterly; Ann Lee, …": each person without the affiliation
         value = "; ".join(p.split(",")[0].strip() for p in re.split(r";|\s+(?:and|und|&)\s+", value))
     return (key, value) if len(value) <= MAX_VALUE or key == "summary" else None
+
+
+ITEM_OR_BODY = re.compile(r"(?i)^interview\s*(?:no\.?|nr\.?|number|#)\s*\d+$")  # an archive's item number
+WRAPPED_LINE = 60  # characters: lines this long one after another are a paragraph's, wrapped
+
+
+def _wrapped(lines: list[str], i: int) -> bool:
+    """Whether line i is one of a wrapped paragraph's lines (a long line beside it), not a title of its own."""
+    return len(lines[i].strip()) >= WRAPPED_LINE and any(
+        0 <= j < len(lines) and len(lines[j].strip()) >= WRAPPED_LINE for j in (i - 1, i + 1))
 
 
 def header(text: str) -> tuple[dict[str, Any], str]:
@@ -181,7 +195,9 @@ def header(text: str) -> tuple[dict[str, Any], str]:
         if (len(words) >= 2 and words[-2][0] + 1 == words[-1][0] and not re.search(r"[.:;!?]$|\d", words[-2][1])
                 and len(words[-2][1].split()) >= 3 and not re.search(r"[:?]", words[-1][1])):
             last = words[-2]  # a title over its subtitle ("Das Gedächtnis der Deiche" / "Vom Leben mit …")
-        about = sorted((x for x in [*words, *caps] if INTERVIEW.search(x[1])),  # ("HEARING ON …" in capitals)
+        about = sorted((x for x in [*words, *caps] if INTERVIEW.search(x[1]) and not ITEM_OR_BODY.search(x[1])
+                        and not _wrapped(lines, x[0])),  # ("HEARING ON …" in capitals; not "Interview No. 217"
+                       # or a line of the abstract)
                        key=lambda x: not re.search(r"(?i)\b(?:of|with|on|mit|von|über)\b", x[1]))  # (a person's, first)
         titled = about[0] if about else (below or last)
         dated = next(((i, line) for i, line in words if DATE_LINE.fullmatch(line)), None)
@@ -299,12 +315,14 @@ def _listed(lines: list[str], i: int) -> tuple[str, list[str], range] | None:
     if not m or m.group("key").strip().lower() not in KEYS:
         return None
     first = i + 2 if i + 2 < len(lines) and not lines[i + 1].strip() else i + 1
+    key = KEYS[m.group("key").strip().lower()]
     items = []
     for line in lines[first:first + MAX_ITEMS]:
-        if not line.strip() or not line[:1].isspace():
+        flush = key in PEOPLE and len(line) <= 120 and not re.search(r"[.?!:：]$", line.strip())  # "Abg. Uwe K. (SPD)"
+        if not line.strip() or not (line[:1].isspace() or flush):
             break
         items.append(line.strip())
-    return (KEYS[m.group("key").strip().lower()], items, range(i + 1, first + len(items))) if items else None
+    return (key, items, range(i + 1, first + len(items))) if items else None
 
 
 GENRES = {"feature", "features", "podcast", "interview", "interviews", "sendung", "sendungen", "sendungsarchiv",
@@ -419,7 +437,7 @@ COLUMNS = re.compile(r"\s{2,}|\u3000|\s+[·|–—]\s+")  # the parts of a runni
 
 def _named(head: str) -> bool:
     """A running head's part that is a name: in capitals or title case, up to four words (no issue, no date)."""
-    return 1 <= len(head.split()) <= 4 and bool(CAPS.match(head) or head.istitle()
+    return 1 <= len(head.split()) <= 4 and len(re.sub(r"\W", "", head)) >= 3 and bool(CAPS.match(head) or head.istitle()
                                                 or (len(HAN.findall(head)) == len(head) <= 12))
 
 
@@ -451,15 +469,20 @@ def paginated(text: str) -> tuple[str, list[str]]:
     furniture = {i for i, n in enumerate(norm) if n in feet} | set(alone)
     counts = Counter(norm)
     columns = Counter(_columns(line) for line in lines)  # (a head of several parts, mirrored on every other page)
-    for i in sorted(furniture):  # the running head printed beside a foot, on every page alike
+    for i in sorted(furniture):  # the running head printed beside a foot, on every page alike (its lines)
         for step in (-1, 1):
-            j = i + step
-            while 0 <= j < len(lines) and not norm[j] and abs(j - i) < 3:
-                j += step
-            if 0 <= j < len(lines) and norm[j] and j not in furniture and not re.search(r"[.?!。？！:：]$", norm[j]) \
-                    and (counts[norm[j]] >= PAGE_LINES or (len(_columns(lines[j])) >= 2
-                                                           and columns[_columns(lines[j])] >= PAGE_LINES)):
-                furniture.add(j)
+            j = i
+            while True:
+                k = j + step
+                while 0 <= k < len(lines) and not norm[k] and abs(k - j) < 3:
+                    k += step
+                if not (0 <= k < len(lines) and norm[k] and k not in furniture
+                        and not re.search(r"[^\d][.?!。？！:：]$", lines[k].strip())  # (a sentence, not "14.03.2024")
+                        and (counts[norm[k]] >= PAGE_LINES or (len(_columns(lines[k])) >= 2
+                                                               and columns[_columns(lines[k])] >= PAGE_LINES))):
+                    break
+                furniture.add(k)
+                j = k
     printed = {_columns(lines[i]) for i in furniture if len(_columns(lines[i])) >= 2}
     furniture |= {i for i, line in enumerate(lines) if norm[i] and _columns(line) in printed}  # page 1's head too
     out: list[str] = []

@@ -117,6 +117,12 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
         after = [next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None) for i in marked]
         plain = sum(1 for pc in after if pc is not None and not pc.label)  # questions answered without a label
         if askers or plain < MIN_QUESTIONS - 1 or plain * 2 <= len(marked):
+            if askers and len(askers) == 1:  # "【记者】…？" and, between them, "——家里人支持吗？" in bold: the
+                asker = next(iter(askers))  # interviewer's too, answered under the guest's label (right after
+                for i in marked:  # an answer: a question's translation under it goes with it)
+                    before = next((pc for pc in reversed(pieces[:i]) if not pc.dropped and pc.plain), None)
+                    if not pieces[i].label and _asks(pieces[i].text) and not (before and before.label == asker):
+                        pieces[i].label = asker
             return False
     questions: list[int] = [i for i, pc in enumerate(pieces) if pc.label in askers]
     if len(questions) < MIN_QUESTIONS - 1 or not askers:
@@ -325,7 +331,7 @@ def _selling(pieces: list[Piece], i: int) -> bool:
 
 def _one_sentence(plain: str) -> bool:
     """One sentence of caption length ("In der Lehrwerkstatt üben die Auszubildenden an zwölf Kojen …")."""
-    return len(plain) <= AD_TEXT and not re.search(r"[.!?。！？]\s+\S", plain)
+    return len(plain) <= AD_TEXT and not re.search(r"[.!?]\s+\S|[。！？](?=[^」”』）)\s])", plain)
 
 
 LINK_LINE = 100  # characters: a headline in a list of other articles, at most
@@ -438,7 +444,7 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
     guests = [v for v in cast.voices.values() if v.role == "interviewee"]
     for i, pc in enumerate(live):
         nxt = live[i + 1] if i + 1 < len(live) else None
-        if pc.para.kind == "heading" or _looks_like_heading(pc, nxt):
+        if (pc.para.kind == "heading" and not pc.label) or _looks_like_heading(pc, nxt):
             section, speaker, turn = pc.plain, None, None
             flow.items.append(Piece(pc.text, Para(pc.text, "heading", pc.para.level or 3), None))
             if answerer is not None and pc.para.kind == "heading" and names.looks_like_person(pc.plain):
@@ -474,7 +480,8 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
             flow.items.append(pc)  # an editor's note inside a turn: narrative, and the turn goes on
             continue
         if speaker.role == "interviewer" and bold_asks and turn.parts[0].para.bold and not pc.para.bold \
-                and pc.para.kind == "para" and not pc.para.quote:
+                and pc.para.kind == "para" and not pc.para.quote and turn.parts[0].plain.strip():
+            # (a bold question over a plain answer; not a bold label alone over the question it opens)
             voice = last_named or (guests[0] if len(guests) == 1 else None)
             if voice is not None:  # bold questions, plain answers: the plain paragraph after one answers it
                 speaker, turn = voice, Turn(voice, [pc], _question(asked) if asked else None, section)

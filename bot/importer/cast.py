@@ -115,6 +115,8 @@ def _asks(text: str) -> bool:
     return plain.endswith(("?", "？", "吗", "呢", "嗎")) or bool(re.search(r"[?？][^.。!！?？]{0,40}$", plain))
 
 
+CREW = re.compile(r"(?i)[(（]\s*(?:producer|produzent(?:in)?|sound|audio engineer|engineer|tontechnik|technik|regie|"
+                  r"director|camera|kamera|editor|schnitt|cutter(?:in)?|制片|导演|摄像|录音)\s*[)）]$")
 DESCRIBED = re.compile(r"(?P<n>[^()（）]+?)\s*[(（](?P<d>[^()（）]{2,30})[)）]")
 
 
@@ -357,6 +359,9 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         if ANONYMOUS.match(c) and c not in legend:
             roles[c] = "other"
             why[c].append("an unnamed voice")
+        elif CREW.search(c):  # "Lou Fennimore (producer): Okay, recording is on."
+            roles[c] = "other"
+            why[c].append("the crew")
     named = [c for c in canonical if roles[c] != "other"]
     answering = [c for c in named if not any(_role_word(f) == "interviewer" for f in forms[c])]  # never "Q:"
     if answering and "interviewee" not in roles.values():
@@ -424,7 +429,7 @@ def page_guest(questions: list[str], meta: Meta, body: str, language: str) -> li
     person its questions address ("Frau Sommerfeld, wie …"), else a name its title, other titles or teaser
     give and its text (`body`, without them) uses again (never a byline's); without a teaser, the first
     paragraph of some length stands for it (a text file's standfirst: "Agnes Tolliver farms sixty acres …")."""
-    found = names.addressed(questions, body)
+    found = names.addressed(questions, f"{body}\n{meta.teaser or ''}")  # (the teaser may give the whole name)
     if found:
         return [found]
     teaser = meta.teaser or next((line for line in body.split("\n")  # (the body: a paragraph a line; a draft's

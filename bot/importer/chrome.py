@@ -44,6 +44,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:—+\s*)?(?:完|END|Ende|The End|（完）|\(完\)|-\s*END\s*-)(?:\s*—+)?$", r"^[*·•\s]{1,9}$",
                    r"^\[\[?_?toc_?\]?\]$",  # a Markdown editor's table of contents: "[TOC]"
                    r"^\(\([^()]{2,300}\)\)$",  # a transcriber's note: "((Ehemann der Befragten kommt herein))"
+                   # a video call's notice: "Lou Fennimore (producer) joined the meeting"
+                   r"^[^.!?:]{2,80}\s(?:joined|left) the (?:meeting|call|webinar)\.?$",
+                   r"^[^.!?:]{2,80}\shat (?:das meeting|den anruf|die besprechung) (?:betreten|verlassen)\.?$",
                    # a record's note of the room: "(Heiterkeit)", "(Zuruf Abg. X (AfD): Und wer …?)", "(Beifall)"
                    r"^\((?:vereinzelt |allgemeine |lebhafte )?(?:heiterkeit|beifall|zuruf|zurufe|unruhe|widerspruch|"
                    r"glocke des präsidenten|glocke der präsidentin)\b.{0,240}\)$",
@@ -54,6 +57,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"band|kassette|aufnahme|anm\.|anmerkung|ende des (?:interviews|gesprächs))\b[^\]]{0,300}\]$")),
     # a manuscript's rights notice, however long: "Dieses Manuskript ist urheberrechtlich geschützt …"
     ("rights", _rx(r"^(?:dieses|das) (?:manuskript|transkript|sendemanuskript) ist urheberrechtlich geschützt\b",
+                   # how the transcript was made: "Audio transcript (auto-generated, may contain errors)"
+                   r"^(?:audio )?(?:transcript|transkript)\s*\((?:auto-?generated|automatically generated|"
+                   r"automatisch erstellt)[^)]{0,60}\)$",
                    # a press release's terms: "SPERRFRIST: Donnerstag, …", "Abdruck honorarfrei – Beleg erbeten"
                    r"^(?:sperrfrist|embargo(?:ed)?(?: until)?|for immediate release|zur sofortigen veröffentlichung)\b",
                    r"^(?:abdruck|nachdruck|veröffentlichung) (?:honorarfrei|frei|kostenfrei)\b",
@@ -141,7 +147,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("caption", _rx(r"^[^。！？!?]{0,40}[（(][^（）()]{1,20}(?:供图|供圖|提供|摄|攝)[）)]$",
                     r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
-                    r"(?:摄|攝)\s*[）)]?$", r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$",
+                    r"(?:摄|攝)\s*[）)]?(?:\s*[（(][^（）()]{1,8}[）)])?$",  # "…记者 徐振宇摄（资料图片）"
+                    r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$",
                     r"^[▲△](?=\s*[\u3400-\u9fff])",  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
                     r"^(?:照片|相片|圖片|图片|圖|图|photos?|bild(?:er)?|fotos?)[^:：]{0,12}[:：]\s*https?://\S+$")),
@@ -258,7 +265,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"wir verwenden cookies|cookie-einstellungen|datenschutz(?:erklärung|einstellungen)?"
                     r"|alle akzeptieren|"
                     r"ihre privatsphäre)\b")),
-    ("byline", _rx(r"^(?:By|Von|Posted on|Published|Veröffentlicht|Updated|Aktualisiert)\b.{0,80}(?:\d{4}|min read"
+    # (not "By 2019 the government …")
+    ("byline", _rx(r"^(?:By|Von|Posted on|Published|Veröffentlicht|Updated|Aktualisiert)\b(?!\s+\d)"
+                   r".{0,80}(?:\d{4}|min read"
                    r"|Minuten)",
                    r"^(?:Lesezeit|Reading time|Read time)\b|\b\d+\s*(?:min read|minutes? read|Min\. Lesezeit)\b",
                    r"^(?:Posted|Published|Veröffentlicht|Aktualisiert|Updated)\s+(?:on|am)\s", r"^Tags?\s*:|^Tagged\b"
@@ -271,6 +280,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:produktion|production)\s*:\s*[^.!?]{2,60}$",
                    # a show's credits: "【后期】小北 【封面】…"
                    r"^【(?:后期|後期|剪辑|剪輯|封面|制作|製作|监制|監製|混音|音乐|音樂|BGM|文字稿|校对|校對)】",
+                   # a paper's print edition: "《 人民日报 》（ 2024年06月12日 02 版）"
+                   r"^《\s*[^》]{2,12}\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}\s*版\s*[）)]$",
                    # a magazine's issue line: "Issue 41, Spring 2025", "Ausgabe 3/2024"
                    r"^(?:issue|ausgabe|heft|vol\.?|volume|no\.|nr\.)\s*\d+\s*(?:[,/·|–-]\s*)?(?:\w+\s+)?(?:19|20)\d\d$",
                    r"^(?:Stand|Zuletzt aktualisiert|Last updated|Updated|更新时间|更新時間|最后更新|最後更新)"

@@ -31,7 +31,9 @@ def lazy_images(html: str) -> str:
 
 
 NOTE_TOKEN = re.compile(r"foot-?notes?(?:[-_](?:content|list|section|container|body|text|item))?|"
-                        r"see-?also|cross-?refs?|epigraphs?", re.I)  # (a book's: "For …, see Chapter Three.")
+                        r"see-?also|cross-?refs?|epigraphs?|"  # (a book's: "For …, see Chapter Three.")
+                        r"twitter-tweet|instagram-media|tiktok-embed|embedded-(?:tweet|post)",  # (an embedded post)
+                        re.I)
 # an appeal boxed inside the article: <div class="spendenbox">, <aside class="donation-cta">, "newsletter-signup"
 # and an ad or a disclaimer between answers: <div class="werbung-inline">, "sponsor-break", "ad-slot"
 APPEAL_TOKEN = re.compile(r"(?:^|[-_])(?:spenden?|donat(?:e|ion)s?|newsletter|paywall|werbung|anzeigen?|adverts?|"

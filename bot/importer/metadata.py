@@ -88,7 +88,8 @@ SELF_LINK = re.compile(r"^\W{0,3}(?:permalink|permanent link|link zur sendung|li
                        r"文章链接|文章連結|永久链接|永久連結)\s*[:：]\s*<?(?P<u>https?://[^\s<>]+?)>?[\s.。]*$",
                        re.I | re.M)
 ACCOUNT = re.compile(r"(?:微信)?(?:公众号|公眾號)\s*[「『“\"《]?(?P<a>[^」』”\"》]{2,20})[」』”\"》]?")
-SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)(?P<n>[^\s　|｜,，。·・]{2,30})"
+SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)"
+                         r"(?P<n>[^\s　|｜,，。·・－]{2,30})"
                          # "Interview by Tessa Ormsby for The Freshwater Ledger": the publication a byline names
                          r"|^(?i:interview|interviewed|text|words|story|reporting|interview und text)\s+(?i:by|von)\s+"
                          r"[A-ZÄÖÜ][\w'.-]+(?:\s[A-ZÄÖÜ][\w'.-]+){0,2}\s+(?i:for|für)\s+"

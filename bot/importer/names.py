@@ -496,8 +496,8 @@ def unnicknamed(name: str, text: str) -> str:
     kin = KIN_NAME.fullmatch(name)  # "梁姨", "梁师傅": the one person of that family name the text names (not "小林")
     if kin:
         surname = kin.group("s")
-        full = {m.group(0) for m in re.finditer(rf"{surname}[\u4e00-\u9fff]{{1,2}}(?=阿姨|姨|叔|师傅|師傅|老师|老師|"
-                                                rf"女士|先生|[，,。、；;：:（(\s])", text)}
+        full = {m.group(0) for m in re.finditer(rf"{surname}[\u4e00-\u9fff]{{1,2}}(?={KIN_AFTER}|女士|先生|"
+                                                rf"[，,。、；;：:（(\s])", text)}
         full = {f for f in full if not KIN_NAME.fullmatch(f) and f[1:] not in KIN_WORDS}
         if len(full) == 1:
             return full.pop()
@@ -505,7 +505,12 @@ def unnicknamed(name: str, text: str) -> str:
 
 
 KIN_WORDS = {"姨", "阿姨", "叔", "叔叔", "伯", "婶", "嬸", "师傅", "師傅", "老师", "老師", "姐", "哥", "爷", "爺",
-             "奶奶", "总", "總", "工", "姐姐", "哥哥"}
+             "奶奶", "总", "總", "工", "姐姐", "哥哥",
+             # and an office held: "王部长：" for 王启航, as the record names him in full
+             "部长", "部長", "局长", "局長", "市长", "市長", "县长", "縣長", "省长", "省長", "书记", "書記", "主任",
+             "院长", "院長", "校长", "校長", "厅长", "廳長", "处长", "處長", "所长", "所長", "董事长", "董事長",
+             "总经理", "總經理", "教授", "博士", "院士", "委员", "委員", "主席", "代表"}
+KIN_AFTER = "|".join(sorted(KIN_WORDS, key=len, reverse=True))
 KIN_NAME = re.compile(rf"(?P<s>[{''.join(sorted(SURNAMES))}])(?:{'|'.join(sorted(KIN_WORDS, key=len, reverse=True))})")
 
 

@@ -21,7 +21,8 @@ SIGNATURE = re.compile(r"^--\s*$", re.M)  # where a post or an email ends (the s
 TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)\s*")  # "[分享] 專訪…": the board's kind of post
 CUE_TIME = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}.*$")
 MIN_CUES = 5
-LABEL_START = re.compile(r"^[^\s：:，,。]{1,12}[：:]")  # a cue that names who speaks ("王一舟：…") starts a turn
+# a cue that names who speaks starts a turn: "王一舟：…", "Lou Fennimore (producer): Okay, …"
+LABEL_START = re.compile(r"^(?:[^\s：:，,。]{1,12}|[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’.()/-]*){0,4})[：:]")
 
 
 def _before(end: re.Pattern[str], text: str) -> str:
@@ -163,6 +164,10 @@ def numbered(text: str) -> str:
     return "\n".join(out)
 
 
+CALL_NOTICE = re.compile(r"\b(?:joined|left) the (?:meeting|call|webinar)\.?$|\bhat (?:das meeting|den anruf) "
+                         r"(?:betreten|verlassen)\.?$")
+
+
 def subtitles(text: str) -> tuple[str | None, str]:
     """(the first cue's text, the text of the cues as paragraphs: a cue that names its speaker, or follows a
     cue that ends a sentence, starts a paragraph) of subtitles saved as text; (None, text) for other text."""
@@ -178,13 +183,27 @@ def subtitles(text: str) -> tuple[str | None, str]:
             cues.append(said)
     if not cues:
         return None, text
-    out: list[str] = []
+    head = [line for line in lines[:max(0, times[0] - 1)] if line.strip() and line.strip() != "WEBVTT"]
+    if head:  # a recording's header over its cues ("Recording date: …", "Host: …"): read as such, no cue a title
+        cues.insert(0, "")
+    out: list[str] = ["\n".join(head)] if head else []
+    speaker = None
     for cue in cues[1:]:
-        if out and not LABEL_START.match(cue) and not re.search(r"[。！？!?…」』”）)]$", out[-1]):
+        named = LABEL_START.match(cue)
+        if named and named.group(0) == speaker:  # the same speaker's next cue: their words go on
+            cue = cue[named.end():].strip()
+            named = None
+        elif named:
+            speaker = named.group(0)
+        notice = CALL_NOTICE.search(cue)  # "Lou Fennimore (producer) left the meeting": a line of its own
+        if notice:
+            speaker = None
+        if out and not named and not notice and not CALL_NOTICE.search(out[-1]) \
+                and not re.search(r"[。！？!?…」』”）)]$", out[-1]):
             out[-1] = _joined(out[-1], cue)
         else:
             out.append(cue)
-    return cues[0], "\n\n".join(out)
+    return cues[0] or None, "\n\n".join(out)
 
 
 def _joined(left: str, right: str) -> str:

@@ -63,6 +63,7 @@ KEYS = {
     "beginn": "", "schluss": "", "ende": "", "unterbrechung": "", "protokollierung": "", "protokoll": "",
     "vorsitz": "interviewer", "anwesende ausschussmitglieder": "interviewer", "ausschussmitglieder": "interviewer",
     "weitere teilnehmende": "",  # (a hearing's record: when it began and ended, who chaired, who sat)
+    "meeting id": "", "meeting-id": "", "participants": "", "teilnehmer": "", "teilnehmende": "",  # (a call's)
 }
 KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .\u4e00-\u9fff-]{0,24}?)(?:[:*_/](?:in|innen))?"
                       r"\s*[:：]"

@@ -22,7 +22,7 @@ import tempfile
 import uuid
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, islice
+from itertools import islice
 
 import numpy as np
 
@@ -49,17 +49,18 @@ class _Numbering:
         self.words = (_WordNumbers(self, False), _WordNumbers(self, True))
 
 
-class _WordNumbers(dict[str, tuple[int, ...]]):
-    """A word -> the numbers of its terms, worked out on first sight (the only per-word memory a worker
-    keeps: the tokenizer's own memo is not used)."""
+class _WordNumbers(dict[str, bytes]):
+    """A word -> the numbers of its terms as int32 bytes, worked out on first sight (the only per-word memory
+    a worker keeps: the tokenizer's own memo is not used); a text's numbers are its words' bytes joined."""
 
     def __init__(self, numbering: _Numbering, german: bool) -> None:
         super().__init__()
         self.numbering, self.german = numbering, german
 
-    def __missing__(self, word: str) -> tuple[int, ...]:
+    def __missing__(self, word: str) -> bytes:
         number = self.numbering.number
-        found = self[word] = tuple(number.setdefault(t, len(number)) for t in word_terms(word, self.german))
+        found = self[word] = array("i", [number.setdefault(t, len(number)) for t in word_terms(word, self.german)]
+                                   ).tobytes()
         return found
 
 
@@ -81,9 +82,9 @@ def tokenize_chunk(task: tuple[str, Sequence[Pair]]) -> Result:
     words = state.words
     for text, lang in chunk:
         german, keys = bag_words(text, lang)
-        at = len(ids)
-        ids.extend(chain.from_iterable(map(words[german].__getitem__, keys)))
-        lengths.append(len(ids) - at)
+        joined = b"".join(map(words[german].__getitem__, keys))
+        ids.frombytes(joined)
+        lengths.append(len(joined) >> 2)
     new = list(islice(reversed(number), len(number) - before))[::-1]  # the last keys added
     return os.getpid(), new, ids.tobytes(), lengths.tobytes()
 

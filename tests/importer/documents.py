@@ -18,3 +18,9 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 def answers_of(prepared: Prepared) -> list[Passage]:
     """The answer passages of an imported document, in order."""
     return [p for p in prepared.passages if p.kind == "answer"]
+
+
+def masthead(prepared: Prepared) -> tuple[str, str, str | None]:
+    """An imported document's title, publisher and date, as the import summary shows them."""
+    article = prepared.article
+    return article.title, article.publisher, article.published

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.importer.pipeline import read_article
-from tests.importer.documents import answers_of, write
+from tests.importer.documents import answers_of, masthead, write
 
 TURNS = [("Wie trocken ist Brandenburg?", "Trockener, als die meisten glauben. An 61 Prozent der Messstellen sinkt "
                                           "das Grundwasser."),
@@ -186,8 +186,7 @@ PRINTED = "\f".join([
 
 def test_a_printed_interview_as_pdftotext_lays_it_out(tmp_path: Path) -> None:
     prepared = read_article(str(write(tmp_path, "heft.txt", PRINTED)))
-    article = prepared.article
-    assert (article.title, article.publisher, article.published) == (
+    assert masthead(prepared) == (
         "„Wir bilden lieber aus, als zu jammern“", "Fliesen & Platten Praxis", "2024-04-15")
     answers = answers_of(prepared)
     assert [p.speaker for p in answers] == ["Katrin Oberländer"] * 3

@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.importer import chrome
 from bot.importer.pipeline import read_article
 from corpus.segment import sentence_spans
-from tests.importer.documents import answers_of, write
+from tests.importer.documents import answers_of, masthead, write
 
 WORD_TURNS = [("Herr Oberländer, wie voll sind Ihre Auftragsbücher im Moment?",
                "Wir sind bis Ende Oktober ausgelastet, im Abbund sogar bis in den Dezember hinein."),
@@ -52,8 +52,7 @@ def test_a_word_export(tmp_path: Path) -> None:
     path = tmp_path / "interview.htm"
     path.write_bytes(WORD_EXPORT.encode("windows-1252"))
     prepared = read_article(str(path))
-    article = prepared.article
-    assert (article.title, article.publisher, article.published) == (
+    assert masthead(prepared) == (
         "„Der Holzbau braucht keine Förderung, sondern Tempo“", "Fachverband Holzbau Südniedersachsen e.V.",
         "2024-03-14")  # the letterhead's organisation, the dateline's day (not the draft's "Stand")
     answers = answers_of(prepared)

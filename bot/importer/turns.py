@@ -219,7 +219,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                    if w.casefold() not in names.TITLES}
     han_guests = [n for v in cast.voices.values() if v.role == "interviewee" for n in (v.name, v.label)
                   if names.HAN.search(n) and 2 <= len(n) <= 4 and n not in labels_generic]
-    about_guest = re.compile("|".join(rf"{n}|(?:老|小|阿){n[0]}|{n[0]}(?:{'|'.join(names.KIN_WORDS)})"
+    about_guest = re.compile("|".join(rf"{re.escape(n)}|(?:老|阿){re.escape(n[0])}|{re.escape(n[0])}(?:{KIN})"
                                       for n in han_guests)) if han_guests else None  # "梁姨还非要塞给我…": about her
     ended = False
     listed = False  # in the list under a chrome section's title
@@ -335,6 +335,7 @@ def _one_sentence(plain: str) -> bool:
 
 
 LINK_LINE = 100  # characters: a headline in a list of other articles, at most
+KIN = "阿姨|姨|叔叔|叔|婶|嬸|师傅|師傅|老师|老師|奶奶|爷爷|爺爺|大姐|大哥"  # what the writer calls the guest ("梁姨")
 
 
 def _link_line(pc: Piece) -> bool:

@@ -21,9 +21,9 @@ PARAGRAPH_BREAK = "\n\n"  # between the paragraphs of a whole-answer passage, as
 MAX_ANSWER = 1800  # size of a whole-answer passage (a Han character counts 2: ~900 Chinese, ~1800 German)
 # a full stop after these ends no sentence: a title before a name ("Dr. Marlene Oberhäuser"), an initial ("J. R."),
 # "z. B.", "ca.", "Nr."
-NOT_AN_END = "".join(rf"(?<!\b{a})" for a in ("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "St", "Jr", "Sr", "Nr", "No", "ca",
+NOT_AN_END = "".join(rf"(?<!\b{a})" for a in ("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "St", "Jr", "Sr", "Nr", "ca",
                                                "vgl", "bzw", "usw", "Hr", "Fr", "vs", "Abs", "Abb", "Bd", "Str"))
-SENTENCE = re.compile(rf".+?(?:[。！？!?…]+[」”’\"')）]*|(?<!\b[A-Za-zÄÖÜäöü]){NOT_AN_END}[.;；](?=\s|$)[\"'”’)）]*"
+SENTENCE = re.compile(rf".+?(?:[。！？!?…]+[」”’\"')）]*|(?<!\b[A-HJ-Za-zÄÖÜäöü]){NOT_AN_END}[.;；](?=\s|$)[\"'”’)）]*"
                       r"|$)", re.S)
 
 

@@ -115,8 +115,7 @@ def _asks(text: str) -> bool:
     return plain.endswith(("?", "？", "吗", "呢", "嗎")) or bool(re.search(r"[?？][^.。!！?？]{0,40}$", plain))
 
 
-CREW = re.compile(r"(?i)[(（]\s*(?:producer|produzent(?:in)?|sound|audio engineer|engineer|tontechnik|technik|regie|"
-                  r"director|camera|kamera|editor|schnitt|cutter(?:in)?|制片|导演|摄像|录音)\s*[)）]$")
+CREW = re.compile(r"(?i)[(（]\s*(?:producer|produzent(?:in)?|sound|audio engineer|tontechnik|录音)\s*[)）]$")
 DESCRIBED = re.compile(r"(?P<n>[^()（）]+?)\s*[(（](?P<d>[^()（）]{2,30})[)）]")
 
 
@@ -151,6 +150,9 @@ def _norm(s: str | None) -> str:
 def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]:
     """The recurring labels with content, and the one-off forms that name one of them."""
     counts = Counter(m.name for m in marks)
+    first_at: dict[str, tuple[int, int]] = {}
+    for m in marks:
+        first_at.setdefault(m.name, (m.para, m.start))
     together = Counter(counts)
     for label, n in counts.items():  # "Ali Tam (AT):" once, then "AT:": one speaker, two turns
         alias = ALIASED.fullmatch(label)
@@ -178,8 +180,9 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
     for label in counts:
         if label in recurring:
             continue
-        if role_with_person(label) and recurring:  # "A（韩露）：" once among "A："s: 韩露 answers this one
-            cast.aliases[label] = label
+        base = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", label)
+        if role_with_person(label) and recurring and base in first_at and first_at[base] < first_at[label]:
+            cast.aliases[label] = label  # "A（韩露）：" once among "A："s: 韩露 answers this one (first, it names A)
             continue
         parts = [p.strip() for p in re.split(r"[(（)）]", label) if p.strip()]  # "MODERATOR (Lena Ortiz)"
         # (a description in brackets names no one: "韦国良（韦静澜的父亲）" is not 韦静澜)
@@ -359,9 +362,20 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         if ANONYMOUS.match(c) and c not in legend:
             roles[c] = "other"
             why[c].append("an unnamed voice")
-        elif CREW.search(c):  # "Lou Fennimore (producer): Okay, recording is on."
+        elif CREW.search(c) and len(by_label[c]) < MIN_TURNS + 1:  # "Lou Fennimore (producer): Okay, recording …"
             roles[c] = "other"
             why[c].append("the crew")
+    generic_answers = any(_role_word(f) == "interviewee" for c in canonical for f in forms[c])
+    generic_questions = any(_role_word(f) == "interviewer" for c in canonical for f in forms[c])
+    for c in canonical:  # "Q from @sarah_k:" asks; "MAYA:" and "JON:" answer, short as Jon's answers may be
+        if roles[c] == "interviewer" and generic_questions and ask[c] < 0.5 and not _role_word(c) and not strong[c] \
+                and c not in hosts:
+            roles[c] = "interviewee"
+            why[c].append("answers, where the questions are labelled as questions")
+    for c in canonical:  # "张：…？" among "问：" and "答：": the one asking, by name
+        if roles[c] == "interviewee" and generic_answers and ask[c] >= 0.6 and not _role_word(c):
+            roles[c] = "interviewer"
+            why[c].append("asks, where the answers are labelled as answers")
     named = [c for c in canonical if roles[c] != "other"]
     answering = [c for c in named if not any(_role_word(f) == "interviewer" for f in forms[c])]  # never "Q:"
     if answering and "interviewee" not in roles.values():

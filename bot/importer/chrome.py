@@ -45,8 +45,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^\[\[?_?toc_?\]?\]$",  # a Markdown editor's table of contents: "[TOC]"
                    r"^\(\([^()]{2,300}\)\)$",  # a transcriber's note: "((Ehemann der Befragten kommt herein))"
                    # a video call's notice: "Lou Fennimore (producer) joined the meeting"
-                   r"^[^.!?:]{2,80}\s(?:joined|left) the (?:meeting|call|webinar)\.?$",
-                   r"^[^.!?:]{2,80}\shat (?:das meeting|den anruf|die besprechung) (?:betreten|verlassen)\.?$",
+                   r"^(?-i:[A-ZÄÖÜ][\w'’.-]*(?:\s[A-ZÄÖÜ(][\w'’.()/-]*){0,5})\s(?:joined|left) the "
+                   r"(?:meeting|call|webinar)$",
+                   r"^(?-i:[A-ZÄÖÜ][\w'’.-]*(?:\s[A-ZÄÖÜ(][\w'’.()/-]*){0,5})\shat (?:das meeting|den anruf) "
+                   r"(?:betreten|verlassen)$",
                    # a record's note of the room: "(Heiterkeit)", "(Zuruf Abg. X (AfD): Und wer …?)", "(Beifall)"
                    r"^\((?:vereinzelt |allgemeine |lebhafte )?(?:heiterkeit|beifall|zuruf|zurufe|unruhe|widerspruch|"
                    r"glocke des präsidenten|glocke der präsidentin)\b.{0,240}\)$",
@@ -61,7 +63,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:audio )?(?:transcript|transkript)\s*\((?:auto-?generated|automatically generated|"
                    r"automatisch erstellt)[^)]{0,60}\)$",
                    # a press release's terms: "SPERRFRIST: Donnerstag, …", "Abdruck honorarfrei – Beleg erbeten"
-                   r"^(?:sperrfrist|embargo(?:ed)?(?: until)?|for immediate release|zur sofortigen veröffentlichung)\b",
+                   r"^(?:sperrfrist|embargo(?:ed)?)\s*(?:until\b|bis\b|[:：])|^(?:for immediate release|zur sofortigen "
+                   r"veröffentlichung)\b",
                    r"^(?:abdruck|nachdruck|veröffentlichung) (?:honorarfrei|frei|kostenfrei)\b",
                    r"^this (?:transcript|manuscript|script) is (?:protected by|subject to) copyright\b",
                    # "文字稿由 AI 转写……可能与音频存在出入，请以音频为准": how the transcript was made
@@ -142,12 +145,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                  r"^[\u4e00-\u9fff]{1,4}(?<!关)(?<!關)注\s*[:：]",  # the writer's note in the answers: "阿棠注：…"
                  r"^(?:anm\. d\. red\.|anmerkung der redaktion|editor'?s note|ed\. note)\s*[:：]",
                  # a reporter's note in their own copy: "📝 Note to self: …", "follow up re: bylaws …", "TODO: …"
-                 r"^(?:note to self|notiz an mich|todo|to-do|follow[ -]up re)\b\s*:?",
+                 r"^(?:note to self|notiz an mich)\b|^(?:todo|to-do)\s*:|^follow[ -]up re\b",
                  r"^pull[ -]?quotes?\b.{0,40}$")),  # "Pull quote (used in print)": the box's title
     ("caption", _rx(r"^[^。！？!?]{0,40}[（(][^（）()]{1,20}(?:供图|供圖|提供|摄|攝)[）)]$",
                     r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
-                    r"(?:摄|攝)\s*[）)]?(?:\s*[（(][^（）()]{1,8}[）)])?$",  # "…记者 徐振宇摄（资料图片）"
+                    # "…记者 徐振宇摄", "…摄（资料图片）"
+                    r"(?:摄|攝)\s*[）)]?(?:\s*[（(](?:资料图片|资料照片|資料圖片|資料照片|资料图)[）)])?$",
                     r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$",
                     r"^[▲△](?=\s*[\u3400-\u9fff])",  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure

@@ -94,8 +94,14 @@ TAGGED = re.compile(r"^【[^】\d:：]{1,12}】\s*(?=\w)")  # "【插入片段�
 LEADING_EMOJI = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s]+")  # "🙋‍♀️Q：", "💁A："
 
 
+ASKED_BY = re.compile(r"(?i)^(q|question|frage|leserfrage|f|问|問)\s*(?:from|von|by|来自|來自)\s+\S.{0,60}$")
+
+
 def clean_name(name: str) -> str:
     name = TAGGED.sub("", LEADING_EMOJI.sub("", re.sub(r"\s+", " ", visible(name)).strip(" *_")))
+    asked = ASKED_BY.match(name)  # "Q from @sarah_k (Leeds)": a reader's question, the questions' label
+    if asked:
+        return asked.group(1)
     numbered = NUMBERED.match(name)
     return numbered.group(1) if numbered else name  # "Q1：…" / "A1：…": the questions and answers, numbered
 
@@ -151,8 +157,8 @@ def _start(text: str) -> tuple[str, int, bool, bool] | None:
         if n == 0 and m.group("b1") and not m.group("b2") and not m.group("b4") and text.count("**") % 2:
             continue
         name = clean_name(m.group("name"))
-        if n == BRACKET_RULE and name.lower() in GENERIC and not re.search(r"[?？]\W*$", text):
-            continue  # "【嘉宾】林岚，蜂场主理人": a show's notes naming the guest (a "【记者】" line asks)
+        if n == BRACKET_RULE and name.lower() in GENERIC and not re.search(r"[?？。！!.…」”]\W*$", text):
+            continue  # "【嘉宾】林岚，蜂场主理人": a show's notes naming the guest ("【记者】…？", "【答】…。" speak)
         if is_label(name):
             return name, m.end(), (n > 0 and n != BRACKET_RULE) or bool(re.search(TIMESTAMP, m.group(0))), False
         if n == 0 and is_handle(name) and not m.group("b1") and re.match(r"\s*\S", text[m.end():]):

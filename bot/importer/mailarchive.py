@@ -42,7 +42,8 @@ def _unwrapped_quotes(body: str) -> str:
         said = line.lstrip(">").strip()
         above = out[-1].lstrip(">").strip() if out else ""
         if line.startswith(">") and out and out[-1].startswith(">") and said and len(above) >= WRAPPED \
-                and not QUOTED_ITEM.match(said):  # (a short line above ends where its writer ended it)
+                and not QUOTED_ITEM.match(said) and not re.search(r"[.?!:]$", above):
+            # (a short line above, or one ending a sentence, ends where its writer ended it)
             out[-1] = f"{out[-1].rstrip()} {said}"
         else:
             out.append(line)

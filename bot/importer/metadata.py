@@ -633,6 +633,7 @@ INTERVIEW_LINE = re.compile(r"(?i)[^.!?。！？:：\n]{0,60}\b(?:interview|conv
                             r"\s+[^.!?。！？\n]{3,80}")
 # a headline in quotes, perhaps after whose words they are ("Dr. Adaeze Okafor: „Seegraswiesen sind …“");
 # a quoted question is no title
+DASH_SUBTITLE = re.compile(r"——[^\n]{2,40}(?:访谈录|訪談錄|访谈|訪談|对话|對話|专访|專訪|口述)")
 UNCLOSED = re.compile(r"[„“\"»«][^„“”\"»«\n]{3,80}")  # a headline's first line, its quote still open
 QUOTED_HEADLINE = re.compile(r"(?:[^„“\"»«:\n]{3,60}:\s*)?[„“\"»«][^„“”\"»«\n]{5,120}(?<![?？])[“”\"«»]")
 CAPS_CONVERSATION = re.compile(r"(?m)^[ \t]*(?:A |AN )?(?:CONVERSATION|INTERVIEW|IN CONVERSATION|Q ?& ?A|GESPRÄCH|"
@@ -672,14 +673,30 @@ def letterhead(text: str) -> str | None:
     Mitgliederinformation 03/2024"): who publishes a press release or a member letter."""
     first = next((line for line in text.split("\n") if line.strip()), "")
     m = LETTERHEAD.match(first)
-    return m.group("n") if m else None
+    if not m or len(first) > 120 or re.search(r"[.!?]\s*$", first.strip(" *_")) \
+            or re.match(r"(?i)(?:die|der|das|the|a|an|unsere?|our)\s", m.group("n")):
+        return None  # ("Die Stadtwerke Münster GmbH versorgen rund …": a sentence about it)
+    return m.group("n")
 
 
 def date_line(text: str, reach: int = 6000) -> str | None:
     """The date a line within `reach` characters says the text was published ("發布日期：114-03-18",
     "Publication date: April 8, 2025", "发布于 2024-05-03 10:00"), or None."""
-    dated = PUBLISHED_LINE.search(text[:reach])
-    return iso_date(dated.group("d") or dated.group("d2") or dated.group("d3")) if dated else None
+    for dated in PUBLISHED_LINE.finditer(text[:reach]):
+        if dated.group("d3") and (dated.start() > DATELINE_REACH or _everyday_word(dated.group(0).split(",")[0])):
+            continue  # "Natürlich, 9. November 1989 – das vergisst man nicht.": an answer, no dateline
+        return iso_date(dated.group("d") or dated.group("d2") or dated.group("d3"))
+    return None
+
+
+DATELINE_REACH = 1500  # characters from the top where a press release's dateline stands
+
+
+def _everyday_word(words: str) -> bool:
+    """Whether a dateline's place is an everyday word ("Natürlich", "Yes"), no place."""
+    from retrieval.generality import zipf
+
+    return any(max(zipf(w, "de"), zipf(w, "en")) >= 5.0 for w in re.findall(r"[^\W\d_]+", words))
 
 
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
@@ -703,6 +720,12 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
                        if QUOTED_HEADLINE.fullmatch(q)), None)
         if quoted:
             meta.put("title", quoted, "headline in quotes")
+    if "title" not in meta.found:  # a title over its subtitle about the interview: "老城更新中的“微循环”" /
+        lines = [line.strip() for line in body.split("\n")[:40]]  # "——林守诚研究员访谈录"
+        for line, under in itertools.pairwise(lines):
+            if 2 <= len(line) <= 40 and DASH_SUBTITLE.fullmatch(under) and not re.search(r"[。.!?！？]$", line):
+                meta.put("title", line + under, "title and its subtitle")
+                break
     if "title" not in meta.found:  # a text file's title: the line over its byline ("Interview by Sam Okoye")
         top = [line.strip().strip("*_#") for line in body.split("\n")[:30] if line.strip()]
         for line, under in itertools.pairwise(top):

@@ -498,7 +498,8 @@ def unnicknamed(name: str, text: str) -> str:
         surname = kin.group("s")
         full = {m.group(0) for m in re.finditer(rf"{surname}[\u4e00-\u9fff]{{1,2}}(?={KIN_AFTER}|女士|先生|"
                                                 rf"[，,。、；;：:（(\s])", text)}
-        full = {f for f in full if not KIN_NAME.fullmatch(f) and f[1:] not in KIN_WORDS}
+        full = {f for f in full if not KIN_NAME.fullmatch(f) and not any(f[1:].startswith(k) for k in KIN_WORDS)}
+        # (not "梁姨说，…": the nickname and the next character)
         if len(full) == 1:
             return full.pop()
     return name

@@ -198,7 +198,7 @@ def subtitles(text: str) -> tuple[str | None, str]:
         notice = CALL_NOTICE.search(cue)  # "Lou Fennimore (producer) left the meeting": a line of its own
         if notice:
             speaker = None
-        if out and not named and not notice and not CALL_NOTICE.search(out[-1]) \
+        if out and not named and not notice and not CALL_NOTICE.search(out[-1]) and len(out) > len(head[:1]) \
                 and not re.search(r"[。！？!?…」』”）)]$", out[-1]):
             out[-1] = _joined(out[-1], cue)
         else:

@@ -64,8 +64,13 @@ KEYS = {
     "vorsitz": "interviewer", "anwesende ausschussmitglieder": "interviewer", "ausschussmitglieder": "interviewer",
     "weitere teilnehmende": "",  # (a hearing's record: when it began and ended, who chaired, who sat)
     "meeting id": "", "meeting-id": "", "participants": "", "teilnehmer": "", "teilnehmende": "",  # (a call's)
+    # a knowledge base page's properties ("Status: Final", "Created by: …", "Online-URL: …")
+    "status": "", "rubrik": "", "ressort": "", "tags": "", "created": "", "created by": "", "last edited": "",
+    "last edited by": "", "interviewdatum": "", "zeichen": "", "zeichen (inkl. leerzeichen)": "", "ausgabe": "",
+    "interview": "interviewer", "veröffentlicht": "date", "veröffentlichung": "date", "online-url": "url",
+    "online url": "url", "link": "url",
 }
-KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .\u4e00-\u9fff-]{0,24}?)(?:[:*_/](?:in|innen))?"
+KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü\u4e00-\u9fff][\w .()\u4e00-\u9fff-]{0,30}?)(?:[:*_/](?:in|innen))?"
                       r"\s*[:：]"
                       r"\s*(?P<value>\S.*)$")  # ("Transkribent:in: Mira Oltmanns": the key, gendered)
 LIST_KEY = re.compile(r"^\s*(?P<key>[^\W\d][\w .-]{0,30}?)\s*[:：]\s*$")  # "WITNESS:" over indented names
@@ -87,7 +92,8 @@ MARKER_LINES = 80  # lines: where a transcript's start is marked, if it is
 MAX_ITEMS = 12  # indented lines under a key: the panelists
 PEOPLE = {"interviewee", "interviewer"}
 PAGE_LINES = 3  # pages a running foot is seen on
-PAGE_NUMBER = re.compile(r"(?i)\b(?:page|seite|p\.|s\.)\s*\d+|^\s*\d+(?:\s{2,}|\u3000)\S|\S(?:\s{2,}|\u3000)\d+\s*$")
+PAGE_NUMBER = re.compile(r"(?i)\b(?:page|seite|p\.|s\.)\s*\d+|^\s*\d+(?:\s{2,}|\u3000)\S|\S(?:\s{2,}|\u3000)\d+\s*$"
+                         r"|^\s*·\s*\d{1,4}\s*·")  # (a journal's "· 87 ·" before its running head)
 HAN = re.compile(r"[\u3400-\u9fff]")
 PAGE_WORD = re.compile(r"(?i)\b(?:page|seite)\s+\d{1,4}\s*$")
 
@@ -97,7 +103,7 @@ def n_line(lines: list[str], norm: list[str], n: str) -> str:
     return next(line for line, m in zip(lines, norm, strict=True) if m == n)
 
 
-PAGE_ALONE = re.compile(r"\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?i:page|seite|p\.|s\.)\s*\d{1,4}|第\s*\d{1,4}\s*[页頁])\s*")
+PAGE_ALONE = re.compile(r"\s*(?:[-–—·]\s*\d{1,4}\s*[-–—·]|(?i:page|seite|p\.|s\.)\s*\d{1,4}|第\s*\d{1,4}\s*[页頁])\s*")
 ISSUE_UNITS = re.compile(r"\d+\s*(?:月號|月号|年|月|期|頁|页|號|号)?")  # "２０２４年６月號　４６": no name
 
 
@@ -319,7 +325,8 @@ def _listed(lines: list[str], i: int) -> tuple[str, list[str], range] | None:
     key = KEYS[m.group("key").strip().lower()]
     items = []
     for line in lines[first:first + MAX_ITEMS]:
-        flush = key in PEOPLE and len(line) <= 120 and not re.search(r"[.?!:：]$", line.strip())  # "Abg. Uwe K. (SPD)"
+        flush = key in PEOPLE and len(line) <= 120 and not re.search(r"[.?!:：]$", line.strip()) and all(
+            w[:1].isupper() or not w[:1].isalpha() for w in line.split())  # "Abg. Uwe K. (SPD)", no sentence
         if not line.strip() or not (line[:1].isspace() or flush):
             break
         items.append(line.strip())
@@ -369,7 +376,7 @@ def without_page_furniture(text: str) -> str:
     return paginated(text)[0]
 
 
-EDGE_NUMBER = re.compile(r"^\s*(\d+)(?=\s{2,}|\u3000)|(?<=\S)(?:\s{2,}|\u3000)(\d+)\s*$")
+EDGE_NUMBER = re.compile(r"^\s*·?\s*(\d+)(?=\s{2,}|\u3000|\s*·)|(?<=\S)(?:\s{2,}|\u3000)(\d+)\s*$")
 
 
 def _numbers(line: str) -> tuple[int, ...]:
@@ -425,13 +432,14 @@ def running_head(furniture: list[str]) -> str | None:
     parts = [{h for p in COLUMNS.split(line.strip()) if not MONTH.search(p)  # (a date: "15. April 2024")
               and _named(h := re.sub(r"\s+", " ", ISSUE_UNITS.sub(" ", ISSUE_WORDS.sub(" ", p))).strip(" ·|–—-/.,"))}
              for line in furniture]
+    parts = [p for p in parts if p]  # (a page's number alone names nothing)
     common = set.intersection(*parts) if parts else set()
     return common.pop() if len(common) == 1 else None
 
 
 MONTH = re.compile(r"(?i)\b(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?\s+\d{4}|"
                    r"\d\s*[年月]")
-ISSUE = re.compile(r"(?i)\b(?:ausgabe|heft|issue|no\.|nr\.|vol\.|volume|jahrgang)\s*\d")
+ISSUE = re.compile(r"(?i)\b(?:ausgabe|heft|issue|no\.|nr\.|vol\.|volume|jahrgang)\s*\d|第\s*\d+\s*[期卷]")
 ISSUE_WORDS = re.compile(r"(?i)\b(?:ausgabe|heft|issue|no|nr|vol|volume|jahrgang|seite|page)\b\.?")
 COLUMNS = re.compile(r"\s{2,}|\u3000|\s+[·|–—]\s+")  # the parts of a running head or foot
 
@@ -447,6 +455,12 @@ def _columns(line: str) -> frozenset[str]:
     return frozenset(c for p in re.split(r"\s{2,}|\u3000", line.strip()) if (c := re.sub(r"\d+", "", p).strip()))
 
 
+HEAD_PAGES = 2  # pages a line beside a page's foot or number is seen on to be its running head
+FOOTNOTE_LINES = 20  # lines above a page's foot that its footnotes may take
+FOOTNOTE_RULE = re.compile(r"^\s*[—―_－-]{6,}\s*$")
+FOOTNOTE_START = re.compile(r"^\s*(?:[①-⑳]|\*|\d{1,2}[\s.)]|\[\d+\]|收稿日期|作者简介|作者簡介|基金项目|注\s*[:：])")
+
+
 def paginated(text: str) -> tuple[str, list[str]]:
     """(the text without its page heads and feet, the heads and feet removed)."""
     lines = text.replace("\f", "\n").split("\n")
@@ -459,6 +473,11 @@ def paginated(text: str) -> tuple[str, list[str]]:
                 and not re.search(r"[.?!。？！:：]$|^[\[(#>|*-]", n)):
             seen.setdefault(n, []).append(_numbers(line))
     feet = {n for n, found in seen.items() if len(found) >= PAGE_LINES and _page_numbers(found)}
+    pairs = [(n, found) for n, found in seen.items() if len(found) == 2 and _page_numbers(found)]
+    for (n, a), (m, b) in itertools.combinations(pairs, 2):  # even pages' head and odd pages': 88, 90 and 87, 89
+        pages = sorted(x[0] for x in (*a, *b))
+        if all(y == x + 1 for x, y in itertools.pairwise(pages)):
+            feet |= {n, m}
     feet |= {n for n, found in seen.items() if len(found) == 2 and PAGE_WORD.search(n_line(lines, norm, n))
              and _page_numbers(found)}  # "… Press Kit   Page 2", "… Page 3": two pages say so in words
     alone = [i for i, line in enumerate(lines) if PAGE_ALONE.fullmatch(line)]  # "- 4 -", "Page 4": a page's number
@@ -479,11 +498,18 @@ def paginated(text: str) -> tuple[str, list[str]]:
                     k += step
                 if not (0 <= k < len(lines) and norm[k] and k not in furniture
                         and not re.search(r"[^\d][.?!。？！:：]$", lines[k].strip())  # (a sentence, not "14.03.2024")
-                        and (counts[norm[k]] >= PAGE_LINES or (len(_columns(lines[k])) >= 2
-                                                               and columns[_columns(lines[k])] >= PAGE_LINES))):
+                        and (counts[norm[k]] >= HEAD_PAGES or (len(_columns(lines[k])) >= 2
+                                                               and columns[_columns(lines[k])] >= HEAD_PAGES))):
                     break
                 furniture.add(k)
                 j = k
+    feet_at = sorted(furniture)
+    for n, i in enumerate(feet_at):  # a page's footnotes, under a rule above its foot: "——————" / "① 据…"
+        top = max(-1, i - FOOTNOTE_LINES, feet_at[n - 1] if n else -1)  # (on this page only)
+        rule = next((j for j in range(i - 1, top, -1) if FOOTNOTE_RULE.match(lines[j])), None)
+        first = next((k for k in range(rule + 1, i) if lines[k].strip()), None) if rule is not None else None
+        if rule is not None and first is not None and FOOTNOTE_START.match(lines[first]):
+            furniture |= set(range(rule, i))
     printed = {_columns(lines[i]) for i in furniture if len(_columns(lines[i])) >= 2}
     furniture |= {i for i, line in enumerate(lines) if norm[i] and _columns(line) in printed}  # page 1's head too
     out: list[str] = []

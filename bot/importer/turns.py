@@ -219,8 +219,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                    if w.casefold() not in names.TITLES}
     han_guests = [n for v in cast.voices.values() if v.role == "interviewee" for n in (v.name, v.label)
                   if names.HAN.search(n) and 2 <= len(n) <= 4 and n not in labels_generic]
-    about_guest = re.compile("|".join(rf"{re.escape(n)}|(?:老|阿){re.escape(n[0])}|{re.escape(n[0])}(?:{KIN})"
-                                      for n in han_guests)) if han_guests else None  # "梁姨还非要塞给我…": about her
+    about_guest = re.compile("|".join(map(re.escape, han_guests))) if han_guests else None  # "…梁惠娟还…": about her
     ended = False
     listed = False  # in the list under a chrome section's title
     unlabelled_answers = not any(v.role == "interviewee" for v in cast.voices.values())  # "Q:" lines only
@@ -294,7 +293,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             reason = "ad"  # under "ADVERTISEMENT": "… Quote HEDGE10 for ten per cent off at brindleflour.co.uk"
         ad_run = reason == "ad" or (advertised and bool(reason))
         if not reason and not pc.label and i + 1 < len(pieces) and chrome.PHOTO_CREDIT.match(pieces[i + 1].plain) \
-                and (chrome.is_caption(pc.plain) or _one_sentence(pc.plain)) \
+                and (chrome.is_caption(pc.plain) or _one_sentence(pc.plain)) and not pieces[i + 1].para.after_image \
                 and not (i > 0 and _asks(pieces[i - 1].text)):  # (under a question: "Not yet.", no caption)
             reason = "caption"  # a short line right above a photo credit ("…搬出来" / "摄影：周野") describes the photo
         if not reason and ended and not pc.label and len(pc.plain) <= LINK_LINE and (
@@ -335,7 +334,6 @@ def _one_sentence(plain: str) -> bool:
 
 
 LINK_LINE = 100  # characters: a headline in a list of other articles, at most
-KIN = "阿姨|姨|叔叔|叔|婶|嬸|师傅|師傅|老师|老師|奶奶|爷爷|爺爺|大姐|大哥"  # what the writer calls the guest ("梁姨")
 
 
 def _link_line(pc: Piece) -> bool:
@@ -448,7 +446,8 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
         if (pc.para.kind == "heading" and not pc.label) or _looks_like_heading(pc, nxt):
             section, speaker, turn = pc.plain, None, None
             flow.items.append(Piece(pc.text, Para(pc.text, "heading", pc.para.level or 3), None))
-            if answerer is not None and pc.para.kind == "heading" and names.looks_like_person(pc.plain):
+            if answerer is not None and pc.para.kind == "heading" and names.looks_like_person(pc.plain) \
+                    and not pc.after_end:  # (a section after the last answer, "## Offene Punkte", names no one)
                 answerer = people.setdefault(pc.plain, Voice(f"{ANSWERED}{pc.plain}", pc.plain, "interviewee", 0,
                                                              "medium", ["named by the heading over the answers"]))
             continue

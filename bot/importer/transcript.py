@@ -504,8 +504,8 @@ def paginated(text: str) -> tuple[str, list[str]]:
                 furniture.add(k)
                 j = k
     feet_at = sorted(furniture)
-    for n, i in enumerate(feet_at):  # a page's footnotes, under a rule above its foot: "——————" / "① 据…"
-        top = max(-1, i - FOOTNOTE_LINES, feet_at[n - 1] if n else -1)  # (on this page only)
+    for page, i in enumerate(feet_at):  # a page's footnotes, under a rule above its foot: "——————" / "① 据…"
+        top = max(-1, i - FOOTNOTE_LINES, feet_at[page - 1] if page else -1)  # (on this page only)
         rule = next((j for j in range(i - 1, top, -1) if FOOTNOTE_RULE.match(lines[j])), None)
         first = next((k for k in range(rule + 1, i) if lines[k].strip()), None) if rule is not None else None
         if rule is not None and first is not None and FOOTNOTE_START.match(lines[first]):

@@ -22,14 +22,16 @@ BOLD = r"(?:\*\*|__)"
 EMPH = r"(?:\*\*|__|\*)"  # at a paragraph's start a label may also be in italics ("*DR*: …")
 TIME = rf"[\[(（【]\s*{TIMESTAMP}\s*[\])）】]"
 LEAD = rf"(?:{TIME}|{TIMESTAMP})\s*"  # "[00:00:00] Stefan", "0:02:04.8 **Tim**"
+# (whitespace is matched possessively, "\s*+": a line of long runs of spaces, as pdftotext lays pages out, costs
+# no backtracking)
 START = [  # (pattern, needs the rest of the line empty)
-    (re.compile(rf"^\s*(?:{LEAD})?(?P<b1>{EMPH})?\s*(?P<name>{NAME})\s*(?P<b2>{EMPH})?\s*(?:{TIME}\s*(?:{BOLD})?\s*)?"
-                rf"[:：]\s*(?P<b4>{BOLD})?\s*"), False),
-    (re.compile(rf"^\s*(?P<b1>{BOLD})?\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})?\s*{TIME}\s*(?:{BOLD})?\s*$"), True),
-    (re.compile(rf"^\s*{LEAD}(?P<b1>{BOLD})\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})\s*[:：]?\s*"), False),
-    (re.compile(rf"^\s*{LEAD}(?P<b1>{BOLD})?\s*(?P<name>{NAME})\s*(?P<b2>{BOLD})?\s*$"), True),
+    (re.compile(rf"^\s*+(?:{LEAD})?(?P<b1>{EMPH})?\s*+(?P<name>{NAME})\s*+(?P<b2>{EMPH})?\s*+(?:{TIME}\s*+(?:{BOLD})?\s*+)?"
+                rf"[:：]\s*+(?P<b4>{BOLD})?\s*+"), False),
+    (re.compile(rf"^\s*+(?P<b1>{BOLD})?\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})?\s*+{TIME}\s*+(?:{BOLD})?\s*+$"), True),
+    (re.compile(rf"^\s*+{LEAD}(?P<b1>{BOLD})\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})\s*+[:：]?\s*+"), False),
+    (re.compile(rf"^\s*+{LEAD}(?P<b1>{BOLD})?\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})?\s*+$"), True),
     # a name in lenticular brackets: "【林雪岚】说起来…", "【记者】您为什么…" (a tag like "【专访】" does not recur)
-    (re.compile(rf"^\s*(?P<b1>{BOLD})?【(?P<name>[^】\n:：\d]{{1,12}})】(?P<b2>{BOLD})?\s*"), False),
+    (re.compile(rf"^\s*+(?P<b1>{BOLD})?【(?P<name>[^】\n:：\d]{{1,12}})】(?P<b2>{BOLD})?\s*+"), False),
 ]
 MIDDLE = re.compile(rf"{BOLD}\s*(?P<name>{NAME})\s*(?:[:：]\s*{BOLD}|(?:{BOLD}\s*)+[:：](?:\s*{BOLD})?)\s*")
 CONTINUATION = re.compile(rf"^\s*[\[(（【]\s*{TIMESTAMP}\s*[\])）】]\s*[:：]?\s*")
@@ -137,7 +139,7 @@ def is_handle(label: str) -> bool:
 
 
 BRACKET_RULE = 4  # START's rule for a name in lenticular brackets
-TIMED_NAME = re.compile(rf"^\s*(?P<name>{NAME})\s+{TIMESTAMP}\s*(?:\n|$)")  # "Tom Brennan  00:00" over the words
+TIMED_NAME = re.compile(rf"^\s*+(?P<name>{NAME})\s++{TIMESTAMP}\s*+(?:\n|$)")  # "Tom Brennan  00:00" over the words
 
 
 def _start(text: str) -> tuple[str, int, bool, bool] | None:

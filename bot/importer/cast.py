@@ -180,7 +180,7 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
     for label in counts:
         if label in recurring:
             continue
-        base = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", label)
+        base = _unbracketed(label)
         if role_with_person(label) and recurring and base in first_at and first_at[base] < first_at[label]:
             cast.aliases[label] = label  # "A（韩露）：" once among "A："s: 韩露 answers this one (first, it names A)
             continue
@@ -238,10 +238,15 @@ def _unlabelled(paras: list[Para], marks: list[Mark]) -> str:
     return "\n".join(out)
 
 
+def _unbracketed(label: str) -> str:
+    """A label without the bracketed part at its end ("A（韩露）" -> "A", "Frage (Jens Otte, dpa)" -> "Frage")."""
+    return re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", label)
+
+
 def _role_word(label: str) -> str | None:
     """The role a label says ("Q", "Moderatorin Sabine Kurz", "Frage (Jens Otte, dpa)"), or None."""
     low = label.lower().strip()
-    base = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", low)
+    base = _unbracketed(low)
     words = base.split()
     first = words[0] if len(words) >= 2 and (len(words[0]) >= 4 or names.HAN.search(base)) else None
     # ("Moderatorin Sabine Kurz", "主持人 阿乔": the role before the name)

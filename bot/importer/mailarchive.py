@@ -15,7 +15,7 @@ import html as html_lib
 import re
 from typing import Any
 
-from bot.importer import plaintext
+from bot.importer import metadata, plaintext
 
 ARTICLE = re.compile(r"<!--beginarticle-->(?P<body>.*?)<!--endarticle-->", re.S | re.I)
 SUBJECT = re.compile(r"<h1>(?P<s>.*?)</h1>", re.S | re.I)
@@ -24,9 +24,6 @@ SENT = re.compile(r"<i>(?P<d>[^<]{8,60})</i>", re.I)
 LIST_TAG = re.compile(r"^\s*(?:(?:re|aw|fwd?|wg)\s*:\s*)*\[(?P<l>[^\]]{2,60})\]")
 STAMP = re.compile(r"(?P<m>[A-Za-zäöü]{3})[a-zäöü.]*\s+(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:\S+\s+)?"
                    r"(?P<y>\d{4})")  # "Di Okt  8 14:22:51 CEST 2024"
-MONTHS = {m: i for i, names in enumerate(("jan", "feb feb", "mar mär mrz", "apr", "may mai", "jun", "jul",
-                                           "aug", "sep", "oct okt", "nov", "dec dez"), 1) for m in names.split()}
-SIGNATURE = re.compile(r"^-- ?$", re.M)
 
 
 def _text(fragment: str) -> str:
@@ -60,8 +57,7 @@ def message(page: str) -> tuple[dict[str, Any], str] | None:
     if article is None:
         return None
     body = _text(article.group("body")).strip("\n")
-    signed = SIGNATURE.search(body)
-    body = body[:signed.start()].rstrip() if signed else body
+    body = plaintext.text_before(plaintext.SIGNATURE, body).rstrip()  # (the signature after "-- ", as a mail's)
     found: dict[str, Any] = {}
     body = _unwrapped_quotes(body)
     wrote = plaintext.WROTE.search(body)  # "Am 01.10.2024 um 09:15 schrieb Matthias Krumbholz:": who asked
@@ -79,7 +75,7 @@ def message(page: str) -> tuple[dict[str, Any], str] | None:
         found["interviewee"] = " ".join(_text(sender.group("n")).split())
     sent = SENT.search(page)
     stamp = STAMP.search(_text(sent.group("d"))) if sent else None
-    month = MONTHS.get(stamp.group("m").casefold()) if stamp else None
+    month = metadata.MONTHS.get(stamp.group("m").casefold()) if stamp else None
     if stamp and month:
         found["date"] = f"{stamp.group('y')}-{month:02d}-{int(stamp.group('d')):02d}"
     return found, body

@@ -512,7 +512,7 @@ KIN_WORDS = {"姨", "阿姨", "叔", "叔叔", "伯", "婶", "嬸", "师傅", "�
              "院长", "院長", "校长", "校長", "厅长", "廳長", "处长", "處長", "所长", "所長", "董事长", "董事長",
              "总经理", "總經理", "教授", "博士", "院士", "委员", "委員", "主席", "代表"}
 KIN_AFTER = "|".join(sorted(KIN_WORDS, key=len, reverse=True))
-KIN_NAME = re.compile(rf"(?P<s>[{''.join(sorted(SURNAMES))}])(?:{'|'.join(sorted(KIN_WORDS, key=len, reverse=True))})")
+KIN_NAME = re.compile(rf"(?P<s>[{''.join(sorted(SURNAMES))}])(?:{KIN_AFTER})")
 
 
 def in_handle(handle: str, text: str) -> str | None:

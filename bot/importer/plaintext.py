@@ -25,7 +25,7 @@ MIN_CUES = 5
 LABEL_START = re.compile(r"^(?:[^\s：:，,。]{1,12}|[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’.()/-]*){0,4})[：:]")
 
 
-def _before(end: re.Pattern[str], text: str) -> str:
+def text_before(end: re.Pattern[str], text: str) -> str:
     """The text up to where `end` first matches (all of it when it never does)."""
     found = end.search(text)
     return text[:found.start()] if found else text
@@ -52,7 +52,7 @@ def bbs_post(text: str) -> tuple[dict[str, Any], str]:
     url = POST_URL.search(text)
     if url:
         keys["url"] = url.group("u")
-    return keys, _before(SIGNATURE, "\n".join(lines[len(found):]))
+    return keys, text_before(SIGNATURE, "\n".join(lines[len(found):]))
 
 
 # "2025-4-12 20:31 来自 iPhone客户端": when and from where a microblog post was sent
@@ -76,7 +76,7 @@ def social_post(text: str) -> tuple[dict[str, Any], str]:
     if titled is not None:
         keys["title"] = titled[1].group("t").strip()
         del body[titled[0]]
-    return keys, _before(POST_END, "\n".join(body))
+    return keys, text_before(POST_END, "\n".join(body))
 
 
 MAIL_HEAD = re.compile(r"^(?P<k>From|To|Date|Subject|Von|An|Datum|Betreff|发件人|收件人|日期|主题)\s*[:：]\s*"
@@ -117,7 +117,7 @@ def email(text: str) -> tuple[dict[str, Any], str]:
             found["interviewee"] = answerer[0]
     last = max(i for i, _ in head)
     body = "\n".join([*lines[:head[0][0]], *lines[last + 1:]])
-    return found, _before(SIGNATURE, WROTE.sub("", body))
+    return found, text_before(SIGNATURE, WROTE.sub("", body))
 
 
 POST_NUMBER = re.compile(r"^(?P<n>\d{1,3})/\s+(?=\S)")  # "12/ Ines: …": a thread's post, numbered

@@ -488,7 +488,8 @@ def paginated(text: str) -> tuple[str, list[str]]:
         return "\n".join(lines), []
     furniture = {i for i, n in enumerate(norm) if n in feet} | set(alone)
     counts = Counter(norm)
-    columns = Counter(_columns(line) for line in lines)  # (a head of several parts, mirrored on every other page)
+    parts = [_columns(line) for line in lines]
+    columns = Counter(parts)  # (a head of several parts, mirrored on every other page)
     for i in sorted(furniture):  # the running head printed beside a foot, on every page alike (its lines)
         for step in (-1, 1):
             j = i
@@ -498,8 +499,8 @@ def paginated(text: str) -> tuple[str, list[str]]:
                     k += step
                 if not (0 <= k < len(lines) and norm[k] and k not in furniture
                         and not re.search(r"[^\d][.?!。？！:：]$", lines[k].strip())  # (a sentence, not "14.03.2024")
-                        and (counts[norm[k]] >= HEAD_PAGES or (len(_columns(lines[k])) >= 2
-                                                               and columns[_columns(lines[k])] >= HEAD_PAGES))):
+                        and (counts[norm[k]] >= HEAD_PAGES
+                             or (len(parts[k]) >= 2 and columns[parts[k]] >= HEAD_PAGES))):
                     break
                 furniture.add(k)
                 j = k
@@ -510,8 +511,8 @@ def paginated(text: str) -> tuple[str, list[str]]:
         first = next((k for k in range(rule + 1, i) if lines[k].strip()), None) if rule is not None else None
         if rule is not None and first is not None and FOOTNOTE_START.match(lines[first]):
             furniture |= set(range(rule, i))
-    printed = {_columns(lines[i]) for i in furniture if len(_columns(lines[i])) >= 2}
-    furniture |= {i for i, line in enumerate(lines) if norm[i] and _columns(line) in printed}  # page 1's head too
+    printed = {parts[i] for i in furniture if len(parts[i]) >= 2}
+    furniture |= {i for i in range(len(lines)) if norm[i] and parts[i] in printed}  # page 1's head too
     out: list[str] = []
     i = 0
     while i < len(lines):

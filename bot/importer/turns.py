@@ -242,7 +242,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                      or bool(BIO_START.match(plain.lstrip("|*_ ")))  # "Zur Person: Dr. Adaeze Okafor studierte …"
                      or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words))  # "Danke, Ulrike"
                      or bool(about_guest and about_guest.search(plain))  # the writer on her, after her last answer
-                     or (len(plain) <= LINK_LINE and bool(VALEDICTION.search(plain) or SIGN_OFF.match(plain)))
+                     or _closing(plain)
                      or (not pc.label and len(plain) <= AD_TEXT and chrome.classify(pc.text, pc.para) in OUTRO))
         pc.after_end = ended
         if listed and pc.para.kind == "item" and not pc.label:
@@ -296,8 +296,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                 and (chrome.is_caption(pc.plain) or _one_sentence(pc.plain)) and not pieces[i + 1].para.after_image \
                 and not (i > 0 and _asks(pieces[i - 1].text)):  # (under a question: "Not yet.", no caption)
             reason = "caption"  # a short line right above a photo credit ("…搬出来" / "摄影：周野") describes the photo
-        if not reason and ended and not pc.label and len(pc.plain) <= LINK_LINE and (
-                VALEDICTION.search(pc.plain) or SIGN_OFF.match(pc.plain)):
+        if not reason and ended and not pc.label and _closing(pc.plain):
             reason = "closing"  # "Herzliche Grüße aus Biedenkopf" under the last answer
         if not reason and ended and not pc.label and _link_line(pc) and any(
                 0 <= j < len(pieces) and not pieces[j].label and _link_line(pieces[j]) for j in (i - 1, i + 1)):
@@ -356,6 +355,11 @@ SIGNATURE_LINES = 2  # the name and the post under a letter's closing
 SIGN_OFF = re.compile(r"(?i)^(?:(?:mit )?(?:herzlichen?|vielen|besten|lieben|freundlichen) grüßen?|herzlich(?:st)?|"
                       r"viele grüße|beste grüße|liebe grüße|best regards|kind regards|best wishes|warm regards|cheers|"
                       r"all the best|yours(?: sincerely| truly)?|sincerely)\b[^.!?]{0,80}$")
+
+
+def _closing(plain: str) -> bool:
+    """A letter's or a mail's closing line: "Eine anregende Lektüre wünscht Ihnen", "Herzliche Grüße aus …"."""
+    return len(plain) <= LINK_LINE and bool(VALEDICTION.search(plain) or SIGN_OFF.match(plain))
 
 
 def _letter(pieces: list[Piece]) -> None:

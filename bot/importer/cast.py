@@ -177,6 +177,7 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         words = label.split()
         plain = words[-1] if len(words) == 2 and _role_word(words[0]) and words[-1] in recurring else label
         cast.aliases[label] = plain
+    legend = _legend("\n".join(visible(p.text) for p in paras)[:20000], set(counts)) if recurring else {}
     for label in counts:
         if label in recurring:
             continue
@@ -193,8 +194,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         if len(longer) == 1:
             cast.aliases[label] = longer[0]
         elif recurring and ((_role_word(label) and _person_in_role(label)) or ANONYMOUS.match(label)
-                            or _described(label) or (_full_name(label) and all(map(_full_name, recurring)))):
-            cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference, "Zitatorin:"
+                            or _described(label) or (_full_name(label) and all(map(_full_name, recurring)))
+                            or label in legend):
+            cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference, "Zitatorin:", a
+            # label the intro's legend names ("GF = Gerald Finch, JO-L = Judith Okafor-Lane, TP = Tom Parry")
         else:
             cast.ignored.setdefault(label, "used once")
     return set(cast.aliases)
@@ -434,7 +437,10 @@ def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
             out[m.group("l")] = (m.group("n"), m.group("r").strip())
     for m in LEGEND.finditer(text):
         label = m.group("l").strip()
+        if label not in labels:  # "Speaker legend Speaker 1 = …": the legend's title and its first line run together
+            label = max((c for c in labels if label.endswith(" " + c)), key=len, default=label)
         name = re.sub(r"^(?:Dr\.|Prof\.)\s+", "", m.group("n").strip())
+        name = name if re.search(r"\b[A-Z]\.$", name) else name.rstrip(".")  # "…, TP = Tom Parry." ends a sentence
         if label in labels and names.looks_like_person(name):
             out[label] = (name, (m.group("r") or "").strip())
     return out

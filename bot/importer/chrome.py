@@ -66,6 +66,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:sperrfrist|embargo(?:ed)?)\s*(?:until\b|bis\b|[:：])|^(?:for immediate release|zur sofortigen "
                    r"veröffentlichung)\b",
                    r"^(?:abdruck|nachdruck|veröffentlichung) (?:honorarfrei|frei|kostenfrei)\b",
+                   # a reprint's line: "Sonderdruck aus KälteKlima Nord 3/2024, … Nachdruck nur mit Genehmigung …"
+                   r"^(?:sonderdruck|reprinted) (?:aus|from)\b.{0,160}$",
+                   r"\bnachdruck nur mit (?:genehmigung|erlaubnis)\b",
                    r"^this (?:transcript|manuscript|script) is (?:protected by|subject to) copyright\b",
                    # "文字稿由 AI 转写……可能与音频存在出入，请以音频为准": how the transcript was made
                    r"^(?:本期)?(?:文字稿|逐字稿|文稿|字幕)[^。]{0,30}(?:转写|轉寫|生成|整理)[^。]{0,40}(?:以音频为准|以音頻為準|"
@@ -171,6 +174,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"\b(?:newsletter|subscribe|subscription|sign up|unsubscribe|inbox|become a (?:member|patron"
                       r"|subscriber)|"
                       r"support us|join \d[\d,.]* readers|ad-free|free trial|membership)\b",
+                      # "Get Tamsin Waters by e-mail!" / "Enter your address below and we'll send you each new issue."
+                      r"^(?:get|receive) .{1,40} by e-?mail\b|^(?:enter|type) your (?:e-?mail )?address\b",
                       r"\b(?:Newsletter|abonnieren|Abonnent|Abo\b|Jetzt anmelden|kostenlos testen|Mitglied werden"
                       r"|unterstützen Sie)",
                       r"(?:会员|會員|订阅|訂閱|招聘|招商|热线|熱線|报名|報名|限时|限時|优惠|優惠|特惠|预约|預約|领取"
@@ -209,9 +214,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                         r"(?:\s+\S{1,8})?$")),
     # who the numbered voices are: "Sprecher 1 = Lea Brandt (Moderation), Sprecher 2 = Dr. Jonas Weber (Gast)"
     ("legend", _rx(r"^(?:[^=,;\s][^=,;\n]{0,19}?\s=\s[^=,;\n]{3,50}[,;]\s*+)+[^=,;\s][^=,;\n]{0,19}?\s=\s"
-                   r"[^=,;\n]{3,50}$")),
+                   r"[^=,;\n]{3,50}$",
+                   # or one a line, under its title: "Speaker legend" / "Speaker 1 = Dana Whitcombe (Host)"
+                   r"^(?:(?:speaker |sprecher)?legende?\s*:?\s*)?"
+                   r"(?:speaker|sprecher(?:in)?|说话人|發言人|person|stimme|voice)\s*\d{1,2}\s*=\s*[^=\n]{3,50}$")),
     # a way back or on: "← Zurück zur Übersicht", "Back to all interviews", "Mehr aus unserer Reihe „…“: A · B"
     ("navigation", _rx(r"^(?:←|<-|<<)\s*\S.{0,50}$",
+                       # the page's own address printed in its footer: "Page address: http://…/curlews.htm"
+                       r"^(?:page address|page url|url of this page|address of this page|adresse dieser seite|"
+                       r"seitenadresse|permalink|permanent link)\s*[:：]\s*<?https?://\S+>?$",
                        # an AMP or app page's pointer to the whole page: "Comments are only available on the full …"
                        r"^(?:comments are (?:only )?available|view (?:the )?full (?:site|version)|read (?:the )?full "
                        r"(?:article|story|interview) (?:on|at)|kommentare (?:sind )?nur)\b",

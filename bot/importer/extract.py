@@ -185,6 +185,118 @@ def unwrapped(html: str) -> str:
     return "".join(out)
 
 
+LAYOUT_TABLE = re.compile(r"<table\b|<dl\b", re.I)
+CELL_BLOCKS = ("p", "div", "table", "ul", "ol", "blockquote", "hr", "h1", "h2", "h3", "h4", "dl")
+
+
+def _presentational(table: Any) -> bool:
+    """A table that lays a page out rather than holding data: one with a table inside, or without a head
+    (no <th>, <thead>, <caption>) that has one cell a row or cells holding paragraphs (an answer's paragraphs
+    in the cell beside its question)."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return True
+    if next(table.iterdescendants("th", "thead", "caption"), None) is not None:
+        return False
+    rows = [r for r in table.iterdescendants("tr") if _owner(r) is table]
+    if rows and all(len(r.findall("td")) <= 1 for r in rows):
+        return True  # one cell a row: a box (a pull-quote, an editor's note), no data
+    return any(_owner(cell) is table and (next(cell.iterdescendants(*CELL_BLOCKS), None) is not None
+                                          or len(cell.xpath(".//br")) >= 2)
+               for cell in table.iterdescendants("td"))
+
+
+def reading_blocks(html: str) -> str:
+    """The page with the tables that lay it out (the menu in one cell, the article in the next, as pages were
+    built before CSS; a question in one cell, its answer's paragraphs in the next) as the blocks a reader
+    sees, one cell after another, and its lists of questions as questions over answers; a table of data
+    stays a table."""
+    if not LAYOUT_TABLE.search(html):
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except ValueError:
+        return html
+    laid_out = [t for t in tree.iter("table") if _presentational(t)]
+    for table in laid_out:
+        for el in [table, *table.iterdescendants("tr", "td", "th", "tbody", "thead", "tfoot")]:
+            if _owner(el) is table:
+                el.tag = "div"
+    listed = question_lists(tree)
+    return lxml_html.tostring(tree, encoding="unicode") if laid_out or listed else html
+
+
+def question_lists(tree: Any) -> bool:
+    """Definition lists whose terms mostly ask (`<dt>What's the biggest threat?</dt><dd>Diffuse pollution …</dd>`)
+    as a reader sees them: each question a bold paragraph, its answer the paragraphs under it (an item's record,
+    `<dt>Interviewee</dt>`, stays a list); True if there was one."""
+    from lxml import html as lxml_html
+
+    found = False
+    for dl in list(tree.iter("dl")):
+        terms = [" ".join(t.text_content().split()) for t in dl.iterchildren("dt")]
+        if _record(dl) or len(terms) < 2 or sum(t.endswith(("?", "？")) for t in terms) * 2 < len(terms):
+            continue
+        for term in dl.iterchildren("dt"):
+            bold = lxml_html.Element("strong")
+            bold.text, term.text = term.text, None
+            for child in list(term):
+                bold.append(child)
+            term.append(bold)
+            term.tag = "p"
+        for answer in dl.iterchildren("dd"):
+            answer.tag = "div"
+        dl.tag, found = "div", True
+    return found
+
+
+def _owner(el: Any) -> Any:
+    """The table a row or cell belongs to (the nearest table around it), or the table itself."""
+    if el.tag == "table":
+        return el
+    return next(el.iterancestors("table"), None)
+
+
+INLINE = {"b", "strong", "i", "em", "span", "font", "a", "u", "small", "big", "sup", "sub", "abbr", "cite", "code",
+          "mark", "q", "s", "tt", "nobr", "br", "img"}
+EMPHASIS = {"b", "strong", "i", "em", "u"}
+RUN_HOLDERS = ("div", "td", "th", "font", "section", "article", "center")
+LEADING_RUN = re.compile(r"<(?:div|td|th|font|section|article|center)\b[^>]*>\s*<(?:b|strong|em|i|span|font|a|u)\b",
+                         re.I)
+
+
+def leading_runs(html: str) -> str:
+    """The page with the text that opens a block before any paragraph in it (`<div><b>JO-L:</b> I came for …<br>
+    <br>…</div>`, `<td><b>GF: How did you …?</b></td>`) set in a paragraph of its own: trafilatura drops a block's
+    first bold or italic element and the text after it, which is where a label and an answer's first sentence
+    or a question stand."""
+    if not LEADING_RUN.search(html):
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except ValueError:
+        return html
+    changed = False
+    for el in list(tree.iter(*RUN_HOLDERS)):
+        run = []
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag.lower() not in INLINE:
+                break
+            run.append(child)
+        if (el.text or "").strip() or not any((c.tail or "").strip() or (c.tag in EMPHASIS and c.text_content().strip())
+                                              for c in run if c.tag != "br"):
+            continue  # (text before the first element, or spans alone: trafilatura keeps these)
+        para = lxml_html.Element("p")
+        for child in run:
+            para.append(child)  # (moved, its tail with it)
+        el.insert(0, para)
+        changed = True
+    return lxml_html.tostring(tree, encoding="unicode") if changed else html
+
+
 XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")  # an XHTML page's (an e-book's), which HTML parsers refuse
 
 
@@ -286,7 +398,7 @@ def from_html(source: Source) -> Document:
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else trafilatura.extract(
-        lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(unwrapped(source.text)))))),
+        lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(unwrapped(source.text)))))))),
         url=source.url,
         output_format="markdown",
         include_formatting=True, include_links=False, include_images=True, include_comments=False, include_tables=True,

@@ -84,7 +84,9 @@ ROLE_WORDS = {"记者", "記者", "编辑", "編輯", "主持人", "采访", "�
 # a line giving the document's own address: "Link zur Sendung: https://…", "本文网址：https://…"
 SELF_LINK = re.compile(r"^\W{0,3}(?:permalink|permanent link|link zur sendung|link zum artikel|link zu diesem artikel|"
                        r".{0,30}转载请注明(?:出处|来源)|.{0,30}轉載請註明(?:出處|來源)|"
-                       r"link to this (?:article|page|episode|interview)|本文网址|本文網址|本文链接|本文連結|本文地址|"
+                       r"link to this (?:article|page|episode|interview)|page address|page url|url of this page|"
+                       r"address of this page|"
+                       r"adresse dieser seite|seitenadresse|本文网址|本文網址|本文链接|本文連結|本文地址|"
                        r"文章链接|文章連結|永久链接|永久連結)\s*[:：]\s*<?(?P<u>https?://[^\s<>]+?)>?[\s.。]*$",
                        re.I | re.M)
 ACCOUNT = re.compile(r"(?:微信)?(?:公众号|公眾號)\s*[「『“\"《]?(?P<a>[^」』”\"》]{2,20})[」』”\"》]?")
@@ -98,6 +100,13 @@ SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!
 # where the text first appeared, in its own footer: "本文首发于「慢变量」博客，转载请注明出处：https://…"
 FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|於)\s*[「『“《]"
                              r"(?P<n>[^」』”》，,。：:\s「『“《]{2,20})[」』”》]", re.M)
+# a reprint's or a footer's line on when the text first appeared: "Sonderdruck aus …, erschienen am 14. Juni 2024"
+PRINTED_ON = re.compile(r"(?im)^[ \t*_]*(?:Sonderdruck|Nachdruck|Reprint(?:ed)?|Erstveröffentlichung|Zuerst|"
+                        r"Dieser (?:Beitrag|Artikel|Text)|Dieses Interview|Das Interview|"
+                        r"This (?:interview|article|piece)|"
+                        r"First|Originally)\b[^\n]{0,120}?(?:\n[^\n]{0,120}?)?\b(?:erschienen|veröffentlicht|published|"
+                        r"appeared)\s+(?:am|on|in\s[^\n]{1,60}?\s(?:am|on))\s+(?P<d>\d{1,2}\.\s*\w+\s+(?:19|20)\d\d|"
+                        r"\w+\s+\d{1,2},\s+(?:19|20)\d\d|\d{1,2}\s+\w+\s+(?:19|20)\d\d)")
 WECHAT_EXPORT = re.compile(r"^[ \t]*(?:原创|原創)[ \t]+(?:(?P<a>[^\s*]{1,12})[ \t]+)?(?P<n>[^\s*]{2,20})[ \t]+\*?"
                            r"(?P<d>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)[ \t]+\d{1,2}:\d\d\*?", re.M)
 WECHAT_BACKUP = re.compile(r"\]\(/gzh/(?P<n>[^)/\s]+)\)")
@@ -109,7 +118,7 @@ PLATFORMS = {  # sites that host others' pages: their og:site_name is no publica
     "小宇宙", "喜马拉雅", "apple podcasts", "spotify", "podbean", "anchor", "buzzsprout", "simplecast"}
 VIDEO_PLATFORMS = {"bilibili", "哔哩哔哩", "youtube", "vimeo", "youku", "优酷", "西瓜视频", "抖音", "douyin", "tiktok",
                    "dailymotion"}  # the uploading channel (the page's author) is the publication
-SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜"
+SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜|\s+::\s+"
                         r"|(?<=[\u3400-\u9fff])-(?=[^-\s]{0,19}[A-Za-z\u3400-\u9fff][^-\s]{0,19}$)")  # "…模型-36氪"
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "footer", "section", "article", "aside",
           "span", "time", "br", "figcaption", "dd", "dt", "td", "tr"}
@@ -350,6 +359,8 @@ def split_title(raw: str | None, title: str | None) -> tuple[str | None, str | N
         if (same or generic) and len(parts[i]) <= 40 and len(parts[i].split()) <= 5:
             site = parts[i]
             return (title or joined or None), site
+    if not title and " :: " in raw and len(parts[0]) <= 40:  # "Site :: Section :: Article": a path, site first
+        return parts[-1], parts[0]
     if not title and len(parts[-1]) <= 30:  # "Article title - Site" without og:title: take the common shape
         return " | ".join(parts[:-1]) if len(parts) > 2 else parts[0], parts[-1]
     return title or raw.strip(), None
@@ -496,6 +507,13 @@ def from_html(html: str, page_url: str | None) -> Meta:
         if 20 <= len(shown) <= 600 and shown != meta.teaser:
             meta.teaser = "\n".join(filter(None, [meta.teaser, shown]))
     from_byline(meta, text[:6000])
+    lines = "\n".join(line.strip() for line in text.split("\n") if line.strip())  # (as a reader sees them)
+    for line in lines.split("\n")[:MASTHEAD_LINES]:  # below a long menu: "From Tamsin Waters … | Posted 2 March 2003"
+        if not meta.published and len(line) <= 200 and POSTED.search(line):
+            meta.put("published", iso_date(line), "byline")
+    own = SELF_LINK.search(lines)  # "Page address: http://…" in the footer of a page that gives no canonical link
+    if own:
+        meta.put("url", web_url(own.group("u")), "the page's own link line")
     meta.shown = " ".join((body[0] if body else tree).xpath(SHOWN_TEXT))
     meta.put("publisher", site_of(meta.url or page_url), "web address")
     return meta
@@ -591,6 +609,10 @@ def from_closing_credit(meta: Meta, text: str) -> None:
             return
 
 
+POSTED = re.compile(r"(?:^|[·|｜]\s*)(?i:posted|published|veröffentlicht|发布于|發布於)\b")  # a byline's date part
+MASTHEAD_LINES = 200  # lines of a page's text (menus included) that its byline may come after
+
+
 def from_byline(meta: Meta, text: str) -> None:
     """Authors, the source publication and a date from byline-like lines near the top of the text."""
     for line in text.split("\n")[:80]:
@@ -615,8 +637,9 @@ def from_byline(meta: Meta, text: str) -> None:
             meta.put("publisher", account.group("a") if account else named, "byline")
         if DATE_RANGE.search(line):
             continue  # "16–18 October 2024 · Convention Centre": an event's days, not the article's date
-        if len(line) <= 120 and (re.search(r"[·|｜]|(?i:veröffentlicht|published|posted|发布|發布|\bam\b)", line)
-                                 or BYLINE[0].match(line) or _only_date(line) or BY_ON.match(unlinked)):
+        if (len(line) <= 120 or POSTED.search(line)) and (
+                re.search(r"[·|｜]|(?i:veröffentlicht|published|posted|发布|發布|\bam\b)", line)
+                or BYLINE[0].match(line) or _only_date(line) or BY_ON.match(unlinked)):
             meta.put("published", iso_date(line), "byline")
 
 
@@ -752,9 +775,13 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     own = SELF_LINK.search(body)
     if own:
         meta.put("url", web_url(own.group("u")), "the document's own link line")
-    first = FIRST_PUBLISHED.search(body[-3000:]) if "publisher" not in meta.found else None
-    if first:
-        meta.put("publisher", re.sub(r"(?:博客|部落格|公众号|公眾號|网站|網站)$", "", first.group("n")), "its footer")
+    first = FIRST_PUBLISHED.search(body[-3000:]) if meta.found.get("publisher") in (None, "web address") else None
+    printed = PRINTED_ON.search(body[-3000:])  # "Sonderdruck aus KälteKlima Nord 3/2024, erschienen am 14. Juni 2024."
+    if printed:
+        meta.put("published", iso_date(printed.group("d")), "its reprint line")
+    account = re.sub(r"(?:博客|部落格|公众号|公眾號|网站|網站)$", "", first.group("n")) if first else ""
+    if account:  # "本文首发于「慢热访谈」" under a post on weibo.com: the account, not the host, published it
+        meta.publisher, meta.found["publisher"] = account, "its footer"
     opening = "\n".join(line for line in body.split("\n")[:12] if line.strip())
     crumbs = BREADCRUMB.search(opening)
     if crumbs and crumbs.group("n").strip().casefold() not in HOME_WORDS and len(crumbs.group("n").split()) <= 5:

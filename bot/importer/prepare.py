@@ -133,10 +133,11 @@ def _language(declared: str | None, text: str) -> str:
 
 
 def _without_title(paras: list[Para], title: str | None) -> list[Para]:
-    """The document's own title heading is its title, not a section."""
+    """The document's own title heading is its title, not a section; so is a paragraph near the top that is the
+    whole title (a headline set in a styled <div>: "对话…俞青岚：竹子不是用来怀旧的" is no "name: words" turn)."""
     norm = re.sub(r"\W", "", visible(title or "")).casefold()
     for i, p in enumerate(paras[:8]):
-        if p.kind == "heading" and norm and re.sub(r"\W", "", visible(p.text)).casefold() == norm:
+        if p.kind in ("heading", "para") and norm and re.sub(r"\W", "", visible(p.text)).casefold() == norm:
             return paras[:i] + paras[i + 1:]
     for i in range(min(8, len(paras) - 1)):  # a headline set in large type, its lines paragraphs apart
         two = re.sub(r"\W", "", visible(paras[i].text) + visible(paras[i + 1].text)).casefold()
@@ -225,7 +226,11 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     pieces = cut(paras, marks, cast)
     cut_chrome = mark_chrome(pieces, cast)
     answerer = asker = None
-    if question_mode(pieces, cast):
+    labelled = [pc.label for pc in pieces]
+    asked_only = question_mode(pieces, cast)
+    if not asked_only and labelled != [pc.label for pc in pieces]:
+        cut_chrome += mark_chrome(pieces, cast)  # questions set apart among labelled turns: the interview goes on
+    if asked_only:
         intro = "\n".join(pc.plain for pc in pieces[:12])
         asked = [pc.plain for pc in pieces
                  if pc.label == ASKED or ((v := cast.voice(pc.label)) is not None and v.role == "interviewer")]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Any
 
 from bot.importer import metadata, names
@@ -155,18 +155,18 @@ def header(text: str) -> tuple[dict[str, Any], str]:
     marker = _transcript_marker(lines)
     lists = marker is None  # lists under keys ("WITNESS:" over names) make a block; above "TRANSCRIPT", all do
     filled = [i for i, line in enumerate(lines) if line.strip()][:HEAD_LINES + 1]  # (blank lines do not count)
-    for start in (i for i in filled if _key(lines[i]) or (lists and _listed(lines, i))):
+    for start in (i for i in filled if _key(lines[i]) or _field(lines[i]) or (lists and _listed(lines, i))):
         block = _block(lines, start, lists)
-        if len(block) >= MIN_KEYS:
+        if _known(lines, block, lists) >= MIN_KEYS:
             break
     found: dict[str, Any] = {}
     drop = set()
     kept: set[int] = set()  # the summary's lines: text a reader may want, left as narrative
-    if len(block) < MIN_KEYS and marker is not None:  # key lines among other lines, above "TRANSCRIPT"
+    if _known(lines, block, lists) < MIN_KEYS and marker is not None:  # key lines among others, above "TRANSCRIPT"
         block = [i for i in range(marker) if _key(lines[i]) or _listed(lines, i)]
         if len({(_key(lines[i]) or ("list " + lines[i].strip(),))[0] for i in block}) < MIN_KEYS:
             block = []
-    if len(block) < MIN_KEYS:
+    if _known(lines, block, lists) < MIN_KEYS:
         return {}, text
     for i in block:
         listed = _listed(lines, i)
@@ -194,6 +194,9 @@ def header(text: str) -> tuple[dict[str, Any], str]:
         words = [(i, line) for i, line in plain if not CAPS.match(line) and not named_site(line)]
         caps = [(i, named_site(line) or line) for i, line in plain
                 if (CAPS.match(line) and len(line.split()) >= 2) or named_site(line)]
+        service = [x for x in caps if _transcriber(x[1], text)]
+        drop.update(i for i, _ in service)
+        caps = [x for x in caps if x not in service]
         below = next(((i, lines[i].strip()) for i in range(block[-1] + 1, min(len(lines), block[-1] + HEAD_LINES))
                       if lines[i].strip() and not RULE.match(lines[i])), None)
         if below and not (INTERVIEW.search(below[1]) and len(below[1]) <= MAX_VALUE and not _key(below[1])):
@@ -340,6 +343,13 @@ GENRES = {"feature", "features", "podcast", "interview", "interviews", "sendung"
           "stabsstelle kommunikation", "press office", "newsroom", "presse und kommunikation", "communications"}
 
 
+def _transcriber(name: str, text: str) -> bool:
+    """Whether the text credits `name` with its transcription ("Transcribed by Scrivly (scrivly.com)"): the
+    service's name over its export ("Scrivly — Transcript") is no publisher."""
+    return bool(re.search(rf"(?i)\b(?:transcribed|transcription|transcript|transkribiert|transkription)\s+"
+                          rf"(?:by|provided by|von|durch)\s+{re.escape(name.strip())}\b", text))
+
+
 def named_site(line: str) -> str | None:
     """The archive's name in capitals before a section's ("KULTURWELLE · Sendungsarchiv"), or any name
     before a kind of programme ("Radio Nordwelle – Feature")."""
@@ -350,17 +360,36 @@ def named_site(line: str) -> str | None:
     return name if len(parts) == 2 and CAPS.match(name) and len(name) >= 3 else None
 
 
+FIELD_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü][\w .#()-]{0,24}?)\s*[:：]\s+(?P<value>\S.{0,59})$")
+
+
+def _field(line: str) -> bool:
+    """A header's line of a field no key here reads ("File name:   ep112.mp3", "Order #:  SCR-2291-88470"): a
+    short key and a short value that is no sentence."""
+    m = FIELD_LINE.match(line)
+    return m is not None and not re.search(r"[.!?。！？]$", m.group("value").strip())
+
+
+def _known(lines: list[str], block: list[int], lists: bool = True) -> int:
+    """How many of a block's lines are keys read here (or lists under them)."""
+    return sum(1 for i in block if _key(lines[i]) or (lists and _listed(lines, i)))
+
+
 def _block(lines: list[str], start: int, lists: bool = True) -> list[int]:
-    """The key lines from `start` on, blank lines between: up to any other line or a key seen before."""
-    block, seen = [], set()
+    """The key lines from `start` on, blank lines between: up to any other line or a key seen before; the
+    lines of fields no key reads go with it when they stand right beside its lines."""
+    block: list[int] = []
+    seen: set[str] = set()
     items: set[int] = set()  # the lines listed under a key
     for i in range(start, len(lines)):
         if not lines[i].strip() or i in items:
             continue
         listed = _listed(lines, i) if lists else None
-        m = KEY_LINE.match(lines[i]) or LIST_KEY.match(lines[i])
+        m = KEY_LINE.match(lines[i]) or LIST_KEY.match(lines[i]) or FIELD_LINE.match(lines[i])
         written = m.group("key").strip().lower() if m else ""
-        if not (_key(lines[i]) or listed) or written in seen:
+        unread = not (_key(lines[i]) or listed)  # (beside the header's lines, never after a blank: "Dana: Okay")
+        if (unread and not (_field(lines[i]) and (i - 1 in block or (not block and i + 1 < len(lines) and (
+                _key(lines[i + 1]) or _field(lines[i + 1])))))) or written in seen:
             break
         if listed:
             items.update(listed[2])
@@ -421,7 +450,11 @@ def name_in_capitals(caps: str) -> str:
 def running_head(furniture: list[str]) -> str | None:
     """The running head among a paginated document's heads and feet (`paginated`'s second part) when it is a
     name ("28   HEDGEROW QUARTERLY"): the publication."""
-    heads = [re.sub(r"\s+", " ", ISSUE_UNITS.sub(" ", line)).strip(" ·|–—-") for line in furniture]
+    heads = [re.sub(r"\s+", " ", ISSUE_UNITS.sub(" ", line)).strip(" ·|–—-/") for line in furniture]
+    issued = {h for line in furniture if ISSUE.search(line) for p in COLUMNS.split(line.strip()) if not MONTH.search(p)
+              and _named(h := re.sub(r"\s+", " ", ISSUE_UNITS.sub(" ", ISSUE_WORDS.sub(" ", p))).strip(" ·|–—-/.,"))}
+    if len(issued) == 1:
+        return issued.pop()  # "Dach & Wand 2/2024" at every foot, "VERBAND AKTUELL" over a section: the issue's name
     named = [h for h in heads if _named(h)]
     if named and len(set(named)) == 1:
         return named[0]
@@ -439,15 +472,17 @@ def running_head(furniture: list[str]) -> str | None:
 
 MONTH = re.compile(r"(?i)\b(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?\s+\d{4}|"
                    r"\d\s*[年月]")
-ISSUE = re.compile(r"(?i)\b(?:ausgabe|heft|issue|no\.|nr\.|vol\.|volume|jahrgang)\s*\d|第\s*\d+\s*[期卷]")
+ISSUE = re.compile(r"(?i)\b(?:ausgabe|heft|issue|no\.|nr\.|vol\.|volume|jahrgang)\s*\d|第\s*\d+\s*[期卷]"
+                   r"|\b\d{1,2}/(?:19|20)\d\d\b")  # (a magazine's issue of the year: "3/2024")
 ISSUE_WORDS = re.compile(r"(?i)\b(?:ausgabe|heft|issue|no|nr|vol|volume|jahrgang|seite|page)\b\.?")
 COLUMNS = re.compile(r"\s{2,}|\u3000|\s+[·|–—]\s+")  # the parts of a running head or foot
 
 
 def _named(head: str) -> bool:
     """A running head's part that is a name: in capitals or title case, up to four words (no issue, no date)."""
-    return 1 <= len(head.split()) <= 4 and len(re.sub(r"\W", "", head)) >= 3 and bool(CAPS.match(head) or head.istitle()
-                                                or (len(HAN.findall(head)) == len(head) <= 12))
+    return 1 <= len(head.split()) <= 4 and len(re.sub(r"\W", "", head)) >= 3 and bool(
+        CAPS.match(head) or all(w[0].isupper() or not w[0].isalpha() for w in head.split())  # ("Dach & Wand")
+        or (len(HAN.findall(head)) == len(head) <= 12))
 
 
 def _columns(line: str) -> frozenset[str]:
@@ -459,6 +494,41 @@ HEAD_PAGES = 2  # pages a line beside a page's foot or number is seen on to be i
 FOOTNOTE_LINES = 20  # lines above a page's foot that its footnotes may take
 FOOTNOTE_RULE = re.compile(r"^\s*[—―_－-]{6,}\s*$")
 FOOTNOTE_START = re.compile(r"^\s*(?:[①-⑳]|\*|\d{1,2}[\s.)]|\[\d+\]|收稿日期|作者简介|作者簡介|基金项目|注\s*[:：])")
+
+
+EDGE_LINES = 3  # non-blank lines at a page's top and at its foot where its heads, feet and number stand
+
+
+def _page_edges(text: str) -> set[int]:
+    """The lines of a text with form feeds (pdftotext's pages) that are its pages' furniture: a number alone at a
+    page's edge, counting up from page to page ("12", "13", …), and a line at the edges of two pages or more
+    that says no sentence ("KälteKlima Nord 3/2024", "VERBAND INTERN" on every other page); indices as in
+    `text.replace("\f", "\n").split("\n")`."""
+    page_of: list[int] = []
+    page = 0
+    for segment in text.split("\n"):
+        for k, _ in enumerate(segment.split("\f")):
+            page += 1 if k else 0
+            page_of.append(page)
+    lines = text.replace("\f", "\n").split("\n")
+    filled: dict[int, list[int]] = defaultdict(list)  # page -> its non-blank lines
+    for i, p in enumerate(page_of):
+        if lines[i].strip():
+            filled[p].append(i)
+    edges = {p: sorted(set(f[:EDGE_LINES] + f[-EDGE_LINES:])) for p, f in filled.items()}
+    if len([p for p in edges if edges[p]]) < PAGE_LINES:
+        return set()
+    numbered = [(i, int(lines[i])) for p in sorted(edges) for i in edges[p] if re.fullmatch(r"\s*\d{1,4}\s*", lines[i])]
+    out: set[int] = set()
+    if len(numbered) >= PAGE_LINES and all(a[1] < b[1] <= a[1] + 40 for a, b in itertools.pairwise(numbered)):
+        out |= {i for i, _ in numbered}
+    norm = {i: re.sub(r"\s+", " ", re.sub(r"\d+", "#", lines[i])).strip() for p in edges for i in edges[p]}
+    pages_with: dict[str, set[int]] = defaultdict(set)
+    for i, n in norm.items():
+        if len(n) >= 3 and not re.search(r"[.?!:;,。？！：；，]$", n) and len(n.split()) <= 8:
+            pages_with[n].add(page_of[i])
+    out |= {i for i, n in norm.items() if len(pages_with.get(n, ())) >= 2}
+    return out
 
 
 def paginated(text: str) -> tuple[str, list[str]]:
@@ -484,9 +554,10 @@ def paginated(text: str) -> tuple[str, list[str]]:
     numbers = [int(re.sub(r"\D", "", lines[i])) for i in alone]
     if not (len(alone) >= PAGE_LINES and all(a < b <= a + 40 for a, b in itertools.pairwise(numbers))):
         alone = []
-    if not feet and not alone:
+    fed = _page_edges(text) if "\f" in text else set()
+    if not feet and not alone and not fed:
         return "\n".join(lines), []
-    furniture = {i for i, n in enumerate(norm) if n in feet} | set(alone)
+    furniture = {i for i, n in enumerate(norm) if n in feet} | set(alone) | fed
     counts = Counter(norm)
     parts = [_columns(line) for line in lines]
     columns = Counter(parts)  # (a head of several parts, mirrored on every other page)
@@ -522,6 +593,8 @@ def paginated(text: str) -> tuple[str, list[str]]:
             continue
         while i < len(lines) and (i in furniture or not lines[i].strip()):  # the page break, blank lines included
             i += 1
+        while out and not out[-1].strip():
+            out.pop()  # (and those above the foot: "… bei dem erfahrene" / "" / "KälteKlima Nord" / "13")
         before = next((line for line in reversed(out) if line.strip()), "")
         if not (out and out[-1].strip() and i < len(lines)) or re.search(r"[.?!。？！:：\]]\s*$", before):
             out.append("")  # between paragraphs (or turns): a blank line stays

@@ -12,7 +12,7 @@ or a question label (`Q:`) alone; the paragraphs after each are the interviewee'
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from bot.importer import chrome, names
@@ -53,6 +53,7 @@ class Piece:
     label: str | None = None
     dropped: str | None = None  # the chrome reason, if it is chrome
     after_end: bool = False  # after the interview's last turn has ended (credits, bio, promotion follow)
+    aside: bool = False  # a box set inside an answer ("Zur Person" and the bio under it): narrative, the answer goes on
 
     @property
     def plain(self) -> str:
@@ -119,14 +120,21 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
         if askers or plain < MIN_QUESTIONS - 1 or plain * 2 <= len(marked):
             if askers and len(askers) == 1:  # "【记者】…？" and, between them, "——家里人支持吗？" in bold: the
                 asker = next(iter(askers))  # interviewer's too, answered under the guest's label (right after
+                main = _main_guest(pieces, guests)
                 for i in marked:  # an answer: a question's translation under it goes with it)
                     before = next((pc for pc in reversed(pieces[:i]) if not pc.dropped and pc.plain), None)
                     if not pieces[i].label and _asks(pieces[i].text) and not (before and before.label == asker):
                         pieces[i].label = asker
+                        answer = next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None)
+                        if answer is not None and not answer.label and main and not (
+                                answer.para.bold or answer.para.kind == "heading" or _asks(answer.text)):
+                            answer.label = main  # (answered with no label: by the guest, or the main one)
             return False
     questions: list[int] = [i for i, pc in enumerate(pieces) if pc.label in askers]
     if len(questions) < MIN_QUESTIONS - 1 or not askers:
         questions = _marked_questions(pieces)
+        if len(questions) < MIN_QUESTIONS - 1 and not cast.voices:
+            questions = _plain_questions(pieces)
         if len(questions) < MIN_QUESTIONS - 1:
             return False
         for i in questions:
@@ -149,8 +157,56 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                 break  # "Zur Person" under the closing thanks: a box about the guest, no answer
             pc.label = ANSWERED
             answered += 1
+            if n + 1 < len(questions):
+                _boxes(pieces, k + 1, end)
             break
     return answered >= MIN_QUESTIONS - 1
+
+
+def _boxes(pieces: list[Piece], start: int, end: int) -> None:
+    """Mark the box set inside an answer that another question follows ("Zur Person" and the bio under it, the
+    answer going on after it) as set aside: narrative, not the answer's."""
+    for k in range(start, end):
+        pc = pieces[k]
+        if pc.label or pc.dropped or not BIO_START.match(pc.plain.lstrip("|*_ ")):
+            continue
+        bio = next((pieces[j] for j in range(k + 1, end) if not pieces[j].dropped and pieces[j].plain), None)
+        if bio is not None and len(pc.plain) <= LIST_TITLE and not bio.label:
+            pc.dropped, bio.aside = "section heading", True  # (the title alone on its line, the bio under it)
+        else:
+            pc.aside = True
+
+
+def _main_guest(pieces: list[Piece], guests: set[str]) -> str | None:
+    """The guest who answers most, at least twice as often as any other (a colleague who chimes in once is not
+    the one interviewed); None when no one does."""
+    turns = Counter(pc.label for pc in pieces if pc.label in guests).most_common(2)
+    if not turns or (len(turns) == 2 and turns[0][1] < 2 * turns[1][1]):
+        return None
+    return turns[0][0]
+
+
+PLAIN_QUESTIONS = 6  # questions set apart by nothing but their "?" to read a text so
+PLAIN_QUESTION_MAX = 400  # characters
+INTERVIEW_CUE = re.compile(r"(?i)\binterview|\bgespräch|\bconversation\b|\bQ ?& ?A\b|"
+                           r"访谈|訪談|采访|採訪|专访|專訪|对话|對話")
+
+
+def _plain_questions(pieces: list[Piece]) -> list[int]:
+    """Questions that only their own paragraph and their "?" set apart (a print interview whose bold type text
+    extraction lost: "Was will der Verband konkret dagegen tun?" over an unmarked answer), in a text that says
+    it is an interview near its top: each a short paragraph that asks, followed by one that does not (of two
+    asking paragraphs in a row, the first ends the answer before: "… Wer soll die denn noch warten?")."""
+    live = [i for i, pc in enumerate(pieces) if not pc.dropped and pc.plain]
+    if not any(INTERVIEW_CUE.search(pieces[i].plain) for i in live[:12]):
+        return []
+    asked = []
+    for n, i in enumerate(live[:-1]):
+        pc, nxt = pieces[i], pieces[live[n + 1]]
+        if (pc.para.kind == "para" and not pc.label and len(pc.plain) <= PLAIN_QUESTION_MAX and _asks(pc.text)
+                and nxt.para.kind == "para" and not nxt.label and not _asks(nxt.text)):
+            asked.append(i)
+    return asked if len(asked) >= PLAIN_QUESTIONS else []
 
 
 def _marked_questions(pieces: list[Piece]) -> list[int]:
@@ -197,8 +253,24 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
 
 LIST_TITLE = 40  # characters: a plain paragraph that titles the list under it ("Mehr zum Thema")
 AD_TEXT = 160  # characters: what an ad under an "Anzeige" label says at most (a longer paragraph answers)
-SHOP = re.compile(r"\b[\w-]+\.(?:com|co\.uk|de|at|ch|org|net|shop|store)\b|\b(?:per ?cent|percent|prozent) off\b|"
+SHOP = re.compile(r"\b[\w-]+\.(?:com|co\.uk|de|at|ch|org|net|shop|store)\b|\bwww\.[\w-]+\.[a-z]{2,}\b|"
+                  r"\b(?:per ?cent|percent|prozent) off\b|"
                   r"\d+ ?% (?:off|rabatt)|\b(?i:quote|use|code|gutschein)\s+(?-i:[A-Z0-9]{4,})\b")  # unless it sells
+
+
+# a comment's stamp under it: "5-17 20:45 来自浙江", "2024-05-18 08:17", "3小时前", "2 hours ago", "vor 3 Stunden"
+COMMENT_STAMP = re.compile(
+    r"(?:(?:(?:19|20)\d\d[-/.年])?\d{1,2}[-/.月]\d{1,2}日?|昨天|今天|前天)(?:\s*\d{1,2}:\d\d)?|\d{1,2}:\d\d"
+    r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月)前|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago"
+    r"|vor\s+\d+\s+(?:Sekunden?|Minuten?|Stunden?|Tagen?|Wochen?|Monaten?)", re.I)
+STAMP_PLACE = re.compile(r"\s*(?:(?:来自|來自|IP\s*属地\s*[：:]?|IP\s*屬地\s*[：:]?)\s*\S{1,12})?\s*")
+HANDLE = re.compile(r"[^\s：:]{1,24}\s?[：:]\s*\S")  # "橘子汽水不加冰：…": a user's comment
+
+
+def _stamp(plain: str) -> bool:
+    """A line that is a comment's date, time or age, perhaps with where it was sent from."""
+    m = COMMENT_STAMP.match(plain.strip())
+    return m is not None and bool(STAMP_PLACE.fullmatch(plain.strip()[m.end():]))
 
 
 def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
@@ -226,6 +298,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     _pull_quotes(pieces)  # first: a pull-quote (and the image before it) inside the last answer ends nothing
     _letter(pieces)
     ad_run = False  # in the lines under an ad's label
+    brands: set[str] = set()  # the names in capitals the ad's lines print ("FROSTMANN")
+    credited = -2  # the line of a credit after the last answer: short lines right under it (no blank line) are its
     for i, pc in enumerate(pieces):
         if pc.dropped == "pull-quote":
             pc.after_end = ended
@@ -279,23 +353,37 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                 pieces_dropped.append(Dropped(caption, "caption", pc.para.line))
                 pc.text = rest
                 pc.para = Para(rest, pc.para.kind, pc.para.level, pc.para.quote, False, pc.para.line)
+        captioned = CREDITED_CAPTION.fullmatch(pc.plain.strip(" *_"))
+        if captioned and not pc.label and (role is None or pc.para.italic) and _one_sentence(captioned.group("c")):
+            pc.dropped = "caption"  # "Dr Okafor-Lane taking a kick sample below the weir. Photo: T. Parry", before
+            continue  # the interview or set in italics: the photo's caption and its credit in one line
         kept, tail = chrome.trailing_chrome(pc.text)
         if tail:
             pieces_dropped.append(Dropped(tail, "credit at the end of a paragraph", pc.para.line))
             pc.text = kept
         advertised = i > 0 and (pieces[i - 1].dropped == "ad" or (ad_run and bool(pieces[i - 1].dropped))) and (
-            # an ad's text (its lines one after another), no answer: short, or
-            len(pc.plain) <= AD_TEXT or (len(pc.plain) <= 3 * AD_TEXT and bool(SHOP.search(pc.plain))))  # selling
+            # an ad's text (its lines one after another), no answer: short, or selling (or the lines under it do)
+            len(pc.plain) <= AD_TEXT or (len(pc.plain) <= 3 * AD_TEXT and (bool(SHOP.search(pc.plain))
+                                                                           or _selling(pieces, i))))
         answering = role == "interviewee" or (role == "interviewer" and unlabelled_answers and not pc.label)
         in_answer = answering and not ended and not advertised  # after "Anzeige": an ad's own rules
         reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=in_answer)
         if not reason and advertised and not pc.label and (SHOP.search(pc.plain) or ended or _selling(pieces, i)):
             reason = "ad"  # under "ADVERTISEMENT": "… Quote HEDGE10 for ten per cent off at brindleflour.co.uk"
+        named = set(BRAND.findall(pc.plain))
+        if not reason and advertised and not pc.label and named and named <= brands:
+            reason = "ad"  # "FROSTMANN weil Kältemittel zu wertvoll …": the slogan under the ad's own name
         ad_run = reason == "ad" or (advertised and bool(reason))
+        brands = (brands | named) if ad_run else set()
         if not reason and not pc.label and i + 1 < len(pieces) and chrome.PHOTO_CREDIT.match(pieces[i + 1].plain) \
                 and (chrome.is_caption(pc.plain) or _one_sentence(pc.plain)) and not pieces[i + 1].para.after_image \
                 and not (i > 0 and _asks(pieces[i - 1].text)):  # (under a question: "Not yet.", no caption)
             reason = "caption"  # a short line right above a photo credit ("…搬出来" / "摄影：周野") describes the photo
+        if not reason and ended and not pc.label and (_stamp(pc.plain) or (
+                HANDLE.match(pc.plain) and i + 1 < len(pieces) and _stamp(pieces[i + 1].plain))):
+            reason = "comment"  # after the interview: a reader's "handle：words" over its "5-17 20:45 来自浙江"
+        if not reason and credited == pc.para.line - 1 and not pc.label and len(pc.plain) <= AD_TEXT:
+            reason = "credit"  # the next line of a credits block: "Transcribed by Scrivly." / "Timestamps are …"
         if not reason and ended and not pc.label and _closing(pc.plain):
             reason = "closing"  # "Herzliche Grüße aus Biedenkopf" under the last answer
         if not reason and ended and not pc.label and _link_line(pc) and any(
@@ -312,8 +400,17 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             pc.dropped = reason
         if reason and reason != "empty" and i > last_label:
             ended = True
+            credited = pc.para.line if reason == "credit" else -2
     _pull_quotes(pieces)
     return pieces_dropped
+
+
+# a caption and its photo's credit in one line: "… below Coldharbour Weir, July 2002. Photo: T. Parry"
+CREDITED_CAPTION = re.compile(r"(?P<c>.{10,200}?[.!?。！？])\s*(?i:photo|photograph|foto|fotos|bild|image|摄影|攝影)"
+                              r"\s*(?i:by|von)?\s*[:：/]?\s*(?:[A-ZÄÖÜ]\.\s*)*[^.!?。\n]{2,40}\.?")
+
+
+BRAND = re.compile(r"\b[A-ZÄÖÜ]{4,}\b")  # a name in capitals
 
 
 def _selling(pieces: list[Piece], i: int) -> bool:
@@ -395,7 +492,8 @@ def _pull_quotes(pieces: list[Piece]) -> None:
         near = range(max(0, i - PULL_QUOTE_REACH), min(len(texts), i + PULL_QUOTE_REACH + 1))
         for j in near:  # (a long document: the paragraphs around it, not every pair of the whole text)
             other = texts[j]
-            longer = len(other) > len(texts[i]) or (j < i and pc.para.quote)
+            longer = len(other) > len(texts[i]) or (j < i and pc.para.quote) or (  # (or set apart, a whole paragraph)
+                t == other.strip() and (pc.para.italic or pc.para.bold or pc.para.quote))
             if j != i and not pieces[j].dropped and longer and t in other:
                 pc.dropped = "pull-quote"
                 break
@@ -425,7 +523,8 @@ def _question(parts: list[str]) -> str | None:
     return kept.strip() or text[-MAX_QUESTION:]
 
 
-EDITORIAL = re.compile(r"\[[^\[\]]{20,}\][.!]?")  # "[Es entstand eine kurze Diskussion …]": the editors speaking
+# "[Es entstand eine kurze Diskussion …]", "（采访当天，父亲俞建平一直坐在院子里劈篾。…）": the editors speaking
+EDITORIAL = re.compile(r"\[[^\[\]]{20,}\][.!]?|（[^（）]{20,}）[。.]?|\([^()]{20,}\)[.!]?")
 
 
 def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice | None) -> Flow:
@@ -480,8 +579,8 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
             speaker, turn = None, None
             flow.items.append(pc)
             continue
-        if EDITORIAL.fullmatch(pc.plain):
-            flow.items.append(pc)  # an editor's note inside a turn: narrative, and the turn goes on
+        if EDITORIAL.fullmatch(pc.plain) or pc.aside:
+            flow.items.append(pc)  # an editor's note or a box inside a turn: narrative, and the turn goes on
             continue
         if speaker.role == "interviewer" and bold_asks and turn.parts[0].para.bold and not pc.para.bold \
                 and pc.para.kind == "para" and not pc.para.quote and turn.parts[0].plain.strip():

@@ -143,8 +143,21 @@ def _described(label: str) -> str | None:
     return m.group("n") if m and names.looks_like_person(m.group("n")) else None
 
 
+# a role before a name: "主持人小满"
+HAN_ROLE_PREFIX = re.compile(r"(?:主持人|主持|主播|嘉宾|嘉賓|记者|記者|采访者|採訪者|受访者|受訪者)\s*")
+
+
 def _norm(s: str | None) -> str:
     return re.sub(r"[\s·.]", "", (s or "").casefold())
+
+
+def _claimed(label: str, short: str, counts: Counter[str], recurring: set[str],
+             first_at: dict[str, tuple[int, int]]) -> bool:
+    """Whether another full name, used before `label`, already stands for the short label both fit ("Anna
+    Meyer:" before "Tom Meyer:", and "Meyer:" after them): `label` is someone else."""
+    earlier = [f for f in counts if f not in recurring and f != label and _full_name(f) and names.same_person(f, short)
+               and first_at[f] < first_at[label]]
+    return any(not names.same_person(f, label) for f in earlier)
 
 
 def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]:
@@ -173,9 +186,16 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         if not any(re.search(r"\w", t) for t in texts[label]):
             recurring.discard(label)
             cast.ignored[label] = "marks time, says nothing"
-    for label in recurring:  # "嘉宾 林岚：" at first, "林岚：" later: one speaker (so "主持人 阿乔：", "阿乔：")
-        words = label.split()
+    for label in recurring:  # "嘉宾 林岚：" at first, "林岚：" later: one speaker (so "主持人 阿乔：", "阿乔：",
+        words = label.split()  # and "主持人小满：", "小满：")
         plain = words[-1] if len(words) == 2 and _role_word(words[0]) and words[-1] in recurring else label
+        role = HAN_ROLE_PREFIX.match(label)
+        if plain == label and role and label[role.end():] in recurring:
+            plain = label[role.end():]
+        fuller = [r for r in recurring if len(words) == 1 and r != label and len(r.split()) >= 2
+                  and r.split()[-1] == label and names.looks_like_person(r)]
+        if plain == label and len(fuller) == 1:
+            plain = fuller[0]  # "Doris Kettering:" twice, then "Kettering:": one speaker
         cast.aliases[label] = plain
     legend = _legend("\n".join(visible(p.text) for p in paras)[:20000], set(counts)) if recurring else {}
     for label in counts:
@@ -191,10 +211,13 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         longer = [r for r in recurring
                   if any(names.same_person(f, r) for f in forms)
                   or (len(_norm(r)) >= 2 and re.match(rf"{re.escape(r)}\b", label))]
-        if len(longer) == 1:
+        if len(longer) == 1 and _full_name(label) and _claimed(label, longer[0], counts, recurring, first_at):
+            cast.aliases[label] = label  # "Tom Meyer:" once, after "Anna Meyer:" named "Meyer:": a relative's voice
+        elif len(longer) == 1:
             cast.aliases[label] = longer[0]
         elif recurring and ((_role_word(label) and _person_in_role(label)) or ANONYMOUS.match(label)
-                            or _described(label) or (_full_name(label) and all(map(_full_name, recurring)))
+                            or _described(label)
+                            or (_full_name(label) and all(_full_name(cast.aliases.get(r, r)) for r in recurring))
                             or label in legend):
             cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference, "Zitatorin:", a
             # label the intro's legend names ("GF = Gerald Finch, JO-L = Judith Okafor-Lane, TP = Tom Parry")

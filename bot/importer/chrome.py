@@ -160,6 +160,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
                     r"^(?:照片|相片|圖片|图片|圖|图|photos?|bild(?:er)?|fotos?)[^:：]{0,12}[:：]\s*https?://\S+$")),
     ("follow", _rx(r"^欢迎(?:在评论区|在評論區|大家)?留言", r"^歡迎(?:在評論區|大家)?留言",
+                   r"^欢迎在评论区|^歡迎在評論區",
                    r"^(?:关注|點擊|点击|扫码|掃碼|扫一扫|掃一掃|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|"
                    r"阅读原文|閱讀原文)",
                    r"^(?:Follow|Find) us\b|^Folgen Sie uns|\bfollow us on\b|^Share(?: this)?\b|^Teilen\b"
@@ -219,6 +220,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:(?:speaker |sprecher)?legende?\s*:?\s*)?"
                    r"(?:speaker|sprecher(?:in)?|说话人|發言人|person|stimme|voice)\s*\d{1,2}\s*=\s*[^=\n]{3,50}$")),
     # a way back or on: "← Zurück zur Übersicht", "Back to all interviews", "Mehr aus unserer Reihe „…“: A · B"
+    # how to cite the record: "For research and educational use. Please cite as: Kettering, Doris Ann. …"
+    ("citation", _rx(r"\b(?:please )?cite (?:this (?:interview|transcript|item|record) )?as\s*:",
+                     r"^(?:zitiervorschlag|zitierweise|empfohlene zitierweise|引用格式|引用方式)\s*[:：]")),
+    # a video's on-screen caption, as its subtitles write it: "EINBLENDUNG: Dr. Katrin Wessel, Schlafmedizinerin"
+    ("caption", _rx(r"^(?:einblendung|bauchbinde|insert|on-?screen(?: text| caption)?|lower third|屏幕字幕)\s*[:：]")),
     ("navigation", _rx(r"^(?:←|<-|<<)\s*\S.{0,50}$",
                        # the page's own address printed in its footer: "Page address: http://…/curlews.htm"
                        r"^(?:page address|page url|url of this page|address of this page|adresse dieser seite|"
@@ -277,7 +283,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("notice", _rx(r"^【[^】]{0,12}(?:关心您|關心您|提醒您|提醒|小编|小編|广告|廣告|声明|聲明|公告)[^】]{0,6}】",
                    r"(?:可拨打|可撥打|请拨打|請撥打|欢迎拨打|歡迎撥打).{0,24}(?:专线|專線|热线|熱線)")),
     ("cookies", _rx(r"\b(?:we use cookies|cookie(?:s| policy| settings)|privacy (?:policy|settings)|accept all|"
-                    r"wir verwenden cookies|cookie-einstellungen|datenschutz(?:erklärung|einstellungen)?"
+                    r"wir verwenden cookies|cookie-einstellungen|datenschutz(?:erklärung|einstellungen)|^datenschutz$"
                     r"|alle akzeptieren|"
                     r"ihre privatsphäre)\b")),
     # (not "By 2019 the government …")
@@ -312,7 +318,8 @@ SECTION_HEADINGS = re.compile(
     r"leave a (?:reply|comment)|(?:see also|further reading|external links|table of contents|contents|siehe auch|"
     r"weblinks|inhaltsverzeichnis|inhalt|目录|目錄|参见|參見|absage|abspann|credits|本期时间轴|时间轴|時間軸|本期提到|"
     r"notes|endnotes|fußnoten|anmerkungen|注释|注釋|"
-    r"节目中提到|節目中提到|本期相关|shownotes|listen|listen now|anhören|jetzt anhören|watch|收听|收聽)$|"
+    r"节目中提到|節目中提到|本期相关|shownotes|listen|listen now|anhören|jetzt anhören|watch|收听|收聽|"
+    r"bgm|背景音乐|背景音樂|配乐|配樂|本期音乐|本期音樂|互动|互動|商务合作|商務合作|联系我们|聯絡我們)$|"
     # (whole: "Inhalt und Form" is a heading)
     r"show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"
     r"episode links|in this episode|previous episodes|"
@@ -391,7 +398,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         if reason in {"chapters", "navigation", "contact", "copyright-line"} and in_answer:
             continue
         found = rx.search(plain)
-        if found and (not in_answer or found.start() <= 3 or reason in {"caption", "paywall", "cookies", "jump"}):
+        if found and (not in_answer or found.start() <= 3 or reason in {"caption", "paywall", "jump", "citation"}):
             return "copyright" if reason == "copyright-line" else reason
     if short and loose_ok and FOLLOW_WORDS.search(plain):
         return "follow"
@@ -450,6 +457,7 @@ def leading_caption(text: str) -> tuple[str, str]:
 def section_heading(text: str) -> str | None:
     """A heading that opens a block of chrome ("Related", "Comments", "延伸阅读"): "section" or "to-end"."""
     plain = re.sub(r"^[^\w\[(（【]+", "", visible(text)).strip(" :：")  # "📌 延伸閱讀": the words after the emoji
+    plain = re.sub(r"^【([^【】]+)】$", r"\1", plain)  # "【时间轴】": a show's notes titled in brackets
     if not SECTION_HEADINGS.match(plain):
         return None
     return "to-end" if SECTION_TO_END.search(plain) else "section"

@@ -189,6 +189,15 @@ LAYOUT_TABLE = re.compile(r"<table\b|<dl\b", re.I)
 CELL_BLOCKS = ("p", "div", "table", "ul", "ol", "blockquote", "hr", "h1", "h2", "h3", "h4", "dl")
 
 
+def _record_table(table: Any) -> bool:
+    """A table of two cells a row, most of whose first cells name a field of an interview's record (Narrator,
+    Interviewer, Date of interview, Place, …), three at least: the archive's record, read as metadata."""
+    rows = [[" ".join(c.text_content().split()).strip(" :：").casefold() for c in r.iterchildren("td", "th")]
+            for r in table.iterdescendants("tr")]
+    keyed = [r for r in rows if len(r) == 2 and (r[0] in metadata.RECORD_KEYS or r[0] in transcript.KEYS)]
+    return len(keyed) >= 3 and len(keyed) * 2 >= len(rows)
+
+
 def _presentational(table: Any) -> bool:
     """A table that lays a page out rather than holding data: one with a table inside, or without a head
     (no <th>, <thead>, <caption>) that has one cell a row or cells holding paragraphs (an answer's paragraphs
@@ -218,13 +227,16 @@ def reading_blocks(html: str) -> str:
         tree = lxml_html.document_fromstring(html)
     except ValueError:
         return html
+    records = [t for t in tree.iter("table") if _record_table(t)]
+    for table in records:  # an archive's record of the interview (Narrator | Doris Ann Kettering, …): no passage
+        table.drop_tree()
     laid_out = [t for t in tree.iter("table") if _presentational(t)]
     for table in laid_out:
         for el in [table, *table.iterdescendants("tr", "td", "th", "tbody", "thead", "tfoot")]:
             if _owner(el) is table:
                 el.tag = "div"
     listed = question_lists(tree)
-    return lxml_html.tostring(tree, encoding="unicode") if laid_out or listed else html
+    return lxml_html.tostring(tree, encoding="unicode") if laid_out or listed or records else html
 
 
 def question_lists(tree: Any) -> bool:
@@ -295,6 +307,70 @@ def leading_runs(html: str) -> str:
         el.insert(0, para)
         changed = True
     return lxml_html.tostring(tree, encoding="unicode") if changed else html
+
+
+BOLD_CLASS = re.compile(r"\.(?P<c>[A-Za-z][\w-]*)\s*\{[^{}]*?font-weight\s*:\s*(?:bold|[6-9]00)\b[^{}]*\}", re.I)
+
+
+def styled_bold(html: str) -> str:
+    """The page with the text its style sheet sets in bold by a class (`.c7{font-weight:700}`, as Google Docs and
+    word processors publish documents) in <b>, as a reader sees it: a speaker's name over their words, a
+    question."""
+    styles = "".join(re.findall(r"<style\b[^>]*>(.*?)</style>", html, re.I | re.S))
+    bold = {m.group("c") for m in BOLD_CLASS.finditer(styles)}
+    if not bold or not re.search(r"class=[\"'][^\"']*\b(?:" + "|".join(map(re.escape, bold)) + r")\b", html):
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except ValueError:
+        return html
+    for el in tree.iter("span", "p", "div", "td", "li"):
+        if bold & set((el.get("class") or "").split()) and el.text_content().strip() and not el.xpath(".//b|.//strong"):
+            wrapper = lxml_html.Element("b")
+            wrapper.text, el.text = el.text, None
+            for child in list(el):
+                wrapper.append(child)
+            el.append(wrapper)
+    return lxml_html.tostring(tree, encoding="unicode")
+
+
+MIN_NAMED = 4  # bold names over paragraphs that make a transcript of this shape
+
+
+def named_paragraphs(html: str) -> str:
+    """A transcript's paragraphs under a speaker's name in bold on a line of its own (`<p><b>Doris Kettering</b></p>`
+    over `<p>I was born …</p>`, later `<p><b>Kettering</b></p>`) as labelled paragraphs (`<p><b>Doris Kettering:</b>
+    I was born …</p>`), as a reader takes them; where at least MIN_NAMED such names stand over paragraphs."""
+    if len(re.findall(r"<p\b[^>]*>\s*(?:<span\b[^>]*>\s*)?<(?:b|strong)\b", html, re.I)) < MIN_NAMED:
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except ValueError:
+        return html
+    named = []
+    for p in tree.iter("p"):
+        shown = " ".join(p.text_content().split())
+        bold = " ".join(" ".join(b.text_content() for b in p.iter("b", "strong")).split())
+        nxt = p.getnext()
+        if (shown and bold == shown and len(shown.split()) <= 4 and not re.search(r"[.:?!,;]$", shown)
+                and nxt is not None and nxt.tag == "p" and " ".join(nxt.text_content().split())):
+            named.append((p, shown, nxt))
+    people = {n for _, n, _ in named if names.looks_like_person(n)}
+    surnames = {n.split()[-1] for n in people}
+    chosen = [(p, n, nxt) for p, n, nxt in named if n in people or n in surnames]
+    if len(chosen) < MIN_NAMED:
+        return html
+    for p, name, nxt in chosen:
+        label = lxml_html.Element("b")
+        label.text, label.tail = f"{name}:", " " + (nxt.text or "")
+        nxt.text = None
+        nxt.insert(0, label)
+        p.drop_tree()
+    return lxml_html.tostring(tree, encoding="unicode")
 
 
 XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")  # an XHTML page's (an e-book's), which HTML parsers refuse
@@ -398,7 +474,7 @@ def from_html(source: Source) -> Document:
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else trafilatura.extract(
-        lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(unwrapped(source.text)))))))),
+        lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(unwrapped(source.text)))))))))),
         url=source.url,
         output_format="markdown",
         include_formatting=True, include_links=False, include_images=True, include_comments=False, include_tables=True,
@@ -460,8 +536,13 @@ def from_text(source: Source) -> Document:
     metadata.from_front_matter(meta, front, origin)
     if posted:
         meta.put("published", metadata.iso_date(posted), "the first post")
-    if first_cue:
-        meta.put("title", first_cue, "the first subtitle")
+    if first_cue:  # a video's first subtitle: its title, under the channel's name in capitals ("DENKRAUM WISSEN")
+        channel, _, rest = first_cue.partition("\n")
+        if rest.strip() and transcript.CAPS.match(channel.strip()) and len(channel.split()) <= 5:
+            meta.put("publisher", names.written_as(channel, [text]) or transcript.name_in_capitals(channel),
+                     "the first subtitle")
+            first_cue = rest
+        meta.put("title", " ".join(first_cue.split()), "the first subtitle")
     head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
     if head:
         meta.put("publisher", names.written_as(head, [body]) or head.title(), "running head")
@@ -479,6 +560,8 @@ def from_text(source: Source) -> Document:
     if meta.found.get("title") == "the line over the byline" and meta.title:
         body = _without_masthead(body, meta.title)
     body = transcript.name_lines(body, [*meta.guests, *meta.authors, *meta.speakers])
+    if meta.title:  # "慢半拍 | EP58 在屋顶养蜂的人：…" over "节目：慢半拍": the episode's own title
+        meta.title = metadata.without_show(meta.title, meta.publisher)
     return Document(body, meta, source.kind)
 
 

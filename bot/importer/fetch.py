@@ -27,7 +27,8 @@ TIMEOUT = httpx.Timeout(20.0, connect=10.0)  # per connect / read
 TOTAL_SECONDS = 60.0  # a whole fetch (lookup, connect, headers, body), however slowly the server sends
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
-LOCAL_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+LOCAL_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                  ".srt": "text", ".vtt": "text"}  # (subtitles: their cues read as running text)
 USER_AGENT = "interview-bot/0.1 (+article import)"
 
 @dataclass
@@ -137,7 +138,7 @@ def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:
     p = Path(path).expanduser()
     kind = LOCAL_SUFFIXES.get(p.suffix.lower())
     if kind is None:
-        raise FetchError(f"{path}: unsupported file type (use .txt, .md or .html)")
+        raise FetchError(f"{path}: unsupported file type (use .txt, .md, .html, .srt or .vtt)")
     if not p.is_file():
         raise FetchError(f"{path}: no such file")
     if p.stat().st_size > max_bytes:

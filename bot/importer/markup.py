@@ -167,11 +167,15 @@ def _is_structural(line: str) -> bool:
                 or TIMED_LINE.match(s) or NAME_TIME.match(line))
 
 
+RULED_MARKER = re.compile(r"[—–=~*-]{2,}\s*[^—–=~*\s-][^\n]{0,30}?\s*[—–=~*-]{2,}")
+
+
 def _stands_alone(line: str) -> bool:
-    """A line that is a unit of its own: a whole-bold line (a question), a timestamped label line."""
+    """A line that is a unit of its own: a whole-bold line (a question), a timestamped label line, a marker set
+    between rules ("—— 广告时间 ——", "--- Werbung ---")."""
     s = line.strip()
     return bool((WHOLE_EMPHASIS.match(s) and len(visible(s)) >= 8) or (TIMED_LINE.match(s) and len(s.split()) <= 5)
-                or NAME_TIME.match(line))
+                or NAME_TIME.match(line) or RULED_MARKER.fullmatch(s))
 
 
 def _ends_sentence(line: str) -> bool:

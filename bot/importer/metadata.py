@@ -340,6 +340,19 @@ def from_front_matter(meta: Meta, front: dict[str, Any], source: str = "front ma
     meta.put("teaser", first(TEASER_KEYS), source)
 
 
+EPISODE_MARK = re.compile(r"^(?:EP|Ep\.?|Episode|Folge|#|第)\s*\d{1,4}\s*(?:期|集|话|話)?\s*[:：|–—-]?\s*(?=\S)")
+
+
+def without_show(title: str, publisher: str | None) -> str:
+    """A title without the show it names and the episode's number ("慢半拍 | EP58 在屋顶养蜂的人：…" ->
+    "在屋顶养蜂的人：…"), when one of its parts is the publisher's name; else as it is."""
+    parts = [p.strip() for p in SEPARATORS.split(title) if p.strip()]
+    if not publisher or len(parts) < 2 or not any(p.casefold() == publisher.casefold() for p in parts):
+        return title
+    rest = [p for p in parts if p.casefold() != publisher.casefold()]
+    return EPISODE_MARK.sub("", rest[0]) if len(rest) == 1 else title
+
+
 def split_title(raw: str | None, title: str | None) -> tuple[str | None, str | None]:
     """`<title>` "Article | Site" -> (article title, site name); the site only when the other part is the
     article's own title or a generic word."""
@@ -406,6 +419,10 @@ def _json_ld(tree: Any) -> list[dict[str, Any]]:
     return out
 
 
+TITLE_STYLED = ("(//p[contains(concat(' ', normalize-space(@class), ' '), ' title ')] | "
+                "//p[contains(@class, 'MsoTitle')])[1]//text()")  # Google Docs', Word's
+
+
 def from_html(html: str, page_url: str | None) -> Meta:
     """Metadata of a web page from its head, JSON-LD, byline and the address it was fetched from."""
     import lxml.html
@@ -427,7 +444,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
     ld = [i for i in _json_ld(tree) if str(i.get("@type", "")).endswith(("Article", "Posting", "Episode", "Page",
                                                                          "CreativeWork", "Interview"))]
     item = ld[0] if ld else {}
-    h1 = " ".join(" ".join(tree.xpath("//h1[1]//text()")).split()) or None
+    h1 = " ".join(" ".join(tree.xpath("//h1[1]//text()")).split()) or " ".join(" ".join(tree.xpath(
+        TITLE_STYLED)).split()) or None  # (a published document's paragraph in its Title style, if no <h1>)
     og_title = prop("og:title", "twitter:title")
     raw_title = " ".join(" ".join(tree.xpath("//title//text()")).split()) or None
     title, site = split_title(raw_title, og_title or item.get("headline") or h1)
@@ -532,6 +550,10 @@ def _script_parts(name: str) -> list[str]:
     return [p.strip() for p in re.findall(r"[\u3400-\u9fff][^A-Za-z]*|[A-Za-z][^\u3400-\u9fff]*", name) if p.strip()]
 
 
+INSTITUTION = re.compile(r"(?i)university|college|museum|society|foundation|institute|library|school|hospital|"
+                         r"universität|hochschule|stiftung|institut|bibliothek|klinikum|大学|大學|学院|學院|博物馆|博物館")
+
+
 def _marked_site(raw_title: str, tree: Any) -> str | None:
     """The site's name when a part of `<title>` ("…_澜江新闻网", "… | Soil & Signal Podcast") agrees with a
     mark the page shows of itself: its logo's text, a brand element, a copyright or source line. The mark
@@ -550,7 +572,8 @@ def _marked_site(raw_title: str, tree: Any) -> str | None:
             m = mark.casefold()
             begins = low.startswith(m + " ") or (m.startswith(low) and len(low) >= 4)
             if len(m) >= 3 and (low == m or (last and begins)):
-                found = part if m.startswith(low) else mark
+                rest = part[len(mark):].strip() if low.startswith(m) else ""
+                found = part if m.startswith(low) or INSTITUTION.fullmatch(rest) else mark  # ("Calderwood University")
                 if best is None or len(found) > len(best):
                     best = found
         if best:
@@ -688,7 +711,12 @@ PLAIN_CRUMBS = re.compile(r"^[ \t]*[^\n›»\[\]()]{2,60}(?:[ \t][›»][ \t][^\
 
 
 LETTERHEAD = re.compile(r"^[ \t*_#]*(?P<n>(?:[A-ZÄÖÜ][\w&-]*[ \t]+){1,6}(?:e\.[ \t]?V\.|gGmbH|GmbH(?: & Co\. KG)?|AG|"
-                        r"Ltd\.|Inc\.|LLC))(?=[ \t*_]|$)")
+                        r"Ltd\.|Inc\.|LLC))(?=[ \t*_]|$)"
+                        # an institution's name over a project's: "Millbrook Valley Historical Society · Voices of …"
+                        r"|^[ \t*_#]*(?P<i>(?:[A-ZÄÖÜ][\w&'’-]*[ \t]+){0,5}"
+                        r"(?:Society|Museum|Archives?|Library|Institute|"
+                        r"Foundation|Association|Trust|College|University|Verein|Stiftung|Archiv|Bibliothek|Gesellschaft|"
+                        r"Institut))[ \t]+[·|–—][ \t]+\S")
 
 
 def letterhead(text: str) -> str | None:
@@ -697,9 +725,9 @@ def letterhead(text: str) -> str | None:
     first = next((line for line in text.split("\n") if line.strip()), "")
     m = LETTERHEAD.match(first)
     if not m or len(first) > 120 or re.search(r"[.!?]\s*$", first.strip(" *_")) \
-            or re.match(r"(?i)(?:die|der|das|the|a|an|unsere?|our)\s", m.group("n")):
+            or re.match(r"(?i)(?:die|der|das|the|a|an|unsere?|our)\s", m.group("n") or m.group("i")):
         return None  # ("Die Stadtwerke Münster GmbH versorgen rund …": a sentence about it)
-    return m.group("n")
+    return m.group("n") or m.group("i")
 
 
 def date_line(text: str, reach: int = 6000) -> str | None:

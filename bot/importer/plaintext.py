@@ -169,18 +169,26 @@ CALL_NOTICE = re.compile(r"\b(?:joined|left) the (?:meeting|call|webinar)\.?$|\b
 
 
 def subtitles(text: str) -> tuple[str | None, str]:
-    """(the first cue's text, the text of the cues as paragraphs: a cue that names its speaker, or follows a
-    cue that ends a sentence, starts a paragraph) of subtitles saved as text; (None, text) for other text."""
+    """(the first cue's text, a line a line, the text of the cues as paragraphs: a cue that names its speaker, or
+    follows a cue that ends a sentence, starts a paragraph) of subtitles saved as text; (None, text) for other
+    text."""
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     times = [i for i, line in enumerate(lines) if CUE_TIME.match(line)]
     if len(times) < MIN_CUES:
         return None, text
+    lines = _voiced(lines, set(times))
+    first = [x.strip() for x in lines[times[0] + 1:(times[1] - 1 if len(times) > 1 else len(lines))] if x.strip()]
     cues: list[str] = []
     for n, i in enumerate(times):
         end = times[n + 1] - 1 if n + 1 < len(times) else len(lines)  # (the next cue's number stands before it)
-        said = " ".join(line.strip() for line in lines[i + 1:end] if line.strip() and not line.strip().isdigit())
+        said: list[str] = []
+        for line in (x.strip() for x in lines[i + 1:end] if x.strip() and not x.strip().isdigit()):
+            if said and line.startswith(VOICED):  # "- Kein Problem." on a cue's second line: a new speaker's cue
+                cues.append(" ".join(said))
+                said = []
+            said.append(line.removeprefix(VOICED))
         if said:
-            cues.append(said)
+            cues.append(" ".join(said))
     if not cues:
         return None, text
     head = [line for line in lines[:max(0, times[0] - 1)] if line.strip() and line.strip() != "WEBVTT"]
@@ -203,7 +211,41 @@ def subtitles(text: str) -> tuple[str | None, str]:
             out[-1] = _joined(out[-1], cue)
         else:
             out.append(cue)
-    return cues[0] or None, "\n\n".join(out)
+    return "\n".join(first) if cues[0] and first else cues[0] or None, "\n\n".join(out)
+
+
+# who speaks, in brackets before their first words: "[Moderatorin] Herzlich willkommen", "[Dr. Katrin Wessel] Danke"
+# (not a sound: "[lacht]", "[Musik]" alone)
+SPEAKER_TAG = re.compile(r"^(?:-\s+)?\[(?P<n>(?:(?:Dr|Prof)\.\s+)?[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,3})\]"
+                         r"\s+(?=\S)")
+ROLE_TAGS = {"moderator", "moderatorin", "moderation", "host", "interviewer", "interviewerin", "reporter", "reporterin",
+             "sprecher", "sprecherin", "gast", "guest", "presenter"}
+VOICED = "\x00"  # (marks a line _voiced gave a label: a cue of its own)
+
+
+def _voiced(lines: list[str], times: set[int]) -> list[str]:
+    """Subtitle lines with their speakers as labels, where the cues name two in brackets ("[Moderatorin] …",
+    "[Dr. Katrin Wessel] …") and mark each change of speaker after that with a dash ("- Ja."), as subtitles do;
+    other lines as they are."""
+    tags = [m.group("n") for line in lines if (m := SPEAKER_TAG.match(line.strip()))]
+    people = list(dict.fromkeys(t for t in tags if t.casefold() in ROLE_TAGS or len(t.split()) >= 2))
+    if len(people) != 2:
+        return lines
+    out, speaker = [], None
+    for i, line in enumerate(lines):
+        s = line.strip()
+        tag = SPEAKER_TAG.match(s)
+        if i in times or not s:
+            out.append(line)
+        elif tag and tag.group("n") in people:
+            speaker = tag.group("n")
+            out.append(f"{VOICED}{speaker}: {s[tag.end():]}")
+        elif s.startswith("- ") and speaker is not None:
+            speaker = people[1 - people.index(speaker)]  # a dash: the other one speaks
+            out.append(f"{VOICED}{speaker}: {s[2:].strip()}")
+        else:
+            out.append(line)
+    return out
 
 
 def _joined(left: str, right: str) -> str:

@@ -162,7 +162,7 @@ def publisher_in_text(cast: Cast, pieces: list[Piece]) -> tuple[str, str] | None
         if voice is not None and voice.role == "interviewer":
             m = SELF_NAMING.search(pc.plain)
             if m and not any(names.same_person(m.group("n"), p) for p in people):
-                return m.group("n").strip(" .,"), "the host names the show"
+                return re.split(r"\.\s", m.group("n"))[0].strip(" .,"), "the host names the show"  # (not "….  Heute")
     if len(askers) == 1:
         name = askers[0].name
         first = name.split()[0] if name.split() else ""

@@ -267,6 +267,12 @@ STAMP_PLACE = re.compile(r"\s*(?:(?:来自|來自|IP\s*属地\s*[：:]?|IP\s*屬
 HANDLE = re.compile(r"[^\s：:]{1,24}\s?[：:]\s*\S")  # "橘子汽水不加冰：…": a user's comment
 
 
+# who conducted the interview, opening a paragraph after the last answer ("Das Gespräch führte Jonas Pfeiffer. Der
+# Ruderclub gratuliert …"): the article's own end
+INTERVIEW_CREDIT = re.compile(r"(?i)(?:das (?:gespräch|interview) führte(?:n)?|interview(?:ed)? by|the interview was "
+                              r"conducted by|(?:采访|採訪|访谈|訪談)\s*[:：/｜|])\s*\S")
+
+
 def _stamp(plain: str) -> bool:
     """A line that is a comment's date, time or age, perhaps with where it was sent from."""
     m = COMMENT_STAMP.match(plain.strip())
@@ -316,7 +322,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                      or bool(BIO_START.match(plain.lstrip("|*_ ")))  # "Zur Person: Dr. Adaeze Okafor studierte …"
                      or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words))  # "Danke, Ulrike"
                      or bool(about_guest and about_guest.search(plain))  # the writer on her, after her last answer
-                     or _closing(plain)
+                     or _closing(plain) or bool(INTERVIEW_CREDIT.match(plain.lstrip("*_ ")))
                      or (not pc.label and len(plain) <= AD_TEXT and chrome.classify(pc.text, pc.para) in OUTRO))
         pc.after_end = ended
         if listed and pc.para.kind == "item" and not pc.label:

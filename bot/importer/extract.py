@@ -87,24 +87,37 @@ def without_notes(html: str) -> str:
     if not any(_boxed(token) or KICKER_TOKEN.search(token) for m in CLASS_OR_ID.finditer(html)
                for token in m.group(1).split()) and not RECORD_LIST.search(html) and not NOTE_MARKED.search(html):
         return html
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except ValueError:
+    tree = _parsed(html)
+    if tree is None:
         return html
     notes = [el for el in tree.iter("div", "section", "ol", "ul", "aside", "li", "footer", "p", "span", "dl",
                                     "blockquote")
              if el.getparent() is not None and (_record(el) if el.tag == "dl" else _dropped(el))]
     for el in notes:  # gathered first: dropping while walking the tree would skip a note's next sibling
         el.drop_tree()
-    return lxml_html.tostring(tree, encoding="unicode") if notes else html
+    return _serialized(tree) if notes else html
 
 
 QUESTION_CLASS = re.compile(r"(?:^|[-_])(?:question|questions|frage|fragen|interviewer)(?:$|[-_](?:text|item|block))",
                             re.I)  # <p class="qa-question">: a question the page sets apart by its style only
 MIN_CLASSED = 3
 QUESTION_MAX = 400  # characters
+
+
+def _parsed(html: str) -> Any | None:
+    """A page's tree (lxml), or None where the parser refuses it."""
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(html)
+    except ValueError:
+        return None
+
+
+def _serialized(tree: Any) -> str:
+    from lxml import html as lxml_html
+
+    return str(lxml_html.tostring(tree, encoding="unicode"))
 
 
 def _embolden(el: Any) -> None:
@@ -144,11 +157,8 @@ def classed_questions(html: str) -> str:
     if sum(1 for m in CLASS_OR_ID.finditer(html) for t in m.group(1).split() if QUESTION_CLASS.search(t)) \
             < MIN_CLASSED and len(re.findall(r"style\s*=\s*[\"'][^\"']*color\s*:", html, re.I)) < MIN_CLASSED:
         return html
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except ValueError:
+    tree = _parsed(html)
+    if tree is None:
         return html
     marked = [el for el in tree.iter("p", "div", "h2", "h3", "h4", "dt", "li")
               if any(QUESTION_CLASS.search(t) for t in thread.class_tokens(el))
@@ -159,7 +169,7 @@ def classed_questions(html: str) -> str:
         return html
     for el in marked:
         _embolden(el)
-    return lxml_html.tostring(tree, encoding="unicode")
+    return _serialized(tree)
 
 
 VERBATIM = re.compile(r"(<(pre|script|style|textarea)\b.*?</\2\s*>)", re.I | re.S)
@@ -221,11 +231,8 @@ def reading_blocks(html: str) -> str:
     stays a table."""
     if not LAYOUT_TABLE.search(html):
         return html
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except ValueError:
+    tree = _parsed(html)
+    if tree is None:
         return html
     records = [t for t in tree.iter("table") if _record_table(t)]
     for table in records:  # an archive's record of the interview (Narrator | Doris Ann Kettering, …): no passage
@@ -236,26 +243,20 @@ def reading_blocks(html: str) -> str:
             if _owner(el) is table:
                 el.tag = "div"
     listed = question_lists(tree)
-    return lxml_html.tostring(tree, encoding="unicode") if laid_out or listed or records else html
+    return _serialized(tree) if laid_out or listed or records else html
 
 
 def question_lists(tree: Any) -> bool:
     """Definition lists whose terms mostly ask (`<dt>What's the biggest threat?</dt><dd>Diffuse pollution …</dd>`)
     as a reader sees them: each question a bold paragraph, its answer the paragraphs under it (an item's record,
     `<dt>Interviewee</dt>`, stays a list); True if there was one."""
-    from lxml import html as lxml_html
-
     found = False
     for dl in list(tree.iter("dl")):
         terms = [" ".join(t.text_content().split()) for t in dl.iterchildren("dt")]
         if _record(dl) or len(terms) < 2 or sum(t.endswith(("?", "？")) for t in terms) * 2 < len(terms):
             continue
         for term in dl.iterchildren("dt"):
-            bold = lxml_html.Element("strong")
-            bold.text, term.text = term.text, None
-            for child in list(term):
-                bold.append(child)
-            term.append(bold)
+            _embolden(term)
             term.tag = "p"
         for answer in dl.iterchildren("dd"):
             answer.tag = "div"
@@ -285,11 +286,8 @@ def leading_runs(html: str) -> str:
     or a question stand."""
     if not LEADING_RUN.search(html):
         return html
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except ValueError:
+    tree = _parsed(html)
+    if tree is None:
         return html
     changed = False
     for el in list(tree.iter(*RUN_HOLDERS)):
@@ -301,12 +299,12 @@ def leading_runs(html: str) -> str:
         if (el.text or "").strip() or not any((c.tail or "").strip() or (c.tag in EMPHASIS and c.text_content().strip())
                                               for c in run if c.tag != "br"):
             continue  # (text before the first element, or spans alone: trafilatura keeps these)
-        para = lxml_html.Element("p")
+        para = tree.makeelement("p")
         for child in run:
             para.append(child)  # (moved, its tail with it)
         el.insert(0, para)
         changed = True
-    return lxml_html.tostring(tree, encoding="unicode") if changed else html
+    return _serialized(tree) if changed else html
 
 
 BOLD_CLASS = re.compile(r"\.(?P<c>[A-Za-z][\w-]*)\s*\{[^{}]*?font-weight\s*:\s*(?:bold|[6-9]00)\b[^{}]*\}", re.I)
@@ -320,20 +318,13 @@ def styled_bold(html: str) -> str:
     bold = {m.group("c") for m in BOLD_CLASS.finditer(styles)}
     if not bold or not re.search(r"class=[\"'][^\"']*\b(?:" + "|".join(map(re.escape, bold)) + r")\b", html):
         return html
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except ValueError:
+    tree = _parsed(html)
+    if tree is None:
         return html
     for el in tree.iter("span", "p", "div", "td", "li"):
         if bold & set((el.get("class") or "").split()) and el.text_content().strip() and not el.xpath(".//b|.//strong"):
-            wrapper = lxml_html.Element("b")
-            wrapper.text, el.text = el.text, None
-            for child in list(el):
-                wrapper.append(child)
-            el.append(wrapper)
-    return lxml_html.tostring(tree, encoding="unicode")
+            _embolden(el)
+    return _serialized(tree)
 
 
 MIN_NAMED = 4  # bold names over paragraphs that make a transcript of this shape
@@ -345,11 +336,8 @@ def named_paragraphs(html: str) -> str:
     I was born …</p>`), as a reader takes them; where at least MIN_NAMED such names stand over paragraphs."""
     if len(re.findall(r"<p\b[^>]*>\s*(?:<span\b[^>]*>\s*)?<(?:b|strong)\b", html, re.I)) < MIN_NAMED:
         return html
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except ValueError:
+    tree = _parsed(html)
+    if tree is None:
         return html
     named = []
     for p in tree.iter("p"):
@@ -365,12 +353,12 @@ def named_paragraphs(html: str) -> str:
     if len(chosen) < MIN_NAMED:
         return html
     for p, name, nxt in chosen:
-        label = lxml_html.Element("b")
+        label = tree.makeelement("b")
         label.text, label.tail = f"{name}:", " " + (nxt.text or "")
         nxt.text = None
         nxt.insert(0, label)
         p.drop_tree()
-    return lxml_html.tostring(tree, encoding="unicode")
+    return _serialized(tree)
 
 
 XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")  # an XHTML page's (an e-book's), which HTML parsers refuse
@@ -391,11 +379,8 @@ def quoted_answers(html: str) -> str:
     the page as it is otherwise (a pull-quote or two stay quotes)."""
     if html.lower().count("<blockquote") < MIN_CLASSED:
         return html
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except ValueError:
+    tree = _parsed(html)
+    if tree is None:
         return html
     pairs = []
     for quote in tree.iter("blockquote"):
@@ -408,7 +393,7 @@ def quoted_answers(html: str) -> str:
     for asked, quote in pairs:
         _embolden(asked)
         quote.drop_tag()  # its paragraphs stay where it stood
-    return lxml_html.tostring(tree, encoding="unicode")
+    return _serialized(tree)
 
 
 TABLE_ROW = re.compile(r"^\|\s*(?P<q>[^|]+?)\s*\|\s*(?P<a>[^|]+?)\s*\|\s*$")

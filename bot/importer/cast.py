@@ -151,6 +151,12 @@ def _norm(s: str | None) -> str:
     return re.sub(r"[\s·.]", "", (s or "").casefold())
 
 
+def _given_name(label: str, name: str) -> bool:
+    """A Chinese given name (two characters) standing for a full name a label gives ("雅婷" for "主持人（林雅婷）")."""
+    return (len(label) == 2 and bool(re.fullmatch(r"[\u4e00-\u9fff]{2}", label)) and len(name) == 3
+            and name.endswith(label) and name[0] in names.SURNAMES)
+
+
 def _claimed(label: str, short: str, counts: Counter[str], recurring: set[str],
              first_at: dict[str, tuple[int, int]]) -> bool:
     """Whether another full name, used before `label`, already stands for the short label both fit ("Anna
@@ -194,10 +200,12 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
             plain = label[role.end():]
         fuller = [r for r in recurring if len(words) == 1 and r != label and len(r.split()) >= 2
                   and r.split()[-1] == label and names.looks_like_person(r)]
+        fuller = fuller or [r for r in recurring if r != label and _given_name(label, role_with_person(r) or r)]
         if plain == label and len(fuller) == 1:
             plain = fuller[0]  # "Doris Kettering:" twice, then "Kettering:": one speaker
         cast.aliases[label] = plain
     legend = _legend("\n".join(visible(p.text) for p in paras)[:20000], set(counts)) if recurring else {}
+    spoken = {m.name for m in marks if paras[m.para].kind != "heading" and paras[m.para].text[m.end:].strip()}
     for label in counts:
         if label in recurring:
             continue
@@ -218,9 +226,11 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         elif recurring and ((_role_word(label) and _person_in_role(label)) or ANONYMOUS.match(label)
                             or _described(label)
                             or (_full_name(label) and all(_full_name(cast.aliases.get(r, r)) for r in recurring))
+                            or (len(label) == 3 and names.looks_like_person(label) and label in spoken)
                             or label in legend):
             cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference, "Zitatorin:", a
-            # label the intro's legend names ("GF = Gerald Finch, JO-L = Judith Okafor-Lane, TP = Tom Parry")
+            # label the intro's legend names ("GF = Gerald Finch, JO-L = Judith Okafor-Lane, TP = Tom Parry"), a
+            # Chinese full name saying something once ("黃秀蘭：海是不會等人的啦", a clip)
         else:
             cast.ignored.setdefault(label, "used once")
     return set(cast.aliases)
@@ -332,6 +342,9 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     length = {c: statistics.median([len(t.split()) + len(names.HAN.findall(t)) for t in by_label[c]] or [0])
               for c in canonical}
     legend = _legend(body[:20000], canonical)  # "Sprecher 1 = Lea Brandt (Moderation), Sprecher 2 = …"
+    legend = {label: (next((g for g in [*meta.guests, *meta.authors] if len(g) > len(name)
+                            and names.same_person(g, name)), name), role)  # ("A: Ella Voss", the header's
+              for label, (name, role) in legend.items()}  # "Interviewee: Ella Mae Voss": her name in full)
     legend.update({label: (name, "interviewee" if name in meta.guests else "interviewer")  # a header's "(B)"
                    for label, name in meta.labels.items() if label in canonical and label not in legend})
     named_labels = [c for c in canonical if (not ANONYMOUS.match(c) or c in legend)
@@ -451,6 +464,27 @@ NAMED_LABEL = re.compile(r"^[ \t]*(?P<r>[^:\n]{2,30}):[^\n]{0,60}?[„“\"»]?"
                          r"[“”\"«]?[ \t]*\((?P<l>[A-Z]{1,3}\d{0,2})\)", re.M)
 
 
+# a line of a key to a transcript's labels: a label and a name ("RD:  Ruth Hollis Denning (daughter)")
+KEYED_LINE = re.compile(r"(?P<l>[A-Z]{1,4}):\s+(?P<n>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})\s*"
+                        r"(?:\((?P<r>[^()\n]{2,30})\))?\s*")
+
+
+def _keyed_legend(text: str) -> dict[str, tuple[str, str]]:
+    """{label: (name, role)} of a key to the labels: two lines or more in a row, each a label and a name only."""
+    out: dict[str, tuple[str, str]] = {}
+    run: list[re.Match[str]] = []
+    for line in [*text.split("\n"), ""]:
+        m = KEYED_LINE.fullmatch(line.strip())
+        if m and names.looks_like_person(m.group("n")):
+            run.append(m)
+            continue
+        if len(run) >= 2 and len({r.group("l") for r in run}) == len(run):
+            for r in run:
+                out.setdefault(r.group("l"), (r.group("n"), (r.group("r") or "").strip()))
+        run = []
+    return out
+
+
 def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
     """Who numbered voices are, where the page says it: "Sprecher 1 = Lea Brandt (Moderation), Sprecher 2 =
     Dr. Jonas Weber (Gast)" -> {label: (name, role as written)}; only labels the text uses."""
@@ -458,6 +492,9 @@ def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
     for m in NAMED_LABEL.finditer(text):  # "Befragte: B07, Pseudonym „Karin Weidlich“ (B), 47 Jahre"
         if m.group("l") in labels and names.looks_like_person(m.group("n")):
             out[m.group("l")] = (m.group("n"), m.group("r").strip())
+    for label, named in _keyed_legend(text).items():  # "Q:  Thomas Reyes-Whitcomb (interviewer)" / "RD:  Ruth …"
+        if label in labels:
+            out.setdefault(label, named)
     for m in LEGEND.finditer(text):
         label = m.group("l").strip()
         if label not in labels:  # "Speaker legend Speaker 1 = …": the legend's title and its first line run together
@@ -532,8 +569,12 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     if alias and (alias.group("a") in forms or names.initials(alias.group("n")) == alias.group("a").replace(".", "")):
         longest = alias.group("n")  # "Christian Decker (CD)": the name, and CD the label it goes by
     role_first = re.fullmatch(r"(?P<r>[^()（）]+?)\s*[(（](?P<n>[^()（）]+)[)）]", longest)
-    if role_first and _role_word(role_first.group("r")) and " " in role_first.group("n").strip():
-        longest = role_first.group("n").strip()  # "MODERATOR (Lena Ortiz)": the person in the role
+    if role_first and _role_word(role_first.group("r")) and (" " in role_first.group("n").strip() or (
+            names.HAN.search(role_first.group("n")) and names.looks_like_person(role_first.group("n")))):
+        longest = role_first.group("n").strip()  # "MODERATOR (Lena Ortiz)", "來賓（陳志豪）": the person in the role
+    prefixed = HAN_ROLE_PREFIX.match(longest)
+    if prefixed and len(longest) - prefixed.end() >= 2 and not names.HAN.search(longest[:prefixed.start()]):
+        longest = longest[prefixed.end():]  # "主持人小满": 小满
     if longest != label and len(longest) > len(label):
         return longest
     expanded = names.expand_initials(label, candidates)

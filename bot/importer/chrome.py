@@ -60,14 +60,17 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # a manuscript's rights notice, however long: "Dieses Manuskript ist urheberrechtlich geschützt …"
     ("rights", _rx(r"^(?:dieses|das) (?:manuskript|transkript|sendemanuskript) ist urheberrechtlich geschützt\b",
                    # how the transcript was made: "Audio transcript (auto-generated, may contain errors)"
+                   r"^(?:this |the |das )?(?:transcripts?|transkript) (?:is |are |was |were |wurde )?"
+                   r"(?:machine|auto(?:matically)?|automatisch)[- ]?(?:generated|erstellt|erzeugt)\b",
                    r"^(?:audio )?(?:transcript|transkript)\s*\((?:auto-?generated|automatically generated|"
                    r"automatisch erstellt)[^)]{0,60}\)$",
                    # a press release's terms: "SPERRFRIST: Donnerstag, …", "Abdruck honorarfrei – Beleg erbeten"
                    r"^(?:sperrfrist|embargo(?:ed)?)\s*(?:until\b|bis\b|[:：])|^(?:for immediate release|zur sofortigen "
                    r"veröffentlichung)\b",
                    r"^(?:abdruck|nachdruck|veröffentlichung) (?:honorarfrei|frei|kostenfrei)\b",
+                   r"^hinweis (?:für|an) (?:die )?redaktion(?:en)?\s*:",  # "Hinweis für Redaktionen: Der Abdruck …"
                    # a reprint's line: "Sonderdruck aus KälteKlima Nord 3/2024, … Nachdruck nur mit Genehmigung …"
-                   r"^(?:sonderdruck|reprinted) (?:aus|from)\b.{0,160}$",
+                   r"^(?:sonderdruck|reprinted) (?:aus|from)\b[^.!?]{0,80}\d[^!?]{0,80}$",
                    r"\bnachdruck nur mit (?:genehmigung|erlaubnis)\b",
                    r"^this (?:transcript|manuscript|script) is (?:protected by|subject to) copyright\b",
                    # "文字稿由 AI 转写……可能与音频存在出入，请以音频为准": how the transcript was made
@@ -160,7 +163,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
                     r"^(?:照片|相片|圖片|图片|圖|图|photos?|bild(?:er)?|fotos?)[^:：]{0,12}[:：]\s*https?://\S+$")),
     ("follow", _rx(r"^欢迎(?:在评论区|在評論區|大家)?留言", r"^歡迎(?:在評論區|大家)?留言",
-                   r"^欢迎在评论区|^歡迎在評論區",
+                   r"^(?:欢迎在评论区|歡迎在評論區)[^。！!]{0,30}[？?！!。]?$",
                    r"^(?:关注|點擊|点击|扫码|掃碼|扫一扫|掃一掃|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|"
                    r"阅读原文|閱讀原文)",
                    r"^(?:Follow|Find) us\b|^Folgen Sie uns|\bfollow us on\b|^Share(?: this)?\b|^Teilen\b"
@@ -176,7 +179,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"|subscriber)|"
                       r"support us|join \d[\d,.]* readers|ad-free|free trial|membership)\b",
                       # "Get Tamsin Waters by e-mail!" / "Enter your address below and we'll send you each new issue."
-                      r"^(?:get|receive) .{1,40} by e-?mail\b|^(?:enter|type) your (?:e-?mail )?address\b",
+                      r"^(?:get|receive) [^,.;]{1,40} by e-?mail\s*[!.]?$|^(?:enter|type) your (?:e-?mail )?address\b",
                       r"\b(?:Newsletter|abonnieren|Abonnent|Abo\b|Jetzt anmelden|kostenlos testen|Mitglied werden"
                       r"|unterstützen Sie)",
                       r"(?:会员|會員|订阅|訂閱|招聘|招商|热线|熱線|报名|報名|限时|限時|优惠|優惠|特惠|预约|預約|领取"
@@ -207,7 +210,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"^(?:新聞聯絡人|新闻联络人|聯絡人|联络人|聯絡窗口|媒體聯絡|媒体联络|Pressekontakt|Press contact|"
                     r"Media contact)\s*[:：]")),
     # a page's own record: "發布日期：114-03-18", "瀏覽人次：1,234", "Aktualisiert am 3. März 2025"
-    ("page-record", _rx(r"^(?:發布日期|发布日期|更新日期|發布單位|发布单位|發布機關|发布机关|瀏覽人次|浏览次数|點閱數|"
+    ("page-record", _rx(r"^(?:发布于|發佈於|發布於|编辑于|編輯於|更新于|更新於)\s*(?:19|20)?\d\d[-/.年]\d{1,2}"
+                        r"[^。！？\n]{0,40}$",
+                        r"^(?:[^。！？\n]{0,30}[・·|｜]\s*)?IP\s*属地\s*[:：]?\s*\S{1,8}$",  # "编辑于 …・IP 属地浙江"
+                        r"^(?:發布日期|发布日期|更新日期|發布單位|发布单位|發布機關|发布机关|瀏覽人次|浏览次数|點閱數|"
                         r"点击量|阅读量|閱讀數)\s*[:：]\s*\S[^。！？]{0,40}$",
                         r"^(?:publication date|release date|erscheinungsdatum|erscheinungstermin|on sale)\s*[:：]",
                         # a WeChat export's byline: "原创 周晓 山野笔记 2025年03月02日 08:00 云南"
@@ -319,7 +325,7 @@ SECTION_HEADINGS = re.compile(
     r"weblinks|inhaltsverzeichnis|inhalt|目录|目錄|参见|參見|absage|abspann|credits|本期时间轴|时间轴|時間軸|本期提到|"
     r"notes|endnotes|fußnoten|anmerkungen|注释|注釋|"
     r"节目中提到|節目中提到|本期相关|shownotes|listen|listen now|anhören|jetzt anhören|watch|收听|收聽|"
-    r"bgm|背景音乐|背景音樂|配乐|配樂|本期音乐|本期音樂|互动|互動|商务合作|商務合作|联系我们|聯絡我們)$|"
+    r"weitere informationen|mehr informationen|further information|more information)$|"
     # (whole: "Inhalt und Form" is a heading)
     r"show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"
     r"episode links|in this episode|previous episodes|"
@@ -330,6 +336,8 @@ SECTION_HEADINGS = re.compile(
     r"延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关新闻|相關新聞|大家都在看|往期回顾|往"
     r"期回顧|往期推荐|往期推薦|praise for|"
     r"精选留言|精選留言|网友评论|網友評論|评论|評論|留言|热门评论|熱門評論)\b.*$", re.I)
+SHOW_NOTES = re.compile(r"bgm|背景音乐|背景音樂|配乐|配樂|本期音乐|本期音樂|互动|互動|商务合作|商務合作|"
+                        r"联系我们|聯絡我們")
 SECTION_TO_END = re.compile(r"comment|kommentar|留言|评论|評論|reply|thoughts on", re.I)
 MENU_SEPARATORS = re.compile(r"\s[·|•/›»]\s|｜|\s{2,}")  # (› and »: a breadcrumb trail)
 
@@ -457,7 +465,10 @@ def leading_caption(text: str) -> tuple[str, str]:
 def section_heading(text: str) -> str | None:
     """A heading that opens a block of chrome ("Related", "Comments", "延伸阅读"): "section" or "to-end"."""
     plain = re.sub(r"^[^\w\[(（【]+", "", visible(text)).strip(" :：")  # "📌 延伸閱讀": the words after the emoji
-    plain = re.sub(r"^【([^【】]+)】$", r"\1", plain)  # "【时间轴】": a show's notes titled in brackets
+    noted = re.fullmatch(r"【([^【】]+)】", plain)  # "【时间轴】", "【BGM】": a show's notes titled in brackets
+    plain = noted.group(1) if noted else plain
+    if noted and SHOW_NOTES.fullmatch(plain.casefold()):
+        return "section"
     if not SECTION_HEADINGS.match(plain):
         return None
     return "to-end" if SECTION_TO_END.search(plain) else "section"

@@ -205,7 +205,8 @@ def _record_table(table: Any) -> bool:
     rows = [[" ".join(c.text_content().split()).strip(" :：").casefold() for c in r.iterchildren("td", "th")]
             for r in table.iterdescendants("tr")]
     keyed = [r for r in rows if len(r) == 2 and (r[0] in metadata.RECORD_KEYS or r[0] in transcript.KEYS)]
-    return len(keyed) >= 3 and len(keyed) * 2 >= len(rows)
+    once = len({r[0] for r in keyed}) == len(keyed)  # (a transcript in a table repeats "Interviewer:", "Narrator:")
+    return once and len(keyed) >= 3 and len(keyed) * 2 >= len(rows) and all(len(r[1]) <= 150 for r in keyed)
 
 
 def _presentational(table: Any) -> bool:
@@ -327,6 +328,32 @@ def styled_bold(html: str) -> str:
     return _serialized(tree)
 
 
+PAID_PART = re.compile(r"(?:paid|premium|subscriber|members?)[-_](?:content|body|text)", re.I)
+
+
+def paid_continuation(html: str) -> str:
+    """The page with the part of its article that only paying readers see (`<div class="paid-content body
+    markup">`, after the paywall notice, the page holding it all) joined to the part before it (the nearest
+    block before it that shares one of its other classes, "body markup"): the one text of the article, where
+    trafilatura would keep only the first part."""
+    if not PAID_PART.search(html):
+        return html
+    tree = _parsed(html)
+    if tree is None:
+        return html
+    joined = False
+    for paid in [el for el in tree.iter("div", "section") if any(PAID_PART.fullmatch(t) for t in el.classes)]:
+        others = [t for t in paid.classes if not PAID_PART.fullmatch(t)]
+        blocks = (block for sibling in paid.itersiblings(preceding=True)
+                  for block in [sibling, *sibling.iterdescendants("div")])
+        before = next((block for block in blocks if set(others) & set(block.classes)), None)
+        if before is not None:
+            before.extend(list(paid))
+            paid.drop_tree()
+            joined = True
+    return _serialized(tree) if joined else html
+
+
 MIN_NAMED = 4  # bold names over paragraphs that make a transcript of this shape
 
 
@@ -347,6 +374,11 @@ def named_paragraphs(html: str) -> str:
         if (shown and bold == shown and len(shown.split()) <= 4 and not re.search(r"[.:?!,;]$", shown)
                 and nxt is not None and nxt.tag == "p" and " ".join(nxt.text_content().split())):
             named.append((p, shown, nxt))
+    signed = any(" ".join(p.text_content().split()) == " ".join(" ".join(b.text_content() for b in p.iter("b", "strong")
+                                                                   ).split()) and p.getnext() is None
+                 and names.looks_like_person(" ".join(p.text_content().split())) for p in tree.iter("p"))
+    if signed:  # a bold name closing its block: the names sign the words above them, they do not open turns
+        return html
     people = {n for _, n, _ in named if names.looks_like_person(n)}
     surnames = {n.split()[-1] for n in people}
     chosen = [(p, n, nxt) for p, n, nxt in named if n in people or n in surnames]
@@ -412,12 +444,12 @@ def _speaker_rows(text: str) -> str | None:
     lines = text.split("\n")
     rows = [(i, m) for i, line in enumerate(lines) if (m := SPEAKER_ROW.match(line))]
     last = None  # the speaker of the row before: the same name again goes on with the same answer
-    named = Counter(m.group("s").strip() for _, m in rows if m.group("s").strip())
+    named = Counter(m.group("s").strip().rstrip(":：") for _, m in rows if m.group("s").strip())
     speakers = {s for s, n in named.items() if n >= 2 and labels.is_label(s) and len(s.split()) <= 4}
     if len(speakers) < 2 or sum(named[s] for s in speakers) < MIN_TABLE_TURNS * 2:
         return None
     for i, m in rows:
-        who, said = m.group("s").strip(), m.group("t").strip()
+        who, said = m.group("s").strip().rstrip(":："), m.group("t").strip()  # ("Narrator:" in its cell)
         if who and said and (who in speakers or (labels.is_label(who) and not TABLE_HEAD.match(lines[i]))):
             lines[i] = f"\n{who}: {said}\n" if who != last else f"\n{said}\n"
             last = who
@@ -459,7 +491,7 @@ def from_html(source: Source) -> Document:
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else trafilatura.extract(
-        lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(unwrapped(source.text)))))))))),
+        lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(paid_continuation(unwrapped(source.text))))))))))),
         url=source.url,
         output_format="markdown",
         include_formatting=True, include_links=False, include_images=True, include_comments=False, include_tables=True,

@@ -65,7 +65,8 @@ INTERVIEWER_LABELS = {
     "主持人问", "主持人問", "主播", "zusatzfrage", "nachfrage", "rückfrage", "follow-up",
     "vorsitzende", "vorsitzender", "abg.", "abgeordnete", "abgeordneter",  # a hearing's chair and members
 }
-INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "受访者", "受訪者", "被访者", "interviewee",
+INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "嘉賓", "来宾", "來賓", "受访者", "受訪者",
+                      "被访者", "interviewee",
                       "guest", "gast", "befragte", "befragter", "o-ton", "narrator", "zeitzeuge", "zeitzeugin",
                       "sachverständiger", "sachverständige"}  # (a hearing's experts)
 # ("O-Ton Jakob Ruhl:": a radio's sound bite; "Narrator:": who tells their story in an oral history)

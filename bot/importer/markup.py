@@ -161,10 +161,15 @@ NAME_TIME = re.compile(rf"^\s*[^\s:：].{{0,40}}?\S\s{{2,}}{TIMESTAMP}\s*$")  # 
 WHOLE_EMPHASIS = re.compile(r"^\s*(?:\d{1,2}[.)]\s+|[-*+]\s+)?(\*\*|__)(?=\S).+(?<=\S)\1\s*$")
 
 
+# a line opened by a speaker's label ("Dana: So Luis, …", "小溪：欢迎周禾来到我们节目"): after another such line, a turn
+LINE_LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|[\u4e00-\u9fff·]{1,6})\s*[:：]\s*\S")
+LAID_LABEL = re.compile(r"[A-Z]{1,4}:\s{2,}\S")  # "RD:   Ruth …": a short label set in a column, a new line's turn
+
+
 def _is_structural(line: str) -> bool:
     s = line.strip()
     return bool(HEADING.match(s) or BULLET.match(s) or QUOTE.match(s) or RULE.fullmatch(s) or s == IMAGE_MARK
-                or TIMED_LINE.match(s) or NAME_TIME.match(line))
+                or TIMED_LINE.match(s) or NAME_TIME.match(line) or LAID_LABEL.match(s))
 
 
 RULED_MARKER = re.compile(r"[—–=~*-]{2,}\s*[^—–=~*\s-][^\n]{0,30}?\s*[—–=~*-]{2,}")
@@ -218,7 +223,8 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
             cur = []
             continue
         if cur and (_is_structural(line) or _ends_sentence(cur[-1]) or _stands_alone(cur[-1])
-                    or (_is_structural(cur[0]) and not BULLET.match(cur[0]))):
+                    or (_is_structural(cur[0]) and not BULLET.match(cur[0]))
+                    or (LINE_LABEL.match(cur[0]) and LINE_LABEL.match(line))):  # turn after turn, one a line
             out.append((start, "".join(cur)))
             cur = []
         if not cur:

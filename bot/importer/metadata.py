@@ -86,7 +86,9 @@ SELF_LINK = re.compile(r"^\W{0,3}(?:permalink|permanent link|link zur sendung|li
                        r".{0,30}转载请注明(?:出处|来源)|.{0,30}轉載請註明(?:出處|來源)|"
                        r"link to this (?:article|page|episode|interview)|page address|page url|url of this page|"
                        r"address of this page|"
-                       r"adresse dieser seite|seitenadresse|本文网址|本文網址|本文链接|本文連結|本文地址|"
+                       r"adresse dieser seite|seitenadresse|"
+                       r"(?:diese[rs]? )?(?:meldung|pressemitteilung|artikel|beitrag) im (?:web|internet)|"
+                       r"本文网址|本文網址|本文链接|本文連結|本文地址|"
                        r"文章链接|文章連結|永久链接|永久連結)\s*[:：]\s*<?(?P<u>https?://[^\s<>]+?)>?[\s.。]*$",
                        re.I | re.M)
 ACCOUNT = re.compile(r"(?:微信)?(?:公众号|公眾號)\s*[「『“\"《]?(?P<a>[^」』”\"》]{2,20})[」』”\"》]?")
@@ -98,14 +100,14 @@ SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!
                          r"(?P<p>(?:The |Die |Der |Das )?[A-ZÄÖÜ][\w'&.-]*(?:\s[A-ZÄÖÜ&][\w'&.-]*){0,4})\s*\.?$")
 # ("来源：澎湃新闻·澎湃号·湃客": the site, before its channel)
 # where the text first appeared, in its own footer: "本文首发于「慢变量」博客，转载请注明出处：https://…"
-FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|於)\s*[「『“《]"
+FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|於)\s*(?:微信)?(?:公众号|公眾號)?\s*[「『“《]"
                              r"(?P<n>[^」』”》，,。：:\s「『“《]{2,20})[」』”》]", re.M)
 # a reprint's or a footer's line on when the text first appeared: "Sonderdruck aus …, erschienen am 14. Juni 2024"
 PRINTED_ON = re.compile(r"(?im)^[ \t*_]*(?:Sonderdruck|Nachdruck|Reprint(?:ed)?|Erstveröffentlichung|Zuerst|"
                         r"Dieser (?:Beitrag|Artikel|Text)|Dieses Interview|Das Interview|"
-                        r"This (?:interview|article|piece)|"
-                        r"First|Originally)\b[^\n]{0,120}?(?:\n[^\n]{0,120}?)?\b(?:erschienen|veröffentlicht|published|"
-                        r"appeared)\s+(?:am|on|in\s[^\n]{1,60}?\s(?:am|on))\s+(?P<d>\d{1,2}\.\s*\w+\s+(?:19|20)\d\d|"
+                        r"This (?:interview|article|piece) (?=was|first)|(?:First|Originally)(?= published| appeared))"
+                        r"\b[^\n]{0,120}?(?:\n[^\n]{0,120}?)?\b(?:erschienen|veröffentlicht|published|appeared)\s+"
+                        r"(?:am|on|in\s[^\n]{1,60}?\s(?:am|on))\s+(?P<d>\d{1,2}\.\s*\w+\s+(?:19|20)\d\d|"
                         r"\w+\s+\d{1,2},\s+(?:19|20)\d\d|\d{1,2}\s+\w+\s+(?:19|20)\d\d)")
 WECHAT_EXPORT = re.compile(r"^[ \t]*(?:原创|原創)[ \t]+(?:(?P<a>[^\s*]{1,12})[ \t]+)?(?P<n>[^\s*]{2,20})[ \t]+\*?"
                            r"(?P<d>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)[ \t]+\d{1,2}:\d\d\*?", re.M)
@@ -340,7 +342,8 @@ def from_front_matter(meta: Meta, front: dict[str, Any], source: str = "front ma
     meta.put("teaser", first(TEASER_KEYS), source)
 
 
-EPISODE_MARK = re.compile(r"^(?:EP|Ep\.?|Episode|Folge|#|第)\s*\d{1,4}\s*(?:期|集|话|話)?\s*[:：|–—-]?\s*(?=\S)")
+EPISODE_MARK = re.compile(r"^(?:(?:EP|Ep\.?|Episode|Folge|#)\s*\d{1,4}|第\s*\d{1,4}\s*(?:期|集|话|話))"
+                          r"\s*[:：|–—-]?\s*(?=\S)")
 
 
 def without_show(title: str, publisher: str | None) -> str:
@@ -419,6 +422,8 @@ def _json_ld(tree: Any) -> list[dict[str, Any]]:
     return out
 
 
+PUBLISHED_DOCUMENT = re.compile(r"""class=["'][^"']*\b(?:doc-content|MsoNormal|MsoTitle)\b"""
+                                r"""|content=["']Microsoft Word""")
 TITLE_STYLED = ("(//p[contains(concat(' ', normalize-space(@class), ' '), ' title ')] | "
                 "//p[contains(@class, 'MsoTitle')])[1]//text()")  # Google Docs', Word's
 
@@ -444,8 +449,9 @@ def from_html(html: str, page_url: str | None) -> Meta:
     ld = [i for i in _json_ld(tree) if str(i.get("@type", "")).endswith(("Article", "Posting", "Episode", "Page",
                                                                          "CreativeWork", "Interview"))]
     item = ld[0] if ld else {}
-    h1 = " ".join(" ".join(tree.xpath("//h1[1]//text()")).split()) or " ".join(" ".join(tree.xpath(
-        TITLE_STYLED)).split()) or None  # (a published document's paragraph in its Title style, if no <h1>)
+    styled = " ".join(" ".join(tree.xpath(TITLE_STYLED)).split()) if PUBLISHED_DOCUMENT.search(html) else ""
+    h1 = " ".join(" ".join(tree.xpath("//h1[1]//text()")).split()) or styled or None  # (a published document's
+    # paragraph in its Title style, if no <h1>)
     og_title = prop("og:title", "twitter:title")
     raw_title = " ".join(" ".join(tree.xpath("//title//text()")).split()) or None
     title, site = split_title(raw_title, og_title or item.get("headline") or h1)
@@ -704,9 +710,9 @@ BREADCRUMB = re.compile(r"^\s*\[(?P<n>[^\]\n]{2,60})\]\(https?://[^/)\s]+/?\)\s*
 HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首頁", "主页", "主頁", "wiki", "forum",
               "forums", "community", "communities", "board", "boards", "discussions", "diskussion", "论坛", "論壇",
               "社区", "社區"}
-COPYRIGHT_LINE = re.compile(r"(?im)^[ \t*_]*(?:©|\(c\)|copyright)[ \t]*"
+COPYRIGHT_LINE = re.compile(r"(?im)^[ \t*_]*(?:<\w+>[ \t]*)?(?:©|\(c\)|copyright)[ \t]*"
                             r"(?:(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?)?"
-                            r"[ \t]+(?P<n>[^\n.,;|·©]{2,40}?)[ \t*_]*$")
+                            r"[ \t]+(?P<n>[^\n.,;|·©<]{2,40}?)[ \t*_]*(?:$|[ \t]+[·|][ \t])")  # (before "· Impressum")
 PLAIN_CRUMBS = re.compile(r"^[ \t]*[^\n›»\[\]()]{2,60}(?:[ \t][›»][ \t][^\n›»\[\]()]{2,60}){2,}[ \t]*$", re.M)
 
 
@@ -716,7 +722,7 @@ LETTERHEAD = re.compile(r"^[ \t*_#]*(?P<n>(?:[A-ZÄÖÜ][\w&-]*[ \t]+){1,6}(?:e\
                         r"|^[ \t*_#]*(?P<i>(?:[A-ZÄÖÜ][\w&'’-]*[ \t]+){0,5}"
                         r"(?:Society|Museum|Archives?|Library|Institute|"
                         r"Foundation|Association|Trust|College|University|Verein|Stiftung|Archiv|Bibliothek|Gesellschaft|"
-                        r"Institut))[ \t]+[·|–—][ \t]+\S")
+                        r"Institut))[ \t]+[·|][ \t]+(?![^\n]*(?i:interview|gespräch|conversation))\S")
 
 
 def letterhead(text: str) -> str | None:
@@ -803,7 +809,8 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     own = SELF_LINK.search(body)
     if own:
         meta.put("url", web_url(own.group("u")), "the document's own link line")
-    first = FIRST_PUBLISHED.search(body[-3000:]) if meta.found.get("publisher") in (None, "web address") else None
+    hosted = meta.found.get("publisher") in (None, "web address") or (meta.publisher or "").casefold() in PLATFORMS
+    first = FIRST_PUBLISHED.search(body[-3000:]) if hosted else None
     printed = PRINTED_ON.search(body[-3000:])  # "Sonderdruck aus KälteKlima Nord 3/2024, erschienen am 14. Juni 2024."
     if printed:
         meta.put("published", iso_date(printed.group("d")), "its reprint line")

@@ -176,8 +176,9 @@ def subtitles(text: str) -> tuple[str | None, str]:
     times = [i for i, line in enumerate(lines) if CUE_TIME.match(line)]
     if len(times) < MIN_CUES:
         return None, text
-    lines = _voiced(lines, set(times))
     first = [x.strip() for x in lines[times[0] + 1:(times[1] - 1 if len(times) > 1 else len(lines))] if x.strip()]
+    first = [] if first and SPEAKER_TAG.match(first[0]) else first  # (someone speaking first: no title card)
+    lines = _voiced(lines, set(times))
     cues: list[str] = []
     for n, i in enumerate(times):
         end = times[n + 1] - 1 if n + 1 < len(times) else len(lines)  # (the next cue's number stands before it)
@@ -211,41 +212,82 @@ def subtitles(text: str) -> tuple[str | None, str]:
             out[-1] = _joined(out[-1], cue)
         else:
             out.append(cue)
-    return "\n".join(first) if cues[0] and first else cues[0] or None, "\n\n".join(out)
+    return ("\n".join(first) if cues[0] and first else None), "\n\n".join(out)
 
 
 # who speaks, in brackets before their first words: "[Moderatorin] Herzlich willkommen", "[Dr. Katrin Wessel] Danke"
 # (not a sound: "[lacht]", "[Musik]" alone)
 SPEAKER_TAG = re.compile(r"^(?:-\s+)?\[(?P<n>(?:(?:Dr|Prof)\.\s+)?[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,3})\]"
                          r"\s+(?=\S)")
+SOUNDS = {"musik", "music", "applaus", "applause", "lachen", "laughter", "gelächter", "intro", "outro", "jingle",
+          "atmo", "pause", "stille", "silence"}
 ROLE_TAGS = {"moderator", "moderatorin", "moderation", "host", "interviewer", "interviewerin", "reporter", "reporterin",
              "sprecher", "sprecherin", "gast", "guest", "presenter"}
 VOICED = "\x00"  # (marks a line _voiced gave a label: a cue of its own)
+MARKS = re.compile(r"\s*[\[(（][^\])）]{1,30}[\])）]\s*")  # "[lacht]", "(Telefon klingelt)": no words of the speaker
 
 
 def _voiced(lines: list[str], times: set[int]) -> list[str]:
-    """Subtitle lines with their speakers as labels, where the cues name two in brackets ("[Moderatorin] …",
-    "[Dr. Katrin Wessel] …") and mark each change of speaker after that with a dash ("- Ja."), as subtitles do;
-    other lines as they are."""
-    tags = [m.group("n") for line in lines if (m := SPEAKER_TAG.match(line.strip()))]
-    people = list(dict.fromkeys(t for t in tags if t.casefold() in ROLE_TAGS or len(t.split()) >= 2))
-    if len(people) != 2:
+    """Subtitle lines with their speakers as labels, where the cues name who speaks in brackets ("[Moderatorin] …",
+    "[Dr. Katrin Wessel] …") and mark a change of speaker after that with a dash ("- Ja."), as subtitles do; other
+    lines as they are. Who a dash hands over to is read from what is said: a question is the host's, the words
+    after it the answer of the one asked; else a dash alone in its cue, or a cue's second, is the other speaker,
+    and the first of two in a cue goes on with the one speaking."""
+    tags = list(dict.fromkeys(m.group("n") for line in lines if (m := SPEAKER_TAG.match(line.strip()))))
+    people = [t for t in tags if t.casefold() not in SOUNDS]
+    if len(people) < 2 or not any(t.casefold() in ROLE_TAGS or len(t.split()) >= 2 for t in people):
         return lines
-    out, speaker = [], None
-    for i, line in enumerate(lines):
-        s = line.strip()
-        tag = SPEAKER_TAG.match(s)
-        if i in times or not s:
-            out.append(line)
-        elif tag and tag.group("n") in people:
-            speaker = tag.group("n")
-            out.append(f"{VOICED}{speaker}: {s[tag.end():]}")
-        elif s.startswith("- ") and speaker is not None:
-            speaker = people[1 - people.index(speaker)]  # a dash: the other one speaks
-            out.append(f"{VOICED}{speaker}: {s[2:].strip()}")
+    host = next((t for t in people if t.casefold() in ROLE_TAGS), people[0])
+    main = next(t for t in people if t != host)  # the one interviewed
+    spoken = [i for i, line in enumerate(lines) if i not in times and line.strip() and not line.strip().isdigit()]
+    starts = [n for n, i in enumerate(spoken)
+              if SPEAKER_TAG.match(lines[i].strip()) or lines[i].strip().startswith("- ")]
+    cue_of, cue = {}, -1  # each spoken line's cue (the number of its time line)
+    for i in range(len(lines)):
+        cue = i if i in times else cue
+        cue_of[i] = cue
+    by_cue: dict[int, list[int]] = {}
+    for i in spoken:
+        by_cue.setdefault(cue_of[i], []).append(i)
+    out = list(lines)
+    speaker: str | None = None
+    guest, asked_by = main, None  # the last other voice heard; who asked the question just before
+    for k, n in enumerate(starts):
+        i = spoken[n]
+        upto = starts[k + 1] if k + 1 < len(starts) else len(spoken)
+        said = " ".join(lines[j].strip() for j in spoken[n:upto])
+        tag = SPEAKER_TAG.match(lines[i].strip())
+        dashes = [j for j in by_cue[cue_of[i]] if lines[j].strip().startswith("- ")]  # the cue's dash lines
+        paired, second = len(dashes) >= 2, bool(dashes) and dashes[0] < i
+        if tag and tag.group("n") in people:
+            speaker, words = tag.group("n"), lines[i].strip()[tag.end():]
+        elif tag or speaker is None:
+            continue  # (a sound in brackets; a dash before anyone is named)
         else:
-            out.append(line)
+            words = lines[i].strip()[2:].strip()
+            if _cue_asks(_first_sentence(said)):
+                speaker = host  # a question: the one who asks
+            elif asked_by is not None:
+                speaker = guest if asked_by == host else main if asked_by != main else host  # its answer
+            elif second or not paired:
+                speaker = guest if speaker == host else host  # a dash alone in its cue, or a cue's second: the
+                # other one (the first of two in a cue may go on with the one speaking)
+        guest = speaker if speaker != host else guest
+        named = bool(tag and tag.group("n") in people)  # (who asks at the end of a dash's words is not sure:
+        asks = _cue_asks(said) and (named or speaker == host or _cue_asks(_first_sentence(said)))
+        asked_by = speaker if asks else None
+        out[i] = f"{VOICED}{speaker}: {words}"  # an untagged question after an answer may be the host's)
     return out
+
+
+def _first_sentence(said: str) -> str:
+    m = re.search(r"[.!?。！？…](?=\s|$)", MARKS.sub(" ", said))
+    return MARKS.sub(" ", said)[:m.end()] if m else said
+
+
+def _cue_asks(said: str) -> bool:
+    """Whether words said in subtitles end asking ("Wirklich? [lacht]": the sound does not count)."""
+    return MARKS.sub(" ", said).rstrip().endswith(("?", "？"))
 
 
 def _joined(left: str, right: str) -> str:

@@ -33,6 +33,8 @@ DE_HINT = re.compile(r"\b(?:der|die|das|und|ist|sind|nicht|sie|ich|wir|mit|für|
 SELF_NAMING = re.compile(  # a host naming the show: "This is The Changelog", "Welcome to Civic Signal"
     r"(?i:\bthis is|\bwelcome (?:back )?to|\byou(?:'re| are) listening to|\bwillkommen (?:zu|bei)|\bihr hört)\s+"
     r"(?P<n>(?:The |Der |Die |Das )?[A-Z][\w'’.-]*(?: (?:[A-Z&][\w'’.-]*|of|for)){0,4})")
+# a sentence's end (not "St. Louis", "Dr. Roth", "J. Smith")
+SENTENCE_END = re.compile(r"(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMt)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])\.\s")
 SHOW_NAMED = re.compile(r"(?:欢迎收听|歡迎收聽|欢迎来到|歡迎來到|这里是|這裡是)《(?P<n>[^》]{2,20})》")
 PUBLICATION_WORDS = re.compile(r"(?i)\b(?:magazin|magazine|zeitung|weekly|daily|news|review|journal|radio|podcast|"
                                r"times|post|tribune|blog)\b|周刊|週刊|日报|日報|杂志|雜誌|新闻|新聞|晚报|晚報|电台|電台")
@@ -137,7 +139,9 @@ def _without_title(paras: list[Para], title: str | None) -> list[Para]:
     whole title (a headline set in a styled <div>: "对话…俞青岚：竹子不是用来怀旧的" is no "name: words" turn)."""
     norm = re.sub(r"\W", "", visible(title or "")).casefold()
     for i, p in enumerate(paras[:8]):
-        if p.kind in ("heading", "para") and norm and re.sub(r"\W", "", visible(p.text)).casefold() == norm:
+        asked = any(q.bold or visible(q.text).rstrip().endswith(("?", "？")) for q in paras[:i])
+        if (p.kind == "heading" or (p.kind == "para" and i < 3 and not asked)) and norm \
+                and re.sub(r"\W", "", visible(p.text)).casefold() == norm:  # (an answer that is the headline stays)
             return paras[:i] + paras[i + 1:]
     for i in range(min(8, len(paras) - 1)):  # a headline set in large type, its lines paragraphs apart
         two = re.sub(r"\W", "", visible(paras[i].text) + visible(paras[i + 1].text)).casefold()
@@ -162,7 +166,7 @@ def publisher_in_text(cast: Cast, pieces: list[Piece]) -> tuple[str, str] | None
         if voice is not None and voice.role == "interviewer":
             m = SELF_NAMING.search(pc.plain)
             if m and not any(names.same_person(m.group("n"), p) for p in people):
-                return re.split(r"\.\s", m.group("n"))[0].strip(" .,"), "the host names the show"  # (not "….  Heute")
+                return SENTENCE_END.split(m.group("n"))[0].strip(" .,"), "the host names the show"  # (not "… Heute")
     if len(askers) == 1:
         name = askers[0].name
         first = name.split()[0] if name.split() else ""

@@ -43,7 +43,8 @@ KEYS = {
     "title": "title", "titel": "title", "标题": "title", "標題": "title",
     "summary": "summary", "abstract": "summary", "zusammenfassung": "summary", "摘要": "summary",
     "session abstract": "summary", "description": "summary", "beschreibung": "summary",
-    "permanent url": "url", "permalink": "url", "url": "url", "stable url": "url", "source": "url",
+    "permanent url": "url", "persistent url": "url", "permalink": "url", "url": "url", "stable url": "url",
+    "source": "url",
     "publisher": "publisher", "archive": "publisher", "repository": "publisher", "archiv": "publisher",
     "language": "language", "sprache": "language",
     "location": "", "place": "", "ort": "", "地点": "", "地點": "", "duration": "", "length": "", "dauer": "",
@@ -158,8 +159,9 @@ def header(text: str) -> tuple[dict[str, Any], str]:
     marker = _transcript_marker(lines)
     lists = marker is None  # lists under keys ("WITNESS:" over names) make a block; above "TRANSCRIPT", all do
     filled = [i for i, line in enumerate(lines) if line.strip()][:HEAD_LINES + 1]  # (blank lines do not count)
-    for start in (i for i in filled if _key(lines[i]) or _field(lines[i]) or (lists and _listed(lines, i))):
-        block = _block(lines, start, lists)
+    whole = "\n".join(lines)
+    for start in (i for i in filled if _key(lines[i]) or _field(lines[i], whole) or (lists and _listed(lines, i))):
+        block = _block(lines, start, lists, whole)
         if _known(lines, block, lists) >= MIN_KEYS:
             break
     found: dict[str, Any] = {}
@@ -366,11 +368,14 @@ def named_site(line: str) -> str | None:
 FIELD_LINE = re.compile(r"^\s*(?P<key>[A-Za-zÄÖÜäöü][\w .#()-]{0,24}?)\s*[:：]\s+(?P<value>\S.{0,59})$")
 
 
-def _field(line: str) -> bool:
+def _field(line: str, text: str = "") -> bool:
     """A header's line of a field no key here reads ("File name:   ep112.mp3", "Order #:  SCR-2291-88470"): a
-    short key and a short value that is no sentence."""
+    short key and a short value that is no sentence, the key no label `text` uses again ("周禾：谢谢小溪，…")."""
     m = FIELD_LINE.match(line)
-    return m is not None and not re.search(r"[.!?。！？]$", m.group("value").strip())
+    if m is None or re.search(r"[.!?。！？…，、；]$|[，。！？、]", m.group("value").strip()):
+        return False
+    key = re.escape(m.group("key").strip())
+    return len(re.findall(rf"(?m)^\s*{key}\s*[:：]", text)) <= 1 if text else True
 
 
 def _known(lines: list[str], block: list[int], lists: bool = True) -> int:
@@ -378,7 +383,7 @@ def _known(lines: list[str], block: list[int], lists: bool = True) -> int:
     return sum(1 for i in block if _key(lines[i]) or (lists and _listed(lines, i)))
 
 
-def _block(lines: list[str], start: int, lists: bool = True) -> list[int]:
+def _block(lines: list[str], start: int, lists: bool = True, whole: str = "") -> list[int]:
     """The key lines from `start` on, blank lines between: up to any other line or a key seen before; the
     lines of fields no key reads go with it when they stand right beside its lines."""
     block: list[int] = []
@@ -390,9 +395,13 @@ def _block(lines: list[str], start: int, lists: bool = True) -> list[int]:
         listed = _listed(lines, i) if lists else None
         m = KEY_LINE.match(lines[i]) or LIST_KEY.match(lines[i]) or FIELD_LINE.match(lines[i])
         written = m.group("key").strip().lower() if m else ""
+        if block and i - 1 == block[-1] and re.search(r",\s*$", lines[block[-1]]) and not KEY_LINE.match(lines[i]) \
+                and len(lines[i].strip()) <= MAX_VALUE:
+            block.append(i)  # a value going on on the next line ("Place: Home of …, 212 Sycamore Street," / "Alder …")
+            continue
         unread = not (_key(lines[i]) or listed)  # (beside the header's lines, never after a blank: "Dana: Okay")
-        if (unread and not (_field(lines[i]) and (i - 1 in block or (not block and i + 1 < len(lines) and (
-                _key(lines[i + 1]) or _field(lines[i + 1])))))) or written in seen:
+        if (unread and not (_field(lines[i], whole) and (i - 1 in block or (not block and i + 1 < len(lines) and (
+                _key(lines[i + 1]) or _field(lines[i + 1], whole)))))) or written in seen:
             break
         if listed:
             items.update(listed[2])
@@ -482,7 +491,10 @@ COLUMNS = re.compile(r"\s{2,}|\u3000|\s+[·|–—]\s+")  # the parts of a runni
 
 
 def _named(head: str) -> bool:
-    """A running head's part that is a name: in capitals or title case, up to four words (no issue, no date)."""
+    """A running head's part that is a name: in capitals or title case, up to four words (no issue, no date, no
+    "Stand:" or "Version")."""
+    if re.search(r"[:：]|(?i:\b(?:stand|version|revision|rev|draft|entwurf|page|seite)\b)", head):
+        return False
     return 1 <= len(head.split()) <= 4 and len(re.sub(r"\W", "", head)) >= 3 and bool(
         CAPS.match(head) or all(w[0].isupper() or not w[0].isalpha() for w in head.split())  # ("Dach & Wand")
         or (len(HAN.findall(head)) == len(head) <= 12))
@@ -500,6 +512,7 @@ FOOTNOTE_START = re.compile(r"^\s*(?:[①-⑳]|\*|\d{1,2}[\s.)]|\[\d+\]|收稿�
 
 
 EDGE_LINES = 3  # non-blank lines at a page's top and at its foot where its heads, feet and number stand
+COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright\b)")
 
 
 def _page_edges(text: str) -> set[int]:
@@ -526,10 +539,14 @@ def _page_edges(text: str) -> set[int]:
     if len(numbered) >= PAGE_LINES and all(a[1] < b[1] <= a[1] + 40 for a, b in itertools.pairwise(numbered)):
         out |= {i for i, _ in numbered}
     norm = {i: re.sub(r"\s+", " ", re.sub(r"\d+", "#", lines[i])).strip() for p in edges for i in edges[p]}
+    at_edges = set(norm)
+    inside = {re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip() for i, line in enumerate(lines)
+              if i not in at_edges and line.strip()}  # (a speaker's name over their words stands anywhere)
+    norm = {i: n for i, n in norm.items() if n not in inside}
     pages_with: dict[str, set[int]] = defaultdict(set)
     for i, n in norm.items():
-        if len(n) >= 3 and not re.search(r"[.?!:;,。？！：；，]$", n) and len(n.split()) <= 8:
-            pages_with[n].add(page_of[i])
+        if len(n) >= 3 and (COPYRIGHT.match(n) or (not re.search(r"[.?!:;,。？！：；，]$", n) and len(n.split()) <= 8)):
+            pages_with[n].add(page_of[i])  # (a page's copyright line may end a sentence)
     out |= {i for i, n in norm.items() if len(pages_with.get(n, ())) >= 2}
     return out
 
@@ -599,7 +616,7 @@ def paginated(text: str) -> tuple[str, list[str]]:
         while out and not out[-1].strip():
             out.pop()  # (and those above the foot: "… bei dem erfahrene" / "" / "KälteKlima Nord" / "13")
         before = next((line for line in reversed(out) if line.strip()), "")
-        if not (out and out[-1].strip() and i < len(lines)) or re.search(r"[.?!。？！:：\]]\s*$", before):
+        if not (out and out[-1].strip() and i < len(lines)) or re.search(r"[.?!。？！:：\]”“»«」』)）\"']\s*$", before):
             out.append("")  # between paragraphs (or turns): a blank line stays
     return "\n".join(out), [lines[i] for i in sorted(furniture)]
 

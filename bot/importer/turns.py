@@ -126,7 +126,10 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                     if not pieces[i].label and _asks(pieces[i].text) and not (before and before.label == asker):
                         pieces[i].label = asker
                         answer = next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None)
-                        if answer is not None and not answer.label and main and not (
+                        guest = cast.voices.get(cast.aliases.get(main, main)) if main else None
+                        named = guest is not None and any(n in answer.plain for n in {guest.name, guest.label}
+                                                          if len(n) >= 2) if answer is not None else False
+                        if answer is not None and not answer.label and main and not named and not (
                                 answer.para.bold or answer.para.kind == "heading" or _asks(answer.text)):
                             answer.label = main  # (answered with no label: by the guest, or the main one)
             return False
@@ -195,17 +198,22 @@ INTERVIEW_CUE = re.compile(r"(?i)\binterview|\bgespräch|\bconversation\b|\bQ ?&
 def _plain_questions(pieces: list[Piece]) -> list[int]:
     """Questions that only their own paragraph and their "?" set apart (a print interview whose bold type text
     extraction lost: "Was will der Verband konkret dagegen tun?" over an unmarked answer), in a text that says
-    it is an interview near its top: each a short paragraph that asks, followed by one that does not (of two
-    asking paragraphs in a row, the first ends the answer before: "… Wer soll die denn noch warten?")."""
+    it is an interview near its top: each a short paragraph of a sentence or two that asks, followed by one that
+    is not of that shape (of two such in a row, the first ends the answer before: "… Wer soll die denn noch
+    warten?"; a longer answer may end asking, and then follows its question)."""
     live = [i for i, pc in enumerate(pieces) if not pc.dropped and pc.plain]
     if not any(INTERVIEW_CUE.search(pieces[i].plain) for i in live[:12]):
         return []
+    def shaped(pc: Piece) -> bool:  # a question's shape: short, a sentence or two, asking (not a quoted "…?“")
+        return (pc.para.kind == "para" and not pc.label and len(pc.plain) <= PLAIN_QUESTION_MAX and _asks(pc.text)
+                and not re.search(r"[?？]\s*[“”\"»«」』]\W*$", pc.plain)
+                and len(re.findall(r"[.!?。！？](?=\s|$)", pc.plain)) <= 2)
+
     asked = []
     for n, i in enumerate(live[:-1]):
-        pc, nxt = pieces[i], pieces[live[n + 1]]
-        if (pc.para.kind == "para" and not pc.label and len(pc.plain) <= PLAIN_QUESTION_MAX and _asks(pc.text)
-                and nxt.para.kind == "para" and not nxt.label and not _asks(nxt.text)):
-            asked.append(i)
+        nxt = pieces[live[n + 1]]
+        if shaped(pieces[i]) and nxt.para.kind == "para" and not nxt.label and not shaped(nxt):
+            asked.append(i)  # (an answer's last paragraph may ask too: "… Haben wir das Falsche gepflanzt?")
     return asked if len(asked) >= PLAIN_QUESTIONS else []
 
 
@@ -303,6 +311,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     unlabelled_answers = not any(v.role == "interviewee" for v in cast.voices.values())  # "Q:" lines only
     _pull_quotes(pieces)  # first: a pull-quote (and the image before it) inside the last answer ends nothing
     _letter(pieces)
+    _legend_lines(pieces)
     ad_run = False  # in the lines under an ad's label
     brands: set[str] = set()  # the names in capitals the ad's lines print ("FROSTMANN")
     credited = -2  # the line of a credit after the last answer: short lines right under it (no blank line) are its
@@ -377,7 +386,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if not reason and advertised and not pc.label and (SHOP.search(pc.plain) or ended or _selling(pieces, i)):
             reason = "ad"  # under "ADVERTISEMENT": "… Quote HEDGE10 for ten per cent off at brindleflour.co.uk"
         named = set(BRAND.findall(pc.plain))
-        if not reason and advertised and not pc.label and named and named <= brands:
+        if not reason and advertised and not pc.label and named and named <= brands and BRAND.match(pc.plain):
             reason = "ad"  # "FROSTMANN weil Kältemittel zu wertvoll …": the slogan under the ad's own name
         ad_run = reason == "ad" or (advertised and bool(reason))
         brands = (brands | named) if ad_run else set()
@@ -417,6 +426,28 @@ CREDITED_CAPTION = re.compile(r"(?P<c>.{10,200}?[.!?。！？])\s*(?i:photo|phot
 
 
 BRAND = re.compile(r"\b[A-ZÄÖÜ]{4,}\b")  # a name in capitals
+
+
+NAMED_ROLE = re.compile(r"(?P<n>[^()（）]+?)\s*(?:[(（][^()（）]{2,30}[)）])?")
+
+
+def _legend_lines(pieces: list[Piece]) -> None:
+    """Set aside a transcript's key to its labels: two lines or more in a row, each a label and a name only,
+    none asking ("Q:  Thomas Reyes-Whitcomb (interviewer)" / "A:  Margaret Hollis" / "RD:  Ruth Hollis
+    Denning"): who the labels are, no turns."""
+    def keyed(pc: Piece) -> bool:
+        m = NAMED_ROLE.fullmatch(pc.plain.strip())
+        return bool(pc.label and m and names.looks_like_person(m.group("n")) and not _asks(pc.text))
+
+    i = 0
+    while i < len(pieces):
+        j = i
+        while j < len(pieces) and keyed(pieces[j]):
+            j += 1
+        if j - i >= 2 and len({pc.label for pc in pieces[i:j]}) == j - i:
+            for pc in pieces[i:j]:
+                pc.dropped = "legend"
+        i = max(j, i + 1)
 
 
 def _selling(pieces: list[Piece], i: int) -> bool:
@@ -493,8 +524,8 @@ def _pull_quotes(pieces: list[Piece]) -> None:
     texts = [re.sub(r"\s+", " ", pc.plain) for pc in pieces]
     for i, pc in enumerate(pieces):
         t = texts[i].strip("“”\"„«»「」 ")
-        if pc.dropped or len(t) < 25 or pc.label:
-            continue
+        if pc.dropped or len(t) < 25 or pc.label or _asks(pc.text):
+            continue  # (a question asked twice is asked twice)
         near = range(max(0, i - PULL_QUOTE_REACH), min(len(texts), i + PULL_QUOTE_REACH + 1))
         for j in near:  # (a long document: the paragraphs around it, not every pair of the whole text)
             other = texts[j]
@@ -530,7 +561,16 @@ def _question(parts: list[str]) -> str | None:
 
 
 # "[Es entstand eine kurze Diskussion …]", "（采访当天，父亲俞建平一直坐在院子里劈篾。…）": the editors speaking
+QUOTED = re.compile(r"[“「『\"„«»][^”」』\"“»«]*[”」』\"“»«]")  # someone's words quoted in a note
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|our|ich|mein\w*|wir|unser\w*)\b|我|我们|我們|咱")  # the speaker's own
 EDITORIAL = re.compile(r"\[[^\[\]]{20,}\][.!]?|（[^（）]{20,}）[。.]?|\([^()]{20,}\)[.!]?")
+
+
+def _editorial(pc: Piece) -> bool:
+    """A note of the editors' inside a turn: in square brackets, or in round ones unless it says "I" or "we"
+    outside the words it quotes (then the aside is the speaker's own)."""
+    return bool(EDITORIAL.fullmatch(pc.plain)) and (pc.plain.lstrip().startswith("[")
+                                                    or not FIRST_PERSON.search(QUOTED.sub("", pc.plain)))
 
 
 def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice | None) -> Flow:
@@ -566,7 +606,8 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
             else:
                 voice = cast.voice(pc.label) or (answerer if pc.label == ANSWERED else asker)
             if voice is not None and voice.role == "interviewee" and voice.label.lower() in INTERVIEWEE_LABELS:
-                if last_named is not None:  # a panel's "A -": the panelist who spoke last answers
+                if last_named is not None and last_named.turns >= voice.turns:  # a panel's "A -": the panelist who
+                    # spoke last answers (not where "A:" is the one interviewed and a relative chimed in once)
                     generic_taken.add(voice.label)
                     voice = last_named
             elif voice is not None and voice.role == "interviewee" and not role_with_person(voice.label):
@@ -585,7 +626,7 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
             speaker, turn = None, None
             flow.items.append(pc)
             continue
-        if EDITORIAL.fullmatch(pc.plain) or pc.aside:
+        if _editorial(pc) or pc.aside:
             flow.items.append(pc)  # an editor's note or a box inside a turn: narrative, and the turn goes on
             continue
         if speaker.role == "interviewer" and bold_asks and turn.parts[0].para.bold and not pc.para.bold \

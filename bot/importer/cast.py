@@ -151,6 +151,9 @@ def _norm(s: str | None) -> str:
     return re.sub(r"[\s·.]", "", (s or "").casefold())
 
 
+CLIP_NOTE = re.compile(r"[（(\[【][^）)\]】]{1,20}[）)\]】]\s*$")  # "（播放片段）" before the words: a clip
+
+
 def _given_name(label: str, name: str) -> bool:
     """A Chinese given name (two characters) standing for a full name a label gives ("雅婷" for "主持人（林雅婷）")."""
     return (len(label) == 2 and bool(re.fullmatch(r"[\u4e00-\u9fff]{2}", label)) and len(name) == 3
@@ -205,7 +208,9 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
             plain = fuller[0]  # "Doris Kettering:" twice, then "Kettering:": one speaker
         cast.aliases[label] = plain
     legend = _legend("\n".join(visible(p.text) for p in paras)[:20000], set(counts)) if recurring else {}
-    spoken = {m.name for m in marks if paras[m.para].kind != "heading" and paras[m.para].text[m.end:].strip()}
+    clips = {m.name for m in marks if paras[m.para].kind != "heading" and paras[m.para].text[m.end:].strip()
+             and (CLIP_NOTE.search(visible(paras[m.para].text[:m.start]))
+                  or (m.para > 0 and CLIP_NOTE.fullmatch(visible(paras[m.para - 1].text).strip())))}
     for label in counts:
         if label in recurring:
             continue
@@ -226,7 +231,11 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
         elif recurring and ((_role_word(label) and _person_in_role(label)) or ANONYMOUS.match(label)
                             or _described(label)
                             or (_full_name(label) and all(_full_name(cast.aliases.get(r, r)) for r in recurring))
-                            or (len(label) == 3 and names.looks_like_person(label) and label in spoken)
+                            or (len(label) == 3 and names.looks_like_person(label) and label in clips)
+                            or (_role_word(label) == "interviewer" and _unbracketed(label) != label)  # "Q (from the
+                            # chat):" once: a question asked
+                            or (label.isupper() and len(label.split()) >= 2 and all(r.isupper() for r in recurring)
+                                and names.looks_like_person(label.title()))  # "MAYOR PAUL ESTABROOK:", a clip
                             or label in legend):
             cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference, "Zitatorin:", a
             # label the intro's legend names ("GF = Gerald Finch, JO-L = Judith Okafor-Lane, TP = Tom Parry"), a
@@ -469,18 +478,24 @@ KEYED_LINE = re.compile(r"(?P<l>[A-Z]{1,4}):\s+(?P<n>[A-Z][\w'’.-]*(?:\s[A-Z][
                         r"(?:\((?P<r>[^()\n]{2,30})\))?\s*")
 
 
+TURN_LINE = re.compile(r"[A-Z]{1,4}:\s+\S.{24,}")  # a labelled line that says something: a turn
+
+
 def _keyed_legend(text: str) -> dict[str, tuple[str, str]]:
     """{label: (name, role)} of a key to the labels: two lines or more in a row, each a label and a name only."""
     out: dict[str, tuple[str, str]] = {}
     run: list[re.Match[str]] = []
     for line in [*text.split("\n"), ""]:
         m = KEYED_LINE.fullmatch(line.strip())
-        if m and names.looks_like_person(m.group("n")):
+        if m and names.looks_like_person(m.group("n")) and not re.search(r"(?<![A-Z])\.$", m.group("n")):
             run.append(m)
             continue
         if len(run) >= 2 and len({r.group("l") for r in run}) == len(run):
             for r in run:
                 out.setdefault(r.group("l"), (r.group("n"), (r.group("r") or "").strip()))
+            return out  # (one key, before the turns)
+        if TURN_LINE.match(line.strip()):
+            return out  # a turn before any key: no key to read
         run = []
     return out
 

@@ -31,7 +31,8 @@ AD_BOX = re.compile(r"^(?:ANZEIGE|ADVERTISEMENT|WERBUNG|广告|廣告)\s+\S.{0,2
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape|session|panel|episode)|"
                    r"ende des (?:interviews|transkripts|gesprächs|podcasts|manuskripts|beitrags)|ende der sendung|"
-                   r"unkorrigiertes manuskript|全文完|访谈结束|訪談結束)\W*$",
+                   r"unkorrigiertes manuskript|全文完|访谈结束|訪談結束|"
+                   r"(?:begin|end|start) (?:of )?(?:video |audio )?(?:clip|videotape|soundbite|sound bite))\W*$",
                    # a manuscript's direction: "Atmo: Möwen, Hafen", "Musik: Akkordeon, leise", "SFX: door closes"
                    r"^(?:atmo|atmosphäre|musik|music|geräusch|geräusche|sfx|sound|jingle)\s*[:：]\s*\S[^.!?]{0,80}$",
                    r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
@@ -61,7 +62,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("rights", _rx(r"^(?:dieses|das) (?:manuskript|transkript|sendemanuskript) ist urheberrechtlich geschützt\b",
                    # how the transcript was made: "Audio transcript (auto-generated, may contain errors)"
                    r"^(?:this |the |das )?(?:transcripts?|transkript) (?:is |are |was |were |wurde )?"
-                   r"(?:machine|auto(?:matically)?|automatisch)[- ]?(?:generated|erstellt|erzeugt)\b",
+                   r"(?:machine|auto(?:matically)?|automatisch)[- ]?(?:generated|erstellt|erzeugt)\b"
+                   r"(?:[^.!?]{0,60}[.!]\s*(?:please |bitte )?[^.!?]{0,80}[.!]?)?$",
                    r"^(?:audio )?(?:transcript|transkript)\s*\((?:auto-?generated|automatically generated|"
                    r"automatisch erstellt)[^)]{0,60}\)$",
                    # a press release's terms: "SPERRFRIST: Donnerstag, …", "Abdruck honorarfrei – Beleg erbeten"
@@ -324,8 +326,7 @@ SECTION_HEADINGS = re.compile(
     r"leave a (?:reply|comment)|(?:see also|further reading|external links|table of contents|contents|siehe auch|"
     r"weblinks|inhaltsverzeichnis|inhalt|目录|目錄|参见|參見|absage|abspann|credits|本期时间轴|时间轴|時間軸|本期提到|"
     r"notes|endnotes|fußnoten|anmerkungen|注释|注釋|"
-    r"节目中提到|節目中提到|本期相关|shownotes|listen|listen now|anhören|jetzt anhören|watch|收听|收聽|"
-    r"weitere informationen|mehr informationen|further information|more information)$|"
+    r"节目中提到|節目中提到|本期相关|shownotes|listen|listen now|anhören|jetzt anhören|watch|收听|收聽)$|"
     # (whole: "Inhalt und Form" is a heading)
     r"show ?notes|chapters|timestamps|links|kapitelmarken|kapitel|sprungmarken|"
     r"episode links|in this episode|previous episodes|"
@@ -336,6 +337,8 @@ SECTION_HEADINGS = re.compile(
     r"延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关新闻|相關新聞|大家都在看|往期回顾|往"
     r"期回顧|往期推荐|往期推薦|praise for|"
     r"精选留言|精選留言|网友评论|網友評論|评论|評論|留言|热门评论|熱門評論)\b.*$", re.I)
+AFTER_SECTIONS = re.compile(r"weitere informationen|mehr informationen|further information|more information|"
+                            r"get involved|mitmachen")
 SHOW_NOTES = re.compile(r"bgm|背景音乐|背景音樂|配乐|配樂|本期音乐|本期音樂|互动|互動|商务合作|商務合作|"
                         r"联系我们|聯絡我們")
 SECTION_TO_END = re.compile(r"comment|kommentar|留言|评论|評論|reply|thoughts on", re.I)
@@ -462,13 +465,14 @@ def leading_caption(text: str) -> tuple[str, str]:
     return "", text
 
 
-def section_heading(text: str) -> str | None:
-    """A heading that opens a block of chrome ("Related", "Comments", "延伸阅读"): "section" or "to-end"."""
+def section_heading(text: str, ended: bool = False) -> str | None:
+    """A heading that opens a block of chrome ("Related", "Comments", "延伸阅读"): "section" or "to-end"; after
+    the interview (`ended`), also a show's or a release's closing sections ("互动", "Weitere Informationen")."""
     plain = re.sub(r"^[^\w\[(（【]+", "", visible(text)).strip(" :：")  # "📌 延伸閱讀": the words after the emoji
     noted = re.fullmatch(r"【([^【】]+)】", plain)  # "【时间轴】", "【BGM】": a show's notes titled in brackets
     plain = noted.group(1) if noted else plain
-    if noted and SHOW_NOTES.fullmatch(plain.casefold()):
-        return "section"
+    if (noted or ended) and (SHOW_NOTES.fullmatch(plain.casefold()) or AFTER_SECTIONS.fullmatch(plain.casefold())):
+        return "section"  # (in the middle of an interview, "## 配乐" or "**Mehr Informationen**" is its own topic)
     if not SECTION_HEADINGS.match(plain):
         return None
     return "to-end" if SECTION_TO_END.search(plain) else "section"

@@ -206,7 +206,8 @@ def _record_table(table: Any) -> bool:
             for r in table.iterdescendants("tr")]
     keyed = [r for r in rows if len(r) == 2 and (r[0] in metadata.RECORD_KEYS or r[0] in transcript.KEYS)]
     once = len({r[0] for r in keyed}) == len(keyed)  # (a transcript in a table repeats "Interviewer:", "Narrator:")
-    return once and len(keyed) >= 3 and len(keyed) * 2 >= len(rows) and all(len(r[1]) <= 150 for r in keyed)
+    short = all(len(r[1]) <= 150 or transcript.KEYS.get(r[0]) == "summary" for r in keyed)  # (an abstract: long)
+    return once and len(keyed) >= 3 and len(keyed) * 2 >= len(rows) and short
 
 
 def _presentational(table: Any) -> bool:
@@ -328,6 +329,31 @@ def styled_bold(html: str) -> str:
     return _serialized(tree)
 
 
+SPEAKER_CLASS = re.compile(r"""<(?:span|strong|b|cite|div)\b[^>]*class=["'][^"']*\b(?:speaker|speaker-name|sprecher|"""
+                           r"""interlocutor|redner)\b[^"']*["'][^>]*>""", re.I)
+
+
+def classed_speakers(html: str) -> str:
+    """The page with the speaker's name its markup sets apart by a class (`<span class="speaker">Tomasz</span> That
+    was …`) as a label, as the page shows it: the name in bold with a colon, opening the turn."""
+    if len(SPEAKER_CLASS.findall(html)) < MIN_CLASSED:
+        return html
+    tree = _parsed(html)
+    if tree is None:
+        return html
+    marked = [el for el in tree.iter("span", "strong", "b", "cite", "div")
+              if re.search(r"\b(?:speaker|speaker-name|sprecher|interlocutor|redner)\b", el.get("class") or "", re.I)]
+    for el in marked:
+        name = " ".join(el.text_content().split()).rstrip(":：")
+        if not name or len(name) > 60:
+            continue
+        for child in list(el):
+            el.remove(child)
+        el.tag, el.text = "b", f"{name}:"
+        el.attrib.clear()
+    return _serialized(tree)
+
+
 PAID_PART = re.compile(r"(?:paid|premium|subscriber|members?)[-_](?:content|body|text)", re.I)
 
 
@@ -343,10 +369,12 @@ def paid_continuation(html: str) -> str:
         return html
     joined = False
     for paid in [el for el in tree.iter("div", "section") if any(PAID_PART.fullmatch(t) for t in el.classes)]:
-        others = [t for t in paid.classes if not PAID_PART.fullmatch(t)]
+        others = {t for t in paid.classes if not PAID_PART.fullmatch(t)}
+        if not others:
+            continue  # (nothing to tell which block it continues)
         blocks = (block for sibling in paid.itersiblings(preceding=True)
-                  for block in [sibling, *sibling.iterdescendants("div")])
-        before = next((block for block in blocks if set(others) & set(block.classes)), None)
+                  for block in [*reversed(list(sibling.iterdescendants("div"))), sibling])  # (the nearest first)
+        before = next((block for block in blocks if others & set(block.classes)), None)
         if before is not None:
             before.extend(list(paid))
             paid.drop_tree()
@@ -355,6 +383,13 @@ def paid_continuation(html: str) -> str:
 
 
 MIN_NAMED = 4  # bold names over paragraphs that make a transcript of this shape
+
+
+def _bold_line(p: Any) -> str | None:
+    """A paragraph's text when all of it is bold, else None."""
+    shown = " ".join(p.text_content().split())
+    bold = " ".join(" ".join(b.text_content() for b in p.iter("b", "strong")).split())
+    return shown if shown and bold == shown else None
 
 
 def named_paragraphs(html: str) -> str:
@@ -368,17 +403,15 @@ def named_paragraphs(html: str) -> str:
         return html
     named = []
     for p in tree.iter("p"):
-        shown = " ".join(p.text_content().split())
-        bold = " ".join(" ".join(b.text_content() for b in p.iter("b", "strong")).split())
+        shown = _bold_line(p)
         nxt = p.getnext()
-        if (shown and bold == shown and len(shown.split()) <= 4 and not re.search(r"[.:?!,;]$", shown)
+        if (shown and len(shown.split()) <= 4 and not re.search(r"[.:?!,;]$", shown)
                 and nxt is not None and nxt.tag == "p" and " ".join(nxt.text_content().split())):
             named.append((p, shown, nxt))
-    signed = any(" ".join(p.text_content().split()) == " ".join(" ".join(b.text_content() for b in p.iter("b", "strong")
-                                                                   ).split()) and p.getnext() is None
-                 and names.looks_like_person(" ".join(p.text_content().split())) for p in tree.iter("p"))
-    if signed:  # a bold name closing its block: the names sign the words above them, they do not open turns
-        return html
+    lines = [p for p in tree.iter("p") if (n := _bold_line(p)) and names.looks_like_person(n)]
+    closing = sum(p.getnext() is None for p in lines)
+    if lines and closing * 2 >= len(lines):  # most names close their block: they sign the words above them (an
+        return html  # author box's name alone does not)
     people = {n for _, n, _ in named if names.looks_like_person(n)}
     surnames = {n.split()[-1] for n in people}
     chosen = [(p, n, nxt) for p, n, nxt in named if n in people or n in surnames]
@@ -491,7 +524,7 @@ def from_html(source: Source) -> Document:
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else trafilatura.extract(
-        lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(paid_continuation(unwrapped(source.text))))))))))),
+        lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(unwrapped(source.text)))))))))))),
         url=source.url,
         output_format="markdown",
         include_formatting=True, include_links=False, include_images=True, include_comments=False, include_tables=True,

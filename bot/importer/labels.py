@@ -64,6 +64,9 @@ INTERVIEWER_LABELS = {
     "采访者", "访问者", "采访人", "问题", "提问者", "問", "記者", "採訪者", "訪問者", "提問", "记者问", "記者問",
     "主持人问", "主持人問", "主播", "zusatzfrage", "nachfrage", "rückfrage", "follow-up",
     "vorsitzende", "vorsitzender", "abg.", "abgeordnete", "abgeordneter",  # a hearing's chair and members
+    "audience member", "audience", "audience question", "caller", "listener", "publikum", "zuschauer",
+    "zuschauerin", "anrufer", "anruferin", "hörer", "hörerin", "观众", "觀眾", "听众", "聽眾", "网友", "網友",
+    "读者", "讀者",  # (who asks from the floor, the phone or the chat)
 }
 INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "嘉賓", "来宾", "來賓", "受访者", "受訪者",
                       "被访者", "interviewee",
@@ -107,9 +110,12 @@ def clean_name(name: str) -> str:
     if asked:
         return asked.group(1)
     numbered = NUMBERED.match(name)
-    return numbered.group(1) if numbered else name  # "Q1：…" / "A1：…": the questions and answers, numbered
+    name = numbered.group(1) if numbered else name  # "Q1：…" / "A1：…": the questions and answers, numbered
+    placed = CAPS_PLACED.fullmatch(name)  # "MAYOR PAUL ESTABROOK, FORT CALDER": a broadcast transcript's label
+    return placed.group(1) if placed else name
 
 
+CAPS_PLACED = re.compile(r"([A-ZÄÖÜ][A-ZÄÖÜ.'’ -]{2,40}[A-ZÄÖÜ]),\s+[A-ZÄÖÜ][A-ZÄÖÜ0-9.'’ -]{1,40}")  # NAME, PLACE
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 LONGEST = 56  # characters of a label before its brackets ("Sachverständiger Prof. Dr. Matthias Kreienbrink")
 
@@ -125,6 +131,8 @@ def is_label(label: str) -> bool:
         return False
     if base.lower() in NOT_SPEAKERS or base.isdigit() or re.fullmatch(r"[\d\s:.\-]+", base):
         return False
+    if base.lower() in GENERIC:
+        return True  # ("Audience member": a role, in lower case as well)
     if HAN.search(base):
         return len(HAN.findall(base)) <= 10 and len(base) <= 24 and not re.search(r"[a-z]{3}", base)
     words = base.split()

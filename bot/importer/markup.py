@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 IMAGE_MARK = "\ue010"  # where an image stood
@@ -166,6 +167,11 @@ LINE_LABEL = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|[\u4
 LAID_LABEL = re.compile(r"[A-Z]{1,4}:\s{2,}\S")  # "RD:   Ruth …": a short label set in a column, a new line's turn
 
 
+def _line_label(line: str) -> str | None:
+    m = LINE_LABEL.match(line)
+    return m.group(0).rsplit(":", 1)[0].rsplit("：", 1)[0].strip() if m else None
+
+
 def _is_structural(line: str) -> bool:
     s = line.strip()
     return bool(HEADING.match(s) or BULLET.match(s) or QUOTE.match(s) or RULE.fullmatch(s) or s == IMAGE_MARK
@@ -195,6 +201,8 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
     start = 0
     fence: str | None = None  # in a fenced code block: its lines, as they are, are one paragraph
     code: list[str] = []
+    said = Counter(_line_label(line) for line in text.split("\n"))
+    recurring = {label for label, n in said.items() if label and n >= 2}  # ("Spanish: …" once is a wrapped line)
     for n, raw in enumerate(text.split("\n")):
         line = raw.rstrip("\n")
         if fence is not None:
@@ -224,7 +232,7 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
             continue
         if cur and (_is_structural(line) or _ends_sentence(cur[-1]) or _stands_alone(cur[-1])
                     or (_is_structural(cur[0]) and not BULLET.match(cur[0]))
-                    or (LINE_LABEL.match(cur[0]) and LINE_LABEL.match(line))):  # turn after turn, one a line
+                    or (LINE_LABEL.match(cur[0]) and _line_label(line) in recurring)):  # turn after turn, a line each
             out.append((start, "".join(cur)))
             cur = []
         if not cur:

@@ -822,6 +822,8 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     if crumbs and crumbs.group("n").strip().casefold() not in HOME_WORDS and len(crumbs.group("n").split()) <= 5:
         meta.put("publisher", crumbs.group("n").strip(), "breadcrumb")  # "[Tidewire Wiki](https://…/) › …"
     owned = COPYRIGHT_LINE.search(body[-2000:])  # "© 2025 Klangwerk Magazin" at a text's foot
+    if owned and re.match(r"(?i)alle rechte|all rights|tous droits|版权所有|版權所有", owned.group("n").strip()):
+        owned = None  # ("© 2024 Alle Rechte vorbehalten": no one's name)
     if owned and not page_url:
         meta.put("publisher", owned.group("n").strip(), "copyright line")
     trail = PLAIN_CRUMBS.search(opening)  # "Forum › Stadtimkerei Leipzig e.V. › Interviews": the first name in it

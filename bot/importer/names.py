@@ -50,6 +50,9 @@ HAN_END = re.compile(r"(?P<run>[\u4e00-\u9fff·]{2,16})\s*$")
 # what may come right before a name at the end of a Han run: 的, a role or title, or the word for interview
 HAN_ROLE_BEFORE = re.compile(r"(?:的|家|者|人|师|師|师傅|師傅|员|員|长|長|生|创办人|創辦人|主编|主編|总裁|總裁|教授"
                              r"|导演|導演|院士|主席|专访|專訪|对话|對話|访谈|訪談)$")
+HAN_RECORD = re.compile(r"(?:^|[:：|｜\s])(?P<run>[\u4e00-\u9fff·]{2,8}?)"
+                        r"(?:教授|老师|老師|先生|女士|博士|院士|研究员|研究員)?"
+                        r"(?:访谈录|訪談錄|访谈|訪談|专访|專訪|对谈录|對談錄|口述)\s*$")
 HAN_HEAD = re.compile(r"^[^:：|｜]{0,30}?(?P<run>[\u4e00-\u9fff·]{2,16})\s*[:：]")
 COLON_RULE = 3  # the LATIN_TITLE rule for a name after a colon
 HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話|访问|訪問)\s*[:：|｜丨]?\s*"
@@ -213,17 +216,26 @@ def from_title(title: str | None, text: str = "") -> list[str]:
         if (name and head.group("run").endswith(name) and (text + title).count(name) >= 3
                 and (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES))):
             out.append(name)
+    record = HAN_RECORD.search(title)  # "…：林秀鳳教授訪談錄": the name before the word for the interview's record
+    if not out and record:
+        name = _han_name(record.group("run"), text + title)
+        if name and record.group("run").endswith(name) and (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)):
+            out.append(name)
     end = HAN_END.search(title)
     if not out and end and HAN_INTERVIEW.search(title):
         name = _han_name(end.group("run"), text + title)
         if name and name in text and _han_named(end.group("run"), name) and (
                 name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)):
             out.append(name)  # "…的作者周鼎": the name ends the title after 的 or a role (not "…、四年")
+    after = LATIN_TITLE[COLON_RULE].search(title)
+    named_after = after is not None and len(words(after.group("n"))) >= 2 and _addressed(_clean(after.group("n")), text)
     for k, rx in enumerate(LATIN_TITLE):
         for m in rx.finditer(title):
             name = _best_span(_clean(m.group("n")), text)
             if k == COLON_RULE and not _addressed(name, text):
                 continue  # "Interview: Freie Software" names no one
+            if k == 1 and named_after:
+                continue  # "Community Spotlight: Priya Raman": the series, then the person
             if k in (1, COLON_RULE) and _function_words(" ".join(name.split()[1:])):
                 continue  # "Hands That Remember: Conversations on …": a phrase (a given name may be "Will")
             if len(words(name)) >= 2 or name.isupper():
@@ -341,8 +353,8 @@ def looks_like_person(text: str) -> bool:
     t = text.strip(" *_#")
     if HAN.search(t):
         return 2 <= len(t) <= 4 and t[0] in SURNAMES
-    if not re.fullmatch(PERSON2, t) or t.endswith("?"):
-        return False
+    if not re.fullmatch(PERSON2, t) or t.endswith("?") or t.split()[0].casefold() in LEAD_WORDS:
+        return False  # ("About Priya", "Meet the Team", "Get Involved": a section's title)
     return not _everyday(t)  # "Zur Person", "Über den Autor": a box's heading
 
 
@@ -358,6 +370,12 @@ def _rare_word(name: str, languages: tuple[str, str] = ("de", "en")) -> bool:
     from retrieval.generality import zipf
 
     return any(all(zipf(w, lang) <= RARE_WORD for lang in languages) for w in name.split())
+
+
+LEAD_WORDS = {"about", "meet", "ask", "get", "dear", "with", "thanks", "thank", "hello", "hi", "hallo", "our", "your",
+              "my", "the", "team", "inside", "über", "mit", "frag", "fragen", "liebe", "lieber", "mehr", "more", "read",
+              "join", "follow", "contact", "kontakt", "by", "von", "for", "für", "from", "aus", "and", "und", "welcome",
+              "willkommen", "happy", "merry", "goodbye", "farewell", "remembering", "in"}
 
 
 def _everyday(words: str) -> bool:

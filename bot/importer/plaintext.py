@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from typing import Any
 
 HEAD_KEYS = {"作者": "author", "看板": "board", "標題": "title", "标题": "title", "時間": "date", "时间": "date"}
@@ -193,8 +194,8 @@ def subtitles(text: str) -> tuple[str | None, str]:
     if not cues:
         return None, text
     head = [line for line in lines[:max(0, times[0] - 1)] if line.strip() and line.strip() != "WEBVTT"]
-    if head:  # a recording's header over its cues ("Recording date: …", "Host: …"): read as such, no cue a title
-        cues.insert(0, "")
+    if head or not first:  # a recording's header over its cues ("Recording date: …", "Host: …"): read as such, no
+        cues.insert(0, "")  # cue a title; nor one where somebody speaks first (its words are the text's)
     out: list[str] = ["\n".join(head)] if head else []
     speaker = None
     for cue in cues[1:]:
@@ -212,15 +213,15 @@ def subtitles(text: str) -> tuple[str | None, str]:
             out[-1] = _joined(out[-1], cue)
         else:
             out.append(cue)
-    return ("\n".join(first) if cues[0] and first else None), "\n\n".join(out)
+    return ("\n".join(first) if cues[0] and first else None), "\n\n".join(out)  # (cues[0]: the title card)
 
 
 # who speaks, in brackets before their first words: "[Moderatorin] Herzlich willkommen", "[Dr. Katrin Wessel] Danke"
 # (not a sound: "[lacht]", "[Musik]" alone)
 SPEAKER_TAG = re.compile(r"^(?:-\s+)?\[(?P<n>(?:(?:Dr|Prof)\.\s+)?[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,3})\]"
                          r"\s+(?=\S)")
-SOUNDS = {"musik", "music", "applaus", "applause", "lachen", "laughter", "gelächter", "intro", "outro", "jingle",
-          "atmo", "pause", "stille", "silence"}
+SOUNDS = {"musik", "music", "applaus", "applause", "lachen", "laughter", "laughs", "lacht", "gelächter", "intro",
+          "outro", "jingle", "atmo", "pause", "stille", "silence", "sighs", "seufzt", "chuckles", "kichert", "räuspert"}
 ROLE_TAGS = {"moderator", "moderatorin", "moderation", "host", "interviewer", "interviewerin", "reporter", "reporterin",
              "sprecher", "sprecherin", "gast", "guest", "presenter"}
 VOICED = "\x00"  # (marks a line _voiced gave a label: a cue of its own)
@@ -234,7 +235,9 @@ def _voiced(lines: list[str], times: set[int]) -> list[str]:
     after it the answer of the one asked; else a dash alone in its cue, or a cue's second, is the other speaker,
     and the first of two in a cue goes on with the one speaking."""
     tags = list(dict.fromkeys(m.group("n") for line in lines if (m := SPEAKER_TAG.match(line.strip()))))
-    people = [t for t in tags if t.casefold() not in SOUNDS]
+    uses = Counter(m.group("n") for line in lines if (m := SPEAKER_TAG.match(line.strip())))
+    people = [t for t in tags if t.casefold() not in SOUNDS
+              and (t.casefold() in ROLE_TAGS or len(t.split()) >= 2 or uses[t] >= 2)]  # ([Laughs] is no one)
     if len(people) < 2 or not any(t.casefold() in ROLE_TAGS or len(t.split()) >= 2 for t in people):
         return lines
     host = next((t for t in people if t.casefold() in ROLE_TAGS), people[0])
@@ -261,17 +264,19 @@ def _voiced(lines: list[str], times: set[int]) -> list[str]:
         paired, second = len(dashes) >= 2, bool(dashes) and dashes[0] < i
         if tag and tag.group("n") in people:
             speaker, words = tag.group("n"), lines[i].strip()[tag.end():]
-        elif tag or speaker is None:
+        elif (tag and not lines[i].strip().startswith("- ")) or speaker is None:
             continue  # (a sound in brackets; a dash before anyone is named)
         else:
-            words = lines[i].strip()[2:].strip()
-            if _cue_asks(_first_sentence(said)):
-                speaker = host  # a question: the one who asks
+            words = lines[i].strip()[2:].strip()  # (a dash, perhaps before a sound: "- [Laughs] Würden Sie …?")
+            if second:
+                speaker = guest if speaker == host else host  # a cue's second dash: the other one
+            elif _cue_asks(_first_sentence(said)) and _cue_asks(said):
+                speaker = host  # a question: the one who asks ("- Die Bezahlung? Die war …": an answer)
             elif asked_by is not None:
                 speaker = guest if asked_by == host else main if asked_by != main else host  # its answer
-            elif second or not paired:
-                speaker = guest if speaker == host else host  # a dash alone in its cue, or a cue's second: the
-                # other one (the first of two in a cue may go on with the one speaking)
+            elif not paired:
+                speaker = guest if speaker == host else host  # a dash alone in its cue: the other one (the first
+                # of two in a cue may go on with the one speaking)
         guest = speaker if speaker != host else guest
         named = bool(tag and tag.group("n") in people)  # (who asks at the end of a dash's words is not sure:
         asks = _cue_asks(said) and (named or speaker == host or _cue_asks(_first_sentence(said)))

@@ -139,7 +139,7 @@ def _without_title(paras: list[Para], title: str | None) -> list[Para]:
     whole title (a headline set in a styled <div>: "对话…俞青岚：竹子不是用来怀旧的" is no "name: words" turn)."""
     norm = re.sub(r"\W", "", visible(title or "")).casefold()
     for i, p in enumerate(paras[:8]):
-        asked = any(q.bold or visible(q.text).rstrip().endswith(("?", "？")) for q in paras[:i])
+        asked = any(visible(q.text).rstrip(" *_").endswith(("?", "？")) for q in paras[:i])
         if (p.kind == "heading" or (p.kind == "para" and i < 3 and not asked)) and norm \
                 and re.sub(r"\W", "", visible(p.text)).casefold() == norm:  # (an answer that is the headline stays)
             return paras[:i] + paras[i + 1:]

@@ -541,7 +541,8 @@ def _page_edges(text: str) -> set[int]:
     norm = {i: re.sub(r"\s+", " ", re.sub(r"\d+", "#", lines[i])).strip() for p in edges for i in edges[p]}
     at_edges = set(norm)
     inside = {re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip() for i, line in enumerate(lines)
-              if i not in at_edges and line.strip()}  # (a speaker's name over their words stands anywhere)
+              if i not in at_edges and line.strip() and page_of[i] > 0}  # (a speaker's name over their words stands
+    # anywhere; the title page may print the running head in its own place)
     norm = {i: n for i, n in norm.items() if n not in inside}
     pages_with: dict[str, set[int]] = defaultdict(set)
     for i, n in norm.items():

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from bot.importer import chrome, names
-from bot.importer.cast import Cast, Voice, role_with_person
+from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, role_with_person
 from bot.importer.chrome import Dropped
 from bot.importer.labels import GENERIC as labels_generic
 from bot.importer.labels import INTERVIEWEE_LABELS, Mark, is_continuation, strip_continuation
@@ -127,7 +127,7 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                         pieces[i].label = asker
                         answer = next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None)
                         guest = cast.voices.get(cast.aliases.get(main, main)) if main else None
-                        named = guest is not None and any(n in answer.plain for n in {guest.name, guest.label}
+                        named = guest is not None and any(answer.plain.startswith(n) for n in {guest.name, guest.label}
                                                           if len(n) >= 2) if answer is not None else False
                         if answer is not None and not answer.label and main and not named and not (
                                 answer.para.bold or answer.para.kind == "heading" or _asks(answer.text)):
@@ -209,10 +209,15 @@ def _plain_questions(pieces: list[Piece]) -> list[int]:
                 and not re.search(r"[?？]\s*[“”\"»«」』]\W*$", pc.plain)
                 and len(re.findall(r"[.!?。！？](?=\s|$)", pc.plain)) <= 2)
 
-    asked = []
+    def asks(pc: Piece) -> bool:  # (a lead-in before the question is fine: "Sie sind 61. Warum machen Sie weiter?")
+        return (pc.para.kind == "para" and not pc.label and len(pc.plain) <= PLAIN_QUESTION_MAX and _asks(pc.text)
+                and not re.search(r"[?？]\s*[“”\"»«」』]\W*$", pc.plain))
+
+    asked: list[int] = []
     for n, i in enumerate(live[:-1]):
         nxt = pieces[live[n + 1]]
-        if shaped(pieces[i]) and nxt.para.kind == "para" and not nxt.label and not shaped(nxt):
+        if asks(pieces[i]) and nxt.para.kind == "para" and not nxt.label and not shaped(nxt) \
+                and not (asked and asked[-1] == live[n - 1]):  # (right after a question: its answer, asking or not)
             asked.append(i)  # (an answer's last paragraph may ask too: "… Haben wir das Falsche gepflanzt?")
     return asked if len(asked) >= PLAIN_QUESTIONS else []
 
@@ -345,12 +350,12 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             continue
         if (pc.para.bold or pc.plain.endswith((":", "：")) or pc.plain.isupper() or ended) and not pc.label \
                 and len(pc.plain) <= LIST_TITLE \
-                and not _asks(pc.text) and chrome.section_heading(pc.text):  # "**推荐阅读**", "Absage:" over text
-            pc.dropped, skip_level, to_end = "section heading", 6, chrome.section_heading(pc.text) == "to-end"
+                and not _asks(pc.text) and chrome.section_heading(pc.text, ended):  # "**推荐阅读**", "Absage:"
+            pc.dropped, skip_level, to_end = "section heading", 6, chrome.section_heading(pc.text, ended) == "to-end"
             continue
         if pc.para.kind == "heading":
             role = None
-            kind = chrome.section_heading(pc.text)
+            kind = chrome.section_heading(pc.text, ended or i > last_label)
             if kind:
                 pc.dropped = "section heading"
                 skip_level, to_end = pc.para.level, kind == "to-end"
@@ -437,10 +442,12 @@ def _legend_lines(pieces: list[Piece]) -> None:
     Denning"): who the labels are, no turns."""
     def keyed(pc: Piece) -> bool:
         m = NAMED_ROLE.fullmatch(pc.plain.strip())
-        return bool(pc.label and m and names.looks_like_person(m.group("n")) and not _asks(pc.text))
+        return bool(pc.label and m and names.looks_like_person(m.group("n")) and not _asks(pc.text)
+                    and not re.search(r"(?<![A-Z])\.$", m.group("n")))  # ("HM: Walter Gibbs." answers a question)
 
+    first_turn = next((k for k, pc in enumerate(pieces) if pc.label and not keyed(pc)), len(pieces))
     i = 0
-    while i < len(pieces):
+    while i < first_turn:  # (a key stands before the turns it explains)
         j = i
         while j < len(pieces) and keyed(pieces[j]):
             j += 1
@@ -562,8 +569,19 @@ def _question(parts: list[str]) -> str | None:
 
 # "[Es entstand eine kurze Diskussion …]", "（采访当天，父亲俞建平一直坐在院子里劈篾。…）": the editors speaking
 QUOTED = re.compile(r"[“「『\"„«»][^”」』\"“»«]*[”」』\"“»«]")  # someone's words quoted in a note
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|our|ich|mein\w*|wir|unser\w*)\b|我|我们|我們|咱")  # the speaker's own
+# the speaker's own words ("we", "我们": the editors')
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|me|ich|mein\w*|mir|mich)\b|我(?![们們])")
 EDITORIAL = re.compile(r"\[[^\[\]]{20,}\][.!]?|（[^（）]{20,}）[。.]?|\([^()]{20,}\)[.!]?")
+
+
+QUOTED_VOICE = re.compile(r"\s*(?:\*\*|__)(?P<n>[^*_\n]{3,40})(?:\*\*|__)")
+
+
+def _quoted_voice(pc: Piece, speaker: Voice) -> bool:
+    """A remark quoted inside a turn under someone else's name in bold ("> **Tomasz Wielgosz** (@tw), co-maintainer:
+    For the record, …"): theirs, not the speaker's (narrative; the turn goes on)."""
+    m = QUOTED_VOICE.match(pc.text) if pc.para.quote else None
+    return m is not None and names.looks_like_person(m.group("n")) and not names.same_person(m.group("n"), speaker.name)
 
 
 def _editorial(pc: Piece) -> bool:
@@ -606,8 +624,9 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
             else:
                 voice = cast.voice(pc.label) or (answerer if pc.label == ANSWERED else asker)
             if voice is not None and voice.role == "interviewee" and voice.label.lower() in INTERVIEWEE_LABELS:
-                if last_named is not None and last_named.turns >= voice.turns:  # a panel's "A -": the panelist who
-                    # spoke last answers (not where "A:" is the one interviewed and a relative chimed in once)
+                if last_named is not None and (voice.name in UNKNOWN_NAME.values() or voice.name == voice.label):
+                    # a panel's unnamed "A -": the panelist who spoke last answers (not where "A:" is the one
+                    # interviewed, named, and a relative chimed in once)
                     generic_taken.add(voice.label)
                     voice = last_named
             elif voice is not None and voice.role == "interviewee" and not role_with_person(voice.label):
@@ -626,7 +645,7 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
             speaker, turn = None, None
             flow.items.append(pc)
             continue
-        if _editorial(pc) or pc.aside:
+        if _editorial(pc) or pc.aside or _quoted_voice(pc, speaker):
             flow.items.append(pc)  # an editor's note or a box inside a turn: narrative, and the turn goes on
             continue
         if speaker.role == "interviewer" and bold_asks and turn.parts[0].para.bold and not pc.para.bold \

@@ -147,3 +147,79 @@ def test_the_first_of_two_dashes_in_a_cue_goes_on_with_the_speaker(tmp_path: Pat
     assert any(t.endswith("Manche kommen mit weniger aus.") for t in texts)  # hers, not the host's
     assert "Ja, aber das sind sehr wenige." in texts and "Der ist gut, wenn er kurz bleibt." in texts
     assert not any("Wirklich?" in t or "Mittagsschlaf" in t for t in texts)
+
+
+# A second review, of the rules as the first review left them, found more; each case below.
+
+def test_answers_of_a_name_only_are_no_key_to_the_labels(tmp_path: Path) -> None:
+    text = ("Interview with Helen Marsh and Ruth Denning, sisters\nInterviewer: Tom Parry\n\n"
+            "Q: Where did you grow up?\nHM: On Mill Street, in the yellow house next to the church.\n"
+            "RD: She never lets me forget that.\nQ: Who ran the store?\nHM: Walter Gibbs.\nRD: Walter Gibbs Junior.\n"
+            "Q: What do you remember of it?\nHM: The smell of coffee and kerosene.\nRD: And the licorice.\n")
+    answers = said(tmp_path, "sisters.txt", text)
+    assert ("Helen Marsh", "Walter Gibbs.") in answers and ("Ruth Denning", "And the licorice.") in answers
+
+
+def test_a_bold_box_title_in_the_middle_of_an_interview_is_no_closing_section(tmp_path: Path) -> None:
+    text = ("# „Die Miete frisst alles“\n\n**Wie hoch sind die Mieten?**\n\nIm Schnitt 14,20 Euro kalt.\n\n"
+            "**Mehr Informationen**\n\nDie Beratung ist dienstags offen.\n\n**Was fordern Sie?**\n\n"
+            "Mehr eigene Wohnungen bauen, statt Grundstücke zu verkaufen.\n\n**Und vom Land?**\n\n"
+            "Eine Mietpreisbremse, die auch kontrolliert wird.\n")
+    texts = [t for _, t in said(tmp_path, "miete.md", text)]
+    assert "Eine Mietpreisbremse, die auch kontrolliert wird." in texts
+
+
+def test_questions_with_a_lead_in_still_set_apart_a_print_interview(tmp_path: Path) -> None:
+    turns = [("Herr Keil, wie sieht der Harz heute aus?", "Grau, auf weiten Flächen."),
+             ("Sie sind hier aufgewachsen. Tut das weh?", "Jeden Tag."),
+             ("Wer hat Schuld?", "Wir alle ein bisschen."), ("Hätte man früher fällen müssen?", "Vielleicht."),
+             ("Sie sind 61. Sie könnten in Rente gehen. Warum machen Sie weiter?", "Weil ich sehen will, was wächst."),
+             ("Was pflanzen Sie?", "Buchen und Ahorn."), ("Und die Touristen?", "Die kommen trotzdem.")]
+    body = "\n\n".join(f"{q}\n\n{a}" for q, a in turns)
+    answers = said(tmp_path, "harz.txt", f"Interview: Förster Martin Keil über den Harz\n\n{body}\n")
+    assert any(t == "Weil ich sehen will, was wächst." for _, t in answers)
+
+
+def test_an_echoed_question_opening_an_answer_in_subtitles_is_the_guests(tmp_path: Path) -> None:
+    cues = [["[Moderatorin] Warum sind Sie damals ins Krankenhaus gegangen?"],
+            ["[Dr. Katrin Wessel] Wegen des Teams, ehrlich gesagt."], ["- Und die Bezahlung?"],
+            ["- Die Bezahlung? Die war schlechter als vorher."], ["- [Laughs] Würden Sie es wieder tun?"],
+            ["- Jederzeit, ohne zu zögern."]]
+    srt = "\n".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n" + "\n".join(lines) + "\n"
+                    for n, lines in enumerate(cues, 1))
+    texts = [t for who, t in said(tmp_path, "echo.srt", srt) if who == "Dr. Katrin Wessel"]
+    assert "Die Bezahlung? Die war schlechter als vorher." in texts and "Jederzeit, ohne zu zögern." in texts
+
+
+def test_an_author_box_does_not_make_names_signatures(tmp_path: Path) -> None:
+    qa = [("Where were you when the water came?", "I was eleven when the river came into the kitchen."),
+          ("How long did you stay up there?", "Three days, on canned peaches and the radio."),
+          ("Did you go back?", "We did, in the summer, and mother scrubbed the walls for weeks.")]
+    page = ("<html><head><title>Doris Kettering remembers the flood | County Oral History</title></head><body>"
+            "<article><p>Doris Kettering was interviewed at her home in March 2019.</p>"
+            + "".join(f"<p><strong>Mark Ellison</strong></p><p>{q}</p><p><strong>Doris Kettering</strong></p><p>{a}</p>"
+                      for q, a in qa)
+            + "<div class=\"author\"><p><strong>Mark Ellison</strong></p></div></article></body></html>")
+    assert ("Doris Kettering", "Three days, on canned peaches and the radio.") in said(tmp_path, "flood.html", page)
+
+
+def test_a_three_character_word_before_a_colon_inside_an_answer_is_no_speaker(tmp_path: Path) -> None:
+    text = ("# 专访心理咨询师周禾：孩子需要的不是道理\n\n**孩子说肚子疼不想上学，是装的吗？**\n\n大多数不是装的。\n\n"
+            "**家长该怎么做？**\n\n先别急着讲道理。\n\n方法论：先听完，再复述，最后才给建议。\n\n"
+            "**你自己的孩子听你的吗？**\n\n完全不听，哈哈。\n")
+    answers = said(tmp_path, "zhou.md", text)
+    assert any(t.endswith("方法论：先听完，再复述，最后才给建议。") for _, t in answers)  # still the answer's words
+    assert len({who for who, _ in answers}) == 1  # one speaker: "方法论" is none
+
+
+def test_an_unnamed_panel_answer_is_the_last_panelists(tmp_path: Path) -> None:
+    text = ("---\ntitle: Storage engines\nspeakers:\n  - Mirela Vasquez\n  - Hakon Brandt\n  - Petra Llewellyn\n---\n"
+            "Petra Llewellyn (PL): Welcome. Mirela, your engine first?\n\n"
+            "Mirela Vasquez (MV): It keeps every page compressed and decompresses only what a query touches.\n\n"
+            "Q - Does it work on small devices?\n\nA - It does, we test it on a small board every night.\n\n"
+            "Q - And on phones?\n\nA - On phones too, though the batteries do not like it.\n\n"
+            "PL: Hakon, how does yours differ?\n\nHakon Brandt (HB): We keep everything in memory and write a log.\n\n"
+            "Q - How big can the log grow?\n\nA - We cut it every ten minutes.\n")
+    answers = said(tmp_path, "panel.md", text)
+    assert ("Mirela Vasquez", "On phones too, though the batteries do not like it.") in answers
+    assert ("Hakon Brandt", "We cut it every ten minutes.") in answers

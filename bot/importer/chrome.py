@@ -228,6 +228,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:(?:speaker |sprecher)?legende?\s*:?\s*)?"
                    r"(?:speaker|sprecher(?:in)?|说话人|發言人|person|stimme|voice)\s*\d{1,2}\s*=\s*[^=\n]{3,50}$")),
     # a way back or on: "← Zurück zur Übersicht", "Back to all interviews", "Mehr aus unserer Reihe „…“: A · B"
+    # a table of contents' line: "Vorwort des Kuratoriums . . . . . . . 3", "Finanzbericht ........ 11"
+    ("contents", _rx(r"^[^.\n]{2,90}(?: \.){4,} ?\d{1,4}(?: [^.\n]{2,90}(?: \.){4,} ?\d{1,4})*+$",
+                     r"^[^.\n]{2,90}\.{4,} ?\d{1,4}$", r"^(?:\. ?){4,}\d{1,4}\b")),
     # how to cite the record: "For research and educational use. Please cite as: Kettering, Doris Ann. …"
     ("citation", _rx(r"\b(?:please )?cite (?:this (?:interview|transcript|item|record) )?as\s*:",
                      r"^(?:zitiervorschlag|zitierweise|empfohlene zitierweise|引用格式|引用方式)\s*[:：]")),

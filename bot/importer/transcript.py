@@ -459,7 +459,19 @@ def name_in_capitals(caps: str) -> str:
                     for n, w in enumerate(words))
 
 
+REPORT_WORDS = re.compile(r"(?i)jahresbericht|geschäftsbericht|tätigkeitsbericht|annual report|newsletter|report")
+
+
 def running_head(furniture: list[str]) -> str | None:
+    """The running head's publication, without the kind of document its foot names with it ("Stiftung
+    Lindenhof · Jahresbericht 2023": the foundation)."""
+    head = _running_head(furniture)
+    parts = [p.strip() for p in COLUMNS.split(head or "") if p.strip()]
+    kept = [p for p in parts if not REPORT_WORDS.fullmatch(re.sub(r"\s*\d+$", "", p))]
+    return kept[0] if head and len(parts) >= 2 and len(kept) == 1 else head
+
+
+def _running_head(furniture: list[str]) -> str | None:
     """The running head among a paginated document's heads and feet (`paginated`'s second part) when it is a
     name ("28   HEDGEROW QUARTERLY"): the publication."""
     heads = [re.sub(r"\s+", " ", ISSUE_UNITS.sub(" ", line)).strip(" ·|–—-/") for line in furniture]

@@ -95,3 +95,17 @@ def test_a_section_about_someone_names_no_speaker_and_a_quoted_remark_is_not_the
 
 def test_a_chinese_title_naming_the_one_interviewed_before_the_word_for_interview() -> None:
     assert from_title("在茶園裡聽見女人的聲音：林秀鳳教授訪談錄") == ["林秀鳳"]
+
+
+def test_a_reports_contents_lines_running_foot_and_imprint_date() -> None:
+    from bot.importer import chrome
+    from bot.importer.metadata import Meta, from_markdown
+    from bot.importer.transcript import running_head
+
+    assert chrome.classify("Vorwort des Kuratoriums . . . . . . . . 3 Das Jahr in Zahlen . . . . . . 4") == "contents"
+    assert chrome.classify("Wie . . . war das? Nun . . . ja, schwierig.") is None  # an answer's pauses
+    assert running_head(["Stiftung Lindenhof · Jahresbericht 2023"] * 3) == "Stiftung Lindenhof"
+    meta = Meta()
+    from_markdown(meta, "Ein Text.\n\nImpressum\n\nHerausgeberin: Stiftung Lindenhof\nErscheinungsdatum: 6. Mai 2024\n",
+                  None)
+    assert meta.published == "2024-05-06"

@@ -231,9 +231,7 @@ def reading_blocks(html: str) -> str:
     built before CSS; a question in one cell, its answer's paragraphs in the next) as the blocks a reader
     sees, one cell after another, and its lists of questions as questions over answers; a table of data
     stays a table."""
-    if not LAYOUT_TABLE.search(html):
-        return html
-    tree = _parsed(html)
+    tree = _parsed(html) if LAYOUT_TABLE.search(html) else None
     if tree is None:
         return html
     records = [t for t in tree.iter("table") if _record_table(t)]
@@ -286,9 +284,7 @@ def leading_runs(html: str) -> str:
     <br>…</div>`, `<td><b>GF: How did you …?</b></td>`) set in a paragraph of its own: trafilatura drops a block's
     first bold or italic element and the text after it, which is where a label and an answer's first sentence
     or a question stand."""
-    if not LEADING_RUN.search(html):
-        return html
-    tree = _parsed(html)
+    tree = _parsed(html) if LEADING_RUN.search(html) else None
     if tree is None:
         return html
     changed = False
@@ -318,9 +314,8 @@ def styled_bold(html: str) -> str:
     question."""
     styles = "".join(re.findall(r"<style\b[^>]*>(.*?)</style>", html, re.I | re.S))
     bold = {m.group("c") for m in BOLD_CLASS.finditer(styles)}
-    if not bold or not re.search(r"class=[\"'][^\"']*\b(?:" + "|".join(map(re.escape, bold)) + r")\b", html):
-        return html
-    tree = _parsed(html)
+    used = bool(bold) and bool(re.search(r"class=[\"'][^\"']*\b(?:" + "|".join(map(re.escape, bold)) + r")\b", html))
+    tree = _parsed(html) if used else None
     if tree is None:
         return html
     for el in tree.iter("span", "p", "div", "td", "li"):
@@ -336,9 +331,7 @@ SPEAKER_CLASS = re.compile(r"""<(?:span|strong|b|cite|div)\b[^>]*class=["'][^"']
 def classed_speakers(html: str) -> str:
     """The page with the speaker's name its markup sets apart by a class (`<span class="speaker">Tomasz</span> That
     was …`) as a label, as the page shows it: the name in bold with a colon, opening the turn."""
-    if len(SPEAKER_CLASS.findall(html)) < MIN_CLASSED:
-        return html
-    tree = _parsed(html)
+    tree = _parsed(html) if len(SPEAKER_CLASS.findall(html)) >= MIN_CLASSED else None
     if tree is None:
         return html
     marked = [el for el in tree.iter("span", "strong", "b", "cite", "div")
@@ -362,9 +355,7 @@ def paid_continuation(html: str) -> str:
     markup">`, after the paywall notice, the page holding it all) joined to the part before it (the nearest
     block before it that shares one of its other classes, "body markup"): the one text of the article, where
     trafilatura would keep only the first part."""
-    if not PAID_PART.search(html):
-        return html
-    tree = _parsed(html)
+    tree = _parsed(html) if PAID_PART.search(html) else None
     if tree is None:
         return html
     joined = False
@@ -396,9 +387,8 @@ def named_paragraphs(html: str) -> str:
     """A transcript's paragraphs under a speaker's name in bold on a line of its own (`<p><b>Doris Kettering</b></p>`
     over `<p>I was born …</p>`, later `<p><b>Kettering</b></p>`) as labelled paragraphs (`<p><b>Doris Kettering:</b>
     I was born …</p>`), as a reader takes them; where at least MIN_NAMED such names stand over paragraphs."""
-    if len(re.findall(r"<p\b[^>]*>\s*(?:<span\b[^>]*>\s*)?<(?:b|strong)\b", html, re.I)) < MIN_NAMED:
-        return html
-    tree = _parsed(html)
+    bolded = len(re.findall(r"<p\b[^>]*>\s*(?:<span\b[^>]*>\s*)?<(?:b|strong)\b", html, re.I))
+    tree = _parsed(html) if bolded >= MIN_NAMED else None
     if tree is None:
         return html
     named = []

@@ -324,8 +324,10 @@ def styled_bold(html: str) -> str:
     return _serialized(tree)
 
 
-SPEAKER_CLASS = re.compile(r"""<(?:span|strong|b|cite|div)\b[^>]*class=["'][^"']*\b(?:speaker|speaker-name|sprecher|"""
-                           r"""interlocutor|redner)\b[^"']*["'][^>]*>""", re.I)
+SPEAKER_TOKENS = {"speaker", "speaker-name", "speaker_name", "speakername", "sprecher", "sprecherin", "interlocutor",
+                  "redner", "rednerin"}
+SPEAKER_CLASS = re.compile(r"""<(?:span|strong|b|cite|div)\b[^>]*class=["'](?:[^"']*\s)?(?:speaker|speaker[-_]?name|"""
+                           r"""sprecher(?:in)?|interlocutor|redner(?:in)?)(?:\s[^"']*)?["'][^>]*>""", re.I)
 
 
 def classed_speakers(html: str) -> str:
@@ -335,7 +337,7 @@ def classed_speakers(html: str) -> str:
     if tree is None:
         return html
     marked = [el for el in tree.iter("span", "strong", "b", "cite", "div")
-              if re.search(r"\b(?:speaker|speaker-name|sprecher|interlocutor|redner)\b", el.get("class") or "", re.I)]
+              if SPEAKER_TOKENS & {t.casefold() for t in (el.get("class") or "").split()}]  # (not "speaker-icon")
     for el in marked:
         name = " ".join(el.text_content().split()).rstrip(":：")
         if not name or len(name) > 60:

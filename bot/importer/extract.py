@@ -393,14 +393,14 @@ def named_paragraphs(html: str) -> str:
     tree = _parsed(html) if bolded >= MIN_NAMED else None
     if tree is None:
         return html
+    bold = [(p, shown) for p in tree.iter("p") if (shown := _bold_line(p))]
     named = []
-    for p in tree.iter("p"):
-        shown = _bold_line(p)
+    for p, shown in bold:
         nxt = p.getnext()
-        if (shown and len(shown.split()) <= 4 and not re.search(r"[.:?!,;]$", shown)
+        if (len(shown.split()) <= 4 and not re.search(r"[.:?!,;]$", shown)
                 and nxt is not None and nxt.tag == "p" and " ".join(nxt.text_content().split())):
             named.append((p, shown, nxt))
-    lines = [p for p in tree.iter("p") if (n := _bold_line(p)) and names.looks_like_person(n)]
+    lines = [p for p, shown in bold if names.looks_like_person(shown)]
     closing = sum(p.getnext() is None for p in lines)
     if lines and closing * 2 >= len(lines):  # most names close their block: they sign the words above them (an
         return html  # author box's name alone does not)

@@ -810,11 +810,11 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     if own:
         meta.put("url", web_url(own.group("u")), "the document's own link line")
     hosted = meta.found.get("publisher") in (None, "web address") or (meta.publisher or "").casefold() in PLATFORMS
-    first = FIRST_PUBLISHED.search(body[-3000:]) if hosted else None
-    printed = PRINTED_ON.search(body[-3000:])  # "Sonderdruck aus KälteKlima Nord 3/2024, erschienen am 14. Juni 2024."
+    tail = body[-3000:]  # (a footer's lines)
+    first = FIRST_PUBLISHED.search(tail) if hosted else None
+    printed = PRINTED_ON.search(tail)  # "Sonderdruck aus KälteKlima Nord 3/2024, erschienen am 14. Juni 2024."
     if printed:
         meta.put("published", iso_date(printed.group("d")), "its reprint line")
-    tail = body[-3000:]
     meta.put("published", date_line(tail, len(tail)), "its imprint")  # "Impressum … Erscheinungsdatum: 6. Mai 2024"
     account = re.sub(r"(?:博客|部落格|公众号|公眾號|网站|網站)$", "", first.group("n")) if first else ""
     if account:  # "本文首发于「慢热访谈」" under a post on weibo.com: the account, not the host, published it

@@ -234,8 +234,8 @@ def _voiced(lines: list[str], times: set[int]) -> list[str]:
     lines as they are. Who a dash hands over to is read from what is said: a question is the host's, the words
     after it the answer of the one asked; else a dash alone in its cue, or a cue's second, is the other speaker,
     and the first of two in a cue goes on with the one speaking."""
-    tags = list(dict.fromkeys(m.group("n") for line in lines if (m := SPEAKER_TAG.match(line.strip()))))
     uses = Counter(m.group("n") for line in lines if (m := SPEAKER_TAG.match(line.strip())))
+    tags = list(uses)  # (in the order first named)
     people = [t for t in tags if t.casefold() not in SOUNDS
               and (t.casefold() in ROLE_TAGS or len(t.split()) >= 2 or uses[t] >= 2)]  # ([Laughs] is no one)
     if len(people) < 2 or not any(t.casefold() in ROLE_TAGS or len(t.split()) >= 2 for t in people):
@@ -286,8 +286,9 @@ def _voiced(lines: list[str], times: set[int]) -> list[str]:
 
 
 def _first_sentence(said: str) -> str:
-    m = re.search(r"[.!?。！？…](?=\s|$)", MARKS.sub(" ", said))
-    return MARKS.sub(" ", said)[:m.end()] if m else said
+    heard = MARKS.sub(" ", said)
+    m = re.search(r"[.!?。！？…](?=\s|$)", heard)
+    return heard[:m.end()] if m else said
 
 
 def _cue_asks(said: str) -> bool:

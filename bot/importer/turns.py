@@ -127,8 +127,8 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                         pieces[i].label = asker
                         answer = next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None)
                         guest = cast.voices.get(cast.aliases.get(main, main)) if main else None
-                        named = guest is not None and any(answer.plain.startswith(n) for n in {guest.name, guest.label}
-                                                          if len(n) >= 2) if answer is not None else False
+                        named = answer is not None and guest is not None and any(
+                            answer.plain.startswith(n) for n in {guest.name, guest.label} if len(n) >= 2)
                         if answer is not None and not answer.label and main and not named and not (
                                 answer.para.bold or answer.para.kind == "heading" or _asks(answer.text)):
                             answer.label = main  # (answered with no label: by the guest, or the main one)
@@ -204,14 +204,12 @@ def _plain_questions(pieces: list[Piece]) -> list[int]:
     live = [i for i, pc in enumerate(pieces) if not pc.dropped and pc.plain]
     if not any(INTERVIEW_CUE.search(pieces[i].plain) for i in live[:12]):
         return []
-    def shaped(pc: Piece) -> bool:  # a question's shape: short, a sentence or two, asking (not a quoted "…?“")
-        return (pc.para.kind == "para" and not pc.label and len(pc.plain) <= PLAIN_QUESTION_MAX and _asks(pc.text)
-                and not re.search(r"[?？]\s*[“”\"»«」』]\W*$", pc.plain)
-                and len(re.findall(r"[.!?。！？](?=\s|$)", pc.plain)) <= 2)
-
-    def asks(pc: Piece) -> bool:  # (a lead-in before the question is fine: "Sie sind 61. Warum machen Sie weiter?")
+    def asks(pc: Piece) -> bool:  # short and asking, not a quoted "…?“" (a lead-in is fine: "Sie sind 61. Warum …?")
         return (pc.para.kind == "para" and not pc.label and len(pc.plain) <= PLAIN_QUESTION_MAX and _asks(pc.text)
                 and not re.search(r"[?？]\s*[“”\"»«」』]\W*$", pc.plain))
+
+    def shaped(pc: Piece) -> bool:  # a question's shape: one that asks in a sentence or two
+        return asks(pc) and len(re.findall(r"[.!?。！？](?=\s|$)", pc.plain)) <= 2
 
     asked: list[int] = []
     for n, i in enumerate(live[:-1]):
@@ -445,11 +443,12 @@ def _legend_lines(pieces: list[Piece]) -> None:
         return bool(pc.label and m and names.looks_like_person(m.group("n")) and not _asks(pc.text)
                     and not re.search(r"(?<![A-Z])\.$", m.group("n")))  # ("HM: Walter Gibbs." answers a question)
 
-    first_turn = next((k for k, pc in enumerate(pieces) if pc.label and not keyed(pc)), len(pieces))
+    key = [keyed(pc) for pc in pieces]
+    first_turn = next((k for k, pc in enumerate(pieces) if pc.label and not key[k]), len(pieces))
     i = 0
     while i < first_turn:  # (a key stands before the turns it explains)
         j = i
-        while j < len(pieces) and keyed(pieces[j]):
+        while j < len(pieces) and key[j]:
             j += 1
         if j - i >= 2 and len({pc.label for pc in pieces[i:j]}) == j - i:
             for pc in pieces[i:j]:
@@ -585,8 +584,8 @@ def _quoted_voice(pc: Piece, speaker: Voice) -> bool:
 
 
 def _editorial(pc: Piece) -> bool:
-    """A note of the editors' inside a turn: in square brackets, or in round ones unless it says "I" or "we"
-    outside the words it quotes (then the aside is the speaker's own)."""
+    """A note of the editors' inside a turn: in square brackets, or in round ones unless it says "I", "my" or
+    "ich" (not "we": that is the editors') outside the words it quotes (then the aside is the speaker's own)."""
     return bool(EDITORIAL.fullmatch(pc.plain)) and (pc.plain.lstrip().startswith("[")
                                                     or not FIRST_PERSON.search(QUOTED.sub("", pc.plain)))
 

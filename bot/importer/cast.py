@@ -381,7 +381,8 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
                                                 _norm(meta.publisher).startswith(_norm(f))) for f in forms[c]):
             s += 3
             why[c].append("the publication speaks")
-        if any(names.same_person(f, a) for f in full for a in meta.authors):
+        bylined = [*full, *([names.full_name(c, known)] if meta.authors and " " not in c else [])]
+        if any(names.same_person(f, a) for f in bylined for a in meta.authors):  # ("Stefan": Stefan Wintermeyer)
             s += 2
             why[c].append("named in the byline")
         if any(names.same_person(f, g) for f in full for g in title_people):

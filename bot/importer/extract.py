@@ -505,6 +505,44 @@ def _table_turns(text: str) -> str:
     return "\n".join(lines)
 
 
+def _main_text(html: str, url: str | None) -> str | None:
+    """The page's main text as Markdown (trafilatura); where it kept the paragraphs under two or more headings
+    but dropped the headings (as it does on a page with no article element), once more with those headings
+    set as bold paragraphs: questions as headings over their answers."""
+    import trafilatura
+
+    def extract(page: str) -> str | None:
+        return trafilatura.extract(
+            page, url=url, output_format="markdown", include_formatting=True, include_links=False,
+            include_images=True, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
+
+    text = extract(html)
+    if not text or "<h" not in html:
+        return text
+    tree = _parsed(html)
+    if tree is None:
+        return text
+    kept = _squashed(text)
+    lost = []
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        said = _squashed(heading.text_content())
+        after = heading.getnext()
+        under = _squashed(after.text_content())[:60] if after is not None and after.tag == "p" else ""
+        if len(said) >= 8 and len(under) >= 20 and said not in kept and under in kept:
+            lost.append(heading)
+    if len(lost) < 2:
+        return text
+    for heading in lost:
+        heading.tag = "p"
+        heading.attrib.clear()
+        _embolden(heading)
+    return extract(_serialized(tree)) or text
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\s*_#>]+", "", text).casefold()
+
+
 def from_html(source: Source) -> Document:
     """The page's main text by trafilatura (navigation, ads and comment threads left out) and its metadata;
     a thread in which a guest answers questions (an "ask me anything"), the guest's post and answers."""
@@ -515,13 +553,9 @@ def from_html(source: Source) -> Document:
     if archived:  # an interview answered by e-mail to a list, as the list's archive shows it
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
-    text = answered[0] if answered else trafilatura.extract(
+    text = answered[0] if answered else _main_text(
         lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(unwrapped(source.text)))))))))))),
-        url=source.url,
-        output_format="markdown",
-        include_formatting=True, include_links=False, include_images=True, include_comments=False, include_tables=True,
-        favor_recall=True, deduplicate=False,
-    )
+        source.url)
     if not text or not text.strip():
         raise FetchError(f"{source.location}: no article text found on the page")
     text = _table_turns(text)
@@ -552,10 +586,14 @@ def _archived_message(source: Source, front: dict[str, Any], body: str) -> Docum
     return Document(body, meta, "text")
 
 
+PRESENTS = re.compile(r"\s+(?:presents|präsentiert|zeigt)$", re.I)  # a studio's credit over its film's title
+
+
 def from_text(source: Source) -> Document:
     """A .md or .txt file: YAML front matter, a `Title:`/`Date:` header or an archive's transcript header,
     then the text (speakers named on a line of their own written as labels)."""
-    text, furniture = transcript.paginated(source.text.replace("\r\n", "\n"))  # without page heads and feet
+    captioned, text = plaintext.webvtt(source.text)  # WebVTT: its header and notes, its cues as SubRip
+    text, furniture = transcript.paginated(text.replace("\r\n", "\n"))  # without page heads and feet
     first_cue, text = plaintext.subtitles(text)  # subtitles saved as text: the cues as running text
     text = plaintext.time_marks(plaintext.numbered(text))  # numbered posts or lines, "#00:07:49#" marks
     text = plaintext.notes(text)  # a knowledge base's note: wikilinks, callouts, an interview as an outline
@@ -578,13 +616,19 @@ def from_text(source: Source) -> Document:
     metadata.from_front_matter(meta, front, origin)
     if posted:
         meta.put("published", metadata.iso_date(posted), "the first post")
-    if first_cue:  # a video's first subtitle: its title, under the channel's name in capitals ("DENKRAUM WISSEN")
-        channel, _, rest = first_cue.partition("\n")
-        if rest.strip() and transcript.CAPS.match(channel.strip()) and len(channel.split()) <= 5:
-            meta.put("publisher", names.written_as(channel, [text]) or transcript.name_in_capitals(channel),
+    if first_cue:  # a video's first subtitle: its title, under the channel's name in capitals ("DENKRAUM WISSEN",
+        channel, _, rest = first_cue.partition("\n")  # "HOLLOW PINE FILMS presents")
+        channel = PRESENTS.sub("", channel.strip())
+        written = [captioned.get("notes", ""), text]
+        if rest.strip() and transcript.CAPS.match(channel) and len(channel.split()) <= 5:
+            meta.put("publisher", names.written_as(channel, written) or transcript.name_in_capitals(channel),
                      "the first subtitle")
             first_cue = rest
-        meta.put("title", " ".join(first_cue.split()), "the first subtitle")
+        first_cue = " ".join(first_cue.split())
+        if transcript.CAPS.match(first_cue):
+            first_cue = names.written_as(first_cue, written) or first_cue
+        meta.put("title", first_cue, "the first subtitle")
+    meta.put("language", captioned.get("language"), "the subtitles' header")
     head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
     if head:
         meta.put("publisher", names.written_as(head, [body]) or head.title(), "running head")

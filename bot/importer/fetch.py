@@ -26,7 +26,7 @@ MAX_REDIRECTS = 5
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)  # per connect / read
 TOTAL_SECONDS = 60.0  # a whole fetch (lookup, connect, headers, body), however slowly the server sends
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
+TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown", "text/vtt", "application/x-subrip", "text/srt")
 LOCAL_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
                   ".srt": "text", ".vtt": "text"}  # (subtitles: their cues read as running text)
 USER_AGENT = "interview-bot/0.1 (+article import)"

@@ -32,6 +32,9 @@ START = [  # (pattern, needs the rest of the line empty)
     (re.compile(rf"^\s*+{LEAD}(?P<b1>{BOLD})?\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})?\s*+$"), True),
     # a name in lenticular brackets: "【林雪岚】说起来…", "【记者】您为什么…" (a tag like "【专访】" does not recur)
     (re.compile(rf"^\s*+(?P<b1>{BOLD})?【(?P<name>[^】\n:：\d]{{1,12}})】(?P<b2>{BOLD})?\s*+"), False),
+    # the timestamp inside the bold: "**00:00:02 Stefan**", "**[00:14:02] Ana:**"
+    (re.compile(rf"^\s*+(?P<b1>{BOLD})\s*+{LEAD}(?P<name>{NAME})\s*+(?:[:：]\s*+)?(?P<b2>{BOLD})\s*+[:：]?\s*+"),
+     False),
 ]
 MIDDLE = re.compile(rf"{BOLD}\s*(?P<name>{NAME})\s*(?:[:：]\s*{BOLD}|(?:{BOLD}\s*)+[:：](?:\s*{BOLD})?)\s*")
 CONTINUATION = re.compile(rf"^\s*[\[(（【]\s*{TIMESTAMP}\s*[\])）】]\s*[:：]?\s*")
@@ -149,13 +152,17 @@ def is_handle(label: str) -> bool:
 
 
 BRACKET_RULE = 4  # START's rule for a name in lenticular brackets
-TIMED_NAME = re.compile(rf"^\s*+(?P<name>{NAME})\s++{TIMESTAMP}\s*+(?:\n|$)")  # "Tom Brennan  00:00" over the words
+# "Tom Brennan  00:00", "**Stefan 00:00:02**" over the words
+TIMED_NAME = re.compile(rf"^\s*+(?P<b1>{BOLD})?\s*+(?P<name>{NAME})(?:\s*+(?P<b2>{BOLD}))?\s++(?P<b3>{BOLD})?"
+                        rf"{TIMESTAMP}\s*+(?P<b4>{BOLD})?\s*+(?:\n|$)")
 
 
 def _start(text: str) -> tuple[str, int, bool, bool] | None:
     """(label, where its text starts, whether a timestamp came with it, whether it is a lower-case handle)
     for a paragraph opening with a label."""
     timed = TIMED_NAME.match(text)
+    if timed and sum(bool(timed.group(b)) for b in ("b1", "b2", "b3", "b4")) % 2:
+        timed = None  # "**Tom 00:00" with its bold left open: no label
     if timed and is_label(clean_name(timed.group("name"))):
         return clean_name(timed.group("name")), timed.end(), True, False
     for n, (rx, _alone) in enumerate(START):

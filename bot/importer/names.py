@@ -291,13 +291,19 @@ def full_name(label: str, text: str) -> str:
     "Stefan Wintermeyer"; `text` without the labels themselves), else the label."""
     if HAN.search(label) or " " in label or len(label) < 3 or label.isupper():
         return label
+    from retrieval.tokenize import stopwords
+
     titles = {t.strip(".") for t in TITLES}
+    small = stopwords("de") | stopwords("en")  # "Und Juna", "Juna And": a sentence's word, not a name's
     found: Counter[str] = Counter()
     for m in re.finditer(rf"\b({CAP}) {re.escape(label)}\b", text):
-        if m.group(1).casefold().strip(".") not in titles and not (m.group(1).endswith(".") and len(m.group(1)) > 2):
-            found[f"{m.group(1)} {label}"] += 1  # ("… Cooperative. Marcus Lindqvist …": a sentence ended before)
+        word = m.group(1)
+        if (word.casefold().strip(".") not in titles | small and not (word.endswith(".") and len(word) > 2)
+                and not _dictionary_word(word)):
+            found[f"{word} {label}"] += 1  # ("… Cooperative. Marcus Lindqvist …": a sentence ended before)
     for m in re.finditer(rf"\b{re.escape(label)} ({CAP})\b", text):
-        found[f"{label} {m.group(1)}"] += 1
+        if m.group(1).casefold() not in small and not _dictionary_word(m.group(1)):
+            found[f"{label} {m.group(1)}"] += 1
     best = found.most_common(1)
     return best[0][0] if best else label
 
@@ -378,6 +384,15 @@ LEAD_WORDS = {"about", "meet", "ask", "get", "dear", "with", "thanks", "thank", 
               "willkommen", "happy", "merry", "goodbye", "farewell", "remembering", "in"}
 
 
+def _dictionary_word(word: str) -> bool:
+    """A word common in German or English and clearly more so than in the other ("Kinder" in "meine Kinder
+    Juna", "Kids"): a word of the language, not a name both write alike ("John", "Michael", "Peter")."""
+    from retrieval.generality import zipf
+
+    de, en = zipf(word, "de"), zipf(word, "en")
+    return max(de, en) >= COMMON_WORD and abs(de - en) >= 1.0
+
+
 def _everyday(words: str) -> bool:
     """Whether every word is everyday German or English ("Zur Person", "Here Today"): no name."""
     from retrieval.generality import zipf
@@ -390,12 +405,17 @@ SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
 
 def people_in(text: str, limit: int = 40) -> list[str]:
     """Capitalised multi-word names in a text, most frequent first (candidates for initials)."""
+    from retrieval.tokenize import stopwords
+
+    small = stopwords("de") | stopwords("en")
     found: Counter[str] = Counter()
     for sentence in SENTENCE_BREAK.split(text):  # "… Grundwasserstände. Die Hydrologin Friederike Hallberg …": a
         for m in re.finditer(PERSON, sentence):  # name is read within its sentence, not run on from the last one
-            name = _clean(m.group(0))
-            if len(name.split()) >= 2:
-                found[name] += 1
+            words = _clean(m.group(0)).split()
+            while words and (words[0].casefold() in small or _dictionary_word(words[0])):
+                words = words[1:]  # "Oder Aurelius?", "meine Kinder Juna": a sentence's word, not a name's
+            if len(words) >= 2:
+                found[" ".join(words)] += 1
     return [n for n, _ in found.most_common(limit)]
 
 

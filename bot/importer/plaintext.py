@@ -165,6 +165,63 @@ def numbered(text: str) -> str:
     return "\n".join(out)
 
 
+VTT_TIME = re.compile(r"^\s*(?P<a>(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3})\s*-->\s*(?P<b>(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3})\b.*$")
+VOICE = re.compile(r"^\s*<v(?:\.[\w.-]+)?\s+(?P<n>[^>]{1,60})>")  # "<v Dana Whitfield>", "<v.loud Interviewer>"
+VTT_TAG = re.compile(r"</?(?:[cibuv]|lang|ruby|rt)(?:[.\s][^>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
+CARD = re.compile(r"^\s*<c\.[\w.-]+>.*</c>\s*$")  # a line set apart by a class: a title or a credit, not speech
+VTT_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&lrm;": "", "&rlm;": ""}
+
+
+def webvtt(text: str) -> tuple[dict[str, str], str]:
+    """(its header's fields and its notes, the cues as SubRip) of a WebVTT file; ({}, text) for other text.
+    A cue's voice ("<v Dana Whitfield>") becomes a label on its words; a cue without one goes on with the
+    voice before. Notes (`NOTE`), style and region blocks are nobody's words: left out of the cues (the notes
+    are kept for what they say about the recording), as are the cues' tags and settings, and cards set apart by
+    a class once the talk has begun (the credits; those before it are the title cards)."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not lines or not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
+        return {}, text
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    head: dict[str, str] = {}
+    notes: list[str] = []
+    out: list[str] = []
+    voice: str | None = None
+    spoken = False
+    for n, block in enumerate(b for b in blocks if b):
+        timing = next((k for k, line in enumerate(block[:2]) if VTT_TIME.match(line)), None)
+        if timing is None:
+            if n == 0:  # "WEBVTT", "Kind: captions", "Language: en"
+                head.update({k.strip().lower(): v.strip() for line in block[1:] if ":" in line
+                             for k, v in [line.split(":", 1)]})
+            elif block[0].startswith("NOTE"):
+                notes.append("\n".join([block[0][4:].strip(), *block[1:]]).strip())
+            continue  # (STYLE, REGION)
+        payload = block[timing + 1:]
+        if spoken and all(CARD.match(line) for line in payload):
+            continue  # a card after the talk began ("<c.title>Directed by …</c>"): the credits, nobody's words
+        said: list[str] = []
+        for line in payload:
+            named = VOICE.match(line)
+            spoken = spoken or bool(named)
+            if named:
+                voice = named.group("n").strip()
+            words = VTT_TAG.sub("", line)
+            for entity, char in VTT_ENTITIES.items():
+                words = words.replace(entity, char)
+            if words.strip():
+                said.append(f"{VOICED}{voice}: {words.strip()}" if named else words.strip())
+        if said:
+            out.append(f"{len(out) + 1}\n00:00:00,000 --> 00:00:00,000\n" + "\n".join(said))
+    if notes:
+        head["notes"] = "\n\n".join(notes)
+    return head, "\n\n".join(out) + "\n"
+
+
 CALL_NOTICE = re.compile(r"\b(?:joined|left) the (?:meeting|call|webinar)\.?$|\bhat (?:das meeting|den anruf) "
                          r"(?:betreten|verlassen)\.?$")
 
@@ -178,7 +235,8 @@ def subtitles(text: str) -> tuple[str | None, str]:
     if len(times) < MIN_CUES:
         return None, text
     first = [x.strip() for x in lines[times[0] + 1:(times[1] - 1 if len(times) > 1 else len(lines))] if x.strip()]
-    first = [] if first and SPEAKER_TAG.match(first[0]) else first  # (someone speaking first: no title card)
+    first = [] if first and (SPEAKER_TAG.match(first[0]) or first[0].startswith(VOICED)) else first
+    # (someone speaking first: no title card)
     lines = _voiced(lines, set(times))
     cues: list[str] = []
     for n, i in enumerate(times):

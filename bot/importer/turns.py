@@ -316,6 +316,9 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     _letter(pieces)
     _legend_lines(pieces)
     ad_run = False  # in the lines under an ad's label
+    unasked = [] if any(pc.label for pc in pieces) else [  # questions marked as headings or in bold, no labels yet
+        i for i, pc in enumerate(pieces) if (pc.para.bold or pc.para.kind == "heading") and _asks(pc.text)]
+    unasked = unasked if len(unasked) >= MIN_QUESTIONS else []
     brands: set[str] = set()  # the names in capitals the ad's lines print ("FROSTMANN")
     credited = -2  # the line of a credit after the last answer: short lines right under it (no blank line) are its
     for i, pc in enumerate(pieces):
@@ -386,6 +389,11 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         answering = role == "interviewee" or (role == "interviewer" and unlabelled_answers and not pc.label)
         in_answer = answering and not ended and not advertised  # after "Anzeige": an ad's own rules
         reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=in_answer)
+        if reason in chrome.LOOSE and not pc.dropped and ((unasked and i >= unasked[0]) or (
+                pc.label and role == "interviewer" and _asks(pc.text))) \
+                and chrome.classify(pc.text, pc.para, in_answer=True) is None:
+            reason = None  # "What does a membership cost?", "… from one estate sale": a question and its answer
+            # (where only the questions are marked, whether a line answers one is known once they are read)
         if not reason and advertised and not pc.label and (SHOP.search(pc.plain) or ended or _selling(pieces, i)):
             reason = "ad"  # under "ADVERTISEMENT": "… Quote HEDGE10 for ten per cent off at brindleflour.co.uk"
         named = set(BRAND.findall(pc.plain))

@@ -323,7 +323,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
 FRAMED = re.compile(r"^\s*(?:[+┌╔╭][-=─═+]{3,}[+┐╗╮]|[+]?[-=─═]{6,}[+]?)\s*[|│║].*[|│║]\s*"
                     r"(?:[+└╚╰][-=─═+]{3,}[+┘╝╯]|[+]?[-=─═]{6,}[+]?)\s*$", re.S)
 SECTION_HEADINGS = re.compile(
-    r"^(?:related|related (?:articles|posts|stories|reading|episodes)|read (?:more|next|also)|more (?:from|on|stories|"
+    # "更多島嶼週報報導" over the outlet's other stories
+    r"^(?:更多[^。，,！？!?\s]{0,12}(?:报导|報導|报道|報道|新闻|新聞|文章|好文|精彩内容|精彩內容)(?:$|\n)|"
+    r"related|related (?:articles|posts|stories|reading|episodes)|read (?:more|next|also)|more (?:from|on|stories|"
     r"episodes|interviews)|recommended|you (?:may|might) also like|comments?|\d+ (?:comments?|thoughts"
     r"|responses?) on\b.*|"
     r"leave a (?:reply|comment)|(?:see also|further reading|external links|table of contents|contents|siehe auch|"

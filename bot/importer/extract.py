@@ -561,7 +561,7 @@ def from_html(source: Source) -> Document:
     text = _table_turns(text)
     meta = metadata.from_html(source.text, source.url)
     if answered:  # the guest goes by a user name: the person their post names with its words ("DrAmaraNwosu")
-        meta.guests = [names.in_handle(answered[1], text) or answered[1]]
+        meta.guests = [names.in_handle(answered[1], f"{meta.title or ''}\n{text}") or answered[1]]  # ("I'm Dr. …")
     metadata.from_closing_credit(meta, text[-4000:])  # the article's own end, not the page's sidebars
     meta.put("published", metadata.date_line(text) or metadata.date_line(meta.shown, len(meta.shown)),
              "its date line")  # what the page says before a guess ("发布于 2024-05-03", under the answer)

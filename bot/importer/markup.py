@@ -43,8 +43,9 @@ ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&|~<>:])")
 TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 BRACKET_TIME = re.compile(rf"\[\s*{TIMESTAMP}\s*\]")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|(?![^#\s]{1,30}#))(.*?)\s*#*\s*$")  # not a "#话题#" topic tag
-BULLET = re.compile(r"^\s*(?:[*\-+•·▪●]|\d{1,2}[.)、](?!\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
-                    r"Oktober|November|Dezember)\b)|[一二三四五六七八九十]{1,2}、)\s+")  # (not a date: "14. Juni 2024")
+BULLET = re.compile(r"^\s*(?:(?:[*\-+•·▪●]|\d{1,2}[.)、](?!\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|"
+                    r"September|Oktober|November|Dezember)\b)|[一二三四五六七八九十]{1,2}、)\s+"
+                    r"|[►▶▸➤➢](?=\s*\S)\s*)")  # (no date: "14. Juni"; an arrow needs no space: "►返鄉青年調查…")
 QUOTE = re.compile(r"^\s{0,3}>\s?")
 BRACKET_HEADING = re.compile(r"\s*(?:\*\*|__)?\s*【[^【】\n]{2,30}】\s*(?:\*\*|__)?\s*")
 CAPTION = re.compile(r"^\s{0,3}>>\s")  # closed captions: ">>" opens a speaker's turn (not "> >", a nested quote)

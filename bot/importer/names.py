@@ -569,7 +569,7 @@ def in_handle(handle: str, text: str) -> str | None:
 # who hosts, as an editor's note or intro says it: "Jonah Reyes hosts;", "hosted by Ann Lee", "Moderation: Jo Brehm"
 WORD = r"(?<![\w'’-])[A-ZÄÖÜÉÈÁÍÓÚÇ][\w'’-]+"  # a capitalised word of a name, no dot (never inside a word)
 SELF_INTRODUCED = re.compile(rf"\b(?i:my name is|I'm|I am|ich bin|ich heiße|mein name ist)\s+"
-                             rf"(?P<n>{WORD}(?: {WORD}){{1,2}})")
+                             rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?(?P<n>{WORD}(?: {WORD}){{1,2}})")  # ("I'm Dr. Priya …")
 HOSTED = re.compile(rf"(?P<n>{WORD}(?: {WORD}){{1,2}}) (?:hosts\s*[;,.]|"
                     rf"hosts (?:the|this|our) (?:show|podcast|episode)|is (?:the|your) host)"
                     rf"|\b(?i:hosted by|presented by|your host(?:s)? (?:is|are|today is)|moderiert von|Moderation:)\s*"

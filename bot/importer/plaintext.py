@@ -16,7 +16,6 @@ from collections import Counter
 from typing import Any
 
 HEAD_KEYS = {"作者": "author", "看板": "board", "標題": "title", "标题": "title", "時間": "date", "时间": "date"}
-HEAD_LINE = re.compile(r"^(?P<k>作者|看板|標題|标题|時間|时间)[ \t\u3000]{1,}(?P<v>\S.*?)\s*$")
 POST_URL = re.compile(r"^※\s*(?:文章網址|文章网址)\s*[:：]\s*(?P<u>https?://\S+)\s*$", re.M)
 SIGNATURE = re.compile(r"^--\s*$", re.M)  # where a post or an email ends (the site's lines, a signature follow)
 TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)\s*")  # "[分享] 專訪…": the board's kind of post
@@ -34,10 +33,13 @@ def text_before(end: re.Pattern[str], text: str) -> str:
 
 def bbs_post(text: str) -> tuple[dict[str, Any], str]:
     """(front-matter keys, the post's text) of a bulletin-board post: the head's author, title (without its
-    "[分享]"), time, and the post's own address; the post ends at its `--` line."""
+    "[分享]"), time, and the post's own address; the post ends at its `--` line. The head may set two fields on
+    a line (" 作者  cha_ling (茶鈴)      看板  Gossiping", as the board shows it) and be ruled off below; a news
+    repost's form ("1.媒體來源:", "3.完整新聞標題:", "4.完整新聞內文:" …) gives the outlet, the headline and the
+    text, and the poster's remarks under it are no part of the interview."""
     lines = text.lstrip("\ufeff").split("\n")
-    head = [HEAD_LINE.match(line) for line in lines[:6]]
-    found = [m for m in head if m]
+    head = [list(HEAD_FIELD.finditer(line)) if HEAD_START.match(line) else [] for line in lines[:6]]
+    found = [m for fields in head for m in fields]
     if len({m.group("k") for m in found}) < 3 or not head[0]:
         return {}, text
     keys: dict[str, Any] = {}
@@ -53,7 +55,40 @@ def bbs_post(text: str) -> tuple[dict[str, Any], str]:
     url = POST_URL.search(text)
     if url:
         keys["url"] = url.group("u")
-    return keys, text_before(SIGNATURE, "\n".join(lines[len(found):]))
+    rest = lines[max(i for i, fields in enumerate(head) if fields) + 1:]
+    if rest and RULE_LINE.match(rest[0]):
+        rest = rest[1:]
+    return _news_form(keys, text_before(SIGNATURE, "\n".join(rest)))
+
+
+HEAD_START = re.compile(r"^[ \t\u3000]*(?:作者|看板|標題|标题|時間|时间)[ \t\u3000]")
+HEAD_FIELD = re.compile(r"(?:^[ \t\u3000]*|[ \t\u3000]{2,})(?P<k>作者|看板|標題|标题|時間|时间)[ \t\u3000]+"
+                        r"(?P<v>\S.*?)(?=[ \t\u3000]{2,}(?:作者|看板|標題|标题|時間|时间)[ \t\u3000]|[ \t\u3000]*$)")
+RULE_LINE = re.compile(r"^\s*[─━—\-=_]{10,}\s*$")
+# a news repost's form on a board: "1.媒體來源:", "2.記者署名:", "3.完整新聞標題:", "4.完整新聞內文:",
+# "5.完整新聞連結 (或短網址)…:", "6.備註:"
+NEWS_FIELD = re.compile(r"^\s*\d\s*[.．、]\s*(?P<k>媒體來源|媒体来源|記者署名|记者署名|完整新聞標題|完整新闻标题|"
+                        r"完整新聞內文|完整新闻内文|完整新聞連結|完整新闻连结|備註|备注)[^:：\n]*[:：]?\s*$")
+NEWS_KEYS = {"媒體來源": "publisher", "媒体来源": "publisher", "記者署名": "author", "记者署名": "author",
+             "完整新聞標題": "title", "完整新闻标题": "title", "完整新聞內文": "text", "完整新闻内文": "text"}
+
+
+def _news_form(keys: dict[str, Any], post: str) -> tuple[dict[str, Any], str]:
+    """A board's post that fills in a news repost's form: its fields as front matter, the article's text alone."""
+    lines = post.split("\n")
+    starts = [(i, m.group("k")) for i, line in enumerate(lines) if (m := NEWS_FIELD.match(line))]
+    fields = {NEWS_KEYS.get(k, "other"): "\n".join(lines[i + 1:(starts[n + 1][0] if n + 1 < len(starts)
+                                                               else len(lines))]).strip()
+              for n, (i, k) in enumerate(starts)}
+    if "text" not in fields or len(starts) < 3:
+        return keys, post
+    if fields.get("title"):
+        keys["title"] = fields["title"].split("\n")[0].strip()
+    if fields.get("publisher"):
+        keys["publisher"] = fields["publisher"].split("\n")[0].strip()
+    if fields.get("author"):  # "記者邱明蓉／嘉義報導": the reporter, who asked
+        keys["author"] = fields["author"].split("\n")[0].strip()
+    return keys, fields["text"]
 
 
 # "2025-4-12 20:31 来自 iPhone客户端": when and from where a microblog post was sent

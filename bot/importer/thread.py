@@ -87,6 +87,9 @@ def _body(el: Any) -> Any | None:
     return None
 
 
+DELETED = "\ue000deleted"  # (no user name has this)
+
+
 def read(html: str) -> tuple[str, str] | None:
     """(Markdown text of Q and A turns, the guest's user name) of an answered thread, else None."""
     if not re.search(r"""class\s*=\s*["'][^"']*comment""", html, re.I):
@@ -106,9 +109,10 @@ def read(html: str) -> tuple[str, str] | None:
     comments: dict[Any, Comment] = {}
     for el in elements:
         author, body = _author(el), _body(el)
-        if author is None or body is None:
-            continue
         parent_el = next((a for a in el.iterancestors() if a in comments), None)
+        if author is None or body is None:  # a deleted comment: no one's words, but the replies under it answer it
+            comments[el] = Comment(DELETED, [], comments.get(parent_el))
+            continue
         comments[el] = Comment(author, _paragraphs(body), comments.get(parent_el))
     replies = Counter(c.author for c in comments.values() if c.parent is not None and c.parent.author != c.author)
     guest = max(dict.fromkeys(linked), key=lambda u: replies[u], default=None)  # of them, who answers others most

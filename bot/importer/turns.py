@@ -232,7 +232,8 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
             groups[("heading", pc.para.level)].append(i)
         elif pc.para.bold or (pc.para.kind == "item" and re.fullmatch(r"\d{1,2}[.)]\s+(\*\*|__).+\1", pc.text.strip())):
             groups[("bold", 0)].append(i)
-        elif pc.para.italic and not pc.para.after_image:  # "*Wie sind Sie Bergführerin geworden?*"
+        elif pc.para.italic and (not pc.para.after_image or _asks(pc.text)):  # "*Wie sind Sie Bergführerin …?*"
+            # (under a photo, an italic line is its caption, unless it asks)
             groups[("italic", 0)].append(i)
         elif QUESTION_DASH.match(pc.text) and pc.para.kind == "para":  # "──您最早是怎麼開始寫詩的？"
             groups[("dash", 0)].append(i)
@@ -316,8 +317,9 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     _letter(pieces)
     _legend_lines(pieces)
     ad_run = False  # in the lines under an ad's label
-    unasked = [] if any(pc.label for pc in pieces) else [  # questions marked as headings or in bold, no labels yet
-        i for i, pc in enumerate(pieces) if (pc.para.bold or pc.para.kind == "heading") and _asks(pc.text)]
+    unasked = [] if any(pc.label for pc in pieces) else [  # questions marked (heading, bold, italic), no labels yet
+        i for i, pc in enumerate(pieces) if (pc.para.bold or pc.para.italic or pc.para.kind == "heading")
+        and _asks(pc.text)]
     unasked = unasked if len(unasked) >= MIN_QUESTIONS else []
     brands: set[str] = set()  # the names in capitals the ad's lines print ("FROSTMANN")
     credited = -2  # the line of a credit after the last answer: short lines right under it (no blank line) are its
@@ -338,6 +340,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                      or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words))  # "Danke, Ulrike"
                      or bool(about_guest and about_guest.search(plain))  # the writer on her, after her last answer
                      or _closing(plain) or bool(INTERVIEW_CREDIT.match(plain.lstrip("*_ ")))
+                     or (not pc.label and len(plain) <= LIST_TITLE and chrome.section_heading(pc.text) is not None)
                      or (not pc.label and len(plain) <= AD_TEXT and chrome.classify(pc.text, pc.para) in OUTRO))
         pc.after_end = ended
         if listed and pc.para.kind == "item" and not pc.label:

@@ -138,3 +138,100 @@ def test_questions_as_headings_the_extractor_drops_and_answers_about_sales(tmp_p
     prepared = read_article(str(write(tmp_path, "saved.html", _saved_page(heading))))
     said = [(p.question, p.text) for p in answers_of(prepared)]
     assert said == list(zip(QUESTIONS, ANSWERS, strict=True))  # (none dropped: "membership", "estate sale")
+
+
+PTT = """ 作者  cha_ling (茶鈴)                                          看板  Gossiping
+ 標題  [新聞] 阿里山茶農：茶是看天吃飯
+ 時間  Sun Mar 10 21:14:33 2024
+───────────────────────────────────────
+1.媒體來源:
+島嶼週報
+
+2.記者署名:
+記者邱明蓉／嘉義報導
+
+3.完整新聞標題:
+專訪／阿里山第三代茶農莊雅婷：「茶是看天吃飯」
+
+4.完整新聞內文:
+
+33歲的莊雅婷原本在新竹當工程師，2019年回到山上接手祖父的茶園。
+
+問：當初為什麼決定回來？
+
+答：2018年底我阿公中風，我爸一個人顧不來，
+那年冬茶差點採不完。
+
+問：一年大概產多少茶？
+
+答：好的年份，春茶大概1,800斤，冬茶1,200斤左右。
+
+問：缺工的問題嚴重嗎？
+
+答：很嚴重。採茶季需要大概二十個採茶工。
+
+更多島嶼週報報導
+►返鄉青年調查：三成兩年內再度離鄉
+►颱風季前夕 茶農搶收夏茶
+
+5.完整新聞連結 (或短網址):
+https://www.islandweekly.example/news/20240310-alishan
+
+6.備註:
+阿里山茶喝過一次就回不去了
+
+--
+※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 111.248.107.52 (臺灣)
+※ 文章網址: https://www.ptt.cc/bbs/Gossiping/M.1710076473.A.3F2.html
+推 wulong88: 阿里山茶真的貴但值得                                   03/10 21:20
+"""
+
+
+def test_a_board_post_with_two_fields_a_line_and_a_news_form(tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "post.txt", PTT)))
+    assert masthead(prepared) == ("專訪／阿里山第三代茶農莊雅婷：「茶是看天吃飯」", "島嶼週報", "2024-03-10")
+    assert prepared.article.url == "https://www.ptt.cc/bbs/Gossiping/M.1710076473.A.3F2.html"
+    said = [(p.speaker, p.text) for p in answers_of(prepared)]
+    assert said == [("莊雅婷", "2018年底我阿公中風，我爸一個人顧不來，那年冬茶差點採不完。"),
+                    ("莊雅婷", "好的年份，春茶大概1,800斤，冬茶1,200斤左右。"),
+                    ("莊雅婷", "很嚴重。採茶季需要大概二十個採茶工。")]  # (not the related links, nor the remarks)
+    assert not any("回不去" in p.text or "返鄉青年" in p.text for p in prepared.passages)
+
+
+def _comment(cid: str, user: str | None, text: str, children: str = "") -> str:
+    author = f'<a href="https://old.reddit.com/user/{user}" class="author">{user}</a>' if user else "<em>[deleted]</em>"
+    body = f'<div class="usertext-body"><div class="md"><p>{text}</p></div></div>' if user else ""
+    return (f'<div class="thing comment" id="thing_{cid}"><div class="entry"><p class="tagline">{author}</p>{body}'
+            f'</div><div class="child">{children}</div></div>')
+
+
+AMA = ("<html><head><title>I'm Dr. Priya Castellane. I spent 14 months as the only doctor in Antarctica. AMA!"
+       "</title></head><body><div class='sitetable'><div class='thing link'><p class='tagline'>"
+       "<a href='https://old.reddit.com/user/PolarDocPriya' class='author'>PolarDocPriya</a></p>"
+       "<div class='usertext-body'><div class='md'><p>Hi Reddit! I was the station doctor at Halvorsen Station.</p>"
+       "</div></div></div></div><div class='commentarea'>"
+       + _comment("c1", "penguinfan", "What was the worst emergency?",
+                  _comment("c2", "PolarDocPriya", "An appendicitis in week 19, operated with the electrician."))
+       + _comment("c3", None, "", _comment("c4", "PolarDocPriya", "Nobody was hurt. The extinguisher was refilled."))
+       + _comment("c5", "icewind", "What did you eat?",
+                  _comment("c6", "PolarDocPriya", "Fresh food ran out after six weeks, then frozen fish."))
+       + "</div></body></html>")
+
+
+def test_a_thread_host_named_in_the_title_and_an_answer_to_a_deleted_comment(tmp_path: Path) -> None:
+    said = [(p.speaker, p.text) for p in answers_of(read_article(str(write(tmp_path, "ama.html", AMA))))]
+    assert ("Priya Castellane", "Nobody was hurt. The extinguisher was refilled.") in said
+    assert {s for s, _ in said} == {"Priya Castellane"} and len(said) == 3
+
+
+def test_an_italic_question_under_a_photo_is_a_question(tmp_path: Path) -> None:
+    qa = [("How did you end up on the mountain?", "By accident, mostly. The district cut my job."),
+          ("What does a normal day look like?", "I am up at 5:30 and scan the horizon before coffee."),
+          ("Do you ever get lonely?", "Less than people think. Hikers come up on most weekends."),
+          ("Will you go back next year?", "If my knees will have me.")]
+    body = "".join(f"<p><em>{q}</em></p><p>{a}</p>" for q, a in qa)
+    page = (f"<html><head><title>Nineteen summers on a lookout</title></head><body><article><h1>Nineteen summers on a "
+            f"lookout</h1><p>Every June since 2006, Delia Marchetti has hiked to Baldcrest Lookout.</p><figure>"
+            f"<img src='cab.jpg'><figcaption>The cab at dawn.</figcaption></figure>{body}</article></body></html>")
+    said = [(p.question, p.text) for p in answers_of(read_article(str(write(tmp_path, "lookout.html", page))))]
+    assert said == qa

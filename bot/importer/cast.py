@@ -9,6 +9,7 @@ host says, and who asks and who talks at length. The confidence says how clear t
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -211,6 +212,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
     clips = {m.name for m in marks if paras[m.para].kind != "heading" and paras[m.para].text[m.end:].strip()
              and (CLIP_NOTE.search(visible(paras[m.para].text[:m.start]))
                   or (m.para > 0 and CLIP_NOTE.fullmatch(visible(paras[m.para - 1].text).strip())))}
+    asked_once = {m.name for m in marks if re.search(r"[?？]\W*$", visible(paras[m.para].text[m.end:]))
+                  and _role_word(m.name) == "interviewer" and counts[m.name] == 1}
+    answered_once = {b.name for a, b in itertools.pairwise(marks) if a.name in asked_once  # "Q - …?" / "A - …"
+                     and _role_word(b.name) == "interviewee" and counts[b.name] == 1}
     for label in counts:
         if label in recurring:
             continue
@@ -234,6 +239,7 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
                             or (len(label) == 3 and names.looks_like_person(label) and label in clips)
                             or (_role_word(label) == "interviewer" and _unbracketed(label) != label)  # "Q (from the
                             # chat):" once: a question asked
+                            or label in asked_once or label in answered_once  # "*Nachfrage:* …, oder?"
                             or (label.isupper() and len(label.split()) >= 2 and all(r.isupper() for r in recurring)
                                 and names.looks_like_person(label.title()))  # "MAYOR PAUL ESTABROOK:", a clip
                             or label in legend):

@@ -88,6 +88,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"Edited by|Translated by|Transcribed by|Produced by|Transcript by|Interview by|Photograph by|"
                    r"Photo by|Photos by|Photographs by|Illustrations? by|Video by|Cover(?: image)?|"
                    r"Moderiert von)\b\s*[:：/]?\s*\S", r"^Moderation\s*[:：]\s*\S",
+                   # a transcription service's credit line: "FastScripts Transcript by ASAP Sports"
+                   r"^(?:(?-i:[A-Z])[\w.-]* ){0,2}(?:transcripts?|transcription|transcribed) (?:by|von|provided by)"
+                   r"\s+(?-i:[A-Z0-9])[\w&'’.-]*(?:\s+(?-i:[A-Z0-9&])[\w&'’.-]*){0,4}$",
                    r"^(?-i:Hosted by [A-Z][\w'’-]+ [A-Z])",
                    # a transcript's standing disclaimer: "Transkript – es gilt das gesprochene Wort."
                    r"\bes gilt das gesprochene wort\b|^check against delivery\b",
@@ -301,7 +304,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("byline", _rx(r"^(?:By|Von|Posted on|Published|Veröffentlicht|Updated|Aktualisiert)\b(?!\s+\d)"
                    r".{0,80}(?:\d{4}|min read"
                    r"|Minuten)",
-                   r"^(?:Lesezeit|Reading time|Read time)\b|\b\d+\s*(?:min read|minutes? read|Min\. Lesezeit)\b",
+                   r"^(?:Lesezeit|Reading time|Read time)\b",
+                   r"\b\d+\s*(?:min read|minutes? read|Min\. Lesezeit)(?!(?-i:[a-z]))",  # ("8 min readMar 3, 2024")
                    r"^(?:Posted|Published|Veröffentlicht|Aktualisiert|Updated)\s+(?:on|am)\s", r"^Tags?\s*:|^Tagged\b"
                                                                                                r"|^Schlagwörter\s*:",
                    r"^(?:Episode|Folge|Ep\.)\s*\d+\s*[·|]", r"^#\S+(?:\s+#\S+)+$",

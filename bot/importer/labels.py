@@ -26,7 +26,7 @@ LEAD = rf"(?:{TIME}|{TIMESTAMP})\s*"  # "[00:00:00] Stefan", "0:02:04.8 **Tim**"
 # no backtracking)
 START = [  # (pattern, needs the rest of the line empty)
     (re.compile(rf"^\s*+(?:{LEAD})?(?P<b1>{EMPH})?\s*+(?P<name>{NAME})\s*+(?P<b2>{EMPH})?\s*+(?:{TIME}\s*+(?:{BOLD})?\s*+)?"
-                rf"[:：]\s*+(?P<b4>{BOLD})?\s*+"), False),
+                rf"[:：]\s*+(?P<b4>{EMPH})?\s*+"), False),
     (re.compile(rf"^\s*+(?P<b1>{BOLD})?\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})?\s*+{TIME}\s*+(?:{BOLD})?\s*+$"), True),
     (re.compile(rf"^\s*+{LEAD}(?P<b1>{BOLD})\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})\s*+[:：]?\s*+"), False),
     (re.compile(rf"^\s*+{LEAD}(?P<b1>{BOLD})?\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})?\s*+$"), True),
@@ -169,8 +169,9 @@ def _start(text: str) -> tuple[str, int, bool, bool] | None:
         m = rx.match(text)
         if not m:
             continue
-        if n == 0 and (m.group("b1") == "*") != (m.group("b2") == "*"):
-            continue  # an italic label is closed before its colon ("*DR*:"); "*Anna: …*" is an italic sentence
+        if n == 0 and (m.group("b1") == "*") != (m.group("b2") == "*" or m.group("b4") == "*"):
+            continue  # an italic label is closed around its colon ("*DR*:", "*Nachfrage:*"); "*Anna: …*" is an
+            # italic sentence
         if n == 0 and m.group("b4") and not m.group("b1") and not m.group("b2"):
             continue  # "Name: **bold words**" is a sentence with emphasis, not a bold label
         if n == 0 and m.group("b1") and not m.group("b2") and not m.group("b4") and text.count("**") % 2:
@@ -256,8 +257,11 @@ def find_marks(paras: list[Para]) -> list[Mark]:
             if is_label(name) and m.start() >= skip:
                 marks.append(Mark(i, m.start(), m.end(), name))
     dotted = Counter(m.name for m in marks if m.dotted)
-    if not any(all(dotted[x] >= 2 for x in pair) for pair in DOTTED_PAIRS):
-        marks = [m for m in marks if not m.dotted]  # "A. Lincoln wrote…", a list "A. …", "B. …": no labels
+    named = Counter(m.name for m in marks if not m.dotted and not m.recorded)
+    answered = sum(n >= 2 for n in named.values()) >= 1  # "Q. …" under "RENEE CALLOWAY: …": a press conference's
+    if not any(all(dotted[x] >= 2 for x in pair) for pair in DOTTED_PAIRS):  # reporters ask, the named answer
+        marks = [m for m in marks if not m.dotted or (answered and m.name in ("Q", "F") and dotted[m.name] >= 2)]
+        # ("A. Lincoln wrote…", a list "A. …", "B. …": no labels)
     recorded = Counter(m.name for m in marks if m.recorded)
     if sum(1 for n in recorded.values() if n >= 2) < 2:
         marks = [m for m in marks if not m.recorded]  # "Visit NASA. …" once: a sentence

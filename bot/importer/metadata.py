@@ -124,6 +124,8 @@ SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜|\s+::\s+"
                         r"|(?<=[\u3400-\u9fff])-(?=[^-\s]{0,19}[A-Za-z\u3400-\u9fff][^-\s]{0,19}$)")  # "…模型-36氪"
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "footer", "section", "article", "aside",
           "span", "time", "br", "figcaption", "dd", "dt", "td", "tr"}
+SITE_KINDS = {"transcripts", "transcript", "news", "online", "blog", "magazine", "magazin", "podcast", "media",
+              "archive", "archiv", "interviews", "tv", "radio"}  # what a site's name says it holds
 GENERIC_TITLE_PARTS = {"artikel", "article", "news", "home", "startseite", "blog", "interview", "interviews",
                        "magazin", "magazine", "podcast", "首页", "正文", "新闻", "文章"}
 
@@ -481,6 +483,10 @@ def from_html(html: str, page_url: str | None) -> Meta:
         site_name = None  # og:site_name "Medium": the platform; the publication is JSON-LD's ("The Build Log")
     meta.put("publisher", site_name, "og:site_name")
     meta.put("publisher", pub_name if isinstance(pub_name, str) else None, "JSON-LD")
+    marked = _marked_site(raw_title, tree) if raw_title and site else None
+    if marked and site and marked.casefold() not in site.casefold():  # "ASAP Sports Transcripts - … - Renee
+        site = None  # Calloway" and "© 2024 ASAP Sports": the site the page marks, not the title's other end
+        meta.put("publisher", marked, "<title> and the page's site mark")
     if not KEYWORD_TAIL.search(raw_title or ""):  # "…_书屋_孩子_岩脚村": a portal's keywords, no site
         meta.put("publisher", _site_name(site), "<title>")
     if raw_title and not meta.publisher:
@@ -577,9 +583,11 @@ def _marked_site(raw_title: str, tree: Any) -> str | None:
         for mark in marks:
             m = mark.casefold()
             begins = low.startswith(m + " ") or (m.startswith(low) and len(low) >= 4)
-            if len(m) >= 3 and (low == m or (last and begins)):
+            kind = low.removeprefix(m).strip()  # "ASAP Sports Transcripts": the site and what it holds
+            if len(m) >= 3 and (low == m or (last and begins) or (begins and kind in SITE_KINDS)):
                 rest = part[len(mark):].strip() if low.startswith(m) else ""
-                found = part if m.startswith(low) or INSTITUTION.fullmatch(rest) else mark  # ("Calderwood University")
+                found = (part if m.startswith(low) or INSTITUTION.fullmatch(rest)  # ("Calderwood University")
+                         else part[:len(mark)] if low.startswith(m) else mark)  # (as the title writes it)
                 if best is None or len(found) > len(best):
                     best = found
         if best:
@@ -642,6 +650,13 @@ POSTED = re.compile(r"(?:^|[·|｜]\s*)(?i:posted|published|veröffentlicht|发�
 MASTHEAD_LINES = 200  # lines of a page's text (menus included) that its byline may come after
 
 
+def _everyday_word(name: str) -> bool:
+    """A single word common in English or German ("Sport", "Datum"), not a name."""
+    from retrieval.generality import zipf
+
+    return " " not in name.strip() and max(zipf(name.lower(), "en"), zipf(name.lower(), "de")) >= 4.0
+
+
 def from_byline(meta: Meta, text: str) -> None:
     """Authors, the source publication and a date from byline-like lines near the top of the text."""
     for line in text.split("\n")[:80]:
@@ -657,6 +672,10 @@ def from_byline(meta: Meta, text: str) -> None:
                         len(line) > 80 or (re.match(r"\W?von\b", m.group(0), re.I) and RUNNING_VON.search(
                             line[:m.start() + 1]))):
                     continue  # "Die Zellfabrik von Voltara in der Lausitz …", "sie von Bewerbern kein …": a sentence
+                if bare and m.start() > 0 and _everyday_word(name) and not re.search(
+                        r"(?i)\b(?:written|posted|interview(?:ed)?|text|story|words|reported|edited|published)\s*$",
+                        line[:m.start() + 1]):
+                    continue  # "Archive by Sport", "Sort by Date": a menu's words, no one's name
                 if name not in meta.authors and not re.search(r"\d", name) and name not in ROLE_WORDS:
                     meta.authors.append(name)
         src = SOURCE_LINE.search(line)

@@ -400,6 +400,10 @@ WIKILINK = re.compile(r"(!?)\[\[([^\]|\n]{1,200})(?:\|([^\]\n]{1,200}))?\]\]")
 BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]{2,40}[ \t]*$", re.M)  # "… ^a1b2c3": an outliner's block id, hidden
 CALLOUT = re.compile(r"^(>[ \t]*)\[!(?P<k>[\w-]+)\][-+]?[ \t]*", re.M)  # "> [!note] Context"
 QUERY_BLOCK = re.compile(r"^```(?:dataview|dataviewjs|query|tasks)\b.*?^```[ \t]*$\n?", re.M | re.S)
+NOTE_COMMENT = re.compile(r"%%.*?%%", re.S)  # "%% Audio: Aufnahmen/… %%": a comment the note never shows
+TASK = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+.*$\n?", re.M)  # "- [ ] Zitate freigeben lassen"
+WORKING_CALLOUT = re.compile(r"^>[ \t]*\[!(?:todo|warning|caution|attention|bug|danger|error|failure|fail|missing)\]"
+                             r".*$\n?(?:^>.*$\n?)*", re.M | re.I)  # "> [!todo] Frage 9 fehlt" and its lines
 OUTLINE_ITEM = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+(?P<t>\S.*)$")
 TRAILING_TAGS = re.compile(r"(?:[ \t]+#[\w/-]+)+[ \t]*$")  # "… slow you down? #followup"
 MIN_OUTLINE_QUESTIONS = 3
@@ -413,7 +417,8 @@ def notes(text: str) -> str:
     if not (WIKILINK.search(text) or CALLOUT.search(text)):
         return outline(text)
     text = WIKILINK.sub(lambda m: f"![]({m.group(2)})" if m.group(1) else (m.group(3) or m.group(2)), text)
-    text = QUERY_BLOCK.sub("", BLOCK_ID.sub("", text))
+    text = QUERY_BLOCK.sub("", BLOCK_ID.sub("", NOTE_COMMENT.sub("", text)))
+    text = WORKING_CALLOUT.sub("", TASK.sub("", text))  # the writer's to-dos: no one's words, nothing to read
     text = CALLOUT.sub(lambda m: m.group(1), text)
     return outline(text)
 

@@ -234,6 +234,11 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     asked_only = question_mode(pieces, cast)
     if not asked_only and labelled != [pc.label for pc in pieces]:
         cut_chrome += mark_chrome(pieces, cast)  # questions set apart among labelled turns: the interview goes on
+    if not asked_only and cast.voice(ASKED) is None and any(pc.label == ASKED for pc in pieces):
+        asker = Voice(ASKED, meta.authors[0] if len(meta.authors) == 1 else meta.publisher or "Q", "interviewer",
+                      0, "medium", ["asks the questions (headings or bold)"])  # over the guest's labelled answers
+        cast.voices[ASKED] = asker
+        cast.aliases[ASKED] = ASKED
     if asked_only:
         intro = "\n".join(pc.plain for pc in pieces[:12])
         asked = [pc.plain for pc in pieces

@@ -114,7 +114,8 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
     askers = {label for label, v in cast.voices.items() if v.role == "interviewer"}
     guests = {label for label, v in cast.voices.items() if v.role == "interviewee"}
     if guests:  # labelled answers: unless, with no one labelled asking, a labelled voice only chimes in
-        marked = _marked_questions(pieces)  # ("**Marcus:** …" twice under bold questions another answers)
+        marked = _marked_questions(pieces, convert=bool(askers))  # ("**Marcus:** …" twice under bold questions
+        # another answers)
         after = [next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None) for i in marked]
         plain = sum(1 for pc in after if pc is not None and not pc.label)  # questions answered without a label
         if askers or plain < MIN_QUESTIONS - 1 or plain * 2 <= len(marked):
@@ -132,6 +133,13 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                         if answer is not None and not answer.label and main and not named and not (
                                 answer.para.bold or answer.para.kind == "heading" or _asks(answer.text)):
                             answer.label = main  # (answered with no label: by the guest, or the main one)
+            elif not askers:  # "## Frage 2: Wie viel Reet …?" over "**Hauke Ketelsen:** …": the questions, unlabelled
+                answered = [i for i, pc in zip(marked, after, strict=True) if _asks(pieces[i].text) and pc is not None
+                            and (v := cast.voice(pc.label)) is not None and v.role == "interviewee"]
+                if len(answered) >= MIN_QUESTIONS - 1 and len(answered) * 2 >= len(marked):
+                    for i in answered:
+                        pieces[i].label = ASKED
+                        _as_question(pieces[i])
             return False
     questions: list[int] = [i for i, pc in enumerate(pieces) if pc.label in askers]
     if len(questions) < MIN_QUESTIONS - 1 or not askers:
@@ -220,8 +228,9 @@ def _plain_questions(pieces: list[Piece]) -> list[int]:
     return asked if len(asked) >= PLAIN_QUESTIONS else []
 
 
-def _marked_questions(pieces: list[Piece]) -> list[int]:
-    """Headings of one level, or whole-bold (or else whole-italic) paragraphs, most of which ask a question."""
+def _marked_questions(pieces: list[Piece], convert: bool = True) -> list[int]:
+    """Headings of one level, or whole-bold (or else whole-italic) paragraphs, most of which ask a question (with
+    `convert`, each set as a question's paragraph)."""
     groups: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, pc in enumerate(pieces):
         if pc.dropped or pc.label:
@@ -257,10 +266,15 @@ def _marked_questions(pieces: list[Piece]) -> list[int]:
     numbered = [i for i in best if NUMBERED_QUESTION.match(pieces[i].plain)]
     if len(numbered) * 2 > len(best):  # "1. What …?", "2. How …?": a heading before them without a number and
         best = [i for i in best if i >= numbered[0] or _asks(pieces[i].text)]  # no question is the subtitle
-    for i in best:
-        pieces[i].text = QUESTION_DASH.sub("", pieces[i].text, count=1)
-        pieces[i].para = Para(pieces[i].text, "para", 0, pieces[i].para.quote, False, pieces[i].para.line)
+    for i in best if convert else []:
+        _as_question(pieces[i])
     return best
+
+
+def _as_question(pc: Piece) -> None:
+    """A marked question as a paragraph of its own (no heading, no dash before it)."""
+    pc.text = QUESTION_DASH.sub("", pc.text, count=1)
+    pc.para = Para(pc.text, "para", 0, pc.para.quote, False, pc.para.line)
 
 
 LIST_TITLE = 40  # characters: a plain paragraph that titles the list under it ("Mehr zum Thema")
@@ -314,6 +328,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     listed = False  # in the list under a chrome section's title
     unlabelled_answers = not any(v.role == "interviewee" for v in cast.voices.values())  # "Q:" lines only
     _pull_quotes(pieces)  # first: a pull-quote (and the image before it) inside the last answer ends nothing
+    _menu_runs(pieces)
     _letter(pieces)
     _legend_lines(pieces)
     ad_run = False  # in the lines under an ad's label
@@ -511,6 +526,28 @@ SIGN_OFF = re.compile(r"(?i)^(?:(?:mit )?(?:herzlichen?|vielen|besten|lieben|fre
 def _closing(plain: str) -> bool:
     """A letter's or a mail's closing line: "Eine anregende Lektüre wünscht Ihnen", "Herzliche Grüße aus …"."""
     return len(plain) <= LINK_LINE and bool(VALEDICTION.search(plain) or SIGN_OFF.match(plain))
+
+
+MENU_RUN = 5  # short lines in a row, outside the interview, that are a menu
+MENU_ITEM = re.compile(r"[^\W\d_][\w&'’/+.-]*(?: [\w&'’/+.-]+){0,2}")  # "Baseball", "Other Sports", "Quick Links"
+
+
+def _menu_runs(pieces: list[Piece]) -> None:
+    """Mark as a menu the runs of MENU_RUN or more lines of one to three words, no sentence, before the first
+    label or after the last ("Archive by Sport", "Baseball", "Basketball", … over a transcript)."""
+    labelled = [i for i, pc in enumerate(pieces) if pc.label]
+    if not labelled:
+        return
+    run: list[int] = []
+    for i, pc in enumerate([*pieces, None]):
+        inside = pc is not None and labelled[0] <= i <= labelled[-1]
+        if pc is not None and not inside and not pc.label and not pc.dropped and MENU_ITEM.fullmatch(pc.plain.strip()):
+            run.append(i)
+            continue
+        if len(run) >= MENU_RUN:
+            for k in run:
+                pieces[k].dropped = "menu"
+        run = []
 
 
 def _letter(pieces: list[Piece]) -> None:

@@ -235,3 +235,92 @@ def test_an_italic_question_under_a_photo_is_a_question(tmp_path: Path) -> None:
             f"<img src='cab.jpg'><figcaption>The cab at dawn.</figcaption></figure>{body}</article></body></html>")
     said = [(p.question, p.text) for p in answers_of(read_article(str(write(tmp_path, "lookout.html", page))))]
     assert said == qa
+
+
+NOTE = """# Interview Hauke Ketelsen – Reetdachdecker
+
+#interview #handwerk
+
+%% Audio: Aufnahmen/2024-11-07_Ketelsen.wav – Backup auf NAS %%
+
+## Frage 1: Wie sind Sie zum Reetdach gekommen?
+
+**Hauke Ketelsen:** Über meinen Großvater, der hat den Betrieb 1961 gegründet.
+
+## Frage 2: Was kostet ein Reetdach?
+
+**Hauke Ketelsen:** Im Moment liegen wir bei 180 bis 220 Euro pro Quadratmeter.
+
+*Nachfrage:* Das ist deutlich mehr als ein Ziegeldach, oder?
+
+**Hauke Ketelsen:** Auf den ersten Blick ja, ungefähr das Doppelte.
+
+> [!todo] Frage 3 fehlt
+> Akustisch unbrauchbar – Traktor im Hintergrund. Per Mail nachfragen.
+
+## Frage 4: Finden Sie genug Nachwuchs?
+
+**Hauke Ketelsen:** Nein. Wir hatten dieses Jahr genau eine Bewerbung.
+
+- [ ] Zitate bis 20.11. freigeben lassen
+"""
+
+
+def test_questions_as_headings_over_labelled_answers_and_a_follow_up_asked_once(tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "note.md", NOTE)))
+    said = [(p.question, p.text) for p in answers_of(prepared)]
+    assert said == [
+        ("Frage 1: Wie sind Sie zum Reetdach gekommen?", "Über meinen Großvater, der hat den Betrieb 1961 gegründet."),
+        ("Frage 2: Was kostet ein Reetdach?", "Im Moment liegen wir bei 180 bis 220 Euro pro Quadratmeter."),
+        ("Das ist deutlich mehr als ein Ziegeldach, oder?", "Auf den ersten Blick ja, ungefähr das Doppelte."),
+        ("Frage 4: Finden Sie genug Nachwuchs?", "Nein. Wir hatten dieses Jahr genau eine Bewerbung.")]
+    shown = " ".join(p.text for p in prepared.passages)
+    assert "Audio" not in shown and "Traktor" not in shown and "freigeben" not in shown  # the writer's own notes
+
+
+PRESS = """<html><head><title>ASAP Sports Transcripts - Basketball - 2024 - CONFERENCE TOURNAMENT - Renee Calloway
+</title></head><body><table><tr><td><img src="/logo.gif" alt="ASAP sports"><p>Archive by Sport</p><p>Baseball</p>
+<p>Basketball</p><p>Boxing</p><p>Football</p><p>Golf</p><p>Hockey</p></td><td>
+<h1>CONFERENCE TOURNAMENT</h1><p>March 9, 2024</p>
+<p>THE MODERATOR: We're joined by head coach Renee Calloway. Coach, an opening statement.</p>
+<p>RENEE CALLOWAY: Well, first of all, hats off to Ridgeview Tech. They made us earn every possession.</p>
+<p>Q. You went to the 2-3 zone to start the third quarter. What was the thinking there?</p>
+<p>RENEE CALLOWAY: We weren't guarding the ball screen well at all in the first half.</p>
+<p>Q. What's the latest on Jada Price?</p>
+<p>RENEE CALLOWAY: It's a left ankle sprain. She's getting X-rays tonight just to be safe.</p>
+<p>Q. How do you prepare for Sunday?</p>
+<p>RENEE CALLOWAY: We'll have a walk-through tomorrow at 3:00 and film at 7:00.</p>
+<p>FastScripts Transcript by ASAP Sports</p></td></tr></table>
+<p>Copyright &copy; 2024 ASAP Sports, Inc. All rights reserved.</p></body></html>"""
+
+
+def test_a_press_conference_reporters_asking_q_and_the_site_its_marks_name(tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "press.html", PRESS)))
+    said = [(p.question, p.text) for p in answers_of(prepared)]
+    assert said[1:] == [
+        ("You went to the 2-3 zone to start the third quarter. What was the thinking there?",
+         "We weren't guarding the ball screen well at all in the first half."),
+        ("What's the latest on Jada Price?", "It's a left ankle sprain. She's getting X-rays tonight just to be safe."),
+        ("How do you prepare for Sunday?", "We'll have a walk-through tomorrow at 3:00 and film at 7:00.")]
+    assert {p.speaker for p in answers_of(prepared)} == {"Renee Calloway"}
+    assert prepared.article.publisher == "ASAP Sports"  # (not the coach at the title's end, nor "Sport" of a menu)
+    assert not any(p.text in ("Baseball", "Archive by Sport") for p in prepared.passages)  # the site's menu
+
+
+def test_a_transcription_credit_is_chrome_a_sentence_about_a_transcript_is_not() -> None:
+    from bot.importer import chrome
+
+    assert chrome.classify("FastScripts Transcript by ASAP Sports") == "credit"
+    assert chrome.classify("Transcription by Otter.ai", in_answer=True) == "credit"
+    assert chrome.classify("The transcript by Reuters was wrong, and we appealed it.", in_answer=True) is None
+
+
+def test_an_audience_question_asked_once_and_its_answer_are_turns_of_their_own(tmp_path: Path) -> None:
+    text = ("# Storage engines\n\nPL: Welcome. Mirela, can you show us the new engine first?\n\n"
+            "MV: Sure. It keeps every page compressed.\n\nQ - Does it work on small devices too?\n\n"
+            "A - It does, we test it on a board with two hundred megabytes.\n\nPL: Hakon, how does yours differ?\n\n"
+            "HB: We keep everything in memory and write a log.\n\nPL: What was the hardest bug this year?\n\n"
+            "MV: A torn write on one file system.\n\nHB: A clock that ran backwards.\n")
+    said = [(p.question, p.text) for p in answers_of(read_article(str(write(tmp_path, "panel.md", text))))]
+    assert ("Does it work on small devices too?", "It does, we test it on a board with two hundred megabytes.") in said
+    assert not any("small devices" in t for _, t in said)  # (the question is no part of an answer)

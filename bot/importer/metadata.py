@@ -650,13 +650,6 @@ POSTED = re.compile(r"(?:^|[·|｜]\s*)(?i:posted|published|veröffentlicht|发�
 MASTHEAD_LINES = 200  # lines of a page's text (menus included) that its byline may come after
 
 
-def _everyday_word(name: str) -> bool:
-    """A single word common in English or German ("Sport", "Datum"), not a name."""
-    from retrieval.generality import zipf
-
-    return " " not in name.strip() and max(zipf(name.lower(), "en"), zipf(name.lower(), "de")) >= 4.0
-
-
 def from_byline(meta: Meta, text: str) -> None:
     """Authors, the source publication and a date from byline-like lines near the top of the text."""
     for line in text.split("\n")[:80]:
@@ -672,7 +665,7 @@ def from_byline(meta: Meta, text: str) -> None:
                         len(line) > 80 or (re.match(r"\W?von\b", m.group(0), re.I) and RUNNING_VON.search(
                             line[:m.start() + 1]))):
                     continue  # "Die Zellfabrik von Voltara in der Lausitz …", "sie von Bewerbern kein …": a sentence
-                if bare and m.start() > 0 and _everyday_word(name) and not re.search(
+                if bare and m.start() > 0 and " " not in name.strip() and _everyday_word(name) and not re.search(
                         r"(?i)\b(?:written|posted|interview(?:ed)?|text|story|words|reported|edited|published)\s*$",
                         line[:m.start() + 1]):
                     continue  # "Archive by Sport", "Sort by Date": a menu's words, no one's name

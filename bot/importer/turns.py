@@ -134,10 +134,10 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                                 answer.para.bold or answer.para.kind == "heading" or _asks(answer.text)):
                             answer.label = main  # (answered with no label: by the guest, or the main one)
             elif not askers:  # "## Frage 2: Wie viel Reet …?" over "**Hauke Ketelsen:** …": the questions, unlabelled
-                answered = [i for i, pc in zip(marked, after, strict=True) if _asks(pieces[i].text) and pc is not None
-                            and (v := cast.voice(pc.label)) is not None and v.role == "interviewee"]
-                if len(answered) >= MIN_QUESTIONS - 1 and len(answered) * 2 >= len(marked):
-                    for i in answered:
+                headed = [i for i, pc in zip(marked, after, strict=True) if _asks(pieces[i].text) and pc is not None
+                          and (v := cast.voice(pc.label)) is not None and v.role == "interviewee"]
+                if len(headed) >= MIN_QUESTIONS - 1 and len(headed) * 2 >= len(marked):
+                    for i in headed:
                         pieces[i].label = ASKED
                         _as_question(pieces[i])
             return False

@@ -94,6 +94,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?-i:Hosted by [A-Z][\w'’-]+ [A-Z])",
                    # a transcript's standing disclaimer: "Transkript – es gilt das gesprochene Wort."
                    r"\bes gilt das gesprochene wort\b|^check against delivery\b",
+                   # "…可能存在错漏，一切以音频为准": the transcript's note that the recording prevails
+                   r"(?:一切|请|請)?以(?:音频|音頻|视频|視頻|录音|錄音|原音|节目|節目)(?:内容|內容)?[为為]准",
+                   r"\btranscripts? (?:may|might|can) contain errors\b",
                    r"^(?:Das|Dieses) (?:Interview|Gespräch|Transkript|Protokoll) (?:führte|führten|wurde|ist)\b",
 
                    # a series box or a repost's source: "Dieser Artikel ist Teil von …", "本文来自澎湃新闻，…请下载…APP"
@@ -159,6 +162,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                  r"^(?:note to self|notiz an mich)\b|^(?:todo|to-do)\s*:|^follow[ -]up re\b",
                  r"^pull[ -]?quotes?\b.{0,40}$")),  # "Pull quote (used in print)": the box's title
     ("caption", _rx(r"^[^。！？!?]{0,40}[（(][^（）()]{1,20}(?:供图|供圖|提供|摄|攝)[）)]$",
+                    # a gallery's picture and its number: "2/4 入口处的“净菜档”，下班时段排起长队。"
+                    r"^(?!24\s*/\s*7)\d{1,2}\s*/\s*\d{1,2}\s+(?!of\b|der\b|des\b|aller\b|的)\S[^\n]{0,80}$",
                     r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
                     # "…记者 徐振宇摄", "…摄（资料图片）"

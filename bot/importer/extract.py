@@ -646,6 +646,7 @@ def from_text(source: Source) -> Document:
     if meta.found.get("title") == "the line over the byline" and meta.title:
         body = _without_masthead(body, meta.title)
     body = transcript.name_lines(body, [*meta.guests, *meta.authors, *meta.speakers])
+    metadata.show_in_title(meta)  # "慢车道 Vol.47｜在屋顶养蜂的人": the show publishes its episodes
     if meta.title:  # "慢半拍 | EP58 在屋顶养蜂的人：…" over "节目：慢半拍": the episode's own title
         meta.title = metadata.without_show(meta.title, meta.publisher)
     return Document(body, meta, source.kind)

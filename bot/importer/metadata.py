@@ -493,7 +493,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
         meta.put("publisher", _marked_site(raw_title, tree), "<title> and the page's site mark")
     times = tree.xpath("//time/@datetime")
     meta.put("published", iso_date(prop("article:published_time", "datePublished", "date", "pubdate",
-                                        "DC.date.issued", "DC.date", "publish-date")
+                                        "DC.date.issued", "DC.date", "publish-date", "publishdate", "PublishDate",
+                                        "publication_date", "parsely-pub-date", "sailthru.date")
                                    or item.get("datePublished") or (times[0] if times else None)), "page")
     for term in tree.xpath("//dl/dt"):  # an archive item's record: <dt>Interviewee</dt><dd>Edith Barlow</dd>
         value = term.getnext()
@@ -766,6 +767,19 @@ def _everyday_word(words: str) -> bool:
     from retrieval.generality import zipf
 
     return any(max(zipf(w, "de"), zipf(w, "en")) >= 5.0 for w in re.findall(r"[^\W\d_]+", words))
+
+
+# a show's name before its episode number in a title: "慢车道 Vol.47｜在屋顶养蜂的人", "Werkbank EP 12: Reet",
+# "Zeitzeichen Folge 3 – …", "声东击西 第212期：…"
+SHOW_TITLE = re.compile(r"^(?P<show>[^｜|:：\-–—#\d][^｜|:：\-–—#]{1,30}?)\s*[#(（]?\s*(?:Vol\.?|EP\.?|Ep\.?|Episode|"
+                        r"Folge|Nr\.|第)\s*\d{1,4}\s*(?:期|集|话|話)?\s*[)）]?\s*[｜|:：\-–—]\s*\S")
+
+
+def show_in_title(meta: Meta) -> None:
+    """The show a podcast's episode title names before its number, as the publisher where none is known."""
+    m = SHOW_TITLE.match(meta.title or "")
+    if m and not meta.publisher:
+        meta.put("publisher", m.group("show").strip(), "the show's name in the title")
 
 
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:

@@ -50,7 +50,8 @@ KEYS = {
     "location": "", "place": "", "ort": "", "地点": "", "地點": "", "duration": "", "length": "", "dauer": "",
     "länge": "", "laufzeit": "", "runtime": "", "sendung": "", "programme": "", "program": "", "show": "",
     "episode": "", "folge": "", "节目": "publisher", "節目": "publisher", "broadcast": "date", "aired": "date",
-    "时长": "", "時長": "", "transcribed by": "",
+    "时长": "", "時長": "", "transcribed by": "", "本期嘉宾": "interviewee", "本期嘉賓": "interviewee",
+    "主播": "interviewer", "上线时间": "date", "上線時間": "date", "收听": "", "收聽": "",
     "发布时间": "date", "發布時間": "date", "发布日期": "date", "發布日期": "date", "收听地址": "url",
     "收聽地址": "url", "原文链接": "url", "原文連結": "url", "链接": "url", "連結": "url", "transcriber": "",
     "transkription": "", "transcription": "",
@@ -130,7 +131,8 @@ def _key(line: str) -> tuple[str, str] | None:
         if len(value.split()) > 6 or re.search(r"[?？.!。]$", value):
             return None  # "Interviewer: Could you start by …?": a turn, not who asked
         # "Lena Ortiz, Senior Editor, Tidewater Quarterly; Ann Lee, …": each person without the affiliation
-        value = "; ".join(p.split(",")[0].strip() for p in re.split(r";|\s+(?:and|und|&)\s+", value))
+        value = "; ".join(re.split(r"[,，]", p)[0].strip() for p in re.split(r"[;；、]|\s+(?:and|und|&)\s+", value))
+        # ("沈一禾，杭州城市养蜂人", "周澈、林小满": each person)
     return (key, value) if len(value) <= MAX_VALUE or key == "summary" else None
 
 
@@ -250,8 +252,11 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
 
 def _unpiped(line: str) -> str:
-    """A two-column table row as a key line ("| Date | 14 February 2024 |" -> "Date: 14 February 2024");
-    a table's head and other lines as they are."""
+    """A two-column table row as a key line ("| Date | 14 February 2024 |" -> "Date: 14 February 2024"), a key
+    line quoted ("> 上线时间：2024-04-12") as a key line; a table's head and other lines as they are."""
+    quoted = QUOTED_KEY.match(line)
+    if quoted and _key(line[quoted.end():]):
+        return line[quoted.end():]
     m = TABLE_ROW.match(line)
     if not m:
         return line
@@ -259,6 +264,7 @@ def _unpiped(line: str) -> str:
     return f"{key}: {m.group('value').strip('*_ ')}" if key.lower() in KEYS else f"{key} {m.group('value')}"
 
 
+QUOTED_KEY = re.compile(r"^\s{0,3}>\s?")
 DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
                        r"\d{1,2}\.?\s+[A-ZÄÖÜ][a-zäöü]+\.?\s+\d{4})")
 

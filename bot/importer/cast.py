@@ -13,7 +13,7 @@ import itertools
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -170,8 +170,9 @@ def _claimed(label: str, short: str, counts: Counter[str], recurring: set[str],
     return any(not names.same_person(f, label) for f in earlier)
 
 
-def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]:
-    """The recurring labels with content, and the one-off forms that name one of them."""
+def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequence[str] = ()) -> set[str]:
+    """The recurring labels with content, and the one-off forms that name one of them (or a person the header
+    or byline names among the speakers: `named`)."""
     counts = Counter(m.name for m in marks)
     first_at: dict[str, tuple[int, int]] = {}
     for m in marks:
@@ -240,6 +241,7 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast) -> set[str]
                             or (_role_word(label) == "interviewer" and _unbracketed(label) != label)  # "Q (from the
                             # chat):" once: a question asked
                             or label in asked_once or label in answered_once  # "*Nachfrage:* …, oder?"
+                            or (recurring and any(names.same_person(label, n) for n in named))  # "主播：周澈、林小满"
                             or (label.isupper() and len(label.split()) >= 2 and all(r.isupper() for r in recurring)
                                 and names.looks_like_person(label.title()))  # "MAYOR PAUL ESTABROOK:", a clip
                             or label in legend):
@@ -328,7 +330,7 @@ def _person_in_role(label: str, text: str = "") -> str | None:
 def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body: str) -> Cast:
     """Speakers, roles (with evidence and confidence) and names for a labelled interview."""
     cast = Cast()
-    labels = speaker_labels(paras, marks, cast)
+    labels = speaker_labels(paras, marks, cast, [*meta.authors, *meta.guests, *meta.speakers])
     canonical = {cast.aliases[label] for label in labels}
     if not canonical:
         return cast
@@ -517,6 +519,9 @@ def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
     for label, named in _keyed_legend(text).items():  # "Q:  Thomas Reyes-Whitcomb (interviewer)" / "RD:  Ruth …"
         if label in labels:
             out.setdefault(label, named)
+    for m in HAN_LEGEND.finditer(text):  # "Q 是我，A 是郑老板": who the letters are
+        if m.group("l") in labels and (names.looks_like_person(m.group("n")) or names.KIN_NAME.fullmatch(m.group("n"))):
+            out.setdefault(m.group("l"), (m.group("n"), ""))
     for m in LEGEND.finditer(text):
         label = m.group("l").strip()
         if label not in labels:  # "Speaker legend Speaker 1 = …": the legend's title and its first line run together
@@ -528,6 +533,8 @@ def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
+HAN_LEGEND = re.compile(r"(?<![A-Za-z])(?P<l>[A-Z])\s*(?:是|为|為|指|代表)\s*(?P<n>[\u4e00-\u9fff]{2,4}?)"
+                        r"(?=[，,。.；;、\s]|$)")
 INTRO_MIN = 60  # characters: a paragraph that can introduce the one interviewed
 
 

@@ -28,11 +28,16 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 # the label over an ad ("Anzeige", "广告"): the paragraph under it is judged as page text, not as an answer
 AD_LABEL = re.compile(r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广告|廣告|推广|推廣)$", re.I)
 AD_BOX = re.compile(r"^(?:ANZEIGE|ADVERTISEMENT|WERBUNG|广告|廣告)\s+\S.{0,200}$")  # a printed ad: its label, its text
+CALL_TIME = r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*"  # "[10:00:02] " before a call's line
+# who joined or wrote: "Anna M.", "Lukas Brandt (Technik)"
+CALLER = r"(?-i:[A-ZÄÖÜ])[\w.'’-]*(?:\s(?-i:[A-ZÄÖÜ(])[\w.'’()-]*){0,4}"
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape|session|panel|episode)|"
                    r"ende des (?:interviews|transkripts|gesprächs|podcasts|manuskripts|beitrags)|ende der sendung|"
                    r"unkorrigiertes manuskript|全文完|访谈结束|訪談結束|"
-                   r"(?:begin|end|start) (?:of )?(?:video |audio )?(?:clip|videotape|soundbite|sound bite))\W*$",
+                   r"(?:begin|end|start) (?:of )?(?:video |audio )?(?:clip|videotape|soundbite|sound bite))\W*"
+                   r"(?:$|\n|\s+(?=(?:exportiert|erstellt|generiert|exported|generated|created)\b.{0,300}$))",
+                   # (and the export's lines under it: "Ende des Transkripts Exportiert am … mit KonferenzPlus")
                    # a manuscript's direction: "Atmo: Möwen, Hafen", "Musik: Akkordeon, leise", "SFX: door closes"
                    r"^(?:atmo|atmosphäre|musik|music|geräusch|geräusche|sfx|sound|jingle)\s*[:：]\s*\S[^.!?]{0,80}$",
                    r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
@@ -144,6 +149,19 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                  r"[)）]\s*\.?$")),
     # a viewer's comment over a video, listed with where and when it was sent: "00:41来了来了03-18 19:01"
     ("comment", _rx(r"^\d{1,2}:\d{2}(?::\d{2})?\s*\S.{0,120}?\s*(?:\d{4}-)?\d{2}-\d{2}\s+\d{1,2}:\d{2}$")),
+    # a video call's notices and its chat, as a call's transcript interleaves them: "[10:00:02] Jan Weber hat das
+    # Meeting betreten", "Aufzeichnung wurde gestartet von …", "41 weitere Teilnehmende sind dem Meeting
+    # beigetreten", "Chat von Anna M. an Alle: …", "From Ann Lee to Everyone: …"
+    ("call notice", _rx(rf"^(?:{CALL_TIME})?(?:{CALLER}\s(?:hat das meeting (?:betreten|verlassen|für alle beendet)|"
+                        r"hat die bildschirmfreigabe (?:gestartet|beendet)|(?:started|stopped) (?:screen ?)?sharing|"
+                        r"(?:has )?(?:joined|left) the (?:meeting|call|webinar)|ended the meeting for (?:all|everyone))"
+                        rf"|(?:die )?(?:aufzeichnung|transkription) (?:wurde )?(?:von {CALLER} )?"
+                        r"(?:gestartet|beendet|gestoppt|angehalten|pausiert|fortgesetzt)\b.{0,60}"
+                        r"|(?:recording|transcription) (?:started|stopped|paused|resumed|in progress)\b.{0,60}"
+                        r"|\d+ (?:weitere )?teilnehmende sind dem meeting beigetreten"
+                        r"|\d+ (?:more |other )?participants? (?:have |has )?joined\b.{0,40})\.?$",
+                        rf"^(?:{CALL_TIME})?(?:chat von|chat from|from)\s{CALLER}\s(?:an|to)\s(?:alle|everyone|all)"
+                        r"(?:\s\(privat\)|\s\(privately\))?\s*:")),
     # a chapter list: "3. 00:08:02 Was im Gehirn passiert", "(12:30) Why sleep matters"
     ("chapters", _rx(r"^(?:\d{1,3}[.)]\s*)?[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—|:]?\s*[^.!。！:：]{2,80}"
                      r"[^.!。！:：\s]$")),

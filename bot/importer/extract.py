@@ -42,6 +42,10 @@ APPEAL_TOKEN = re.compile(r"(?:^|[-_])(?:spenden?|donat(?:e|ion)s?|newsletter|pa
 KICKER_TOKEN = re.compile(r"(?:^|[-_])(?:dachzeile|kicker|overline|eyebrow|spitzmarke|category|rubrik|ressort|"
                           r"chapter-label|chapter-number)$", re.I)
 KICKER_MAX = 100  # characters
+# a photo's caption set apart by its class: <div class="caption">, "credit-caption", "image-caption", "wp-caption-text"
+CAPTION_TOKEN = re.compile(r"(?:^|[-_])(?:captions?|caption[-_]text|bildunterschrift|bildtext)$", re.I)
+CLOSED_CAPTION = re.compile(r"closed[-_]?captions?|(?:^|[-_])cc[-_]", re.I)  # (a video's captions: its words)
+CAPTION_MAX = 400  # characters
 CLASS_OR_ID = re.compile(r"""\b(?:class|id)\s*=\s*["']([^"']*)["']""", re.I)
 NOTE_MAX = 3000  # characters: a notes block, not a container that happens to carry such a class
 MASTHEAD_WORDS = 8  # words: a line above a text file's title that is more says something, and stays
@@ -64,6 +68,8 @@ def _dropped(el: Any) -> bool:
     tokens = thread.class_tokens(el)
     if any(_boxed(t) for t in tokens):
         return len(el.text_content()) <= NOTE_MAX
+    if any(CAPTION_TOKEN.search(t) and not CLOSED_CAPTION.search(t) for t in tokens):
+        return len(el.text_content().strip()) <= CAPTION_MAX  # a photo's caption and credit: no one's words
     return any(KICKER_TOKEN.search(t) for t in tokens) and len(el.text_content().strip()) <= KICKER_MAX
 
 
@@ -83,8 +89,10 @@ def without_notes(html: str) -> str:
     kicker over the headline, and the donation, newsletter, paywall, ad and disclaimer boxes set inside the
     article (`<div class="spendenbox">`): an editor's notes, printed under the interview, are nobody's answer
     (the last answer would run on into them), and an appeal between two answers would be read as part of the
-    first. An item's record (`<dl>` of Interviewee, Date, …: read as metadata) is left out too."""
-    if not any(_boxed(token) or KICKER_TOKEN.search(token) for m in CLASS_OR_ID.finditer(html)
+    first. An item's record (`<dl>` of Interviewee, Date, …: read as metadata) and a photo's caption set apart by
+    its class (`<div class="caption">`) are left out too."""
+    if not any(_boxed(token) or KICKER_TOKEN.search(token) or CAPTION_TOKEN.search(token)
+               for m in CLASS_OR_ID.finditer(html)
                for token in m.group(1).split()) and not RECORD_LIST.search(html) and not NOTE_MARKED.search(html):
         return html
     tree = _parsed(html)

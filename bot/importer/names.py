@@ -477,7 +477,12 @@ def _han_people(shown: str, text: str) -> list[str]:
                         break
             start += len(w)
     people = _tagged_people({w for _, w in out if w})
-    return [name for name, w in out if not w or w in people]
+    return [name for name, w in out if (not w or w in people) and name not in HAN_PHRASES]
+
+
+# a family name's character at the start of a phrase
+HAN_PHRASES = {"谢邀", "謝邀", "谢谢", "謝謝", "多谢", "多謝", "感谢", "感謝", "于是", "於是", "何况", "何況",
+               "林林总总", "林林總總", "马上", "馬上", "高兴", "高興", "常常", "万一", "萬一"}
 
 
 def _tagged_people(words: set[str]) -> set[str]:
@@ -544,7 +549,7 @@ def unnicknamed(name: str, text: str) -> str:
 
 
 KIN_WORDS = {"姨", "阿姨", "叔", "叔叔", "伯", "婶", "嬸", "师傅", "師傅", "老师", "老師", "姐", "哥", "爷", "爺",
-             "奶奶", "总", "總", "工", "姐姐", "哥哥",
+             "奶奶", "总", "總", "工", "姐姐", "哥哥", "老板", "老闆", "店主", "掌柜", "掌櫃",
              # and an office held: "王部长：" for 王启航, as the record names him in full
              "部长", "部長", "局长", "局長", "市长", "市長", "县长", "縣長", "省长", "省長", "书记", "書記", "主任",
              "院长", "院長", "校长", "校長", "厅长", "廳長", "处长", "處長", "所长", "所長", "董事长", "董事長",

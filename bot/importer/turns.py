@@ -355,6 +355,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                      or (bool(THANKS.match(plain)) and any(w in plain for w in guest_words))  # "Danke, Ulrike"
                      or bool(about_guest and about_guest.search(plain))  # the writer on her, after her last answer
                      or _closing(plain) or bool(INTERVIEW_CREDIT.match(plain.lstrip("*_ ")))
+                     or bool(AFTERWORD.match(plain))  # "采访完回杭州的路上，…": the writer, after the last answer
                      or (not pc.label and len(plain) <= LIST_TITLE and chrome.section_heading(pc.text) is not None)
                      or (not pc.label and len(plain) <= AD_TEXT and chrome.classify(pc.text, pc.para) in OUTRO))
         pc.after_end = ended
@@ -528,6 +529,9 @@ def _closing(plain: str) -> bool:
     return len(plain) <= LINK_LINE and bool(VALEDICTION.search(plain) or SIGN_OFF.match(plain))
 
 
+AFTERWORD = re.compile(r"(?:采访完|采访结束|採訪完|採訪結束|访谈结束|訪談結束|结束采访|結束採訪|离开时|離開時|"
+                       r"临走时|臨走時|"
+                       r"(?i:after the interview|after our (?:talk|conversation)|nach dem (?:gespräch|interview)))")
 MENU_RUN = 5  # short lines in a row, outside the interview, that are a menu
 MENU_ITEM = re.compile(r"[^\W\d_][\w&'’/+.-]*(?: [\w&'’/+.-]+){0,2}")  # "Baseball", "Other Sports", "Quick Links"
 
@@ -618,6 +622,7 @@ def _question(parts: list[str]) -> str | None:
 QUOTED = re.compile(r"[“「『\"„«»][^”」』\"“»«]*[”」』\"“»«]")  # someone's words quoted in a note
 # the speaker's own words ("we", "我们": the editors')
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|me|ich|mein\w*|mir|mich)\b|我(?![们們])")
+SIGNED_NOTE = re.compile(r"[（(][^（）()]{2,200}?(?:——|—|--|-)\s*[\u4e00-\u9fff]{0,4}(?:注|按)[）)][。.]?")
 EDITORIAL = re.compile(r"\[[^\[\]]{20,}\][.!]?|（[^（）]{20,}）[。.]?|\([^()]{20,}\)[.!]?")
 
 
@@ -634,6 +639,8 @@ def _quoted_voice(pc: Piece, speaker: Voice) -> bool:
 def _editorial(pc: Piece) -> bool:
     """A note of the editors' inside a turn: in square brackets, or in round ones unless it says "I", "my" or
     "ich" (not "we": that is the editors') outside the words it quotes (then the aside is the speaker's own)."""
+    if SIGNED_NOTE.fullmatch(pc.plain.strip()):
+        return True  # "（说到这里她停了很久。——知远注）": signed as the writer's note
     return bool(EDITORIAL.fullmatch(pc.plain)) and (pc.plain.lstrip().startswith("[")
                                                     or not FIRST_PERSON.search(QUOTED.sub("", pc.plain)))
 

@@ -459,6 +459,21 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
     return None
 
 
+# a translator's or editor's note set into a sentence: "…最后死的是一头牛（LCTT 译注：这是杀鸡用牛刀的意思吗？）。",
+# "… (Anm. d. Red.: Das Gesetz trat 2021 in Kraft.)", "… (Translator's note: a pun on 'bug'.)"
+INLINE_NOTE = re.compile(r"[ \t]*[（(][ \t]*(?:[A-Z]{2,6}[ \t]*)?(?:译注|譯註|譯注|译者注|譯者註|譯者注|"
+                         r"编注|編註|编者注|編者註|编者按|編者按|编按|編按|"
+                         r"(?i:anm\.\s*d\.\s*(?:red|übers|ü)\.|anmerkung der (?:redaktion|übersetzung|übersetzerin|"
+                         r"übersetzers)|translator'?s note|editor'?s note|ed\.\s*note))"
+                         r"[ \t]*[:：][^（）()\n]{1,300}[）)]")
+
+
+def inline_notes(text: str) -> tuple[str, list[str]]:
+    """A paragraph without the notes a translator or editor set into its sentences, and those notes."""
+    found = [m.group(0).strip() for m in INLINE_NOTE.finditer(text)]
+    return (INLINE_NOTE.sub("", text), found) if found else (text, [])
+
+
 def trailing_chrome(text: str) -> tuple[str, str]:
     """A credit or disclaimer glued to the end of a paragraph ("…（笑）*文章为作者独立观点，仅供参考。")
     -> (text without it, the chrome)."""

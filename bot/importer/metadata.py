@@ -82,17 +82,18 @@ CLOSING_CREDIT = re.compile(
 ROLE_WORDS = {"记者", "記者", "编辑", "編輯", "主持人", "采访", "採訪", "撰文", "摄影", "攝影", "责编", "責編",
               "实习生", "實習生"}
 # a line giving the document's own address: "Link zur Sendung: https://…", "本文网址：https://…"
-SELF_LINK = re.compile(r"^\W{0,3}(?:permalink|permanent link|link zur sendung|link zum artikel|link zu diesem artikel|"
+SELF_LINK = re.compile(r"^\W{0,6}(?:permalink|permanent link|link zur sendung|link zum artikel|link zu diesem artikel|"
                        r".{0,30}转载请注明(?:出处|来源)|.{0,30}轉載請註明(?:出處|來源)|"
                        r"link to this (?:article|page|episode|interview)|page address|page url|url of this page|"
                        r"address of this page|"
                        r"adresse dieser seite|seitenadresse|"
                        r"(?:diese[rs]? )?(?:meldung|pressemitteilung|artikel|beitrag) im (?:web|internet)|"
                        r"本文网址|本文網址|本文链接|本文連結|本文地址|"
-                       r"文章链接|文章連結|永久链接|永久連結)\s*[:：]\s*<?(?P<u>https?://[^\s<>]+?)>?[\s.。]*$",
+                       r"文章链接|文章連結|(?:本文)?永久链接|(?:本文)?永久連結)\s*[:：]\s*\[?<?(?P<u>https?://[^\s<>\[\]]+?)>?(?:\]\([^()\s]*\))?"
+                       r"[\s.。]*$",  # (the address bare, in brackets, or as a Markdown link: "[https://…](https://…)")
                        re.I | re.M)
 ACCOUNT = re.compile(r"(?:微信)?(?:公众号|公眾號)\s*[「『“\"《]?(?P<a>[^」』”\"》]{2,20})[」』”\"》]?")
-SOURCE_LINE = re.compile(r"(?:来源|來源|出处|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)"
+SOURCE_LINE = re.compile(r"(?:来源|來源|出处|译文出自|譯文出自|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)"
                          r"(?P<n>[^\s　|｜,，。·・－]{2,30})"
                          # "Interview by Tessa Ormsby for The Freshwater Ledger": the publication a byline names
                          r"|^(?i:interview|interviewed|text|words|story|reporting|interview und text)\s+(?i:by|von)\s+"
@@ -231,14 +232,23 @@ def names_no_site(host: str) -> bool:
     return True
 
 
+CODE_HOSTS = {"github.com", "gitlab.com", "gitee.com", "bitbucket.org", "codeberg.org", "sourceforge.net",
+              "githubusercontent.com", "raw.githubusercontent.com"}
+HOSTED_SITES = {"github.io", "gitlab.io", "netlify.app", "vercel.app", "pages.dev", "blogspot.com", "wordpress.com",
+                "substack.com", "medium.com", "tumblr.com", "readthedocs.io", "gitbook.io", "notion.site"}
+
+
 def site_of(url: str | None) -> str | None:
     """The registrable name of a web address ("www.donganews.cn" -> "donganews"); None for IPs and localhost."""
     host = (urlsplit(url).hostname or "") if url else ""
     if not host or names_no_site(host) or host.endswith((".localhost", ".local", ".internal")):
         return None
     labels = [p for p in host.split(".") if p]
-    if len(labels) < 2:
-        return None
+    if len(labels) < 2 or ".".join(labels[-2:]) in CODE_HOSTS or host in CODE_HOSTS:
+        return None  # a file in someone's repository: the host publishes nothing of it (ask for --publisher)
+    hosted = next((n for n in range(2, 4) if ".".join(labels[-n:]) in HOSTED_SITES), None)
+    if hosted and len(labels) > hosted and labels[-hosted - 1] != "www":
+        return labels[-hosted - 1]  # "uos-oss.github.io": the site the platform hosts
     second_level = {"com", "co", "org", "net", "gov", "edu", "ac"}
     if len(labels) >= 3 and labels[-2] in second_level and len(labels[-1]) == 2:
         return labels[-3]
@@ -672,7 +682,7 @@ def from_byline(meta: Meta, text: str) -> None:
                     continue  # "Archive by Sport", "Sort by Date": a menu's words, no one's name
                 if name not in meta.authors and not re.search(r"\d", name) and name not in ROLE_WORDS:
                     meta.authors.append(name)
-        src = SOURCE_LINE.search(line)
+        src = SOURCE_LINE.search(unlinked)  # ("译文出自：[掘金翻译计划](https://…)": the link's text)
         if src:
             named = src.group("n") or src.group("p")
             account = ACCOUNT.fullmatch(named or "")  # "来源：公众号「山间书房」": the account

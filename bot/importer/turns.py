@@ -397,6 +397,10 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if captioned and not pc.label and (role is None or pc.para.italic) and _one_sentence(captioned.group("c")):
             pc.dropped = "caption"  # "Dr Okafor-Lane taking a kick sample below the weir. Photo: T. Parry", before
             continue  # the interview or set in italics: the photo's caption and its credit in one line
+        kept, notes = chrome.inline_notes(pc.text)
+        if notes and kept.strip():  # (a note alone in its paragraph is judged as a paragraph)
+            pieces_dropped.extend(Dropped(note, "a translator's or editor's note", pc.para.line) for note in notes)
+            pc.text = kept
         kept, tail = chrome.trailing_chrome(pc.text)
         if tail:
             pieces_dropped.append(Dropped(tail, "credit at the end of a paragraph", pc.para.line))
@@ -592,6 +596,27 @@ def _pull_quotes(pieces: list[Piece]) -> None:
             if j != i and not pieces[j].dropped and longer and t in other:
                 pc.dropped = "pull-quote"
                 break
+            if j != i and not pieces[j].dropped and pc.para.quote and QUOTED_WHOLE.fullmatch(texts[i].strip()) \
+                    and len(t) <= PULL_QUOTE_MAX and len(other) > len(t) and _echoes(t, other):
+                pc.dropped = "pull-quote"  # "> “在 Perl 6 中，我们试图让电脑更准确的了解我们。”": an answer's words
+                break  # set apart in quotation marks, reworded
+
+
+QUOTED_WHOLE = re.compile(r"[“„«「『\"][^“”„«»「」『』\"]+[”“»」』\"]")
+PULL_QUOTE_MAX = 160  # characters
+# of a quoted line's words (pairs of Chinese characters) that a paragraph near it holds to reword it (a paragraph
+# that does not echo it holds under a tenth of its pairs)
+ECHO_SHARE = {"words": 0.5, "pairs": 0.35}
+
+
+def _echoes(line: str, paragraph: str) -> bool:
+    """Whether most of a short line's words (for Chinese, its pairs of characters) are in a paragraph."""
+    if re.search(r"[\u3400-\u9fff]", line):
+        pairs = {line[k:k + 2] for k in range(len(line) - 1) if re.fullmatch(r"[\u3400-\u9fff]{2}", line[k:k + 2])}
+        return bool(pairs) and sum(p in paragraph for p in pairs) >= ECHO_SHARE["pairs"] * len(pairs)
+    words = {w.casefold() for w in re.findall(r"\w{4,}", line)}
+    held = {w.casefold() for w in re.findall(r"\w{4,}", paragraph)}
+    return len(words) >= 3 and len(words & held) >= ECHO_SHARE["words"] * len(words)
 
 
 def _looks_like_heading(pc: Piece, nxt: Piece | None) -> bool:

@@ -132,3 +132,36 @@ def test_a_pages_publishdate_and_a_caption_set_apart_by_its_class(tmp_path: Path
     prepared = read_article(str(write(tmp_path, "news.html", NEWS)))
     assert prepared.article.published == "2024-06-18"
     assert not any("试验田" in p.text for p in prepared.passages)
+
+
+TRANSLATED = """> * 原文地址：[Interview with Larry Wall](https://example.org/larry-wall)
+> * 译文出自：[开源翻译组](https://github.com/example/translations)
+> * 本文永久链接：[https://github.com/example/translations/blob/master/larry-wall.md](https://github.com/example/translations/blob/master/larry-wall.md)
+
+# 对话 Larry Wall
+
+**LV：你的语言学背景对设计 Perl 有影响吗？**
+
+LW：我在人们是如何使用语言上想了很多。如果你想宰了 Blerfee，最后死的可能是一头牛（LCTT 译注：杀鸡用牛刀？）。
+
+> “在 Perl 6 中，我们试图让电脑更准确的了解我们。”
+
+在 Perl 6 上，我们找了许多方法，使得电脑对你所说的话能更准确的理解。
+
+**LV：为什么 Perl 6 花了15年？**
+
+LW：这必须要非常小心地平衡。刚开始会有许多好的想法，但并不是说那些全是好的想法。
+
+**LV：Perl 6 适合作为第一门语言吗？**
+
+LW：我们认为将 Perl 6 作为第一门语言来学习是可行的。
+"""
+
+
+def test_a_translators_note_in_a_sentence_a_reworded_pull_quote_and_the_translations_own_link(tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "larry.md", TRANSLATED)))
+    said = [p.text for p in answers_of(prepared)]
+    assert said[0] == ("我在人们是如何使用语言上想了很多。如果你想宰了 Blerfee，最后死的可能是一头牛。\n\n"
+                       "在 Perl 6 上，我们找了许多方法，使得电脑对你所说的话能更准确的理解。")
+    assert prepared.article.url == "https://github.com/example/translations/blob/master/larry-wall.md"
+    assert prepared.article.publisher == "开源翻译组"  # (not "github": a repository's host publishes nothing)

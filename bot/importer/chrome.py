@@ -353,7 +353,8 @@ SECTION_HEADINGS = re.compile(
     # "更多島嶼週報報導" over the outlet's other stories
     r"^(?:更多[^。，,！？!?\s]{0,12}(?:报导|報導|报道|報道|新闻|新聞|文章|好文|精彩内容|精彩內容)(?:$|\n)|"
     r"related|related (?:articles|posts|stories|reading|episodes)|read (?:more|next|also)|more (?:from|on|stories|"
-    r"episodes|interviews)|recommended|you (?:may|might) also like|comments?|\d+ (?:comments?|thoughts"
+    r"episodes|interviews)|recommended|you (?:may|might) also like|comments?|responses?(?=\s*\(\d+\))|"
+    r"\d+ (?:comments?|responses?|replies)$|\d+ (?:comments?|thoughts"
     r"|responses?) on\b.*|"
     r"leave a (?:reply|comment)|(?:see also|further reading|external links|table of contents|contents|siehe auch|"
     r"weblinks|inhaltsverzeichnis|inhalt|目录|目錄|参见|參見|absage|abspann|credits|本期时间轴|时间轴|時間軸|本期提到|"
@@ -373,7 +374,7 @@ AFTER_SECTIONS = re.compile(r"weitere informationen|mehr informationen|further i
                             r"get involved|mitmachen")
 SHOW_NOTES = re.compile(r"bgm|背景音乐|背景音樂|配乐|配樂|本期音乐|本期音樂|互动|互動|商务合作|商務合作|"
                         r"联系我们|聯絡我們")
-SECTION_TO_END = re.compile(r"comment|kommentar|留言|评论|評論|reply|thoughts on", re.I)
+SECTION_TO_END = re.compile(r"comment|kommentar|留言|评论|評論|reply|replies|responses?\b|thoughts on", re.I)
 MENU_SEPARATORS = re.compile(r"\s[·|•/›»]\s|｜|\s{2,}")  # (› and »: a breadcrumb trail)
 
 

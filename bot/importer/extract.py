@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from bot.importer import labels, mailarchive, metadata, names, plaintext, thread, transcript
+from bot.importer import chrome, labels, mailarchive, metadata, names, plaintext, thread, transcript
 from bot.importer.fetch import FetchError, Source
 from bot.importer.metadata import Meta
 
@@ -513,6 +513,25 @@ def _table_turns(text: str) -> str:
     return "\n".join(lines)
 
 
+def without_comment_sections(html: str) -> str:
+    """The page without the readers' responses under a heading that titles them ("Responses (12)", "Comments"):
+    the heading and what follows it in its section (a platform's own markup the extractor may not know)."""
+    if not re.search(r"<h[2-4]\b", html, re.I):
+        return html
+    tree = _parsed(html)
+    if tree is None:
+        return html
+    cut = []
+    for heading in tree.iter("h2", "h3", "h4"):
+        said = " ".join(heading.text_content().split())
+        if len(said) <= 40 and chrome.section_heading(said) == "to-end" and heading.getparent() is not None:
+            cut += [heading, *heading.itersiblings()]
+    for el in cut:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return _serialized(tree) if cut else html
+
+
 def _main_text(html: str, url: str | None) -> str | None:
     """The page's main text as Markdown (trafilatura); where it kept the paragraphs under two or more headings
     but dropped the headings (as it does on a page with no article element), once more with those headings
@@ -562,7 +581,7 @@ def from_html(source: Source) -> Document:
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else _main_text(
-        lazy_images(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(unwrapped(source.text)))))))))))),
+        lazy_images(without_comment_sections(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(unwrapped(source.text))))))))))))),
         source.url)
     if not text or not text.strip():
         raise FetchError(f"{source.location}: no article text found on the page")

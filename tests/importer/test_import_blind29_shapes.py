@@ -165,3 +165,17 @@ def test_a_translators_note_in_a_sentence_a_reworded_pull_quote_and_the_translat
                        "在 Perl 6 上，我们找了许多方法，使得电脑对你所说的话能更准确的理解。")
     assert prepared.article.url == "https://github.com/example/translations/blob/master/larry-wall.md"
     assert prepared.article.publisher == "开源翻译组"  # (not "github": a repository's host publishes nothing)
+
+
+def test_readers_responses_under_their_heading_are_left_out(tmp_path: Path) -> None:
+    qa = "".join(f"<h4>{q}</h4><p>{a}</p>" for q, a in [
+        ("Why a tool library?", "Because I bought a tile saw for $280 and used it for two days."),
+        ("How big is the collection now?", "About 3,400 tools as of last month's inventory."),
+        ("What is next?", "A second location in Hazelwood, hopefully by the fall.")])
+    page = (f"<html><head><title>The tool library | Medium</title></head><body><div><div><h1>The tool library</h1>"
+            f"{qa}</div><div><div><h2>Responses (12)</h2><div><p>What are your thoughts?</p></div>"
+            f"<div><p><a href='/@m'>Marcelo Tinker</a></p><pre><span>We started a tool library in Dayton after reading "
+            f"this.</span></pre></div></div></div></body></html>")
+    prepared = read_article(str(write(tmp_path, "medium.html", page)))
+    assert len(answers_of(prepared)) == 3
+    assert not any("Dayton" in p.text or "thoughts" in p.text for p in prepared.passages)

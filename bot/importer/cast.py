@@ -213,8 +213,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
     clips = {m.name for m in marks if paras[m.para].kind != "heading" and paras[m.para].text[m.end:].strip()
              and (CLIP_NOTE.search(visible(paras[m.para].text[:m.start]))
                   or (m.para > 0 and CLIP_NOTE.fullmatch(visible(paras[m.para - 1].text).strip())))}
+    opened = {m.para for m in marks if m.start == 0}
     asked_once = {m.name for m in marks if re.search(r"[?？]\W*$", visible(paras[m.para].text[m.end:]))
-                  and _role_word(m.name) == "interviewer" and counts[m.name] == 1}
+                  and _role_word(m.name) == "interviewer" and counts[m.name] == 1
+                  and m.para + 1 in opened}  # (answered under a label: "Reporter: …?" recalled inside an answer is not)
     answered_once = {b.name for a, b in itertools.pairwise(marks) if a.name in asked_once  # "Q - …?" / "A - …"
                      and _role_word(b.name) == "interviewee" and counts[b.name] == 1}
     for label in counts:

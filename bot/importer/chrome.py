@@ -30,7 +30,8 @@ AD_LABEL = re.compile(r"^(?:Advertisement|Anzeige|Werbung|Sponsored|Promoted|广
 AD_BOX = re.compile(r"^(?:ANZEIGE|ADVERTISEMENT|WERBUNG|广告|廣告)\s+\S.{0,200}$")  # a printed ad: its label, its text
 CALL_TIME = r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*"  # "[10:00:02] " before a call's line
 # who joined or wrote: "Anna M.", "Lukas Brandt (Technik)"
-CALLER = r"(?-i:[A-ZÄÖÜ])[\w.'’-]*(?:\s(?-i:[A-ZÄÖÜ(])[\w.'’()-]*){0,4}"
+CALLER = (r"(?!(?i:so|then|and|but|we|i|he|she|they|dann|also|und|aber|wir|ich|er|sie|es|da|nun)\b)"
+          r"(?-i:[A-ZÄÖÜ])[\w.'’-]*(?:\s(?-i:[A-ZÄÖÜ(])[\w.'’()-]*){0,4}")
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape|session|panel|episode)|"
                    r"ende des (?:interviews|transkripts|gesprächs|podcasts|manuskripts|beitrags)|ende der sendung|"
@@ -156,8 +157,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                         r"hat die bildschirmfreigabe (?:gestartet|beendet)|(?:started|stopped) (?:screen ?)?sharing|"
                         r"(?:has )?(?:joined|left) the (?:meeting|call|webinar)|ended the meeting for (?:all|everyone))"
                         rf"|(?:die )?(?:aufzeichnung|transkription) (?:wurde )?(?:von {CALLER} )?"
-                        r"(?:gestartet|beendet|gestoppt|angehalten|pausiert|fortgesetzt)\b.{0,60}"
-                        r"|(?:recording|transcription) (?:started|stopped|paused|resumed|in progress)\b.{0,60}"
+                        r"(?:gestartet|beendet|gestoppt|angehalten|pausiert|fortgesetzt)"
+                        rf"|(?:recording|transcription) (?:started|stopped|paused|resumed|in progress)(?: by {CALLER})?"
                         r"|\d+ (?:weitere )?teilnehmende sind dem meeting beigetreten"
                         r"|\d+ (?:more |other )?participants? (?:have |has )?joined\b.{0,40})\.?$",
                         rf"^(?:{CALL_TIME})?(?:chat von|chat from|from)\s{CALLER}\s(?:an|to)\s(?:alle|everyone|all)"
@@ -180,8 +181,6 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                  r"^(?:note to self|notiz an mich)\b|^(?:todo|to-do)\s*:|^follow[ -]up re\b",
                  r"^pull[ -]?quotes?\b.{0,40}$")),  # "Pull quote (used in print)": the box's title
     ("caption", _rx(r"^[^。！？!?]{0,40}[（(][^（）()]{1,20}(?:供图|供圖|提供|摄|攝)[）)]$",
-                    # a gallery's picture and its number: "2/4 入口处的“净菜档”，下班时段排起长队。"
-                    r"^(?!24\s*/\s*7)\d{1,2}\s*/\s*\d{1,2}\s+(?!of\b|der\b|des\b|aller\b|的)\S[^\n]{0,80}$",
                     r"[（(](?:摄影|攝影|图|圖|图片|圖片|摄|攝|Foto|Photo|Bild|Image|Credit|Quelle)\s*[：:｜"
                     r"|/／]?[^）)]{0,40}[）)]\s*$",
                     # "…记者 徐振宇摄", "…摄（资料图片）"
@@ -410,6 +409,10 @@ CALL_TO_ACTION = re.compile(
     r"Holen Sie|Bestellen|Testen|点击|扫码|关注|订阅|訂閱|加入|立即|报名|報名|长按|長按|每天|每周|每週)", re.I)
 
 
+GALLERY = re.compile(r"^(?P<k>\d{1,2})\s*/\s*(?P<n>\d{1,2})\s+(?!of\b|der\b|des\b|aller\b|的)\S[^\n]{0,80}$", re.I)
+GALLERY_MAX = 20  # pictures in a gallery ("50/50 at best" and "9/11 changed everything" are no picture's number)
+
+
 def classify(text: str, para: Para | None = None, *, in_answer: bool = False) -> str | None:
     """Why a piece of visible text is chrome, or None when it is content.
 
@@ -452,6 +455,9 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         return "link button"
     if not in_answer and CAPS_HEADING.fullmatch(plain):
         return "heading in capitals"  # "ABOUT THE AUTHOR", "COMMITTEE ON PUBLIC WORKS": a title, no passage
+    gallery = GALLERY.match(plain)
+    if gallery and not in_answer and 1 <= int(gallery.group("k")) <= int(gallery.group("n")) <= GALLERY_MAX:
+        return "caption"  # a gallery's picture and its number: "2/4 入口处的“净菜档”，下班时段排起长队。"
     if REACTION.fullmatch(plain) or REACTION.fullmatch(visible(text)):
         return "reactions"  # a post's "❤️ 14", "Antworten", "👍 3 · Reply": the forum's buttons
     if para is not None and para.after_image and not para.bold and (

@@ -26,7 +26,7 @@ LEAD = rf"(?:{TIME}|{TIMESTAMP})\s*"  # "[00:00:00] Stefan", "0:02:04.8 **Tim**"
 # no backtracking)
 START = [  # (pattern, needs the rest of the line empty)
     (re.compile(rf"^\s*+(?:{LEAD})?(?P<b1>{EMPH})?\s*+(?P<name>{NAME})\s*+(?P<b2>{EMPH})?\s*+(?:{TIME}\s*+(?:{BOLD})?\s*+)?"
-                rf"[:：]\s*+(?P<b4>{EMPH})?\s*+"), False),
+                rf"[:：]\s*+(?P<b4>{BOLD})?(?P<i4>\*(?!\*))?\s*+"), False),
     (re.compile(rf"^\s*+(?P<b1>{BOLD})?\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})?\s*+{TIME}\s*+(?:{BOLD})?\s*+$"), True),
     (re.compile(rf"^\s*+{LEAD}(?P<b1>{BOLD})\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})\s*+[:：]?\s*+"), False),
     (re.compile(rf"^\s*+{LEAD}(?P<b1>{BOLD})?\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})?\s*+$"), True),
@@ -59,6 +59,7 @@ NOT_SPEAKERS = {
     "translation", "übersetzung", "illustration", "cover", "caption", "title", "subtitle", "location",
     "ort", "zeit", "time", "also", "see also", "siehe", "contents", "inhalt", "table of contents", "bio", "about",
     "listen", "watch", "download", "subscribe", "follow", "share", "comments", "kommentare", "reply", "answer key",
+    "uhr", "am", "pm", "a.m", "p.m", "hrs", "h", "o'clock", "點", "点",  # ("**5:30 Uhr:** …": a time, no one)
 }
 INTERVIEWER_LABELS = {
     "q", "f", "frage", "fragen", "question", "questions", "interviewer", "interviewerin", "host", "moderator",
@@ -169,9 +170,11 @@ def _start(text: str) -> tuple[str, int, bool, bool] | None:
         m = rx.match(text)
         if not m:
             continue
-        if n == 0 and (m.group("b1") == "*") != (m.group("b2") == "*" or m.group("b4") == "*"):
+        end = m.end() if n != 0 or not m.group("i4") or m.group("b1") == "*" else m.start("i4")
+        closed = m.group("b2") == "*" or (m.group("b1") == "*" and bool(m.group("i4")))
+        if n == 0 and (m.group("b1") == "*") != closed:
             continue  # an italic label is closed around its colon ("*DR*:", "*Nachfrage:*"); "*Anna: …*" is an
-            # italic sentence
+            # italic sentence ("Dana: *laughs* …": a label, the italics its words')
         if n == 0 and m.group("b4") and not m.group("b1") and not m.group("b2"):
             continue  # "Name: **bold words**" is a sentence with emphasis, not a bold label
         if n == 0 and m.group("b1") and not m.group("b2") and not m.group("b4") and text.count("**") % 2:
@@ -180,9 +183,9 @@ def _start(text: str) -> tuple[str, int, bool, bool] | None:
         if n == BRACKET_RULE and name.lower() in GENERIC and not re.search(r"[?？。！!.…」”]\W*$", text):
             continue  # "【嘉宾】林岚，蜂场主理人": a show's notes naming the guest ("【记者】…？", "【答】…。" speak)
         if is_label(name):
-            return name, m.end(), (n > 0 and n != BRACKET_RULE) or bool(re.search(TIMESTAMP, m.group(0))), False
-        if n == 0 and is_handle(name) and not m.group("b1") and re.match(r"\s*\S", text[m.end():]):
-            return name, m.end(), False, True
+            return name, end, (n > 0 and n != BRACKET_RULE) or bool(re.search(TIMESTAMP, m.group(0))), False
+        if n == 0 and is_handle(name) and not m.group("b1") and re.match(r"\s*\S", text[end:]):
+            return name, end, False, True
     return None
 
 

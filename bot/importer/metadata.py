@@ -494,7 +494,10 @@ def from_html(html: str, page_url: str | None) -> Meta:
     meta.put("publisher", site_name, "og:site_name")
     meta.put("publisher", pub_name if isinstance(pub_name, str) else None, "JSON-LD")
     marked = _marked_site(raw_title, tree) if raw_title and site else None
-    if marked and site and marked.casefold() not in site.casefold():  # "ASAP Sports Transcripts - … - Renee
+    first = (SEPARATORS.split(raw_title or "")[0] or "").strip().casefold()
+    kind = first.removeprefix((marked or "").casefold()).strip()
+    if marked and site and marked.casefold() not in site.casefold() and first.startswith(marked.casefold()) \
+            and kind in SITE_KINDS:  # "ASAP Sports Transcripts - … - Renee
         site = None  # Calloway" and "© 2024 ASAP Sports": the site the page marks, not the title's other end
         meta.put("publisher", marked, "<title> and the page's site mark")
     if not KEYWORD_TAIL.search(raw_title or ""):  # "…_书屋_孩子_岩脚村": a portal's keywords, no site
@@ -781,14 +784,16 @@ def _everyday_word(words: str) -> bool:
 
 # a show's name before its episode number in a title: "慢车道 Vol.47｜在屋顶养蜂的人", "Werkbank EP 12: Reet",
 # "Zeitzeichen Folge 3 – …", "声东击西 第212期：…"
-SHOW_TITLE = re.compile(r"^(?P<show>[^｜|:：\-–—#\d][^｜|:：\-–—#]{1,30}?)\s*[#(（]?\s*(?:Vol\.?|EP\.?|Ep\.?|Episode|"
-                        r"Folge|Nr\.|第)\s*\d{1,4}\s*(?:期|集|话|話)?\s*[)）]?\s*[｜|:：\-–—]\s*\S")
+SHOW_TITLE = re.compile(r"^(?P<show>[^｜|:：\-–—#\d,，][^｜|:：\-–—#\d,，]{1,30}?)\s*[#(（]?\s*(?:Vol\.?|EP\.?|Ep\.?|"
+                        r"Episode|Folge|第)\s*\d{1,4}\s*(?:期|集|话|話)?\s*[)）]?\s*[｜|:：\-–—]\s*\S")
+SHOW_GENERIC = {"interview", "interviews", "gespräch", "gespräche", "zeitzeugengespräch", "podcast", "episode", "folge",
+                "staffel", "season", "对话", "對話", "访谈", "訪談", "专访", "專訪", "采访", "採訪", "节目", "節目"}
 
 
 def show_in_title(meta: Meta) -> None:
     """The show a podcast's episode title names before its number, as the publisher where none is known."""
     m = SHOW_TITLE.match(meta.title or "")
-    if m and not meta.publisher:
+    if m and not meta.publisher and m.group("show").strip().casefold() not in SHOW_GENERIC:
         meta.put("publisher", m.group("show").strip(), "the show's name in the title")
 
 

@@ -291,18 +291,15 @@ def full_name(label: str, text: str) -> str:
     "Stefan Wintermeyer"; `text` without the labels themselves), else the label."""
     if HAN.search(label) or " " in label or len(label) < 3 or label.isupper():
         return label
-    from retrieval.tokenize import stopwords
-
     titles = {t.strip(".") for t in TITLES}
-    small = stopwords("de") | stopwords("en")  # "Und Juna", "Juna And": a sentence's word, not a name's
     found: Counter[str] = Counter()
     for m in re.finditer(rf"\b({CAP}) {re.escape(label)}\b", text):
-        word = m.group(1)
-        if (word.casefold().strip(".") not in titles | small and not (word.endswith(".") and len(word) > 2)
-                and not _dictionary_word(word)):
+        word = m.group(1)  # ("Und Juna", "meine Kinder Juna": a sentence's word, a word in apposition)
+        if (word.casefold().strip(".") not in titles | SENTENCE_WORDS | APPOSITION
+                and not (word.endswith(".") and len(word) > 2)):
             found[f"{word} {label}"] += 1  # ("… Cooperative. Marcus Lindqvist …": a sentence ended before)
     for m in re.finditer(rf"\b{re.escape(label)} ({CAP})\b", text):
-        if m.group(1).casefold() not in small and not _dictionary_word(m.group(1)):
+        if m.group(1).casefold() not in SENTENCE_WORDS:  # ("Juna und", "Juna Or")
             found[f"{label} {m.group(1)}"] += 1
     best = found.most_common(1)
     return best[0][0] if best else label
@@ -384,13 +381,20 @@ LEAD_WORDS = {"about", "meet", "ask", "get", "dear", "with", "thanks", "thank", 
               "willkommen", "happy", "merry", "goodbye", "farewell", "remembering", "in"}
 
 
-def _dictionary_word(word: str) -> bool:
-    """A word common in German or English and clearly more so than in the other ("Kinder" in "meine Kinder
-    Juna", "Kids"): a word of the language, not a name both write alike ("John", "Michael", "Peter")."""
-    from retrieval.generality import zipf
-
-    de, en = zipf(word, "de"), zipf(word, "en")
-    return max(de, en) >= COMMON_WORD and abs(de - en) >= 1.0
+# a sentence's small words, capitalised where they open it ("Und Juna lacht", "Oder Aurelius?"): no part of a name
+SENTENCE_WORDS = {"und", "oder", "aber", "doch", "dann", "denn", "so", "and", "or", "but", "then", "the", "a", "an",
+                  "der", "die", "das", "den", "dem", "des", "ein", "eine", "mit", "with", "von", "für", "for", "to",
+                  "zu", "bei", "at", "in", "im", "on", "auf", "ich", "du", "er", "sie", "es", "wir", "ihr", "i", "you",
+                  "he", "she", "we", "they", "mein", "meine", "my", "our", "unser", "unsere", "hey", "hi", "hallo",
+                  "ja", "nein", "yes", "no", "ok", "okay", "danke", "thanks", "wie", "was", "wer", "wo", "warum",
+                  "how", "what", "who", "where", "why", "when", "wenn", "weil", "because", "if", "ob", "dass", "that",
+                  "this", "dies", "diese", "dieser", "jetzt", "now", "hier", "here", "da", "there", "auch", "also"}
+# who someone is to the speaker, written before their name ("meine Kinder Juna und Aurelius", "our guide Thomas")
+APPOSITION = {"kinder", "kind", "sohn", "söhne", "tochter", "töchter", "frau", "mann", "mutter", "vater", "bruder",
+              "schwester", "enkel", "enkelin", "opa", "oma", "kollege", "kollegin", "guide", "gast", "freund",
+              "freundin", "partner", "partnerin", "kids", "son", "daughter", "wife", "husband", "mother", "father",
+              "brother", "sister", "colleague", "friend", "host", "guest", "moderator", "moderatorin", "chef",
+              "chefin", "nachbar", "nachbarin", "neighbour", "neighbor"}
 
 
 def _everyday(words: str) -> bool:
@@ -405,14 +409,11 @@ SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
 
 def people_in(text: str, limit: int = 40) -> list[str]:
     """Capitalised multi-word names in a text, most frequent first (candidates for initials)."""
-    from retrieval.tokenize import stopwords
-
-    small = stopwords("de") | stopwords("en")
     found: Counter[str] = Counter()
     for sentence in SENTENCE_BREAK.split(text):  # "… Grundwasserstände. Die Hydrologin Friederike Hallberg …": a
         for m in re.finditer(PERSON, sentence):  # name is read within its sentence, not run on from the last one
             words = _clean(m.group(0)).split()
-            while words and (words[0].casefold() in small or _dictionary_word(words[0])):
+            while words and words[0].casefold() in SENTENCE_WORDS | APPOSITION:
                 words = words[1:]  # "Oder Aurelius?", "meine Kinder Juna": a sentence's word, not a name's
             if len(words) >= 2:
                 found[" ".join(words)] += 1
@@ -541,7 +542,8 @@ def unnicknamed(name: str, text: str) -> str:
         surname = kin.group("s")
         full = {m.group(0) for m in re.finditer(rf"{surname}[\u4e00-\u9fff]{{1,2}}(?={KIN_AFTER}|女士|先生|"
                                                 rf"[，,。、；;：:（(\s])", text)}
-        full = {f for f in full if not KIN_NAME.fullmatch(f) and not any(f[1:].startswith(k) for k in KIN_WORDS)}
+        full = {f for f in full if not KIN_NAME.fullmatch(f) and not any(f[1:].startswith(k) for k in KIN_WORDS)
+                and _han_people(f, text)}  # (a person's name, not a word the dictionary knows: "郑州" is a city)
         # (not "梁姨说，…": the nickname and the next character)
         if len(full) == 1:
             return full.pop()

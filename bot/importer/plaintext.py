@@ -73,6 +73,10 @@ NEWS_KEYS = {"媒體來源": "publisher", "媒体来源": "publisher", "記者�
              "完整新聞標題": "title", "完整新闻标题": "title", "完整新聞內文": "text", "完整新闻内文": "text"}
 
 
+# the form's own rules under a field: "※ 標題沒有完整寫出來 ---> 依照板規刪除文章"
+FORM_GUIDANCE = re.compile(r"^\s*(?:※|\*|＊|\(|（|<|＜)")
+
+
 def _news_form(keys: dict[str, Any], post: str) -> tuple[dict[str, Any], str]:
     """A board's post that fills in a news repost's form: its fields as front matter, the article's text alone."""
     lines = post.split("\n")
@@ -82,13 +86,12 @@ def _news_form(keys: dict[str, Any], post: str) -> tuple[dict[str, Any], str]:
               for n, (i, k) in enumerate(starts)}
     if "text" not in fields or len(starts) < 3:
         return keys, post
-    if fields.get("title"):
-        keys["title"] = fields["title"].split("\n")[0].strip()
-    if fields.get("publisher"):
-        keys["publisher"] = fields["publisher"].split("\n")[0].strip()
-    if fields.get("author"):  # "記者邱明蓉／嘉義報導": the reporter, who asked
-        keys["author"] = fields["author"].split("\n")[0].strip()
-    return keys, fields["text"]
+    for key in ("title", "publisher", "author"):  # (author: "記者邱明蓉／嘉義報導", the reporter, who asked)
+        value = next((line.strip() for line in fields.get(key, "").split("\n")
+                      if line.strip() and not FORM_GUIDANCE.match(line)), None)
+        if value:
+            keys[key] = value
+    return keys, "\n".join(line for line in fields["text"].split("\n") if not line.lstrip().startswith("※"))
 
 
 # "2025-4-12 20:31 来自 iPhone客户端": when and from where a microblog post was sent
@@ -203,7 +206,8 @@ def numbered(text: str) -> str:
 VTT_TIME = re.compile(r"^\s*(?P<a>(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3})\s*-->\s*(?P<b>(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3})\b.*$")
 VOICE = re.compile(r"^\s*<v(?:\.[\w.-]+)?\s+(?P<n>[^>]{1,60})>")  # "<v Dana Whitfield>", "<v.loud Interviewer>"
 VTT_TAG = re.compile(r"</?(?:[cibuv]|lang|ruby|rt)(?:[.\s][^>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
-CARD = re.compile(r"^\s*<c\.[\w.-]+>.*</c>\s*$")  # a line set apart by a class: a title or a credit, not speech
+# a line set apart by a class: a title or a credit, not speech (the colours WebVTT names are the speech's own)
+CARD = re.compile(r"^\s*<c\.(?!(?:white|lime|cyan|red|yellow|magenta|blue|black|bg_\w+)\b)[\w.-]+>.*</c>\s*$")
 VTT_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&lrm;": "", "&rlm;": ""}
 
 

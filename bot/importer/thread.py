@@ -88,6 +88,18 @@ def _body(el: Any) -> Any | None:
 
 
 DELETED = "\ue000deleted"  # (no user name has this)
+GONE = re.compile(r"\[(?:deleted|removed|gelöscht|entfernt|已删除|已刪除)\]", re.I)
+
+
+def _deleted(el: Any) -> str | None:
+    """What a deleted comment shows in its place ("[deleted]"), not looking into the comments nested in it."""
+    for node in el.iter():
+        if node is not el and (_is_comment(node) or _inside_other_comment(node, el)):
+            continue
+        found = GONE.search(node.text or "")
+        if found:
+            return found.group(0)
+    return None
 
 
 def read(html: str) -> tuple[str, str] | None:
@@ -111,7 +123,9 @@ def read(html: str) -> tuple[str, str] | None:
         author, body = _author(el), _body(el)
         parent_el = next((a for a in el.iterancestors() if a in comments), None)
         if author is None or body is None:  # a deleted comment: no one's words, but the replies under it answer it
-            comments[el] = Comment(DELETED, [], comments.get(parent_el))
+            gone = _deleted(el)  # (a wrapper around comments is none: the replies keep the question above them)
+            if gone:
+                comments[el] = Comment(DELETED, [gone], comments.get(parent_el))
             continue
         comments[el] = Comment(author, _paragraphs(body), comments.get(parent_el))
     replies = Counter(c.author for c in comments.values() if c.parent is not None and c.parent.author != c.author)

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from bot.importer import chrome, names
+from bot.importer import chrome, names, thread
 from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, role_with_person
 from bot.importer.chrome import Dropped
 from bot.importer.labels import GENERIC as labels_generic
@@ -356,7 +356,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
                      or bool(about_guest and about_guest.search(plain))  # the writer on her, after her last answer
                      or _closing(plain) or bool(INTERVIEW_CREDIT.match(plain.lstrip("*_ ")))
                      or bool(AFTERWORD.match(plain))  # "采访完回杭州的路上，…": the writer, after the last answer
-                     or (not pc.label and len(plain) <= LIST_TITLE and chrome.section_heading(pc.text) is not None)
+                     or (not pc.label and len(plain) <= LIST_TITLE and not re.search(r"[.!?。！？]\W*$", plain)
+                         and chrome.section_heading(pc.text) is not None)
                      or (not pc.label and len(plain) <= AD_TEXT and chrome.classify(pc.text, pc.para) in OUTRO))
         pc.after_end = ended
         if listed and pc.para.kind == "item" and not pc.label:
@@ -412,7 +413,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         answering = role == "interviewee" or (role == "interviewer" and unlabelled_answers and not pc.label)
         in_answer = answering and not ended and not advertised  # after "Anzeige": an ad's own rules
         reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=in_answer)
-        if reason in chrome.LOOSE and not pc.dropped and ((unasked and i >= unasked[0]) or (
+        if reason in chrome.LOOSE and not pc.dropped and ((unasked and unasked[0] <= i < unasked[-1]) or (
                 pc.label and role == "interviewer" and _asks(pc.text))) \
                 and chrome.classify(pc.text, pc.para, in_answer=True) is None:
             reason = None  # "What does a membership cost?", "… from one estate sale": a question and its answer
@@ -533,22 +534,21 @@ def _closing(plain: str) -> bool:
     return len(plain) <= LINK_LINE and bool(VALEDICTION.search(plain) or SIGN_OFF.match(plain))
 
 
-AFTERWORD = re.compile(r"(?:采访完|采访结束|採訪完|採訪結束|访谈结束|訪談結束|结束采访|結束採訪|离开时|離開時|"
-                       r"临走时|臨走時|"
-                       r"(?i:after the interview|after our (?:talk|conversation)|nach dem (?:gespräch|interview)))")
+AFTERWORD = re.compile(r"(?:采访完|采访结束|採訪完|採訪結束|访谈结束|訪談結束|结束采访|結束採訪|"
+                       r"(?i:after the interview\b|nach dem interview\b))")
 MENU_RUN = 5  # short lines in a row, outside the interview, that are a menu
 MENU_ITEM = re.compile(r"[^\W\d_][\w&'’/+.-]*(?: [\w&'’/+.-]+){0,2}")  # "Baseball", "Other Sports", "Quick Links"
 
 
 def _menu_runs(pieces: list[Piece]) -> None:
     """Mark as a menu the runs of MENU_RUN or more lines of one to three words, no sentence, before the first
-    label or after the last ("Archive by Sport", "Baseball", "Basketball", … over a transcript)."""
+    label ("Archive by Sport", "Baseball", "Basketball", … over a transcript)."""
     labelled = [i for i, pc in enumerate(pieces) if pc.label]
     if not labelled:
         return
     run: list[int] = []
     for i, pc in enumerate([*pieces, None]):
-        inside = pc is not None and labelled[0] <= i <= labelled[-1]
+        inside = pc is not None and labelled[0] <= i  # (after the last label, a list may be the answer's)
         if pc is not None and not inside and not pc.label and not pc.dropped and MENU_ITEM.fullmatch(pc.plain.strip()):
             run.append(i)
             continue
@@ -751,9 +751,10 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
 
 
 def _reaction(item: Turn | Piece) -> bool:
-    """A host's word or two that asks nothing ("Right.", "Wow.", "嗯。")."""
+    """A host's word or two that asks nothing ("Right.", "Wow.", "嗯。"; not a deleted question, "[deleted]")."""
+    said = " ".join(p.plain for p in item.parts) if isinstance(item, Turn) else ""
     return (isinstance(item, Turn) and item.voice.role != "interviewee" and item.words <= BACKCHANNEL_WORDS
-            and not _asks(" ".join(p.text for p in item.parts)))
+            and not _asks(said) and not thread.GONE.fullmatch(said.strip()))
 
 
 def tidy(flow: Flow) -> None:

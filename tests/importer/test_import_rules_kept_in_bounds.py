@@ -223,3 +223,116 @@ def test_an_unnamed_panel_answer_is_the_last_panelists(tmp_path: Path) -> None:
     answers = said(tmp_path, "panel.md", text)
     assert ("Mirela Vasquez", "On phones too, though the batteries do not like it.") in answers
     assert ("Hakon Brandt", "We cut it every ten minutes.") in answers
+
+
+# A third review, of the rules written for blind rounds 27–29, found these.
+
+def _qa(questions: list[tuple[str, str]], asker: str = "Frage", answerer: str = "Brandner") -> str:
+    return "\n\n".join(f"{asker}: {q}\n\n{answerer}: {a}" for q, a in questions)
+
+
+def test_an_appeal_after_the_last_answer_of_bold_questions_stays_out(tmp_path: Path) -> None:
+    body = "\n\n".join(f"**{q}**\n\n{a}" for q, a in [
+        ("Frau Petersen, wie beginnt Ihr Tag?", "Um fünf Uhr, bei jedem Wetter. Zuerst zähle ich die Tiere."),
+        ("Haben Sie Angst vor dem Wolf?", "Angst nicht, aber Respekt. Wir haben die Zäune erhöht."),
+        ("Was wünschen Sie sich von der Politik?", "Dass man uns zuhört. Ohne Schafe gibt es keinen Deich.")])
+    text = (f"# Die Schäferin vom Deich\n\nSeit zwölf Jahren hütet Jana Petersen 600 Schafe.\n\n{body}\n\n"
+            "Unterstützen Sie unabhängigen Lokaljournalismus mit einer Mitgliedschaft ab 5 Euro im Monat.\n")
+    answers = said(tmp_path, "deich.md", text)
+    assert answers[-1][1] == "Dass man uns zuhört. Ohne Schafe gibt es keinen Deich."
+
+
+def test_a_label_before_italic_words_and_answers_like_fractions_or_headings_stay(tmp_path: Path) -> None:
+    text = ("# Episode 31: Dana Whitfield on the lookout\n\nHost: How did you end up in a lookout tower?\n\n"
+            "Dana: *laughs* Honestly, it was a classified ad.\n\nHost: What are the chances you go back?\n\n"
+            "Dana: 50/50 at best, and I'm being generous.\n\nHost: What about the comments online?\n\n"
+            "Dana: Most people are kind.\n\nComments about my accent still sting.\n\n"
+            "So I left the meeting.\n\nRecording stopped right after my question, which tells you something.\n")
+    answers = said(tmp_path, "lookout.md", text)
+    assert [who for who, _ in answers] == ["Dana Whitfield"] * 3
+    assert answers[1][1] == "50/50 at best, and I'm being generous."
+    assert answers[2][1].endswith("Recording stopped right after my question, which tells you something.")
+
+
+def test_full_names_whose_words_are_everyday_words(tmp_path: Path) -> None:
+    fenwick = ("# The last keeper\n\nWill Brennan kept the light at Cape Fenwick for thirty-one years.\n\n"
+               + _qa([("When did you first climb the tower?", "I was nine. My father carried me up on his back."),
+                      ("What was the hardest part?", "The winters. You would go weeks without seeing a boat."),
+                      ("Do you miss it?", "Every single morning. I still wake at four and look for the beam.")],
+                     "Interviewer", "Brennan"))
+    assert {who for who, _ in said(tmp_path, "keeper.md", fenwick)} == {"Will Brennan"}
+    bakery = ("# Folge 14: Katrin Lange über das Brotbacken\n\nIn dieser Folge spricht Moritz mit der Bäckermeisterin "
+              "Katrin Lange aus Görlitz.\n\n" + _qa([("Katrin, seit wann backst du?", "Seit meiner Lehre, 1996."),
+                                                    ("Was ist das Geheimnis?", "Geduld und Wärme."),
+                                                    ("Was backst du am liebsten?", "Roggenbrot.")],
+                                                   "Moritz", "Katrin"))
+    assert {who for who, _ in said(tmp_path, "brot.md", bakery)} == {"Katrin Lange"}
+
+
+def test_the_guest_at_the_titles_start_is_no_publisher_and_a_time_no_speaker(tmp_path: Path) -> None:
+    page = ("<html><head><title>Anna Berg - Die Imkerin vom Dach - Hamburger Morgenpost</title></head><body><article>"
+            "<h1>Die Imkerin vom Dach</h1><figure><img src='b.jpg'><figcaption>Anna Berg. Foto: © Anna Berg"
+            "</figcaption></figure>" + "".join(f"<p><strong>Frage:</strong> {q}</p><p><strong>Berg:</strong> {a}</p>"
+                                               for q, a in [("Wie kommen Bienen aufs Dach?", "Mit dem Lastenrad."),
+                                                            ("Finden sie genug Futter?", "Mehr als auf dem Land."),
+                                                            ("Wie viel Honig ernten Sie?", "Etwa dreihundert Kilo.")])
+            + "</article></body></html>")
+    assert masthead(read_article(str(write(tmp_path, "berg.html", page))))[1] == "Hamburger Morgenpost"
+    protocol = ("# Protokoll: Ein Tag im Leben der Hebamme Sabine Roth\n\n" + "\n\n".join(
+        f"**{t} Uhr:** {s}" for t, s in [("5:30", "Mein Wecker klingelt, aber meistens bin ich schon wach."),
+                                         ("7:00", "Erster Hausbesuch bei einer Familie mit einem Baby."),
+                                         ("9:30", "Der zweite Besuch dauert länger als geplant."),
+                                         ("13:00", "Mittagspause im Auto, dann die Dokumentation.")]))
+    prepared = read_article(str(write(tmp_path, "tag.md", protocol)))
+    assert not answers_of(prepared) and any("5:30 Uhr" in p.text for p in prepared.passages)
+
+
+def test_a_city_is_no_ones_name_and_a_recalled_question_stays_in_the_answer(tmp_path: Path) -> None:
+    noodles = ("# 巷子里的面馆：郑老板的三十年\n\n郑老板的面馆开在老城区。他老家在河南郑州，十八岁来到这里当学徒。\n\n"
+               + _qa([("当年为什么离开郑州？", "家里穷，兄弟又多。"), ("最受欢迎的是哪一碗？", "烩面。"),
+                      ("想过开分店吗？", "想过。")], "问", "郑老板").replace(": ", "："))
+    assert {who for who, _ in said(tmp_path, "noodles.md", noodles)} == {"郑老板"}
+    strike = ("# Oral History: Margaret Hollis\n\nMargaret Hollis ran the strike kitchen.\n\n"
+              "Interviewer: Were you ever on television?\n\nHollis: Once. A crew from London came.\n\n"
+              "Reporter: Don't you think the men should go back to work?\n\n"
+              "I told him the men would go back when they had jobs to go back to.\n\n"
+              "Interviewer: What do you remember most?\n\nHollis: The Christmas party.\n\n"
+              "Interviewer: Would you do it again?\n\nHollis: Tomorrow.\n")
+    answers = said(tmp_path, "strike.md", strike)
+    assert "Don't you think the men should go back to work?" in answers[0][1]
+    assert answers[0][1].endswith("I told him the men would go back when they had jobs to go back to.")
+
+
+def test_a_boards_form_rules_are_no_metadata_and_a_season_no_show(tmp_path: Path) -> None:
+    post = ("作者  newsboy123 (新聞小幫手)\n看板  Gossiping\n標題  [新聞] 老農堅持手工採茶\n"
+            "時間  Tue Apr 16 10:22:31 2024\n\n1.媒體來源:\n※ 例如蘋果日報、自由時報\n聯合新聞網\n\n2.記者署名:\n"
+            "※ 記者署名為必要\n記者邱明蓉／嘉義報導\n\n3.完整新聞標題:\n※ 標題沒有完整寫出來 ---> 依照板規刪除文章\n"
+            "嘉義老農堅持手工採茶\n\n4.完整新聞內文:\n"
+            "※ 社論特稿都不能貼！\n今年七十二歲的林阿伯在阿里山種茶已經五十年，至今仍堅持手工採茶。\n\n"
+            "問：為什麼不用機器採茶？\n答：機器採的茶葉老嫩都混在一起，泡出來就是不對味，手採才能只摘一心二葉。\n\n"
+            "問：茶價好嗎？\n答：這幾年還可以，但是工錢越來越貴，一斤茶賺不到多少。\n\n"
+            "問：年輕人願意學嗎？\n答：很少啦，太辛苦了。我孫子週末會回來幫忙。\n\n"
+            "5.完整新聞連結 (或短網址):\nhttps://udn.com/news/story/1\n\n6.備註:\n"
+            "※ 一個人一天只能張貼一則新聞\n\n--\n※ 發信站: 批踢踢實業坊(ptt.cc)\n")
+    assert masthead(read_article(str(write(tmp_path, "post.txt", post))))[:2] == ("嘉義老農堅持手工採茶", "聯合新聞網")
+    season = ("# Staffel 2, Folge 5 – Jana Petersen über den Deich\n\nEin Gespräch über Wölfe.\n\n" + "\n\n".join(
+        f"**{q}**\n\n{a}" for q, a in [("Wie beginnt Ihr Tag?", "Um fünf Uhr, bei jedem Wetter, mit den Lämmern."),
+                                        ("Angst vor dem Wolf?", "Angst nicht, aber Respekt. Die Zäune sind höher."),
+                                        ("Lohnt sich die Wolle?", "Kaum. Ein Kilo bringt weniger als die Schur.")]))
+    assert masthead(read_article(str(write(tmp_path, "s2.md", season))))[1] == ""
+
+
+def test_captions_coloured_as_speech_go_on_with_the_voice(tmp_path: Path) -> None:
+    cues = [("Host", "white", "Dana, how did you end up studying bats?"),
+            ("Dana Whitfield", "yellow", "Honestly, by accident. I was counting birds at dusk"),
+            (None, "yellow", "and the bats kept flying through my binoculars."),
+            ("Host", "white", "And what did you find?"),
+            ("Dana Whitfield", "yellow", "Three times as many as anyone had recorded."),
+            (None, "yellow", "Nobody had looked properly in twenty years.")]
+    vtt = "WEBVTT\n\n" + "\n\n".join(f"00:00:{2 * k:02d}.000 --> 00:00:{2 * k + 1:02d}.000\n"
+                                     + (f"<v {who}>" if who else "") + f"<c.{colour}>{words}</c>"
+                                     for k, (who, colour, words) in enumerate(cues)) + "\n"
+    assert said(tmp_path, "bats.vtt", vtt) == [
+        ("Dana Whitfield", "Honestly, by accident. I was counting birds at dusk and the bats kept flying through my "
+                           "binoculars."),
+        ("Dana Whitfield", "Three times as many as anyone had recorded. Nobody had looked properly in twenty years.")]

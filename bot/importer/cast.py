@@ -535,6 +535,8 @@ def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
+HAN_TITLED = re.compile(r"(?P<n>[\u3400-\u9fff]{2,3})(?:教授|博士|先生|女士|老师|老師|医生|醫生|律师|律師|院长|院長|"
+                        r"主任|校长|校長|馆长|館長|社长|社長)")  # a full name and a title
 HAN_LEGEND = re.compile(r"(?<![A-Za-z])(?P<l>[A-Z])\s*(?:是|为|為|指|代表)\s*(?P<n>[\u4e00-\u9fff]{2,4}?)"
                         r"(?=[，,。.；;、\s]|$)")
 INTRO_MIN = 60  # characters: a paragraph that can introduce the one interviewed
@@ -624,6 +626,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     office = names.in_office(label, body, [*title_people, *teaser_people, *meta.guests, *candidates])
     if office:
         return office
+    titled = HAN_TITLED.fullmatch(label)
+    if titled and titled.group("n")[0] in names.SURNAMES:
+        return titled.group("n")  # "陳慧文教授：" at first, then "陳教授：": 陳慧文, in both
     found = names.full_name(label, body)
     if found == label and not names.HAN.search(label) and " " not in label.strip():  # "KÖHLER:": the one
         named = {c for c in [*meta.guests, *title_people, *teaser_people, *meta.authors]  # full name the title,

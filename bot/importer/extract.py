@@ -37,7 +37,10 @@ NOTE_TOKEN = re.compile(r"foot-?notes?(?:[-_](?:content|list|section|container|b
 # an appeal boxed inside the article: <div class="spendenbox">, <aside class="donation-cta">, "newsletter-signup"
 # and an ad or a disclaimer between answers: <div class="werbung-inline">, "sponsor-break", "ad-slot"
 APPEAL_TOKEN = re.compile(r"(?:^|[-_])(?:spenden?|donat(?:e|ion)s?|newsletter|paywall|werbung|anzeigen?|adverts?|"
-                          r"advertisements?|ads?|sponsor(?:ed|ship)?|disclaimer)(?:box|[-_]\w+)?$", re.I)
+                          r"advertisements?|ads?|sponsor(?:ed|ship)?|disclaimer)(?:box|[-_]\w+)?$|"
+                          # "dcr-support-box", "contributions-cta": a reader's support asked for
+                          r"(?:^|[-_])(?:support|contributions?|membership|subscribe|subscription)[-_]"
+                          r"(?:box|cta|banner|appeal|ask|epic|widget|prompt)$", re.I)
 # a kicker or the section's name over the headline: <p class="lb-dachzeile">, "post-category" (a line, no more)
 KICKER_TOKEN = re.compile(r"(?:^|[-_])(?:dachzeile|kicker|overline|eyebrow|spitzmarke|category|rubrik|ressort|"
                           r"chapter-label|chapter-number)$", re.I)

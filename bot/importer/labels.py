@@ -60,6 +60,7 @@ NOT_SPEAKERS = {
     "ort", "zeit", "time", "also", "see also", "siehe", "contents", "inhalt", "table of contents", "bio", "about",
     "listen", "watch", "download", "subscribe", "follow", "share", "comments", "kommentare", "reply", "answer key",
     "uhr", "am", "pm", "a.m", "p.m", "hrs", "h", "o'clock", "點", "点",  # ("**5:30 Uhr:** …": a time, no one)
+    "also present", "present", "anwesend", "appearances", "in attendance", "on behalf of",  # (a record's cover)
 }
 INTERVIEWER_LABELS = {
     "q", "f", "frage", "fragen", "question", "questions", "interviewer", "interviewerin", "host", "moderator",

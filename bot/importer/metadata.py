@@ -476,8 +476,9 @@ def from_html(html: str, page_url: str | None) -> Meta:
     parts = [p.strip() for p in SEPARATORS.split(raw_title or "") if p.strip() and p.strip() != site]
     article_part = max(parts, key=len) if parts else None  # <title> without the site's part
     if isinstance(chosen, str):  # og:title "Fischerei in der Ostsee: Meeresbiologin …", the headline without
-        chosen = next((r for r in (headline, article_part) if r and chosen.endswith(r)  # the kicker before it
-                       and re.fullmatch(r"[^:：]{2,60}[:：]\s*", chosen[:-len(r)])), chosen)
+        chosen = next((r for r in (headline, article_part, h1) if r and chosen.endswith(r)  # the kicker before it
+                       and re.fullmatch(r"[^:：]{2,60}(?:[:：]|\s[-–—|])\s*", chosen[:-len(r)])), chosen)
+        # ("城市有道 - 街市仲有冇明天？" over the page's <h1> "街市仲有冇明天？": the show's name before the episode's)
     if isinstance(chosen, str) and raw_title:
         chosen = _unframed(chosen, raw_title)
     meta.put("title", chosen, "page")

@@ -105,8 +105,17 @@ def cut(paras: list[Para], marks: list[Mark], cast: Cast) -> list[Piece]:
 
 
 def _asks(text: str) -> bool:
-    """Whether a paragraph ends in a question mark (quotes, brackets, emphasis or an emoji after it)."""
-    return bool(re.search(r"[?？][\"'”’“」)）«»*\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]*$", visible(text)))
+    """Whether a paragraph ends in a question mark (quotes, brackets, emphasis or an emoji after it, or the name of
+    the reader who asked: "What is your favourite building? Tom, Leeds")."""
+    shown = visible(text)
+    return bool(re.search(r"[?？][\"'”’“」)）«»*\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]*$", shown)
+                or SIGNED_QUESTION.search(shown))
+
+
+# a reader's question signed with their name and town: "… teaching the right things? Femi, London", "…? – Anna (Köln)"
+SIGNED_QUESTION = re.compile(r"[?？][\s*_]*(?:[-–—]\s*)?(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+)?"
+                             r"(?:,\s*(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+){0,2}|\s*\([^()]{2,30}\))"
+                             r"[\s*_]*$")
 
 
 def question_mode(pieces: list[Piece], cast: Cast) -> bool:
@@ -210,8 +219,8 @@ def _plain_questions(pieces: list[Piece]) -> list[int]:
     is not of that shape (of two such in a row, the first ends the answer before: "… Wer soll die denn noch
     warten?"; a longer answer may end asking, and then follows its question)."""
     live = [i for i, pc in enumerate(pieces) if not pc.dropped and pc.plain]
-    if not any(INTERVIEW_CUE.search(pieces[i].plain) for i in live[:12]):
-        return []
+    if not any(INTERVIEW_CUE.search(pc.plain) for pc in pieces[:(live[11] + 1) if len(live) > 11 else None]):
+        return []  # (a kicker dropped as a heading in capitals, "IM GESPRÄCH", says it too)
     def asks(pc: Piece) -> bool:  # short and asking, not a quoted "…?“" (a lead-in is fine: "Sie sind 61. Warum …?")
         return (pc.para.kind == "para" and not pc.label and len(pc.plain) <= PLAIN_QUESTION_MAX and _asks(pc.text)
                 and not re.search(r"[?？]\s*[“”\"»«」』]\W*$", pc.plain))
@@ -735,6 +744,11 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
                 speaker, turn = voice, Turn(voice, [pc], _question(asked) if asked else None, section)
                 flow.items.append(turn)
                 continue
+        resumed = _resumed(flow, turn) if speaker.role == "interviewer" and not _asks(pc.text) else None
+        if resumed is not None:  # "程一舟：嗯。" and the paragraph after it: the guest goes on (tidy joins the two)
+            speaker, turn = resumed.voice, Turn(resumed.voice, [pc], resumed.question, resumed.section)
+            flow.items.append(turn)
+            continue
         turn.parts.append(pc)
         if speaker.role == "interviewer":
             asked.append(pc.plain)
@@ -748,6 +762,21 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
                                                     if isinstance(t, Turn)):
         cast.voices.pop(ANSWERED, None)  # every answer has its person: the placeholder answered nothing
     return flow
+
+
+BACKCHANNEL = re.compile(r"(?i:嗯+|嗯嗯|哦+|噢|对+|對+|是的|mhm+|m+-?hm+|uh-?huh|right|yeah|yep|wow|genau|aha|hm+|"
+                         r"stimmt|echt)[.!。！…]*")  # a listener's sound, nothing said
+
+
+def _resumed(flow: Flow, turn: Turn) -> Turn | None:
+    """The guest's turn right before a host's one-word reaction that is the last item ("嗯。"), if any: the
+    unlabelled paragraph after the reaction is the guest going on."""
+    items = flow.items
+    if len(turn.parts) != 1 or not items or items[-1] is not turn or len(items) < 2 \
+            or not BACKCHANNEL.fullmatch(turn.parts[0].plain.strip()):
+        return None
+    before = items[-2]
+    return before if isinstance(before, Turn) and before.voice.role == "interviewee" else None
 
 
 def _reaction(item: Turn | Piece) -> bool:

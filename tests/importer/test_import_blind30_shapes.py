@@ -1,0 +1,100 @@
+"""Shapes from the thirtieth blind round (documents written by someone who never saw the importer): readers'
+questions signed with their name and town, a support box between answers, an association newsletter from a PDF
+whose questions are only set apart by their "?", a radio programme whose guest is labelled by name and title,
+and a podcast's transcript where the host's "嗯。" interrupts the guest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.importer.pipeline import read_article
+from tests.importer.documents import answers_of, masthead, write
+
+
+def test_readers_questions_signed_with_name_and_town_and_a_support_box(tmp_path: Path) -> None:
+    qa = [("What is your favourite building? Tom, Leeds", "It changes every week, which tells you something."),
+          ("What went wrong with the library budget? </strong><strong>Priya, Bradford",
+           "Two things, and only one of them was our fault."),
+          ("Do architecture schools teach the right things? Femi, London", "No. They teach them in the wrong order."),
+          ("What is the worst thing you have designed? Gareth, Swansea", "A car park in Rotherham, 1997.")]
+    items = [f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in qa]
+    box = ("<div class='dcr-support-box'><p>We have no shareholders and no billionaire owner.</p>"
+           "<p><strong>Support our journalism</strong></p><p>Remind me in July</p></div>")
+    page = (f"<html><head><title>Imogen Thackeray: you ask the questions | Albion Herald</title></head><body>"
+            f"<article><h1>Imogen Thackeray: you ask the questions</h1><p>The architect answers your questions.</p>"
+            f"{''.join(items[:2])}{box}{''.join(items[2:])}</article></body></html>")
+    prepared = read_article(str(write(tmp_path, "qa.html", page)))
+    said = [(p.speaker, p.text) for p in answers_of(prepared)]
+    assert said == [("Imogen Thackeray", a) for _, a in qa]
+    assert not any("shareholders" in p.text or "Remind me" in p.text for p in prepared.passages)
+
+
+NEWSLETTER = """Mitteilungsblatt 3/2024 · Seite 12
+
+IM GESPRÄCH
+
+„Die Hornisse wartet nicht auf unsere Satzung“
+
+Dr. Renate Wießner über die Asiatische Hornisse. Dr. Renate Wießner ist Tierärztin aus Schwandorf. Mit ihr
+sprach Markus Eibl.
+
+Frage: Frau Dr. Wießner, wann haben Sie zum ersten Mal eine Asiatische Hornisse gesehen?
+
+Am 14. September 2023, an einem Bienenstand in Burglengenfeld. Ein Imkerkollege hatte mich angerufen.
+
+Wie viele Nachweise gibt es inzwischen?
+
+Bis Ende April hatten wir 37 bestätigte Meldungen, davon neun Nester.
+
+Was sollen Mitglieder tun, wenn sie ein Nest entdecken?
+
+Auf keinen Fall selbst entfernen. Die Nester hängen oft in 15 oder 20 Metern Höhe.
+
+Wie gefährlich ist die Hornisse für Menschen?
+
+Nicht gefährlicher als unsere heimische Hornisse, solange man die Nester in Ruhe lässt.
+
+Und für die Bienen?
+
+Das ist die eigentliche Sorge. In Frankreich verlieren manche Imker ein Drittel ihrer Völker.
+
+Wie sahen die Verluste im Winter aus?
+
+Durchwachsen, aber besser als befürchtet. Im Schnitt haben wir 14 Prozent verloren.
+"""
+
+
+def test_questions_set_apart_only_by_their_question_mark_under_a_kicker_in_capitals(tmp_path: Path) -> None:
+    said = [(p.speaker, p.text) for p in answers_of(read_article(str(write(tmp_path, "blatt.txt", NEWSLETTER))))]
+    assert len(said) == 6 and {who for who, _ in said} == {"Renate Wießner"}
+    assert said[4] == ("Renate Wießner", "Das ist die eigentliche Sorge. In Frankreich verlieren manche Imker ein "
+                                         "Drittel ihrer Völker.")
+
+
+RADIO = """<html><head><title>城市有道 - 街市仲有冇明天？ - 節目重溫 - 維港電台</title>
+<meta property="og:title" content="城市有道 - 街市仲有冇明天？"></head><body><article><h1>街市仲有冇明天？</h1>
+<p>主持：今日請嚟陳慧文教授，同我哋傾吓街市。陳教授，你研究街市幾耐？</p>
+<p>陳慧文教授：差唔多十五年啦。嗰陣我成日朝早六點就去，同啲魚檔、菜檔嘅老闆一齊開檔。</p>
+<p>主持：點解街市咁重要？</p>
+<p>陳慧文教授：因為街市唔止係買嘢，係一個社區嘅客廳，啲街坊喺度交換消息。</p>
+<p>主持：而家啲後生仲會去街市嗎？</p>
+<p>陳教授：少咗好多，佢哋多數喺網上買嘢，或者去超市。</p>
+<p>主持：政府可以點做？</p>
+<p>陳教授：最緊要係唔好再拆，同埋俾檔主有長啲嘅租約。</p>
+</article></body></html>"""
+
+
+def test_a_guest_labelled_by_name_and_title_then_by_title_and_a_programmes_name_before_the_episode(
+        tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "radio.html", RADIO)))
+    assert {p.speaker for p in answers_of(prepared)} == {"陳慧文"} and len(answers_of(prepared)) == 4
+    assert masthead(prepared)[0] == "街市仲有冇明天？"
+
+
+def test_the_guest_goes_on_after_the_hosts_hm(tmp_path: Path) -> None:
+    first, then = "对。现在咖啡和饮品占了营收的六成左右，书只占三成多。", "但我跟自己约定过，咖啡吧台永远不能比书架大。"
+    text = (f"# 小城书店的十年\n\n程一舟：你是怎么开始卖咖啡的？\n\n鲁雁秋：{first}\n\n程一舟：嗯。\n\n{then}\n\n"
+            "程一舟：很多人觉得县城的人不看书，是吗？\n\n鲁雁秋：这是偏见，我们的读书会每次都满。\n\n"
+            "程一舟：下一步呢？\n\n鲁雁秋：想在隔壁镇再开一家小的。\n")
+    said = [p.text for p in answers_of(read_article(str(write(tmp_path, "shop.md", text))))]
+    assert said[0] == f"{first}\n\n{then}"

@@ -226,6 +226,11 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         if role_with_person(label) and recurring and base in first_at and first_at[base] < first_at[label]:
             cast.aliases[label] = label  # "A（韩露）：" once among "A："s: 韩露 answers this one (first, it names A)
             continue
+        titled = HAN_TITLED.fullmatch(label)
+        short = titled.group("n")[0] + label[titled.end("n"):] if titled else None
+        if short in recurring:  # "陳慧文教授：" once, then "陳教授：": one person
+            cast.aliases[label] = short
+            continue
         parts = [p.strip() for p in re.split(r"[(（)）]", label) if p.strip()]  # "MODERATOR (Lena Ortiz)"
         # (a description in brackets names no one: "韦国良（韦静澜的父亲）" is not 韦静澜)
         forms = [*([label] if len(parts) < 2 else []), *(p for p in parts if not (names.HAN.search(p) and len(p) > 4))]
@@ -609,7 +614,8 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     if prefixed and len(longest) - prefixed.end() >= 2 and not names.HAN.search(longest[:prefixed.start()]):
         longest = longest[prefixed.end():]  # "主持人小满": 小满
     if longest != label and len(longest) > len(label):
-        return longest
+        titled = HAN_TITLED.fullmatch(longest)  # ("陳慧文教授" once for "陳教授": 陳慧文)
+        return titled.group("n") if titled and names._han_people(titled.group("n"), body) else longest
     expanded = names.expand_initials(label, candidates)
     if expanded:
         return expanded
@@ -627,7 +633,7 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     if office:
         return office
     titled = HAN_TITLED.fullmatch(label)
-    if titled and titled.group("n")[0] in names.SURNAMES:
+    if titled and titled.group("n")[0] in names.SURNAMES and names._han_people(titled.group("n"), body):
         return titled.group("n")  # "陳慧文教授：" at first, then "陳教授：": 陳慧文, in both
     found = names.full_name(label, body)
     if found == label and not names.HAN.search(label) and " " not in label.strip():  # "KÖHLER:": the one

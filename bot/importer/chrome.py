@@ -353,6 +353,8 @@ SECTION_HEADINGS = re.compile(
     r"^(?:更多[^。，,！？!?\s]{0,12}(?:报导|報導|报道|報道|新闻|新聞|文章|好文|精彩内容|精彩內容)(?:$|\n)|"
     r"related|related (?:articles|posts|stories|reading|episodes)|read (?:more|next|also)|more (?:from|on|stories|"
     r"episodes|interviews)|recommended|you (?:may|might) also like|comments?|responses?(?=\s*\(\d+\))|"
+    r"discussion(?=\s*\(\d+\))|(?:one|two|three) (?:responses?|comments?|replies|thoughts? on\b.*)$|"
+    r"\d+\s*(?:kommentare?|条评论|條評論|則留言|则留言|条留言|條留言)$|"
     r"\d+ (?:comments?|responses?|replies)$|\d+ (?:comments?|thoughts"
     r"|responses?) on\b.*|"
     r"leave a (?:reply|comment)|(?:see also|further reading|external links|table of contents|contents|siehe auch|"
@@ -373,7 +375,8 @@ AFTER_SECTIONS = re.compile(r"weitere informationen|mehr informationen|further i
                             r"get involved|mitmachen")
 SHOW_NOTES = re.compile(r"bgm|背景音乐|背景音樂|配乐|配樂|本期音乐|本期音樂|互动|互動|商务合作|商務合作|"
                         r"联系我们|聯絡我們")
-SECTION_TO_END = re.compile(r"comment|kommentar|留言|评论|評論|reply|replies|responses?\b|thoughts on", re.I)
+SECTION_TO_END = re.compile(r"comment|kommentar|留言|评论|評論|reply|replies|responses?\b|thoughts? on|discussion",
+                            re.I)
 MENU_SEPARATORS = re.compile(r"\s[·|•/›»]\s|｜|\s{2,}")  # (› and »: a breadcrumb trail)
 
 
@@ -468,11 +471,11 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
 
 # a translator's or editor's note set into a sentence: "…最后死的是一头牛（LCTT 译注：这是杀鸡用牛刀的意思吗？）。",
 # "… (Anm. d. Red.: Das Gesetz trat 2021 in Kraft.)", "… (Translator's note: a pun on 'bug'.)"
-INLINE_NOTE = re.compile(r"[ \t]*[（(][ \t]*(?:[A-Z]{2,6}[ \t]*)?(?:译注|譯註|譯注|译者注|譯者註|譯者注|"
-                         r"编注|編註|编者注|編者註|编者按|編者按|编按|編按|"
+INLINE_NOTE = re.compile(r"[ \t]*(?P<o>[（(\[])[ \t]*(?:[A-Z]{2,6}[ \t]*)?(?:译注|譯註|譯注|译者注|譯者註|譯者注|"
+                         r"编注|編註|编者注|編者註|编者按|編者按|编按|編按|小编注|小編註|笔者注|筆者註|筆者注|"
                          r"(?i:anm\.\s*d\.\s*(?:red|übers|ü)\.|anmerkung der (?:redaktion|übersetzung|übersetzerin|"
-                         r"übersetzers)|translator'?s note|editor'?s note|ed\.\s*note))"
-                         r"[ \t]*[:：][^（）()\n]{1,300}[）)]")
+                         r"übersetzers)|translator['’]?s note|editor['’]?s note|ed\.\s*note))"
+                         r"[ \t]*[:：](?:[^（）()\[\]\n]|[（(][^（）()\n]{0,100}[）)]){1,300}[）)\]]")
 
 
 def inline_notes(text: str) -> tuple[str, list[str]]:

@@ -39,8 +39,8 @@ NOTE_TOKEN = re.compile(r"foot-?notes?(?:[-_](?:content|list|section|container|b
 APPEAL_TOKEN = re.compile(r"(?:^|[-_])(?:spenden?|donat(?:e|ion)s?|newsletter|paywall|werbung|anzeigen?|adverts?|"
                           r"advertisements?|ads?|sponsor(?:ed|ship)?|disclaimer)(?:box|[-_]\w+)?$|"
                           # "dcr-support-box", "contributions-cta": a reader's support asked for
-                          r"(?:^|[-_])(?:support|contributions?|membership|subscribe|subscription)[-_]"
-                          r"(?:box|cta|banner|appeal|ask|epic|widget|prompt)$", re.I)
+                          r"(?:^|[-_])(?:support(?:er|[-_]us)?|contribut(?:e|ions?)|membership|member|subscribe|subscription|"
+                          r"abo)[-_](?:box|cta|banner|appeal|ask|epic|widget|prompt)(?:__\w+)?$", re.I)
 # a kicker or the section's name over the headline: <p class="lb-dachzeile">, "post-category" (a line, no more)
 KICKER_TOKEN = re.compile(r"(?:^|[-_])(?:dachzeile|kicker|overline|eyebrow|spitzmarke|category|rubrik|ressort|"
                           r"chapter-label|chapter-number)$", re.I)

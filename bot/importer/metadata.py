@@ -89,8 +89,9 @@ SELF_LINK = re.compile(r"^\W{0,6}(?:permalink|permanent link|link zur sendung|li
                        r"adresse dieser seite|seitenadresse|"
                        r"(?:diese[rs]? )?(?:meldung|pressemitteilung|artikel|beitrag) im (?:web|internet)|"
                        r"本文网址|本文網址|本文链接|本文連結|本文地址|"
-                       r"文章链接|文章連結|(?:本文)?永久链接|(?:本文)?永久連結)\s*[:：]\s*\[?<?(?P<u>https?://[^\s<>\[\]]+?)>?(?:\]\([^()\s]*\))?"
-                       r"[\s.。]*$",  # (the address bare, in brackets, or as a Markdown link: "[https://…](https://…)")
+                       r"文章链接|文章連結|(?:本文)?永久链接|(?:本文)?永久連結)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*"
+                       r"(?:\[[^\]\n]{1,200}\]\((?P<u>https?://[^\s()<>]+)\)|<?(?P<v>https?://[^\s<>\[\]]+?)>?)"
+                       r"[\s.。]*$",  # (the address bare, or a Markdown link: "[https://…](https://…)", "[a.com/x](…)")
                        re.I | re.M)
 ACCOUNT = re.compile(r"(?:微信)?(?:公众号|公眾號)\s*[「『“\"《]?(?P<a>[^」』”\"》]{2,20})[」』”\"》]?")
 SOURCE_LINE = re.compile(r"(?:来源|來源|出处|译文出自|譯文出自|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)"
@@ -234,8 +235,9 @@ def names_no_site(host: str) -> bool:
 
 CODE_HOSTS = {"github.com", "gitlab.com", "gitee.com", "bitbucket.org", "codeberg.org", "sourceforge.net",
               "githubusercontent.com", "raw.githubusercontent.com"}
-HOSTED_SITES = {"github.io", "gitlab.io", "netlify.app", "vercel.app", "pages.dev", "blogspot.com", "wordpress.com",
-                "substack.com", "medium.com", "tumblr.com", "readthedocs.io", "gitbook.io", "notion.site"}
+HOSTED_SITES = {"github.io", "gitlab.io", "gitee.io", "codeberg.page", "netlify.app", "vercel.app", "pages.dev",
+                "blogspot.com", "wordpress.com", "substack.com", "medium.com", "tumblr.com", "readthedocs.io",
+                "gitbook.io", "notion.site"}
 
 
 def site_of(url: str | None) -> str | None:
@@ -244,11 +246,12 @@ def site_of(url: str | None) -> str | None:
     if not host or names_no_site(host) or host.endswith((".localhost", ".local", ".internal")):
         return None
     labels = [p for p in host.split(".") if p]
-    if len(labels) < 2 or ".".join(labels[-2:]) in CODE_HOSTS or host in CODE_HOSTS:
+    if len(labels) < 2 or host.removeprefix("www.") in CODE_HOSTS:
         return None  # a file in someone's repository: the host publishes nothing of it (ask for --publisher)
     hosted = next((n for n in range(2, 4) if ".".join(labels[-n:]) in HOSTED_SITES), None)
-    if hosted and len(labels) > hosted and labels[-hosted - 1] != "www":
-        return labels[-hosted - 1]  # "uos-oss.github.io": the site the platform hosts
+    if hosted and len(labels) > hosted:
+        own = labels[-hosted - 1]  # "uos-oss.github.io": the site the platform hosts
+        return None if own in ("www", "open", "m", "app", "pub", "api") else own
     second_level = {"com", "co", "org", "net", "gov", "edu", "ac"}
     if len(labels) >= 3 and labels[-2] in second_level and len(labels[-1]) == 2:
         return labels[-3]
@@ -477,7 +480,10 @@ def from_html(html: str, page_url: str | None) -> Meta:
     article_part = max(parts, key=len) if parts else None  # <title> without the site's part
     if isinstance(chosen, str):  # og:title "Fischerei in der Ostsee: Meeresbiologin …", the headline without
         chosen = next((r for r in (headline, article_part, h1) if r and chosen.endswith(r)  # the kicker before it
-                       and re.fullmatch(r"[^:：]{2,60}(?:[:：]|\s[-–—|])\s*", chosen[:-len(r)])), chosen)
+                       and (re.fullmatch(r"[^:：]{2,60}[:：]\s*", chosen[:-len(r)])
+                            or (r == h1 and re.fullmatch(r"[^:：]{2,60}\s[-–—|]\s*", chosen[:-len(r)])
+                                and r.casefold() not in {(site or "").casefold(),
+                                                         (prop("og:site_name") or "").casefold()}))), chosen)
         # ("城市有道 - 街市仲有冇明天？" over the page's <h1> "街市仲有冇明天？": the show's name before the episode's)
     if isinstance(chosen, str) and raw_title:
         chosen = _unframed(chosen, raw_title)
@@ -558,7 +564,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
             meta.put("published", iso_date(line), "byline")
     own = SELF_LINK.search(lines)  # "Page address: http://…" in the footer of a page that gives no canonical link
     if own:
-        meta.put("url", web_url(own.group("u")), "the page's own link line")
+        meta.put("url", web_url(own.group("u") or own.group("v")), "the page's own link line")
     meta.shown = " ".join((body[0] if body else tree).xpath(SHOWN_TEXT))
     meta.put("publisher", site_of(meta.url or page_url), "web address")
     return meta
@@ -850,7 +856,7 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         meta.put("published", iso_date(edited.group("d")), "last edited")
     own = SELF_LINK.search(body)
     if own:
-        meta.put("url", web_url(own.group("u")), "the document's own link line")
+        meta.put("url", web_url(own.group("u") or own.group("v")), "the document's own link line")
     hosted = meta.found.get("publisher") in (None, "web address") or (meta.publisher or "").casefold() in PLATFORMS
     tail = body[-3000:]  # (a footer's lines)
     first = FIRST_PUBLISHED.search(tail) if hosted else None

@@ -592,7 +592,9 @@ def host_named(text: str, others: Collection[str]) -> str | None:
 
 # the one asked, addressed by the one asking: "Frau Sommerfeld, wie …", "Mr. Okafor, when …", "陈老师，您…"
 ADDRESSED = re.compile(rf"(?:^|[,.;:!?]\s+)(?:Frau|Herr|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor)\s+"
-                       rf"(?:(?:Dr|Prof)\.\s+)*"  # ("Frau Dr. Wießner, …")
+                       rf"(?:(?:Dr|Prof)\.(?:\s*(?:med|vet|phil|rer|nat|jur|dent|h\.\s*c)\.)*\s+|(?:Doktor|Professor|Professorin|"
+                       rf"Bürgermeister|Bürgermeisterin|Minister|Ministerin|Senator|Senatorin|Pfarrer|Pfarrerin)\s+)*"
+                       # ("Frau Dr. Wießner, …", "Frau Dr. med. vet. Wießner", "Herr Professor Lindner")
                        rf"(?P<n>(?:(?:von|van|de|der|zu)\s+){{0,2}}{CAP}(?:-{CAP})?)(?=\s*[,?!])"
                        rf"|^(?P<h>[\u4e00-\u9fff]{{1,3}}?)(?:老师|老師|先生|女士|师傅|師傅|博士|教授)\s*[，,]")
 

@@ -105,17 +105,20 @@ def cut(paras: list[Para], marks: list[Mark], cast: Cast) -> list[Piece]:
 
 
 def _asks(text: str) -> bool:
-    """Whether a paragraph ends in a question mark (quotes, brackets, emphasis or an emoji after it, or the name of
-    the reader who asked: "What is your favourite building? Tom, Leeds")."""
-    shown = visible(text)
-    return bool(re.search(r"[?？][\"'”’“」)）«»*\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]*$", shown)
-                or SIGNED_QUESTION.search(shown))
+    """Whether a paragraph ends in a question mark (quotes, brackets, emphasis or an emoji after it)."""
+    return bool(re.search(r"[?？][\"'”’“」)）«»*\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]*$", visible(text)))
+
+
+def _asks_marked(pc: Piece) -> bool:
+    """Whether a question set apart (bold, a heading, italics) asks, also where the reader who asked signs it."""
+    return _asks(pc.text) or ((pc.para.bold or pc.para.italic or pc.para.kind == "heading")
+                              and bool(SIGNED_QUESTION.search(visible(pc.text))))
 
 
 # a reader's question signed with their name and town: "… teaching the right things? Femi, London", "…? – Anna (Köln)"
-SIGNED_QUESTION = re.compile(r"[?？][\s*_]*(?:[-–—]\s*)?(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+)?"
-                             r"(?:,\s*(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+){0,2}|\s*\([^()]{2,30}\))"
-                             r"[\s*_]*$")
+_CAPS = r"(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+){0,2}"  # "Tom", "Priya Shah", "St Albans"
+SIGNED_QUESTION = re.compile(rf"[?？][\s*_]*(?:[-–—]\s*)?{_CAPS}(?:(?:\s*,\s*(?:\d{{1,3}}|via \w+|{_CAPS})){{1,3}}"
+                             rf"|\s+(?:from|aus|von)\s+{_CAPS}|\s*\((?-i:[A-ZÄÖÜ])[^()]{{1,30}}\))[\s*_]*$")
 
 
 def question_mode(pieces: list[Piece], cast: Cast) -> bool:
@@ -219,7 +222,8 @@ def _plain_questions(pieces: list[Piece]) -> list[int]:
     is not of that shape (of two such in a row, the first ends the answer before: "… Wer soll die denn noch
     warten?"; a longer answer may end asking, and then follows its question)."""
     live = [i for i, pc in enumerate(pieces) if not pc.dropped and pc.plain]
-    if not any(INTERVIEW_CUE.search(pc.plain) for pc in pieces[:(live[11] + 1) if len(live) > 11 else None]):
+    if not any(INTERVIEW_CUE.search(pc.plain) for pc in pieces[:(live[11] + 1) if len(live) > 11 else None]
+               if pc.dropped in (None, "heading in capitals")):
         return []  # (a kicker dropped as a heading in capitals, "IM GESPRÄCH", says it too)
     def asks(pc: Piece) -> bool:  # short and asking, not a quoted "…?“" (a lead-in is fine: "Sie sind 61. Warum …?")
         return (pc.para.kind == "para" and not pc.label and len(pc.plain) <= PLAIN_QUESTION_MAX and _asks(pc.text)
@@ -263,7 +267,7 @@ def _marked_questions(pieces: list[Piece], convert: bool = True) -> list[int]:
 
     best: list[int] = []
     for (shape, _), members in groups.items():
-        asking = sum(_asks(pieces[i].text) for i in members)
+        asking = sum(_asks_marked(pieces[i]) for i in members)
         share = 4 if shape == "dash" else 2  # a dash may open every turn of a dialogue: then not all ask
         enough = ((len(members) >= MIN_QUESTIONS and asking * share >= len(members) * (share - 1))
                   or (len(members) >= 2 and asking == len(members)))
@@ -343,7 +347,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     ad_run = False  # in the lines under an ad's label
     unasked = [] if any(pc.label for pc in pieces) else [  # questions marked (heading, bold, italic), no labels yet
         i for i, pc in enumerate(pieces) if (pc.para.bold or pc.para.italic or pc.para.kind == "heading")
-        and _asks(pc.text)]
+        and _asks_marked(pc)]
     unasked = unasked if len(unasked) >= MIN_QUESTIONS else []
     brands: set[str] = set()  # the names in capitals the ad's lines print ("FROSTMANN")
     credited = -2  # the line of a credit after the last answer: short lines right under it (no blank line) are its
@@ -605,8 +609,11 @@ def _pull_quotes(pieces: list[Piece]) -> None:
             if j != i and not pieces[j].dropped and longer and t in other:
                 pc.dropped = "pull-quote"
                 break
-            if j != i and not pieces[j].dropped and pc.para.quote and QUOTED_WHOLE.fullmatch(texts[i].strip()) \
-                    and len(t) <= PULL_QUOTE_MAX and len(other) > len(t) and _echoes(t, other):
+            before = pieces[i - 1] if i > 0 else None  # (right after a question, a quoted answer is the answer)
+            quoted = pc.para.quote and QUOTED_WHOLE.fullmatch(texts[i].strip())
+            if abs(j - i) == 1 and not pieces[j].dropped and quoted \
+                    and len(t) <= PULL_QUOTE_MAX and len(other) > len(t) and _echoes(t, other) and before is not None \
+                    and not _asks(before.text) and not (before.para.bold or before.para.kind == "heading"):
                 pc.dropped = "pull-quote"  # "> “在 Perl 6 中，我们试图让电脑更准确的了解我们。”": an answer's words
                 break  # set apart in quotation marks, reworded
 
@@ -744,7 +751,9 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
                 speaker, turn = voice, Turn(voice, [pc], _question(asked) if asked else None, section)
                 flow.items.append(turn)
                 continue
-        resumed = _resumed(flow, turn) if speaker.role == "interviewer" and not _asks(pc.text) else None
+        upcoming = next((p for p in live[i + 1:] if p.label), None)
+        host_next = upcoming is not None and (v := cast.voice(upcoming.label)) is not None and v.role != "interviewee"
+        resumed = _resumed(flow, turn) if speaker.role == "interviewer" and not _asks(pc.text) and host_next else None
         if resumed is not None:  # "程一舟：嗯。" and the paragraph after it: the guest goes on (tidy joins the two)
             speaker, turn = resumed.voice, Turn(resumed.voice, [pc], resumed.question, resumed.section)
             flow.items.append(turn)

@@ -336,3 +336,63 @@ def test_captions_coloured_as_speech_go_on_with_the_voice(tmp_path: Path) -> Non
         ("Dana Whitfield", "Honestly, by accident. I was counting birds at dusk and the bats kept flying through my "
                            "binoculars."),
         ("Dana Whitfield", "Three times as many as anyone had recorded. Nobody had looked properly in twenty years.")]
+
+
+# A fourth review, of the rules written for rounds 29–30 and the real interviews, found these.
+
+def test_a_hosts_prompt_after_a_backchannel_stays_the_hosts(tmp_path: Path) -> None:
+    text = ("# 竹编匠人俞建平：一根竹子的六十年\n\n记者：您是从什么时候开始学竹编的？\n\n"
+            "俞建平：十二岁。那时候家里穷，父亲说学门手艺饿不死，我就跟着他劈篾。\n\n记者：嗯。\n\n您刚才提到您的父亲。\n\n"
+            "他当年对您严格吗？\n\n俞建平：很严格。篾片劈得不匀，他当场就扔进灶里烧掉。\n\n记者：现在还有年轻人来学吗？\n\n"
+            "俞建平：有，但是少。去年来了两个大学生，待了三个月，走了一个。\n")
+    answers = said(tmp_path, "bamboo.md", text)
+    assert [t for _, t in answers] == ["十二岁。那时候家里穷，父亲说学门手艺饿不死，我就跟着他劈篾。",
+                                      "很严格。篾片劈得不匀，他当场就扔进灶里烧掉。",
+                                      "有，但是少。去年来了两个大学生，待了三个月，走了一个。"]
+
+
+def test_a_site_title_in_h1_and_a_dash_in_the_headline_keep_the_headline(tmp_path: Path) -> None:
+    qa = "".join(f"<p><strong>Frage:</strong> {q}</p><p><strong>Anna Müller:</strong> {a}</p>" for q, a in [
+        ("Wie viele Völker haben Sie verloren?", "Elf von vierzig. So schlimm war es noch nie."),
+        ("Woran liegt das?", "An der Varroamilbe vor allem, aber auch am Sommer."),
+        ("Was wünschen Sie sich?", "Blühstreifen an jedem Acker, und zwar nicht nur für ein Jahr.")])
+    for name, title, h1 in [("site.html", "Interview mit der Imkerin Anna Müller - Bienenfreunde Hohenlohe",
+                             "<h1 class='site-title'>Bienenfreunde Hohenlohe</h1>"),
+                            ("dash.html", "Die Bienen sterben leise – Interview mit der Imkerin Anna Müller", "")]:
+        page = (f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head><body>{h1}"
+                f"<article><p>Seit dreißig Jahren hält Anna Müller Bienen am Waldrand.</p>{qa}</article></body></html>")
+        assert masthead(read_article(str(write(tmp_path, name, page))))[0] in (
+            title, title.removesuffix(" - Bienenfreunde Hohenlohe"))
+
+
+def test_an_answer_that_asks_back_and_answers_quoted_in_blockquotes_stay(tmp_path: Path) -> None:
+    shop = ("# Seventy years behind the counter\n\nAn interview with Harold Pike, who has run the corner shop since "
+            "1954.\n\n" + "\n\n".join(f"{q}\n\n{a}" for q, a in [
+                ("How did you come to the shop?", "My father bought it the year I left school."),
+                ("What has changed most on Mill Lane?", "Everything and nothing. The mill closed."),
+                ("Have you ever thought of stopping?", "Retirement? Never (laughs)"),
+                ("Who are your customers today?", "Mostly the same families, the grandchildren now."),
+                ("What is the hardest part?", "The early mornings. Five o'clock, every day."),
+                ("Who will take over?", "My granddaughter wants it. She has ideas about coffee.")]))
+    assert ("Harold Pike", "Retirement? Never (laughs)") in said(tmp_path, "shop.md", shop)
+    baker = ("# Fünf Fragen an Ilse Brandt\n\nIlse Brandt war 1958 Bäckerlehrling in Zwickau und hat später vierzig "
+             "Jahre lang die Bäckerei am Markt geführt. Heute backt sie jeden Sonntag Stollen für die ganze Familie."
+             "\n\n" + "\n\n".join(f"**{q}**\n\n> „{a}“" for q, a in [
+                 ("Wie haben Sie angefangen?", "Als Bäckerlehrling in Zwickau, 1958. Mein Meister war streng."),
+                 ("Was war Ihr schönster Moment?", "Als ich die Bäckerei am Markt übernommen habe."),
+                 ("Was backen Sie heute noch?", "Jeden Sonntag Stollen, für die ganze Familie.")]))
+    assert len(said(tmp_path, "baker.md", baker)) == 3
+
+
+def test_editors_notes_in_other_brackets_and_a_self_link_in_bold(tmp_path: Path) -> None:
+    text = ("# Larry Wall on Perl 6\n\n**本文链接：**[linux.cn/article-9999-1.html](https://linux.cn/article-9999-1.html)\n\n"
+            "**Q:** Why did it take so long?\n\n**Larry Wall:** Because we wanted to fix the things people complained "
+            "about (Editor’s note: the RFC process collected 361 proposals) and that takes time.\n\n"
+            "**Q:** Was it worth it?\n\n**Larry Wall:** I think so. The grammars alone [Editor's note: they replace "
+            "regular expressions] were worth the wait.\n\n**Q:** 你如何看待 GPL？\n\n**Larry Wall:** 我们用 Artistic "
+            "许可证（LCTT 译注：Artistic License（艺术许可证）是 Perl 的许可证）发布，也兼容 GPL。\n")
+    prepared = read_article(str(write(tmp_path, "wall.md", text)))
+    assert [p.text for p in answers_of(prepared)] == [
+        "Because we wanted to fix the things people complained about and that takes time.",
+        "I think so. The grammars alone were worth the wait.", "我们用 Artistic 许可证发布，也兼容 GPL。"]
+    assert prepared.article.url == "https://linux.cn/article-9999-1.html"

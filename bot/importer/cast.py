@@ -145,7 +145,7 @@ def _described(label: str) -> str | None:
 
 
 # a role before a name: "主持人小满"
-HAN_ROLE_PREFIX = re.compile(r"(?:主持人|主持|主播|嘉宾|嘉賓|记者|記者|采访者|採訪者|受访者|受訪者)\s*")
+HAN_ROLE_PREFIX = re.compile(r"(?:主持人|主持|主播|嘉宾|嘉賓|来宾|來賓|记者|記者|采访者|採訪者|受访者|受訪者)\s*")
 
 
 def _norm(s: str | None) -> str:
@@ -225,6 +225,12 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         base = _unbracketed(label)
         if role_with_person(label) and recurring and base in first_at and first_at[base] < first_at[label]:
             cast.aliases[label] = label  # "A（韩露）：" once among "A："s: 韩露 answers this one (first, it names A)
+            continue
+        prefixed = HAN_ROLE_PREFIX.match(label)
+        person = label[prefixed.end():] if prefixed and len(label) - prefixed.end() >= 2 else None
+        given = [r for r in recurring if person and (r == person or _given_name(r, person))]
+        if len(given) == 1:  # "來賓 林雅婷：" once, then "雅婷：": one person
+            cast.aliases[label] = given[0]
             continue
         titled = HAN_TITLED.fullmatch(label)
         short = titled.group("n")[0] + label[titled.end("n"):] if titled else None
@@ -479,8 +485,11 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     return cast
 
 
-LEGEND = re.compile(r"(?P<l>[^\s=,;:][^=,;:\n]{0,20}?)\s*=\s*(?P<n>[^\s=,;()\n][^=,;()\n]{2,40}?)\s*"
-                    r"(?:[(（](?P<r>[^()（）\n]{2,30})[)）])?\s*(?=[,;，；]|$)", re.M)
+LEGEND = re.compile(r"(?:[(（]\s*)?(?P<l>[^\s=,;:(（][^=,;:(（\n]{0,20}?)\s*=\s*(?P<n>[^\s=,;()\n][^=,;()\n]{2,40}?)\s*"
+                    r"(?:[(（](?P<r>[^()（）\n]{2,30})[)）])?\s*(?=[,;，；)）]|\.(?:[\s*_]|$)|$)", re.M)
+# the role a legend writes before the name: "I = Interviewerin Petra Lang, Z = Zeitzeugin Gertrud Hahn"
+LEGEND_ROLE = re.compile(r"(?i)(?P<r>interviewer(?:in)?|zeitzeug(?:e|in)|moderator(?:in)?|gast|guest|host|interviewee|"
+                         r"narrator|befragte[r]?|sprecher(?:in)?|ehemann|ehefrau|husband|wife)\s+(?=\S)")
 
 
 # a transcript's header naming who a short label stands for: "Interviewerin: Johanna Reuter (I)"
@@ -535,8 +544,11 @@ def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
             label = max((c for c in labels if label.endswith(" " + c)), key=len, default=label)
         name = re.sub(r"^(?:Dr\.|Prof\.)\s+", "", m.group("n").strip())
         name = name if re.search(r"\b[A-Z]\.$", name) else name.rstrip(".")  # "…, TP = Tom Parry." ends a sentence
+        role = LEGEND_ROLE.match(name)
+        if role:
+            name = name[role.end():]
         if label in labels and names.looks_like_person(name):
-            out[label] = (name, (m.group("r") or "").strip())
+            out[label] = (name, (m.group("r") or (role.group("r") if role else "")).strip())
     return out
 
 

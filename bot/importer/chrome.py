@@ -294,7 +294,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                                                 r"|閱讀)")),
     # a printed page's jump line: "Continued on page 34", "(continued from page 29)", "Fortsetzung auf Seite 12"
     ("jump", _rx(r"^(?:(?-i:[^a-z.!?]{0,60})\s)?[(（]?(?:continued|cont'd|fortsetzung|weiter) (?:on|from|auf|von) "
-                 r"(?:page|p\.|seite|s\.)\s*\d+[)）]?\.?$")),
+                 r"(?:page|p\.|seite|s\.)\s*\d+[)）]?\.?(?:\s*:\s*\S.{0,80})?$")),  # (": „headline …“" repeated)
     ("copyright-line", _rx(r"^copyright\s*[:©]")),  # "Copyright: Penwith Archive." (in an answer, a topic)
     ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b",
                       r"\balle rechte vorbehalten\b",

@@ -59,7 +59,7 @@ NOT_SPEAKERS = {
     "translation", "übersetzung", "illustration", "cover", "caption", "title", "subtitle", "location",
     "ort", "zeit", "time", "also", "see also", "siehe", "contents", "inhalt", "table of contents", "bio", "about",
     "listen", "watch", "download", "subscribe", "follow", "share", "comments", "kommentare", "reply", "answer key",
-    "uhr", "am", "pm", "a.m", "p.m", "hrs", "h", "o'clock", "點", "点",  # ("**5:30 Uhr:** …": a time, no one)
+    "uhr", "a.m", "p.m", "hrs", "o'clock", "點", "点",  # ("**5:30 Uhr:** …": a time; "AM:", "H:" may be someone)
     "also present", "present", "anwesend", "appearances", "in attendance", "on behalf of",  # (a record's cover)
 }
 INTERVIEWER_LABELS = {

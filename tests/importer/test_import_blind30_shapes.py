@@ -98,3 +98,26 @@ def test_the_guest_goes_on_after_the_hosts_hm(tmp_path: Path) -> None:
             "程一舟：下一步呢？\n\n鲁雁秋：想在隔壁镇再开一家小的。\n")
     said = [p.text for p in answers_of(read_article(str(write(tmp_path, "shop.md", text))))]
     assert said[0] == f"{first}\n\n{then}"
+
+
+def test_a_legend_that_writes_the_role_before_the_name_and_a_voice_in_brackets(tmp_path: Path) -> None:
+    turns = [("I", "Wo sind Sie aufgewachsen?"), ("Z", "In der Mühlgasse 7, direkt am Kanal, mit vier Geschwistern."),
+             ("I", "Was hat Ihr Vater gemacht?"), ("Z", "Er war Färber in der Spinnerei, wie sein Vater auch."),
+             ("I", "Wo haben Sie Ihren Mann kennengelernt?"), ("Z", "Beim Tanz im Adler, 1955."),
+             ("H", "Es war im Rössle, nicht im Adler."), ("Z", "Er hat recht, es war im Rössle.")]
+    text = ("# Zeitzeugengespräch Gertrud Hahn\n\n*Legende: I = Interviewerin Petra Lang, Z = Zeitzeugin Gertrud "
+            "Hahn.* Zeitweise war auch ihr Ehemann anwesend (H = Heinrich Hahn).\n\n"
+            + "\n\n".join(f"{who}: {words}" for who, words in turns))
+    prepared = read_article(str(write(tmp_path, "hahn.md", text)))
+    said = [(p.speaker, p.text) for p in answers_of(prepared)]
+    assert said[0] == ("Gertrud Hahn", "In der Mühlgasse 7, direkt am Kanal, mit vier Geschwistern.")
+    assert ("Heinrich Hahn", "Es war im Rössle, nicht im Adler.") in said
+    assert prepared.cast.interviewers == ["Petra Lang"]
+
+
+def test_a_role_before_the_name_once_then_the_given_name(tmp_path: Path) -> None:
+    text = ("# 茶園裡的三年\n\n主持人 阿哲：歡迎來賓林雅婷！妳以前在做什麼？\n\n"
+            "來賓 林雅婷：我在信義區一間廣告公司做了七年的平面設計。\n\n阿哲：為什麼回鹿谷？\n\n"
+            "雅婷：2019 年春天阿公中風，茶園沒人顧。\n\n阿哲：轉有機難嗎？\n\n雅婷：轉型期要三年，產量掉了快四成。\n")
+    prepared = read_article(str(write(tmp_path, "tea.md", text)))
+    assert {p.speaker for p in answers_of(prepared)} == {"林雅婷"} and len(answers_of(prepared)) == 3

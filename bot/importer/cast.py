@@ -486,7 +486,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
 
 
 LEGEND = re.compile(r"(?:[(（]\s*)?(?P<l>[^\s=,;:(（][^=,;:(（\n]{0,20}?)\s*=\s*(?P<n>[^\s=,;()\n][^=,;()\n]{2,40}?)\s*"
-                    r"(?:[(（](?P<r>[^()（）\n]{2,30})[)）])?\s*(?=[,;，；)）]|\.(?:[\s*_]|$)|$)", re.M)
+                    r"(?:[(（](?P<r>[^()（）\n]{2,30})[)）])?\s*(?=[,;，；)）]|(?<!\s[A-Z])\.(?:[\s*_]|$)|$)", re.M)
 # the role a legend writes before the name: "I = Interviewerin Petra Lang, Z = Zeitzeugin Gertrud Hahn"
 LEGEND_ROLE = re.compile(r"(?i)(?P<r>interviewer(?:in)?|zeitzeug(?:e|in)|moderator(?:in)?|gast|guest|host|interviewee|"
                          r"narrator|befragte[r]?|sprecher(?:in)?|ehemann|ehefrau|husband|wife)\s+(?=\S)")
@@ -550,6 +550,11 @@ def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
         if label in labels and names.looks_like_person(name):
             out[label] = (name, (m.group("r") or (role.group("r") if role else "")).strip())
     return out
+
+
+def _han_name(name: str, text: str) -> bool:
+    """Whether a Chinese name before a title is a person's ("陳慧文", "王建国"), not a word ("黄副", "陈老")."""
+    return bool(names._han_people(name, text)) or name in names._tagged_people({name})
 
 
 HAN_TITLED = re.compile(r"(?P<n>[\u3400-\u9fff]{2,3})(?:教授|博士|先生|女士|老师|老師|医生|醫生|律师|律師|院长|院長|"
@@ -627,7 +632,7 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
         longest = longest[prefixed.end():]  # "主持人小满": 小满
     if longest != label and len(longest) > len(label):
         titled = HAN_TITLED.fullmatch(longest)  # ("陳慧文教授" once for "陳教授": 陳慧文)
-        return titled.group("n") if titled and names._han_people(titled.group("n"), body) else longest
+        return titled.group("n") if titled and _han_name(titled.group("n"), body) else longest
     expanded = names.expand_initials(label, candidates)
     if expanded:
         return expanded
@@ -645,7 +650,7 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     if office:
         return office
     titled = HAN_TITLED.fullmatch(label)
-    if titled and titled.group("n")[0] in names.SURNAMES and names._han_people(titled.group("n"), body):
+    if titled and titled.group("n")[0] in names.SURNAMES and _han_name(titled.group("n"), body):
         return titled.group("n")  # "陳慧文教授：" at first, then "陳教授：": 陳慧文, in both
     found = names.full_name(label, body)
     if found == label and not names.HAN.search(label) and " " not in label.strip():  # "KÖHLER:": the one

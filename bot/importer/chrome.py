@@ -471,11 +471,12 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
 
 # a translator's or editor's note set into a sentence: "…最后死的是一头牛（LCTT 译注：这是杀鸡用牛刀的意思吗？）。",
 # "… (Anm. d. Red.: Das Gesetz trat 2021 in Kraft.)", "… (Translator's note: a pun on 'bug'.)"
-INLINE_NOTE = re.compile(r"[ \t]*(?P<o>[（(\[])[ \t]*(?:[A-Z]{2,6}[ \t]*)?(?:译注|譯註|譯注|译者注|譯者註|譯者注|"
-                         r"编注|編註|编者注|編者註|编者按|編者按|编按|編按|小编注|小編註|笔者注|筆者註|筆者注|"
-                         r"(?i:anm\.\s*d\.\s*(?:red|übers|ü)\.|anmerkung der (?:redaktion|übersetzung|übersetzerin|"
-                         r"übersetzers)|translator['’]?s note|editor['’]?s note|ed\.\s*note))"
-                         r"[ \t]*[:：](?:[^（）()\[\]\n]|[（(][^（）()\n]{0,100}[）)]){1,300}[）)\]]")
+_NOTE_KEY = (r"[ \t]*(?:[A-Z]{2,6}[ \t]*)?(?:译注|譯註|譯注|译者注|譯者註|譯者注|编注|編註|编者注|編者註|编者按|編者按|"
+             r"编按|編按|小编注|小編註|笔者注|筆者註|筆者注|(?i:anm\.\s*d\.\s*(?:red|übers|ü)\.|anmerkung der "
+             r"(?:redaktion|übersetzung|übersetzerin|übersetzers)|translator['’]?s note|editor['’]?s note|ed\.\s*note))"
+             r"[ \t]*[:：]")
+INLINE_NOTE = re.compile(rf"[ \t]*(?:[（(]{_NOTE_KEY}(?:[^（）()\n]|[（(][^（）()\n]{{0,100}}[）)]){{1,300}}[）)]"
+                         rf"|\[{_NOTE_KEY}[^\[\]\n]{{1,300}}\])")  # (a note in round brackets may hold "[…]")
 
 
 def inline_notes(text: str) -> tuple[str, list[str]]:

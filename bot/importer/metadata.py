@@ -90,9 +90,15 @@ SELF_LINK = re.compile(r"^\W{0,6}(?:permalink|permanent link|link zur sendung|li
                        r"(?:diese[rs]? )?(?:meldung|pressemitteilung|artikel|beitrag) im (?:web|internet)|"
                        r"本文网址|本文網址|本文链接|本文連結|本文地址|"
                        r"文章链接|文章連結|(?:本文)?永久链接|(?:本文)?永久連結)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*"
-                       r"(?:\[[^\]\n]{1,200}\]\((?P<u>https?://[^\s()<>]+)\)|<?(?P<v>https?://[^\s<>\[\]]+?)>?)"
+                       r"(?:\[(?P<t>[^\]\n]{1,200})\]\((?P<u>[^\s()<>]*)\)|<?(?P<v>https?://[^\s<>\[\]]+?)>?)"
                        r"[\s.。]*$",  # (the address bare, or a Markdown link: "[https://…](https://…)", "[a.com/x](…)")
                        re.I | re.M)
+def _own_link(m: re.Match[str]) -> str | None:
+    """The address a self-link line gives: the link's text when it is one (not a redirect it points through),
+    else where the link points when that is an address."""
+    return next((a for a in (m.group("v"), m.group("t"), m.group("u")) if a and re.match(r"https?://\S+$", a)), None)
+
+
 ACCOUNT = re.compile(r"(?:微信)?(?:公众号|公眾號)\s*[「『“\"《]?(?P<a>[^」』”\"》]{2,20})[」』”\"》]?")
 SOURCE_LINE = re.compile(r"(?:来源|來源|出处|译文出自|譯文出自|Quelle|Source)\s*[:：]\s*(?!https?:|www\.)"
                          r"(?P<n>[^\s　|｜,，。·・－]{2,30})"
@@ -246,7 +252,8 @@ def site_of(url: str | None) -> str | None:
     if not host or names_no_site(host) or host.endswith((".localhost", ".local", ".internal")):
         return None
     labels = [p for p in host.split(".") if p]
-    if len(labels) < 2 or host.removeprefix("www.") in CODE_HOSTS:
+    code = next((h for h in CODE_HOSTS if host == h or host.endswith("." + h)), None)
+    if len(labels) < 2 or (code and host.removesuffix(code).rstrip(".") not in ("about", "blog", "docs")):
         return None  # a file in someone's repository: the host publishes nothing of it (ask for --publisher)
     hosted = next((n for n in range(2, 4) if ".".join(labels[-n:]) in HOSTED_SITES), None)
     if hosted and len(labels) > hosted:
@@ -481,7 +488,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
     if isinstance(chosen, str):  # og:title "Fischerei in der Ostsee: Meeresbiologin …", the headline without
         chosen = next((r for r in (headline, article_part, h1) if r and chosen.endswith(r)  # the kicker before it
                        and (re.fullmatch(r"[^:：]{2,60}[:：]\s*", chosen[:-len(r)])
-                            or (r == h1 and re.fullmatch(r"[^:：]{2,60}\s[-–—|]\s*", chosen[:-len(r)])
+                            or (r in (h1, headline) and re.fullmatch(r"[^:：]{2,60}\s[-–—|]\s*", chosen[:-len(r)])
                                 and r.casefold() not in {(site or "").casefold(),
                                                          (prop("og:site_name") or "").casefold()}))), chosen)
         # ("城市有道 - 街市仲有冇明天？" over the page's <h1> "街市仲有冇明天？": the show's name before the episode's)
@@ -564,7 +571,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
             meta.put("published", iso_date(line), "byline")
     own = SELF_LINK.search(lines)  # "Page address: http://…" in the footer of a page that gives no canonical link
     if own:
-        meta.put("url", web_url(own.group("u") or own.group("v")), "the page's own link line")
+        meta.put("url", web_url(_own_link(own)), "the page's own link line")
     meta.shown = " ".join((body[0] if body else tree).xpath(SHOWN_TEXT))
     meta.put("publisher", site_of(meta.url or page_url), "web address")
     return meta
@@ -856,7 +863,7 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         meta.put("published", iso_date(edited.group("d")), "last edited")
     own = SELF_LINK.search(body)
     if own:
-        meta.put("url", web_url(own.group("u") or own.group("v")), "the document's own link line")
+        meta.put("url", web_url(_own_link(own)), "the document's own link line")
     hosted = meta.found.get("publisher") in (None, "web address") or (meta.publisher or "").casefold() in PLATFORMS
     tail = body[-3000:]  # (a footer's lines)
     first = FIRST_PUBLISHED.search(tail) if hosted else None

@@ -136,7 +136,7 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                 main = _main_guest(pieces, guests)
                 for i in marked:  # an answer: a question's translation under it goes with it)
                     before = next((pc for pc in reversed(pieces[:i]) if not pc.dropped and pc.plain), None)
-                    if not pieces[i].label and _asks(pieces[i].text) and not (before and before.label == asker):
+                    if not pieces[i].label and _asks_marked(pieces[i]) and not (before and before.label == asker):
                         pieces[i].label = asker
                         answer = next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None)
                         guest = cast.voices.get(cast.aliases.get(main, main)) if main else None
@@ -146,7 +146,7 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                                 answer.para.bold or answer.para.kind == "heading" or _asks(answer.text)):
                             answer.label = main  # (answered with no label: by the guest, or the main one)
             elif not askers:  # "## Frage 2: Wie viel Reet …?" over "**Hauke Ketelsen:** …": the questions, unlabelled
-                headed = [i for i, pc in zip(marked, after, strict=True) if _asks(pieces[i].text) and pc is not None
+                headed = [i for i, pc in zip(marked, after, strict=True) if _asks_marked(pieces[i]) and pc is not None
                           and (v := cast.voice(pc.label)) is not None and v.role == "interviewee"]
                 if len(headed) >= MIN_QUESTIONS - 1 and len(headed) * 2 >= len(marked):
                     for i in headed:
@@ -163,7 +163,7 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
         for i in questions:
             pieces[i].label = ASKED
     else:  # "问：…" and, between them, questions only set in bold: both are the interviewer's
-        unlabelled = [i for i in _marked_questions(pieces) if _asks(pieces[i].text)]
+        unlabelled = [i for i in _marked_questions(pieces) if _asks_marked(pieces[i])]
         for i in unlabelled:
             pieces[i].label = ASKED
         questions = sorted(questions + unlabelled)
@@ -611,7 +611,8 @@ def _pull_quotes(pieces: list[Piece]) -> None:
                 break
             before = pieces[i - 1] if i > 0 else None  # (right after a question, a quoted answer is the answer)
             quoted = pc.para.quote and QUOTED_WHOLE.fullmatch(texts[i].strip())
-            if abs(j - i) == 1 and not pieces[j].dropped and quoted \
+            if abs(j - i) <= 2 and not any(pieces[k].label for k in range(min(i, j) + 1, max(i, j) + 1)) \
+                    and not pieces[j].dropped and quoted \
                     and len(t) <= PULL_QUOTE_MAX and len(other) > len(t) and _echoes(t, other) and before is not None \
                     and not _asks(before.text) and not (before.para.bold or before.para.kind == "heading"):
                 pc.dropped = "pull-quote"  # "> “在 Perl 6 中，我们试图让电脑更准确的了解我们。”": an answer's words
@@ -751,9 +752,10 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
                 speaker, turn = voice, Turn(voice, [pc], _question(asked) if asked else None, section)
                 flow.items.append(turn)
                 continue
+        resumed = _resumed(flow, turn) if speaker.role == "interviewer" and not _asks(pc.text) else None
         upcoming = next((p for p in live[i + 1:] if p.label), None)
-        host_next = upcoming is not None and (v := cast.voice(upcoming.label)) is not None and v.role != "interviewee"
-        resumed = _resumed(flow, turn) if speaker.role == "interviewer" and not _asks(pc.text) and host_next else None
+        if resumed is not None and upcoming is not None and cast.voice(upcoming.label) is resumed.voice:
+            resumed = None  # ("记者：嗯。" "他当年对您严格吗？" and the same guest answers: the host's prompt)
         if resumed is not None:  # "程一舟：嗯。" and the paragraph after it: the guest goes on (tidy joins the two)
             speaker, turn = resumed.voice, Turn(resumed.voice, [pc], resumed.question, resumed.section)
             flow.items.append(turn)

@@ -396,3 +396,49 @@ def test_editors_notes_in_other_brackets_and_a_self_link_in_bold(tmp_path: Path)
         "Because we wanted to fix the things people complained about and that takes time.",
         "I think so. The grammars alone were worth the wait.", "我们用 Artistic 许可证发布，也兼容 GPL。"]
     assert prepared.article.url == "https://linux.cn/article-9999-1.html"
+
+
+# A fifth review, of the fixes after the fourth and of round 31's rules, found these.
+
+def test_a_panelist_goes_on_after_the_hosts_backchannel(tmp_path: Path) -> None:
+    text = ("# The night economy: two voices\n\nAn edited transcript of our roundtable.\n\n"
+            "HOST: Ruth, what changed after the curfew was lifted?\n\nRUTH OKAFOR: Footfall doubled within a month.\n\n"
+            "HOST: Marcus, is that fair?\n\nMARCUS BELL: Not really. The council should have paid for the glazing.\n\n"
+            "HOST: Yeah.\n\nWe set aside two hundred thousand pounds for it in the spring budget.\n\n"
+            "RUTH OKAFOR: That is news to me, and welcome news.\n\nHOST: And the last word?\n\n"
+            "MARCUS BELL: Come out after ten and see for yourselves.\n")
+    assert ("Marcus Bell", "Not really. The council should have paid for the glazing.\n\nWe set aside two hundred "
+                           "thousand pounds for it in the spring budget.") in said(tmp_path, "panel.md", text)
+
+
+def test_signed_questions_over_labelled_answers_and_a_key_with_a_middle_initial(tmp_path: Path) -> None:
+    qa = [("My tomatoes split every August. What am I doing wrong? Tom, Leeds", "Splitting comes from uneven water."),
+          ("Can I grow blueberries in a pot? Priya Shah, 34, Bradford", "Yes, in ericaceous compost."),
+          ("When should I prune my wisteria? Femi from London", "Twice a year, in July and in February."),
+          ("Is it too late to plant garlic in December? Anna (Köln)", "If the ground is not frozen, no.")]
+    text = ("# Ask the gardener: your questions answered\n\nOur resident expert answers readers' letters.\n\n"
+            + "\n\n".join(f"**{q}**\n\n**Sarah Jones:** {a}" for q, a in qa))
+    prepared = read_article(str(write(tmp_path, "garden.md", text)))
+    assert [(p.question, p.text) for p in answers_of(prepared)] == qa
+    key = ("# Oral history: Margaret Ellis on the mill\n\nTranscript key: INT = Sarah Cole, ME = Margaret J. Ellis.\n\n"
+           "INT: Where did you grow up?\n\nME: On Water Street, right by the canal.\n\n"
+           "INT: What did your father do?\n\nME: He was a dyer at the mill, like his father before him.\n\n"
+           "INT: When did you start at the mill yourself?\n\nME: At fourteen, sweeping under the looms.\n")
+    assert {who for who, _ in said(tmp_path, "ellis.md", key)} == {"Margaret J. Ellis"}
+
+
+def test_a_pull_quote_two_paragraphs_on_a_note_holding_brackets_and_a_redirecting_self_link(tmp_path: Path) -> None:
+    text = ("# „Wir haben zu lange gewartet“\n\nAnna Müller leitet seit 2015 das Tierheim. Ein Gespräch über Hunde.\n\n"
+            "Permalink: [https://tierheim.example/interview](https://www.google.com/url?q=https://tierheim.example/"
+            "interview&sa=D)\n\n**Frau Müller, wie viele Tiere betreuen Sie?**\n\nHundertzwanzig Hunde und fast "
+            "doppelt so viele Katzen (Anm. d. Red.: Stand „Ende […] März“).\n\n**Wie finanzieren Sie sich?**\n\n"
+            "Die Gemeinde zahlt eine Pauschale. Ohne die Beiträge unserer Mitglieder müssten wir das Heim "
+            "schließen.\n\n"
+            "Dazu kommen die Nebenkosten der Hundehäuser.\n\n> „Ohne unsere Mitglieder müssten wir das Heim "
+            "schließen.“\n\nDeshalb gibt es jedes Jahr im Mai einen Flohmarkt.\n\n**Was wünschen Sie sich?**\n\n"
+            "Einen Hundeführerschein vor dem Kauf.\n")
+    prepared = read_article(str(write(tmp_path, "tierheim.md", text)))
+    answers = [p.text for p in answers_of(prepared)]
+    assert answers[0] == "Hundertzwanzig Hunde und fast doppelt so viele Katzen."
+    assert "„Ohne unsere Mitglieder" not in answers[1] and answers[1].endswith("jedes Jahr im Mai einen Flohmarkt.")
+    assert prepared.article.url == "https://tierheim.example/interview"

@@ -552,11 +552,6 @@ def _legend(text: str, labels: set[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _han_name(name: str, text: str) -> bool:
-    """Whether a Chinese name before a title is a person's ("陳慧文", "王建国"), not a word ("黄副", "陈老")."""
-    return bool(names._han_people(name, text)) or name in names._tagged_people({name})
-
-
 HAN_TITLED = re.compile(r"(?P<n>[\u3400-\u9fff]{2,3})(?:教授|博士|先生|女士|老师|老師|医生|醫生|律师|律師|院长|院長|"
                         r"主任|校长|校長|馆长|館長|社长|社長)")  # a full name and a title
 HAN_LEGEND = re.compile(r"(?<![A-Za-z])(?P<l>[A-Z])\s*(?:是|为|為|指|代表)\s*(?P<n>[\u4e00-\u9fff]{2,4}?)"
@@ -632,7 +627,7 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
         longest = longest[prefixed.end():]  # "主持人小满": 小满
     if longest != label and len(longest) > len(label):
         titled = HAN_TITLED.fullmatch(longest)  # ("陳慧文教授" once for "陳教授": 陳慧文)
-        return titled.group("n") if titled and _han_name(titled.group("n"), body) else longest
+        return titled.group("n") if titled and names.han_person(titled.group("n"), body) else longest
     expanded = names.expand_initials(label, candidates)
     if expanded:
         return expanded
@@ -650,7 +645,7 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     if office:
         return office
     titled = HAN_TITLED.fullmatch(label)
-    if titled and titled.group("n")[0] in names.SURNAMES and _han_name(titled.group("n"), body):
+    if titled and titled.group("n")[0] in names.SURNAMES and names.han_person(titled.group("n"), body):
         return titled.group("n")  # "陳慧文教授：" at first, then "陳教授：": 陳慧文, in both
     found = names.full_name(label, body)
     if found == label and not names.HAN.search(label) and " " not in label.strip():  # "KÖHLER:": the one

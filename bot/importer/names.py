@@ -486,6 +486,12 @@ HAN_PHRASES = {"谢邀", "謝邀", "谢谢", "謝謝", "多谢", "多謝", "感�
                "林林总总", "林林總總", "马上", "馬上", "高兴", "高興", "常常", "万一", "萬一"}
 
 
+def han_person(name: str, text: str) -> bool:
+    """Whether a Chinese name (before a title, in a legend) is a person's the text writes ("陳慧文", "王建国"), not
+    a word ("黄副", "陈老", "郑州")."""
+    return bool(_han_people(name, text)) or name in _tagged_people({name})
+
+
 def _tagged_people(words: set[str]) -> set[str]:
     """Those of `words` that jieba's dictionary tags as personal names (张国栋; not 武夷山)."""
     if not words:

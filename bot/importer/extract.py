@@ -667,6 +667,7 @@ def from_text(source: Source) -> Document:
         meta.put("published", printed.pop(), "running foot")
     if source.url:
         meta.put("url", metadata.web_url(source.url), "web address")
+    meta.put("publisher", metadata.paper_in_page_heads(source.text[:200000]), "its page heads")
     metadata.from_markdown(meta, body, source.url)
     first = next((line.strip() for line in body.split("\n") if line.strip()), "")
     site = transcript.named_site(first) or (None if meta.publisher else metadata.letterhead(first))

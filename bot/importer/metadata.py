@@ -13,6 +13,7 @@ import ipaddress
 import itertools
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -88,6 +89,8 @@ SELF_LINK = re.compile(r"^\W{0,6}(?:permalink|permanent link|link zur sendung|li
                        r"address of this page|"
                        r"adresse dieser seite|seitenadresse|"
                        r"(?:diese[rs]? )?(?:meldung|pressemitteilung|artikel|beitrag) im (?:web|internet)|"
+                       r"(?:diese[rs]? )?(?:artikel|beitrag|interview|meldung) online|"
+                       r"(?:this )?(?:article|story|interview) online|"
                        r"本文网址|本文網址|本文链接|本文連結|本文地址|"
                        r"文章链接|文章連結|(?:本文)?永久链接|(?:本文)?永久連結)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*"
                        r"(?:\[(?P<t>[^\]\n]{1,200})\]\((?P<u>[^\s()<>]*)\)|<?(?P<v>https?://[^\s<>\[\]]+?)>?)"
@@ -811,10 +814,29 @@ def show_in_title(meta: Meta) -> None:
         meta.put("publisher", m.group("show").strip(), "the show's name in the title")
 
 
+PAGE_HEAD = re.compile(r"(?:[·|•]\s*(?:Seite|Page|S\.|p\.)\s*\d{1,4}\b|\b(?:Seite|Page)\s*\d{1,4}\s*[·|•])", re.I)
+
+
+def paper_in_page_heads(text: str) -> str | None:
+    """The paper whose name opens its page heads ("Lahntal-Bote · Freitag, 12. April 2024 · Seite 16 · Lokales",
+    under "Lahntal-Bote · Hinterländer Ausgabe" at the top): the first part of two such lines or more."""
+    heads = [line for line in text.split("\n") if PAGE_HEAD.search(line)]
+    if not heads:
+        return None
+    firsts = Counter(re.split(r"\s+[·|•]\s+", line.strip(), maxsplit=1)[0].strip()
+                     for line in [*heads, next((x for x in text.split("\n") if x.strip()), "")])
+    name, n = firsts.most_common(1)[0]
+    return name if n >= 2 and 2 <= len(name) <= 40 and len(name.split()) <= 4 and name[:1].isupper() \
+        and not re.search(r"\d", name) else None
+
+
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     """Title, publisher and date a Markdown or text document shows in its first lines."""
     for heading in re.finditer(r"^\s{0,3}#\s+(?P<t>\S.*?)\s*#*\s*$|^(?P<s>\S[^\n]{2,200})\n=+[ \t]*$", body, re.M):
         title = re.sub(r"[*_`]", "", heading.group("t") or heading.group("s")).strip()
+        framed = heading.group("s") and re.search(r"(?:^|\n)[=\-─━]{5,}[ \t]*\n$", body[:heading.start()])
+        if framed or PAGE_HEAD.search(title):
+            continue  # "Lahntal-Bote · Freitag, 12. April 2024 · Seite 16" between rules: a page's head, no title
         if title.casefold() not in GENERIC_HEADINGS:
             meta.put("title", title, "first heading")
             break

@@ -121,3 +121,41 @@ def test_a_role_before_the_name_once_then_the_given_name(tmp_path: Path) -> None
             "雅婷：2019 年春天阿公中風，茶園沒人顧。\n\n阿哲：轉有機難嗎？\n\n雅婷：轉型期要三年，產量掉了快四成。\n")
     prepared = read_article(str(write(tmp_path, "tea.md", text)))
     assert {p.speaker for p in answers_of(prepared)} == {"林雅婷"} and len(answers_of(prepared)) == 3
+
+
+EPAPER = """Lahntal-Bote  ·  Hinterländer Ausgabe
+E-Paper  ·  Freitag, 12. April 2024  ·  Seite 15  ·  Lokales Gladenbach
+------------------------------------------------------------------------
+
+„Um drei Uhr morgens war die Welt noch in Ordnung“
+
+Bäckermeister Reinhard Wolff schließt nach 41 Jahren seine Backstube.
+
+Von Anna Schmidt
+
+**Herr Wolff, wann sind Sie heute aufgestanden?**
+
+Um halb drei, wie jeden Tag seit 1983. Der Teig wartet nicht.
+
+**Warum hören Sie auf?**
+
+Weil es keinen Nachfolger gibt. Mein Sohn ist Ingenieur in Stuttgart.
+
+========================================================================
+Lahntal-Bote  ·  Freitag, 12. April 2024  ·  Seite 16  ·  Lokales
+========================================================================
+
+**Was werden Sie vermissen?**
+
+Den Geruch morgens um vier, wenn die ersten Brötchen aus dem Ofen kommen.
+
+Dieser Artikel online:
+https://www.lahntal-bote.example/lokales/baeckerei-wolff-interview.html
+"""
+
+
+def test_an_epapers_page_heads_name_the_paper_and_are_no_title(tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "epaper.txt", EPAPER)))
+    assert masthead(prepared)[:2] == ("„Um drei Uhr morgens war die Welt noch in Ordnung“", "Lahntal-Bote")
+    assert prepared.article.url == "https://www.lahntal-bote.example/lokales/baeckerei-wolff-interview.html"
+    assert len(answers_of(prepared)) == 3

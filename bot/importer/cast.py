@@ -226,6 +226,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         if role_with_person(label) and recurring and base in first_at and first_at[base] < first_at[label]:
             cast.aliases[label] = label  # "A（韩露）：" once among "A："s: 韩露 answers this one (first, it names A)
             continue
+        answering = [r for r in recurring if r.lower() in INTERVIEWEE_LABELS and r in first_at]  # "答："
+        if len(answering) == 1 and names.looks_like_person(label) and first_at[label] < first_at[answering[0]]:
+            cast.aliases[label] = answering[0]  # "陳家豪：" on the first answer, "答：" on the others: one person
+            continue
         prefixed = HAN_ROLE_PREFIX.match(label)
         person = label[prefixed.end():] if prefixed and len(label) - prefixed.end() >= 2 else None
         given = [r for r in recurring if person and (r == person or _given_name(r, person))]

@@ -718,7 +718,9 @@ def from_byline(meta: Meta, text: str) -> None:
 LAST_EDITED = re.compile(r"^\W{0,3}(?:最後編輯|最后编辑|最後更新|最后更新|last edited|last updated|zuletzt bearbeitet|"
                          r"zuletzt aktualisiert)\s*[:：]\s*(?P<d>[\d./\-年月日 ]{6,20})\s*$", re.I | re.M)
 BYLINE_START = re.compile(r"^(?i:interview(?:ed)? by|by|von|text:|das (?:gespräch|interview) führte(?:n)?)\s+"
-                          r"[A-ZÄÖÜ][\w'’.-]+\s+[A-ZÄÖÜ][\w'’-]+\W*$|^(?:采访|採訪|文)\s*[／/|:：]")
+                          r"[A-ZÄÖÜ][\w'’.-]+\s+[A-ZÄÖÜ][\w'’-]+\W*$|^(?:采访|採訪|文)\s*[／/|:：]|"
+                          # "記者 李敏"
+                          r"^(?:记者|記者|本报记者|本報記者)\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})?$")
 GENERIC_HEADINGS = {"info", "infos", "transcript", "transkript", "transkription", "interview", "contents", "inhalt",
                     "intro", "introduction", "einleitung", "summary", "notes", "about", "目录", "正文", "简介"}
 
@@ -903,8 +905,10 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     owned = COPYRIGHT_LINE.search(body[-2000:])  # "© 2025 Klangwerk Magazin" at a text's foot
     if owned and re.match(r"(?i)alle rechte|all rights|tous droits|版权所有|版權所有", owned.group("n").strip()):
         owned = None  # ("© 2024 Alle Rechte vorbehalten": no one's name)
-    if owned and not page_url:
-        meta.put("publisher", owned.group("n").strip(), "copyright line")
+    if owned and not page_url:  # ("© 2024 東港日報有限公司 版權所有 不得轉載": 東港日報)
+        holder = re.split(r"\s*(?:版权所有|版權所有|不得转载|不得轉載|(?i:all rights reserved|alle rechte "
+                          r"vorbehalten))", owned.group("n").strip())[0]
+        meta.put("publisher", re.sub(r"(?:股份)?有限公司$", "", holder).strip() or holder, "copyright line")
     trail = PLAIN_CRUMBS.search(opening)  # "Forum › Stadtimkerei Leipzig e.V. › Interviews": the first name in it
     if trail:
         named = [c.strip() for c in re.split(r"\s[›»]\s", trail.group(0))]

@@ -74,6 +74,12 @@ LATIN_TEASER = [
     re.compile(rf"\b(?:sagt|sagte|erzählt|erzählte|erklärt|erklärte|meint|betont|warnt|says|said|explains|tells us|"
                rf"argues|warns)\b[^.!?]{{0,60}}?(?P<n>{CAP}(?:\s+(?:von|van|de|der|zu|[A-Z]\.))?\s+{CAP})\s+"
                rf"(?:im (?:Gespräch|Interview)|in (?:an|this|our|the) (?:interview|conversation))\b"),
+    # "This week I sat down (well, stood, …) with **Tomasz Wieczorek**, who …", "I caught up with Ann Lee"
+    re.compile(rf"\b(?i:I|we)\s+(?i:sat down|caught up|met up|met|chatted)\b[^.!?]{{0,80}}?\bwith\s+(?:\*\*|__)?"
+               rf"(?P<n>{PERSON2})(?=(?:\*\*|__)?\s*(?:[,.;:(]|$|\s(?:who|about|on|to)\b))"),
+    # "Dr Imogen Thackeray, a building-energy engineer in Sheffield, answers them", "…, beantwortet sie"
+    re.compile(rf"(?P<n>{PERSON2}),\s+(?:a|an|the|die|der|eine?)\s+[^.!?]{{3,140}}?,\s+(?:answers|answered|"
+               rf"responds|replies|beantwortet|antwortet)\b"),
 ]
 HAN_TEASER = [
     re.compile(r"(?:对|對|采访了|採訪了|专访了|專訪了|邀请到|邀請到|请到|請到)\s*(?P<run>[\u4e00-\u9fff·]{2,20}?)\s*"
@@ -470,8 +476,8 @@ def _han_people(shown: str, text: str) -> list[str]:
             elif len(w) == 1 and run[start] in SURNAMES:
                 for size in (3, 2):  # each piece short, the name ending where a piece ends
                     name = run[start:start + size]
-                    if size == 3 and name[-1] in PARTICLES:
-                        continue
+                    if name[-1] in PARTICLES:
+                        continue  # ("陈明|说", "玻璃管的": a particle ends no name)
                     pieces = [c for c in range(start + 1, start + size + 1) if c in cuts]
                     if len(name) == size and start + size in cuts and size - len(pieces) <= 1 and name in text:
                         out.append((name, ""))

@@ -115,6 +115,8 @@ def _asks_marked(pc: Piece) -> bool:
                               and bool(SIGNED_QUESTION.search(visible(pc.text))))
 
 
+SIGNATURE = re.compile(r"[-–—]\s*(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+){0,2}"
+                       r"(?:\s*,\s*(?:\d{1,3}|(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+){0,2})){0,2}\.?")
 # a reader's question signed with their name and town: "… teaching the right things? Femi, London", "…? – Anna (Köln)"
 _CAPS = r"(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+){0,2}"  # "Tom", "Priya Shah", "St Albans"
 SIGNED_QUESTION = re.compile(rf"[?？][\s*_]*(?:[-–—]\s*)?{_CAPS}(?:(?:\s*,\s*(?:\d{{1,3}}|via \w+|{_CAPS})){{1,3}}"
@@ -175,6 +177,9 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
             if pc.para.kind == "heading" or pc.label:
                 break
             if pc.dropped or not pc.plain:
+                continue
+            if SIGNATURE.fullmatch(pc.plain.strip(" *_")):
+                pc.dropped = "the reader who asked"  # "– Margaret, Swindon" under her question
                 continue
             if BIO_START.match(pc.plain.lstrip("|*_ ")):
                 break  # "Zur Person" under the closing thanks: a box about the guest, no answer

@@ -159,3 +159,59 @@ def test_an_epapers_page_heads_name_the_paper_and_are_no_title(tmp_path: Path) -
     assert masthead(prepared)[:2] == ("„Um drei Uhr morgens war die Welt noch in Ordnung“", "Lahntal-Bote")
     assert prepared.article.url == "https://www.lahntal-bote.example/lokales/baeckerei-wolff-interview.html"
     assert len(answers_of(prepared)) == 3
+
+
+def test_readers_questions_signed_on_the_next_line_and_an_expert_named_as_answering(tmp_path: Path) -> None:
+    qa = [("Will a heat pump keep my Victorian terrace warm?", "Margaret, Swindon", "Yes, in most cases."),
+          ("My neighbour's heat pump is noisy. Will mine be?", "Dev, Leicester", "Your neighbour's is quite typical."),
+          ("Do you have one yourself?", "Kwame, Luton", "I do. We put an air-source pump in three years ago.")]
+    body = "".join(f"<p><b>{q}</b></p><p><i>– {who}</i></p><p>{a}</p>" for q, who, a in qa)
+    page = ("<html><head><title>Heat pumps: Your questions answered - WBC News</title></head><body><article>"
+            "<h1>Heat pumps: Your questions answered</h1><p>We asked you to send in your questions. Dr Imogen "
+            "Thackeray, a building-energy engineer in Sheffield, answers them.</p>" + body + "</article></body></html>")
+    said = [(p.speaker, p.question, p.text) for p in answers_of(read_article(str(write(tmp_path, "wbc.html", page))))]
+    assert said == [("Dr Imogen Thackeray", q, a) for q, _, a in qa]
+
+
+HK_PRINT = """東港日報
+
+首頁 > 港聞 > 專訪
+
+專訪霓虹燈師傅陳家豪：「燈可以拆，手藝不能拆」
+
+記者 李敏
+
+在油麻地一幢工業大廈的十二樓，陳家豪的工作枱上擺着一排排彎成字樣的玻璃管的燈。
+
+問：你是怎樣入行的？
+陳家豪：我十六歲中三畢業就出來做學徒，跟的是深水埗一位姓梁的師傅。
+
+問：一支霓虹燈管是怎樣做出來的？
+答：先按設計圖把字樣一比一畫在石棉布上，然後用火槍把玻璃管燒軟。
+
+問：生意受影響嗎？
+答：很大。2000年前後，我一個月可以接十幾單招牌，現在一年都未必有十單。
+
+問：有徒弟嗎？
+答：有兩個，都是大學畢業生。
+
+© 2024 東港日報有限公司 版權所有 不得轉載
+"""
+
+
+def test_a_papers_print_interview_named_once_then_answering_as_da(tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "neon.txt", HK_PRINT)))
+    assert masthead(prepared)[:2] == ("專訪霓虹燈師傅陳家豪：「燈可以拆，手藝不能拆」", "東港日報")
+    said = [(p.speaker, p.text) for p in answers_of(prepared)]
+    assert said[0] == ("陳家豪", "我十六歲中三畢業就出來做學徒，跟的是深水埗一位姓梁的師傅。")
+    assert {who for who, _ in said} == {"陳家豪"} and len(said) == 4
+
+
+def test_a_newsletter_that_sat_down_with_its_guest(tmp_path: Path) -> None:
+    text = ("---\ntitle: \"Issue #47: The cargo bike co-op\"\ndate: 2024-09-26\n---\n\nHi friends,\n\nThis week I sat "
+            "down (well, stood, in a very draughty railway arch) with **Tomasz Wieczorek**, who co-founded Harbourside "
+            "Cargo.\n\n" + "\n\n".join(f"> **Q:** {q}\n\n{a}" for q, a in [
+                ("Why a co-op?", "Because none of us wanted a boss, honestly."),
+                ("How do you decide things?", "One member, one vote. It's slower, but nobody quits."),
+                ("Would you take venture capital?", "Never. They would want the exit, and we want the arch.")]))
+    assert {p.speaker for p in answers_of(read_article(str(write(tmp_path, "issue.md", text))))} == {"Tomasz Wieczorek"}

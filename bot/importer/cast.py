@@ -227,7 +227,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
             cast.aliases[label] = label  # "A（韩露）：" once among "A："s: 韩露 answers this one (first, it names A)
             continue
         answering = [r for r in recurring if r.lower() in INTERVIEWEE_LABELS and r in first_at]  # "答："
-        if len(answering) == 1 and names.looks_like_person(label) and first_at[label] < first_at[answering[0]]:
+        before = [m for m in marks if (m.para, m.start) < first_at[label]]
+        asked = bool(before) and before[-1].name.lower() in INTERVIEWER_LABELS  # (where an answer goes: after "问：")
+        if len(answering) == 1 and asked and names.looks_like_person(label) \
+                and first_at[label] < first_at[answering[0]] and not any(names.same_person(label, n) for n in named):
             cast.aliases[label] = answering[0]  # "陳家豪：" on the first answer, "答：" on the others: one person
             continue
         prefixed = HAN_ROLE_PREFIX.match(label)

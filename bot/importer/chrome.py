@@ -463,7 +463,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         return "caption"  # a gallery's picture and its number: "2/4 入口处的“净菜档”，下班时段排起长队。"
     if REACTION.fullmatch(plain) or REACTION.fullmatch(visible(text)):
         return "reactions"  # a post's "❤️ 14", "Antworten", "👍 3 · Reply": the forum's buttons
-    if para is not None and para.after_image and not para.bold and (
+    if para is not None and para.after_image and not para.bold and para.kind != "heading" and (
             is_caption(plain) or (para.italic and len(plain) <= 200 and not plain.rstrip(" *_").endswith(("?", "？")))):
         return "caption"  # "![](map.png)" over "*Afternoon temperatures, July 17. Map: City of …*"
     return None

@@ -819,6 +819,12 @@ def show_in_title(meta: Meta) -> None:
 PAGE_HEAD = re.compile(r"(?:[·|•]\s*(?:Seite|Page|S\.|p\.)\s*\d{1,4}\b|\b(?:Seite|Page)\s*\d{1,4}\s*[·|•])", re.I)
 
 
+def names_a_person(name: str) -> bool:
+    from bot.importer.names import looks_like_person
+
+    return looks_like_person(name)
+
+
 def paper_in_page_heads(text: str) -> str | None:
     """The paper whose name opens its page heads ("Lahntal-Bote · Freitag, 12. April 2024 · Seite 16 · Lokales",
     under "Lahntal-Bote · Hinterländer Ausgabe" at the top): the first part of two such lines or more."""
@@ -828,16 +834,16 @@ def paper_in_page_heads(text: str) -> str | None:
     firsts = Counter(re.split(r"\s+[·|•]\s+", line.strip(), maxsplit=1)[0].strip()
                      for line in [*heads, next((x for x in text.split("\n") if x.strip()), "")])
     name, n = firsts.most_common(1)[0]
-    return name if n >= 2 and 2 <= len(name) <= 40 and len(name.split()) <= 4 and name[:1].isupper() \
-        and not re.search(r"\d", name) else None
+    dated = any(re.search(r"\b(?:19|20)\d\d\b", line) for line in heads)  # (a paper's head dates its issue)
+    return name if n >= 2 and dated and 2 <= len(name) <= 40 and len(name.split()) <= 4 and name[:1].isupper() \
+        and not re.search(r"\d", name) and not names_a_person(name) else None
 
 
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     """Title, publisher and date a Markdown or text document shows in its first lines."""
     for heading in re.finditer(r"^\s{0,3}#\s+(?P<t>\S.*?)\s*#*\s*$|^(?P<s>\S[^\n]{2,200})\n=+[ \t]*$", body, re.M):
         title = re.sub(r"[*_`]", "", heading.group("t") or heading.group("s")).strip()
-        framed = heading.group("s") and re.search(r"(?:^|\n)[=\-─━]{5,}[ \t]*\n$", body[:heading.start()])
-        if framed or PAGE_HEAD.search(title):
+        if PAGE_HEAD.search(title):
             continue  # "Lahntal-Bote · Freitag, 12. April 2024 · Seite 16" between rules: a page's head, no title
         if title.casefold() not in GENERIC_HEADINGS:
             meta.put("title", title, "first heading")

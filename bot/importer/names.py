@@ -78,7 +78,8 @@ LATIN_TEASER = [
     re.compile(rf"\b(?i:I|we)\s+(?i:sat down|caught up|met up|met|chatted)\b[^.!?]{{0,80}}?\bwith\s+(?:\*\*|__)?"
                rf"(?P<n>{PERSON2})(?=(?:\*\*|__)?\s*(?:[,.;:(]|$|\s(?:who|about|on|to)\b))"),
     # "Dr Imogen Thackeray, a building-energy engineer in Sheffield, answers them", "…, beantwortet sie"
-    re.compile(rf"(?P<n>{PERSON2}),\s+(?:a|an|the|die|der|eine?)\s+[^.!?]{{3,140}}?,\s+(?:answers|answered|"
+    re.compile(rf"(?P<n>{PERSON2}),\s+(?:a|an|the|die|der|eine?)\s+(?:(?!\b(?:and|und)\b)[^.!?]){{3,140}}?,\s+"
+               rf"(?:answers|answered|"
                rf"responds|replies|beantwortet|antwortet)\b"),
 ]
 HAN_TEASER = [

@@ -115,8 +115,9 @@ def _asks_marked(pc: Piece) -> bool:
                               and bool(SIGNED_QUESTION.search(visible(pc.text))))
 
 
-SIGNATURE = re.compile(r"[-–—]\s*(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+){0,2}"
-                       r"(?:\s*,\s*(?:\d{1,3}|(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+){0,2})){0,2}\.?")
+SIGNATURE = re.compile(r"[-–—]\s*(?-i:[A-ZÄÖÜ])[\w'’-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’-]+){0,2}"
+                       r"(?:(?:\s*,\s*(?:\d{1,3}|(?-i:[A-ZÄÖÜ])[\w'’-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’-]+){0,2})){1,2}"
+                       r"|\s+(?:from|aus)\s+(?-i:[A-ZÄÖÜ])[\w'’-]+)")  # (a name and a place or age; "– Never." answers)
 # a reader's question signed with their name and town: "… teaching the right things? Femi, London", "…? – Anna (Köln)"
 _CAPS = r"(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+){0,2}"  # "Tom", "Priya Shah", "St Albans"
 SIGNED_QUESTION = re.compile(rf"[?？][\s*_]*(?:[-–—]\s*)?{_CAPS}(?:(?:\s*,\s*(?:\d{{1,3}}|via \w+|{_CAPS})){{1,3}}"
@@ -714,10 +715,11 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
         if (pc.para.kind == "heading" and not pc.label) or _looks_like_heading(pc, nxt):
             section, speaker, turn = pc.plain, None, None
             flow.items.append(Piece(pc.text, Para(pc.text, "heading", pc.para.level or 3), None))
-            if answerer is not None and pc.para.kind == "heading" and names.looks_like_person(pc.plain) \
-                    and not pc.after_end:  # (a section after the last answer, "## Offene Punkte", names no one)
-                answerer = people.setdefault(pc.plain, Voice(f"{ANSWERED}{pc.plain}", pc.plain, "interviewee", 0,
-                                                             "medium", ["named by the heading over the answers"]))
+            person = _heading_person(pc.plain) if pc.para.kind == "heading" else None
+            if answerer is not None and person and not pc.after_end:  # (a section after the last answer, "## Offene
+                # Punkte", names no one)
+                answerer = people.setdefault(person, Voice(f"{ANSWERED}{person}", person, "interviewee", 0,
+                                                           "medium", ["named by the heading over the answers"]))
             continue
         if pc.label:
             if pc.label == ANSWERED and answerer is not None:
@@ -782,6 +784,16 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
 
 BACKCHANNEL = re.compile(r"(?i:嗯+|嗯嗯|哦+|噢|对+|對+|是的|mhm+|m+-?hm+|uh-?huh|right|yeah|yep|wow|genau|aha|hm+|"
                          r"stimmt|echt)[.!。！…]*")  # a listener's sound, nothing said
+
+
+HEADED_INTERVIEW = re.compile(r"(?i)^(?:interview(?:\s+mit)?|im gespräch(?:\s+mit)?|gespräch mit|q\s*&\s*a(?:\s+with)?|"
+                              r"in conversation with|a conversation with|专访|專訪|对话|對話|访谈|訪談)\s*[:：|–-]?\s*")
+
+
+def _heading_person(heading: str) -> str | None:
+    """The person a heading over answers names: "## Janna Zielinski", "Interview: Prof. Dr. Carla Wendt"."""
+    name = re.sub(r"^(?:(?:Prof|Dr|Mr|Mrs|Ms)\.?\s+)+", "", HEADED_INTERVIEW.sub("", heading.strip(), count=1))
+    return name if names.looks_like_person(name) else None
 
 
 def _resumed(flow: Flow, turn: Turn) -> Turn | None:

@@ -215,3 +215,20 @@ def test_a_newsletter_that_sat_down_with_its_guest(tmp_path: Path) -> None:
                 ("How do you decide things?", "One member, one vote. It's slower, but nobody quits."),
                 ("Would you take venture capital?", "Never. They would want the exit, and we want the arch.")]))
     assert {p.speaker for p in answers_of(read_article(str(write(tmp_path, "issue.md", text))))} == {"Tomasz Wieczorek"}
+
+
+def test_two_interviews_under_headings_that_name_each_guest_a_photo_between(tmp_path: Path) -> None:
+    def part(qa: list[tuple[str, str]]) -> str:
+        return "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in qa)
+    page = ("<html><head><title>Moor statt Weide | Universität Lahnfeld</title></head><body><article>"
+            "<h1>Moor statt Weide</h1><p>Zwei Forschende berichten über die Wiedervernässung.</p>"
+            "<h2>Interview: Prof. Dr. Carla Wendt</h2>"
+            + part([("Was hat Sie überrascht?", "Wie schnell die Torfmoose zurückkamen."),
+                    ("Wie messen Sie das?", "Mit Hauben, die wir jede Woche über den Boden setzen.")])
+            + "<figure><img src='moor.jpg'><figcaption>Das Bärenmoor im Mai.</figcaption></figure>"
+            "<h2>Interview: Lukas Brenninger</h2>"
+            + part([("Wie sieht Ihr Alltag im Moor aus?", "Gummistiefel, Messkoffer und viel Geduld."),
+                    ("Was kommt als Nächstes?", "Wir wollen die Flächen zehn Jahre lang begleiten.")])
+            + "</article></body></html>")
+    said = [(p.speaker, p.text) for p in answers_of(read_article(str(write(tmp_path, "moor.html", page))))]
+    assert [who for who, _ in said] == ["Carla Wendt", "Carla Wendt", "Lukas Brenninger", "Lukas Brenninger"]

@@ -442,3 +442,31 @@ def test_a_pull_quote_two_paragraphs_on_a_note_holding_brackets_and_a_redirectin
     assert answers[0] == "Hundertzwanzig Hunde und fast doppelt so viele Katzen."
     assert "„Ohne unsere Mitglieder" not in answers[1] and answers[1].endswith("jedes Jahr im Mai einen Flohmarkt.")
     assert prepared.article.url == "https://tierheim.example/interview"
+
+
+# A sixth review, of the rules written for rounds 31–32, found these.
+
+def test_a_hosts_labelled_opening_is_no_answer_and_a_dash_answer_no_signature(tmp_path: Path) -> None:
+    opening = ("Ten minutes with a beekeeper\n\nDaniel Price: Thanks for having me at the apiary. How many hives do "
+               "you keep these days?\n\nA: Forty-two, spread over three sites along the river.\n\n"
+               "Q: What threatens them most?\n\nA: Varroa mites, and wet springs when the bees cannot forage.\n\n"
+               "Q: Do you sell the honey?\n\nA: At the Saturday market, and to two bakeries in town.\n")
+    assert not any("Thanks for having me" in t for _, t in said(tmp_path, "bees.txt", opening))
+    dashes = ("# Five questions for a lighthouse keeper\n\nEwan Gray kept the light at Ardnamurchan for twenty "
+              "years.\n\n" + "\n\n".join(f"**{q}**\n\n{a}" for q, a in [
+                  ("Did you ever feel lonely out there?", "– Never."),
+                  ("What did you do on long winter nights?", "I read, mostly history, and I built model ships."),
+                  ("Would you do it again?", "– Absolutely."),
+                  ("What do you miss most?", "The sound of the foghorn, believe it or not.")]))
+    assert [t for _, t in said(tmp_path, "keeper.md", dashes)][::2] == ["– Never.", "– Absolutely."]
+
+
+def test_a_person_in_the_page_footers_is_no_paper_and_a_framed_title_stays(tmp_path: Path) -> None:
+    pages = "\n\n".join(f"Q: {q}\n\nA: {a}\n\nMargaret Okafor | Page {n}" for n, (q, a) in enumerate([
+        ("Where were you born?", "In Lagos, in 1941. We came to Coventry when I was nineteen."),
+        ("What was Coventry like?", "Grey, and still full of bomb sites. But there was work."),
+        ("Where did you work?", "For thirty years, in the trim shop at Jaguar.")], start=1))
+    text = ("=====================================\nOral History of Margaret Okafor\n"
+            "=====================================\n\nInterviewed by Daniel Price, 14 March 2019\n\n" + pages)
+    prepared = read_article(str(write(tmp_path, "okafor.txt", text)))
+    assert masthead(prepared)[:2] == ("Oral History of Margaret Okafor", "")

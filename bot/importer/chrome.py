@@ -40,7 +40,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"(?:$|\n|\s+(?=(?:exportiert|erstellt|generiert|exported|generated|created)\b.{0,300}$))",
                    # (and the export's lines under it: "Ende des Transkripts Exportiert am … mit KonferenzPlus")
                    # a manuscript's direction: "Atmo: Möwen, Hafen", "Musik: Akkordeon, leise", "SFX: door closes"
-                   r"^(?:atmo|atmosphäre|musik|music|geräusch|geräusche|sfx|sound|jingle)\s*[:：]\s*\S[^.!?]{0,80}$",
+                   r"^(?:atmo|atmosphäre|musik|music|geräusch|geräusche|sfx|sound|jingle|regie)\s*[:：]\s*\S[^.!?]{0,80}$",
                    r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
                    r"|lachen|"
                    r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"

@@ -61,6 +61,7 @@ NOT_SPEAKERS = {
     "listen", "watch", "download", "subscribe", "follow", "share", "comments", "kommentare", "reply", "answer key",
     "uhr", "a.m", "p.m", "hrs", "o'clock", "點", "点",  # ("**5:30 Uhr:** …": a time; "AM:", "H:" may be someone)
     "also present", "present", "anwesend", "appearances", "in attendance", "on behalf of",  # (a record's cover)
+    "regie", "regieanweisung", "schnitt", "blende",  # (a radio manuscript's directions)
 }
 INTERVIEWER_LABELS = {
     "q", "f", "frage", "fragen", "question", "questions", "interviewer", "interviewerin", "host", "moderator",
@@ -117,9 +118,11 @@ def clean_name(name: str) -> str:
     numbered = NUMBERED.match(name)
     name = numbered.group(1) if numbered else name  # "Q1：…" / "A1：…": the questions and answers, numbered
     placed = CAPS_PLACED.fullmatch(name)  # "MAYOR PAUL ESTABROOK, FORT CALDER": a broadcast transcript's label
-    return placed.group(1) if placed else name
+    name = placed.group(1) if placed else name
+    return BITE_NUMBER.sub(r"\1 ", name)  # "O-Ton 2 Aschauer": the second sound bite of O-Ton Aschauer
 
 
+BITE_NUMBER = re.compile(r"^((?i:o-?ton|sot|sound ?bite|clip|zitat))\s+\d{1,3}\s+(?=\S)")
 CAPS_PLACED = re.compile(r"([A-ZÄÖÜ][A-ZÄÖÜ.'’ -]{2,40}[A-ZÄÖÜ]),\s+[A-ZÄÖÜ][A-ZÄÖÜ0-9.'’ -]{1,40}")  # NAME, PLACE
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 LONGEST = 56  # characters of a label before its brackets ("Sachverständiger Prof. Dr. Matthias Kreienbrink")

@@ -232,3 +232,44 @@ def test_two_interviews_under_headings_that_name_each_guest_a_photo_between(tmp_
             + "</article></body></html>")
     said = [(p.speaker, p.text) for p in answers_of(read_article(str(write(tmp_path, "moor.html", page))))]
     assert [who for who, _ in said] == ["Carla Wendt", "Carla Wendt", "Lukas Brenninger", "Lukas Brenninger"]
+
+
+MANUSCRIPT = """Deutschlandfunk Kultur – Zeitfragen – Feature
+„Die letzten Glockengießer“
+
+Sprecherin:
+In einer Halle am Stadtrand von Sinn wird seit 1590 Bronze gegossen.
+
+O-Ton Henrike Aschauer:
+Man riecht das, bevor man irgendwas sieht. Lehm, Pferdemist, Kälberhaare.
+
+Sprecherin:
+Henrike Aschauer führt die Gießerei in der siebten Generation.
+
+O-Ton 2 Aschauer:
+Ich bin die siebte Generation. Mein Vater hat nie gefragt, ob ich will.
+
+Regie: Glocke schlägt, blenden
+
+Autorin:
+Wer prüft, ob eine Glocke gut ist?
+
+O-Ton Malte Grunwald:
+Eine Glocke muss klingen, bevor sie aufgehängt wird. Das prüfe ich mit der Stimmgabel.
+
+Autorin:
+Und wenn sie falsch klingt?
+
+O-Ton 3 Aschauer:
+Dann wird sie eingeschmolzen. Das passiert vielleicht einmal in zehn Jahren.
+
+O-Ton 2 Grunwald:
+Heute schaffen wir bis zu sechs Tonnen in einem Guss.
+"""
+
+
+def test_a_radio_manuscripts_numbered_sound_bites_are_one_voice(tmp_path: Path) -> None:
+    said = [(p.speaker, p.text) for p in answers_of(read_article(str(write(tmp_path, "glocken.txt", MANUSCRIPT))))]
+    assert ("Henrike Aschauer", "Ich bin die siebte Generation. Mein Vater hat nie gefragt, ob ich will.") in said
+    assert ("Malte Grunwald", "Heute schaffen wir bis zu sechs Tonnen in einem Guss.") in said
+    assert not any("Glocke schlägt" in t for _, t in said)

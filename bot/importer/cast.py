@@ -219,6 +219,7 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
                   and m.para + 1 in opened}  # (answered under a label: "Reporter: …?" recalled inside an answer is not)
     answered_once = {b.name for a, b in itertools.pairwise(marks) if a.name in asked_once  # "Q - …?" / "A - …"
                      and _role_word(b.name) == "interviewee" and counts[b.name] == 1}
+    answering = [r for r in recurring if r.lower() in INTERVIEWEE_LABELS and r in first_at]  # "答："
     for label in counts:
         if label in recurring:
             continue
@@ -226,10 +227,9 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         if role_with_person(label) and recurring and base in first_at and first_at[base] < first_at[label]:
             cast.aliases[label] = label  # "A（韩露）：" once among "A："s: 韩露 answers this one (first, it names A)
             continue
-        answering = [r for r in recurring if r.lower() in INTERVIEWEE_LABELS and r in first_at]  # "答："
-        before = [m for m in marks if (m.para, m.start) < first_at[label]]
+        before = [m for m in marks if (m.para, m.start) < first_at[label]] if len(answering) == 1 else []
         asked = bool(before) and before[-1].name.lower() in INTERVIEWER_LABELS  # (where an answer goes: after "问：")
-        if len(answering) == 1 and asked and names.looks_like_person(label) \
+        if asked and names.looks_like_person(label) \
                 and first_at[label] < first_at[answering[0]] and not any(names.same_person(label, n) for n in named):
             cast.aliases[label] = answering[0]  # "陳家豪：" on the first answer, "答：" on the others: one person
             continue

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from bot.importer.labels import is_label
+from bot.importer.names import looks_like_person
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 PELICAN_KEY = re.compile(r"^(?P<key>[A-Z][A-Za-z_-]{1,20}):[ \t]*(?P<value>.*)$")
@@ -819,24 +820,19 @@ def show_in_title(meta: Meta) -> None:
 PAGE_HEAD = re.compile(r"(?:[·|•]\s*(?:Seite|Page|S\.|p\.)\s*\d{1,4}\b|\b(?:Seite|Page)\s*\d{1,4}\s*[·|•])", re.I)
 
 
-def names_a_person(name: str) -> bool:
-    from bot.importer.names import looks_like_person
-
-    return looks_like_person(name)
-
-
 def paper_in_page_heads(text: str) -> str | None:
     """The paper whose name opens its page heads ("Lahntal-Bote · Freitag, 12. April 2024 · Seite 16 · Lokales",
     under "Lahntal-Bote · Hinterländer Ausgabe" at the top): the first part of two such lines or more."""
-    heads = [line for line in text.split("\n") if PAGE_HEAD.search(line)]
+    lines = text.split("\n")
+    heads = [line for line in lines if PAGE_HEAD.search(line)]
     if not heads:
         return None
     firsts = Counter(re.split(r"\s+[·|•]\s+", line.strip(), maxsplit=1)[0].strip()
-                     for line in [*heads, next((x for x in text.split("\n") if x.strip()), "")])
+                     for line in [*heads, next((x for x in lines if x.strip()), "")])
     name, n = firsts.most_common(1)[0]
     dated = any(re.search(r"\b(?:19|20)\d\d\b", line) for line in heads)  # (a paper's head dates its issue)
     return name if n >= 2 and dated and 2 <= len(name) <= 40 and len(name.split()) <= 4 and name[:1].isupper() \
-        and not re.search(r"\d", name) and not names_a_person(name) else None
+        and not re.search(r"\d", name) and not looks_like_person(name) else None
 
 
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:

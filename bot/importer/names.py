@@ -298,11 +298,11 @@ def full_name(label: str, text: str) -> str:
     "Stefan Wintermeyer"; `text` without the labels themselves), else the label."""
     if HAN.search(label) or " " in label or len(label) < 3 or label.isupper():
         return label
-    titles = {t.strip(".") for t in TITLES}
+    no_first_name = {t.strip(".") for t in TITLES} | SENTENCE_WORDS | APPOSITION
     found: Counter[str] = Counter()
     for m in re.finditer(rf"\b({CAP}) {re.escape(label)}\b", text):
         word = m.group(1)  # ("Und Juna", "meine Kinder Juna": a sentence's word, a word in apposition)
-        if (word.casefold().strip(".") not in titles | SENTENCE_WORDS | APPOSITION
+        if (word.casefold().strip(".") not in no_first_name
                 and not (word.endswith(".") and len(word) > 2)):
             found[f"{word} {label}"] += 1  # ("… Cooperative. Marcus Lindqvist …": a sentence ended before)
     for m in re.finditer(rf"\b{re.escape(label)} ({CAP})\b", text):

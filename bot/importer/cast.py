@@ -117,6 +117,10 @@ def _asks(text: str) -> bool:
 
 
 CREW = re.compile(r"(?i)[(（]\s*(?:producer|produzent(?:in)?|sound|audio engineer|tontechnik|录音)\s*[)）]$")
+# who arranges an interview for the one interviewed: "Dee Marchetti (FBF comms)", "(Pressestelle)", "（助理）"
+STAFF = re.compile(r"(?i)[(（][^()（）]{0,30}\b(?:comms|communications|press(?: office| officer)?|pr|publicist|"
+                   r"assistant|agent|manager|pressestelle|pressesprecher(?:in)?|kommunikation|assistent(?:in)?)\s*[)）]$"
+                   r"|[(（][^()（）]{0,20}(?:助理|经纪人|經紀人|公关|公關|宣传|宣傳)\s*[)）]$")
 DESCRIBED = re.compile(r"(?P<n>[^()（）]+?)\s*[(（](?P<d>[^()（）]{2,30})[)）]")
 
 
@@ -229,7 +233,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
             continue
         before = [m for m in marks if (m.para, m.start) < first_at[label]] if len(answering) == 1 else []
         asked = bool(before) and before[-1].name.lower() in INTERVIEWER_LABELS  # (where an answer goes: after "问：")
-        if asked and names.looks_like_person(label) \
+        opening = visible(paras[first_at[label][0]].text)
+        opens = len(answering) == 1 and not before and not _asks(opening) and not HOST_PHRASES.search(opening)
+        # (the guest's own first word before the first question; a host's opening asks or welcomes)
+        if (asked or opens) and names.looks_like_person(label) \
                 and first_at[label] < first_at[answering[0]] and not any(names.same_person(label, n) for n in named):
             cast.aliases[label] = answering[0]  # "陳家豪：" on the first answer, "答：" on the others: one person
             continue
@@ -447,6 +454,12 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         elif CREW.search(c) and len(by_label[c]) < MIN_TURNS + 1:  # "Lou Fennimore (producer): Okay, recording …"
             roles[c] = "other"
             why[c].append("the crew")
+    for c in canonical:  # "Dee Marchetti (FBF comms): Graham needs to head down …" beside the one who answers
+        if roles[c] == "interviewee" and STAFF.search(c) and any(
+                roles[d] == "interviewee" and not STAFF.search(d) and len(by_label[d]) > len(by_label[c])
+                for d in canonical):
+            roles[c] = "other"
+            why[c].append("arranges the interview for the one interviewed")
     generic_answers = any(_role_word(f) == "interviewee" for c in canonical for f in forms[c])
     generic_questions = any(_role_word(f) == "interviewer" for c in canonical for f in forms[c])
     for c in canonical:  # "Q from @sarah_k:" asks; "MAYA:" and "JON:" answer, short as Jon's answers may be

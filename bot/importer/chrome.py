@@ -40,7 +40,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"(?:$|\n|\s+(?=(?:exportiert|erstellt|generiert|exported|generated|created)\b.{0,300}$))",
                    # (and the export's lines under it: "Ende des Transkripts Exportiert am … mit KonferenzPlus")
                    # a manuscript's direction: "Atmo: Möwen, Hafen", "Musik: Akkordeon, leise", "SFX: door closes"
-                   r"^(?:atmo|atmosphäre|musik|music|geräusch|geräusche|sfx|sound|jingle|regie)\s*[:：]\s*\S[^.!?]{0,80}$",
+                   r"^(?:atmo|atmosphäre|musik|music|geräusch|geräusche|sfx|sound|jingle)\s*[:：]\s*\S[^.!?]{0,80}$",
+                   r"^(?:regie|regieanweisung)\s*[:：]\s*\S.{0,160}$",  # "Regie: Atmo hoch. Dann unter die Autorin"
                    r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
                    r"|lachen|"
                    r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"
@@ -402,6 +403,12 @@ REACTION = re.compile(r"(?i)(?:[\u2600-\u27BF\U0001F000-\U0001FAFF\uFE0F]+\s*\d[
 BUTTON = re.compile(r"^[^.!?。！？]{2,40}(?:\s?[›→➔▸»>]|\s\(\d+\s?(?:Min\.?|min|Minuten|minutes)\))$")
 CAPS_HEADING = re.compile(r"(?=\S+ \S)[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ0-9&'’ ,:-]{2,78}[A-ZÄÖÜÀ-Þ]")
 LOOSE = {"promotion", "follow-word"}
+# a consent banner of any length before or after the text: cookies named beside two words of what the reader
+# consents to
+COOKIE_BANNER = re.compile(r"(?i)cookie")
+CONSENT = re.compile(r"(?i)einwilligung|zustimmung|\bconsent|personali[sz]|\btracking\b|widerruf|datenschutz|"
+                     r"\bprivacy\b|akzeptieren|accept all|ähnliche technologien|similar technologies|同意|隐私|隱私")
+BANNER_MAX = 800  # characters
 SHORT_ONLY = {"promotion", "copyright", "copyright-line", "cookies", "paywall", "follow", "contact"}  # a line, no box
 FOLLOW_WORDS = _rx(r"(?:关注我们|關注我們|公众号|公眾號|扫码|二维码|转发|点赞|(?:点个?|點個?|^)在看|星标|置顶|"
                    r"(?:持续|记得|欢迎|敬请|點"
@@ -436,6 +443,9 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
     if FRAMED.match(plain):
         return "box"
     short = len(plain) <= 240
+    if not in_answer and len(plain) <= BANNER_MAX and COOKIE_BANNER.search(plain) \
+            and len({m.group(0).casefold() for m in CONSENT.finditer(plain)}) >= 2:
+        return "cookies"
     boxed = para is not None and (para.quote or para.bold or para.italic)
     loose_ok = not in_answer or (len(plain) <= 160 and (boxed or bool(CALL_TO_ACTION.match(plain))))
     for reason, rx in RULES:
@@ -463,7 +473,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         return "caption"  # a gallery's picture and its number: "2/4 入口处的“净菜档”，下班时段排起长队。"
     if REACTION.fullmatch(plain) or REACTION.fullmatch(visible(text)):
         return "reactions"  # a post's "❤️ 14", "Antworten", "👍 3 · Reply": the forum's buttons
-    if para is not None and para.after_image and not para.bold and para.kind != "heading" and (
+    section = para is not None and para.kind == "heading" and para.level <= 3  # ("## Interview: …" after a photo)
+    if para is not None and para.after_image and not para.bold and not section and (
             is_caption(plain) or (para.italic and len(plain) <= 200 and not plain.rstrip(" *_").endswith(("?", "？")))):
         return "caption"  # "![](map.png)" over "*Afternoon temperatures, July 17. Map: City of …*"
     return None

@@ -112,6 +112,7 @@ def without_notes(html: str) -> str:
 QUESTION_CLASS = re.compile(r"(?:^|[-_])(?:question|questions|frage|fragen|interviewer)(?:$|[-_](?:text|item|block))",
                             re.I)  # <p class="qa-question">: a question the page sets apart by its style only
 MIN_CLASSED = 3
+MIN_RESTORED = 2  # paragraphs: bold ones a text lost all marks of, set in bold again (questions, not one heading)
 QUESTION_MAX = 400  # characters
 
 
@@ -547,10 +548,13 @@ def _main_text(html: str, url: str | None) -> str | None:
             include_images=True, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
 
     text = extract(html)
-    if not text or "<h" not in html:
+    if not text:
         return text
     tree = _parsed(html)
     if tree is None:
+        return text
+    text = _emphasis_restored(tree, text)
+    if "<h" not in html:
         return text
     kept = _squashed(text)
     lost = []
@@ -567,6 +571,29 @@ def _main_text(html: str, url: str | None) -> str | None:
         heading.attrib.clear()
         _embolden(heading)
     return extract(_serialized(tree)) or text
+
+
+HEADING_LINE = re.compile(r"(?m)^#{1,6} \S")
+
+
+def _emphasis_restored(tree: Any, text: str) -> str:
+    """The text with the page's whole-bold paragraphs and its headings set in bold again where it lost every
+    mark (trafilatura's fallback extractors keep no formatting): the questions a reader sees in bold."""
+    if "**" in text or "__" in text or HEADING_LINE.search(text):
+        return text
+    marked = set()
+    for el in tree.iter("p", "h2", "h3", "h4", "h5", "h6"):
+        said = " ".join(el.text_content().split())
+        bold = [c for c in el if c.tag in ("strong", "b")]
+        if said and (el.tag != "p" or (len(bold) == 1 and " ".join(bold[0].text_content().split()) == said)):
+            marked.add(said)
+    lines = text.split("\n")
+    hits = [i for i, line in enumerate(lines) if " ".join(line.split()) in marked]
+    if len(hits) < MIN_RESTORED:
+        return text
+    for i in hits:
+        lines[i] = f"**{lines[i].strip()}**"
+    return "\n".join(lines)
 
 
 def _squashed(text: str) -> str:
@@ -626,6 +653,7 @@ def from_text(source: Source) -> Document:
     text, furniture = transcript.paginated(text.replace("\r\n", "\n"))  # without page heads and feet
     first_cue, text = plaintext.subtitles(text)  # subtitles saved as text: the cues as running text
     text = plaintext.time_marks(plaintext.numbered(text))  # numbered posts or lines, "#00:07:49#" marks
+    text = plaintext.chat_export(text)  # a chat exported as text: its messages as turns
     text = plaintext.notes(text)  # a knowledge base's note: wikilinks, callouts, an interview as an outline
     posted_head, text = plaintext.bbs_post(text)  # a bulletin board's post: its head, and the post alone
     if not posted_head:
@@ -669,6 +697,8 @@ def from_text(source: Source) -> Document:
         meta.put("url", metadata.web_url(source.url), "web address")
     meta.put("publisher", metadata.paper_in_page_heads(source.text[:200000]), "its page heads")
     metadata.from_markdown(meta, body, source.url)
+    if meta.found.get("publisher") == "web address":  # the site's name as the file writes it, above its text too
+        meta.publisher = metadata.as_written(meta.publisher, source.text)
     first = next((line.strip() for line in body.split("\n") if line.strip()), "")
     site = transcript.named_site(first) or (None if meta.publisher else metadata.letterhead(first))
     if site:  # "HARBOR & FINCH BOOKS — PRESS KIT", "Fachverband Holzbau e.V.": who publishes the text

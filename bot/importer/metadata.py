@@ -60,6 +60,7 @@ DATES = [
     # C's ctime, as bulletin boards stamp posts: "Sat Mar  1 12:05:33 2025"
     re.compile(rf"(?i)(?<!\w)(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<y>(?:19|20)\d\d)"),
 ]
+SLASH_DATE = re.compile(r"(?<![\w/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")
 # Taiwan's official calendar: "民國114年3月18日", "發布日期：114-03-18" (year 114 of the Republic is 2025)
 ROC_DATE = re.compile(r"(?:民國|民国)\s*(?P<y>\d{2,3})\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"
                       r"|(?:(?<=[：:])|^)\s*(?P<y3>1[01]\d)[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d)(?!\d)")
@@ -187,6 +188,14 @@ def iso_date(value: object) -> str | None:
             return date(int(g["y"]), int(month or 0), int(g["d"])).isoformat()
         except ValueError:
             continue
+    slashed = SLASH_DATE.search(text)  # "16/03/2024", "3/16/2024": day or month first where only one can be
+    if slashed:
+        first, second, year = (int(slashed.group(k)) for k in "aby")
+        if (first > 12) != (second > 12):
+            try:
+                return date(year, min(first, second), max(first, second)).isoformat()
+            except ValueError:
+                pass
     roc = ROC_DATE.search(text)  # no date of the common era: one of the Republic of China's calendar
     if roc:
         y, mo, d = (roc.group("y") or roc.group("y3"), roc.group("m") or roc.group("m3"),
@@ -267,6 +276,25 @@ def site_of(url: str | None) -> str | None:
     if len(labels) >= 3 and labels[-2] in second_level and len(labels[-1]) == 2:
         return labels[-3]
     return labels[-2]
+
+
+def as_written(site: str | None, text: str) -> str | None:
+    """A web address's name as the text writes it ("coastlinereview" -> "The Coastline Review", "stackandspindle"
+    -> "Stack & Spindle"): the first run of words whose letters are the name's (a leading "The" kept), with a
+    capital; else the name."""
+    if not site:
+        return site
+    want = re.sub(r"[\W_]", "", site.casefold())
+    words = re.findall(r"[^\s|·•,;:()\[\]\"“”]+", text[:6000] + "\n" + text[-3000:])
+    for i in range(len(words)):
+        run = ""
+        for k in range(i, min(i + 6, len(words))):
+            run += re.sub(r"[\W_]", "", words[k].casefold().replace("&", "and"))
+            if not want.startswith(run) and not ("the" + want).startswith(run):
+                break
+            if run in (want, "the" + want) and (k > i or words[i] != site):
+                return " ".join(words[i:k + 1]).strip(".'’")
+    return site
 
 
 def _names(value: object) -> list[str]:
@@ -577,7 +605,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
     if own:
         meta.put("url", web_url(_own_link(own)), "the page's own link line")
     meta.shown = " ".join((body[0] if body else tree).xpath(SHOWN_TEXT))
-    meta.put("publisher", site_of(meta.url or page_url), "web address")
+    meta.put("publisher", as_written(site_of(meta.url or page_url), lines), "web address")
     return meta
 
 
@@ -820,6 +848,11 @@ def show_in_title(meta: Meta) -> None:
 PAGE_HEAD = re.compile(r"(?:[·|•]\s*(?:Seite|Page|S\.|p\.)\s*\d{1,4}\b|\b(?:Seite|Page)\s*\d{1,4}\s*[·|•])", re.I)
 
 
+PAPER_WORD = re.compile(r"(?i)(?:post|zeitung|bote|anzeiger|presse|kurier|rundschau|blatt|nachrichten|echo|express|"
+                        r"allgemeine|morgen|abend|tages|times|news|herald|mail|journal|gazette|review|courier|"
+                        r"chronicle|tribune|observer|telegraph|standard|examiner|guardian|independent)\b")
+
+
 def paper_in_page_heads(text: str) -> str | None:
     """The paper whose name opens its page heads ("Lahntal-Bote · Freitag, 12. April 2024 · Seite 16 · Lokales",
     under "Lahntal-Bote · Hinterländer Ausgabe" at the top): the first part of two such lines or more."""
@@ -830,9 +863,9 @@ def paper_in_page_heads(text: str) -> str | None:
     firsts = Counter(re.split(r"\s+[·|•]\s+", line.strip(), maxsplit=1)[0].strip()
                      for line in [*heads, next((x for x in lines if x.strip()), "")])
     name, n = firsts.most_common(1)[0]
-    dated = any(re.search(r"\b(?:19|20)\d\d\b", line) for line in heads)  # (a paper's head dates its issue)
+    dated = any(re.search(rf"(?i)\b(?:19|20)\d\d\b|\b(?:{_MONTH})\b", line) for line in heads)  # (its issue's date)
     return name if n >= 2 and dated and 2 <= len(name) <= 40 and len(name.split()) <= 4 and name[:1].isupper() \
-        and not re.search(r"\d", name) and not looks_like_person(name) else None
+        and not re.search(r"\d", name) and (PAPER_WORD.search(name) or not looks_like_person(name)) else None
 
 
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
@@ -916,4 +949,4 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         named = [c.strip() for c in re.split(r"\s[›»]\s", trail.group(0))]
         site = next((c for c in named[:-1] if c.casefold() not in HOME_WORDS and len(c.split()) <= 5), None)
         meta.put("publisher", site, "breadcrumb")
-    meta.put("publisher", site_of(meta.url or page_url), "web address")
+    meta.put("publisher", as_written(site_of(meta.url or page_url), body), "web address")

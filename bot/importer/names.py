@@ -78,7 +78,7 @@ LATIN_TEASER = [
     re.compile(rf"\b(?i:I|we)\s+(?i:sat down|caught up|met up|met|chatted)\b[^.!?]{{0,80}}?\bwith\s+(?:\*\*|__)?"
                rf"(?P<n>{PERSON2})(?=(?:\*\*|__)?\s*(?:[,.;:(]|$|\s(?:who|about|on|to)\b))"),
     # "Dr Imogen Thackeray, a building-energy engineer in Sheffield, answers them", "…, beantwortet sie"
-    re.compile(rf"(?P<n>{PERSON2}),\s+(?:a|an|the|die|der|eine?)\s+(?:(?!\b(?:and|und)\b)[^.!?]){{3,140}}?,\s+"
+    re.compile(rf"(?P<n>{PERSON2}),\s+(?:a|an|the|die|der|eine?)\s+(?:(?!\b(?:and|und)\s+(?:(?:Dr|Prof)\.?\s+)?[A-ZÄÖÜ])[^.!?]){{3,140}}?,\s+"
                rf"(?:answers|answered|"
                rf"responds|replies|beantwortet|antwortet)\b"),
 ]
@@ -184,8 +184,19 @@ def from_titles(titles: Sequence[str | None], text: str = "") -> list[str]:
     for title in titles:
         found = from_title(title, shown)
         if found:
-            return found
+            return [_as_text_names(name, text) for name in found]
     return []
+
+
+def _as_text_names(name: str, text: str) -> str:
+    """A title's "Wasserverbund-Chef Albrecht" as the text names him ("Konrad Albrecht"): where the text never
+    uses the title's words before the surname, and names someone of that surname in full."""
+    *before, surname = name.split() or [""]
+    if not before or not text or name in text or HAN.search(name) \
+            or any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in before):
+        return name
+    named = full_name(surname, text)
+    return named if named != surname else name
 
 
 WHOSE_STORY = re.compile(r"(?i)(?:an? )?(?:oral history(?: interview)?|interview|conversation|gespräch|interview)"

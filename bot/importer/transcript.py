@@ -41,6 +41,9 @@ KEYS = {
     "date": "date", "interview date": "date", "recording date": "date", "date of interview": "date", "recorded": "date",
     "datum": "date", "日期": "date", "采访日期": "date", "採訪日期": "date",
     "title": "title", "titel": "title", "标题": "title", "標題": "title", "meeting-titel": "title",
+    "headline": "title", "überschrift": "title", "schlagzeile": "title",  # a desk's copy: its story's fields
+    "standfirst": "summary", "teaser": "summary", "vorspann": "summary", "lede": "summary",
+    "runs": "date", "published": "date", "erscheint": "date",
     "meeting title": "title", "meeting topic": "title", "besprechungsthema": "title",
     "summary": "summary", "abstract": "summary", "zusammenfassung": "summary", "摘要": "summary",
     "session abstract": "summary", "description": "summary", "beschreibung": "summary",

@@ -115,9 +115,11 @@ def _asks_marked(pc: Piece) -> bool:
                               and bool(SIGNED_QUESTION.search(visible(pc.text))))
 
 
-SIGNATURE = re.compile(r"[-–—]\s*(?-i:[A-ZÄÖÜ])[\w'’-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’-]+){0,2}"
+SIGNATURE = re.compile(r"[-–—]\s*(?:(?:Dr|Prof)\.\s+)?(?-i:[A-ZÄÖÜ])[\w'’-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’-]+){0,2}"
+                       r"(?:\s(?-i:[A-ZÄÖÜ])\.)?"  # ("Tom B.": a surname's initial)
                        r"(?:(?:\s*,\s*(?:\d{1,3}|(?-i:[A-ZÄÖÜ])[\w'’-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’-]+){0,2})){1,2}"
-                       r"|\s+(?:from|aus)\s+(?-i:[A-ZÄÖÜ])[\w'’-]+)")  # (a name and a place or age; "– Never." answers)
+                       r"|\s+(?:from|aus)\s+(?-i:[A-ZÄÖÜ])[\w'’-]+|(?<=\.))")
+# (a name and a place or age, or with an initial; "– Never." answers)
 # a reader's question signed with their name and town: "… teaching the right things? Femi, London", "…? – Anna (Köln)"
 _CAPS = r"(?-i:[A-ZÄÖÜ])[\w'’.-]+(?:\s(?-i:[A-ZÄÖÜ])[\w'’.-]+){0,2}"  # "Tom", "Priya Shah", "St Albans"
 SIGNED_QUESTION = re.compile(rf"[?？][\s*_]*(?:[-–—]\s*)?{_CAPS}(?:(?:\s*,\s*(?:\d{{1,3}}|via \w+|{_CAPS})){{1,3}}"
@@ -715,9 +717,10 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
         if (pc.para.kind == "heading" and not pc.label) or _looks_like_heading(pc, nxt):
             section, speaker, turn = pc.plain, None, None
             flow.items.append(Piece(pc.text, Para(pc.text, "heading", pc.para.level or 3), None))
-            person = _heading_person(pc.plain) if pc.para.kind == "heading" else None
-            if answerer is not None and person and not pc.after_end:  # (a section after the last answer, "## Offene
-                # Punkte", names no one)
+            person = _heading_person(pc.plain, cast) if pc.para.kind == "heading" else None
+            if answerer is not None and person and not pc.after_end and nxt is not None and nxt.label:
+                # (over a question or an answer, not over a link to another interview; a section after the last
+                # answer, "## Offene Punkte", names no one)
                 answerer = people.setdefault(person, Voice(f"{ANSWERED}{person}", person, "interviewee", 0,
                                                            "medium", ["named by the heading over the answers"]))
             continue
@@ -790,10 +793,14 @@ HEADED_INTERVIEW = re.compile(r"(?i)^(?:interview(?:\s+mit)?|im gespräch(?:\s+m
                               r"in conversation with|a conversation with|专访|專訪|对话|對話|访谈|訪談)\s*[:：|–-]?\s*")
 
 
-def _heading_person(heading: str) -> str | None:
-    """The person a heading over answers names: "## Janna Zielinski", "Interview: Prof. Dr. Carla Wendt"."""
-    name = re.sub(r"^(?:(?:Prof|Dr|Mr|Mrs|Ms)\.?\s+)+", "", HEADED_INTERVIEW.sub("", heading.strip(), count=1))
-    return name if names.looks_like_person(name) else None
+def _heading_person(heading: str, cast: Cast) -> str | None:
+    """The person a heading over answers names: "## Janna Zielinski", "Interview: Prof. Dr. Carla Wendt", "## Dr.
+    Hansen"; not the one who asks ("Interview: Jana Hensel", the byline's reporter credited over the questions)."""
+    headed = HEADED_INTERVIEW.sub("", heading.strip(), count=1)
+    name = re.sub(r"^(?:(?:Prof|Dr|Mr|Mrs|Ms)\.?\s+)+", "", headed)
+    name = name if names.looks_like_person(name) else headed if names.looks_like_person(headed) else ""
+    asking = [v.name for v in cast.voices.values() if v.role == "interviewer"]
+    return name if name and not any(names.same_person(name, a) for a in asking) else None
 
 
 def _resumed(flow: Flow, turn: Turn) -> Turn | None:

@@ -470,3 +470,97 @@ def test_a_person_in_the_page_footers_is_no_paper_and_a_framed_title_stays(tmp_p
             "=====================================\n\nInterviewed by Daniel Price, 14 March 2019\n\n" + pages)
     prepared = read_article(str(write(tmp_path, "okafor.txt", text)))
     assert masthead(prepared)[:2] == ("Oral History of Margaret Okafor", "")
+
+
+# A seventh review, of the rules written for rounds 31–32 (headings that name each guest, numbered sound bites,
+# "Regie:"), found these.
+
+def bold_qa(pairs: list[tuple[str, str]]) -> str:
+    return "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in pairs)
+
+
+def test_a_heading_that_credits_the_reporter_or_teases_another_interview_names_no_guest(tmp_path: Path) -> None:
+    credited = ("<html><head><title>Malin Roth: „Das Dorf ist kein Idyll“ | Lahnfelder Rundschau</title>"
+                "<meta name='author' content='Jana Keppler'></head><body><article><h1>Malin Roth: „Das Dorf ist kein "
+                "Idyll“</h1><p>Die Schriftstellerin Malin Roth lebt seit fünfzehn Jahren in Brandenburg.</p>"
+                "<h3>Interview: Jana Keppler</h3>" + bold_qa([
+                    ("Frau Roth, warum sind Sie aufs Land gezogen?", "Wir wollten Ruhe und einen Garten."),
+                    ("Haben Sie die Ruhe gefunden?", "Nein. Auf dem Dorf ist immer etwas los."),
+                    ("Würden Sie zurück in die Stadt gehen?", "Nie. Ich kann mir das nicht mehr vorstellen.")])
+                + "</article></body></html>")
+    assert {who for who, _ in said(tmp_path, "roth.html", credited)} == {"Malin Roth"}
+    teased = ("<html><head><title>„Wir brauchen mehr Moore“ | Lahnfelder Rundschau</title></head><body><article>"
+              "<h1>„Wir brauchen mehr Moore“</h1><p>Die Biologin Carla Wendt erforscht, wie Moore wieder nass "
+              "werden.</p>" + bold_qa([("Frau Wendt, warum sind Moore so wichtig?", "Weil sie Kohlenstoff speichern."),
+                                       ("Was sagen die Landwirte?", "Viele sind skeptisch.")])
+              + "<h4>Interview: Lena Brückmann</h4><p><a href='/klima/brueckmann'>„Wir sind nicht die Bremser“ – "
+              "die Aktivistin über die Klimabewegung.</a></p>"
+              + bold_qa([("Wie lange dauert eine Wiedervernässung?", "Der Wasserstand steigt in einem Jahr."),
+                         ("Was kommt als Nächstes?", "Wir wollen die Flächen zehn Jahre lang begleiten.")])
+              + "</article></body></html>")
+    assert [who for who, _ in said(tmp_path, "moor.html", teased)] == ["Carla Wendt"] * 4
+
+
+def test_headings_with_a_title_and_a_surname_name_each_guest(tmp_path: Path) -> None:
+    text = ("# Drei Fragen an zwei Ärzte: Wie gefährlich ist die Hitze?\n\nWir haben eine Hausärztin und einen "
+            "Kardiologen gefragt.\n\n## Dr. Hansen\n\n**Wer ist besonders gefährdet?**\n\nMenschen über achtzig.\n\n"
+            "**Was raten Sie Angehörigen?**\n\nRufen Sie täglich an.\n\n## Prof. Okafor\n\n**Was macht die Hitze mit "
+            "dem Herzen?**\n\nDas Herz muss mehr pumpen.\n\n**Sollte man Medikamente anpassen?**\n\nNur nach "
+            "Rücksprache.\n")
+    assert [who for who, _ in said(tmp_path, "hitze.md", text)] == ["Dr. Hansen"] * 2 + ["Prof. Okafor"] * 2
+
+
+def test_a_small_heading_under_a_photo_is_its_caption(tmp_path: Path) -> None:
+    page = ("<html><head><title>„Die Glocke muss singen“ – Lahnfelder Rundschau</title></head><body><article>"
+            "<h1>„Die Glocke muss singen“</h1><p>Henrike Aschauer führt in siebter Generation eine Glockengießerei. "
+            "Ein Gespräch über Lehm und Geduld.</p>"
+            + bold_qa([("Frau Aschauer, wie lange dauert ein Guss?", "Vom Entwurf bis zum Guss drei Monate.")])
+            + "<img src='vater.jpg' alt=''><h5>Georg Aschauer</h5>"
+            + bold_qa([("Hat Ihr Vater Ihnen das beigebracht?", "Ja, er stand vierzig Jahre an dieser Grube."),
+                       ("Und der Guss selbst?", "Der dauert nur ein paar Minuten."),
+                       ("Was, wenn sie falsch klingt?", "Dann wird sie eingeschmolzen.")])
+            + "</article></body></html>")
+    assert [who for who, _ in said(tmp_path, "glocke.html", page)] == ["Henrike Aschauer"] * 4
+
+
+def test_readers_signatures_with_an_initial_or_a_title_are_no_answer(tmp_path: Path) -> None:
+    text = ("# Your questions answered: heat pumps\n\nReaders sent us their questions. Dr Imogen Thackeray, an "
+            "engineer and lecturer at the University of Sheffield, answers them.\n\n" + "\n\n".join(
+                f"**{q}**\n\n{s}\n\n{a}" for q, s, a in [
+                    ("My house has solid walls. Is a heat pump pointless?", "– Sarah K., Bristol", "Not at all."),
+                    ("Are heat pumps noisy?", "– Tom B.", "About as loud as a fridge."),
+                    ("Do I keep the heating on all day?", "– Dr. Anna Klein, Leeds", "Yes, ideally.")]))
+    assert said(tmp_path, "heat.md", text) == [("Dr Imogen Thackeray", a) for a in
+                                               ("Not at all.", "About as loud as a fridge.", "Yes, ideally.")]
+
+
+def test_a_guests_labelled_opening_before_the_questions_is_hers(tmp_path: Path) -> None:
+    text = ("Oral history: Margaret Okafor\n\nInterviewed by Daniel Price in Coventry, 14 March 2019.\n\n"
+            "Margaret Okafor: Before you start, I want to say that I have never told my children half of this.\n\n"
+            "Q: Where were you born?\n\nA: In Lagos, in 1941.\n\nQ: What was Coventry like?\n\nA: Grey, and still full "
+            "of bomb sites.\n\nQ: Where did you work?\n\nA: For thirty years, in the trim shop at Jaguar.\n")
+    spoken = said(tmp_path, "okafor.txt", text)
+    assert {who for who, _ in spoken} == {"Margaret Okafor"}
+    assert spoken[0][1].startswith("Before you start") and len(spoken) == 4
+
+
+def test_a_two_word_paper_in_page_heads_without_a_year(tmp_path: Path) -> None:
+    heads = ["Oberhessische Presse · Freitag, 12. April · Seite 16 · Lokales",
+             "Oberhessische Presse · Freitag, 12. April · Seite 17 · Lokales"]
+    text = (f"{heads[0]}\n\n„Um drei Uhr morgens war die Welt noch in Ordnung“\n\nBäckermeister Reinhard Wolff "
+            "schließt nach 41 Jahren. Ein Gespräch über Teig und Nachfolger.\n\nHerr Wolff, wann stehen Sie auf?\n\n"
+            "Um halb drei, wie jeden Tag seit 1983.\n\nWarum schließen Sie?\n\nWeil es keinen Nachfolger gibt.\n\n"
+            f"{heads[1]}\n\nWas werden Sie vermissen?\n\nDen Geruch morgens um vier.\n")
+    assert read_article(str(write(tmp_path, "wolff.txt", text))).article.publisher == "Oberhessische Presse"
+
+
+def test_numbered_quotes_read_on_air_and_directions_are_no_ones_answers(tmp_path: Path) -> None:
+    text = ("Bayern 2 – radioWissen – Manuskript\n„Humboldt in den Anden“\nAutorin: Clara Vogt\n\nSprecherin:\nIm Juni "
+            "1802 steigt Humboldt auf den Chimborazo.\n\nZitat 1 Humboldt:\nWir hatten Blut an den Lippen.\n\n"
+            "O-Ton Ottilie Brandt:\nHumboldt schreibt erstaunlich nüchtern.\n\nRegie: Atmo hoch. Dann langsam unter "
+            "die Autorin blenden.\n\nAutorin:\nWarum hat er nicht aufgegeben?\n\nO-Ton Brandt:\nEr wollte wissen, wie "
+            "hoch man kommen kann.\n\nZitat 2 Humboldt:\nEine Felsspalte hinderte uns, den Gipfel zu erreichen.\n\n"
+            "Autorin:\nUnd was blieb?\n\nO-Ton Brandt:\nDas Naturgemälde.\n")
+    spoken = said(tmp_path, "humboldt.txt", text)
+    assert {who for who, _ in spoken} == {"Ottilie Brandt"}
+    assert not any("Regie" in t or "Atmo hoch" in t for _, t in spoken)

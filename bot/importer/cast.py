@@ -31,6 +31,7 @@ from bot.importer.markup import Para, visible
 from bot.importer.metadata import Meta
 
 MIN_TURNS = 2
+ASKING = 0.6  # share of a voice's turns that end in a question: one who asks
 HOST_PHRASES = re.compile(
     r"(?i)\b(?:I'?m your host|I am your host|your host(?:s)?,|welcome (?:back )?to (?:the |this )?(?:show|podcast|"
     r"episode)|welcome (?:back )?to\b|joined (?:today )?by|my guests? (?:today )?(?:is|are)|our guests? (?:today )?"
@@ -467,6 +468,12 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
                 and c not in hosts:
             roles[c] = "interviewee"
             why[c].append("answers, where the questions are labelled as questions")
+    for c in canonical:  # two who take turns asking ("Miriam:", "Jonas:") beside the one who answers at length
+        if roles[c] == "interviewee" and ask[c] >= ASKING and not strong[c] and any(
+                roles[d] == "interviewee" and ask[d] <= ASKING / 3 and length[d] > length[c] and len(by_label[d]) >=
+                len(by_label[c]) for d in canonical if d != c):
+            roles[c] = "interviewer"
+            why[c].append("asks, where another answers")
     for c in canonical:  # "张：…？" among "问：" and "答：": the one asking, by name
         if roles[c] == "interviewee" and generic_answers and ask[c] >= 0.6 and not _role_word(c):
             roles[c] = "interviewer"

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from bot.importer import chrome, labels, mailarchive, metadata, names, plaintext, thread, transcript
+from bot.importer import chats, chrome, labels, mailarchive, metadata, names, plaintext, thread, transcript
 from bot.importer.fetch import FetchError, Source
 from bot.importer.metadata import Meta
 
@@ -606,6 +606,9 @@ def from_html(source: Source) -> Document:
     import trafilatura
 
     source = Source(XML_DECLARATION.sub("", source.text, count=1), source.kind, source.location, source.url)
+    exported = chats.telegram_export(source.text)
+    if exported:  # an interview held in a channel, its history saved by the app
+        return _exported_chat(source, *exported)
     archived = mailarchive.message(source.text)
     if archived:  # an interview answered by e-mail to a list, as the list's archive shows it
         return _archived_message(source, *archived)
@@ -643,6 +646,23 @@ def _archived_message(source: Source, front: dict[str, Any], body: str) -> Docum
     return Document(body, meta, "text")
 
 
+def _exported_chat(source: Source, text: str, channel: str | None, day: str | None) -> Document:
+    """A channel's exported history: the channel publishes it, on the day of its posts; the first post's first line,
+    short, is the interview's headline ("【文字访谈】沈亦舟：我在灯塔上守了三年"), no passage."""
+    meta = Meta()
+    meta.put("publisher", channel, "the channel")
+    meta.put("published", day, "the day of its posts")
+    first, _, rest = text.partition("\n\n")
+    headline = plaintext.TAG.sub("", first.split(": ", 1)[-1]).strip()
+    if 4 <= len(headline) <= HEADLINE_MAX and not re.search(r"[?？]\s*$", headline):
+        meta.put("title", headline, "the first post")
+        text = f"{first.split(': ', 1)[0]}: {rest}" if ": " in first else rest
+    if source.url:
+        meta.put("url", metadata.web_url(source.url), "web address")
+    return Document(text, meta, "text")
+
+
+HEADLINE_MAX = 80  # characters
 PRESENTS = re.compile(r"\s+(?:presents|präsentiert|zeigt)$", re.I)  # a studio's credit over its film's title
 
 
@@ -653,8 +673,9 @@ def from_text(source: Source) -> Document:
     text, furniture = transcript.paginated(text.replace("\r\n", "\n"))  # without page heads and feet
     first_cue, text = plaintext.subtitles(text)  # subtitles saved as text: the cues as running text
     text = plaintext.time_marks(plaintext.numbered(text))  # numbered posts or lines, "#00:07:49#" marks
-    text = plaintext.chat_export(text)  # a chat exported as text: its messages as turns
+    text = chats.chat_export(text)  # a chat exported as text: its messages as turns
     text = plaintext.notes(text)  # a knowledge base's note: wikilinks, callouts, an interview as an outline
+    text = plaintext.extensions(text)  # comments and Python-Markdown's extensions, as the site shows the text
     posted_head, text = plaintext.bbs_post(text)  # a bulletin board's post: its head, and the post alone
     if not posted_head:
         posted_head, text = plaintext.social_post(text)  # a microblog's long post

@@ -379,7 +379,10 @@ def from_front_matter(meta: Meta, front: dict[str, Any], source: str = "front ma
 
     meta.put("title", first(TITLE_KEYS), source)
     meta.put("publisher", first(PUBLISHER_KEYS), source)
-    meta.put("published", iso_date(first(DATE_KEYS)), source)
+    dated = first(DATE_KEYS)
+    if isinstance(dated, dict):  # MkDocs Material's blog: "date: {created: 2024-03-12, updated: …}"
+        dated = next((dated[k] for k in ("created", "published", "date") if dated.get(k)), None)
+    meta.put("published", iso_date(dated), source)
     links = [web_url(front.get(k)) for k in URL_KEYS]
     links += [web_url(v) for k, v in front.items() if k.endswith(("_url", "_link")) and k not in URL_KEYS]
     meta.put("url", next((u for u in links if u), None), source)

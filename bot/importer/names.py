@@ -256,9 +256,14 @@ def from_title(title: str | None, text: str = "") -> list[str]:
                 continue  # "Community Spotlight: Priya Raman": the series, then the person
             if k in (1, COLON_RULE) and _function_words(" ".join(name.split()[1:])):
                 continue  # "Hands That Remember: Conversations on …": a phrase (a given name may be "Will")
+            if name.split()[0].casefold() in ARTICLES:
+                continue  # "Kranich im Einsatz: Das Vermessungsamt Lindenau": a thing, no one's name
             if len(words(name)) >= 2 or name.isupper():
                 out.append(name)
     return list(dict.fromkeys(out))
+
+
+ARTICLES = {"the", "a", "an", "der", "die", "das", "ein", "eine", "einer", "den", "dem", "des"}
 
 
 def _han_named(run: str, name: str) -> bool:

@@ -174,48 +174,6 @@ def time_marks(text: str) -> str:
     return TIME_MARK.sub("", text) if len(TIME_MARK.findall(text)) >= MIN_NUMBERED else text
 
 
-# a messaging app's chat saved as text: "12/03/2024, 14:02 - Name: …" (WhatsApp on Android), "[12.03.24, 14:02:33]
-# Name: …" (on an iPhone), "2024-03-12 14:02 Name: …"; each message's lines after its first carry on the message
-CHAT_STAMP = re.compile(r"^[\u200e\u200f]?\[?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?"
-                        r"(?:\s?[AaPp]\.?\s?[Mm]\.?)?\]?(?:\s+-)?\s+")
-CHAT_SENDER = re.compile(r"(?P<n>[^:\s\"“”][^:\"“”\n]{0,59}?):\s+(?=\S)")
-CHAT_FILLER = re.compile(r"\s*(?:<(?:Media omitted|Medien ausgeschlossen|媒体已省略|This message was edited|"
-                         r"Diese Nachricht wurde bearbeitet)>|^(?:This message was deleted|You deleted this message|"
-                         r"Diese Nachricht wurde gelöscht|Du hast diese Nachricht gelöscht|此消息已删除|"
-                         r"你删除了此消息)\.?\s*$|"
-                         r"^(?:image|video|audio|sticker|GIF|document) omitted\s*$)", re.I)
-MIN_MESSAGES = 8
-
-
-def chat_export(text: str) -> str:
-    """A chat exported as text, as the conversation it holds: each message as "Name: …" (a sender's messages one
-    after another as one turn's paragraphs), without the date and time over each message, the app's notices
-    ("… created group", "Messages and calls are end-to-end encrypted") and its stand-ins for media and deleted
-    messages; the lines before and after the chat as they are. Any other text as it is."""
-    lines = text.split("\n")
-    stamped = [i for i, line in enumerate(lines) if CHAT_STAMP.match(line)]
-    if len(stamped) < MIN_MESSAGES:
-        return text
-    end = stamped[-1] + 1
-    while end < len(lines) and lines[end].strip() and not RULE_LINE.match(lines[end]):
-        end += 1  # the last message's lines
-    out, sender = lines[:stamped[0]], None
-    for k, start in enumerate(stamped):
-        stop = stamped[k + 1] if k + 1 < len(stamped) else end
-        said = lines[start][CHAT_STAMP.match(lines[start]).end():]  # type: ignore[union-attr]
-        named = CHAT_SENDER.match(said)
-        if not named or len(named.group("n").split()) > 6:
-            continue  # the app's notice: no one's words
-        body = [CHAT_FILLER.sub("", line) for line in [said[named.end():], *lines[start + 1:stop]]]
-        message = "\n".join(line for line in body if line.strip())
-        if not message:
-            continue
-        name = named.group("n").strip()
-        out += ["", message] if name == sender else ["", f"{name}: {message}"]
-        sender = name
-    return "\n".join([*out, "", *lines[end:]])
-
-
 def numbered(text: str) -> str:
     """The text without the numbers it is set in: a thread's posts ("1/ …", "2/ …", counting up), a
     deposition-style transcript's lines (1 to 25 on every page, under the page's number and running head,
@@ -467,6 +425,41 @@ def notes(text: str) -> str:
     text = WORKING_CALLOUT.sub("", TASK.sub("", text))  # the writer's to-dos: no one's words, nothing to read
     text = CALLOUT.sub(lambda m: m.group(1), text)
     return outline(text)
+
+
+# Python-Markdown's extensions, as MkDocs sites write them: an admonition's head ('!!! note "Zur Person"', a
+# collapsible "??? info"), a snippet include ('--8<-- "snippets/x.md"'), a content tab's head ('=== "Tab"'), an
+# attribute list ("{ width=300 }", "{ #teil-1 }", "{ .md-button }"), an abbreviation's definition ("*[IT]: …")
+ADMONITION = re.compile(r"""^(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+(?:"(?P<t>[^"\n]*)"|'(?P<s>[^'\n]*)'))?[ \t]*$""")
+SNIPPET = re.compile(r"""^[ \t]*-{1,2}8<-{1,2}[ \t]+["'][^"'\n]+["'][ \t]*\n?""", re.M)
+TAB_HEAD = re.compile(r'^===[+!]?[ \t]+"[^"\n]*"[ \t]*\n?', re.M)
+_ATTR = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+))"""
+ATTR_LIST = re.compile(rf"[ \t]*\{{:?[ \t]*{_ATTR}(?:[ \t]+{_ATTR})*[ \t]*\}}")
+ABBREVIATION = re.compile(r"^\*\[[^\]\n]+\]:[^\n]*\n?", re.M)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def extensions(text: str) -> str:
+    """A Markdown text as its site shows it: without HTML comments, snippet includes, tab heads, attribute lists
+    and abbreviations' definitions, each admonition a quote under its title (an editor's box, no answer's part)."""
+    text = HTML_COMMENT.sub("", text)
+    if not (ADMONITION.search(text.split("\n", 1)[0]) or re.search(r"(?m)^(?:!!!|\?\?\?)|-8<-|^===|\{[:#. \w-]", text)):
+        return text
+    text = ABBREVIATION.sub("", ATTR_LIST.sub("", TAB_HEAD.sub("", SNIPPET.sub("", text))))
+    out: list[str] = []
+    boxed = False
+    for line in text.split("\n"):
+        head = ADMONITION.match(line)
+        if head:
+            boxed = True
+            title = head.group("t") if head.group("t") is not None else head.group("s")
+            out += [f"###### {title}", ""] if title else []
+        elif boxed and (line.startswith(("    ", "\t")) or not line.strip()):
+            out.append("> " + line[4:] if line.startswith("    ") else "> " + line[1:] if line.strip() else ">")
+        else:
+            boxed = False
+            out.append(line)
+    return "\n".join(out)
 
 
 def _asks(item: str) -> bool:

@@ -136,12 +136,14 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
         after = [next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None) for i in marked]
         plain = sum(1 for pc in after if pc is not None and not pc.label)  # questions answered without a label
         if askers or plain < MIN_QUESTIONS - 1 or plain * 2 <= len(marked):
-            if askers and len(askers) == 1:  # "【记者】…？" and, between them, "——家里人支持吗？" in bold: the
-                asker = next(iter(askers))  # interviewer's too, answered under the guest's label (right after
+            if askers:  # "【记者】…？" and, between them, "——家里人支持吗？" in bold: the interviewer's too (of two
+                # who ask, "**Miriam:**" and "**Jonas:**", the questions' own), answered under the guest's label
+                asker = next(iter(askers)) if len(askers) == 1 else ASKED  # (right after
                 main = _main_guest(pieces, guests)
                 for i in marked:  # an answer: a question's translation under it goes with it)
                     before = next((pc for pc in reversed(pieces[:i]) if not pc.dropped and pc.plain), None)
-                    if not pieces[i].label and _asks_marked(pieces[i]) and not (before and before.label == asker):
+                    if not pieces[i].label and _asks_marked(pieces[i]) and not (before and before.label in {asker,
+                                                                                                            *askers}):
                         pieces[i].label = asker
                         answer = next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None)
                         guest = cast.voices.get(cast.aliases.get(main, main)) if main else None

@@ -116,3 +116,106 @@ def test_an_interview_held_in_a_messaging_app_and_exported_as_text(tmp_path: Pat
 def test_a_date_with_slashes_where_only_one_order_can_be() -> None:
     assert [metadata.iso_date(d) for d in ("16/03/2024", "3/16/2024", "03/04/2024")] == ["2024-03-16", "2024-03-16",
                                                                                           None]
+
+
+def telegram_post(n: int, day: str, text: str, signed: str | None = None, shown: str | None = "远山夜话",
+                  photo: bool = False) -> str:
+    return (f'<div class="message default clearfix" id="message{n}"><div class="body">'
+            f'<div class="pull_right date details" title="{day} 20:{n % 60:02d}:00 UTC+08:00">20:{n % 60:02d}</div>'
+            + (f'<div class="from_name">{shown}</div>' if shown else "")
+            + ('<div class="media_wrap clearfix"><a class="photo_wrap" href="photos/p.jpg"></a></div>' if photo else "")
+            + f'<div class="text">{text}</div>'
+            + (f'<div class="signature details">{signed}</div>' if signed else "")
+            + '<span class="reactions"><span class="reaction"><span class="emoji">👍</span>'
+              '<span class="count">41</span></span></span></div></div>')
+
+
+def test_a_channels_interview_in_its_exported_history(tmp_path: Path) -> None:
+    qa = [("为什么偏偏是灯塔？", ["其实一开始我没想拍灯塔，我想拍的是“等”。", "灯塔只是一个地方。"]),
+          ("片子里几乎没有旁白，这是一开始就定下的吗？", ["对。", "加上解说之后，片子一下子变成了科普节目。"]),
+          ("拍了三年，钱从哪里来？", ["确实算不过来，我自己到现在也是亏的。"]),
+          ("下一部片子想拍什么？", ["还是海，不过这次想上岸。"])]
+    posts = [telegram_post(1, "07.03.2024", "【预告】下周四晚八点，导演沈亦舟做客本频道文字访谈。", "林澈"),
+             '<div class="message service"><div class="body details">14 March 2024</div></div>',
+             telegram_post(2, "14.03.2024", "【文字访谈】沈亦舟：我在灯塔上守了三年<br><br>沈亦舟，纪录片导演。", "林澈"),
+             telegram_post(3, "14.03.2024", "沈亦舟在灯塔的值班室里。图／受访者提供", "林澈", None, photo=True)]
+    n = 4
+    for q, answer in qa:
+        posts.append(telegram_post(n, "14.03.2024", q, "林澈"))
+        for k, said in enumerate(answer):
+            posts.append(telegram_post(n + 1 + k, "14.03.2024", said, "沈亦舟", None if k else "远山夜话"))
+        n += 1 + len(answer)
+    posts.append(telegram_post(n, "15.03.2024", "【周五书单】本周编辑部在读：《海岛志》。"))
+    page = ('<html><head><title>Exported Data</title></head><body><div class="page_wrap"><div class="page_header">'
+            '<div class="content"><div class="text bold">远山夜话</div></div></div><div class="page_body chat_page">'
+            f'<div class="history">{"".join(posts)}</div></div></div></body></html>')
+    prepared = read_article(str(write(tmp_path, "messages.html", page)))
+    assert [(p.speaker, p.text) for p in answers_of(prepared)] == [("沈亦舟", "\n\n".join(a)) for _, a in qa]
+    assert masthead(prepared) == ("沈亦舟：我在灯塔上守了三年", "远山夜话", "2024-03-14")
+    assert not any(s in p.text for p in prepared.passages for s in ("预告", "值班室", "书单", "👍"))
+
+
+MKDOCS = """---
+title: "Kranich im Einsatz: Das Vermessungsamt Lindenau"
+date:
+  created: 2024-03-12
+  updated: 2024-03-18
+authors:
+  - jpfefferle
+---
+
+# „Wir wollten nie wieder Kacheln von Hand schneiden“
+
+<!-- Gespräch am 27.02.2024 per Videocall, Freigabe am 08.03.2024 -->
+
+Für unsere Reihe haben Jonas Pfefferle und Miriam Adeyemi aus dem Kernteam mit Annegret Wolfsohn gesprochen.
+
+!!! note "Zur Person"
+
+    Dr. Annegret Wolfsohn leitet seit 2019 das Sachgebiet Geoinformation.
+
+--8<-- "snippets/reihe-kranich-im-einsatz.md"
+
+## Teil 1: Vom Schuhkarton zur Pipeline { #teil-1 }
+
+#### Wie ist das Amt auf Kranich gestoßen?
+
+Ehrlich gesagt über einen Praktikanten.
+
+#### Was hat vorher nicht funktioniert?
+
+Wir hatten eine Sammlung von Skripten, die über fünfzehn Jahre gewachsen war.
+
+## Teil 2: Im Gespräch { #teil-2 }
+
+**Miriam:** Habt ihr jemals über einen Cloud-Dienst nachgedacht?
+
+**Annegret:** Nein.
+
+Für uns war das nie eine echte Option, die Geobasisdaten unterliegen strengen Regeln.
+
+**Jonas:** Wie kam es zu deinem ersten Pull Request?
+
+**Annegret:** Aus purer Ungeduld, wenn ich ehrlich bin. Jede Kachel wurde jedes Mal komplett neu umgerechnet.
+
+!!! tip "Aus dem Kernteam"
+
+    Am Thema Förderverein arbeiten wir gerade.
+
+**Miriam:** Papierkarte oder Bildschirm?
+
+**Annegret:** Papierkarte, ganz klar. Ich plane jede Wanderung immer noch auf einem gefalteten Blatt.
+
+*[IT]: Informationstechnik
+"""
+
+
+def test_a_documentation_sites_interview_with_two_who_ask_and_its_markdown_extensions(tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "lindenau.md", MKDOCS)))
+    said = [(p.speaker, p.text) for p in answers_of(prepared)]
+    assert {who for who, _ in said} == {"Annegret Wolfsohn"} and len(said) == 5
+    assert said[0][1] == "Ehrlich gesagt über einen Praktikanten." and said[2][1].startswith("Nein.\n\nFür uns")
+    assert not any(s in p.text for p in prepared.passages for s in ("27.02.2024", "--8<--", "{ #", "!!!", "*[IT]"))
+    assert not any("Förderverein" in t for _, t in said)  # the team's box: narrative
+    assert prepared.article.published == "2024-03-12"
+    assert {v.name: v.role for v in prepared.cast.voices.values()}["Miriam Adeyemi"] == "interviewer"

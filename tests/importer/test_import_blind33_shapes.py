@@ -137,7 +137,7 @@ def test_a_channels_interview_in_its_exported_history(tmp_path: Path) -> None:
           ("下一部片子想拍什么？", ["还是海，不过这次想上岸。"])]
     posts = [telegram_post(1, "07.03.2024", "【预告】下周四晚八点，导演沈亦舟做客本频道文字访谈。", "林澈"),
              '<div class="message service"><div class="body details">14 March 2024</div></div>',
-             telegram_post(2, "14.03.2024", "【文字访谈】沈亦舟：我在灯塔上守了三年<br><br>沈亦舟，纪录片导演。", "林澈"),
+             telegram_post(2, "14.03.2024", "【文字访谈】沈亦舟：我在灯塔上守了三年<br><br>沈亦舟，导演。", "林澈"),
              telegram_post(3, "14.03.2024", "沈亦舟在灯塔的值班室里。图／受访者提供", "林澈", None, photo=True)]
     n = 4
     for q, answer in qa:

@@ -120,8 +120,8 @@ def _asks(text: str) -> bool:
 CREW = re.compile(r"(?i)[(（]\s*(?:producer|produzent(?:in)?|sound|audio engineer|tontechnik|录音)\s*[)）]$")
 # who arranges an interview for the one interviewed: "Dee Marchetti (FBF comms)", "(Pressestelle)", "（助理）"
 STAFF = re.compile(r"(?i)[(（][^()（）]{0,30}\b(?:comms|communications|press(?: office| officer)?|pr|publicist|"
-                   r"assistant|agent|manager|pressestelle|pressesprecher(?:in)?|kommunikation|assistent(?:in)?)\s*[)）]$"
-                   r"|[(（][^()（）]{0,20}(?:助理|经纪人|經紀人|公关|公關|宣传|宣傳)\s*[)）]$")
+                   r"assistant|agent|pressestelle|pressesprecher(?:in)?|kommunikation|assistent(?:in)?)\s*[)）]$"
+                   r"|[(（](?:助理|经纪人|經紀人|公关|公關|宣传|宣傳)\s*[)）]$")
 DESCRIBED = re.compile(r"(?P<n>[^()（）]+?)\s*[(（](?P<d>[^()（）]{2,30})[)）]")
 
 
@@ -235,7 +235,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         before = [m for m in marks if (m.para, m.start) < first_at[label]] if len(answering) == 1 else []
         asked = bool(before) and before[-1].name.lower() in INTERVIEWER_LABELS  # (where an answer goes: after "问：")
         opening = visible(paras[first_at[label][0]].text)
-        opens = len(answering) == 1 and not before and not _asks(opening) and not HOST_PHRASES.search(opening)
+        intro = "\n".join(visible(p.text) for p in paras[:first_at[label][0]])
+        credited = re.search(rf"(?i)(?:\bby|\bvon|interviewer(?:in)?\s*[:：])\s+{re.escape(label)}", intro)
+        opens = (len(answering) == 1 and not before and not _asks(opening) and not HOST_PHRASES.search(opening)
+                 and label in intro and not credited)  # (named before as the one the text is of, not as who asks)
         # (the guest's own first word before the first question; a host's opening asks or welcomes)
         if (asked or opens) and names.looks_like_person(label) \
                 and first_at[label] < first_at[answering[0]] and not any(names.same_person(label, n) for n in named):
@@ -455,8 +458,10 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         elif CREW.search(c) and len(by_label[c]) < MIN_TURNS + 1:  # "Lou Fennimore (producer): Okay, recording …"
             roles[c] = "other"
             why[c].append("the crew")
+    answered = Counter(b.label for a, b in itertools.pairwise(turns) if cast.aliases[a.label] != cast.aliases[b.label]
+                       and roles.get(cast.aliases[a.label]) == "interviewer" and _asks(visible(a.text)))
     for c in canonical:  # "Dee Marchetti (FBF comms): Graham needs to head down …" beside the one who answers
-        if roles[c] == "interviewee" and STAFF.search(c) and any(
+        if roles[c] == "interviewee" and STAFF.search(c) and answered[c] * 2 < len(by_label[c]) and any(
                 roles[d] == "interviewee" and not STAFF.search(d) and len(by_label[d]) > len(by_label[c])
                 for d in canonical):
             roles[c] = "other"

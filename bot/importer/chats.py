@@ -13,14 +13,15 @@ from bot.importer.plaintext import RULE_LINE
 
 # a messaging app's chat saved as text: "12/03/2024, 14:02 - Name: …" (WhatsApp on Android), "[12.03.24, 14:02:33]
 # Name: …" (on an iPhone), "2024-03-12 14:02 Name: …"; each message's lines after its first carry on the message
-CHAT_STAMP = re.compile(r"^[\u200e\u200f]?\[?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?"
-                        r"(?:\s?[AaPp]\.?\s?[Mm]\.?)?\]?(?:\s+-)?\s+")
-CHAT_SENDER = re.compile(r"(?P<n>[^:\s\"“”][^:\"“”\n]{0,59}?):\s+(?=\S)")
-CHAT_FILLER = re.compile(r"\s*(?:<(?:Media omitted|Medien ausgeschlossen|媒体已省略|This message was edited|"
-                         r"Diese Nachricht wurde bearbeitet)>|^(?:This message was deleted|You deleted this message|"
-                         r"Diese Nachricht wurde gelöscht|Du hast diese Nachricht gelöscht|此消息已删除|"
-                         r"你删除了此消息)\.?\s*$|"
-                         r"^(?:image|video|audio|sticker|GIF|document) omitted\s*$)", re.I)
+_WHEN = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?"
+CHAT_STAMP = re.compile(rf"^[\u200e\u200f]?(?:\[{_WHEN}\]\s+|{_WHEN}\s+-\s+)")  # ("15.04.24, 20:00 Hamburg" in a
+# message: no stamp)
+CHAT_SENDER = re.compile(r"(?P<n>[^:\s\"“”„«»][^:\"“”„«»\n]{0,59}?):\s+(?=\S)")
+CHAT_FILLER = re.compile(r"(?i)\s*[\u200e\u200f]?(?:<attached:[^>\n]*>|<(?:Media omitted|Medien ausgeschlossen|"
+                         r"媒体已省略|This message was edited|Diese Nachricht wurde bearbeitet)>)"
+                         r"|^[\u200e\u200f]?(?:This message was deleted|You deleted this message|Diese Nachricht wurde "
+                         r"gelöscht|Du hast diese Nachricht gelöscht|此消息已删除|你删除了此消息|"
+                         r"(?:image|video|audio|sticker|GIF|document) omitted)\.?\s*$")
 MIN_MESSAGES = 8
 
 

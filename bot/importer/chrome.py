@@ -41,7 +41,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    # (and the export's lines under it: "Ende des Transkripts Exportiert am … mit KonferenzPlus")
                    # a manuscript's direction: "Atmo: Möwen, Hafen", "Musik: Akkordeon, leise", "SFX: door closes"
                    r"^(?:atmo|atmosphäre|musik|music|geräusch|geräusche|sfx|sound|jingle)\s*[:：]\s*\S[^.!?]{0,80}$",
-                   r"^(?:regie|regieanweisung)\s*[:：]\s*\S.{0,160}$",  # "Regie: Atmo hoch. Dann unter die Autorin"
+                   r"^(?:regie|regieanweisung)\s*[:：](?![^\n]*\b\w+\s*[:：])\s*\S.{0,160}$",  # "Regie: Atmo hoch. Dann
+                   # unter die Autorin" (not "Regie: ich, Buch: ich", a film's credits in an answer)
                    r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
                    r"|lachen|"
                    r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"
@@ -188,9 +189,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"(?:摄|攝)\s*[）)]?(?:\s*[（(](?:资料图片|资料照片|資料圖片|資料照片|资料图)[）)])?$",
                     r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$",
                     r"^[▲△](?=\s*[\u3400-\u9fff])",  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
+                    r"^(?:图为|圖為)[^。！？!?]{2,80}。?$",  # "图为澜城市交通运输局局长王振峰做客在线访谈。"
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
                     r"^(?:照片|相片|圖片|图片|圖|图|photos?|bild(?:er)?|fotos?)[^:：]{0,12}[:：]\s*https?://\S+$")),
     ("follow", _rx(r"^欢迎(?:在评论区|在評論區|大家)?留言", r"^歡迎(?:在評論區|大家)?留言",
+                   r"^(?:请|請)文明上网|^(?:请|請)理性发言|留言(?:经|經)审核",  # a comment form's rules
                    r"^(?:欢迎在评论区|歡迎在評論區)[^。！!]{0,30}[？?！!。]?$",
                    r"^(?:关注|點擊|点击|扫码|掃碼|扫一扫|掃一掃|长按|長按|识别|分享至|分享到|分享|点赞|點讚|在看|收藏|"
                    r"阅读原文|閱讀原文)",
@@ -405,7 +408,8 @@ CAPS_HEADING = re.compile(r"(?=\S+ \S)[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ0-9&'’ ,:
 LOOSE = {"promotion", "follow-word"}
 # a consent banner of any length before or after the text: cookies named beside two words of what the reader
 # consents to
-COOKIE_BANNER = re.compile(r"(?i)cookie")
+COOKIE_BANNER = re.compile(r"(?i)\b(?:we|wir|diese website|this (?:web)?site)\b[^.]{0,60}\b(?:use|uses|verwenden|"
+                           r"verwendet|nutzen|nutzt|setzen|setzt)\b[^.]{0,40}\bcookies\b|使用\s*cookie")
 CONSENT = re.compile(r"(?i)einwilligung|zustimmung|\bconsent|personali[sz]|\btracking\b|widerruf|datenschutz|"
                      r"\bprivacy\b|akzeptieren|accept all|ähnliche technologien|similar technologies|同意|隐私|隱私")
 BANNER_MAX = 800  # characters

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from bot.importer import chats, chrome, labels, mailarchive, metadata, names, plaintext, thread, transcript
+from bot.importer import asciidoc, chats, chrome, labels, mailarchive, metadata, names, plaintext, thread, transcript
 from bot.importer.fetch import FetchError, Source
 from bot.importer.metadata import Meta
 
@@ -387,6 +387,29 @@ def paid_continuation(html: str) -> str:
     return _serialized(tree) if joined else html
 
 
+HIDDEN = re.compile(r"(?i)display\s*:\s*none")
+FOLDED = re.compile(r"(?i)toggle|accordion|collaps|expand|faq|answer|antwort|disclosure")
+
+
+def folded_open(html: str) -> str:
+    """The page with its folded parts shown: the hidden children of a toggle or an accordion (Notion's
+    "notion-toggle-children", "accordion-body") that a reader opens with a click, their text part of the page
+    (hidden menus, dialogs and the like stay hidden)."""
+    if not HIDDEN.search(html) or not FOLDED.search(html):
+        return html
+    tree = _parsed(html)
+    if tree is None:
+        return html
+    opened = False
+    for el in tree.xpath("//*[@style]"):
+        if HIDDEN.search(el.get("style", "")) and FOLDED.search(" ".join(el.classes) or "") \
+                and len(" ".join(el.text_content().split())) >= FOLDED_MIN:
+            el.set("style", HIDDEN.sub("display: block", el.get("style", "")))
+            opened = True
+    return _serialized(tree) if opened else html
+
+
+FOLDED_MIN = 20  # characters: a folded part that says something
 MIN_NAMED = 4  # bold names over paragraphs that make a transcript of this shape
 
 
@@ -570,7 +593,11 @@ def _main_text(html: str, url: str | None) -> str | None:
         heading.tag = "p"
         heading.attrib.clear()
         _embolden(heading)
-    return extract(_serialized(tree)) or text
+    again = extract(_serialized(tree))
+    return again if again and len(_squashed(again)) >= len(kept) * KEPT_SHARE else text  # (not where it lost text)
+
+
+KEPT_SHARE = 0.9  # of the first reading's text that a second one, headings kept, must still hold
 
 
 HEADING_LINE = re.compile(r"(?m)^#{1,6} \S")
@@ -582,7 +609,8 @@ def _emphasis_restored(tree: Any, text: str) -> str:
     if "**" in text or "__" in text or HEADING_LINE.search(text):
         return text
     marked = set()
-    for el in tree.iter("p", "h2", "h3", "h4", "h5", "h6"):
+    scope = tree.xpath("//article") or tree.xpath("//main") or [tree]  # (not a sidebar's "Mehr aus der Region")
+    for el in (el for root in scope for el in root.iter("p", "h2", "h3", "h4", "h5", "h6")):
         said = " ".join(el.text_content().split())
         bold = [c for c in el if c.tag in ("strong", "b")]
         if said and (el.tag != "p" or (len(bold) == 1 and " ".join(bold[0].text_content().split()) == said)):
@@ -614,7 +642,7 @@ def from_html(source: Source) -> Document:
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else _main_text(
-        lazy_images(without_comment_sections(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(unwrapped(source.text))))))))))))),
+        lazy_images(without_comment_sections(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(folded_open(unwrapped(source.text)))))))))))))),
         source.url)
     if not text or not text.strip():
         raise FetchError(f"{source.location}: no article text found on the page")
@@ -669,7 +697,8 @@ PRESENTS = re.compile(r"\s+(?:presents|präsentiert|zeigt)$", re.I)  # a studio'
 def from_text(source: Source) -> Document:
     """A .md or .txt file: YAML front matter, a `Title:`/`Date:` header or an archive's transcript header,
     then the text (speakers named on a line of their own written as labels)."""
-    captioned, text = plaintext.webvtt(source.text)  # WebVTT: its header and notes, its cues as SubRip
+    original = asciidoc.to_markdown(source.text) if source.kind == "asciidoc" else source.text
+    captioned, text = plaintext.webvtt(original)  # WebVTT: its header and notes, its cues as SubRip
     text, furniture = transcript.paginated(text.replace("\r\n", "\n"))  # without page heads and feet
     first_cue, text = plaintext.subtitles(text)  # subtitles saved as text: the cues as running text
     text = plaintext.time_marks(plaintext.numbered(text))  # numbered posts or lines, "#00:07:49#" marks

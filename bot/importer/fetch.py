@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -26,9 +27,11 @@ MAX_REDIRECTS = 5
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)  # per connect / read
 TOTAL_SECONDS = 60.0  # a whole fetch (lookup, connect, headers, body), however slowly the server sends
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown", "text/vtt", "application/x-subrip", "text/srt")
+TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown", "text/vtt", "application/x-subrip", "text/srt",
+              "text/asciidoc", "text/x-asciidoc")
 LOCAL_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-                  ".srt": "text", ".vtt": "text"}  # (subtitles: their cues read as running text)
+                  ".srt": "text", ".vtt": "text",  # (subtitles: their cues read as running text)
+                  ".adoc": "asciidoc", ".asciidoc": "asciidoc"}
 USER_AGENT = "interview-bot/0.1 (+article import)"
 
 @dataclass
@@ -113,6 +116,8 @@ def _read(url: str, resp: httpx.Response, max_bytes: int, fetch: Fetch) -> Sourc
     if fetch.over():  # also when the deadline cut the connection and the body only seemed to end
         raise _timed_out(url, fetch)
     kind = "html" if ctype in HTML_TYPES or not ctype else ("markdown" if "markdown" in ctype else "text")
+    if kind == "text" and ("asciidoc" in ctype or urlsplit(url).path.lower().endswith((".adoc", ".asciidoc"))):
+        kind = "asciidoc"
     return Source(_decode(b"".join(chunks), resp.charset_encoding), kind, url, str(resp.url))
 
 
@@ -138,7 +143,7 @@ def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:
     p = Path(path).expanduser()
     kind = LOCAL_SUFFIXES.get(p.suffix.lower())
     if kind is None:
-        raise FetchError(f"{path}: unsupported file type (use .txt, .md, .html, .srt or .vtt)")
+        raise FetchError(f"{path}: unsupported file type (use .txt, .md, .html, .adoc, .srt or .vtt)")
     if not p.is_file():
         raise FetchError(f"{path}: no such file")
     if p.stat().st_size > max_bytes:

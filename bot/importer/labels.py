@@ -123,9 +123,9 @@ def clean_name(name: str) -> str:
 
 
 # "O-Ton 2 Aschauer": a sound bite's number before a name (not before "Passantin", someone unnamed)
-BITE_NUMBER = re.compile(r"^((?i:o-?ton|sot|sound ?bite|clip))\s+\d{1,3}\s+(?=[A-ZÄÖÜ])(?!(?i:passant|anrufer|hörer|"
-                         r"zuhörer|umfrage|besucher|kund|anwohner|bewohner|schüler|stimme|sprecher|mann\b|frau\b|"
-                         r"kind\b|caller|listener|voter|resident|passer|voice|woman\b|man\b))")
+BITE_NUMBER = re.compile(r"^((?i:o-?ton|sot|sound ?bite|clip))\s+\d{1,3}\s+(?=[A-ZÄÖÜ])"
+                         r"(?!(?i:passant(?:in)?|anrufer(?:in)?|zuhörer(?:in)?|umfrage|besucher(?:in)?|caller|listener|"
+                         r"voter|passer-?by)\b(?!\s+[A-ZÄÖÜ]))")
 CAPS_PLACED = re.compile(r"([A-ZÄÖÜ][A-ZÄÖÜ.'’ -]{2,40}[A-ZÄÖÜ]),\s+[A-ZÄÖÜ][A-ZÄÖÜ0-9.'’ -]{1,40}")  # NAME, PLACE
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 LONGEST = 56  # characters of a label before its brackets ("Sachverständiger Prof. Dr. Matthias Kreienbrink")

@@ -60,6 +60,8 @@ DATES = [
     # C's ctime, as bulletin boards stamp posts: "Sat Mar  1 12:05:33 2025"
     re.compile(rf"(?i)(?<!\w)(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<y>(?:19|20)\d\d)"),
 ]
+PUBLISHED_WORD = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|erschienen|publiziert)\b(?:\s+(?:on|am))?"
+                            r"[\s:：]*|发布于|發布於|发表于|發表於")
 SLASH_DATE = re.compile(r"(?<![\w/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")
 # Taiwan's official calendar: "民國114年3月18日", "發布日期：114-03-18" (year 114 of the Republic is 2025)
 ROC_DATE = re.compile(r"(?:民國|民国)\s*(?P<y>\d{2,3})\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"
@@ -173,11 +175,20 @@ class Meta:
             self.found[name] = source
 
 
-def iso_date(value: object) -> str | None:
+def iso_date(value: object, slashes: str | None = None) -> str | None:
     """The first date in a value (ISO, 2024年1月2日, 3. März 2025, March 3, 2025, 07.03.2024) as YYYY-MM-DD."""
     if isinstance(value, date):
         return value.isoformat()[:10]
     text = str(value or "")
+    if slashes is None:  # "12/28/2023" beside "1/5/2024": month first in both
+        orders = {"mdy" if int(m.group("b")) > 12 else "dmy" for m in SLASH_DATE.finditer(text)
+                  if (int(m.group("a")) > 12) != (int(m.group("b")) > 12)}
+        slashes = orders.pop() if len(orders) == 1 else ""
+    stated = PUBLISHED_WORD.search(text)  # "Interview conducted 12/28/2023 · Published 1/5/2024": the publication's
+    if stated and stated.start() > 0:
+        found = iso_date(text[stated.end():], slashes)
+        if found:
+            return found
     for rx in DATES:
         m = rx.search(text)
         if not m:
@@ -191,11 +202,13 @@ def iso_date(value: object) -> str | None:
     slashed = SLASH_DATE.search(text)  # "16/03/2024", "3/16/2024": day or month first where only one can be
     if slashed:
         first, second, year = (int(slashed.group(k)) for k in "aby")
-        if (first > 12) != (second > 12):
-            try:
-                return date(year, min(first, second), max(first, second)).isoformat()
-            except ValueError:
-                pass
+        month, day = ((min(first, second), max(first, second)) if (first > 12) != (second > 12) else
+                      (first, second) if slashes == "mdy" else (second, first) if slashes == "dmy" else (0, 0))
+        try:
+            if month:
+                return date(year, month, day).isoformat()
+        except ValueError:
+            pass
     roc = ROC_DATE.search(text)  # no date of the common era: one of the Republic of China's calendar
     if roc:
         y, mo, d = (roc.group("y") or roc.group("y3"), roc.group("m") or roc.group("m3"),
@@ -287,6 +300,8 @@ def as_written(site: str | None, text: str) -> str | None:
     want = re.sub(r"[\W_]", "", site.casefold())
     words = re.findall(r"[^\s|·•,;:()\[\]\"“”]+", text[:6000] + "\n" + text[-3000:])
     for i in range(len(words)):
+        if not words[i][:1].isupper():
+            continue  # ("🌲 Pinewick": the name starts at its first letter, a capital; not "the post office")
         run = ""
         for k in range(i, min(i + 6, len(words))):
             run += re.sub(r"[\W_]", "", words[k].casefold().replace("&", "and"))
@@ -485,6 +500,10 @@ TITLE_STYLED = ("(//p[contains(concat(' ', normalize-space(@class), ' '), ' titl
                 "//p[contains(@class, 'MsoTitle')])[1]//text()")  # Google Docs', Word's
 
 
+FILE_TITLE = re.compile(r"(?i)[^\s/\\]+\.(?:indd|idml|pdf|docx?|odt|rtf|pages|qxp|qxd|psd|ai|eps|pptx?|key|txt|md|"
+                        r"html?|xml)")
+
+
 def from_html(html: str, page_url: str | None) -> Meta:
     """Metadata of a web page from its head, JSON-LD, byline and the address it was fetched from."""
     import lxml.html
@@ -511,6 +530,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
     # paragraph in its Title style, if no <h1>)
     og_title = prop("og:title", "twitter:title")
     raw_title = " ".join(" ".join(tree.xpath("//title//text()")).split()) or None
+    if raw_title and FILE_TITLE.fullmatch(raw_title):
+        raw_title = None  # "SL_0424_p34-36_Interview_Vance_v6.indd": the layout file a converter saw, no title
     title, site = split_title(raw_title, og_title or item.get("headline") or h1)
     chosen = og_title or item.get("headline") or h1 or title
     if og_title and h1 and h1 != og_title and h1 == item.get("headline"):  # og:title reworded for sharing:
@@ -538,8 +559,11 @@ def from_html(html: str, page_url: str | None) -> Meta:
     site_name = prop("citation_journal_title", "og:site_name", "application-name")  # a journal before its press
     if site_name and site and site != site_name and site in _script_parts(site_name):
         site_name = site  # "城市漫步週刊 City Stroll Weekly", <title> ending "| 城市漫步週刊": the name the title gives
-    if isinstance(pub_name, str) and site_name and site_name.strip().casefold() in PLATFORMS:
-        site_name = None  # og:site_name "Medium": the platform; the publication is JSON-LD's ("The Build Log")
+    own_url = (tree.xpath('//link[@rel="canonical"]/@href') or [prop("og:url") or page_url or ""])[0]
+    hosted = any((urlsplit(own_url).hostname or "").endswith("." + h) for h in HOSTED_SITES) and site_of(own_url)
+    if (isinstance(pub_name, str) or hosted) and site_name and site_name.strip().casefold() in PLATFORMS:
+        site_name = None  # og:site_name "Medium", "Notion": the platform; the publication is JSON-LD's ("The Build
+        # Log") or the one the platform hosts ("pinewick.notion.site")
     meta.put("publisher", site_name, "og:site_name")
     meta.put("publisher", pub_name if isinstance(pub_name, str) else None, "JSON-LD")
     marked = _marked_site(raw_title, tree) if raw_title and site else None
@@ -573,6 +597,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
             meta.authors.append(shown)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.put("url", web_url(canonical[0] if canonical else None, page_url) or web_url(prop("og:url"), page_url)
+             or web_url(prop("Url"), page_url)  # a Chinese government site's <meta name="Url">
              or web_url(item.get("url"), page_url) or web_url(page_url), "page")
     lang = tree.xpath("/html/@lang")
     meta.put("language", lang[0] if lang else None, "page")
@@ -789,7 +814,9 @@ HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首
               "社区", "社區"}
 COPYRIGHT_LINE = re.compile(r"(?im)^[ \t*_]*(?:<\w+>[ \t]*)?(?:©|\(c\)|copyright)[ \t]*"
                             r"(?:(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?)?"
-                            r"[ \t]+(?P<n>[^\n.,;|·©<]{2,40}?)[ \t*_]*(?:$|[ \t]+[·|][ \t])")  # (before "· Impressum")
+                            r"[ \t]+(?P<n>(?!(?:Dr|Prof|St|Mr|Mrs|Ms)\.)[^\n.,;|·©<]{2,40}?)[ \t*_]*"
+                            r"(?:$|[ \t]+[·|][ \t]|(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.(?=[ \t]+[A-Z]))")
+# (before "· Impressum", or a sentence after it: "© 2024 Spindle & Loom. Reprinted for …")
 PLAIN_CRUMBS = re.compile(r"^[ \t]*[^\n›»\[\]()]{2,60}(?:[ \t][›»][ \t][^\n›»\[\]()]{2,60}){2,}[ \t]*$", re.M)
 
 
@@ -851,9 +878,9 @@ def show_in_title(meta: Meta) -> None:
 PAGE_HEAD = re.compile(r"(?:[·|•]\s*(?:Seite|Page|S\.|p\.)\s*\d{1,4}\b|\b(?:Seite|Page)\s*\d{1,4}\s*[·|•])", re.I)
 
 
-PAPER_WORD = re.compile(r"(?i)(?:post|zeitung|bote|anzeiger|presse|kurier|rundschau|blatt|nachrichten|echo|express|"
-                        r"allgemeine|morgen|abend|tages|times|news|herald|mail|journal|gazette|review|courier|"
-                        r"chronicle|tribune|observer|telegraph|standard|examiner|guardian|independent)\b")
+PAPER_WORD = re.compile(r"(?i)(?:post|zeitung|bote|anzeiger|presse|kurier|rundschau|blatt|nachrichten)\b"  # (also
+                        r"|\b(?:echo|express|allgemeine|times|news|herald|mail|journal|gazette|review|courier|"  # in
+                        r"chronicle|tribune|observer|telegraph|standard|examiner|guardian|independent)\b")  # compounds)
 
 
 def paper_in_page_heads(text: str) -> str | None:

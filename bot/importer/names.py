@@ -182,10 +182,13 @@ def from_titles(titles: Sequence[str | None], text: str = "") -> list[str]:
     then its other renderings: an og:title that is a quote, a <title> or <h1> that names the guest)."""
     shown = "\n".join([text, *filter(None, titles)])  # the renderings are text the page shows too
     for title in titles:
-        found = from_title(title, shown)
+        found = from_title(NICKNAME.sub(" ", title) if title else title, shown)
         if found:
             return [_as_text_names(name, text) for name in found]
     return []
+
+
+NICKNAME = re.compile(r"(?<=\w)\s+[(“\"‘'][A-Z][\w.-]*[)”\"’']\s+(?=[A-Z])")  # "VM (Vicky) Brasseur", 'Robert "Bob" …'
 
 
 def _as_text_names(name: str, text: str) -> str:
@@ -193,10 +196,13 @@ def _as_text_names(name: str, text: str) -> str:
     uses the title's words before the surname, and names someone of that surname in full."""
     *before, surname = name.split() or [""]
     if not before or not text or name in text or HAN.search(name) \
-            or any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in before):
+            or any(re.search(rf"(?i)(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in before):
         return name
     named = full_name(surname, text)
-    return named if named != surname else name
+    no_first_name = {t.strip(".") for t in TITLES} | SENTENCE_WORDS | APPOSITION
+    others = {m.group(0) for m in re.finditer(rf"\b{CAP} {re.escape(surname)}\b", text)
+              if m.group(0) != named and m.group(0).split()[0].casefold().strip(".") not in no_first_name}
+    return named if named != surname and not others else name  # (not where the text names two of that name)
 
 
 WHOSE_STORY = re.compile(r"(?i)(?:an? )?(?:oral history(?: interview)?|interview|conversation|gespräch|interview)"

@@ -183,7 +183,9 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                 break
             if pc.dropped or not pc.plain:
                 continue
-            if SIGNATURE.fullmatch(pc.plain.strip(" *_")):
+            following = next((x for x in pieces[k + 1:end] if not x.dropped and x.plain), None)
+            if SIGNATURE.fullmatch(pc.plain.strip(" *_")) and following is not None and not following.label \
+                    and following.para.kind != "heading":  # (with the answer under it; "– Plan B." is the answer)
                 pc.dropped = "the reader who asked"  # "– Margaret, Swindon" under her question
                 continue
             if BIO_START.match(pc.plain.lstrip("|*_ ")):
@@ -355,6 +357,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
     _letter(pieces)
     _legend_lines(pieces)
     ad_run = False  # in the lines under an ad's label
+    levels = Counter(pc.para.level for pc in pieces if pc.para.kind == "heading" and names.looks_like_person(pc.plain))
+    named_levels = {level for level, n in levels.items() if n >= 2}  # headings of one level that name people
     unasked = [] if any(pc.label for pc in pieces) else [  # questions marked (heading, bold, italic), no labels yet
         i for i, pc in enumerate(pieces) if (pc.para.bold or pc.para.italic or pc.para.kind == "heading")
         and _asks_marked(pc)]
@@ -436,6 +440,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         answering = role == "interviewee" or (role == "interviewer" and unlabelled_answers and not pc.label)
         in_answer = answering and not ended and not advertised  # after "Anzeige": an ad's own rules
         reason = pc.dropped or chrome.classify(pc.text, pc.para, in_answer=in_answer)
+        if reason == "caption" and not pc.dropped and pc.para.kind == "heading" and pc.para.level in named_levels:
+            reason = None  # a photo, then "#### Jana Koch" over her answers, as over each guest's: no caption
         if reason in chrome.LOOSE and not pc.dropped and ((unasked and unasked[0] <= i < unasked[-1]) or (
                 pc.label and role == "interviewer" and _asks(pc.text))) \
                 and chrome.classify(pc.text, pc.para, in_answer=True) is None:
@@ -720,7 +726,7 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
             section, speaker, turn = pc.plain, None, None
             flow.items.append(Piece(pc.text, Para(pc.text, "heading", pc.para.level or 3), None))
             person = _heading_person(pc.plain, cast) if pc.para.kind == "heading" else None
-            if answerer is not None and person and not pc.after_end and nxt is not None and nxt.label:
+            if answerer is not None and person and not pc.after_end and _heads_turns(live[i + 1:], person):
                 # (over a question or an answer, not over a link to another interview; a section after the last
                 # answer, "## Offene Punkte", names no one)
                 answerer = people.setdefault(person, Voice(f"{ANSWERED}{person}", person, "interviewee", 0,
@@ -795,6 +801,21 @@ HEADED_INTERVIEW = re.compile(r"(?i)^(?:interview(?:\s+mit)?|im gespräch(?:\s+m
                               r"in conversation with|a conversation with|专访|專訪|对话|對話|访谈|訪談)\s*[:：|–-]?\s*")
 
 
+def _heads_turns(after: list[Piece], person: str) -> bool:
+    """Whether what follows a heading naming a person is a question or an answer, perhaps after a line or two about
+    the person ("Jana Koch, 52, ist Hausärztin …"); not a link to another interview."""
+    surname = person.split()[-1]
+    for pc in after[:BIO_LINES + 1]:
+        if pc.label:
+            return True
+        if surname not in pc.plain:
+            return False
+    return False
+
+
+BIO_LINES = 2
+
+
 def _heading_person(heading: str, cast: Cast) -> str | None:
     """The person a heading over answers names: "## Janna Zielinski", "Interview: Prof. Dr. Carla Wendt", "## Dr.
     Hansen"; not the one who asks ("Interview: Jana Hensel", the byline's reporter credited over the questions)."""
@@ -803,6 +824,18 @@ def _heading_person(heading: str, cast: Cast) -> str | None:
     name = name if names.looks_like_person(name) else headed if names.looks_like_person(headed) else ""
     asking = [v.name for v in cast.voices.values() if v.role == "interviewer"]
     return name if name and not any(names.same_person(name, a) for a in asking) else None
+
+
+EVERYDAY = 5.0  # Zipf: "right", "that", "have" (a word everyone says)
+
+
+def _echoes_words(said: str, asked: str) -> bool:
+    """Whether a short reply repeats a word of what was put to the guest that is no everyday word ("switching",
+    not "right")."""
+    from retrieval.generality import zipf
+
+    shared = set(re.findall(r"\w{4,}", said.casefold())) & set(re.findall(r"\w{4,}", asked.casefold()))
+    return any(max(zipf(w, "en"), zipf(w, "de")) < EVERYDAY for w in shared)
 
 
 def _resumed(flow: Flow, turn: Turn) -> Turn | None:
@@ -841,8 +874,11 @@ def tidy(flow: Flow) -> None:
     flow.items = []
     for n, item in enumerate(out):
         before = out[n - 1] if n else None
-        answers = (isinstance(before, Turn) and before.voice.role == "interviewer"  # "…, fixed, for the full term?"
-                   and _asks(" ".join(p.text for p in before.parts)))  # "Correct.": an answer, if a short one
+        asked = " ".join(p.text for p in before.parts) if isinstance(before, Turn) and \
+            before.voice.role == "interviewer" else ""  # "…, fixed, for the full term?"
+        said = " ".join(p.plain for p in item.parts) if isinstance(item, Turn) else ""
+        answers = bool(asked) and (_asks(asked) or _echoes_words(said, asked))  # "Correct.": an answer, if a short
+        # one; and "Switching systems." to "This was switching systems.": the rarer words of what was put to the guest
         if isinstance(item, Turn) and item.voice.role == "interviewee" and item.words < BACKCHANNEL_WORDS \
                 and not answers and not re.search(r"\d", " ".join(p.plain for p in item.parts)):
             flow.dropped.append(Dropped(" ".join(p.plain for p in item.parts), "too short to quote alone",

@@ -1,0 +1,86 @@
+"""Probe documents of an eighth independent review (of the rules written for round 33), each a shape on which
+one of those rules first went wrong; the files are in `tests/importer/probes/` (invented people and places).
+Each test states what a reader sees in the document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.importer.pipeline import read_article
+from bot.importer.prepare import Prepared
+from tests.importer.documents import answers_of
+
+PROBES = Path(__file__).parent / "probes"
+
+
+def imported(name: str) -> Prepared:
+    return read_article(str(PROBES / name))
+
+
+def speakers(name: str) -> list[str | None]:
+    return [p.speaker for p in answers_of(imported(name))]
+
+
+def test_a_band_manager_and_a_research_assistant_interviewed_beside_others_keep_their_answers() -> None:
+    assert speakers("p06_band_manager.md").count("Dora Pratt") == 2
+    assert speakers("p07_zh_assistant.md").count("孟佳") == 2
+
+
+@pytest.mark.parametrize("name", ["p15_h4_names_after_photos.html", "p16_h3_names_with_bio.html"])
+def test_guests_named_by_headings_under_their_photos_or_over_a_line_about_them(name: str) -> None:
+    assert speakers(name) == ["Jana Koch"] * 2 + ["Deniz Yilmaz"] * 2 + ["Heike Brandt"] * 2
+
+
+def test_numbered_sound_bites_of_a_source_whose_surname_is_also_a_word() -> None:
+    assert speakers("p21_oton_schueler.txt") == ["Hannes Schüler"] * 4
+
+
+@pytest.mark.parametrize("name, title_name", [("p13_widow_de.md", "Malerwitwe Sander"),
+                                              ("p24_coach_son.md", "Coach Dalton")])
+def test_a_headline_name_stays_where_the_text_names_two_of_that_surname(name: str, title_name: str) -> None:
+    assert set(speakers(name)) == {title_name}
+
+
+def test_an_interviewers_recording_announcement_is_no_answer() -> None:
+    assert not any("Recording for" in p.text for p in answers_of(imported("p17_interviewer_preamble.txt")))
+
+
+def test_a_question_or_a_teaser_about_cookies_and_consent_is_no_cookie_banner() -> None:
+    baker = imported("p09_baker_en.md")
+    assert any(p.question and "cookie boxes" in p.question for p in answers_of(baker))
+    assert any("Mara Lind" in p.text for p in imported("p08_privacy_de.html").passages)
+
+
+def test_answers_that_look_like_directions_or_signatures_are_answers() -> None:
+    assert any(p.text.startswith("Regie: ich, Buch: ich") for p in answers_of(imported("p22_regie_answer.md")))
+    quick = [p.text for p in answers_of(imported("p20_quickfire.md"))]
+    assert "– Malcolm X." in quick and "– Plan B." in quick
+
+
+def test_a_person_in_the_running_heads_and_the_post_office_are_no_publishers() -> None:
+    assert imported("p14_pagehead_person.txt").article.publisher == ""
+    assert imported("p18_thepost_domain.html").article.publisher == "The Post"
+
+
+def test_a_byline_with_the_interviews_date_before_the_publication_date() -> None:
+    assert imported("p23_us_slash_byline.html").article.published == "2024-01-05"
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("p01_whatsapp_note.txt", "13/03/2024 05:40 high water"),
+    ("p02_whatsapp_de.txt", "15.04.24, 20:00 Hamburg"),
+])
+def test_a_chat_messages_own_lines_with_dates_stay_in_it(name: str, kept: str) -> None:
+    assert any(kept in p.text for p in answers_of(imported(name)))
+
+
+def test_an_iphone_chats_placeholders_are_no_ones_words() -> None:
+    assert not any("omitted" in p.text or "<attached" in p.text for p in imported("p04_iphone_en.txt").passages)
+
+
+def test_related_headlines_outside_the_article_are_no_questions() -> None:
+    said = answers_of(imported("p12_related_de.html"))
+    assert {p.speaker for p in said} == {"Stefan Brandl"}
+    assert not any("Busfahrer" in (p.question or "") for p in said)

@@ -225,6 +225,7 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
     answered_once = {b.name for a, b in itertools.pairwise(marks) if a.name in asked_once  # "Q - …?" / "A - …"
                      and _role_word(b.name) == "interviewee" and counts[b.name] == 1}
     answering = [r for r in recurring if r.lower() in INTERVIEWEE_LABELS and r in first_at]  # "答："
+    before_marks = "\n".join(visible(p.text) for p in paras[:min((m.para for m in marks), default=0)])
     for label in counts:
         if label in recurring:
             continue
@@ -275,7 +276,9 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
                             or (recurring and any(names.same_person(label, n) for n in named))  # "主播：周澈、林小满"
                             or (label.isupper() and len(label.split()) >= 2 and all(r.isupper() for r in recurring)
                                 and names.looks_like_person(label.title()))  # "MAYOR PAUL ESTABROOK:", a clip
-                            or label in legend):
+                            or label in legend
+                            or (names.looks_like_person(label) and label in before_marks)):  # "刘川：" once, the
+            # intro naming him ("…CTO刘川也参与了其中一部分讨论"): his own voice
             cast.aliases[label] = label  # "Frage (Aylin Demir, dpa):" once at a press conference, "Zitatorin:", a
             # label the intro's legend names ("GF = Gerald Finch, JO-L = Judith Okafor-Lane, TP = Tom Parry"), a
             # Chinese full name saying something once ("黃秀蘭：海是不會等人的啦", a clip)

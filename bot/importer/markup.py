@@ -28,8 +28,9 @@ HTML_BLOCK = re.compile(r"</?(?:p|div|section|article|header|footer|aside|ul|ol|
 HTML_BOLD = re.compile(r"</?(?:strong|b)\b[^>]*>", re.I)
 HTML_ITALIC = re.compile(r"</?(?:em|i)\b[^>]*>", re.I)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
-MD_IMAGE = re.compile(r"\[?!\[[^\]\n]*\]\([^)]*\)(?:\]\([^)]*\))?")
-MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)|\[([^\]\n]+)\]\[[^\]\n]*\]")
+_WRAPPED = r"(?:[^\]\n]|\n(?![ \t]*\n))"  # a link's words, wrapped over lines (not across a blank line)
+MD_IMAGE = re.compile(rf"\[?!\[{_WRAPPED}*\]\([^)]*\)(?:\]\([^)]*\))?")
+MD_LINK = re.compile(rf"\[({_WRAPPED}*)\]\((?:[^()\n]|\([^()\n]*\))*\)|\[({_WRAPPED}+)\]\[[^\]\n]*\]")
 # a link reference definition (`[1]: url`, also written `[a]:http://…`): never shown by a Markdown reader
 # an editor's note folded away: "<details><summary>📝 編輯補充：…</summary>…</details>" (a folded transcript stays)
 EDITORS_DETAILS = re.compile(r"<details\b[^>]*>\s*<summary\b[^>]*>[^<]{0,8}"

@@ -329,3 +329,32 @@ def test_a_title_naming_the_guest_with_a_nickname_in_brackets() -> None:
 
     text = "Our first keynoter is **VM (Vicky) Brasseur**. VM (Vicky) Brasseur is a free software advocate."
     assert from_titles(["Meet our Keynoters: VM (Vicky) Brasseur"], text) == ["VM Brasseur"]
+
+
+def test_a_second_guest_the_intro_names_speaking_once_and_a_platforms_disclaimer(tmp_path: Path) -> None:
+    turns = [("硅基前哨", "融资进展如何？"), ("周砚秋", "我们刚完成了A轮融资，资金主要投入灵巧手研发。"),
+             ("硅基前哨", "灵巧手的难点在哪里？"), ("刘川", "这个我来回答吧，传感器本身不是最难的。"),
+             ("硅基前哨", "成本降了多少？"), ("周砚秋", "两年里降了一半以上。"),
+             ("硅基前哨", "下一步做什么？"), ("周砚秋", "先把工厂里的三个场景做透。")]
+    page = ("<html><head><title>对话周砚秋：灵巧手的难点不在手上_量子潮</title></head><body><article>"
+            "<h1>对话周砚秋：灵巧手的难点不在手上</h1><p>近日，「硅基前哨」与周砚秋进行了一次长谈，深空智元联合创始人兼CTO"
+            "刘川也参与了其中一部分讨论。</p>" + "".join(f"<p><strong>{w}：</strong>{s}</p>" for w, s in turns)
+            + "<p>该文观点仅代表作者本人，量子潮平台仅提供信息存储空间服务。</p></article></body></html>")
+    prepared = read_article(str(write(tmp_path, "dialogue.html", page)))
+    assert [p.speaker for p in answers_of(prepared)] == ["周砚秋", "刘川", "周砚秋", "周砚秋"]
+    assert not any("仅代表作者本人" in p.text or p.text.startswith("刘川：") for p in prepared.passages)
+
+
+def test_a_markdown_link_or_image_wrapped_over_two_lines_shows_its_words(tmp_path: Path) -> None:
+    text = ("# Sebastian Kügler im Interview\n\n![(c) by Sebastian\nKügler](http://wiki.example.org/images/Sebas.jpg)"
+            "\n\nDas Interview ist entstanden in Zusammenarbeit mit [Radio\nTux](http://radiotux.example/), die den "
+            "ersten Teil geführt haben.\n\n" + "\n\n".join(f"**{q}**\n\n{a}" for q, a in [
+                ("Was ist neu in KDE 4.1?", "Vor allem Plasma, das jetzt endlich stabil läuft, und ein neuer "
+                 "Dateimanager, auf den viele lange gewartet haben."),
+                ("Wann erscheint es?", "Ende Juli, wenn nichts dazwischenkommt. Wir testen gerade die letzten Pakete "
+                 "und sammeln Rückmeldungen aus der Community."),
+                ("Worauf freust du dich?", "Auf [Dolphin, den neuen\nDateimanager](http://dolphin.example/), weil er "
+                 "endlich so funktioniert, wie ich mir das seit Jahren vorstelle.")]))
+    passages = read_article(str(write(tmp_path, "kuegler.md", text))).passages
+    assert not any("](" in p.text or "![" in p.text for p in passages)
+    assert any(" ".join(p.text.split()).startswith("Auf Dolphin, den neuen Dateimanager, weil") for p in passages)

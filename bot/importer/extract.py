@@ -735,7 +735,9 @@ def from_text(source: Source) -> Document:
         first_cue = " ".join(first_cue.split())
         if transcript.CAPS.match(first_cue):
             first_cue = names.written_as(first_cue, written) or first_cue
-        meta.put("title", first_cue, "the first subtitle")
+        if not (plaintext.LABEL_START.match(first_cue) and re.search(r"[。.!?！？]$", first_cue)):  # ("采访者：今天是
+            # 2011 年 8 月 23 日。": said, no title; "【对话】王一舟：在故纸堆里修时间" is one)
+            meta.put("title", first_cue, "the first subtitle")
     meta.put("language", captioned.get("language"), "the subtitles' header")
     head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
     if head:

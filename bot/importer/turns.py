@@ -143,7 +143,8 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                 for i in marked:  # an answer: a question's translation under it goes with it)
                     before = next((pc for pc in reversed(pieces[:i]) if not pc.dropped and pc.plain), None)
                     if not pieces[i].label and _asks_marked(pieces[i]) and not (before and before.label in {asker,
-                                                                                                            *askers}):
+                                                                                                            *askers}) \
+                            and not QUOTED_QUESTION.fullmatch(pieces[i].plain):  # (“…？” in an answer: a quote)
                         pieces[i].label = asker
                         answer = next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None)
                         guest = cast.voices.get(cast.aliases.get(main, main)) if main else None

@@ -358,3 +358,26 @@ def test_a_markdown_link_or_image_wrapped_over_two_lines_shows_its_words(tmp_pat
     passages = read_article(str(write(tmp_path, "kuegler.md", text))).passages
     assert not any("](" in p.text or "![" in p.text for p in passages)
     assert any(" ".join(p.text.split()).startswith("Auf Dolphin, den neuen Dateimanager, weil") for p in passages)
+
+
+def test_a_guest_quoting_a_question_inside_the_answer_keeps_the_answer_whole(tmp_path: Path) -> None:
+    text = ("采访者：今天是 2011 年 8 月 23 日。我们正在与 Hal Abelson 教授进行访谈。\n\n"
+            "采访者：请多给我一些关于当时文化的信息吧。那时候是什么样的？\n\n"
+            "ABELSON：嗯，对我来说，这真的很奇怪。\n\n我记得我去那边看了，因为我有一些朋友在 ESG 里。\n\n"
+            "“所以你们在这里做什么？”\n\n“哪些事情是可以独立做的呢？”\n\n我就记得我当时笑惨了。\n\n"
+            "MIT 就是这样。也有不太好的部分。\n\n采访者：请再多跟我讲讲你和 Seymour Papert 共事的经历吧。那是种怎样的体验？\n\n"
+            "ABELSON：嗯，Seymour 是非常了不起的人。\n\n采访者：后来呢？\n\nABELSON：后来我就一直在那里。\n")
+    said = [p.text for p in answers_of(read_article(str(write(tmp_path, "abelson.txt", text))))]
+    assert said[0].endswith("我就记得我当时笑惨了。\n\nMIT 就是这样。也有不太好的部分。")
+
+
+def test_a_first_subtitle_that_someone_says_is_no_title(tmp_path: Path) -> None:
+    cues = ["采访者：今天是 2011 年 8 月 23 日。", "我是 Chris Boebel。", "我们正在与 Hal Abelson 教授进行访谈。",
+            "采访者：您是怎么来到 MIT 的？", "ABELSON：一连串的随机事件。", "我先在数学系。", "采访者：后来呢？",
+            "ABELSON：后来我转向了计算。", "采访者：谢谢您。", "ABELSON：不客气。"]
+    vtt = "WEBVTT\n\n" + "\n\n".join(f"00:00:{2 * n:02d}.000 --> 00:00:{2 * n + 2:02d}.000\n{c}"
+                                      for n, c in enumerate(cues)) + "\n"
+    from bot.importer.extract import extract
+    from bot.importer.fetch import load
+
+    assert extract(load(str(write(tmp_path, "abelson.vtt", vtt)))).meta.title is None

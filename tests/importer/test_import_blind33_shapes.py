@@ -365,7 +365,8 @@ def test_a_guest_quoting_a_question_inside_the_answer_keeps_the_answer_whole(tmp
             "采访者：请多给我一些关于当时文化的信息吧。那时候是什么样的？\n\n"
             "ABELSON：嗯，对我来说，这真的很奇怪。\n\n我记得我去那边看了，因为我有一些朋友在 ESG 里。\n\n"
             "“所以你们在这里做什么？”\n\n“哪些事情是可以独立做的呢？”\n\n我就记得我当时笑惨了。\n\n"
-            "MIT 就是这样。也有不太好的部分。\n\n采访者：请再多跟我讲讲你和 Seymour Papert 共事的经历吧。那是种怎样的体验？\n\n"
+            "MIT 就是这样。也有不太好的部分。\n\n采访者：请再多跟我讲讲你和 Seymour Papert 共事的经历吧。"
+            "那是种怎样的体验？\n\n"
             "ABELSON：嗯，Seymour 是非常了不起的人。\n\n采访者：后来呢？\n\nABELSON：后来我就一直在那里。\n")
     said = [p.text for p in answers_of(read_article(str(write(tmp_path, "abelson.txt", text))))]
     assert said[0].endswith("我就记得我当时笑惨了。\n\nMIT 就是这样。也有不太好的部分。")

@@ -153,6 +153,13 @@ def _described(label: str) -> str | None:
 HAN_ROLE_PREFIX = re.compile(r"(?:主持人|主持|主播|嘉宾|嘉賓|来宾|來賓|记者|記者|采访者|採訪者|受访者|受訪者)\s*")
 
 
+def _initials(name: str) -> str | None:
+    """A publication's initials as its interviews label its questions ("Mittelrhein-Zeitung" -> "MZ", "Frankfurter
+    Allgemeine Zeitung" -> "FAZ"), for a name of two words or more."""
+    parts = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in parts) if len(parts) >= 2 else None
+
+
 def _norm(s: str | None) -> str:
     return re.sub(r"[\s·.]", "", (s or "").casefold())
 
@@ -255,6 +262,11 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         short = titled.group("n")[0] + label[titled.end("n"):] if titled else None
         if short in recurring:  # "陳慧文教授：" once, then "陳教授：": one person
             cast.aliases[label] = short
+            continue
+        office = [r for r in recurring if names.HAN.search(label) and names.looks_like_person(label)
+                  and names.in_office(r, "", [label]) == label]
+        if len(office) == 1:  # "张立群：" once among "张教授："s: the professor, by name
+            cast.aliases[label] = office[0]
             continue
         parts = [p.strip() for p in re.split(r"[(（)）]", label) if p.strip()]  # "MODERATOR (Lena Ortiz)"
         # (a description in brackets names no one: "韦国良（韦静澜的父亲）" is not 韦静澜)
@@ -419,8 +431,8 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         if role:
             s += 3 if role == "interviewer" else -3
             why[c].append(f"the label says {role}")
-        if meta.publisher and any(_norm(f) and (_norm(f) == _norm(meta.publisher) or
-                                                _norm(meta.publisher).startswith(_norm(f))) for f in forms[c]):
+        if meta.publisher and any(_norm(f) and (_norm(f) == _norm(meta.publisher) or _norm(meta.publisher).startswith(
+                _norm(f)) or f == _initials(meta.publisher)) for f in forms[c]):  # ("MZ:", the Mittelrhein-Zeitung)
             s += 3
             why[c].append("the publication speaks")
         bylined = [*full, *([names.full_name(c, known)] if meta.authors and " " not in c else [])]
@@ -487,7 +499,8 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
             roles[c] = "interviewer"
             why[c].append("asks, where the answers are labelled as answers")
     named = [c for c in canonical if roles[c] != "other"]
-    answering = [c for c in named if not any(_role_word(f) == "interviewer" for f in forms[c])]  # never "Q:"
+    answering = [c for c in named if not any(_role_word(f) == "interviewer" for f in forms[c])  # never "Q:", nor
+                 and "the publication speaks" not in why[c]]  # the paper's "MZ:" (its answers then unlabelled)
     if answering and "interviewee" not in roles.values():
         lowest = min(answering, key=lambda c: (score[c], -length[c]))
         roles[lowest] = "interviewee"

@@ -99,6 +99,9 @@ def _read(url: str, resp: httpx.Response, max_bytes: int, fetch: Fetch) -> Sourc
         reason = resp.reason_phrase or "error"
         raise FetchError(f"{url}: the server answered {resp.status_code} {reason}")
     ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
+    suffix = Path(urlsplit(url).path).suffix.lower()
+    if ctype == "application/octet-stream" and LOCAL_SUFFIXES.get(suffix, "html") != "html":
+        ctype = "text/plain"  # a .md, .adoc or .vtt file a server does not know the type of: text, as its name says
     if ctype and ctype not in HTML_TYPES + TEXT_TYPES:
         raise FetchError(f"{url}: not a web page (content type {ctype})")
     length = resp.headers.get("content-length")

@@ -500,6 +500,7 @@ TITLE_STYLED = ("(//p[contains(concat(' ', normalize-space(@class), ' '), ' titl
                 "//p[contains(@class, 'MsoTitle')])[1]//text()")  # Google Docs', Word's
 
 
+AUTHOR_LINKS = '//a[contains(@href, "/author/") or @rel="author"]'
 FILE_TITLE = re.compile(r"(?i)[^\s/\\]+\.(?:indd|idml|pdf|docx?|odt|rtf|pages|qxp|qxd|psd|ai|eps|pptx?|key|txt|md|"
                         r"html?|xml)")
 
@@ -604,6 +605,12 @@ def from_html(html: str, page_url: str | None) -> Meta:
     author = prop("author", "article:author")
     ld_author = item.get("author")
     meta.authors += [n for n in dict.fromkeys(_names(author) + _names(ld_author)) if n not in meta.authors]
+    linked = [a for a in tree.xpath(AUTHOR_LINKS) if a.text_content().strip()]  # the byline's links to its
+    # authors' pages, together ("Nadia Ferreira-Holt, Ben Oduya"; not a portrait's link)
+    for a in linked[0].getparent().xpath(f".{AUTHOR_LINKS[1:]}") if linked else []:
+        shown = " ".join(a.text_content().split())
+        if len(shown.split()) >= 2 and looks_like_person(shown) and shown not in meta.authors:
+            meta.authors.append(shown)
     if (meta.publisher or "").casefold() in VIDEO_PLATFORMS and isinstance(author, str) and author.strip():
         meta.publisher, meta.found["publisher"] = author.strip(), "the channel"  # the site only hosts the video
     meta.put("teaser", prop("og:description", "description"), "page")
@@ -885,13 +892,18 @@ PAPER_WORD = re.compile(r"(?i)(?:post|zeitung|bote|anzeiger|presse|kurier|rundsc
 
 def paper_in_page_heads(text: str) -> str | None:
     """The paper whose name opens its page heads ("Lahntal-Bote · Freitag, 12. April 2024 · Seite 16 · Lokales",
-    under "Lahntal-Bote · Hinterländer Ausgabe" at the top): the first part of two such lines or more."""
+    under "Lahntal-Bote · Hinterländer Ausgabe" at the top): the first part (or else the last) of two such lines
+    or more."""
     lines = text.split("\n")
     heads = [line for line in lines if PAGE_HEAD.search(line)]
     if not heads:
         return None
-    firsts = Counter(re.split(r"\s+[·|•]\s+", line.strip(), maxsplit=1)[0].strip()
-                     for line in [*heads, next((x for x in lines if x.strip()), "")])
+    ends = [(parts[0].strip(), parts[-1].strip()) for line in [*heads, next((x for x in lines if x.strip()), "")]
+            if (parts := re.split(r"\s+[·|•]\s+", line.strip()))]
+    firsts = Counter(end for pair in ends for end in dict.fromkeys(pair) if not re.search(r"\d", end))  # ("Seite 5 |
+    # Mittwoch, 6. März 2024 | Mittelrhein-Zeitung": the paper at the end)
+    if not firsts:
+        return None
     name, n = firsts.most_common(1)[0]
     dated = any(re.search(rf"(?i)\b(?:19|20)\d\d\b|\b(?:{_MONTH})\b", line) for line in heads)  # (its issue's date)
     return name if n >= 2 and dated and 2 <= len(name) <= 40 and len(name.split()) <= 4 and name[:1].isupper() \

@@ -38,7 +38,10 @@ LATIN_TITLE = [
     re.compile(rf"(?P<n>{PERSON})\s+(?i:beantwortet|beantworten|antwortet auf|antworten auf|answers|answer|"
                rf"responds to|respond to|replies to|reply to)\s+(?:[\w'’]+\s+){{0,2}}?"
                rf"(?i:fragen|questions|leserfragen)\b"),
+    # "Counting every tree: Marisol Tennant on the slow science of forest plots": a kicker, then who speaks on what
+    re.compile(rf"[:：|–—]\s*(?P<n>{CAP}(?:\s+(?:[A-Z]\.\s+)?{CAP}){{1,2}})\s+(?:on|über|about|zu)\s+(?-i:[a-zäöü\d])"),
 ]
+KICKED_RULE = len(LATIN_TITLE) - 1
 # "…Chris DiBona访谈", "Larry Wall 专访": a Latin name right before the word for interview
 LATIN_BEFORE_HAN = re.compile(rf"(?P<n>{PERSON})\s*(?:访谈|訪談|专访|專訪|采访|採訪|对话|對話)")
 # "马克·沙特尔沃思专访：…": a transliterated name (with ·) right before the word for interview
@@ -78,9 +81,13 @@ LATIN_TEASER = [
     re.compile(rf"\b(?i:I|we)\s+(?i:sat down|caught up|met up|met|chatted)\b[^.!?]{{0,80}}?\bwith\s+(?:\*\*|__)?"
                rf"(?P<n>{PERSON2})(?=(?:\*\*|__)?\s*(?:[,.;:(]|$|\s(?:who|about|on|to)\b))"),
     # "Dr Imogen Thackeray, a building-energy engineer in Sheffield, answers them", "…, beantwortet sie"
-    re.compile(rf"(?P<n>{PERSON2}),\s+(?:a|an|the|die|der|eine?)\s+(?:(?!\b(?:and|und)\s+(?:(?:Dr|Prof)\.?\s+)?[A-ZÄÖÜ])[^.!?]){{3,140}}?,\s+"
-               rf"(?:answers|answered|"
-               rf"responds|replies|beantwortet|antwortet)\b"),
+    re.compile(rf"(?P<n>{PERSON2}),\s+(?:a|an|the|die|der|eine?)\s+"
+               rf"(?:(?!\b(?:and|und)\s+(?:(?:Dr|Prof)\.?\s+)?[A-ZÄÖÜ])[^.!?]){{3,140}}?,\s+"
+               rf"(?:answers|answered|responds|replies|beantwortet|antwortet)\b"),
+    # "Mit Landrätin Sabine Korte sprach Jens Aldag.": a German paper's credit under its interview's lead
+    re.compile(rf"\bMit\s+(?:(?:Landrätin|Landrat|(?:Ober)?[Bb]ürgermeister(?:in)?|Minister(?:in)?|Präsident(?:in)?|"
+               rf"Direktor(?:in)?|Professor(?:in)?|Prof\.|Dr\.|Pfarrer(?:in)?|Trainer(?:in)?|Senator(?:in)?)\s+)*"
+               rf"(?P<n>{PERSON2})\s+(?:sprach|sprachen|redete|redeten)\b"),
 ]
 HAN_TEASER = [
     re.compile(r"(?:对|對|采访了|採訪了|专访了|專訪了|邀请到|邀請到|请到|請到)\s*(?P<run>[\u4e00-\u9fff·]{2,20}?)\s*"
@@ -260,7 +267,7 @@ def from_title(title: str | None, text: str = "") -> list[str]:
                 continue  # "Interview: Freie Software" names no one
             if k == 1 and named_after:
                 continue  # "Community Spotlight: Priya Raman": the series, then the person
-            if k in (1, COLON_RULE) and _function_words(" ".join(name.split()[1:])):
+            if k in (1, COLON_RULE, KICKED_RULE) and _function_words(" ".join(name.split()[1:])):
                 continue  # "Hands That Remember: Conversations on …": a phrase (a given name may be "Will")
             if name.split()[0].casefold() in ARTICLES:
                 continue  # "Kranich im Einsatz: Das Vermessungsamt Lindenau": a thing, no one's name

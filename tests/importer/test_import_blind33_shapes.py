@@ -382,3 +382,68 @@ def test_a_first_subtitle_that_someone_says_is_no_title(tmp_path: Path) -> None:
     from bot.importer.fetch import load
 
     assert extract(load(str(write(tmp_path, "abelson.vtt", vtt)))).meta.title is None
+
+
+# Round 35.
+
+EPAPER_QA = [
+    ("MZ: Frau Landrätin, wie oft sind Sie im\nvergangenen Monat mit dem Bus gefahren?",
+     "Elfmal, ich habe nachgezählt, weil ich\nahnte, dass Sie das fragen würden."),
+    ("Ein Jahr Rufbus liegt hinter Ihnen.\nWie fällt Ihre Bilanz aus?",
+     "Besser als befürchtet, schlechter als\nerhofft. Wir hatten rund 212 000 Fahrten."),
+    ("MZ: Das heißt konkret?", "Wir stocken ab Juli von 18 auf 26 Fahr-\nzeuge auf, vor allem am Nachmittag."),
+    ("Kritiker sagen, der Rufbus sei ein teures\nTaxi. Was entgegnen Sie?",
+     "Dass sie die Zahlen nicht kennen. Ein\nBus, der leer fährt, ist teurer."),
+    ("Wer bezahlt das alles?", "Zu einem Drittel das Land, den Rest\nder Kreis, also wir alle."),
+    ("Reicht das Geld auf Dauer?", "Nein. Ohne neue Förderung nicht,\ndas sage ich in Mainz sehr deutlich."),
+    ("Was hat Sie überrascht?", "Wie geduldig die Menschen sind, wenn\nman ihnen ehrlich sagt, was geht."),
+    ("Und was hat Sie geärgert?", "Die Beschwerden über die App, zu\nRecht übrigens. Wir bessern nach."),
+    ("MZ: Fahren Sie morgen mit dem Bus?", "Morgen nicht, da habe ich um sieben Uhr\neinen Termin in Mainz."),
+]
+FOOT = "Seite 5 | Mittwoch, 6. März 2024 | Mittelrhein-Zeitung"
+EPAPER = ("Mittelrhein-Zeitung vom 06.03.2024, Seite 5 / Region\n\nAuf dem Land fährt die Verkehrswende\nBus\n\n"
+          "Der Landkreis hat vor einem Jahr ein\nRufbus-System eingeführt. Mit Landrätin\nSabine Korte sprach Jens "
+          "Aldag.\n\n" + "\n\n".join(f"{q}\n\n{a}" + (f"\n\n{FOOT}" if n in (3, 8) else "")
+                                      for n, (q, a) in enumerate(EPAPER_QA)) + "\n")
+
+
+def test_a_papers_initials_over_some_questions_and_the_guest_named_in_its_credit(tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "epaper.txt", EPAPER)))
+    said = [(p.speaker, p.text) for p in answers_of(prepared)]
+    assert {who for who, _ in said} == {"Sabine Korte"} and said[0][1].startswith("Elfmal")
+    assert {v.name: v.role for v in prepared.cast.voices.values()}.get("MZ") == "interviewer"
+
+
+def test_a_kicker_then_the_guest_on_a_topic_names_the_guest() -> None:
+    from bot.importer.names import from_titles
+
+    title = "Counting every tree: Marisol Tennant on the slow science of forest plots"
+    assert from_titles([title], "Marisol, welcome.") == ["Marisol Tennant"]
+
+
+def test_two_hosts_linked_in_the_byline_ask_and_the_guest_answers(tmp_path: Path) -> None:
+    turns = [("Nadia Ferreira-Holt", "I'm Nadia, and welcome to The Understory."), ("Ben Oduya", "And I'm Ben."),
+             ("Nadia Ferreira-Holt", "Marisol, how many forest plots are there?"),
+             ("Marisol Tennant", "Forty-one circles across the county, each measured every five years."),
+             ("Ben Oduya", "Huh."), ("Nadia Ferreira-Holt", "And what happens if you skip a year?"),
+             ("Marisol Tennant", "Then the trees keep growing and we lose the line we have drawn since 1987."),
+             ("Ben Oduya", "Or five."), ("Nadia Ferreira-Holt", "Who does the measuring?"),
+             ("Marisol Tennant", "Volunteers, mostly retired teachers, and two students in the summer.")]
+    page = ("<html><head><title>Counting every tree: Marisol Tennant on the slow science of forest plots</title>"
+            "</head><body><article><h1>Counting every tree</h1><h4 class='author-name'><a href='/author/nadia/'>Nadia "
+            "Ferreira-Holt</a>, <a href='/author/ben/'>Ben Oduya</a></h4>"
+            + "".join(f"<p><strong>{w}</strong> [00:0{n}:00]</p><p>{s}</p>" for n, (w, s) in enumerate(turns))
+            + "</article></body></html>")
+    prepared = read_article(str(write(tmp_path, "episode.html", page)))
+    assert {p.speaker for p in answers_of(prepared)} == {"Marisol Tennant"}
+
+
+def test_a_guests_full_name_once_among_the_surname_and_title(tmp_path: Path) -> None:
+    lines = [("主持人", "张教授，城市为什么一下雨就积水？"), ("张教授", "主要是排水管网的设计标准偏低。"),
+             ("主持人", "海绵城市能解决吗？"), ("张教授", "能解决小雨，大雨还得靠整个排涝系统。"),
+             ("主持人", "地下车库是不是最危险的地方？"), ("张立群", "对。地下空间是我们这些年最担心的。"),
+             ("主持人", "普通人该怎么自救？"), ("张教授", "不要开车涉水，水没过车轮一半就别往前开了。")]
+    text = ("本期请到江州理工大学张立群教授，聊聊城市内涝。\n\n"
+            + "\n\n".join(f"0{n}:00 {w}：{s}" for n, (w, s) in enumerate(lines)))
+    said = [(p.speaker, p.text) for p in answers_of(read_article(str(write(tmp_path, "video.txt", text))))]
+    assert len(said) == 4 and said[2][1].startswith("对。") and {w for w, _ in said} == {said[0][0]}

@@ -14,6 +14,8 @@ BULLETED = re.compile(r"^(?P<d>\*{1,5}|-)[ \t]+(?=\S)")
 BOLD = re.compile(r"(?<![\w*])\*(?=\S)(?P<t>[^*\n]+?)(?<=\S)\*(?![\w*])")
 LINK = re.compile(r"(?:link:)?(?P<u>(?:https?|mailto):[^\s\[]+)\[(?P<t>[^\]\n]*)\]")
 IMAGE = re.compile(r"^image::?(?P<f>[^\s\[]+)\[[^\]\n]*\][ \t]*$")
+INCLUDE = re.compile(r"^include::\S*\[[^\]\n]*\]\s*$")
+DELIMITER = re.compile(r"^(?:\|===|_{4,}|-{4,}|\.{4,}|={4,}|\*{4,}|\+{4,})\s*$")  # tables, quotes, listings, examples
 COMMENT = re.compile(r"^//(?!/).*$|^////\n.*?^////$", re.M | re.S)
 HEADER_KEYS = {"author": "author", "revdate": "date", "date": "date", "page-date": "date", "description": "description",
                "publisher": "publisher", "page-publisher": "publisher", "url": "url", "page-url": "url"}
@@ -53,6 +55,10 @@ def _converted(text: str) -> tuple[dict[str, str], str]:
         start += 1  # (a site generator's rule under the header)
     out: list[str] = []
     for line in lines[start:]:
+        if INCLUDE.match(line) or DELIMITER.match(line):
+            continue  # a file's text it includes (not here), a block's fence
+        if line.startswith("|"):  # a table's row: its cells as a line
+            line = " · ".join(c.strip() for c in line.strip("|").split("|") if c.strip())
         if line.strip() == "+" or BLOCK_ATTRIBUTES.match(line) or ATTRIBUTE.match(line):
             out.append("")  # a list item's continuation: a paragraph of its own
             continue

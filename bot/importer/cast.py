@@ -31,6 +31,9 @@ from bot.importer.markup import Para, visible
 from bot.importer.metadata import Meta
 
 MIN_TURNS = 2
+RECORDING = re.compile(r"(?i)\b(?:recording|tape|this is|today is|it is the \w+ of|we are (?:at|in)|aufnahme|"
+                       r"heute ist|wir sind (?:in|im|bei))\b")
+STAFF_WORDS = 15  # a press officer's "We're not going to comment on that.": what one who arranges says at most
 ASKING = 0.6  # share of a voice's turns that end in a question: one who asks
 HOST_PHRASES = re.compile(
     r"(?i)\b(?:I'?m your host|I am your host|your host(?:s)?,|welcome (?:back )?to (?:the |this )?(?:show|podcast|"
@@ -246,7 +249,8 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         intro = "\n".join(visible(p.text) for p in paras[:first_at[label][0]])
         credited = re.search(rf"(?i)(?:\bby|\bvon|interviewer(?:in)?\s*[:：])\s+{re.escape(label)}", intro)
         opens = (len(answering) == 1 and not before and not _asks(opening) and not HOST_PHRASES.search(opening)
-                 and label in intro and not credited)  # (named before as the one the text is of, not as who asks)
+                 and not credited and (label in intro or not RECORDING.search(opening)))  # (named before as the one
+        # the text is of, or not announcing a recording: "Recording for the … Memory Project, tape three")
         # (the guest's own first word before the first question; a host's opening asks or welcomes)
         if (asked or opens) and names.looks_like_person(label) \
                 and first_at[label] < first_at[answering[0]] and not any(names.same_person(label, n) for n in named):
@@ -476,7 +480,8 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     answered = Counter(b.label for a, b in itertools.pairwise(turns) if cast.aliases[a.label] != cast.aliases[b.label]
                        and roles.get(cast.aliases[a.label]) == "interviewer" and _asks(visible(a.text)))
     for c in canonical:  # "Dee Marchetti (FBF comms): Graham needs to head down …" beside the one who answers
-        if roles[c] == "interviewee" and STAFF.search(c) and answered[c] * 2 < len(by_label[c]) and any(
+        if roles[c] == "interviewee" and STAFF.search(c) and (answered[c] * 2 < len(by_label[c]) or length[c] <=
+                                                             STAFF_WORDS) and any(
                 roles[d] == "interviewee" and not STAFF.search(d) and len(by_label[d]) > len(by_label[c])
                 for d in canonical):
             roles[c] = "other"
@@ -489,7 +494,8 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
             roles[c] = "interviewee"
             why[c].append("answers, where the questions are labelled as questions")
     for c in canonical:  # two who take turns asking ("Miriam:", "Jonas:") beside the one who answers at length
-        if roles[c] == "interviewee" and ask[c] >= ASKING and not strong[c] and any(
+        if roles[c] == "interviewee" and ask[c] >= ASKING and not strong[c] and not any(
+                w.startswith("named in the") for w in why[c]) and any(
                 roles[d] == "interviewee" and ask[d] <= ASKING / 3 and length[d] > length[c] and len(by_label[d]) >=
                 len(by_label[c]) for d in canonical if d != c):
             roles[c] = "interviewer"

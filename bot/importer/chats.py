@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.importer.plaintext import RULE_LINE
@@ -54,48 +56,101 @@ def chat_export(text: str) -> str:
     return "\n".join([*out, "", *lines[end:]])
 
 
-def telegram_export(html: str) -> tuple[str, str | None, str | None] | None:
-    """(the turns as text, the channel's name, the day most messages were posted as YYYY-MM-DD) of a Telegram
-    Desktop export ("messages.html": div.history of div.message), else None. A post's signature names who wrote
-    it (a channel's admin, its guest), else the sender shown over it; a post without either (joined to the one
-    before, or forwarded into the chat) is the sender's before it. Only the busiest day's posts are read (a
-    channel's other posts, a week's teaser, a promotion, are no part of the interview); a photo's caption and the
-    app's service lines are left out."""
+def telegram_export(html: str) -> Exported | None:
+    """The posts of a Telegram Desktop export ("messages.html": div.history of div.message), its channel and the day
+    most posts were made on, else None. A post's signature names who wrote it (a channel's admin, its guest), else
+    the sender shown over it, else (a forwarded post) the person it was forwarded from; a post with none of them
+    (joined to the one before) is the sender's before it. Only the busiest day's posts are read, with those an
+    hour or two on either side (a live interview past midnight; not a week's teaser or a promotion); a photo's
+    caption is left out unless it answers the question before it, and so are the app's service lines. A private
+    chat's header names the other person, no channel."""
     if 'class="history"' not in html or html.count("message default") < MIN_MESSAGES:
         return None
     from lxml import html as lxml_html
+
+    from bot.importer.names import looks_like_person
 
     try:
         tree = lxml_html.document_fromstring(html)
     except (ValueError, lxml_html.etree.ParserError):
         return None
-    posts: list[tuple[str | None, str, str]] = []  # (sender, day, text)
+    posts: list[Post] = []
     sender: str | None = None
     for message in tree.xpath('//div[contains(@class, "history")]/div[contains(@class, "message")]'):
         if "service" in message.get("class", "").split():
             continue
         signed = _words(message.xpath('./div[@class="body"]/div[contains(@class, "signature")]'))
         shown = _words(message.xpath('./div[@class="body"]/div[@class="from_name"]'))
-        sender = signed or shown or sender
+        forwarded = _words(message.xpath('.//div[contains(@class, "forwarded")]/div[contains(@class, "from_name")]'
+                                         '/text()[normalize-space()][1]/..'))
+        forwarded = forwarded.split("  ")[0] if forwarded else None
+        origin = re.sub(r"\s+\d{2}\.\d{2}\.\d{4}.*$", "", forwarded or "")  # ("Sigrid Hollenbach 09.03.2024 …")
+        sender = signed or (origin if origin and looks_like_person(origin) else None) or shown or sender
         stamp = message.xpath('.//div[contains(@class, "date")]/@title')
-        day = _day(stamp[0]) if stamp else ""
+        when = _when(stamp[0]) if stamp else None
         texts = message.xpath('.//div[@class="text"]')
-        if not texts or message.xpath('.//div[contains(@class, "media_wrap")]'):
-            continue  # a photo and its caption
-        posts.append((sender, day, _text(texts[0])))
-    days = Counter(day for _, day, _ in posts if day)
-    if len(posts) < MIN_MESSAGES or not days:
+        if texts:
+            photo = bool(message.xpath('.//div[contains(@class, "media_wrap")]'))
+            posts.append(Post(sender, when, _text(texts[0]), photo))
+    kept = _interview(posts)
+    if len(kept) < MIN_MESSAGES:
         return None
-    busiest = days.most_common(1)[0][0]
     out: list[str] = []
     last: str | None = None
-    for who, day, said in posts:
-        if day != busiest or not said:
-            continue
-        out.append(said if who == last or not who else f"{who}: {said}")
-        last = who
+    for n, post in enumerate(kept):
+        before = kept[n - 1] if n else None
+        asked = before is not None and before.sender != post.sender and re.search(r"[?？]\s*$", before.text)
+        if post.photo and not asked:
+            continue  # a photo's caption; one right after another's question answers it
+        if post.text:
+            out.append(post.text if post.sender == last or not post.sender else f"{post.sender}: {post.text}")
+            last = post.sender
     channel = _words(tree.xpath('//div[contains(@class, "page_header")]//div[contains(@class, "text")]'))
-    return "\n\n".join(out), channel, busiest
+    if channel in {p.sender for p in kept}:
+        channel = None  # a private chat: its header names the other person
+    day = Counter(p.when.date().isoformat() for p in kept if p.when).most_common(1)
+    return Exported(out, channel, day[0][0] if day else None)
+
+
+@dataclass
+class Post:
+    """A post of an exported chat: who wrote it, when, what it says (paragraphs), whether it is a photo's caption."""
+
+    sender: str | None
+    when: datetime | None
+    text: str
+    photo: bool = False
+
+
+@dataclass
+class Exported:
+    """An exported chat's turns ("Name: …" or a paragraph going on), its channel and the day of its posts."""
+
+    turns: list[str]
+    channel: str | None
+    day: str | None
+
+
+GAP = timedelta(hours=2)  # between two posts of one conversation at most
+
+
+def _interview(posts: list[Post]) -> list[Post]:
+    """The posts of the busiest day and those before and after it that follow each other within GAP."""
+    dated = [p for p in posts if p.when]
+    if not dated:
+        return posts
+    busiest = Counter(p.when.date() for p in dated if p.when).most_common(1)[0][0]
+    at = [i for i, p in enumerate(posts) if p.when and p.when.date() == busiest]
+    start, end = at[0], at[-1]
+    while start > 0 and _close(posts[start - 1], posts[start]):
+        start -= 1
+    while end + 1 < len(posts) and _close(posts[end], posts[end + 1]):
+        end += 1
+    return posts[start:end + 1]
+
+
+def _close(a: Post, b: Post) -> bool:
+    return a.when is None or b.when is None or b.when - a.when <= GAP
 
 
 def _words(elements: list[Any]) -> str | None:
@@ -103,10 +158,12 @@ def _words(elements: list[Any]) -> str | None:
     return said or None
 
 
-def _day(stamp: str) -> str:
-    """"14.03.2024 20:05:11 UTC+08:00" -> "2024-03-14"."""
-    m = re.match(r"(\d{2})\.(\d{2})\.(\d{4})", stamp.strip())
-    return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else ""
+def _when(stamp: str) -> datetime | None:
+    """"14.03.2024 20:05:11 UTC+08:00" -> that time (as the chat shows it, its zone aside)."""
+    try:
+        return datetime.strptime(stamp.strip()[:19], "%d.%m.%Y %H:%M:%S")
+    except ValueError:
+        return None
 
 
 def _text(element: Any) -> str:

@@ -41,8 +41,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    # (and the export's lines under it: "Ende des Transkripts Exportiert am … mit KonferenzPlus")
                    # a manuscript's direction: "Atmo: Möwen, Hafen", "Musik: Akkordeon, leise", "SFX: door closes"
                    r"^(?:atmo|atmosphäre|musik|music|geräusch|geräusche|sfx|sound|jingle)\s*[:：]\s*\S[^.!?]{0,80}$",
-                   r"^(?:regie|regieanweisung)\s*[:：](?![^\n]*\b\w+\s*[:：])\s*\S.{0,160}$",  # "Regie: Atmo hoch. Dann
-                   # unter die Autorin" (not "Regie: ich, Buch: ich", a film's credits in an answer)
+                   # "Regie: Atmo hoch. Dann unter die Autorin" (not "Regie: ich, Buch: ich", a film's credits)
+                   r"^(?:regie|regieanweisung)\s*[:：](?![^\n]*\b[^\W\d]{2,}\s*[:：])\s*\S.{0,160}$",
                    r"^[\[(（【][^\])）】]{0,20}(?:laughter|laughs|laughing|crosstalk|inaudible|applause|music|musik"
                    r"|lachen|"
                    r"lacht|gelächter|pause|break|silence|unverständlich|jingle|intro|outro|笑|大笑|掌声|音乐|停顿|片头"
@@ -192,8 +192,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"^(?:图为|圖為)[^。！？!?]{2,80}。?$",  # "图为澜城市交通运输局局长王振峰做客在线访谈。"
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
                     r"^(?:照片|相片|圖片|图片|圖|图|photos?|bild(?:er)?|fotos?)[^:：]{0,12}[:：]\s*https?://\S+$")),
+    ("comment form", _rx(r"^(?:请|請)文明上网|^(?:请|請)理性发言|^[^。]{0,20}留言(?:经|經)(?:审核|審核)")),  # its rules
     ("follow", _rx(r"^欢迎(?:在评论区|在評論區|大家)?留言", r"^歡迎(?:在評論區|大家)?留言",
-                   r"^(?:请|請)文明上网|^(?:请|請)理性发言|留言(?:经|經)审核",  # a comment form's rules
                    r"欢迎添加(?:作者)?微信|歡迎添加(?:作者)?微信|仅代表作者本人|僅代表作者本人|仅提供信息存储空间服务|"
                    r"僅提供資訊儲存空間服務",  # a platform's contact line and its disclaimer
                    r"^(?:欢迎在评论区|歡迎在評論區)[^。！!]{0,30}[？?！!。]?$",
@@ -410,11 +410,14 @@ CAPS_HEADING = re.compile(r"(?=\S+ \S)[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ0-9&'’ ,:
 LOOSE = {"promotion", "follow-word"}
 # a consent banner of any length before or after the text: cookies named beside two words of what the reader
 # consents to
-COOKIE_BANNER = re.compile(r"(?i)\b(?:we|wir|diese website|this (?:web)?site)\b[^.]{0,60}\b(?:use|uses|verwenden|"
-                           r"verwendet|nutzen|nutzt|setzen|setzt)\b[^.]{0,40}\bcookies\b|使用\s*cookie")
+COOKIE_BANNER = re.compile(r"(?i)\b(?:we|wir|diese (?:web)?seite|diese website|this (?:web)?site|our (?:web)?site)\b"
+                           r"[^.]{0,60}\b(?:use|uses|verwenden|verwendet|nutzen|nutzt|setzen|setzt)\b[^.]{0,40}\bcookies\b"
+                           r"|\b(?:verwenden|nutzen|setzen|benutzen)\s+wir\b[^.]{0,40}\bcookies\b|\buse of cookies\b"
+                           r"|使用\s*cookie")
 CONSENT = re.compile(r"(?i)einwilligung|zustimmung|\bconsent|personali[sz]|\btracking\b|widerruf|datenschutz|"
                      r"\bprivacy\b|akzeptieren|accept all|ähnliche technologien|similar technologies|同意|隐私|隱私")
 BANNER_MAX = 800  # characters
+NOTICE_MAX = 60  # characters: a comment form's notice under the last answer, not an answer that quotes it
 SHORT_ONLY = {"promotion", "copyright", "copyright-line", "cookies", "paywall", "follow", "contact"}  # a line, no box
 FOLLOW_WORDS = _rx(r"(?:关注我们|關注我們|公众号|公眾號|扫码|二维码|转发|点赞|(?:点个?|點個?|^)在看|星标|置顶|"
                    r"(?:持续|记得|欢迎|敬请|點"
@@ -462,6 +465,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         if reason in LOOSE and not loose_ok:
             continue
         if reason in {"chapters", "navigation", "contact", "copyright-line"} and in_answer:
+            continue
+        if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX:  # (a moderator quoting the rules)
             continue
         found = rx.search(plain)
         if found and (not in_answer or found.start() <= 3 or reason in {"caption", "paywall", "jump", "citation"}):

@@ -389,6 +389,8 @@ def paid_continuation(html: str) -> str:
 
 HIDDEN = re.compile(r"(?i)display\s*:\s*none")
 FOLDED = re.compile(r"(?i)toggle|accordion|collaps|expand|faq|answer|antwort|disclosure")
+UNFOLDED = re.compile(r"(?i)quiz|spoiler|solution|lösung|mobile")  # (a quiz's answer stays hidden, as the reader
+# leaves it; a mobile copy of the text too)
 
 
 def folded_open(html: str) -> str:
@@ -403,6 +405,7 @@ def folded_open(html: str) -> str:
     opened = False
     for el in tree.xpath("//*[@style]"):
         if HIDDEN.search(el.get("style", "")) and FOLDED.search(" ".join(el.classes) or "") \
+                and not UNFOLDED.search(" ".join(el.classes)) \
                 and len(" ".join(el.text_content().split())) >= FOLDED_MIN:
             el.set("style", HIDDEN.sub("display: block", el.get("style", "")))
             opened = True
@@ -636,7 +639,7 @@ def from_html(source: Source) -> Document:
     source = Source(XML_DECLARATION.sub("", source.text, count=1), source.kind, source.location, source.url)
     exported = chats.telegram_export(source.text)
     if exported:  # an interview held in a channel, its history saved by the app
-        return _exported_chat(source, *exported)
+        return _exported_chat(source, exported)
     archived = mailarchive.message(source.text)
     if archived:  # an interview answered by e-mail to a list, as the list's archive shows it
         return _archived_message(source, *archived)
@@ -674,20 +677,25 @@ def _archived_message(source: Source, front: dict[str, Any], body: str) -> Docum
     return Document(body, meta, "text")
 
 
-def _exported_chat(source: Source, text: str, channel: str | None, day: str | None) -> Document:
-    """A channel's exported history: the channel publishes it, on the day of its posts; the first post's first line,
-    short, is the interview's headline ("【文字访谈】沈亦舟：我在灯塔上守了三年"), no passage."""
+def _exported_chat(source: Source, chat: chats.Exported) -> Document:
+    """A chat's exported history: the channel publishes it, on the day of its posts; the first post's first line,
+    where it is a headline ("【文字访谈】沈亦舟：我在灯塔上守了三年", no sentence, no greeting), is its title, no
+    passage."""
     meta = Meta()
-    meta.put("publisher", channel, "the channel")
-    meta.put("published", day, "the day of its posts")
-    first, _, rest = text.partition("\n\n")
-    headline = plaintext.TAG.sub("", first.split(": ", 1)[-1]).strip()
-    if 4 <= len(headline) <= HEADLINE_MAX and not re.search(r"[?？]\s*$", headline):
+    meta.put("publisher", chat.channel, "the channel")
+    meta.put("published", chat.day, "the day of its posts")
+    turns = list(chat.turns)
+    sender, _, said = turns[0].partition(": ") if turns and ": " in turns[0] else ("", "", turns[0] if turns else "")
+    first, _, rest = said.partition("\n\n")
+    headline = plaintext.TAG.sub("", first).strip()
+    if 4 <= len(headline) <= HEADLINE_MAX and (plaintext.TAG.match(first) or not re.search(r"[.!?。！？…]\s*$", first)):
         meta.put("title", headline, "the first post")
-        text = f"{first.split(': ', 1)[0]}: {rest}" if ": " in first else rest
+        turns[0] = (f"{sender}: {rest}" if sender else rest) if rest else ""
+        if not turns[0] and sender and len(turns) > 1 and not re.match(r"[^:\n]{1,60}: ", turns[1]):
+            turns[1] = f"{sender}: {turns[1]}"  # (the headline alone in its post, the same sender going on)
     if source.url:
         meta.put("url", metadata.web_url(source.url), "web address")
-    return Document(text, meta, "text")
+    return Document("\n\n".join(t for t in turns if t), meta, "text")
 
 
 HEADLINE_MAX = 80  # characters

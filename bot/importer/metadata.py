@@ -822,7 +822,9 @@ HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首
 COPYRIGHT_LINE = re.compile(r"(?im)^[ \t*_]*(?:<\w+>[ \t]*)?(?:©|\(c\)|copyright)[ \t]*"
                             r"(?:(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?)?"
                             r"[ \t]+(?P<n>(?!(?:Dr|Prof|St|Mr|Mrs|Ms)\.)[^\n.,;|·©<]{2,40}?)[ \t*_]*"
-                            r"(?:$|[ \t]+[·|][ \t]|(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.(?=[ \t]+[A-Z]))")
+                            r"(?:$|[ \t]+[·|][ \t]|(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.(?=[ \t]+(?:Reprinted|"
+                            r"Nachdruck|All rights|Alle Rechte|First published|Erstveröffentlichung|Published|"
+                            r"Veröffentlicht)\b))")
 # (before "· Impressum", or a sentence after it: "© 2024 Spindle & Loom. Reprinted for …")
 PLAIN_CRUMBS = re.compile(r"^[ \t]*[^\n›»\[\]()]{2,60}(?:[ \t][›»][ \t][^\n›»\[\]()]{2,60}){2,}[ \t]*$", re.M)
 

@@ -276,7 +276,7 @@ def from_title(title: str | None, text: str = "") -> list[str]:
     return list(dict.fromkeys(out))
 
 
-ARTICLES = {"the", "a", "an", "der", "die", "das", "ein", "eine", "einer", "den", "dem", "des"}
+ARTICLES = {"the", "der", "die", "das", "ein", "eine", "einer", "dem"}  # (not "An", "Des": given names)
 
 
 def _han_named(run: str, name: str) -> bool:

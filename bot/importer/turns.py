@@ -721,13 +721,14 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
     asking = [pc for pc in live if pc.label and (v := cast.voice(pc.label)) is not None and v.role == "interviewer"]
     bold_asks = len(asking) >= MIN_QUESTIONS - 1 and sum(pc.para.bold for pc in asking) * 2 >= len(asking)
     guests = [v for v in cast.voices.values() if v.role == "interviewee"]
+    round_up = sum(pc.para.kind == "heading" and _heading_person(pc.plain, cast) is not None for pc in live) >= 2
     for i, pc in enumerate(live):
         nxt = live[i + 1] if i + 1 < len(live) else None
         if (pc.para.kind == "heading" and not pc.label) or _looks_like_heading(pc, nxt):
             section, speaker, turn = pc.plain, None, None
             flow.items.append(Piece(pc.text, Para(pc.text, "heading", pc.para.level or 3), None))
             person = _heading_person(pc.plain, cast) if pc.para.kind == "heading" else None
-            if answerer is not None and person and not pc.after_end and _heads_turns(live[i + 1:], person):
+            if answerer is not None and person and not pc.after_end and _heads_turns(live[i + 1:], person, round_up):
                 # (over a question or an answer, not over a link to another interview; a section after the last
                 # answer, "## Offene Punkte", names no one)
                 answerer = people.setdefault(person, Voice(f"{ANSWERED}{person}", person, "interviewee", 0,
@@ -802,11 +803,12 @@ HEADED_INTERVIEW = re.compile(r"(?i)^(?:interview(?:\s+mit)?|im gespräch(?:\s+m
                               r"in conversation with|a conversation with|专访|專訪|对话|對話|访谈|訪談)\s*[:：|–-]?\s*")
 
 
-def _heads_turns(after: list[Piece], person: str) -> bool:
-    """Whether what follows a heading naming a person is a question or an answer, perhaps after a line or two about
-    the person ("Jana Koch, 52, ist Hausärztin …"); not a link to another interview."""
+def _heads_turns(after: list[Piece], person: str, round_up: bool) -> bool:
+    """Whether what follows a heading naming a person is a question or an answer; in a round-up (headings naming
+    several people), perhaps after a line or two about the person ("Jana Koch, 52, ist Hausärztin …"); not a link
+    to another interview, nor a section about someone the guest talks of."""
     surname = person.split()[-1]
-    for pc in after[:BIO_LINES + 1]:
+    for pc in after[:BIO_LINES + 1 if round_up else 1]:
         if pc.label:
             return True
         if surname not in pc.plain:

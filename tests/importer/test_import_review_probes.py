@@ -84,3 +84,59 @@ def test_related_headlines_outside_the_article_are_no_questions() -> None:
     said = answers_of(imported("p12_related_de.html"))
     assert {p.speaker for p in said} == {"Stefan Brandl"}
     assert not any("Busfahrer" in (p.question or "") for p in said)
+
+
+# A ninth review, of the rules written after the eighth (chat exports, folded answers, AsciiDoc, …), found these.
+
+def voices(name: str) -> dict[str, str]:
+    return {v.name: v.role for v in imported(name).cast.voices.values()}
+
+
+def test_a_private_chats_partner_is_no_publisher_and_a_greeting_no_title() -> None:
+    chat = imported("r9_01_tg_private_chat.html")
+    assert chat.article.publisher == "" and not chat.article.title.startswith("Hi ")
+    assert voices("r9_01_tg_private_chat.html") == {"Jonas Reuter": "interviewer", "Mara Lindqvist": "interviewee"}
+    assert not any("Mara Lindqvist:" in p.text for p in chat.passages)
+
+
+@pytest.mark.parametrize("name, answers", [("r9_02_tg_midnight.html", 5), ("r9_03_tg_photo_answer.html", 4),
+                                           ("r9_23_tg_forwarded_answers.html", 4)])
+def test_a_channels_interview_past_midnight_a_photo_that_answers_and_forwarded_answers(name: str,
+                                                                                       answers: int) -> None:
+    said = answers_of(imported(name))
+    assert len(said) == answers and len({p.speaker for p in said}) == 1
+    assert all(p.question for p in said)
+
+
+def test_a_debaters_rhetorical_questions_and_a_press_officers_refusals() -> None:
+    assert voices("r9_06_streitgespraech_rhetorical.md")["Gisela Brunnhuber"] == "interviewee"
+    assert voices("r9_07_press_officer_interjects.md")["Tess Morrow"] == "other"
+
+
+def test_a_guests_opening_before_the_first_question_is_an_answer() -> None:
+    assert answers_of(imported("r9_08_labelled_opening_QA.txt"))[0].text.startswith("Before we start")
+
+
+def test_a_section_about_someone_the_guest_talks_of_names_no_new_guest() -> None:
+    assert {p.speaker for p in answers_of(imported("r9_09_section_heading_other_person.md"))} == {"Petra Lund"}
+
+
+def test_a_photographers_copyright_line_and_a_given_name_like_an_article() -> None:
+    assert imported("r9_12_photo_credit_last_line.md").article.publisher == ""
+    assert {p.speaker for p in answers_of(imported("r9_13_title_name_An.md"))} == {"An Nguyen"}
+
+
+def test_a_german_cookie_banner_in_inverted_order_and_directions_with_times() -> None:
+    assert not any("Cookies" in p.text for p in imported("r9_14_cookie_banner_german.txt").passages)
+    assert not any("Regie" in p.text for p in imported("r9_15_radio_manuskript_regie.txt").passages)
+
+
+def test_an_answer_quoting_a_forums_rules_and_an_asciidoc_files_directives() -> None:
+    said = [p.text for p in answers_of(imported("r9_17_zh_forum_moderator.md"))]
+    assert any(t.startswith("请文明上网，理性发言，这八个字") for t in said)
+    adoc = imported("r9_16_asciidoc_qa.adoc").passages
+    assert not any(s in p.text for p in adoc for s in ("include::", "|===", "____"))
+
+
+def test_a_quizs_hidden_solutions_stay_hidden() -> None:
+    assert not any("A young swift" in p.text for p in imported("r9_11_faq_and_quiz_hidden.html").passages)

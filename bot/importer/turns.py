@@ -172,6 +172,8 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
             pieces[i].label = ASKED
     else:  # "问：…" and, between them, questions only set in bold: both are the interviewer's
         unlabelled = [i for i in _marked_questions(pieces) if _asks_marked(pieces[i])]
+        if not guests:  # "MZ: …?" over some answers, the other questions unmarked: those that ask the guest
+            unlabelled += [i for i in _addressed_questions(pieces, askers) if i not in unlabelled]
         for i in unlabelled:
             pieces[i].label = ASKED
         questions = sorted(questions + unlabelled)
@@ -252,6 +254,29 @@ def _plain_questions(pieces: list[Piece]) -> list[int]:
                 and not (asked and asked[-1] == live[n - 1]):  # (right after a question: its answer, asking or not)
             asked.append(i)  # (an answer's last paragraph may ask too: "… Haben wir das Falsche gepflanzt?")
     return asked if len(asked) >= PLAIN_QUESTIONS else []
+
+
+# asking the one interviewed, in the second person (not "Wer soll das bezahlen?" nor "Do you know what I mean?")
+ADDRESS = re.compile(r"(?<!^)\b(?:Sie|Ihr|Ihre|Ihnen|Ihren|Ihrem|Ihrer|Ihres)\b|\b(?i:you|your)\b|您")
+SPEAKER_SELF = re.compile(r"\b(?:I|me|my|(?i:ich|mir|mich|mein\w*))\b|我")
+
+
+def _addressed_questions(pieces: list[Piece], askers: set[str]) -> list[int]:
+    """Unmarked questions between answers where others are marked: a short paragraph that asks the guest (in
+    the second person, saying nothing of the asker), with an answer under it and an answer's end (or the
+    interviewer's statement it goes on from: "MZ: Kritiker sagen, …" / "Was entgegnen Sie?") over it."""
+    live = [i for i, pc in enumerate(pieces) if not pc.dropped and pc.plain]
+    out = []
+    for n, i in enumerate(live[1:-1], 1):
+        pc, before, after = pieces[i], pieces[live[n - 1]], pieces[live[n + 1]]
+        if pc.label or pc.para.kind != "para" or len(pc.plain) > PLAIN_QUESTION_MAX or not _asks(pc.text) \
+                or len(re.findall(r"[.!?。！？](?=\s|$)", pc.plain)) > 2 or SPEAKER_SELF.search(pc.plain) \
+                or not ADDRESS.search(pc.plain):
+            continue
+        if (not before.label or before.label in askers) and not after.label and after.para.kind == "para" \
+                and not _asks(before.text) and not _asks(after.text):
+            out.append(i)
+    return out
 
 
 def _marked_questions(pieces: list[Piece], convert: bool = True) -> list[int]:

@@ -395,7 +395,8 @@ EPAPER_QA = [
     ("Kritiker sagen, der Rufbus sei ein teures\nTaxi. Was entgegnen Sie?",
      "Dass sie die Zahlen nicht kennen. Ein\nBus, der leer fährt, ist teurer."),
     ("Wer bezahlt das alles?", "Zu einem Drittel das Land, den Rest\nder Kreis, also wir alle."),
-    ("Reicht das Geld auf Dauer?", "Nein. Ohne neue Förderung nicht,\ndas sage ich in Mainz sehr deutlich."),
+    ("Reicht das Geld auf Dauer?", "Nein. Wer soll das auf Dauer bezahlen?\n\nOhne neue Förderung nicht,\ndas sage "
+     "ich in Mainz sehr deutlich."),
     ("Was hat Sie überrascht?", "Wie geduldig die Menschen sind, wenn\nman ihnen ehrlich sagt, was geht."),
     ("Und was hat Sie geärgert?", "Die Beschwerden über die App, zu\nRecht übrigens. Wir bessern nach."),
     ("MZ: Fahren Sie morgen mit dem Bus?", "Morgen nicht, da habe ich um sieben Uhr\neinen Termin in Mainz."),
@@ -411,6 +412,8 @@ def test_a_papers_initials_over_some_questions_and_the_guest_named_in_its_credit
     prepared = read_article(str(write(tmp_path, "epaper.txt", EPAPER)))
     said = [(p.speaker, p.text) for p in answers_of(prepared)]
     assert {who for who, _ in said} == {"Sabine Korte"} and said[0][1].startswith("Elfmal")
+    assert not any("Wie fällt Ihre Bilanz aus?" in t or "Was entgegnen Sie?" in t for _, t in said)
+    assert any("Wer soll das auf Dauer bezahlen?" in t for _, t in said)  # the guest's own question
     assert {v.name: v.role for v in prepared.cast.voices.values()}.get("MZ") == "interviewer"
 
 

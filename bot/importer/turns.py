@@ -275,8 +275,15 @@ def _addressed_questions(pieces: list[Piece], askers: set[str]) -> list[int]:
             continue
         if (not before.label or before.label in askers) and not after.label and after.para.kind == "para" \
                 and not _asks(before.text) and not _asks(after.text):
-            out.append(i)
+            lead = not before.label and len(before.plain) <= LEAD_IN_MAX \
+                and (ADDRESS.search(before.plain) or re.match(r"(?:Sie|Ihr|Ihre)\b", before.plain)) \
+                and not SPEAKER_SELF.search(before.plain) and len(re.findall(r"[.!?。！？](?=\s|$)", before.plain)) <= 1
+            out += [live[n - 1], i] if lead else [i]  # ("Ein Jahr LahnFlex liegt hinter Ihnen." over "Wie fällt
+            # Ihre Bilanz aus?", the line the question starts with)
     return out
+
+
+LEAD_IN_MAX = 100  # characters: a statement a question opens with, on a line of its own
 
 
 def _marked_questions(pieces: list[Piece], convert: bool = True) -> list[int]:

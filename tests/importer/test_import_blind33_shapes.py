@@ -389,7 +389,7 @@ def test_a_first_subtitle_that_someone_says_is_no_title(tmp_path: Path) -> None:
 EPAPER_QA = [
     ("MZ: Frau Landrätin, wie oft sind Sie im\nvergangenen Monat mit dem Bus gefahren?",
      "Elfmal, ich habe nachgezählt, weil ich\nahnte, dass Sie das fragen würden."),
-    ("Ein Jahr Rufbus liegt hinter Ihnen.\nWie fällt Ihre Bilanz aus?",
+    ("Ein Jahr Rufbus liegt hinter Ihnen.\n\nWie fällt Ihre Bilanz aus?",
      "Besser als befürchtet, schlechter als\nerhofft. Wir hatten rund 212 000 Fahrten."),
     ("MZ: Das heißt konkret?", "Wir stocken ab Juli von 18 auf 26 Fahr-\nzeuge auf, vor allem am Nachmittag."),
     ("Kritiker sagen, der Rufbus sei ein teures\nTaxi. Was entgegnen Sie?",

@@ -413,6 +413,46 @@ def folded_open(html: str) -> str:
 
 
 FOLDED_MIN = 20  # characters: a folded part that says something
+
+
+def listed_interviews(html: str) -> str:
+    """The page with an interview set as a description list (`<dl><dt>question?</dt><dd>answer</dd>…`, most terms
+    asking) as bold questions over their answers' paragraphs, as a reader sees it; a box holding it (an `<aside>`:
+    "5 Questions for Dr. Halvorsen") kept as part of the article."""
+    if not RECORD_LIST.search(html) or "<dt" not in html.lower():
+        return html
+    tree = _parsed(html)
+    if tree is None:
+        return html
+    changed = False
+    for dl in list(tree.iter("dl")):
+        terms = dl.findall("dt")
+        if len(terms) < 2 or sum(_asks_text(t.text_content()) for t in terms) * 2 < len(terms):
+            continue
+        block = tree.makeelement("div")
+        for item in dl:
+            if item.tag == "dt":
+                para, bold = tree.makeelement("p"), tree.makeelement("strong")
+                bold.text = " ".join(item.text_content().split())
+                para.append(bold)
+                block.append(para)
+            elif item.tag == "dd":
+                if item.xpath("./p|./ul|./ol|./blockquote|./div"):
+                    item.tag = "div"
+                    block.append(item)
+                else:
+                    item.tag = "p"
+                    block.append(item)
+        dl.getparent().replace(dl, block)
+        for box in block.iterancestors("aside"):
+            box.tag = "section"  # (trafilatura leaves out an aside, and a box its class calls a sidebar)
+            box.attrib.pop("class", None)
+        changed = True
+    return _serialized(tree) if changed else html
+
+
+def _asks_text(text: str) -> bool:
+    return bool(re.search(r"[?？]\s*$", " ".join(text.split())))
 MIN_NAMED = 4  # bold names over paragraphs that make a transcript of this shape
 
 
@@ -645,7 +685,7 @@ def from_html(source: Source) -> Document:
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else _main_text(
-        lazy_images(without_comment_sections(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(folded_open(unwrapped(source.text)))))))))))))),
+        lazy_images(without_comment_sections(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(listed_interviews(folded_open(unwrapped(source.text))))))))))))))),
         source.url)
     if not text or not text.strip():
         raise FetchError(f"{source.location}: no article text found on the page")
@@ -749,7 +789,12 @@ def from_text(source: Source) -> Document:
     meta.put("language", captioned.get("language"), "the subtitles' header")
     head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
     if head:
-        meta.put("publisher", names.written_as(head, [body]) or head.title(), "running head")
+        form = transcript.LEGAL_FORM.search(head)  # "RUDERVEREIN WELLENBRECHER e.V.": the name in capitals, its
+        core, legal = (head[:form.start()], form.group(0)) if form else (head, "")  # legal form as written
+        written = names.written_as(head, [body])
+        named = (written if written and written != head else
+                 transcript.name_in_capitals(core) + legal if core.isupper() else written or head.title())
+        meta.put("publisher", named, "running head")
     printed = metadata.dates_in("\n".join(furniture))  # "· Ausgabe 4/2024 · 15. April 2024" at every page's foot
     if len(printed) == 1:
         meta.put("published", printed.pop(), "running foot")

@@ -131,8 +131,12 @@ WECHAT_OWN = re.compile(r"(?:版权归|本文为|来自|这是)\s*[「“\"]?\s*
                         r"所有|原创|公众号)")
 PLATFORMS = {  # sites that host others' pages: their og:site_name is no publication
     "medium", "substack", "wordpress", "wordpress.com", "blogger", "blogspot", "tumblr", "linkedin", "ghost",
-    "hashnode", "notion", "hackmd", "微信公众平台", "简书", "知乎", "知乎专栏", "豆瓣",
+    "hashnode", "notion", "hackmd", "微信公众平台", "简书", "知乎", "知乎专栏", "豆瓣", "小红书", "rednote",
     "小宇宙", "喜马拉雅", "apple podcasts", "spotify", "podbean", "anchor", "buzzsprout", "simplecast"}
+NOTE_PLATFORMS = {"小红书", "rednote", "xiaohongshu", "微博", "新浪微博", "weibo", "豆瓣", "douban"}
+ACCOUNT_NAME = ('//*[contains(concat(" ", normalize-space(@class), " "), " username ") or '
+                'contains(concat(" ", normalize-space(@class), " "), " nickname ") or '
+                'contains(concat(" ", normalize-space(@class), " "), " author-name ")][normalize-space()]')
 VIDEO_PLATFORMS = {"bilibili", "哔哩哔哩", "youtube", "vimeo", "youku", "优酷", "西瓜视频", "抖音", "douyin", "tiktok",
                    "dailymotion"}  # the uploading channel (the page's author) is the publication
 SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜|\s+::\s+"
@@ -613,6 +617,11 @@ def from_html(html: str, page_url: str | None) -> Meta:
             meta.authors.append(shown)
     if (meta.publisher or "").casefold() in VIDEO_PLATFORMS and isinstance(author, str) and author.strip():
         meta.publisher, meta.found["publisher"] = author.strip(), "the channel"  # the site only hosts the video
+    elif (meta.publisher or "").casefold() in NOTE_PLATFORMS:  # a note on 小红书 or 微博: its account publishes it
+        account = (author if isinstance(author, str) and author.strip() else None) or next(
+            (" ".join(el.text_content().split()) for el in tree.xpath(ACCOUNT_NAME)), None)
+        if account:
+            meta.publisher, meta.found["publisher"] = account.strip(), "the account"
     meta.put("teaser", prop("og:description", "description"), "page")
     body = tree.xpath("//body") or [tree]  # a bare fragment has no <body>: it is all body
     for el in body[0].iter() if body else ():

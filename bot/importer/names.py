@@ -583,7 +583,7 @@ def unnicknamed(name: str, text: str) -> str:
     if kin:
         surname = kin.group("s")
         full = {m.group(0) for m in re.finditer(rf"{surname}[\u4e00-\u9fff]{{1,2}}(?={KIN_AFTER}|女士|先生|"
-                                                rf"[，,。、；;：:（(\s])", text)}
+                                                rf"[，,。、；;：:（()）\s])", text)}  # ("沈师傅（沈文亮）")
         full = {f for f in full if not KIN_NAME.fullmatch(f) and not any(f[1:].startswith(k) for k in KIN_WORDS)
                 and _han_people(f, text)}  # (a person's name, not a word the dictionary knows: "郑州" is a city)
         # (not "梁姨说，…": the nickname and the next character)

@@ -469,13 +469,23 @@ def name_in_capitals(caps: str) -> str:
                     for n, w in enumerate(words))
 
 
-REPORT_WORDS = re.compile(r"(?i)jahresbericht|geschäftsbericht|tätigkeitsbericht|annual report|newsletter|report")
+REPORT_WORDS = re.compile(r"(?i)jahresbericht|geschäftsbericht|tätigkeitsbericht|annual report|newsletter|report|"
+                          r"mitteilungen|rundbrief|vereinsheft|vereinszeitung|mitgliederzeitschrift|mitgliederbrief|"
+                          r"bulletin|infoblatt|clubheft")  # (a club's "Mitteilungen 2/2023": the club publishes it)
+
+
+LEGAL_FORM = re.compile(r"\s+(?:e\.\s?V\.|gGmbH|GmbH|AG|Ltd\.?|Inc\.?)$", re.I)  # "… e.V.": the club's name before it
 
 
 def running_head(furniture: list[str]) -> str | None:
     """The running head's publication, without the kind of document its foot names with it ("Stiftung
     Lindenhof · Jahresbericht 2023": the foundation)."""
     head = _running_head(furniture)
+    if head and REPORT_WORDS.fullmatch(head):  # "RUDERVEREIN WELLENBRECHER e.V. · Mitteilungen 2/2023": the club
+        beside = [p.strip(" ·|–—-/") for line in furniture if head in line for p in COLUMNS.split(line.strip())
+                  if head not in p and _named(LEGAL_FORM.sub("", p.strip(" ·|–—-/")))]
+        if beside:
+            return beside[0]
     parts = [p.strip() for p in COLUMNS.split(head or "") if p.strip()]
     kept = [p for p in parts if not REPORT_WORDS.fullmatch(re.sub(r"\s*\d+$", "", p))]
     return kept[0] if head and len(parts) >= 2 and len(kept) == 1 else head

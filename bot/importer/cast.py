@@ -33,6 +33,11 @@ from bot.importer.metadata import Meta
 MIN_TURNS = 2
 RECORDING = re.compile(r"(?i)\b(?:recording|tape|this is|today is|it is the \w+ of|we are (?:at|in)|aufnahme|"
                        r"heute ist|wir sind (?:in|im|bei))\b")
+# a host's opening that introduces the guest: "Darüber spreche ich mit Mara Lind.", "She spoke with me …"
+INTRODUCES = re.compile(r"(?i)\b(?:spreche ich mit|sprechen wir mit|spoke (?:with|to) (?:me|us)|"
+                        r"talk(?:ed|ing)? (?:to|with)|joins? (?:me|us)|zu gast|bei mir|bei uns|my guest|our guest|"
+                        r"mein gast|meine gästin|"
+                        r"(?:she|he) was born|(?:sie|er) wurde \d{4}|geboren)\b")
 STAFF_WORDS = 15  # a press officer's "We're not going to comment on that.": what one who arranges says at most
 ASKING = 0.6  # share of a voice's turns that end in a question: one who asks
 HOST_PHRASES = re.compile(
@@ -185,6 +190,15 @@ def _claimed(label: str, short: str, counts: Counter[str], recurring: set[str],
     return any(not names.same_person(f, label) for f in earlier)
 
 
+def _others_in_office(office: str, name: str, text: str) -> bool:
+    """Whether the text names someone else of that surname with that title ("张明远教授" beside "张立群", "张教授")."""
+    held = names.HAN_OFFICE.match(office)
+    if not held:
+        return False
+    found = re.findall(rf"{re.escape(held.group('s'))}[\u3400-\u9fff]{{1,2}}(?={re.escape(held.group('t'))})", text)
+    return any(f != name for f in found)
+
+
 def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequence[str] = ()) -> set[str]:
     """The recurring labels with content, and the one-off forms that name one of them (or a person the header
     or byline names among the speakers: `named`)."""
@@ -236,6 +250,7 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
                      and _role_word(b.name) == "interviewee" and counts[b.name] == 1}
     answering = [r for r in recurring if r.lower() in INTERVIEWEE_LABELS and r in first_at]  # "答："
     before_marks = "\n".join(visible(p.text) for p in paras[:min((m.para for m in marks), default=0)])
+    all_text = "\n".join(visible(p.text) for p in paras)
     for label in counts:
         if label in recurring:
             continue
@@ -249,8 +264,10 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         intro = "\n".join(visible(p.text) for p in paras[:first_at[label][0]])
         credited = re.search(rf"(?i)(?:\bby|\bvon|interviewer(?:in)?\s*[:：])\s+{re.escape(label)}", intro)
         opens = (len(answering) == 1 and not before and not _asks(opening) and not HOST_PHRASES.search(opening)
-                 and not credited and (label in intro or not RECORDING.search(opening)))  # (named before as the one
-        # the text is of, or not announcing a recording: "Recording for the … Memory Project, tape three")
+                 and not credited
+                 and (label in intro or not (RECORDING.search(opening) or INTRODUCES.search(opening))))
+        # (named before as the one the text is of, or neither announcing a recording, "Recording for the … Memory
+        # Project, tape three", nor introducing the guest, "Darüber spreche ich mit Mara Lind.")
         # (the guest's own first word before the first question; a host's opening asks or welcomes)
         if (asked or opens) and names.looks_like_person(label) \
                 and first_at[label] < first_at[answering[0]] and not any(names.same_person(label, n) for n in named):
@@ -268,7 +285,7 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
             cast.aliases[label] = short
             continue
         office = [r for r in recurring if names.HAN.search(label) and names.looks_like_person(label)
-                  and names.in_office(r, "", [label]) == label]
+                  and names.in_office(r, "", [label]) == label and not _others_in_office(r, label, all_text)]
         if len(office) == 1:  # "张立群：" once among "张教授："s: the professor, by name
             cast.aliases[label] = office[0]
             continue
@@ -428,6 +445,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
                                                 names.in_office(c, body[:20000], candidates)] if x)]
                   for c in canonical}
 
+    generic_asker = any(_role_word(f) == "interviewer" for c in canonical for f in forms[c])
     for c in canonical:
         s = 0.0
         role = next((r for f in [*forms[c], legend.get(c, ("", ""))[1]] if (r := _role_word(f))), None)
@@ -436,7 +454,9 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
             s += 3 if role == "interviewer" else -3
             why[c].append(f"the label says {role}")
         if meta.publisher and any(_norm(f) and (_norm(f) == _norm(meta.publisher) or _norm(meta.publisher).startswith(
-                _norm(f)) or f == _initials(meta.publisher)) for f in forms[c]):  # ("MZ:", the Mittelrhein-Zeitung)
+                _norm(f)) or (f == _initials(meta.publisher) and not generic_asker and not any(
+                    names.initials(p) == f for p in [*title_people, *teaser_people]))) for f in forms[c]):
+            # ("MZ:", the Mittelrhein-Zeitung asking; not "HR:", Helena Ruiz answering a "Q:")
             s += 3
             why[c].append("the publication speaks")
         bylined = [*full, *([names.full_name(c, known)] if meta.authors and " " not in c else [])]
@@ -479,9 +499,13 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
             why[c].append("the crew")
     answered = Counter(b.label for a, b in itertools.pairwise(turns) if cast.aliases[a.label] != cast.aliases[b.label]
                        and roles.get(cast.aliases[a.label]) == "interviewer" and _asks(visible(a.text)))
+    addressed = Counter(b.label for a, b in itertools.pairwise(turns)
+                        if roles.get(cast.aliases[a.label]) == "interviewer"
+                        and any(re.search(rf"\b{re.escape(w)}\b", visible(a.text))  # "Tom, how close was …?"
+                                for w in DESCRIBED.sub(r"\g<n>", b.label).split() if len(w) >= 3))
     for c in canonical:  # "Dee Marchetti (FBF comms): Graham needs to head down …" beside the one who answers
-        if roles[c] == "interviewee" and STAFF.search(c) and (answered[c] * 2 < len(by_label[c]) or length[c] <=
-                                                             STAFF_WORDS) and any(
+        if roles[c] == "interviewee" and STAFF.search(c) and not addressed[c] and (
+                answered[c] * 2 < len(by_label[c]) or length[c] <= STAFF_WORDS) and any(
                 roles[d] == "interviewee" and not STAFF.search(d) and len(by_label[d]) > len(by_label[c])
                 for d in canonical):
             roles[c] = "other"

@@ -85,13 +85,17 @@ def telegram_export(html: str) -> Exported | None:
                                          '/text()[normalize-space()][1]/..'))
         forwarded = forwarded.split("  ")[0] if forwarded else None
         origin = re.sub(r"\s+\d{2}\.\d{2}\.\d{4}.*$", "", forwarded or "")  # ("Sigrid Hollenbach 09.03.2024 …")
-        sender = signed or (origin if origin and looks_like_person(origin) else None) or shown or sender
+        sender = signed or shown or sender
+        said = _words(message.xpath('.//div[@class="text"]')) or ""
+        forwarded_answer = origin and looks_like_person(origin) and not re.search(r"[?？]", said)
+        author = signed or (origin if forwarded_answer else None) or sender  # (a forward: its author's words, this
+        # post only; a reader's question forwarded is asked by the one who forwards it)
         stamp = message.xpath('.//div[contains(@class, "date")]/@title')
         when = _when(stamp[0]) if stamp else None
         texts = message.xpath('.//div[@class="text"]')
         if texts:
             photo = bool(message.xpath('.//div[contains(@class, "media_wrap")]'))
-            posts.append(Post(sender, when, _text(texts[0]), photo))
+            posts.append(Post(author, when, _text(texts[0]), photo))
     kept = _interview(posts)
     if len(kept) < MIN_MESSAGES:
         return None
@@ -106,8 +110,8 @@ def telegram_export(html: str) -> Exported | None:
             out.append(post.text if post.sender == last or not post.sender else f"{post.sender}: {post.text}")
             last = post.sender
     channel = _words(tree.xpath('//div[contains(@class, "page_header")]//div[contains(@class, "text")]'))
-    if channel in {p.sender for p in kept}:
-        channel = None  # a private chat: its header names the other person
+    if channel and channel in {p.sender for p in kept} and looks_like_person(channel):
+        channel = None  # a private chat: its header names the other person (not a channel posting unsigned)
     day = Counter(p.when.date().isoformat() for p in kept if p.when).most_common(1)
     return Exported(out, channel, day[0][0] if day else None)
 

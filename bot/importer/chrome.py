@@ -192,7 +192,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"^(?:图为|圖為)[^。！？!?]{2,80}。?$",  # "图为澜城市交通运输局局长王振峰做客在线访谈。"
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
                     r"^(?:照片|相片|圖片|图片|圖|图|photos?|bild(?:er)?|fotos?)[^:：]{0,12}[:：]\s*https?://\S+$")),
-    ("comment form", _rx(r"^(?:请|請)文明上网|^(?:请|請)理性发言|^[^。]{0,20}留言(?:经|經)(?:审核|審核)")),  # its rules
+    ("comment form", _rx(r"^(?:请|請)文明上网|^(?:请|請)理性发言|^[^。]{0,20}留言(?:经|經)(?:审核|審核)",  # its rules
+                         r"^(?:网友|網友)?评论仅代表|^(?:网友|網友)?評論僅代表|^[^。]{0,30}不代表本站立场")),
     ("follow", _rx(r"^欢迎(?:在评论区|在評論區|大家)?留言", r"^歡迎(?:在評論區|大家)?留言",
                    r"欢迎添加(?:作者)?微信|歡迎添加(?:作者)?微信|仅代表作者本人|僅代表作者本人|仅提供信息存储空间服务|"
                    r"僅提供資訊儲存空間服務",  # a platform's contact line and its disclaimer
@@ -418,6 +419,7 @@ CONSENT = re.compile(r"(?i)einwilligung|zustimmung|\bconsent|personali[sz]|\btra
                      r"\bprivacy\b|akzeptieren|accept all|ähnliche technologien|similar technologies|同意|隐私|隱私")
 BANNER_MAX = 800  # characters
 NOTICE_MAX = 60  # characters: a comment form's notice under the last answer, not an answer that quotes it
+NOTICE_PHRASES = re.compile(r"文明上网|理性发言|审核|審核|仅代表|僅代表|不代表本站|遵守|法律法规|法律法規")
 SHORT_ONLY = {"promotion", "copyright", "copyright-line", "cookies", "paywall", "follow", "contact"}  # a line, no box
 FOLLOW_WORDS = _rx(r"(?:关注我们|關注我們|公众号|公眾號|扫码|二维码|转发|点赞|(?:点个?|點個?|^)在看|星标|置顶|"
                    r"(?:持续|记得|欢迎|敬请|點"
@@ -466,7 +468,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
             continue
         if reason in {"chapters", "navigation", "contact", "copyright-line"} and in_answer:
             continue
-        if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX:  # (a moderator quoting the rules)
+        if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX and (
+                len(set(NOTICE_PHRASES.findall(plain))) < 2 or "我" in plain):  # (a moderator quoting the rules)
             continue
         found = rx.search(plain)
         if found and (not in_answer or found.start() <= 3 or reason in {"caption", "paywall", "jump", "citation"}):

@@ -728,7 +728,8 @@ def _exported_chat(source: Source, chat: chats.Exported) -> Document:
     sender, _, said = turns[0].partition(": ") if turns and ": " in turns[0] else ("", "", turns[0] if turns else "")
     first, _, rest = said.partition("\n\n")
     headline = plaintext.TAG.sub("", first).strip()
-    if 4 <= len(headline) <= HEADLINE_MAX and (plaintext.TAG.match(first) or not re.search(r"[.!?。！？…]\s*$", first)):
+    if 4 <= len(headline) <= HEADLINE_MAX and (plaintext.TAG.match(first) or not (
+            re.search(r"[.?。？…]\s*$", first) or GREETING.match(first))):
         meta.put("title", headline, "the first post")
         turns[0] = (f"{sender}: {rest}" if sender else rest) if rest else ""
         if not turns[0] and sender and len(turns) > 1 and not re.match(r"[^:\n]{1,60}: ", turns[1]):
@@ -739,6 +740,8 @@ def _exported_chat(source: Source, chat: chats.Exported) -> Document:
 
 
 HEADLINE_MAX = 80  # characters
+GREETING = re.compile(r"(?i)(?:hi|hello|hey|hallo|liebe[rs]?|dear|guten (?:morgen|tag|abend)|moin|servus|你好|"
+                      r"大家好)\b")
 PRESENTS = re.compile(r"\s+(?:presents|präsentiert|zeigt)$", re.I)  # a studio's credit over its film's title
 
 
@@ -791,9 +794,9 @@ def from_text(source: Source) -> Document:
     if head:
         form = transcript.LEGAL_FORM.search(head)  # "RUDERVEREIN WELLENBRECHER e.V.": the name in capitals, its
         core, legal = (head[:form.start()], form.group(0)) if form else (head, "")  # legal form as written
-        written = names.written_as(head, [body])
-        named = (written if written and written != head else
-                 transcript.name_in_capitals(core) + legal if core.isupper() else written or head.title())
+        as_text = names.written_as(head, [body])
+        named = (as_text if as_text and as_text != head else
+                 transcript.name_in_capitals(core) + legal if core.isupper() else as_text or head.title())
         meta.put("publisher", named, "running head")
     printed = metadata.dates_in("\n".join(furniture))  # "· Ausgabe 4/2024 · 15. April 2024" at every page's foot
     if len(printed) == 1:

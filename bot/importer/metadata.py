@@ -609,8 +609,9 @@ def from_html(html: str, page_url: str | None) -> Meta:
     author = prop("author", "article:author")
     ld_author = item.get("author")
     meta.authors += [n for n in dict.fromkeys(_names(author) + _names(ld_author)) if n not in meta.authors]
-    linked = [a for a in tree.xpath(AUTHOR_LINKS) if a.text_content().strip()]  # the byline's links to its
-    # authors' pages, together ("Nadia Ferreira-Holt, Ben Oduya"; not a portrait's link)
+    linked = [a for a in tree.xpath(AUTHOR_LINKS) if a.text_content().strip() and _byline_links(a.getparent())]
+    # (the byline's links to its authors' pages, together: "Nadia Ferreira-Holt, Ben Oduya"; not a portrait's link,
+    # a card in the sidebar, a columnist linked in a sentence)
     for a in linked[0].getparent().xpath(f".{AUTHOR_LINKS[1:]}") if linked else []:
         shown = " ".join(a.text_content().split())
         if len(shown.split()) >= 2 and looks_like_person(shown) and shown not in meta.authors:
@@ -831,9 +832,8 @@ HOME_WORDS = {"home", "start", "startseite", "homepage", "index", "首页", "首
 COPYRIGHT_LINE = re.compile(r"(?im)^[ \t*_]*(?:<\w+>[ \t]*)?(?:©|\(c\)|copyright)[ \t]*"
                             r"(?:(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?)?"
                             r"[ \t]+(?P<n>(?!(?:Dr|Prof|St|Mr|Mrs|Ms)\.)[^\n.,;|·©<]{2,40}?)[ \t*_]*"
-                            r"(?:$|[ \t]+[·|][ \t]|(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.(?=[ \t]+(?:Reprinted|"
-                            r"Nachdruck|All rights|Alle Rechte|First published|Erstveröffentlichung|Published|"
-                            r"Veröffentlicht)\b))")
+                            r"(?:$|[ \t]+[·|][ \t]|(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.(?=[ \t]+(?!(?:Photo|"
+                            r"Foto|Bild|Image|Illustration|Grafik|Credit)\b)[A-ZÄÖÜ]))")
 # (before "· Impressum", or a sentence after it: "© 2024 Spindle & Loom. Reprinted for …")
 PLAIN_CRUMBS = re.compile(r"^[ \t]*[^\n›»\[\]()]{2,60}(?:[ \t][›»][ \t][^\n›»\[\]()]{2,60}){2,}[ \t]*$", re.M)
 
@@ -901,6 +901,18 @@ PAPER_WORD = re.compile(r"(?i)(?:post|zeitung|bote|anzeiger|presse|kurier|rundsc
                         r"chronicle|tribune|observer|telegraph|standard|examiner|guardian|independent)\b")  # compounds)
 
 
+def _byline_links(el: Any) -> bool:
+    """Whether an element holds nothing but links to authors and the words between them ("By", ",", "and"), outside
+    the page's sidebars and cards."""
+    rest = el.text_content()
+    for a in el.xpath(f".{AUTHOR_LINKS[1:]}"):
+        rest = rest.replace(a.text_content(), " ", 1)
+    outside = not any(re.search(r"(?i)card|teaser|related|sidebar|widget|popular|most|recommend|aside|footer",
+                                f"{x.tag} {x.get('class') or ''}") for x in [el, *el.iterancestors()])
+    return outside and bool(re.fullmatch(r"(?i)[\s,&·|/–-]*(?:(?:by|von|and|und|mit|text|interview)\b[\s,&·|/:–-]*)*",
+                                         rest))
+
+
 def paper_in_page_heads(text: str) -> str | None:
     """The paper whose name opens its page heads ("Lahntal-Bote · Freitag, 12. April 2024 · Seite 16 · Lokales",
     under "Lahntal-Bote · Hinterländer Ausgabe" at the top): the first part (or else the last) of two such lines
@@ -911,8 +923,9 @@ def paper_in_page_heads(text: str) -> str | None:
         return None
     ends = [(parts[0].strip(), parts[-1].strip()) for line in [*heads, next((x for x in lines if x.strip()), "")]
             if (parts := re.split(r"\s+[·|•]\s+", line.strip()))]
-    firsts = Counter(end for pair in ends for end in dict.fromkeys(pair) if not re.search(r"\d", end))  # ("Seite 5 |
-    # Mittwoch, 6. März 2024 | Mittelrhein-Zeitung": the paper at the end)
+    firsts = Counter(end for first, last in ends for end in dict.fromkeys((first, last))
+                     if not re.search(r"\d", end) and (end == first or PAPER_WORD.search(end)))
+    # ("Seite 5 | …, 6. März 2024 | Mittelrhein-Zeitung": the paper at the end; not the section, "Lokales")
     if not firsts:
         return None
     name, n = firsts.most_common(1)[0]

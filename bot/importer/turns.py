@@ -144,7 +144,8 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
                     before = next((pc for pc in reversed(pieces[:i]) if not pc.dropped and pc.plain), None)
                     if not pieces[i].label and _asks_marked(pieces[i]) and not (before and before.label in {asker,
                                                                                                             *askers}) \
-                            and not QUOTED_QUESTION.fullmatch(pieces[i].plain):  # (“…？” in an answer: a quote)
+                            and not (QUOTED_QUESTION.fullmatch(pieces[i].plain) and not pieces[i].para.bold):
+                        # (“…？” plain in an answer: a quote; a reader's „…?“ set in bold is a question)
                         pieces[i].label = asker
                         answer = next((pc for pc in pieces[i + 1:] if not pc.dropped and pc.plain), None)
                         guest = cast.voices.get(cast.aliases.get(main, main)) if main else None
@@ -840,11 +841,11 @@ def _heads_turns(after: list[Piece], person: str, round_up: bool) -> bool:
     several people), perhaps after a line or two about the person ("Jana Koch, 52, ist Hausärztin …"); not a link
     to another interview, nor a section about someone the guest talks of."""
     surname = person.split()[-1]
-    for pc in after[:BIO_LINES + 1 if round_up else 1]:
+    for n, pc in enumerate(after[:BIO_LINES + 1]):
         if pc.label:
             return True
-        if surname not in pc.plain:
-            return False
+        if surname not in pc.plain or not (round_up or (n == 0 and pc.plain.startswith(person))):
+            return False  # (one heading: only a line opening with the full name, "Tom Berger, 45, …", is a bio)
     return False
 
 

@@ -451,3 +451,50 @@ def test_a_guests_full_name_once_among_the_surname_and_title(tmp_path: Path) -> 
             + "\n\n".join(f"0{n}:00 {w}：{s}" for n, (w, s) in enumerate(lines)))
     said = [(p.speaker, p.text) for p in answers_of(read_article(str(write(tmp_path, "video.txt", text))))]
     assert len(said) == 4 and said[2][1].startswith("对。") and {w for w, _ in said} == {said[0][0]}
+
+
+# Round 36.
+
+def test_an_interview_set_as_a_description_list_in_a_box(tmp_path: Path) -> None:
+    qa = [("1. What does a typical day look like for you?", "There isn’t one, which is the honest answer."),
+          ("2. What did you learn here that you still use?", "How to listen in an orchestra."),
+          ("3. Is it true you still play the cello?", "Yes. Not well, and not as often as I should."),
+          ("Coffee or tea?", "Coffee, black, from a thermos that has been to both poles.")]
+    items = "".join(f"<dt>{q}</dt><dd><p>{a}</p></dd>" for q, a in qa)
+    page = ("<html><head><title>Listening to the ice | Crestmoor Magazine</title></head><body><main><article>"
+            "<h1>Listening to the ice</h1><p>Wren Halvorsen records the sound of glaciers. “The ice is telling us "
+            "everything,” she says.</p><aside class='sidebar sidebar--boxed'><h3>4 Questions for Dr. Halvorsen</h3>"
+            f"<dl class='five-questions__list'>{items}</dl></aside></article></main></body></html>")
+    prepared = read_article(str(write(tmp_path, "profile.html", page)))
+    assert [(p.speaker, p.text) for p in answers_of(prepared)] == [("Wren Halvorsen", a) for _, a in qa]
+
+
+def test_a_note_platforms_account_publishes_and_a_nickname_with_the_full_name_in_brackets(tmp_path: Path) -> None:
+    qa = [("你学竹编多少年了？", "我十四岁跟我外公学的，到现在快三十年了。"),
+          ("最难的是什么？", "劈篾。篾要劈得匀，一天练下来手上全是口子。"),
+          ("现在还有人买吗？", "有，年轻人买得比以前还多。"), ("收徒弟吗？", "收，但要能坐得住。")]
+    body = "".join(f"<p>🙋‍♀️问：{q}</p><p>🙋答：{a}</p>" for q, a in qa)
+    page = ("<html><head><title>采访｜做了三十年竹编的沈师傅 - 小红书</title>"
+            "<meta name='og:xhs:note_author' content='阿芜的慢生活'></head><body><div class='note-container'>"
+            "<div class='author-container'><span class='username'>阿芜的慢生活</span></div>"
+            "<div id='detail-title'>采访｜做了三十年竹编的沈师傅</div>"
+            "<div id='detail-desc'><p>今天采访的是做竹编的沈师傅"
+            f"（沈文亮），他在村口的院子里编了快三十年。</p>{body}<p>#采访 #手艺人</p></div>"
+            "<div class='date'>编辑于 2024-03-02 IP属地：浙江</div></div></body></html>")
+    prepared = read_article(str(write(tmp_path, "note.html", page)))
+    assert prepared.article.publisher == "阿芜的慢生活"
+    assert {p.speaker for p in answers_of(prepared)} == {"沈文亮"}
+
+
+def test_a_clubs_newsletter_is_published_by_the_club_its_running_head_names(tmp_path: Path) -> None:
+    head = "RUDERVEREIN WELLENBRECHER e.V. · Mitteilungen 2/2023"
+    pages = [[("WB:", "Herr Hollerbach, seit wann rudern Sie hier?"),
+              ("Erwin Hollerbach:", "Seit 1951. Damals war das Bootshaus noch eine Baracke am Mühlenwehr.")],
+             [("WB:", "Was hat sich am meisten verändert?"),
+              ("Hollerbach:", "Die Boote. Früher waren sie aus Holz und schwer wie ein Sack Zement.")],
+             [("WB:", "Rudern Sie noch selbst?"), ("Hollerbach:", "Jeden Sonntag, im Doppelzweier mit meinem Enkel.")]]
+    text = f"{head}\n\n„Das Wasser war immer da“\n\nMit unserem ältesten Mitglied sprach Katrin Mewes.\n\n" + "".join(
+        "\n\n".join(f"{w} {s}" for w, s in page) + f"\n\n                          — {n} —\n\n{head}\n\n"
+        for n, page in enumerate(pages, start=6))
+    prepared = read_article(str(write(tmp_path, "heft.txt", text)))
+    assert prepared.article.publisher == "Ruderverein Wellenbrecher e.V."

@@ -140,3 +140,62 @@ def test_an_answer_quoting_a_forums_rules_and_an_asciidoc_files_directives() -> 
 
 def test_a_quizs_hidden_solutions_stay_hidden() -> None:
     assert not any("A young swift" in p.text for p in imported("r9_11_faq_and_quiz_hidden.html").passages)
+
+
+# A tenth review, of the rules written after the ninth (initials, lead-ins, authors' links, …), found these.
+
+def test_a_guest_whose_initials_are_the_publishers_answers_a_q_label() -> None:
+    assert {p.speaker for p in answers_of(imported("r10_01b_initials_collision_Q.md"))} == {"Helena Ruiz"}
+
+
+def test_reporters_named_in_the_intro_ask() -> None:
+    assert voices("r10_09_intro_names_interviewers_de.md")["Miriam Roth"] == "interviewer"
+
+
+@pytest.mark.parametrize("name", ["r10_03_host_opening_QA_de.txt", "r10_04_host_opening_QA_en.txt"])
+def test_a_hosts_opening_that_introduces_the_guest_is_no_answer(name: str) -> None:
+    first = answers_of(imported(name))[0]
+    assert first.question and first.question.endswith("?")
+
+
+@pytest.mark.parametrize("name", ["r10_10_kicker_explainer_en.md", "r10_11_fragen_antworten_zu_de.md",
+                                  "r10_25_title_an_island.md"])
+def test_an_explainers_title_names_no_interviewee(name: str) -> None:
+    assert {p.speaker for p in answers_of(imported(name))} <= {"Interviewee", "Befragte/r"}
+
+
+def test_readers_questions_in_bold_quotes_between_turns_are_questions() -> None:
+    said = answers_of(imported("r10_06_leserchat_quoted_questions_de.md"))
+    assert len({p.question for p in said}) == len(said)
+
+
+def test_a_second_guests_heading_over_a_line_about_him() -> None:
+    assert "Tom Berger" in {p.speaker for p in answers_of(imported("r10_27_second_guest_heading_bio.md"))}
+
+
+def test_an_agent_asked_by_name_answers() -> None:
+    assert [p.speaker for p in answers_of(imported("r10_08_staff_agent_short.md"))].count("Tom Reyes") == 2
+
+
+def test_an_unsigned_channel_stays_the_publisher_and_a_forwarded_question_is_asked() -> None:
+    assert imported("r10_16_tg_nosig_forwarded.html").article.publisher == "Stimmen aus Kerbach"
+    assert voices("r10_18_tg_group_forward_then_joined.html").get("Karl Huber") != "interviewee"
+    assert imported("r10_19_tg_headline_exclaim.html").article.title.startswith("Jetzt live: Hafenmeister")
+
+
+def test_author_links_outside_the_byline_are_no_authors() -> None:
+    assert voices("r10_12_author_link_sidebar.html").get("Paula Winter") == "interviewer"
+    assert voices("r10_13_author_link_guest.html").get("Ben Oduya") == "interviewee"
+
+
+def test_a_section_at_the_end_of_page_heads_and_a_copyright_line_with_a_sentence_after_it() -> None:
+    assert imported("r10_14_page_heads_section_last.txt").article.publisher == ""
+    assert imported("r10_15_copyright_sentence.md").article.publisher == "Klangwerk Magazin"
+
+
+def test_a_long_comment_notice_under_the_last_answer_is_no_answer() -> None:
+    assert not any("不代表本站立场" in p.text for p in imported("r10_20_zh_comment_notice_long.md").passages)
+
+
+def test_a_son_of_the_professors_surname_is_not_the_professor() -> None:
+    assert not any(p.text.startswith("其实那根木头") for p in answers_of(imported("r10_22b_zh_son_not_named.md")))

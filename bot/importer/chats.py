@@ -14,7 +14,7 @@ from typing import Any
 from bot.importer.plaintext import RULE_LINE
 
 # a messaging app's chat saved as text: "12/03/2024, 14:02 - Name: …" (WhatsApp on Android), "[12.03.24, 14:02:33]
-# Name: …" (on an iPhone), "2024-03-12 14:02 Name: …"; each message's lines after its first carry on the message
+# Name: …" (on an iPhone), "2024/3/12 14:02 - 名字: …"; each message's lines after its first carry on the message
 _WHEN = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?"
 CHAT_STAMP = re.compile(rf"^[\u200e\u200f]?(?:\[{_WHEN}\]\s+|{_WHEN}\s+-\s+)")  # ("15.04.24, 20:00 Hamburg" in a
 # message: no stamp)
@@ -81,18 +81,16 @@ def telegram_export(html: str) -> Exported | None:
             continue
         signed = _words(message.xpath('./div[@class="body"]/div[contains(@class, "signature")]'))
         shown = _words(message.xpath('./div[@class="body"]/div[@class="from_name"]'))
-        forwarded = _words(message.xpath('.//div[contains(@class, "forwarded")]/div[contains(@class, "from_name")]'
-                                         '/text()[normalize-space()][1]/..'))
-        forwarded = forwarded.split("  ")[0] if forwarded else None
+        forwarded = _words(message.xpath('.//div[contains(@class, "forwarded")]/div[contains(@class, "from_name")]'))
         origin = re.sub(r"\s+\d{2}\.\d{2}\.\d{4}.*$", "", forwarded or "")  # ("Sigrid Hollenbach 09.03.2024 …")
         sender = signed or shown or sender
-        said = _words(message.xpath('.//div[@class="text"]')) or ""
+        texts = message.xpath('.//div[@class="text"]')
+        said = _words(texts) or ""
         forwarded_answer = origin and looks_like_person(origin) and not re.search(r"[?？]", said)
         author = signed or (origin if forwarded_answer else None) or sender  # (a forward: its author's words, this
         # post only; a reader's question forwarded is asked by the one who forwards it)
         stamp = message.xpath('.//div[contains(@class, "date")]/@title')
         when = _when(stamp[0]) if stamp else None
-        texts = message.xpath('.//div[@class="text"]')
         if texts:
             photo = bool(message.xpath('.//div[contains(@class, "media_wrap")]'))
             posts.append(Post(author, when, _text(texts[0]), photo))

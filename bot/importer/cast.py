@@ -34,10 +34,9 @@ MIN_TURNS = 2
 RECORDING = re.compile(r"(?i)\b(?:recording|tape|this is|today is|it is the \w+ of|we are (?:at|in)|aufnahme|"
                        r"heute ist|wir sind (?:in|im|bei))\b")
 # a host's opening that introduces the guest: "Darüber spreche ich mit Mara Lind.", "She spoke with me …"
-INTRODUCES = re.compile(r"(?i)\b(?:spreche ich mit|sprechen wir mit|spoke (?:with|to) (?:me|us)|"
-                        r"talk(?:ed|ing)? (?:to|with)|joins? (?:me|us)|zu gast|bei mir|bei uns|my guest|our guest|"
-                        r"mein gast|meine gästin|"
-                        r"(?:she|he) was born|(?:sie|er) wurde \d{4}|geboren)\b")
+INTRODUCES = re.compile(r"(?i)\b(?:spreche ich mit|sprechen wir mit|spoke (?:with|to) (?:me|us)|joins? (?:me|us)|"
+                        r"my guest|our guest|mein gast|meine gästin|unser gast|(?:she|he) was born|"
+                        r"(?:sie|er) wurde \d{4})\b")  # (not "Ich bin 1938 in Gleiwitz geboren": her own words)
 STAFF_WORDS = 15  # a press officer's "We're not going to comment on that.": what one who arranges says at most
 ASKING = 0.6  # share of a voice's turns that end in a question: one who asks
 HOST_PHRASES = re.compile(
@@ -501,7 +500,8 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
                        and roles.get(cast.aliases[a.label]) == "interviewer" and _asks(visible(a.text)))
     addressed = Counter(b.label for a, b in itertools.pairwise(turns)
                         if roles.get(cast.aliases[a.label]) == "interviewer"
-                        and any(re.search(rf"\b{re.escape(w)}\b", visible(a.text))  # "Tom, how close was …?"
+                        and any(re.search(rf"\b{re.escape(w)}\b\s*[,?]|,\s*{re.escape(w)}\b", visible(a.text))
+                                # "Tom, how close was …?", "…, Tom?" (not "Will it open in May?")
                                 for w in DESCRIBED.sub(r"\g<n>", b.label).split() if len(w) >= 3))
     for c in canonical:  # "Dee Marchetti (FBF comms): Graham needs to head down …" beside the one who answers
         if roles[c] == "interviewee" and STAFF.search(c) and not addressed[c] and (

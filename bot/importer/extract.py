@@ -426,9 +426,13 @@ def listed_interviews(html: str) -> str:
         return html
     changed = False
     for dl in list(tree.iter("dl")):
-        terms = dl.findall("dt")
-        if len(terms) < 2 or sum(_asks_text(t.text_content()) for t in terms) * 2 < len(terms):
-            continue
+        terms, details = dl.findall("dt"), dl.findall("dd")
+        if len(terms) < 2 or sum(_asks_text(t.text_content()) for t in terms) * 2 < len(terms) or not details \
+                or sum(len(" ".join(d.text_content().split())) for d in details) < DD_MIN * len(details):
+            continue  # (not a profile's facts: "Born? 1976, Uppsala")
+        box = next(dl.iterancestors("aside"), None)
+        if box is not None and not any(QUESTIONS_HEADING.search(h.text_content()) for h in box.iter(*HEADINGS)):
+            continue  # (a fact box beside the interview: "Heat pumps: what they cost"; not "5 Questions for …")
         block = tree.makeelement("div")
         for item in dl:
             if item.tag == "dt":
@@ -449,6 +453,11 @@ def listed_interviews(html: str) -> str:
             box.attrib.pop("class", None)
         changed = True
     return _serialized(tree) if changed else html
+
+
+DD_MIN = 40  # characters an answer in a description list says on average
+HEADINGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b")
+QUESTIONS_HEADING = re.compile(r"(?i)questions?\b|fragen|interview|gespräch|q\s*&\s*a|问|訪談|访谈|采访|採訪")
 
 
 def _asks_text(text: str) -> bool:
@@ -741,7 +750,7 @@ def _exported_chat(source: Source, chat: chats.Exported) -> Document:
 
 HEADLINE_MAX = 80  # characters
 GREETING = re.compile(r"(?i)(?:hi|hello|hey|hallo|liebe[rs]?|dear|guten (?:morgen|tag|abend)|moin|servus|你好|"
-                      r"大家好)\b")
+                      r"大家好)\b[^.!?:–—]{0,40}[,!]")  # "Hi Mara, thanks …!" (not "Liebe im Alter – …")
 PRESENTS = re.compile(r"\s+(?:presents|präsentiert|zeigt)$", re.I)  # a studio's credit over its film's title
 
 

@@ -136,7 +136,8 @@ PLATFORMS = {  # sites that host others' pages: their og:site_name is no publica
 NOTE_PLATFORMS = {"小红书", "rednote", "xiaohongshu", "微博", "新浪微博", "weibo", "豆瓣", "douban"}
 ACCOUNT_NAME = ('//*[contains(concat(" ", normalize-space(@class), " "), " username ") or '
                 'contains(concat(" ", normalize-space(@class), " "), " nickname ") or '
-                'contains(concat(" ", normalize-space(@class), " "), " author-name ")][normalize-space()]')
+                'contains(concat(" ", normalize-space(@class), " "), " author-name ")][normalize-space()]'
+                '[not(ancestor::*[contains(@class, "comment") or contains(@class, "reply")])]')  # (not a commenter)
 VIDEO_PLATFORMS = {"bilibili", "哔哩哔哩", "youtube", "vimeo", "youku", "优酷", "西瓜视频", "抖音", "douyin", "tiktok",
                    "dailymotion"}  # the uploading channel (the page's author) is the publication
 SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜|\s+::\s+"

@@ -271,8 +271,10 @@ def from_title(title: str | None, text: str = "") -> list[str]:
                 continue  # "Hands That Remember: Conversations on …": a phrase (a given name may be "Will")
             if name.split()[0].casefold() in (ARTICLES if k == 0 else ARTICLES | {"an", "a", "des", "den"}):
                 continue  # "Kranich im Einsatz: Das Vermessungsamt Lindenau": a thing (after "with", "An Nguyen")
-            if k == KICKED_RULE and not _addressed(name, text):
-                continue  # "Review: Tom Hanks on the big screen": the text never calls him "Tom"
+            if k == KICKED_RULE and not (_addressed(name, text) or (
+                    name in text and not re.search(rf"[^.!?\n]*{re.escape(name)}[^.!?\n]*\?", text))):
+                continue  # "Review: Tom Hanks on the big screen" (the text never names him, or asks about him: an
+                # explainer's "What is Martin Keller accused of?")
             if len(words(name)) >= 2 or name.isupper():
                 out.append(name)
     return list(dict.fromkeys(out))

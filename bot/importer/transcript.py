@@ -465,7 +465,8 @@ def name_in_capitals(caps: str) -> str:
     words = caps.split()
     if len(words) < 2:
         return caps
-    return " ".join(w.lower() if n and w.lower() in SMALL_WORDS else "-".join(x.capitalize() for x in w.split("-"))
+    return " ".join(w if len(w) <= 4 and not re.search(r"[AEIOUÄÖÜ]", w) else w.lower() if n and w.lower() in
+                    SMALL_WORDS else "-".join(x.capitalize() for x in w.split("-"))  # ("TSV", "DLRG": as they are)
                     for n, w in enumerate(words))
 
 

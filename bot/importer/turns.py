@@ -173,8 +173,10 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
             pieces[i].label = ASKED
     else:  # "问：…" and, between them, questions only set in bold: both are the interviewer's
         unlabelled = [i for i in _marked_questions(pieces) if _asks_marked(pieces[i])]
-        if not guests:  # "MZ: …?" over some answers, the other questions unmarked: those that ask the guest
-            unlabelled += [i for i in _addressed_questions(pieces, askers) if i not in unlabelled]
+        addressed = _addressed_questions(pieces, askers) if not guests else []
+        if len([i for i in addressed if _asks(pieces[i].text)]) >= MIN_QUESTIONS:  # "MZ: …?" over some answers, the
+            # others unmarked (several of them: not a guest asking back "Kennen Sie die Elsbeere?")
+            unlabelled += [i for i in addressed if i not in unlabelled]
         for i in unlabelled:
             pieces[i].label = ASKED
         questions = sorted(questions + unlabelled)

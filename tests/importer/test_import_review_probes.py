@@ -199,3 +199,43 @@ def test_a_long_comment_notice_under_the_last_answer_is_no_answer() -> None:
 
 def test_a_son_of_the_professors_surname_is_not_the_professor() -> None:
     assert not any(p.text.startswith("其实那根木头") for p in answers_of(imported("r10_22b_zh_son_not_named.md")))
+
+
+# An eleventh review, of the rules written after the tenth, found these.
+
+def answer_texts(name: str) -> list[str]:
+    return [p.text for p in answers_of(imported(name))]
+
+
+@pytest.mark.parametrize("name, kept", [("r11_p02_sz_unlabelled_answers.html", "Sie sehen also das Problem."),
+                                        ("r11_p19_en_Q_unlabelled_you.html", "Would you believe it?")])
+def test_a_guests_own_questions_to_the_reporter_stay_in_the_answer(name: str, kept: str) -> None:
+    assert any(kept in t for t in answer_texts(name)) and len(answer_texts(name)) == 3
+
+
+def test_a_fact_box_and_a_profiles_facts_set_as_description_lists_are_no_answers() -> None:
+    assert len(answer_texts("r11_p05_dl_faq_aside.html")) == 3
+    assert not any(t.startswith("1976") for t in answer_texts("r11_p06_dl_profile_facts.html"))
+
+
+def test_a_kicker_title_naming_a_guest_the_text_calls_only_by_her_full_name() -> None:
+    assert {p.speaker for p in answers_of(imported("r11_p03_kicked_title_bold_q.html"))} == {"Harriet Osei"}
+
+
+def test_a_commenter_is_no_publisher_and_a_guest_introducing_herself_answers() -> None:
+    assert imported("r11_p07_weibo_commenter.html").article.publisher != "竹林深处的猫"
+    assert answer_texts("r11_p10_oral_geboren.txt")[0].startswith("Ich bin 1938 in Gleiwitz geboren")
+
+
+def test_forwarded_answers_with_rhetorical_questions_and_a_headline_that_starts_like_a_greeting() -> None:
+    assert [p.speaker for p in answers_of(imported("r11_p12_tg_forwarded_answers.html"))] == ["Ruth Adler"] * 3
+    assert imported("r11_p20_tg_liebe_headline.html").article.title.startswith("Liebe im Alter")
+
+
+def test_an_answer_explaining_the_comment_rules_and_a_press_officer_called_will() -> None:
+    assert len(answer_texts("r11_p13_zh_platform_rules_answer.html")) == 2
+    assert voices("r11_p17_staff_will.html")["Will Hartley"] == "other"
+
+
+def test_a_clubs_abbreviation_in_its_running_head_stays() -> None:
+    assert imported("r11_p15_newsletter_tsv.txt").article.publisher == "TSV 1860 Lollar e.V."

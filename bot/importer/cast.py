@@ -37,6 +37,9 @@ RECORDING = re.compile(r"(?i)\b(?:recording|tape|this is|today is|it is the \w+ 
 INTRODUCES = re.compile(r"(?i)\b(?:spreche ich mit|sprechen wir mit|spoke (?:with|to) (?:me|us)|joins? (?:me|us)|"
                         r"my guest|our guest|mein gast|meine gästin|unser gast|(?:she|he) was born|"
                         r"(?:sie|er) wurde \d{4})\b")  # (not "Ich bin 1938 in Gleiwitz geboren": her own words)
+# a host presenting someone else: "Heute habe ich die Imkerin Mara Lind bei mir im Studio", "I talked to …"
+PRESENTS_SOMEONE = re.compile(r"(?i)\b(?:bei mir|bei uns|im studio|zu gast|talk(?:ed|ing)? (?:to|with)|with me|"
+                              r"in the studio)\b")
 STAFF_WORDS = 15  # a press officer's "We're not going to comment on that.": what one who arranges says at most
 ASKING = 0.6  # share of a voice's turns that end in a question: one who asks
 HOST_PHRASES = re.compile(
@@ -189,6 +192,12 @@ def _claimed(label: str, short: str, counts: Counter[str], recurring: set[str],
     return any(not names.same_person(f, label) for f in earlier)
 
 
+def _names_another(text: str, label: str) -> bool:
+    """Whether a text names someone other than the labelled person in full ("… die Imkerin Mara Lind …")."""
+    return any(not names.same_person(m.group(0), label) and names.looks_like_person(m.group(0))
+               for m in re.finditer(names.PERSON2, text))
+
+
 def _others_in_office(office: str, name: str, text: str) -> bool:
     """Whether the text names someone else of that surname with that title ("张明远教授" beside "张立群", "张教授")."""
     held = names.HAN_OFFICE.match(office)
@@ -264,7 +273,8 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         credited = re.search(rf"(?i)(?:\bby|\bvon|interviewer(?:in)?\s*[:：])\s+{re.escape(label)}", intro)
         opens = (len(answering) == 1 and not before and not _asks(opening) and not HOST_PHRASES.search(opening)
                  and not credited
-                 and (label in intro or not (RECORDING.search(opening) or INTRODUCES.search(opening))))
+                 and (label in intro or not (RECORDING.search(opening) or INTRODUCES.search(opening) or (
+                     PRESENTS_SOMEONE.search(opening) and _names_another(opening, label)))))
         # (named before as the one the text is of, or neither announcing a recording, "Recording for the … Memory
         # Project, tape three", nor introducing the guest, "Darüber spreche ich mit Mara Lind.")
         # (the guest's own first word before the first question; a host's opening asks or welcomes)
@@ -500,7 +510,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
                        and roles.get(cast.aliases[a.label]) == "interviewer" and _asks(visible(a.text)))
     addressed = Counter(b.label for a, b in itertools.pairwise(turns)
                         if roles.get(cast.aliases[a.label]) == "interviewer"
-                        and any(re.search(rf"\b{re.escape(w)}\b\s*[,?]|,\s*{re.escape(w)}\b", visible(a.text))
+                        and any(re.search(rf"\b{re.escape(w)}\b\s*[,?:—–]|,\s*{re.escape(w)}\b", visible(a.text))
                                 # "Tom, how close was …?", "…, Tom?" (not "Will it open in May?")
                                 for w in DESCRIBED.sub(r"\g<n>", b.label).split() if len(w) >= 3))
     for c in canonical:  # "Dee Marchetti (FBF comms): Graham needs to head down …" beside the one who answers

@@ -86,8 +86,9 @@ def telegram_export(html: str) -> Exported | None:
         sender = signed or shown or sender
         texts = message.xpath('.//div[@class="text"]')
         said = _words(texts) or ""
-        forwarded_answer = origin and looks_like_person(origin) and not re.match(r"[^.!?。！？]*[?？]", said)
-        # (a reader's question forwarded opens asking; an answer forwarded may ask later, rhetorically)
+        forwarded_answer = origin and looks_like_person(origin) and not (
+            re.match(r"[^.!?。！？]*[?？]", said) or re.search(r"[?？]\W*$", said))
+        # (a reader's question forwarded opens or ends asking; an answer forwarded may ask on the way, rhetorically)
         author = signed or (origin if forwarded_answer else None) or sender  # (a forward: its author's words, this
         # post only; a reader's question forwarded is asked by the one who forwards it)
         stamp = message.xpath('.//div[contains(@class, "date")]/@title')

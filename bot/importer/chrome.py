@@ -192,12 +192,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"^(?:图为|圖為)[^。！？!?]{2,80}。?$",  # "图为澜城市交通运输局局长王振峰做客在线访谈。"
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
                     r"^(?:照片|相片|圖片|图片|圖|图|photos?|bild(?:er)?|fotos?)[^:：]{0,12}[:：]\s*https?://\S+$")),
+    # a page's button: "▶ Watch the recording (52 min)", "Mitschnitt ansehen", "观看回放"
+    ("recording button", _rx(r"^\W{0,3}(?:watch|listen to|re-?watch) (?:the )?(?:recording|replay|full (?:session|"
+                             r"talk|video|episode))\b[^.!?]{0,30}$|^\W{0,3}(?:aufzeichnung|mitschnitt) (?:ansehen|"
+                             r"anhören)\b[^.!?]{0,30}$|^\W{0,3}(?:观看|觀看)(?:回放|完整视频|完整視頻)")),
     ("comment form", _rx(r"^(?:请|請)文明上网|^(?:请|請)理性发言|^[^。]{0,20}留言(?:经|經)(?:审核|審核)",  # its rules
                          r"^(?:网友|網友)?评论仅代表|^(?:网友|網友)?評論僅代表|^[^。]{0,30}不代表本站立场")),
     ("follow", _rx(r"^欢迎(?:在评论区|在評論區|大家)?留言", r"^歡迎(?:在評論區|大家)?留言",
-                   r"^\W{0,3}(?:watch|listen to|re-?watch) (?:the )?(?:recording|replay|full (?:session|talk|video|"
-                   r"episode))\b[^.!?]{0,30}$|^\W{0,3}(?:aufzeichnung|mitschnitt) (?:ansehen|anhören)\b[^.!?]{0,30}$"
-                   r"|^\W{0,3}(?:观看|觀看)(?:回放|完整视频|完整視頻)",  # a recording's button
                    r"欢迎添加(?:作者)?微信|歡迎添加(?:作者)?微信|仅代表作者本人|僅代表作者本人|仅提供信息存储空间服务|"
                    r"僅提供資訊儲存空間服務",  # a platform's contact line and its disclaimer
                    r"^(?:欢迎在评论区|歡迎在評論區)[^。！!]{0,30}[？?！!。]?$",
@@ -469,7 +470,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
             continue
         if reason in LOOSE and not loose_ok:
             continue
-        if reason in {"chapters", "navigation", "contact", "copyright-line"} and in_answer:
+        if reason in {"chapters", "navigation", "contact", "copyright-line", "recording button"} and in_answer:
             continue
         if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX and (
                 len(set(NOTICE_PHRASES.findall(plain))) < 2 or "我" in plain or len(plain) > 2 * NOTICE_MAX):

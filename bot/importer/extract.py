@@ -749,8 +749,8 @@ def _exported_chat(source: Source, chat: chats.Exported) -> Document:
 
 
 HEADLINE_MAX = 80  # characters
-GREETING = re.compile(r"(?i)(?:hi|hello|hey|hallo|liebe[rs]?|dear|guten (?:morgen|tag|abend)|moin|servus|你好|"
-                      r"大家好)\b[^.!?:–—]{0,40}[,!]")  # "Hi Mara, thanks …!" (not "Liebe im Alter – …")
+GREETING = re.compile(r"(?i:hi|hello|hey|hallo|dear|guten (?:morgen|tag|abend)|moin|servus|welcome|willkommen|"
+                      r"herzlich willkommen)\b|(?i:liebe[rs]?)\s+[A-ZÄÖÜ]|你好|大家好|欢迎")  # (not "Liebe im Alter")
 PRESENTS = re.compile(r"\s+(?:presents|präsentiert|zeigt)$", re.I)  # a studio's credit over its film's title
 
 
@@ -817,7 +817,7 @@ def from_text(source: Source) -> Document:
     if meta.found.get("publisher") == "web address":  # the site's name as the file writes it, above its text too
         meta.publisher = metadata.as_written(meta.publisher, source.text)
     first = next((line.strip() for line in body.split("\n") if line.strip()), "")
-    site = transcript.named_site(first) or (None if meta.publisher else metadata.letterhead(first))
+    site = transcript.named_site(first) or (None if meta.publisher else metadata.letterhead(first) or _masthead(body))
     if site:  # "HARBOR & FINCH BOOKS — PRESS KIT", "Fachverband Holzbau e.V.": who publishes the text
         meta.put("publisher", names.written_as(site, [body]) or transcript.name_in_capitals(site), "its first line")
         body = body.replace(first, "", 1)  # the publisher's name over its text, no passage
@@ -828,6 +828,21 @@ def from_text(source: Source) -> Document:
     if meta.title:  # "慢半拍 | EP58 在屋顶养蜂的人：…" over "节目：慢半拍": the episode's own title
         meta.title = metadata.without_show(meta.title, meta.publisher)
     return Document(body, meta, source.kind)
+
+
+MASTHEAD = re.compile(r"(?i)amtsblatt|mitteilungsblatt|gemeindeblatt|gemeindebrief|stadtanzeiger|bote|zeitung|"
+                      r"anzeiger|kurier|rundschau|nachrichten|newsletter|gazette|bulletin|journal|times|news")
+ISSUE_LINE = re.compile(r"(?i)\b(?:jahrgang|nummer|ausgabe|nr\.|issue|vol\.|volume|no\.)\s*\d")
+
+
+def _masthead(body: str) -> str | None:
+    """A periodical's name in capitals over its issue's line ("AMTSBLATT DER GEMEINDE HOLZKIRCHEN AM BACH" over
+    "Jahrgang 41 | Nummer 9 | …"): who publishes the text."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()][:4]
+    if lines and transcript.CAPS.match(lines[0]) and MASTHEAD.search(lines[0]) and len(lines[0].split()) <= 8 \
+            and any(ISSUE_LINE.search(line) for line in lines[1:]):
+        return lines[0]
+    return None
 
 
 def _without_masthead(body: str, title: str) -> str:

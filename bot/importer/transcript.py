@@ -449,7 +449,8 @@ def _page_numbers(found: list[tuple[int, ...]]) -> bool:
     return len(growing) == 1 and all(len(set(c)) == 1 for c in columns if c is not growing[0])
 
 
-SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "der", "die", "das", "und", "für", "des"}
+SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "der", "die", "das", "und", "für", "des",
+               "am", "im", "auf", "bei", "zum", "zur", "vom", "von", "dem", "den", "mit"}
 
 
 def _person(item: str) -> str:
@@ -465,7 +466,7 @@ def name_in_capitals(caps: str) -> str:
     words = caps.split()
     if len(words) < 2:
         return caps
-    return " ".join(w if len(w) <= 4 and not re.search(r"[AEIOUÄÖÜ]", w) else w.lower() if n and w.lower() in
+    return " ".join(w if re.fullmatch(r"[B-DF-HJ-NP-TV-XZ]{2,4}", w) else w.lower() if n and w.lower() in
                     SMALL_WORDS else "-".join(x.capitalize() for x in w.split("-"))  # ("TSV", "DLRG": as they are)
                     for n, w in enumerate(words))
 

@@ -498,3 +498,15 @@ def test_a_clubs_newsletter_is_published_by_the_club_its_running_head_names(tmp_
         for n, page in enumerate(pages, start=6))
     prepared = read_article(str(write(tmp_path, "heft.txt", text)))
     assert prepared.article.publisher == "Ruderverein Wellenbrecher e.V."
+
+
+def test_a_municipal_newsletters_masthead_in_capitals_over_its_issue(tmp_path: Path) -> None:
+    text = ("AMTSBLATT DER GEMEINDE HOLZKIRCHEN AM BACH\nMitteilungsblatt für Holzkirchen, Oberried und Sandhof\n"
+            "Jahrgang 41 | Nummer 9 | Freitag, 3. Mai 2024\n\nAus dem Rathaus\n\nIm Gespräch: der neue "
+            "Feuerwehrkommandant Daniel Krause\n\n" + "\n\n".join(f"? {q}\n\n! {a}" for q, a in [
+                ("Herr Krause, wie kamen Sie zur Feuerwehr?", "Über meinen Vater, der war dreißig Jahre dabei."),
+                ("Was ändert sich jetzt?", "Wir bilden mehr Atemschutzgeräteträger aus, das ist die größte Lücke."),
+                ("Suchen Sie Nachwuchs?", "Ja. Jeden Dienstag ab 19 Uhr im Gerätehaus, einfach vorbeikommen.")])
+            + "\n\n(tk)\n")
+    assert read_article(str(write(tmp_path, "amtsblatt.txt", text))).article.publisher == \
+        "Amtsblatt der Gemeinde Holzkirchen am Bach"

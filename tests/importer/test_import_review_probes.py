@@ -239,3 +239,33 @@ def test_an_answer_explaining_the_comment_rules_and_a_press_officer_called_will(
 
 def test_a_clubs_abbreviation_in_its_running_head_stays() -> None:
     assert imported("r11_p15_newsletter_tsv.txt").article.publisher == "TSV 1860 Lollar e.V."
+
+
+# A twelfth review, of the rules written after the eleventh, found these.
+
+@pytest.mark.parametrize("name", ["r12_p09_intro_bei_mir.txt", "r12_p10_intro_talked.txt"])
+def test_a_hosts_opening_presenting_the_guest_is_no_answer(name: str) -> None:
+    assert len(answers_of(imported(name))) == 3
+
+
+def test_a_press_officer_asked_by_name_with_a_dash_answers() -> None:
+    assert any(t.startswith("We're setting up a hardship fund") for t in answer_texts("r12_p11_staff_dash.txt"))
+
+
+def test_readers_questions_forwarded_after_a_greeting_are_the_hosts() -> None:
+    assert voices("r12_p06_tg_forward_reader.html") == {"Tanja Rehm": "interviewer", "Jana Voss": "interviewee"}
+
+
+@pytest.mark.parametrize("name", ["r12_p13_tg_guten_abend.html", "r12_p05_tg_greeting.html"])
+def test_a_greeting_as_a_chats_first_post_is_no_title(name: str) -> None:
+    assert imported(name).found.get("title") != "the first post"
+
+
+@pytest.mark.parametrize("name, publisher", [("r12_p04_caps_publisher.txt", "My Green Kitchen"),
+                                             ("r12_p08_caps_running_head.txt", "St. Georgen Bote")])
+def test_short_words_of_a_name_in_capitals(name: str, publisher: str) -> None:
+    assert imported(name).article.publisher == publisher
+
+
+def test_watch_the_recording_inside_an_answer_stays() -> None:
+    assert any("Watch the recording with the sound off" in t for t in answer_texts("r12_p03_watch_recording.md"))

@@ -40,6 +40,9 @@ INTRODUCES = re.compile(r"(?i)\b(?:spreche ich mit|sprechen wir mit|spoke (?:wit
 # a host presenting someone else: "Heute habe ich die Imkerin Mara Lind bei mir im Studio", "I talked to …"
 PRESENTS_SOMEONE = re.compile(r"(?i)\b(?:bei mir|bei uns|im studio|zu gast|talk(?:ed|ing)? (?:to|with)|with me|"
                               r"in the studio)\b")
+KIN = re.compile(r"(?i)\b(?:mann|frau|bruder|schwester|vater|mutter|sohn|tochter|husband|wife|brother|sister|"
+                 r"father|mother|son|daughter)\b")
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|we|our|(?i:ich|mein\w*|wir|unser\w*))\b|我")
 STAFF_WORDS = 15  # a press officer's "We're not going to comment on that.": what one who arranges says at most
 ASKING = 0.6  # share of a voice's turns that end in a question: one who asks
 HOST_PHRASES = re.compile(
@@ -194,8 +197,10 @@ def _claimed(label: str, short: str, counts: Counter[str], recurring: set[str],
 
 def _names_another(text: str, label: str) -> bool:
     """Whether a text names someone other than the labelled person in full ("… die Imkerin Mara Lind …")."""
+    surname = label.split()[-1] if label.split() else label
     return any(not names.same_person(m.group(0), label) and names.looks_like_person(m.group(0))
-               for m in re.finditer(names.PERSON2, text))
+               and not m.group(0).endswith(" " + surname) and not KIN.search(text[max(0, m.start() - 24):m.start()])
+               for m in re.finditer(names.PERSON2, text))  # (not "meinen Mann …, Konrad Holm", "my brother Dale")
 
 
 def _others_in_office(office: str, name: str, text: str) -> bool:
@@ -272,7 +277,8 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         intro = "\n".join(visible(p.text) for p in paras[:first_at[label][0]])
         credited = re.search(rf"(?i)(?:\bby|\bvon|interviewer(?:in)?\s*[:：])\s+{re.escape(label)}", intro)
         opens = (len(answering) == 1 and not before and not _asks(opening) and not HOST_PHRASES.search(opening)
-                 and not credited
+                 and not credited and bool(FIRST_PERSON.search(opening))  # (someone speaking, not "Kindergarten
+                 # Sonnenschein: Anmeldung für September" over a notice)
                  and (label in intro or not (RECORDING.search(opening) or INTRODUCES.search(opening) or (
                      PRESENTS_SOMEONE.search(opening) and _names_another(opening, label)))))
         # (named before as the one the text is of, or neither announcing a recording, "Recording for the … Memory
@@ -510,7 +516,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
                        and roles.get(cast.aliases[a.label]) == "interviewer" and _asks(visible(a.text)))
     addressed = Counter(b.label for a, b in itertools.pairwise(turns)
                         if roles.get(cast.aliases[a.label]) == "interviewer"
-                        and any(re.search(rf"\b{re.escape(w)}\b\s*[,?:—–]|,\s*{re.escape(w)}\b", visible(a.text))
+                        and any(re.search(rf"\b{re.escape(w)}\b\s*[,?—–]|,\s*{re.escape(w)}\b", visible(a.text))
                                 # "Tom, how close was …?", "…, Tom?" (not "Will it open in May?")
                                 for w in DESCRIBED.sub(r"\g<n>", b.label).split() if len(w) >= 3))
     for c in canonical:  # "Dee Marchetti (FBF comms): Graham needs to head down …" beside the one who answers

@@ -25,6 +25,8 @@ CHAT_FILLER = re.compile(r"(?i)\s*[\u200e\u200f]?(?:<attached:[^>\n]*>|<(?:Media
                          r"gelöscht|Du hast diese Nachricht gelöscht|此消息已删除|你删除了此消息|"
                          r"(?:image|video|audio|sticker|GIF|document) omitted)\.?\s*$")
 MIN_MESSAGES = 8
+READER_GREETING = re.compile(r"(?i)(?:hallo|hi|hello|liebe[rs]?|sehr geehrte[rs]?|dear|guten (?:tag|abend|morgen)|"
+                             r"moin|servus)\b|您好|你好")
 
 
 def chat_export(text: str) -> str:
@@ -87,8 +89,9 @@ def telegram_export(html: str) -> Exported | None:
         texts = message.xpath('.//div[@class="text"]')
         said = _words(texts) or ""
         forwarded_answer = origin and looks_like_person(origin) and not (
-            re.match(r"[^.!?。！？]*[?？]", said) or re.search(r"[?？]\W*$", said))
-        # (a reader's question forwarded opens or ends asking; an answer forwarded may ask on the way, rhetorically)
+            re.match(r"[^.!?。！？]*[?？]", said) or (re.search(r"[?？]\W*$", said) and READER_GREETING.match(said)))
+        # (a reader's question forwarded opens asking, or greets and ends asking; an answer forwarded may ask,
+        # rhetorically, on the way or at its end)
         author = signed or (origin if forwarded_answer else None) or sender  # (a forward: its author's words, this
         # post only; a reader's question forwarded is asked by the one who forwards it)
         stamp = message.xpath('.//div[contains(@class, "date")]/@title')

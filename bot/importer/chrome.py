@@ -422,6 +422,7 @@ COOKIE_BANNER = re.compile(r"(?i)\b(?:we|wir|diese (?:web)?seite|diese website|t
 CONSENT = re.compile(r"(?i)einwilligung|zustimmung|\bconsent|personali[sz]|\btracking\b|widerruf|datenschutz|"
                      r"\bprivacy\b|akzeptieren|accept all|ähnliche technologien|similar technologies|同意|隐私|隱私")
 BANNER_MAX = 800  # characters
+WRITER_INITIALS = re.compile(r"[(（][a-zäöü]{2,4}(?:/[a-zäöü]{2,4})?[)）]")
 NOTICE_MAX = 60  # characters: a comment form's notice under the last answer, not an answer that quotes it
 NOTICE_PHRASES = re.compile(r"文明上网|理性发言|审核|審核|仅代表|僅代表|不代表本站|遵守|法律法规|法律法規")
 SHORT_ONLY = {"promotion", "copyright", "copyright-line", "cookies", "paywall", "follow", "contact"}  # a line, no box
@@ -451,6 +452,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         return "marker"
     if re.fullmatch(r"`[^`]+`", plain):  # a whole line set as code: judge what it says
         plain = plain[1:-1].strip()
+    if WRITER_INITIALS.fullmatch(plain):
+        return "credit"  # "(tk)" under the interview: the writer's initials
     if re.fullmatch(r"[（(【\[][^（）()【】\[\]]+[）)】\]]", plain):  # a note in brackets: judge what it says
         plain = plain[1:-1].strip()
     if AD_LABEL.fullmatch(plain) or AD_BOX.match(plain):
@@ -470,7 +473,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
             continue
         if reason in LOOSE and not loose_ok:
             continue
-        if reason in {"chapters", "navigation", "contact", "copyright-line", "recording button"} and in_answer:
+        if (reason in {"chapters", "navigation", "contact", "copyright-line"} or (
+                reason == "recording button" and para is not None and para.kind == "item")) and in_answer:
             continue
         if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX and (
                 len(set(NOTICE_PHRASES.findall(plain))) < 2 or "我" in plain or len(plain) > 2 * NOTICE_MAX):

@@ -749,8 +749,9 @@ def _exported_chat(source: Source, chat: chats.Exported) -> Document:
 
 
 HEADLINE_MAX = 80  # characters
-GREETING = re.compile(r"(?i:hi|hello|hey|hallo|dear|guten (?:morgen|tag|abend)|moin|servus|welcome|willkommen|"
-                      r"herzlich willkommen)\b|(?i:liebe[rs]?)\s+[A-ZÄÖÜ]|你好|大家好|欢迎")  # (not "Liebe im Alter")
+GREETING = re.compile(r"(?:(?i:hi|hello|hey|hallo|dear|guten (?:morgen|tag|abend)|moin|servus|welcome|willkommen|"
+                      r"herzlich willkommen)\b(?!-)|(?i:liebe[rs]?)\s+[A-ZÄÖÜ]|你好|大家好|欢迎)(?![^\n]*[:：–—])")
+# (not "Liebe im Alter", "Hi-Fi im Hafen", "Willkommen an Bord: Ein Gespräch mit …", headlines)
 PRESENTS = re.compile(r"\s+(?:presents|präsentiert|zeigt)$", re.I)  # a studio's credit over its film's title
 
 
@@ -765,6 +766,7 @@ def from_text(source: Source) -> Document:
     text = chats.chat_export(text)  # a chat exported as text: its messages as turns
     text = plaintext.notes(text)  # a knowledge base's note: wikilinks, callouts, an interview as an outline
     text = plaintext.extensions(text)  # comments and Python-Markdown's extensions, as the site shows the text
+    text = plaintext.marked_turns(text)  # "? …" questions and "! …" answers: the marks as labels
     posted_head, text = plaintext.bbs_post(text)  # a bulletin board's post: its head, and the post alone
     if not posted_head:
         posted_head, text = plaintext.social_post(text)  # a microblog's long post
@@ -830,8 +832,8 @@ def from_text(source: Source) -> Document:
     return Document(body, meta, source.kind)
 
 
-MASTHEAD = re.compile(r"(?i)amtsblatt|mitteilungsblatt|gemeindeblatt|gemeindebrief|stadtanzeiger|bote|zeitung|"
-                      r"anzeiger|kurier|rundschau|nachrichten|newsletter|gazette|bulletin|journal|times|news")
+MASTHEAD = re.compile(r"(?i)(?:amtsblatt|mitteilungsblatt|blatt|gemeindebrief|(?<!ange)bote|zeitung|anzeiger|kurier|"
+                      r"rundschau|nachrichten)\b|\b(?:newsletter|gazette|bulletin|journal|times|news)\b")
 ISSUE_LINE = re.compile(r"(?i)\b(?:jahrgang|nummer|ausgabe|nr\.|issue|vol\.|volume|no\.)\s*\d")
 
 

@@ -462,6 +462,21 @@ def extensions(text: str) -> str:
     return "\n".join(out)
 
 
+MARKED_TURN = re.compile(r"^(?P<m>[?!¿¡])[ \t]+(?=\S)", re.M)  # "? Herr Krause, …" / "! Das war …"
+
+
+def marked_turns(text: str) -> str:
+    """A text whose questions open with "?" and answers with "!" (as some newsletters print an interview) with
+    those marks as the labels they stand for ("Q:", "A:"); any other text as it is."""
+    marks = [m.group("m") for m in MARKED_TURN.finditer(text)]
+    if sum(m in "?¿" for m in marks) < MIN_MARKED or sum(m in "!¡" for m in marks) < MIN_MARKED:
+        return text
+    return MARKED_TURN.sub(lambda m: "Q: " if m.group("m") in "?¿" else "A: ", text)
+
+
+MIN_MARKED = 3
+
+
 def _asks(item: str) -> bool:
     return TRAILING_TAGS.sub("", item).strip(" *_").endswith(("?", "？"))
 

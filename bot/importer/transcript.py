@@ -450,7 +450,7 @@ def _page_numbers(found: list[tuple[int, ...]]) -> bool:
 
 
 SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "der", "die", "das", "und", "für", "des",
-               "am", "im", "auf", "bei", "zum", "zur", "vom", "von", "dem", "den", "mit"}
+               "am", "im", "auf", "bei", "zum", "zur", "vom", "von", "dem"}
 
 
 def _person(item: str) -> str:
@@ -466,7 +466,7 @@ def name_in_capitals(caps: str) -> str:
     words = caps.split()
     if len(words) < 2:
         return caps
-    return " ".join(w if re.fullmatch(r"[B-DF-HJ-NP-TV-XZ]{2,4}", w) else w.lower() if n and w.lower() in
+    return " ".join(w if re.fullmatch(r"(?=.*[A-Z])[B-DF-HJ-NP-TV-XZ&\d]{2,5}", w) else w.lower() if n and w.lower() in
                     SMALL_WORDS else "-".join(x.capitalize() for x in w.split("-"))  # ("TSV", "DLRG": as they are)
                     for n, w in enumerate(words))
 

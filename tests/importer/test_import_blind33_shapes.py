@@ -510,3 +510,14 @@ def test_a_municipal_newsletters_masthead_in_capitals_over_its_issue(tmp_path: P
             + "\n\n(tk)\n")
     assert read_article(str(write(tmp_path, "amtsblatt.txt", text))).article.publisher == \
         "Amtsblatt der Gemeinde Holzkirchen am Bach"
+
+
+def test_questions_marked_with_a_question_mark_and_answers_with_an_exclamation_mark(tmp_path: Path) -> None:
+    qa = [("Herr Krause, wie kamen Sie zur Feuerwehr?", "Über meinen Vater, der war dreißig Jahre dabei."),
+          ("Was ändert sich jetzt?", "Wir bilden mehr Atemschutzgeräteträger aus."),
+          ("Suchen Sie Nachwuchs?", "Ja. Jeden Dienstag ab 19 Uhr im Gerätehaus.")]
+    text = ("Aus dem Rathaus\n\nKindergarten Sonnenschein: Anmeldung für September\nDie Anmeldungen werden bis 31. Mai "
+            "entgegengenommen.\n\nIm Gespräch: der neue Feuerwehrkommandant Daniel Krause\n\n"
+            + "\n\n".join(f"? {q}\n\n! {a}" for q, a in qa) + "\n\n(tk)\n")
+    said = [(p.speaker, p.question, p.text) for p in answers_of(read_article(str(write(tmp_path, "blatt.txt", text))))]
+    assert [(q, a) for _, q, a in said] == qa and len({who for who, _, _ in said}) == 1

@@ -269,3 +269,30 @@ def test_short_words_of_a_name_in_capitals(name: str, publisher: str) -> None:
 
 def test_watch_the_recording_inside_an_answer_stays() -> None:
     assert any("Watch the recording with the sound off" in t for t in answer_texts("r12_p03_watch_recording.md"))
+
+
+# A thirteenth review, of the rules written after the twelfth, found these.
+
+def test_forwarded_answers_that_end_asking_rhetorically() -> None:
+    assert [p.speaker for p in answers_of(imported("r13_p01_tg_forward_ends_rhetorical.html"))] == ["Ruth Adler"] * 3
+
+
+@pytest.mark.parametrize("name, start", [("r13_p02_tg_headline_willkommen.html", "Willkommen an Bord:"),
+                                         ("r13_p03_tg_headline_hifi.html", "Hi-Fi im Hafen")])
+def test_a_chats_headline_that_starts_like_a_greeting(name: str, start: str) -> None:
+    assert imported(name).article.title.startswith(start)
+
+
+def test_a_headline_in_capitals_over_an_issue_line_is_no_publisher() -> None:
+    assert imported("r13_p07_masthead_headline.txt").article.publisher == ""
+
+
+@pytest.mark.parametrize("name, publisher", [("r13_p09_srt_hm.srt", "H&M Foundation"),
+                                             ("r13_p10_srt_den_haag.srt", "Kunsthal Den Haag")])
+def test_names_in_capitals_with_an_ampersand_or_a_dutch_den(name: str, publisher: str) -> None:
+    assert imported(name).article.publisher == publisher
+
+
+def test_a_recording_button_under_the_last_answer_and_a_press_officer_quoted_with_a_colon() -> None:
+    assert not any("Watch the full episode" in t for t in answer_texts("r13_p12_recording_button.html"))
+    assert voices("r13_p13_staff_colon.txt")["Dee Marchetti"] == "other"

@@ -36,7 +36,7 @@ THANKS = re.compile(r"(?i)(?:(?:vielen|herzlichen|besten) )?dank\b|danke\b|thank
 CAPS_HEAD = re.compile(r"[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ&'’ -]{2,58}[A-ZÄÖÜÀ-Þ]")  # a line in capitals ("ABOUT THE AUTHOR")
 BIO_START = re.compile(r"(?i)(?:zur person|über die autorin|über den autor|about the author|about the interviewee|"
                        r"人物小檔案|人物小档案|人物简介|人物簡介)\b")
-# after the last answer, a line inviting to write, follow or watch ("欢迎写信到 …@…", "▶ Watch the full episode"): the end
+# after the last answer, a line inviting to write, follow or watch ("欢迎写信到 …@…", "▶ Watch the full episode")
 OUTRO = {"contact", "follow", "recording button"}
 SEPARATOR = re.compile(r"[—–\-*·•◆◇~=_#\s]{1,12}")
 NUMBERED_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)、:：]|[QqFf]\s?\d{1,2}\b)")

@@ -42,7 +42,8 @@ PRESENTS_SOMEONE = re.compile(r"(?i)\b(?:bei mir|bei uns|im studio|zu gast|talk(
                               r"in the studio)\b")
 KIN = re.compile(r"(?i)\b(?:mann|frau|bruder|schwester|vater|mutter|sohn|tochter|husband|wife|brother|sister|"
                  r"father|mother|son|daughter)\b")
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|we|our|(?i:ich|mein\w*|wir|unser\w*))\b|我")
+FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|us|our|ich|mir|mich|mein\w*|wir|uns|unser\w*|danke|thanks?|"
+                          r"gerne?|hello|hallo|guten (?:morgen|tag|abend))\b|我|谢谢|你好")  # (someone speaking)
 STAFF_WORDS = 15  # a press officer's "We're not going to comment on that.": what one who arranges says at most
 ASKING = 0.6  # share of a voice's turns that end in a question: one who asks
 HOST_PHRASES = re.compile(

@@ -422,7 +422,8 @@ COOKIE_BANNER = re.compile(r"(?i)\b(?:we|wir|diese (?:web)?seite|diese website|t
 CONSENT = re.compile(r"(?i)einwilligung|zustimmung|\bconsent|personali[sz]|\btracking\b|widerruf|datenschutz|"
                      r"\bprivacy\b|akzeptieren|accept all|ähnliche technologien|similar technologies|同意|隐私|隱私")
 BANNER_MAX = 800  # characters
-WRITER_INITIALS = re.compile(r"[(（][a-zäöü]{2,4}(?:/[a-zäöü]{2,4})?[)）]")
+WRITER_INITIALS = re.compile(r"[(（](?:(?!(?:ja|no|ok|oh|ah|äh|hm|mh|[ivx]+)[)）/])[a-zäöü]{2}|dpa|afp|epd|kna|apa|sda|"
+                             r"ddp)(?:/(?:[a-zäöü]{2}|dpa|afp))?[)）]")  # "(tk)", "(dpa)" (not "(ja)", "(sic)", "(ii)")
 NOTICE_MAX = 60  # characters: a comment form's notice under the last answer, not an answer that quotes it
 NOTICE_PHRASES = re.compile(r"文明上网|理性发言|审核|審核|仅代表|僅代表|不代表本站|遵守|法律法规|法律法規")
 SHORT_ONLY = {"promotion", "copyright", "copyright-line", "cookies", "paywall", "follow", "contact"}  # a line, no box

@@ -818,10 +818,17 @@ def from_text(source: Source) -> Document:
     metadata.from_markdown(meta, body, source.url)
     if meta.found.get("publisher") == "web address":  # the site's name as the file writes it, above its text too
         meta.publisher = metadata.as_written(meta.publisher, source.text)
+    account = next((m for line in body.split("\n")[:12] if (m := WECHAT_HEAD.match(line.strip()))), None)
+    if account:  # "原创 小满 山野手记 2024-06-02 08:00 浙江": a WeChat article's head, as a backup keeps it
+        meta.put("publisher", account.group("acc"), "the account's line")
+        meta.put("published", metadata.iso_date(account.group("d")), "the account's line")
+        body = body.replace(account.group(0), "", 1)
     first = next((line.strip() for line in body.split("\n") if line.strip()), "")
     site = transcript.named_site(first) or (None if meta.publisher else metadata.letterhead(first) or _masthead(body))
     if site:  # "HARBOR & FINCH BOOKS — PRESS KIT", "Fachverband Holzbau e.V.": who publishes the text
-        meta.put("publisher", names.written_as(site, [body]) or transcript.name_in_capitals(site), "its first line")
+        spelled = names.written_as(site, [body])
+        meta.put("publisher", spelled if spelled and spelled != site else transcript.name_in_capitals(site),
+                 "its first line")
         body = body.replace(first, "", 1)  # the publisher's name over its text, no passage
     if meta.found.get("title") == "the line over the byline" and meta.title:
         body = _without_masthead(body, meta.title)
@@ -832,6 +839,8 @@ def from_text(source: Source) -> Document:
     return Document(body, meta, source.kind)
 
 
+WECHAT_HEAD = re.compile(r"(?:原创|原創)\s+(?:[^\s\d]{1,12}\s+)?(?P<acc>[^\s\d]{1,20})\s+"
+                         r"(?P<d>(?:19|20)\d\d-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d\d)?(?:\s+[\u4e00-\u9fff]{2,4})?")
 MASTHEAD = re.compile(r"(?i)(?:amtsblatt|mitteilungsblatt|blatt|gemeindebrief|(?<!ange)bote|zeitung|anzeiger|kurier|"
                       r"rundschau|nachrichten)\b|\b(?:newsletter|gazette|bulletin|journal|times|news)\b")
 ISSUE_LINE = re.compile(r"(?i)\b(?:jahrgang|nummer|ausgabe|nr\.|issue|vol\.|volume|no\.)\s*\d")

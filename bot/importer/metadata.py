@@ -93,7 +93,7 @@ SELF_LINK = re.compile(r"^\W{0,6}(?:permalink|permanent link|link zur sendung|li
                        r"address of this page|"
                        r"adresse dieser seite|seitenadresse|"
                        r"(?:diese[rs]? )?(?:meldung|pressemitteilung|artikel|beitrag) im (?:web|internet)|"
-                       r"(?:diese[rs]? )?(?:artikel|beitrag|interview|meldung) online|"
+                       r"(?:diese[rs]? )?(?:artikel|beitrag|interview|meldung|abschrift|sendung) online|"
                        r"(?:this )?(?:article|story|interview) online|"
                        r"本文网址|本文網址|本文链接|本文連結|本文地址|"
                        r"文章链接|文章連結|(?:本文)?永久链接|(?:本文)?永久連結)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*"
@@ -313,7 +313,8 @@ def as_written(site: str | None, text: str) -> str | None:
             if not want.startswith(run) and not ("the" + want).startswith(run):
                 break
             if run in (want, "the" + want) and (k > i or words[i] != site):
-                return " ".join(words[i:k + 1]).strip(".'’")
+                found = " ".join(words[i:k + 1]).strip(".'’")
+                return " ".join(w.capitalize() for w in found.split()) if found.isupper() and k > i else found
     return site
 
 

@@ -462,15 +462,17 @@ def extensions(text: str) -> str:
     return "\n".join(out)
 
 
-MARKED_TURN = re.compile(r"^(?P<m>[?!¿¡])[ \t]+(?=\S)", re.M)  # "? Herr Krause, …" / "! Das war …"
+MARKED_TURN = re.compile(r"(?:^|(?<=\n\n))(?P<m>[?!¿¡])[ \t]+(?=\S)")  # "? Herr Krause, …" / "! Das war …" opening
+# a paragraph
 
 
 def marked_turns(text: str) -> str:
     """A text whose questions open with "?" and answers with "!" (as some newsletters print an interview) with
     those marks as the labels they stand for ("Q:", "A:"); any other text as it is."""
     marks = [m.group("m") for m in MARKED_TURN.finditer(text)]
-    if sum(m in "?¿" for m in marks) < MIN_MARKED or sum(m in "!¡" for m in marks) < MIN_MARKED:
-        return text
+    if sum(m in "?¿" for m in marks) < MIN_MARKED or sum(m in "!¡" for m in marks) < MIN_MARKED \
+            or len(re.findall(r"(?m)^[^\W\d][^:\n]{0,30}:[ \t]+\S", text)) >= MIN_MARKED:
+        return text  # (not a quiz box under an interview of labelled turns)
     return MARKED_TURN.sub(lambda m: "Q: " if m.group("m") in "?¿" else "A: ", text)
 
 

@@ -352,6 +352,7 @@ def _listed(lines: list[str], i: int) -> tuple[str, list[str], range] | None:
 
 
 GENRES = {"feature", "features", "podcast", "interview", "interviews", "sendung", "sendungen", "sendungsarchiv",
+          "abschrift",
           "archiv", "archive", "transcript", "transcripts", "transkript", "manuskript", "hörspiel", "reportage",
           "mediathek", "audiothek", "press kit", "presskit", "pressemappe", "presseinformation", "press release",
           "email interview", "e-mail interview", "e-mail-interview", "interview by email", "pressestelle",
@@ -369,7 +370,8 @@ def named_site(line: str) -> str | None:
     """The archive's name in capitals before a section's ("KULTURWELLE · Sendungsarchiv"), or any name
     before a kind of programme ("Radio Nordwelle – Feature")."""
     parts = SEPARATOR.split(line.strip(), maxsplit=1)
-    name = re.sub(r"\s+(?:19|20)\d\d$", "", parts[0])  # "COASTAL RESILIENCE FORUM 2024": the forum, not the year
+    name = re.sub(r"\s+(?:19|20)\d\d$|\s+\d{2,3}[,.]\d{1,2}$", "", parts[0])  # "COASTAL RESILIENCE FORUM 2024": the
+    # forum, not the year; "RADIO LAHNWELLE 94,3": the station, not its frequency
     if len(parts) == 2 and parts[1].strip().casefold() in GENRES and 1 <= len(name.split()) <= 5 and name.istitle():
         return name
     return name if len(parts) == 2 and CAPS.match(name) and len(name) >= 3 else None
@@ -450,7 +452,8 @@ def _page_numbers(found: list[tuple[int, ...]]) -> bool:
 
 
 SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "der", "die", "das", "und", "für", "des",
-               "am", "im", "auf", "bei", "zum", "zur", "vom", "von", "dem"}
+               "am", "im", "auf", "bei", "zum", "zur", "vom", "von", "dem", "den", "mit"}
+DUTCH_DEN = re.compile(r"(?i)den (?:haag|helder|bosch|burg|hoorn|dolder)\b")  # "Kunsthal Den Haag": a place
 
 
 def _person(item: str) -> str:
@@ -467,7 +470,8 @@ def name_in_capitals(caps: str) -> str:
     if len(words) < 2:
         return caps
     return " ".join(w if re.fullmatch(r"(?=.*[A-Z])[B-DF-HJ-NP-TV-XZ&\d]{2,5}", w) else w.lower() if n and w.lower() in
-                    SMALL_WORDS else "-".join(x.capitalize() for x in w.split("-"))  # ("TSV", "DLRG": as they are)
+                    SMALL_WORDS and not DUTCH_DEN.match(" ".join(words[n:n + 2])) else
+                    "-".join(x.capitalize() for x in w.split("-"))  # ("TSV", "DLRG": as they are)
                     for n, w in enumerate(words))
 
 

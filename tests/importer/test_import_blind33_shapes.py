@@ -521,3 +521,30 @@ def test_questions_marked_with_a_question_mark_and_answers_with_an_exclamation_m
             + "\n\n".join(f"? {q}\n\n! {a}" for q, a in qa) + "\n\n(tk)\n")
     said = [(p.speaker, p.question, p.text) for p in answers_of(read_article(str(write(tmp_path, "blatt.txt", text))))]
     assert [(q, a) for _, q, a in said] == qa and len({who for who, _, _ in said}) == 1
+
+
+# Round 39.
+
+def test_a_radio_transcripts_station_and_online_address_in_its_head(tmp_path: Path) -> None:
+    turns = [("Moderator", "Herr Kühn, wie geht es den Bienen nach dem warmen Winter?"),
+             ("Kühn", "Nicht gut. Sie sind zu früh ausgeflogen und haben ihre Vorräte aufgebraucht."),
+             ("Moderator", "Kann man ihnen noch helfen?"), ("Kühn", "Ja, mit Futterteig, aber nur vorsichtig."),
+             ("Moderator", "Was raten Sie Hobbyimkern?"), ("Kühn", "Jetzt jeden Stock wiegen, nicht erst im April.")]
+    text = ("RADIO LAHNWELLE 94,3 – ABSCHRIFT\n" + "=" * 40 + "\n\nSendung:            Lahnwelle am Morgen\n"
+            "Datum:              Dienstag, 12. März 2024, 07:40 Uhr\nModeration:         Tobias Rehm\n"
+            "Gesprächspartner:   Matthias Kühn, Vorsitzender des Kreisimkervereins\n\n"
+            "Diese Abschrift online: https://www.radio-lahnwelle.example/abschrift/2024-03-12-kuehn\n\n"
+            + "-" * 40 + "\n\n" + "\n\n".join(f"{w}: {s}" for w, s in turns) + "\n\nEs gilt das gesprochene Wort.\n")
+    prepared = read_article(str(write(tmp_path, "abschrift.txt", text)))
+    assert prepared.article.publisher == "Radio Lahnwelle"
+    assert prepared.article.url == "https://www.radio-lahnwelle.example/abschrift/2024-03-12-kuehn"
+
+
+def test_a_wechat_articles_head_line_as_a_backup_keeps_it(tmp_path: Path) -> None:
+    qa = [("你在山里住了多久？", "快十年了，一开始只是想躲清静。"), ("最难的是什么？", "冬天。路一封，什么都运不进。"),
+          ("会一直住下去吗？", "对。至少等孩子上小学之前不会走。")]
+    text = ("# 在山里种茶的人\n\n原创 小满 山野手记 2024-06-02 08:00 浙江\n\n点击蓝字关注我们\n\n"
+            + "\n\n".join(f"**Q：{q}**\n\nA：{a}" for q, a in qa) + "\n\nEND\n")
+    prepared = read_article(str(write(tmp_path, "wechat.md", text)))
+    assert prepared.article.publisher == "山野手记" and prepared.article.published == "2024-06-02"
+    assert not any("原创" in p.text for p in prepared.passages)

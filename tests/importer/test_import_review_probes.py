@@ -296,3 +296,24 @@ def test_names_in_capitals_with_an_ampersand_or_a_dutch_den(name: str, publisher
 def test_a_recording_button_under_the_last_answer_and_a_press_officer_quoted_with_a_colon() -> None:
     assert not any("Watch the full episode" in t for t in answer_texts("r13_p12_recording_button.html"))
     assert voices("r13_p13_staff_colon.txt")["Dee Marchetti"] == "other"
+
+
+# A fourteenth review, of the rules written after the thirteenth, found these.
+
+@pytest.mark.parametrize("name, first", [("r14_p02_guest_opens_We.txt", "We started the yard"),
+                                         ("r14_p01_guest_opens_thanks.txt", "Danke für die Einladung")])
+def test_a_guests_opening_in_the_first_person_plural_or_thanking(name: str, first: str) -> None:
+    assert answer_texts(name)[0].startswith(first)
+
+
+def test_answers_in_brackets_are_no_writers_initials() -> None:
+    assert "(yes)" in answer_texts("r14_p04_answer_nods.txt")
+    assert any("(sic)" in t for t in answer_texts("r14_p05_answer_sic.txt"))
+
+
+def test_a_quiz_box_under_a_labelled_interview_is_no_answers() -> None:
+    assert len(answer_texts("r14_p08_quiz_box.txt")) == 3 and "Q" not in voices("r14_p08_quiz_box.txt")
+
+
+def test_small_german_words_in_a_masthead_in_capitals() -> None:
+    assert imported("r14_p09_von_den_masthead.txt").article.publisher == "Mitteilungsblatt für den Markt Holzkirchen"

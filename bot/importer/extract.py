@@ -258,6 +258,11 @@ def reading_blocks(html: str) -> str:
     return _serialized(tree) if laid_out or listed or records else html
 
 
+DD_MIN = 40  # characters an answer in a description list says on average (not "Born? 1976, Uppsala")
+HEADINGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b")
+QUESTIONS_HEADING = re.compile(r"(?i)questions?\b|fragen|interview|gespräch|q\s*&\s*a|问|訪談|访谈|采访|採訪")
+
+
 def question_lists(tree: Any) -> bool:
     """Definition lists whose terms mostly ask (`<dt>What's the biggest threat?</dt><dd>Diffuse pollution …</dd>`)
     as a reader sees them: each question a bold paragraph, its answer the paragraphs under it (an item's record,
@@ -267,6 +272,12 @@ def question_lists(tree: Any) -> bool:
         terms = [" ".join(t.text_content().split()) for t in dl.iterchildren("dt")]
         if _record(dl) or len(terms) < 2 or sum(t.endswith(("?", "？")) for t in terms) * 2 < len(terms):
             continue
+        answers = [" ".join(d.text_content().split()) for d in dl.iterchildren("dd")]
+        box = next(dl.iterancestors("aside"), None)
+        if box is not None and answers and sum(map(len, answers)) >= DD_MIN * len(answers) \
+                and any(QUESTIONS_HEADING.search(h.text_content()) for h in box.iter(*HEADINGS)):
+            box.tag = "section"  # "5 Questions for Dr. Halvorsen" in a box: part of the article (trafilatura leaves
+            box.attrib.pop("class", None)  # out an aside, and a box its class calls a sidebar; not a fact box)
         for term in dl.iterchildren("dt"):
             _embolden(term)
             term.tag = "p"
@@ -415,53 +426,6 @@ def folded_open(html: str) -> str:
 FOLDED_MIN = 20  # characters: a folded part that says something
 
 
-def listed_interviews(html: str) -> str:
-    """The page with an interview set as a description list (`<dl><dt>question?</dt><dd>answer</dd>…`, most terms
-    asking) as bold questions over their answers' paragraphs, as a reader sees it; a box holding it (an `<aside>`:
-    "5 Questions for Dr. Halvorsen") kept as part of the article."""
-    if not RECORD_LIST.search(html) or "<dt" not in html.lower():
-        return html
-    tree = _parsed(html)
-    if tree is None:
-        return html
-    changed = False
-    for dl in list(tree.iter("dl")):
-        terms, details = dl.findall("dt"), dl.findall("dd")
-        if len(terms) < 2 or sum(_asks_text(t.text_content()) for t in terms) * 2 < len(terms) or not details \
-                or sum(len(" ".join(d.text_content().split())) for d in details) < DD_MIN * len(details):
-            continue  # (not a profile's facts: "Born? 1976, Uppsala")
-        box = next(dl.iterancestors("aside"), None)
-        if box is not None and not any(QUESTIONS_HEADING.search(h.text_content()) for h in box.iter(*HEADINGS)):
-            continue  # (a fact box beside the interview: "Heat pumps: what they cost"; not "5 Questions for …")
-        block = tree.makeelement("div")
-        for item in dl:
-            if item.tag == "dt":
-                para, bold = tree.makeelement("p"), tree.makeelement("strong")
-                bold.text = " ".join(item.text_content().split())
-                para.append(bold)
-                block.append(para)
-            elif item.tag == "dd":
-                if item.xpath("./p|./ul|./ol|./blockquote|./div"):
-                    item.tag = "div"
-                    block.append(item)
-                else:
-                    item.tag = "p"
-                    block.append(item)
-        dl.getparent().replace(dl, block)
-        for box in block.iterancestors("aside"):
-            box.tag = "section"  # (trafilatura leaves out an aside, and a box its class calls a sidebar)
-            box.attrib.pop("class", None)
-        changed = True
-    return _serialized(tree) if changed else html
-
-
-DD_MIN = 40  # characters an answer in a description list says on average
-HEADINGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b")
-QUESTIONS_HEADING = re.compile(r"(?i)questions?\b|fragen|interview|gespräch|q\s*&\s*a|问|訪談|访谈|采访|採訪")
-
-
-def _asks_text(text: str) -> bool:
-    return bool(re.search(r"[?？]\s*$", " ".join(text.split())))
 MIN_NAMED = 4  # bold names over paragraphs that make a transcript of this shape
 
 
@@ -694,7 +658,7 @@ def from_html(source: Source) -> Document:
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else _main_text(
-        lazy_images(without_comment_sections(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(listed_interviews(folded_open(unwrapped(source.text))))))))))))))),
+        lazy_images(without_comment_sections(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(folded_open(unwrapped(source.text)))))))))))))),
         source.url)
     if not text or not text.strip():
         raise FetchError(f"{source.location}: no article text found on the page")

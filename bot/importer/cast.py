@@ -252,7 +252,9 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         if plain == label and len(fuller) == 1:
             plain = fuller[0]  # "Doris Kettering:" twice, then "Kettering:": one speaker
         cast.aliases[label] = plain
-    legend = _legend("\n".join(visible(p.text) for p in paras)[:20000], set(counts)) if recurring else {}
+    shown = [visible(p.text) for p in paras]  # (each paragraph as a reader sees it, read once)
+    all_text = "\n".join(shown)
+    legend = _legend(all_text[:20000], set(counts)) if recurring else {}
     clips = {m.name for m in marks if paras[m.para].kind != "heading" and paras[m.para].text[m.end:].strip()
              and (CLIP_NOTE.search(visible(paras[m.para].text[:m.start]))
                   or (m.para > 0 and CLIP_NOTE.fullmatch(visible(paras[m.para - 1].text).strip())))}
@@ -263,8 +265,7 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
     answered_once = {b.name for a, b in itertools.pairwise(marks) if a.name in asked_once  # "Q - …?" / "A - …"
                      and _role_word(b.name) == "interviewee" and counts[b.name] == 1}
     answering = [r for r in recurring if r.lower() in INTERVIEWEE_LABELS and r in first_at]  # "答："
-    before_marks = "\n".join(visible(p.text) for p in paras[:min((m.para for m in marks), default=0)])
-    all_text = "\n".join(visible(p.text) for p in paras)
+    before_marks = "\n".join(shown[:min((m.para for m in marks), default=0)])
     for label in counts:
         if label in recurring:
             continue
@@ -274,8 +275,8 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
             continue
         before = [m for m in marks if (m.para, m.start) < first_at[label]] if len(answering) == 1 else []
         asked = bool(before) and before[-1].name.lower() in INTERVIEWER_LABELS  # (where an answer goes: after "问：")
-        opening = visible(paras[first_at[label][0]].text)
-        intro = "\n".join(visible(p.text) for p in paras[:first_at[label][0]])
+        opening = shown[first_at[label][0]]
+        intro = "\n".join(shown[:first_at[label][0]])
         credited = re.search(rf"(?i)(?:\bby|\bvon|interviewer(?:in)?\s*[:：])\s+{re.escape(label)}", intro)
         opens = (len(answering) == 1 and not before and not _asks(opening) and not HOST_PHRASES.search(opening)
                  and not credited and bool(FIRST_PERSON.search(opening))  # (someone speaking, not "Kindergarten

@@ -571,7 +571,9 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     def guest() -> list[str]:  # who the page is about, when its title and intro name no one interviewed
         return page_guest(asked, meta, body, language)
 
-    for c in sorted(canonical, key=lambda c: -counts[c]):
+    spoke = {c: n for n, c in reversed(list(enumerate(cast.aliases[t.label] for t in turns)))}  # first turn of each
+    for c in sorted(canonical, key=lambda c: (-counts[c], spoke.get(c, len(turns)), c)):  # (ties: who spoke first,
+        # the same every run)
         margin = abs(score[c])
         confidence = "high" if strong[c] or margin >= 2 or roles[c] == "other" else "medium" if margin >= 0.6 else "low"
         name = legend[c][0] if c in legend else _name(c, forms[c], roles[c], meta, candidates, title_people,

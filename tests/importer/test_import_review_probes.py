@@ -317,3 +317,16 @@ def test_a_quiz_box_under_a_labelled_interview_is_no_answers() -> None:
 
 def test_small_german_words_in_a_masthead_in_capitals() -> None:
     assert imported("r14_p09_von_den_masthead.txt").article.publisher == "Mitteilungsblatt für den Markt Holzkirchen"
+
+
+def test_the_order_of_interviewees_is_the_same_in_every_run() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from bot.importer.pipeline import read_article; "
+            "print(read_article(sys.argv[1]).cast.interviewees)")
+    runs = {subprocess.run([sys.executable, "-c", code, str(PROBES / "r9_06_streitgespraech_rhetorical.md")],
+                           capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(12)}
+    assert len(runs) == 1

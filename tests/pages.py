@@ -27,7 +27,8 @@ HUGE = 6 * 1024 * 1024  # above the 5 MB import limit
 
 
 class PageHandler(BaseHTTPRequestHandler):
-    """Interview pages, redirects, errors, a huge page and files that are not web pages."""
+    """Interview pages, redirects, errors, a huge page, files that are not web pages, and the files a test
+    puts in `files`."""
 
     protocol_version = "HTTP/1.1"
     pages: ClassVar[dict[str, str]] = {
@@ -37,6 +38,7 @@ class PageHandler(BaseHTTPRequestHandler):
         "/de/hanna-keller-en": "en-translation.html",
         "/conversations/priya-raman": "en-bold-questions.html",
     }
+    files: ClassVar[dict[str, tuple[bytes, str]]] = {}  # path -> (body, content type): what a test serves
     requests: ClassVar[list[str]] = []
 
     def log_message(self, *args: object) -> None:  # keep test output quiet
@@ -64,6 +66,8 @@ class PageHandler(BaseHTTPRequestHandler):
         self.requests.append(path)
         if path in self.pages:
             self._send(200, (PAGES / self.pages[path]).read_bytes())
+        elif path in self.files:
+            self._send(200, self.files[path][0], ctype=self.files[path][1])
         elif path == "/old/mira":
             self._send(301, headers={"Location": "/interviews/mira-castellanos"})
         elif path == "/loop":

@@ -149,10 +149,11 @@ def role_with_person(label: str) -> str | None:
 
 def _full_name(label: str) -> bool:
     """A label that is a person's full name: once among others of that shape ("HARALD MEINHOLD:", a neighbour's
-    clip in a feature), a voice of its own, not the last speaker's."""
+    clip in a feature), a voice of its own, not the last speaker's; "Okonkwo-Reyes", "O'Brien" are names too."""
     words = label.split()
     written = " ".join(w.capitalize() for w in words) if label.isupper() else label
-    return 2 <= len(words) <= 3 and all(w.isalpha() for w in words) and not _role_word(label) \
+    return 2 <= len(words) <= 3 and all(re.sub(r"(?<=\w)[-'’](?=\w)", "", w).isalpha() for w in words) \
+        and not _role_word(label) \
         and names.looks_like_person(written)
 
 
@@ -213,9 +214,11 @@ def _others_in_office(office: str, name: str, text: str) -> bool:
     return any(f != name for f in found)
 
 
-def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequence[str] = ()) -> set[str]:
+def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequence[str] = (),
+                   interviewed: Sequence[str] = ()) -> set[str]:
     """The recurring labels with content, and the one-off forms that name one of them (or a person the header
-    or byline names among the speakers: `named`)."""
+    or byline names among the speakers: `named`; or the one the title or intro says is interviewed, who answers
+    under "答："/"A:" elsewhere: `interviewed`)."""
     counts = Counter(m.name for m in marks)
     first_at: dict[str, tuple[int, int]] = {}
     for m in marks:
@@ -290,6 +293,11 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
                 and first_at[label] < first_at[answering[0]] and not any(names.same_person(label, n) for n in named):
             cast.aliases[label] = answering[0]  # "陳家豪：" on the first answer, "答：" on the others: one person
             continue
+        if len(answering) == 1 and first_at[label] > first_at[answering[0]] and any(
+                names.same_person(label, n) for n in interviewed) and not any(
+                names.same_person(label, n) for n in named if not any(names.same_person(n, i) for i in interviewed)):
+            cast.aliases[label] = answering[0]  # "陈蕴秋：" once, "陈：" once among "答："s, the intro naming her
+            continue  # as the one interviewed: her answers
         prefixed = HAN_ROLE_PREFIX.match(label)
         person = label[prefixed.end():] if prefixed and len(label) - prefixed.end() >= 2 else None
         given = [r for r in recurring if person and (r == person or _given_name(r, person))]
@@ -316,6 +324,9 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
             cast.aliases[label] = label  # "Tom Meyer:" once, after "Anna Meyer:" named "Meyer:": a relative's voice
         elif len(longer) == 1:
             cast.aliases[label] = longer[0]
+        elif len(longer) > 1 and _full_name(label) and all(names.same_person(label, r) for r in longer):
+            # "MARGIT LINDQVIST-BERG:" once, then "MLB:" and once "Margit:": her forms, the commonest one
+            cast.aliases[label] = max(longer, key=lambda r: (together[r], -first_at[r][0], -first_at[r][1]))
         elif recurring and ((_role_word(label) and _person_in_role(label)) or ANONYMOUS.match(label)
                             or _described(label)
                             or (_full_name(label) and all(_full_name(cast.aliases.get(r, r)) for r in recurring))
@@ -414,7 +425,11 @@ def _person_in_role(label: str, text: str = "") -> str | None:
 def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body: str) -> Cast:
     """Speakers, roles (with evidence and confidence) and names for a labelled interview."""
     cast = Cast()
-    labels = speaker_labels(paras, marks, cast, [*meta.authors, *meta.guests, *meta.speakers])
+    intro = "\n".join(p.text for p in paras[:12]) + "\n" + (meta.teaser or "")
+    title_people = names.from_titles([meta.title, *meta.other_titles], body) + meta.guests
+    teaser_people = names.from_teaser(intro)
+    labels = speaker_labels(paras, marks, cast, [*meta.authors, *meta.guests, *meta.speakers],
+                            [*title_people, *teaser_people])
     canonical = {cast.aliases[label] for label in labels}
     if not canonical:
         return cast
@@ -426,9 +441,6 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     forms: dict[str, list[str]] = defaultdict(list)
     for label, canon in cast.aliases.items():
         forms[canon].append(label)
-    title_people = names.from_titles([meta.title, *meta.other_titles], body) + meta.guests
-    intro = "\n".join(p.text for p in paras[:12]) + "\n" + (meta.teaser or "")
-    teaser_people = names.from_teaser(intro)
     # " ; " keeps names apart: "… Dennis Ritchie" + "LinuxWorld.com" is no three-word name
     known = " ; ".join(filter(None, [meta.title, meta.teaser, *meta.authors, *meta.guests, *meta.speakers,
                                    body[:20000]]))

@@ -333,8 +333,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"wir verwenden cookies|cookie-einstellungen|datenschutz(?:erklärung|einstellungen)|^datenschutz$"
                     r"|alle akzeptieren|"
                     r"ihre privatsphäre)\b")),
-    # (not "By 2019 the government …")
-    ("byline", _rx(r"^(?:By|Von|Posted on|Published|Veröffentlicht|Updated|Aktualisiert)\b(?!\s+\d)"
+    # (not "By 2019 the government …", "By accident. I answered an advertisement in 1994.": a byline names someone)
+    ("byline", _rx(r"^(?:By|Von|Posted on|Published|Veröffentlicht|Updated|Aktualisiert)\b(?!\s+\d)(?!\s+(?-i:[a-z]))"
                    r".{0,80}(?:\d{4}|min read"
                    r"|Minuten)",
                    r"^(?:Lesezeit|Reading time|Read time)\b",

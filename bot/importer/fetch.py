@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from bot.importer import office
 from bot.importer.public_web import CheckedTransport, Fetch, FetchError, NotPublic, Resolver, system_resolver
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -32,6 +33,9 @@ TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown", "text/vtt", "app
 LOCAL_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
                   ".srt": "text", ".vtt": "text",  # (subtitles: their cues read as running text)
                   ".adoc": "asciidoc", ".asciidoc": "asciidoc"}
+DOCUMENT_SUFFIXES = {".docx": office.DOCX_TYPE, ".pdf": office.PDF_TYPES[0]}  # files read as their programs show them
+DOCUMENT_TYPES = (office.DOCX_TYPE, *office.PDF_TYPES)
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,application/pdf;q=0.4,*/*;q=0.1"
 USER_AGENT = "interview-bot/0.1 (+article import)"
 
 @dataclass
@@ -76,7 +80,7 @@ def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: httpx.Timeout | 
     client = httpx.Client(
         transport=CheckedTransport(fetch), follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout,
         trust_env=False,  # no proxy from the environment: the address checked is the address reached
-        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5"},
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
     )
     try:
         with fetch.watchdog(), client, client.stream("GET", url) as resp:
@@ -102,7 +106,9 @@ def _read(url: str, resp: httpx.Response, max_bytes: int, fetch: Fetch) -> Sourc
     suffix = Path(urlsplit(url).path).suffix.lower()
     if ctype == "application/octet-stream" and LOCAL_SUFFIXES.get(suffix, "html") != "html":
         ctype = "text/plain"  # a .md, .adoc or .vtt file a server does not know the type of: text, as its name says
-    if ctype and ctype not in HTML_TYPES + TEXT_TYPES:
+    if ctype == "application/octet-stream" and suffix in DOCUMENT_SUFFIXES:
+        ctype = DOCUMENT_SUFFIXES[suffix]  # a .docx or .pdf file served as bytes: what its name says
+    if ctype and ctype not in HTML_TYPES + TEXT_TYPES + DOCUMENT_TYPES:
         raise FetchError(f"{url}: not a web page (content type {ctype})")
     length = resp.headers.get("content-length")
     if length and length.isdigit() and int(length) > max_bytes:
@@ -118,6 +124,8 @@ def _read(url: str, resp: httpx.Response, max_bytes: int, fetch: Fetch) -> Sourc
             break
     if fetch.over():  # also when the deadline cut the connection and the body only seemed to end
         raise _timed_out(url, fetch)
+    if ctype in DOCUMENT_TYPES:
+        return document_source(b"".join(chunks), ctype, url, str(resp.url))
     kind = "html" if ctype in HTML_TYPES or not ctype else ("markdown" if "markdown" in ctype else "text")
     if kind == "text" and ("asciidoc" in ctype or urlsplit(url).path.lower().endswith((".adoc", ".asciidoc"))):
         kind = "asciidoc"
@@ -141,16 +149,26 @@ def _failure(url: str, exc: httpx.HTTPError, fetch: Fetch) -> FetchError:
     return FetchError(f"{url}: could not be fetched")
 
 
+def document_source(data: bytes, ctype: str, location: str, url: str | None) -> Source:
+    """A Word document as HTML, a PDF as text (bot.importer.office)."""
+    if ctype == office.DOCX_TYPE:
+        return Source(office.docx_html(data, location), "html", location, url)
+    return Source(office.pdf_text(data, location), "text", location, url)
+
+
 def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:
-    """Read a local .txt, .md or .html file."""
+    """Read a local .txt, .md, .html, .adoc, .srt, .vtt, .docx or .pdf file."""
     p = Path(path).expanduser()
-    kind = LOCAL_SUFFIXES.get(p.suffix.lower())
-    if kind is None:
-        raise FetchError(f"{path}: unsupported file type (use .txt, .md, .html, .adoc, .srt or .vtt)")
+    suffix = p.suffix.lower()
+    kind = LOCAL_SUFFIXES.get(suffix)
+    if kind is None and suffix not in DOCUMENT_SUFFIXES:
+        raise FetchError(f"{path}: unsupported file type (use .txt, .md, .html, .adoc, .srt, .vtt, .docx or .pdf)")
     if not p.is_file():
         raise FetchError(f"{path}: no such file")
     if p.stat().st_size > max_bytes:
         raise FetchError(f"{path}: too large ({p.stat().st_size} bytes; the limit is {max_bytes})")
+    if kind is None:
+        return document_source(p.read_bytes(), DOCUMENT_SUFFIXES[suffix], str(path), None)
     return Source(_decode(p.read_bytes(), None), kind, str(path), None)
 
 

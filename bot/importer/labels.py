@@ -75,7 +75,7 @@ INTERVIEWER_LABELS = {
     "读者", "讀者",  # (who asks from the floor, the phone or the chat)
 }
 INTERVIEWEE_LABELS = {"a", "antwort", "answer", "答", "回答", "嘉宾", "嘉賓", "来宾", "來賓", "受访者", "受訪者",
-                      "被访者", "interviewee",
+                      "被访者", "受访人", "受訪人", "口述人", "口述者", "interviewee",
                       "guest", "gast", "befragte", "befragter", "o-ton", "narrator", "zeitzeuge", "zeitzeugin",
                       "sachverständiger", "sachverständige"}  # (a hearing's experts)
 # ("O-Ton Jakob Ruhl:": a radio's sound bite; "Narrator:": who tells their story in an oral history)

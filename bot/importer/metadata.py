@@ -764,6 +764,8 @@ def from_byline(meta: Meta, text: str) -> None:
         unlinked = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # "By [usesthis.com](…) on …": the link's text
         if not line or len(line) > 200:
             continue
+        if line == (meta.title or "").strip():  # "Oral History Interview: Margaret Okonkwo-Reyes": the headline
+            continue  # names the one interviewed, not who wrote it
         for rx in BYLINE:
             for m in rx.finditer(line):
                 name = m.group("n").strip().rstrip(".")
@@ -815,6 +817,8 @@ RECORD_KEYS = {"date": "published", "interview date": "published", "date of inte
                "recorded": "published", "datum": "published", "日期": "published", "採訪日期": "published",
                "采访日期": "published", "interviewee": "interviewee", "narrator": "interviewee",
                "interviewpartner": "interviewee", "受访者": "interviewee", "受訪者": "interviewee",
+               "受访人": "interviewee", "受訪人": "interviewee", "口述人": "interviewee", "采访人": "interviewer",
+               "採訪人": "interviewer",
                "interviewer": "interviewer", "interviewed by": "interviewer", "采访者": "interviewer",
                "採訪者": "interviewer"}
 PUBLISHED_LINE = re.compile(r"(?im)^[ \t*_-]*(?:發布日期|发布日期|發佈日期|发布时间|發布時間|发表时间|發表時間|"

@@ -55,10 +55,12 @@ HAN_ROLE_BEFORE = re.compile(r"(?:的|家|者|人|师|師|师傅|師傅|员|員|
                              r"|导演|導演|院士|主席|专访|專訪|对话|對話|访谈|訪談)$")
 HAN_RECORD = re.compile(r"(?:^|[:：|｜\s])(?P<run>[\u4e00-\u9fff·]{2,8}?)"
                         r"(?:教授|老师|老師|先生|女士|博士|院士|研究员|研究員)?"
-                        r"(?:访谈录|訪談錄|访谈|訪談|专访|專訪|对谈录|對談錄|口述)\s*$")
+                        r"(?:访谈录|訪談錄|访谈记录|訪談記錄|访谈实录|訪談實錄|采访记录|採訪記錄|口述实录|口述實錄|访谈|訪談|"
+                        r"专访|專訪|对谈录|對談錄|口述)\s*$")
 HAN_HEAD = re.compile(r"^[^:：|｜]{0,30}?(?P<run>[\u4e00-\u9fff·]{2,16})\s*[:：]")
 COLON_RULE = 3  # the LATIN_TITLE rule for a name after a colon
-HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話|访问|訪問)\s*[:：|｜丨]?\s*"
+HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話|访问|訪問)"
+                       r"(?!记录|記錄|实录|實錄|录|錄)\s*[:：|｜丨]?\s*"  # (not "…教授访谈记录": the record)
                        r"(?:《[^》]{1,20}》)?(?P<run>[\u4e00-\u9fff·]{2,16})")  # "对话《归潮》制作人林晓岚"
 PERSON2 = rf"{CAP}(?:\s+(?:[A-Z]\.\s+)?{CAP}){{1,2}}"  # at least two words
 LATIN_TEASER = [
@@ -92,7 +94,7 @@ LATIN_TEASER = [
 HAN_TEASER = [
     re.compile(r"(?:对|對|采访了|採訪了|专访了|專訪了|邀请到|邀請到|请到|請到)\s*(?P<run>[\u4e00-\u9fff·]{2,20}?)\s*"
                r"(?:进行了|進行了|做了)?(?:专访|專訪|采访|採訪|对话|對話|访谈|訪談)"),
-    re.compile(r"(?:观点|觀點|口述|受访者|受訪者|嘉宾|嘉賓)\s*[/／｜|：:]\s*\**\s*(?P<run>[\u4e00-\u9fff·]{2,4})"),
+    re.compile(r"(?:观点|觀點|口述|受访者|受訪者|受访人|受訪人|嘉宾|嘉賓)\s*[/／｜|：:]\s*\**\s*(?P<run>[\u4e00-\u9fff·]{2,4})"),
     re.compile(r"(?P<run>[\u4e00-\u9fff·]{2,12}?)\s*接受了?[^，。]{0,30}?(?:采访|採訪|专访|專訪|群访|訪問)"),
     # "本報日前專訪林語彤，談…": the name right after the word for interview, ending at punctuation
     re.compile(r"(?:专访|專訪|采访|採訪|访问|訪問)了?\s*(?P<run>[\u4e00-\u9fff·]{2,4})(?=[，,。、；;：:（(])"),
@@ -275,9 +277,14 @@ def from_title(title: str | None, text: str = "") -> list[str]:
                     name in text and not re.search(rf"[^.!?\n]*{re.escape(name)}[^.!?\n]*\?", text))):
                 continue  # "Review: Tom Hanks on the big screen" (the text never names him, or asks about him: an
                 # explainer's "What is Martin Keller accused of?")
-            if len(words(name)) >= 2 or name.isupper():
+            if (len(words(name)) >= 2 or name.isupper()) and not GENRE.search(name):
                 out.append(name)
     return list(dict.fromkeys(out))
+
+
+# "Oral History Interview: Margaret Okonkwo-Reyes (Class of 1979)": the words for the text's kind name no one
+GENRE = re.compile(r"(?i)\b(?:interviews?|conversations?|gespräche?|transcripts?|transkripte?|podcasts?|episodes?|"
+                   r"oral history)\b")
 
 
 ARTICLES = {"the", "der", "die", "das", "ein", "eine", "einer", "dem"}  # (not "An", "Des": given names)

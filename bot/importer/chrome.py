@@ -86,6 +86,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    # "文字稿由 AI 转写……可能与音频存在出入，请以音频为准": how the transcript was made
                    r"^(?:本期)?(?:文字稿|逐字稿|文稿|字幕)[^。]{0,30}(?:转写|轉寫|生成|整理)[^。]{0,40}(?:以音频为准|以音頻為準|"
                    r"出入|误差|誤差)")),
+    # a record's fields over an oral history or a protocol ("地点：图书馆三楼会议室", "记录方式：录音、笔记",
+    # "Duration: 1 hour 12 minutes", "Ort: Vereinsheim"): no one's words (the date is read apart)
+    ("record", _rx(r"^(?:时间|時間|日期|地点|地點|记录方式|記錄方式|录音编号|錄音編號|采访时间|採訪時間|"
+                   r"采访地点|採訪地點|访谈时间|訪談時間|访谈地点|訪談地點|时长|時長|"
+                   r"Date of interview|Interview date|Date|Place|Location|Duration|Reference|Recorded|"
+                   r"Ort|Datum|Dauer|Gesprächsdauer|Aufgenommen)"
+                   r"\s*[:：][^\n]{1,100}$")),
     ("credit", _rx(r"^(?:文|作者|编辑|責任編輯|责任编辑|责编|主笔|观点|觀點|版面编辑|排版|审核|審核|校对|校對|采访|採訪"
                    r"|"
                    r"整理|文字整理|撰文|摄影|攝影|图|圖|翻译|翻譯|编译|編譯|出品|策划|策劃|监制|監製|视觉|視覺|设计|設"
@@ -474,7 +481,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
             continue
         if reason in LOOSE and not loose_ok:
             continue
-        if (reason in {"chapters", "navigation", "contact", "copyright-line"} or (
+        if (reason in {"chapters", "navigation", "contact", "copyright-line", "record"} or (
                 reason == "recording button" and para is not None and para.kind == "item")) and in_answer:
             continue
         if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX and (

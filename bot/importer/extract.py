@@ -674,6 +674,7 @@ def from_html(source: Source) -> Document:
         if guess in metadata.dates_in(text) or guess in metadata.dates_in(meta.shown):
             meta.put("published", guess, "page text")  # a date the page shows, not a guess from a bare year
     metadata.from_markdown(meta, text, source.url)
+    meta.put("published", metadata.interview_date(text), "the interview's date")  # (where no other is given)
     org = None if meta.publisher else metadata.letterhead(text)
     if org:  # the organisation's letterhead over its text: the publisher, no passage
         meta.put("publisher", org, "letterhead")
@@ -765,6 +766,7 @@ def from_text(source: Source) -> Document:
             # 2011 年 8 月 23 日。": said, no title; "【对话】王一舟：在故纸堆里修时间" is one)
             meta.put("title", first_cue, "the first subtitle")
     meta.put("language", captioned.get("language"), "the subtitles' header")
+    furniture = [*furniture, *source.furniture]  # (a PDF's, read apart from its text)
     head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
     if head:
         form = transcript.LEGAL_FORM.search(head)  # "RUDERVEREIN WELLENBRECHER e.V.": the name in capitals, its
@@ -780,6 +782,7 @@ def from_text(source: Source) -> Document:
         meta.put("url", metadata.web_url(source.url), "web address")
     meta.put("publisher", metadata.paper_in_page_heads(source.text[:200000]), "its page heads")
     metadata.from_markdown(meta, body, source.url)
+    meta.put("published", metadata.interview_date(body), "the interview's date")  # (where no other is given)
     if meta.found.get("publisher") == "web address":  # the site's name as the file writes it, above its text too
         meta.publisher = metadata.as_written(meta.publisher, source.text)
     account = next((m for line in body.split("\n")[:12] if (m := WECHAT_HEAD.match(line.strip()))), None)

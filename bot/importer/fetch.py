@@ -46,6 +46,7 @@ class Source:
     kind: str  # "html" | "markdown" | "text"
     location: str  # what the user gave
     url: str | None  # the URL after redirects (None for local files)
+    furniture: tuple[str, ...] = ()  # a printed file's page heads and feet, read apart from its text (a PDF's)
 
 
 def is_url(value: str) -> bool:
@@ -153,7 +154,8 @@ def document_source(data: bytes, ctype: str, location: str, url: str | None) -> 
     """A Word document as HTML, a PDF as text (bot.importer.office)."""
     if ctype == office.DOCX_TYPE:
         return Source(office.docx_html(data, location), "html", location, url)
-    return Source(office.pdf_text(data, location), "text", location, url)
+    printed = office.pdf_text(data, location)
+    return Source(printed.text, "text", location, url, printed.furniture)
 
 
 def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:

@@ -62,6 +62,10 @@ NOT_SPEAKERS = {
     "uhr", "a.m", "p.m", "hrs", "o'clock", "點", "点",  # ("**5:30 Uhr:** …": a time; "AM:", "H:" may be someone)
     "also present", "present", "anwesend", "appearances", "in attendance", "on behalf of",  # (a record's cover)
     "regie", "regieanweisung", "schnitt", "blende",  # (a radio manuscript's directions)
+    "herausgeber", "herausgeberin", "verantwortlich", "druck", "auflage", "anschrift", "kontakt",
+    "impressum", "verlag", "v.i.s.d.p", "publisher", "printed by", "contact", "address", "主办", "主辦", "出版",
+    "地址", "电话", "電話", "邮箱", "郵箱",  # (an imprint's keys, "Herausgeber: Gemeinde Lindenhain, …"; not
+    # "Redaktion:", the desk asking)
 }
 INTERVIEWER_LABELS = {
     "q", "f", "frage", "fragen", "question", "questions", "interviewer", "interviewerin", "host", "moderator",

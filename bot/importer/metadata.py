@@ -875,6 +875,19 @@ def date_line(text: str, reach: int = 6000) -> str | None:
 
 
 DATELINE_REACH = 1500  # characters from the top where a press release's dateline stands
+# a record's field for when the interview took place ("时间：2024年11月8日 下午2:30", "Interview date: 12 March 2025")
+INTERVIEW_DATE_LINE = re.compile(r"(?im)^[ \t*_-]*(?:时间|時間|日期|采访时间|採訪時間|访谈时间|訪談時間|采访日期|"
+                                 r"採訪日期|interview date|date of (?:the )?interview|date|datum|gesprächsdatum)"
+                                 r"[ \t*_]*[:：][ \t*_]*(?P<d>[^\n|｜·]{6,40})")
+
+
+def interview_date(text: str, reach: int = DATELINE_REACH) -> str | None:
+    """The date a record's field near the top gives for the interview, for a text that gives no other."""
+    for dated in INTERVIEW_DATE_LINE.finditer(text[:reach]):
+        found = iso_date(dated.group("d"))
+        if found:
+            return found
+    return None
 
 
 def _everyday_word(words: str) -> bool:

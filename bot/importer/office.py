@@ -18,7 +18,7 @@ import re
 import zipfile
 from collections import Counter
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple
 from xml.etree import ElementTree
 
 from bot.importer.public_web import FetchError
@@ -77,7 +77,14 @@ def _core_title(archive: zipfile.ZipFile) -> str | None:
     return text or None
 
 
-def pdf_text(data: bytes, location: str) -> str:
+class Printed(NamedTuple):
+    """A PDF's text and its pages' heads and feet (each line once, in order), read apart."""
+
+    text: str
+    furniture: tuple[str, ...]
+
+
+def pdf_text(data: bytes, location: str) -> Printed:
     """A PDF's text, page after page, without the pages' heads and feet; the title set in the largest type on
     the first page as a heading ("# …") and text set in a bold face (a label, a question) in bold ("**…**"),
     the marks a reader sees on the printed page."""
@@ -107,7 +114,9 @@ def pdf_text(data: bytes, location: str) -> str:
         boxes = [_heading(box) if number == 0 and i == title else "\n".join(_marked(line) for line in box)
                  for i, box in enumerate(page) if (number, i) not in furniture]
         out.append("\n\n".join(b for b in boxes if b.strip()))
-    return "\n\n".join(page for page in out if page)
+    heads = (" ".join(text for text, _, _ in line).strip() for number, i in sorted(furniture)
+             for line in pages[number][i])
+    return Printed("\n\n".join(page for page in out if page), tuple(h for h in heads if h))
 
 
 Run = tuple[str, float, bool]  # text, type size, bold
@@ -137,6 +146,7 @@ def _lines(box: Any) -> list[list[Run]]:
 PAGE_NUMBER = re.compile(r"(?i)(?:^|\s)(?:page|seite|p\.|s\.)\s*\d{1,4}(?:\s*(?:of|von|/)\s*\d{1,4})?\s*$|"
                          r"^\s*[-–—·]?\s*\d{1,4}\s*(?:/\s*\d{1,4}\s*)?[-–—·]?\s*$|第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?\s*$")
 EDGE_LINES = 2  # a page's head or foot is a line or two
+EDGE_BOXES = 2  # … in one of the first or last two boxes of the page
 
 
 def _text(box: list[list[Run]]) -> str:
@@ -145,19 +155,22 @@ def _text(box: list[list[Run]]) -> str:
 
 def _page_furniture(pages: list[list[list[list[Run]]]]) -> set[tuple[int, int]]:
     """(page, box) of the pages' heads and feet: the first or last box of a page, a line or two, that ends in
-    its page's number ("Confidential – Page 1", "- 3 -", "第 2 页") or that another page has at its edge too
-    (the same words, whatever the numbers: "Harbour Mills Heritage Society", "Ausgabe 3/2025 · 14")."""
+    its page's number ("Confidential – Page 1", "- 3 -", "第 2 页"), or one of the first or last two boxes
+    that another page has at its edge too (the same words, whatever the numbers: "Harbour Mills Heritage
+    Society", "Ausgabe 3/2025 · 14", an imprint over the page number; not a label alone, "TQ:")."""
     edges: dict[tuple[int, int], str] = {}
     for number, page in enumerate(pages):
-        for i in {0, len(page) - 1} if len(page) > 1 else set():
+        for i in {0, 1, len(page) - 2, len(page) - 1} if len(page) > 2 * EDGE_BOXES else set():
             if len(page[i]) <= EDGE_LINES:
                 edges[(number, i)] = _text(page[i])
     shape = {key: re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).casefold() for key, text in edges.items()}
     pages_with: dict[str, set[int]] = {}
     for (number, _), text in shape.items():
         pages_with.setdefault(text, set()).add(number)
+    outer = {(number, i) for number, page in enumerate(pages) for i in (0, len(page) - 1)}
     return {key for key, text in edges.items()
-            if PAGE_NUMBER.search(text) or (len(shape[key]) >= 3 and len(pages_with[shape[key]]) >= 2)}
+            if (key in outer and PAGE_NUMBER.search(text))
+            or (len(shape[key]) >= 3 and len(pages_with[shape[key]]) >= 2 and not re.search(r"[:：]\W*$", text))}
 
 
 def _title_box(boxes: list[list[list[Run]]], body: float) -> int | None:

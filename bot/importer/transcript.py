@@ -115,7 +115,7 @@ def n_line(lines: list[str], norm: list[str], n: str) -> str:
 
 
 PAGE_ALONE = re.compile(r"\s*(?:[-–—·]\s*\d{1,4}\s*[-–—·]|(?i:page|seite|p\.|s\.)\s*\d{1,4}|第\s*\d{1,4}\s*[页頁])\s*")
-ISSUE_UNITS = re.compile(r"\d+\s*(?:月號|月号|年|月|期|頁|页|號|号)?")  # "２０２４年６月號　４６": no name
+ISSUE_UNITS = re.compile(r"\d+\s*(?:月號|月号|年|月|日|期|頁|页|號|号)?")  # "２０２４年６月號　４６": no name
 
 
 PSEUDONYM = re.compile(r"(?i:pseudonym|alias|genannt|called)\s*:?\s*[„“\"»‚']?"
@@ -522,7 +522,8 @@ def _running_head(furniture: list[str]) -> str | None:
     return common.pop() if len(common) == 1 else None
 
 
-MONTH = re.compile(r"(?i)\b(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?\s+\d{4}|"
+MONTH = re.compile(r"(?i)\b(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|spring|summer|autumn|"
+                   r"fall|winter|frühling|frühjahr|sommer|herbst)[a-zä]*\.?\s+\d{4}|"
                    r"\d\s*[年月]")
 ISSUE = re.compile(r"(?i)\b(?:ausgabe|heft|issue|no\.|nr\.|vol\.|volume|jahrgang)\s*\d|第\s*\d+\s*[期卷]"
                    r"|\b\d{1,2}/(?:19|20)\d\d\b")  # (a magazine's issue of the year: "3/2024")

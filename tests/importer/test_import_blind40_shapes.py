@@ -17,6 +17,12 @@ RECORD = """# 口述校史：林秀芬教授访谈记录
 
 **采访人：**王海涛（档案馆馆员）　　**受访人：**林秀芬（外国语学院退休教授）
 
+**时间：**2024年11月8日 下午2:30—4:10
+
+**地点：**外国语学院二楼会议室
+
+**记录方式：**录音、笔记（录音编号：KS-2024-017）
+
 **问：**林老师您好，能先谈谈您是怎么走上翻译这条路的吗？
 
 **答：**我是1958年考进外语系的。那时候学俄语的人多，我偏偏选了法语，家里人都不理解。
@@ -52,6 +58,38 @@ def test_an_oral_history_record_credits_every_answer_to_the_one_interviewed(tmp_
     assert [p.speaker for p in answers] == ["林秀芬"] * 6
     assert any(p.text.startswith("是沈慕贤先生") for p in answers)  # (under "林秀芬：", once)
     assert any(p.text.startswith("我一直觉得，教学是根本") for p in answers)  # (under "林：", once)
+    assert prepared.article.published == "2024-11-08"  # (the record's time: the interview's date)
+    assert not any(p.text.startswith(("地点", "记录方式", "时间")) for p in prepared.passages)  # the record's fields
+
+
+IMPRINT = """# Zehn Jahre Bürgerbus
+
+Seit zehn Jahren fährt der Bürgerbus durch Lindenhain. Wir sprachen mit Renate Vollmer, der Vorsitzenden des Vereins.
+
+**Frage:** Wie hat alles angefangen?
+
+**Vollmer:** Mit einem Zettel am Schwarzen Brett. Drei Leute haben sich gemeldet, heute sind wir vierundzwanzig.
+
+**Frage:** Wer fährt mit?
+
+**Vollmer:** Zu zwei Dritteln Seniorinnen und Senioren, morgens auch Schulkinder.
+
+Herausgeber: Gemeinde Lindenhain, Rathausplatz 1, 79999 Lindenhain · www.lindenhain.de
+
+**Frage:** Was wünschen Sie sich?
+
+**Vollmer:** Einen zweiten Bus. Und mehr Fahrerinnen, ehrlich gesagt.
+
+Herausgeber: Gemeinde Lindenhain, Rathausplatz 1, 79999 Lindenhain · www.lindenhain.de
+
+Verantwortlich: Bürgermeisterin Petra Aschenbrenner
+"""
+
+
+def test_a_newsletters_imprint_is_no_speaker(tmp_path: Path) -> None:  # (at every page's foot, between answers)
+    prepared = read_article(str(write(tmp_path, "buergerbus.md", IMPRINT)))
+    assert list(prepared.cast.interviewees) == ["Renate Vollmer"]
+    assert {p.speaker for p in answers_of(prepared)} == {"Renate Vollmer"}
 
 
 def test_the_words_for_an_interview_in_a_title_name_no_one() -> None:

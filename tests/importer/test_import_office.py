@@ -114,13 +114,13 @@ def test_a_word_document_served_by_url_reads_as_the_file_does(tmp_path: Path, pa
 
 
 def printed_interview(path: Path, han: bool = False) -> Path:
-    """A magazine's interview as a PDF over three pages: its name at every page's head, the page number at
-    the foot, the title in large type, bold labels, an answer that goes on over a page break."""
+    """A magazine's interview as a PDF over three pages: its name and issue (or date) at every page's head, the
+    page number at the foot, the title in large type, bold labels, an answer that goes on over a page break."""
     if han:
         pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     regular, bold = ("STSong-Light", "STSong-Light") if han else ("Helvetica", "Helvetica-Bold")
-    title, head = (("守灯三十年", "海岸人文 · 2025年第3期") if han else
-                   ("Thirty Years on the Rock", "Coastal Life Magazine · Issue 3"))
+    title, head = (("守灯三十年", "海岸人文 · 2025年3月14日") if han else
+                   ("Thirty Years on the Rock", "Coastal Life Magazine · Issue 3 · Spring 2025"))
     asker, guest = ("记者：", "林海生：") if han else ("Mara Quint:", "Ines Hallgren:")
     said = (["您是怎么来到灯塔的？", "纯属偶然。1994年我看到一则招聘广告。", "我前任的守灯人只待了一个冬天。",
              "没人想要这份工作，就给了我。", "最难熬的是哪个月？", "二月，补给船靠不了岸。", "您还会留下吗？",
@@ -153,6 +153,7 @@ def printed_interview(path: Path, han: bool = False) -> Path:
 def test_a_pdf_keeps_its_title_and_labels_and_leaves_out_its_running_heads_and_page_numbers(tmp_path: Path) -> None:
     prepared = read_article(str(printed_interview(tmp_path / "rock.pdf")))
     assert prepared.article.title == "Thirty Years on the Rock"
+    assert prepared.article.publisher == "Coastal Life Magazine"  # (its running head; not "Spring", the season)
     assert list(prepared.cast.interviewees) == ["Ines Hallgren"]
     answers = answers_of(prepared)
     assert [p.speaker for p in answers] == ["Ines Hallgren"] * 3
@@ -165,6 +166,7 @@ def test_a_pdf_keeps_its_title_and_labels_and_leaves_out_its_running_heads_and_p
 def test_a_chinese_pdf(tmp_path: Path) -> None:
     prepared = read_article(str(printed_interview(tmp_path / "dengta.pdf", han=True)))
     assert prepared.article.title == "守灯三十年"
+    assert (prepared.article.publisher, prepared.article.published) == ("海岸人文", "2025-03-14")  # (its running head)
     assert list(prepared.cast.interviewees) == ["林海生"]
     answers = answers_of(prepared)
     assert [p.speaker for p in answers] == ["林海生"] * 3

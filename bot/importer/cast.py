@@ -20,6 +20,8 @@ from functools import cache
 from bot.importer import chrome, names
 from bot.importer.labels import (
     GENERIC,
+    IMPRINT_KEYS,
+    IMPRINT_LINE,
     INITIAL,
     INTERVIEWEE_LABELS,
     INTERVIEWER_LABELS,
@@ -104,20 +106,24 @@ class Turn:
 
 
 def turns_of(paras: list[Para], marks: list[Mark], labels: set[str]) -> list[Turn]:
-    """The turns that the given labels open, each with the text up to the next label."""
+    """The turns that the given labels open, each with the text up to the next label or to a question set apart
+    in bold without a label (then the labels are those who answer: "**Was raten Sie?**" over "Weißhaupt: …")."""
     by_para: dict[int, list[Mark]] = defaultdict(list)
     for m in marks:
         if m.name in labels:
             by_para[m.para].append(m)
     turns: list[Turn] = []
+    asked = False  # an unlabelled bold question came after the last turn: what follows is not that turn's
     for i, p in enumerate(paras):
         here = sorted(by_para.get(i, []), key=lambda m: m.start)
         if p.kind == "heading":
             continue
         if not here:
-            if turns:
+            asked = asked or (p.bold and _asks(p.text))
+            if turns and not asked:
                 turns[-1].texts.append(strip_continuation(p.text) if is_continuation(p.text) else p.text)
             continue
+        asked = False
         if turns and here[0].start > 0:
             turns[-1].texts.append(p.text[:here[0].start])
         for k, m in enumerate(here):
@@ -243,6 +249,9 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
         if not any(re.search(r"\w", t) for t in texts[label]):
             recurring.discard(label)
             cast.ignored[label] = "marks time, says nothing"
+        elif label.casefold() in IMPRINT_KEYS and all(IMPRINT_LINE.search(t.split("\n")[0]) for t in texts[label]):
+            recurring.discard(label)
+            cast.ignored[label] = "an imprint"  # "Herausgeber: Gemeinde Lindenhain, Rathausplatz 1, …" at each foot
     for label in recurring:  # "嘉宾 林岚：" at first, "林岚：" later: one speaker (so "主持人 阿乔：", "阿乔：",
         words = label.split()  # and "主持人小满：", "小满：")
         plain = words[-1] if len(words) == 2 and _role_word(words[0]) and words[-1] in recurring else label

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.importer import metadata
 from bot.importer.markup import Para, visible
 
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -93,6 +94,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"Date of interview|Interview date|Date|Place|Location|Duration|Reference|Recorded|"
                    r"Ort|Datum|Dauer|Gesprächsdauer|Aufgenommen)"
                    r"\s*[:：][^\n]{1,100}$")),
+    ("address", metadata.OWN_ADDRESS),  # "Read this interview online: https://…": where to read it, no one's words
+    # a document's status at a page's foot ("Confidential – internal draft", "ENTWURF – bitte nicht weitergeben")
+    ("status", _rx(r"^(?:strictly |streng )?(?:confidential|internal(?: use only| draft)?|draft|not for (?:publication|"
+                   r"distribution)|do not (?:circulate|distribute|copy)|vertraulich|entwurf|intern|nur für den "
+                   r"internen gebrauch|nicht zur veröffentlichung)\b\W+\w[^.!?]{0,60}$",
+                   r"^(?:内部资料|內部資料|仅供内部|僅供內部)[^。！？]{0,30}$")),
     ("credit", _rx(r"^(?:文|作者|编辑|責任編輯|责任编辑|责编|主笔|观点|觀點|版面编辑|排版|审核|審核|校对|校對|采访|採訪"
                    r"|"
                    r"整理|文字整理|撰文|摄影|攝影|图|圖|翻译|翻譯|编译|編譯|出品|策划|策劃|监制|監製|视觉|視覺|设计|設"
@@ -340,8 +347,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"wir verwenden cookies|cookie-einstellungen|datenschutz(?:erklärung|einstellungen)|^datenschutz$"
                     r"|alle akzeptieren|"
                     r"ihre privatsphäre)\b")),
-    # (not "By 2019 the government …", "By accident. I answered an advertisement in 1994.": a byline names someone)
+    # (not "By 2019 the government …", "By accident. I answered an advertisement in 1994.", "By March 2019 we …",
+    # "Von Anfang an …": a byline names someone)
     ("byline", _rx(r"^(?:By|Von|Posted on|Published|Veröffentlicht|Updated|Aktualisiert)\b(?!\s+\d)(?!\s+(?-i:[a-z]))"
+                   r"(?!\s+(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*\b)"
+                   r"(?!\s+(?:christmas|easter|weihnachten|ostern|anfang|beginn|ende|mitte|spring|summer|autumn|"
+                   r"winter|frühjahr|frühling|sommer|herbst|then|now|dann|jetzt|heute)\b)"
                    r".{0,80}(?:\d{4}|min read"
                    r"|Minuten)",
                    r"^(?:Lesezeit|Reading time|Read time)\b",

@@ -675,6 +675,7 @@ def from_html(source: Source) -> Document:
             meta.put("published", guess, "page text")  # a date the page shows, not a guess from a bare year
     metadata.from_markdown(meta, text, source.url)
     meta.put("published", metadata.interview_date(text), "the interview's date")  # (where no other is given)
+    meta.put("url", metadata.own_address(text), "its own address line")
     org = None if meta.publisher else metadata.letterhead(text)
     if org:  # the organisation's letterhead over its text: the publisher, no passage
         meta.put("publisher", org, "letterhead")
@@ -767,13 +768,18 @@ def from_text(source: Source) -> Document:
             meta.put("title", first_cue, "the first subtitle")
     meta.put("language", captioned.get("language"), "the subtitles' header")
     furniture = [*furniture, *source.furniture]  # (a PDF's, read apart from its text)
+    addresses = {line.strip() for line in source.furniture if re.fullmatch(r"https?://\S+", line.strip())}
+    if len(addresses) == 1:  # a page printed by a browser: its address at the foot of every page
+        meta.put("url", metadata.web_url(addresses.pop()), "its printed address")
     head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
+    if head and _someone(head, body, meta.title):
+        head = None  # "Ruth Okafor" at the head of every page of her interview: whom it is about, not who publishes
     if head:
         form = transcript.LEGAL_FORM.search(head)  # "RUDERVEREIN WELLENBRECHER e.V.": the name in capitals, its
         core, legal = (head[:form.start()], form.group(0)) if form else (head, "")  # legal form as written
         as_text = names.written_as(head, [body])
-        named = (as_text if as_text and as_text != head else
-                 transcript.name_in_capitals(core) + legal if core.isupper() else as_text or head.title())
+        named = (as_text if as_text and as_text != head else transcript.name_in_capitals(core) + legal
+                 if core.isupper() else as_text or (head.title() if head.islower() else head))
         meta.put("publisher", named, "running head")
     printed = metadata.dates_in("\n".join(furniture))  # "· Ausgabe 4/2024 · 15. April 2024" at every page's foot
     if len(printed) == 1:
@@ -783,6 +789,7 @@ def from_text(source: Source) -> Document:
     meta.put("publisher", metadata.paper_in_page_heads(source.text[:200000]), "its page heads")
     metadata.from_markdown(meta, body, source.url)
     meta.put("published", metadata.interview_date(body), "the interview's date")  # (where no other is given)
+    meta.put("url", metadata.own_address(body), "its own address line")
     if meta.found.get("publisher") == "web address":  # the site's name as the file writes it, above its text too
         meta.publisher = metadata.as_written(meta.publisher, source.text)
     account = next((m for line in body.split("\n")[:12] if (m := WECHAT_HEAD.match(line.strip()))), None)
@@ -804,6 +811,25 @@ def from_text(source: Source) -> Document:
     if meta.title:  # "慢半拍 | EP58 在屋顶养蜂的人：…" over "节目：慢半拍": the episode's own title
         meta.title = metadata.without_show(meta.title, meta.publisher)
     return Document(body, meta, source.kind)
+
+
+def _someone(name: str, body: str, title: str | None) -> bool:
+    """Whether a name is someone the text is of or hears from: a speaker's label (the name, its first or last
+    word), the person its title or intro says was interviewed, or one it says something of as a
+    person ("Ruth Okafor was a night sister …", not "Tidewater Quarterly is published by …")."""
+    parts = [p.strip() for p in re.split(r"\s[·|–—-]\s", name) if p.strip()] or [name]
+    people = names.from_titles([title], body) + names.from_teaser(body[:3000])
+    for part in parts:
+        written = " ".join(w.capitalize() for w in part.split()) if part.isupper() else part
+        words = written.split()
+        person = names.looks_like_person(written)  # (a club asking as "TSV:" is no person: "TSV 1860 Lollar e.V.")
+        forms = {written, *(words[:1] + words[-1:] if len(words) >= 2 and person else [])}
+        if any(re.search(rf"(?im)^[\W_]*{re.escape(f)}[\W_]*[:：]", body) for f in forms) or any(
+                names.same_person(written, p) for p in people) or (person and re.search(
+                rf"\b{re.escape(written)}(?:,\s*\d{{2}},|\s+(?:was|is|has|had|ist|war|hat)\b(?!\s+(?:published|"
+                rf"a (?:magazine|newsletter|journal|quarterly)|herausgegeben|erschienen)))", body)):
+            return True
+    return False
 
 
 WECHAT_HEAD = re.compile(r"(?:原创|原創)\s+(?:[^\s\d]{1,12}\s+)?(?P<acc>[^\s\d]{1,20})\s+"

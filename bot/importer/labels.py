@@ -62,11 +62,14 @@ NOT_SPEAKERS = {
     "uhr", "a.m", "p.m", "hrs", "o'clock", "點", "点",  # ("**5:30 Uhr:** …": a time; "AM:", "H:" may be someone)
     "also present", "present", "anwesend", "appearances", "in attendance", "on behalf of",  # (a record's cover)
     "regie", "regieanweisung", "schnitt", "blende",  # (a radio manuscript's directions)
-    "herausgeber", "herausgeberin", "verantwortlich", "druck", "auflage", "anschrift", "kontakt",
-    "impressum", "verlag", "v.i.s.d.p", "publisher", "printed by", "contact", "address", "主办", "主辦", "出版",
-    "地址", "电话", "電話", "邮箱", "郵箱",  # (an imprint's keys, "Herausgeber: Gemeinde Lindenhain, …"; not
-    # "Redaktion:", the desk asking)
+    "impressum", "v.i.s.d.p", "anschrift", "地址", "电话", "電話", "邮箱", "郵箱",  # (an imprint's)
 }
+# an imprint's keys, which may also be someone's role ("Verlag:" in a roundtable): no speaker where every line
+# under them reads like an imprint (an address, a web address, a phone number)
+IMPRINT_KEYS = {"herausgeber", "herausgeberin", "verantwortlich", "druck", "auflage", "kontakt", "verlag",
+                "publisher", "printed by", "contact", "address", "主办", "主辦", "出版", "承办", "承辦"}
+IMPRINT_LINE = re.compile(r"\b\d{4,5}\s+[A-ZÄÖÜ]|www\.|https?://|@\w|\b(?:Tel|Telefon|Fax|Phone)\b|\bGmbH\b|\be\.\s?V\.|"
+                          r"\bLtd\b|\bInc\b|\bAG\b|·")
 INTERVIEWER_LABELS = {
     "q", "f", "frage", "fragen", "question", "questions", "interviewer", "interviewerin", "host", "moderator",
     "moderatorin", "moderation", "redaktion", "reporter", "journalist", "journalistin", "问", "提问", "记者", "主持人",

@@ -881,9 +881,27 @@ INTERVIEW_DATE_LINE = re.compile(r"(?im)^[ \t*_-]*(?:时间|時間|日期|采访
                                  r"[ \t*_]*[:：][ \t*_]*(?P<d>[^\n|｜·]{6,40})")
 
 
+# a printed or saved text's line giving its own address: "Read this interview online: https://…", "Dieses Interview
+# online: https://…", "本文链接：https://…" (not "via:" or "原文链接", a translation's original)
+OWN_ADDRESS = re.compile(r"(?im)^[ \t*_>-]*(?:read (?:this|the(?: full)?) (?:interview|article|story|piece|"
+                         r"conversation) online|(?:this|the full) (?:interview|article|conversation) (?:is )?"
+                         r"(?:online|available) at|"
+                         r"(?:dieses|das) (?:interview|gespräch)(?: online| im netz)(?: lesen| nachlesen| unter)?|"
+                         r"online (?:lesen|nachlesen|unter)|本文链接|本文鏈接)[ \t*_]*[:：]?[ \t*_]*<?"
+                         r"(?P<u>https?://[^\s>)\]]+)")
+
+
+def own_address(text: str) -> str | None:
+    """The address a text says it can be read at online, if it says so."""
+    found = OWN_ADDRESS.search(text)
+    return web_url(found.group("u").rstrip(".,;")) if found else None
+
+
 def interview_date(text: str, reach: int = DATELINE_REACH) -> str | None:
-    """The date a record's field near the top gives for the interview, for a text that gives no other."""
-    for dated in INTERVIEW_DATE_LINE.finditer(text[:reach]):
+    """The date a record's field near the top, before the first question, gives for the interview, for a text that
+    gives no other (not a diary's "Date: Monday, 4 May 1970" read out in an answer)."""
+    asked = re.search(r"[?？]", text)
+    for dated in INTERVIEW_DATE_LINE.finditer(text[:min(reach, asked.start() if asked else reach)]):
         found = iso_date(dated.group("d"))
         if found:
             return found

@@ -57,6 +57,7 @@ HAN_RECORD = re.compile(r"(?:^|[:：|｜\s])(?P<run>[\u4e00-\u9fff·]{2,8}?)"
                         r"(?:教授|老师|老師|先生|女士|博士|院士|研究员|研究員)?"
                         r"(?:访谈录|訪談錄|访谈记录|訪談記錄|访谈实录|訪談實錄|采访记录|採訪記錄|口述实录|口述實錄|访谈|訪談|"
                         r"专访|專訪|对谈录|對談錄|口述)\s*$")
+TRADE = re.compile(r"(?:员|員|师|師|家|者|商|匠|工|农|農|兵|手)$")  # "程序员访谈实录": a trade, not a name
 HAN_HEAD = re.compile(r"^[^:：|｜]{0,30}?(?P<run>[\u4e00-\u9fff·]{2,16})\s*[:：]")
 COLON_RULE = 3  # the LATIN_TITLE rule for a name after a colon
 HAN_TITLE = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話|访问|訪問)"
@@ -98,6 +99,11 @@ HAN_TEASER = [
     re.compile(r"(?P<run>[\u4e00-\u9fff·]{2,12}?)\s*接受了?[^，。]{0,30}?(?:采访|採訪|专访|專訪|群访|訪問)"),
     # "本報日前專訪林語彤，談…": the name right after the word for interview, ending at punctuation
     re.compile(r"(?:专访|專訪|采访|採訪|访问|訪問)了?\s*(?P<run>[\u4e00-\u9fff·]{2,4})(?=[，,。、；;：:（(])"),
+    # "——访滨江市轨道交通集团董事长刘振华", "专访了…董事长刘振华。": a subtitle's or intro's name after a role
+    re.compile(r"(?:——\s*(?:访|訪)|(?:专访|專訪|采访|採訪)了?)\s*(?P<run>[\u4e00-\u9fff·]{2,30}?"
+               r"(?:长|長|总|總|书记|書記|主任|主席|教授|院士|经理|經理|总监|總監|创始人|創始人|馆长|館長|局长|局長|"
+               r"校长|校長|院长|院長|技师|技師|师傅|師傅|专家|專家)[\u4e00-\u9fff·]{2,3})"
+               r"(?=$|[，,。、；;：:（(\s])", re.M),
 ]
 
 
@@ -252,7 +258,8 @@ def from_title(title: str | None, text: str = "") -> list[str]:
     record = HAN_RECORD.search(title)  # "…：林秀鳳教授訪談錄": the name before the word for the interview's record
     if not out and record:
         name = _han_name(record.group("run"), text + title)
-        if name and record.group("run").endswith(name) and (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)):
+        if name and record.group("run").endswith(name) and (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)) \
+                and not TRADE.search(name):
             out.append(name)
     end = HAN_END.search(title)
     if not out and end and HAN_INTERVIEW.search(title):

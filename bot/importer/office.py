@@ -14,7 +14,9 @@ of more than `MAX_PAGES` pages, is refused, and any file that cannot be read say
 from __future__ import annotations
 
 import io
+import logging
 import re
+import unicodedata
 import zipfile
 from collections import Counter
 from html import escape
@@ -28,9 +30,9 @@ PDF_TYPES = ("application/pdf", "application/x-pdf")
 MAX_UNPACKED = 64 * 1024 * 1024  # bytes: a Word file's parts unpacked (a zip bomb is refused unread)
 MAX_PAGES = 400
 STYLE_MAP = "\n".join([  # what mammoth does not map by default: the document's title, in Word's and Writer's names
-    "p[style-name='Title'] => h1:fresh",
-    "p[style-name='Titel'] => h1:fresh",
-    "p[style-name='标题'] => h1:fresh",
+    "p[style-name='Title'] => h1.title:fresh",
+    "p[style-name='Titel'] => h1.title:fresh",
+    "p[style-name='标题'] => h1.title:fresh",
     "p[style-name='Subtitle'] => p:fresh",
 ])
 NOTE_MARK = re.compile(r'<sup><a href="#(?:foot|end)note-[^"]*" id="(?:foot|end)note-ref-[^"]*">\[\d+\]</a></sup>')
@@ -42,7 +44,7 @@ CORE = {"dc": "http://purl.org/dc/elements/1.1/"}
 
 def docx_html(data: bytes, location: str) -> str:
     """A Word document as an HTML page: its body, and the title its properties give (as `<title>`) where no
-    paragraph is set as its Title or first heading."""
+    paragraph is set as its Title (a Heading 1 may be a section's: "Background")."""
     import mammoth
 
     try:
@@ -60,7 +62,7 @@ def docx_html(data: bytes, location: str) -> str:
         raise FetchError(f"{location}: the Word document could not be read (is it a .docx file?)") from None
     body = CELL_PARAGRAPH.sub(r"\1\2\3", NOTE_MARK.sub("", result.value))  # (a cell's one paragraph: the cell)
     body = NOTES.sub(lambda m: f'<section class="footnotes">{BACK_LINK.sub("", m.group(0))}</section>', body)
-    title = None if "<h1>" in body else title  # (the document's own Title line first: properties are often a draft's)
+    title = None if '<h1 class="title">' in body else title  # (its Title line first: properties are often a draft's)
     head = f"<title>{escape(title)}</title>" if title else ""
     return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8">{head}</head>'
             f"<body><article>{body}</article></body></html>")
@@ -91,9 +93,11 @@ def pdf_text(data: bytes, location: str) -> Printed:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
 
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # (its warnings on a font's metrics say nothing to a user)
     try:
-        pages = [[_lines(box) for box in page if hasattr(box, "get_text") and box.get_text().strip()]
-                 for page in extract_pages(io.BytesIO(data), maxpages=MAX_PAGES + 1, laparams=LAParams())]
+        laid = [[box for box in page if hasattr(box, "get_text") and box.get_text().strip()]
+                for page in extract_pages(io.BytesIO(data), maxpages=MAX_PAGES + 1, laparams=LAParams())]
+        pages = [[_lines(box) for box in page] for page in laid]
     except Exception:  # damaged, encrypted or not a PDF at all: pdfminer raises many kinds of error
         raise FetchError(f"{location}: the PDF could not be read (damaged, protected or not a PDF)") from None
     if len(pages) > MAX_PAGES:
@@ -109,19 +113,47 @@ def pdf_text(data: bytes, location: str) -> Printed:
     body = sizes.most_common(1)[0][0]
     title = _title_box(pages[0], body) if pages else None
     furniture = _page_furniture(pages)
+    pulled = _pull_quotes(pages, body)
     out = []
     for number, page in enumerate(pages):
-        boxes = [_heading(box) if number == 0 and i == title else "\n".join(_marked(line) for line in box)
-                 for i, box in enumerate(page) if (number, i) not in furniture]
-        out.append("\n\n".join(b for b in boxes if b.strip()))
+        kept = [i for i in range(len(page)) if (number, i) not in furniture and (number, i) not in pulled]
+        right = max((laid[number][i].x1 for i in kept), default=0.0)
+        left = min((laid[number][i].x0 for i in kept), default=0.0)
+        text = ""
+        for k, i in enumerate(kept):
+            box = page[i]
+            said = _heading(box) if number == 0 and i == title else _box_text(box)
+            if k and _runs_on(laid[number][kept[k - 1]], laid[number][i], page[i], (left, right), body) \
+                    and not (number == 0 and title in (i, kept[k - 1])):
+                text += "\n" + said  # a paragraph's next line, which layout analysis set apart (CJK spacing)
+            else:
+                text += ("\n\n" if text else "") + said
+        out.append(text)
     heads = (" ".join(text for text, _, _ in line).strip() for number, i in sorted(furniture)
              for line in pages[number][i])
-    return Printed("\n\n".join(page for page in out if page), tuple(h for h in heads if h))
+    return Printed(unified("\n\n".join(page for page in out if page)), tuple(unified(h) for h in heads if h))
+
+
+# the ideographs some fonts map to radicals (a PDF's text then reads "⻔⼝" for "门口"): each radical of the
+# C-simplified forms and others as the ideograph it shows (Unicode's EquivalentUnifiedIdeograph.txt)
+RADICALS = str.maketrans({
+    "\u2e9f": "母", "\u2ea0": "民", "\u2ec4": "西", "\u2ec5": "见", "\u2ec6": "角", "\u2ec9": "贝", "\u2ecb": "车",
+    "\u2ed1": "長", "\u2ed3": "长", "\u2ed4": "门", "\u2ed8": "青", "\u2ed9": "韦", "\u2eda": "页", "\u2edb": "风",
+    "\u2edc": "飞", "\u2edd": "食", "\u2ee2": "马", "\u2ee3": "骨", "\u2ee4": "鬼", "\u2ee5": "鱼", "\u2ee6": "鸟",
+    "\u2ee7": "卤", "\u2ee8": "麦", "\u2ee9": "黄", "\u2eea": "黾", "\u2eec": "齐", "\u2eee": "齿", "\u2ef0": "龙",
+    "\u2ef3": "龟",
+})
+KANGXI = re.compile(r"[\u2f00-\u2fd5]")
+
+
+def unified(text: str) -> str:
+    """The text with Kangxi radicals (NFKC) and the radicals above as the ideographs a reader sees."""
+    return KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text.translate(RADICALS))
 
 
 Run = tuple[str, float, bool]  # text, type size, bold
 BOLD_FACE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|[,-](?:b|bd|bol)$", re.I)
-TITLE_SIZE = 1.25  # times the body's type: a title set larger
+TITLE_SIZE = 1.15  # times the body's type: a title set larger
 TITLE_MAX = 200  # characters
 
 
@@ -146,6 +178,9 @@ def _lines(box: Any) -> list[list[Run]]:
 PAGE_NUMBER = re.compile(r"(?i)(?:^|\s)(?:page|seite|p\.|s\.)\s*\d{1,4}(?:\s*(?:of|von|/)\s*\d{1,4})?\s*$|"
                          r"^\s*[-–—·]?\s*\d{1,4}\s*(?:/\s*\d{1,4}\s*)?[-–—·]?\s*$|第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?\s*$")
 EDGE_LINES = 2  # a page's head or foot is a line or two
+# a label ("TQ:", "Q: And in 1974?", "A: And that was the job.") or a question: said, not printed on every page
+IMPRINT_MIN = 40  # characters of a labelled line at every page's edge, word for word: an imprint ("Herausgeber: …")
+SAID = re.compile(r"^[\W_]*[^\W\d_][^:：\n]{0,30}[:：](?!//)|[:：?!？！]\W*$")
 EDGE_BOXES = 2  # … in one of the first or last two boxes of the page
 
 
@@ -167,10 +202,32 @@ def _page_furniture(pages: list[list[list[list[Run]]]]) -> set[tuple[int, int]]:
     pages_with: dict[str, set[int]] = {}
     for (number, _), text in shape.items():
         pages_with.setdefault(text, set()).add(number)
+    texts = list(edges.values())
     outer = {(number, i) for number, page in enumerate(pages) for i in (0, len(page) - 1)}
     return {key for key, text in edges.items()
             if (key in outer and PAGE_NUMBER.search(text))
-            or (len(shape[key]) >= 3 and len(pages_with[shape[key]]) >= 2 and not re.search(r"[:：]\W*$", text))}
+            or (len(shape[key]) >= 3 and len(pages_with[shape[key]]) >= 2 and (
+                not SAID.search(text) or (len(text) >= IMPRINT_MIN and texts.count(text) >= 2)))}
+
+
+PULL_QUOTE = re.compile(r"\s*[“„«「『\"][^“”„«»「」『』\"]{10,300}[”“»」』\"]\s*")
+ATTRIBUTION = re.compile(r"\s*(?:[-–—]\s*)?(?:[A-ZÄÖÜ][A-ZÄÖÜ'’.-]+(?:\s+[A-ZÄÖÜ][A-ZÄÖÜ'’.-]+){0,3}|"
+                         r"[-–—]\s*\S.{0,40})\s*")  # "RUTH ABERNETHY", "— Ruth Abernethy"
+DISPLAY_SIZE = 1.2  # times the body's type: text set larger inside the flow
+
+
+def _pull_quotes(pages: list[list[list[list[Run]]]], body: float) -> set[tuple[int, int]]:
+    """(page, box) of pull quotes: a box of words wholly in quotation marks set in larger type than the text
+    around it (an answer's words repeated for the eye), and the name under it ("RUTH ABERNETHY")."""
+    out: set[tuple[int, int]] = set()
+    for number, page in enumerate(pages):
+        for i, box in enumerate(page):
+            sizes = [size for line in box for text, size, _ in line if text.strip()]
+            if sizes and min(sizes) >= body * DISPLAY_SIZE and PULL_QUOTE.fullmatch(_text(box)):
+                out.add((number, i))
+                if i + 1 < len(page) and len(page[i + 1]) == 1 and ATTRIBUTION.fullmatch(_text(page[i + 1])):
+                    out.add((number, i + 1))
+    return out
 
 
 def _title_box(boxes: list[list[list[Run]]], body: float) -> int | None:
@@ -182,13 +239,39 @@ def _title_box(boxes: list[list[list[Run]]], body: float) -> int | None:
         if not chars:
             continue
         size = max(chars, key=lambda c: c[1])[0]
-        if size >= body * TITLE_SIZE and sum(n for _, n in chars) <= TITLE_MAX and (best is None or size > best[0]):
-            best = (size, i)
+        text = _text(box)
+        if size >= body * TITLE_SIZE and sum(n for _, n in chars) <= TITLE_MAX and (best is None or size > best[0]) \
+                and len(re.findall(r"[^\W\d_]", text)) >= 3 and not PULL_QUOTE.fullmatch(text):
+            best = (size, i)  # (not a drop cap, "R", a page's number in large type, "36", nor a pull quote)
     return best[1] if best else None
+
+
+SENTENCE_END = re.compile(r"[.!?。！？:：”\"’)）」』…]\s*$")
+
+
+def _runs_on(before: Any, after: Any, lines: list[list[Run]], edges: tuple[float, float], body: float) -> bool:
+    """Whether a text box goes on with the paragraph of the box before it: that box's last line runs to the
+    text's right edge without ending a sentence, and this one starts right below it at the left edge (a new
+    paragraph's first line is indented, as Chinese text sets it, or stands apart), not with a bold label."""
+    last = list(before)[-1] if len(before) else None
+    if last is None or not lines or not lines[0]:
+        return False
+    left, right = edges
+    ends = last.get_text().rstrip()
+    return (last.x1 >= right - 2 * body and not SENTENCE_END.search(ends) and after.x0 <= left + body / 2
+            and before.x0 >= after.x0 - body / 2 and after.y1 <= before.y0 + 1 and before.y0 - after.y1 < 1.5 * body
+            and not lines[0][0][2])
 
 
 def _heading(box: list[list[Run]]) -> str:
     return "# " + " ".join("".join(text for text, _, _ in line).strip() for line in box)
+
+
+def _box_text(box: list[list[Run]]) -> str:
+    """A box's lines, its bold marked: a box all in bold (a question over several lines) as one bold span."""
+    if all(bold for line in box for text, _, bold in line if text.strip()):
+        return "**" + "\n".join("".join(text for text, _, _ in line).strip() for line in box) + "**"
+    return "\n".join(_marked(line) for line in box)
 
 
 def _marked(line: list[Run]) -> str:

@@ -531,10 +531,16 @@ ISSUE_WORDS = re.compile(r"(?i)\b(?:ausgabe|heft|issue|no|nr|vol|volume|jahrgang
 COLUMNS = re.compile(r"\s{2,}|\u3000|\s+[·|–—]\s+")  # the parts of a running head or foot
 
 
+STATUS = re.compile(r"(?i)\b(?:confidential|vertraulich|internal|intern|not for (?:publication|distribution)|"
+                    r"do not (?:circulate|distribute|copy)|nicht (?:weitergeben|zur veröffentlichung)|transcripts?|"
+                    r"transkripte?|interviews?|oral history|gespräch)\b|内部资料|內部資料|仅供|僅供|访谈|訪談")
+
+
 def _named(head: str) -> bool:
     """A running head's part that is a name: in capitals or title case, up to four words (no issue, no date, no
-    "Stand:" or "Version")."""
-    if re.search(r"[:：]|(?i:\b(?:stand|version|revision|rev|draft|entwurf|page|seite)\b)", head):
+    "Stand:" or "Version"; not a status, "CONFIDENTIAL", "Interview Transcript")."""
+    if re.search(r"[:：]|(?i:\b(?:stand|version|revision|rev|draft|entwurf|page|seite)\b)", head) \
+            or STATUS.search(head):
         return False
     return 1 <= len(head.split()) <= 4 and len(re.sub(r"\W", "", head)) >= 3 and bool(
         CAPS.match(head) or all(w[0].isupper() or not w[0].isalpha() for w in head.split())  # ("Dach & Wand")

@@ -35,7 +35,8 @@ THANKS = re.compile(r"(?i)(?:(?:vielen|herzlichen|besten) )?dank\b|danke\b|thank
                     r"谢谢|謝謝|感谢|感謝")  # the host thanks the guest: the interview is over
 CAPS_HEAD = re.compile(r"[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ&'’ -]{2,58}[A-ZÄÖÜÀ-Þ]")  # a line in capitals ("ABOUT THE AUTHOR")
 BIO_START = re.compile(r"(?i)(?:zur person|über die autorin|über den autor|about the author|about the interviewee|"
-                       r"人物小檔案|人物小档案|人物简介|人物簡介)\b")
+                       r"steckbrief|人物小檔案|人物小档案|人物简介|人物簡介|人物档案|人物檔案|个人档案|個人檔案|"
+                       r"人物名片|嘉宾简介|嘉賓簡介|受访者简介|受訪者簡介|受访人简介|受訪人簡介)\b")
 # after the last answer, a line inviting to write, follow or watch ("欢迎写信到 …@…", "▶ Watch the full episode")
 OUTRO = {"contact", "follow", "recording button"}
 SEPARATOR = re.compile(r"[—–\-*·•◆◇~=_#\s]{1,12}")

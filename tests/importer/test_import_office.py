@@ -14,7 +14,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from bot.importer.fetch import FetchError, fetch_url, read_file
-from bot.importer.office import MAX_UNPACKED
+from bot.importer.office import MAX_UNPACKED, unified
 from bot.importer.pipeline import read_article
 from tests.importer.documents import answers_of
 from tests.pages import PageHandler, PageServer
@@ -252,3 +252,66 @@ def add_footnote(path: Path, after: str, note: str) -> Path:
     result = path.with_name("with-note.docx")
     result.write_bytes(out.getvalue())
     return result
+
+
+def test_a_chinese_pdfs_wrapped_paragraphs_subtitle_and_pull_quote(tmp_path: Path) -> None:
+    """Chinese print sets a paragraph's first line in by two characters and its lines wide apart (layout
+    analysis then gives each line a box of its own); a subtitle "——访…技师孙建平" names the guest; a pull quote in
+    large type repeats an answer's words over the name of who said them; a font maps some ideographs to radicals."""
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    size, lead = 10.5, 21
+    c = canvas.Canvas(str(tmp_path / "neikan.pdf"))
+    c.setFont("STSong-Light", 22)
+    c.drawString(72, 760, "二十年磨一刀")
+    c.setFont("STSong-Light", size)
+    c.drawString(72, 730, "——访数控车间高级技师孙建平")
+    y = 690
+    paragraphs = [
+        "记者：孙师傅，听说大家都叫您“孙一刀”，这个外号是怎么来的？",
+        "孙建平：那是好多年前的事了。2009年公司接了一批航空零件的订单，有一个薄壁件怎么加工都变形，合格率不到六成。",
+        "我在车床边守了三个晚上，改了七八次刀具角度，最后一刀下去，尺寸全部合格。",
+        "记者：您是怎么进入这一行的？",
+        "孙：我是2005年从技校毕业进厂的，学的就是车工。刚进厂的时候，跟着师傅王德厚学了三年，天天就是磨刀、对刀、看图纸。",
+        "记者：您对年轻人有什么建议？",
+        "孙：别怕慢。一刀一刀练出来的手感，机器替代不了。",
+    ]
+    for paragraph in paragraphs:
+        first, rest = paragraph[:38], paragraph[38:]  # (38 characters after the indent, 40 on a full line)
+        c.drawString(72 + 2 * size, y, first)
+        y -= lead
+        while rest:
+            c.drawString(72, y, rest[:40])
+            rest = rest[40:]
+            y -= lead
+        if paragraph.startswith("我在车床边"):
+            c.setFont("STSong-Light", 16)
+            c.drawString(100, y - 6, "“最后一刀下去，尺寸全部合格。”")
+            c.setFont("STSong-Light", 8)
+            c.drawString(300, y - 24, "孙建平")
+            c.setFont("STSong-Light", size)
+            y -= 50
+    c.showPage()
+    c.save()
+    prepared = read_article(str(tmp_path / "neikan.pdf"))
+    assert list(prepared.cast.interviewees) == ["孙建平"]
+    answers = answers_of(prepared)
+    assert [p.speaker for p in answers] == ["孙建平"] * 3
+    assert "有一个薄壁件怎么加工都变形，合格率不到六成。" in answers[0].text  # (one paragraph over its lines)
+    assert "“最后一刀下去" not in "".join(p.text for p in prepared.passages)  # the pull quote: no one's answer
+    assert unified("家⻔⼝的⼯地") == "家门口的工地"
+
+
+def test_a_printed_texts_own_address_is_its_link(tmp_path: Path) -> None:
+    doc = WordDocument()
+    doc.add_paragraph("Thirty Years on the Rock", style="Title")
+    doc.add_paragraph("Ines Hallgren has kept the light on Skerry Rock since 1994.")
+    for question, answer in [("How did you come to the lighthouse?", "By accident. I answered an advertisement."),
+                             ("What is the hardest month?", "February, when the supply boat cannot land."),
+                             ("Will you stay?", "Until they automate the lamp, and then a little longer.")]:
+        doc.add_paragraph().add_run(question).bold = True
+        doc.add_paragraph(answer)
+    doc.add_paragraph("Read this interview online: https://coastal-life.example/interviews/hallgren")
+    doc.save(tmp_path / "rock.docx")
+    prepared = read_article(str(tmp_path / "rock.docx"))
+    assert prepared.article.url == "https://coastal-life.example/interviews/hallgren"
+    assert not any("Read this interview online" in p.text for p in prepared.passages)

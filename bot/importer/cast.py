@@ -153,13 +153,17 @@ def role_with_person(label: str) -> str | None:
     return None
 
 
+DETERMINERS = {"unser", "unsere", "our", "my", "mein", "meine", "your", "ihr", "ihre", "the", "der", "die", "das",
+               "a", "an", "ein", "eine", "this", "dieser", "diese"}  # ("Unser Sponsor:" in show notes: no one)
+
+
 def _full_name(label: str) -> bool:
     """A label that is a person's full name: once among others of that shape ("HARALD MEINHOLD:", a neighbour's
     clip in a feature), a voice of its own, not the last speaker's; "Okonkwo-Reyes", "O'Brien" are names too."""
     words = label.split()
     written = " ".join(w.capitalize() for w in words) if label.isupper() else label
     return 2 <= len(words) <= 3 and all(re.sub(r"(?<=\w)[-'’](?=\w)", "", w).isalpha() for w in words) \
-        and not _role_word(label) \
+        and words[0].casefold() not in DETERMINERS and not _role_word(label) \
         and names.looks_like_person(written)
 
 
@@ -435,7 +439,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
     """Speakers, roles (with evidence and confidence) and names for a labelled interview."""
     cast = Cast()
     intro = "\n".join(p.text for p in paras[:12]) + "\n" + (meta.teaser or "")
-    title_people = names.from_titles([meta.title, *meta.other_titles], body) + meta.guests
+    title_people = names.from_titles([meta.title, *meta.other_titles], f"{body}\n{meta.teaser or ''}") + meta.guests
     teaser_people = names.from_teaser(intro)
     labels = speaker_labels(paras, marks, cast, [*meta.authors, *meta.guests, *meta.speakers],
                             [*title_people, *teaser_people])
@@ -767,6 +771,10 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     if titled and titled.group("n")[0] in names.SURNAMES and names.han_person(titled.group("n"), body):
         return titled.group("n")  # "陳慧文教授：" at first, then "陳教授：": 陳慧文, in both
     found = names.full_name(label, body)
+    titled_whole = [c for c in [*title_people, *teaser_people, *meta.guests] if len(c.split()) >= 2
+                    and c.split()[-1] == label and found.split()[0] not in c.split()]
+    if found != label and len(titled_whole) == 1:
+        return titled_whole[0]  # "Revierförsterin Haslach" in the headline, "Friederike Haslach" as the title names her
     if found == label and not names.HAN.search(label) and " " not in label.strip():  # "KÖHLER:": the one
         named = {c for c in [*meta.guests, *title_people, *teaser_people, *meta.authors]  # full name the title,
                  if " " in c.strip() and names.same_person(label, c)}  # intro, header or byline gives with it

@@ -35,6 +35,8 @@ START = [  # (pattern, needs the rest of the line empty)
     # the timestamp inside the bold: "**00:00:02 Stefan**", "**[00:14:02] Ana:**"
     (re.compile(rf"^\s*+(?P<b1>{BOLD})\s*+{LEAD}(?P<name>{NAME})\s*+(?:[:：]\s*+)?(?P<b2>{BOLD})\s*+[:：]?\s*+"),
      False),
+    # the timestamp after the name, the words on the same line: "**Ilka Brandstätter** (00:00:26) Hallo, …"
+    (re.compile(rf"^\s*+(?P<b1>{BOLD})?\s*+(?P<name>{NAME})\s*+(?P<b2>{BOLD})?\s*+{TIME}\s*+(?=[^\s:：])"), False),
 ]
 MIDDLE = re.compile(rf"{BOLD}\s*(?P<name>{NAME})\s*(?:[:：]\s*{BOLD}|(?:{BOLD}\s*)+[:：](?:\s*{BOLD})?)\s*")
 CONTINUATION = re.compile(rf"^\s*[\[(（【]\s*{TIMESTAMP}\s*[\])）】]\s*[:：]?\s*")

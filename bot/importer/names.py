@@ -210,6 +210,10 @@ def _as_text_names(name: str, text: str) -> str:
     """A title's "Wasserverbund-Chef Albrecht" as the text names him ("Konrad Albrecht"): where the text never
     uses the title's words before the surname, and names someone of that surname in full."""
     *before, surname = name.split() or [""]
+    if before and text and not HAN.search(name):  # "Revierförsterin Friederike Haslach" in the text: the role
+        given = re.search(rf"(?<![\w-]){re.escape(' '.join(before))}\s+(?P<g>{CAP})\s+{re.escape(surname)}\b", text)
+        if given and given.group("g").casefold().strip(".") not in {t.strip(".") for t in TITLES}:
+            return f"{given.group('g')} {surname}"
     if not before or not text or name in text or HAN.search(name) \
             or any(re.search(rf"(?i)(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in before):
         return name
@@ -500,9 +504,11 @@ def prominent(headlines: Sequence[str | None], text: str, language: str, others:
         spans = [" ".join(words_[k:]) for k in range(len(words_) - 1)]  # "Glassblower Dolores Penhallow", …
         spans = [s for s in spans if s.split()[0].casefold().strip(".") not in TITLES]  # ("Captain Ruth Ann …")
         name = next((s for s in spans if s in text), None)  # the longest the text itself uses
+        titled = len(words_) >= 3 and words_[-3].casefold().strip(".") in TITLES and name == " ".join(words_[-2:])
         if (name and _rare_word(name, (language, "en")) and not _function_words(name)  # ("You Don’t Argue With")
-                and (text.count(name) >= 2 or text.count(name.split()[-1]) > text.count(name))):
-            found.append(name)  # named twice, or by the surname alone too ("Penhallow said"), as people are
+                and (text.count(name) >= 2 or text.count(name.split()[-1]) > text.count(name) or titled)):
+            found.append(name)  # named twice, or by the surname alone too ("Penhallow said"), as people are, or
+            # with a title before the name ("Dr Amara Oyelaran-Finch explains …"): someone
     if HAN.search(shown):
         found += _han_people(shown, text)
     return [n for n in dict.fromkeys(found) if not any(same_person(n, o) for o in others)]

@@ -87,7 +87,7 @@ async def test_telegram_refuses_other_users(tg: Any, db: Settings, pages: PageSe
 async def test_telegram_reports_errors_and_usage(tg: Any, db: Settings, pages: PageServer, library: Library) -> None:
     user = telegram_fake.USER["id"]
     texts = await run_telegram(tg, library, f"telegram:{user}", f"/add {pages('/report.pdf')}", 2)
-    assert "Not added" in texts[1] and "application/pdf" in texts[1]
+    assert "Not added" in texts[1] and "the PDF could not be read" in texts[1]
     assert imported_ids(db) == []
 
 

@@ -252,6 +252,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"|见面|見面)")),
     # a reporter's or the newsroom's address: "Reach Tom Akers at takers@example.com", "Kontakt: …@…"
     ("contact", _rx(r"^(?:telefon|tel\.?|phone|fon|fax|mobil|mobile|電話|电话)\s*[:：]\s*\+?[\d\s()/.-]{6,}$",
+                    # a notice under the interview giving a number to call: "… gesucht: Telefon 07600 555-214"
+                    r"\b(?:telefon|tel\.|phone|call|anrufen unter)\s*[:：]?\s*\+?\d[\d\s()/.-]{5,}\d\b",
                     r"\b(?:reach|contact|e-?mail|write to|kontakt|erreichen sie|schreiben sie)\b[^.!?]{0,60}?"
                     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                     r"(?:联系|聯繫|联络|聯絡|邮箱|郵箱|写信到|寫信到|来信|來信|投稿)[^。！？]{0,20}?"

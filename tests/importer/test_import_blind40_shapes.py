@@ -80,6 +80,8 @@ Herausgeber: Gemeinde Lindenhain, Rathausplatz 1, 79999 Lindenhain · www.linden
 
 **Vollmer:** Einen zweiten Bus. Und mehr Fahrerinnen, ehrlich gesagt.
 
+Fahrtzeiten Mo–Fr 7.30–18.00 Uhr · Fahrerinnen und Fahrer gesucht: Telefon 07600 555-214
+
 Herausgeber: Gemeinde Lindenhain, Rathausplatz 1, 79999 Lindenhain · www.lindenhain.de
 
 Verantwortlich: Bürgermeisterin Petra Aschenbrenner
@@ -90,6 +92,7 @@ def test_a_newsletters_imprint_is_no_speaker(tmp_path: Path) -> None:  # (at eve
     prepared = read_article(str(write(tmp_path, "buergerbus.md", IMPRINT)))
     assert list(prepared.cast.interviewees) == ["Renate Vollmer"]
     assert {p.speaker for p in answers_of(prepared)} == {"Renate Vollmer"}
+    assert not any("555-214" in p.text for p in prepared.passages)  # a notice with a number to call: no passage
 
 
 def test_the_words_for_an_interview_in_a_title_name_no_one() -> None:

@@ -4,8 +4,10 @@ A Word document (.docx) becomes HTML by mammoth: its Title and headings as headi
 tables and line breaks kept; its page headers and footers, comments and deleted text left out, as a reader
 of the printed page skips them; its footnotes set apart as notes, their marks out of the text. A PDF becomes
 text by pdfminer.six, page after page, for the text reader: without the pages' heads and feet (found by
-where they stand: at a page's edge, with its number or the same words on other pages), the title set in
-the largest type as a heading and bold type in bold.
+where they stand: at a page's edge, with its number or the same words on other pages; read apart, for the
+publisher, the date and a printed address), its title (the first page's largest type) as a heading, bold type
+in bold, pull quotes in large type left out, the lines of a paragraph that layout analysis set apart joined
+again, and ideographs a font maps to radicals read as the ideographs shown.
 
 Both read untrusted files: a Word file whose parts would unpack to more than `MAX_UNPACKED` bytes, or a PDF
 of more than `MAX_PAGES` pages, is refused, and any file that cannot be read says so in one sentence.
@@ -192,7 +194,8 @@ def _page_furniture(pages: list[list[list[list[Run]]]]) -> set[tuple[int, int]]:
     """(page, box) of the pages' heads and feet: the first or last box of a page, a line or two, that ends in
     its page's number ("Confidential – Page 1", "- 3 -", "第 2 页"), or one of the first or last two boxes
     that another page has at its edge too (the same words, whatever the numbers: "Harbour Mills Heritage
-    Society", "Ausgabe 3/2025 · 14", an imprint over the page number; not a label alone, "TQ:")."""
+    Society", "Ausgabe 3/2025 · 14", an imprint over the page number; not a speaker's label or a question,
+    "TQ:", "Q: And in 1974?", unless it is a long imprint repeated word for word)."""
     edges: dict[tuple[int, int], str] = {}
     for number, page in enumerate(pages):
         for i in {0, 1, len(page) - 2, len(page) - 1} if len(page) > 2 * EDGE_BOXES else set():
@@ -214,6 +217,7 @@ PULL_QUOTE = re.compile(r"\s*[“„«「『\"][^“”„«»「」『』\"]{10
 ATTRIBUTION = re.compile(r"\s*(?:[-–—]\s*)?(?:[A-ZÄÖÜ][A-ZÄÖÜ'’.-]+(?:\s+[A-ZÄÖÜ][A-ZÄÖÜ'’.-]+){0,3}|"
                          r"[-–—]\s*\S.{0,40})\s*")  # "RUTH ABERNETHY", "— Ruth Abernethy"
 DISPLAY_SIZE = 1.2  # times the body's type: text set larger inside the flow
+HEAD_BOXES = 3  # the first page's first boxes: its kicker, headline and standfirst
 
 
 def _pull_quotes(pages: list[list[list[list[Run]]]], body: float) -> set[tuple[int, int]]:
@@ -222,6 +226,8 @@ def _pull_quotes(pages: list[list[list[list[Run]]]], body: float) -> set[tuple[i
     out: set[tuple[int, int]] = set()
     for number, page in enumerate(pages):
         for i, box in enumerate(page):
+            if number == 0 and i < HEAD_BOXES:
+                continue  # (a headline in quotation marks at the top: „Wir bilden lieber aus, als zu jammern“)
             sizes = [size for line in box for text, size, _ in line if text.strip()]
             if sizes and min(sizes) >= body * DISPLAY_SIZE and PULL_QUOTE.fullmatch(_text(box)):
                 out.add((number, i))
@@ -241,7 +247,7 @@ def _title_box(boxes: list[list[list[Run]]], body: float) -> int | None:
         size = max(chars, key=lambda c: c[1])[0]
         text = _text(box)
         if size >= body * TITLE_SIZE and sum(n for _, n in chars) <= TITLE_MAX and (best is None or size > best[0]) \
-                and len(re.findall(r"[^\W\d_]", text)) >= 3 and not PULL_QUOTE.fullmatch(text):
+                and len(re.findall(r"[^\W\d_]", text)) >= 3 and (i < HEAD_BOXES or not PULL_QUOTE.fullmatch(text)):
             best = (size, i)  # (not a drop cap, "R", a page's number in large type, "36", nor a pull quote)
     return best[1] if best else None
 

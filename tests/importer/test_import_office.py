@@ -315,3 +315,21 @@ def test_a_printed_texts_own_address_is_its_link(tmp_path: Path) -> None:
     prepared = read_article(str(tmp_path / "rock.docx"))
     assert prepared.article.url == "https://coastal-life.example/interviews/hallgren"
     assert not any("Read this interview online" in p.text for p in prepared.passages)
+
+
+def test_a_headline_in_quotation_marks_is_the_title_not_a_pull_quote(tmp_path: Path) -> None:
+    c = canvas.Canvas(str(tmp_path / "heft.pdf"))
+    c.setFont("Helvetica-Bold", 24)
+    c.drawString(72, 760, "„Wir bilden lieber aus“")
+    c.setFont("Helvetica", 11)
+    lines = ["Redaktion: Frau Oberländer, wie schaffen Sie elf Auszubildende im Betrieb?",
+             "Oberländer: Indem wir sehr früh anfangen, an jeder Mittelschule im Landkreis.",
+             "Redaktion: Rechnet sich das für den Betrieb?",
+             "Oberländer: Ja. Von den 23 Gesellen, die wir ausgebildet haben, sind 19 noch im Betrieb.",
+             "Redaktion: Warum verlangen Sie kein Anschreiben?",
+             "Oberländer: Weil es nichts aussagt. Bei uns reicht eine kurze Nachricht."]
+    for k, line in enumerate(lines):
+        c.drawString(72, 720 - 28 * k, line)
+    c.showPage()
+    c.save()
+    assert read_article(str(tmp_path / "heft.pdf")).article.title == "„Wir bilden lieber aus“"

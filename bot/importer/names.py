@@ -206,11 +206,17 @@ def from_titles(titles: Sequence[str | None], text: str = "") -> list[str]:
 NICKNAME = re.compile(r"(?<=\w)\s+[(“\"‘'][A-Z][\w.-]*[)”\"’']\s+(?=[A-Z])")  # "VM (Vicky) Brasseur", 'Robert "Bob" …'
 
 
+ROLE_NOUN = re.compile(r"^[A-ZÄÖÜ][\w-]{7,}(?:in|er|chef|chefin|leiter|leiterin|meister|meisterin|direktor|"
+                       r"direktorin)$")  # a long role noun: "Revierförsterin", "Wasserverbund-Chef"
+
+
 def _as_text_names(name: str, text: str) -> str:
     """A title's "Wasserverbund-Chef Albrecht" as the text names him ("Konrad Albrecht"): where the text never
     uses the title's words before the surname, and names someone of that surname in full."""
     *before, surname = name.split() or [""]
-    if before and text and not HAN.search(name):  # "Revierförsterin Friederike Haslach" in the text: the role
+    if len(before) == 1 and ROLE_NOUN.search(before[0]) and text and not HAN.search(name):  # "Revierförsterin
+        # Friederike Haslach" in the text: the title's word a role before her full name (not a given name's
+        # "Anna Schmidt" beside "Anna Maria Schmidt")
         given = re.search(rf"(?<![\w-]){re.escape(' '.join(before))}\s+(?P<g>{CAP})\s+{re.escape(surname)}\b", text)
         if given and given.group("g").casefold().strip(".") not in {t.strip(".") for t in TITLES}:
             return f"{given.group('g')} {surname}"

@@ -77,3 +77,11 @@ Aufforstung und Wildverbiss.</p>
 def test_a_headline_with_the_guests_office_and_surname(tmp_path: Path) -> None:
     prepared = read_article(str(write(tmp_path, "wald.html", PAPER)))
     assert list(prepared.cast.interviewees) == ["Friederike Haslach"]
+
+
+def test_a_given_name_in_a_title_is_no_role() -> None:
+    from bot.importer import names
+
+    assert names.from_titles(["Revierförsterin Haslach: „Den Wald sehen wir nie erwachsen“"],
+                             "Revierförsterin Friederike Haslach über Aufforstung.") == ["Friederike Haslach"]
+    assert names.from_titles(["Anna Schmidt: „Ich bleibe“"], "Anna Maria Schmidt über ihren Hof.") != ["Maria Schmidt"]

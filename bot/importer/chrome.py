@@ -352,7 +352,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # (not "By 2019 the government …", "By accident. I answered an advertisement in 1994.", "By March 2019 we …",
     # "Von Anfang an …": a byline names someone)
     ("byline", _rx(r"^(?:By|Von|Posted on|Published|Veröffentlicht|Updated|Aktualisiert)\b(?!\s+\d)(?!\s+(?-i:[a-z]))"
-                   r"(?!\s+(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*\b)"
+                   rf"(?!\s+(?:{metadata._MONTH})\b)"  # (a month's name or its abbreviation)
                    r"(?!\s+(?:christmas|easter|weihnachten|ostern|anfang|beginn|ende|mitte|spring|summer|autumn|"
                    r"winter|frühjahr|frühling|sommer|herbst|then|now|dann|jetzt|heute)\b)"
                    r".{0,80}(?:\d{4}|min read"

@@ -105,11 +105,8 @@ def pdf_text(data: bytes, location: str) -> Printed:
     if len(pages) > MAX_PAGES:
         raise FetchError(f"{location}: the PDF has more than {MAX_PAGES} pages")
     sizes: Counter[float] = Counter()  # characters set in each size: the body's is the commonest
-    for page in pages:
-        for box in page:
-            for line in box:
-                for text, size, _ in line:
-                    sizes[size] += len(text.strip())
+    for text, size, _ in (run for page in pages for box in page for line in box for run in line):
+        sizes[size] += len(text.strip())
     if not sizes:
         raise FetchError(f"{location}: the PDF has no text to read (a scan needs text recognition first)")
     body = sizes.most_common(1)[0][0]
@@ -131,8 +128,7 @@ def pdf_text(data: bytes, location: str) -> Printed:
             else:
                 text += ("\n\n" if text else "") + said
         out.append(text)
-    heads = (" ".join(text for text, _, _ in line).strip() for number, i in sorted(furniture)
-             for line in pages[number][i])
+    heads = (_line_text(line) for number, i in sorted(furniture) for line in pages[number][i])
     return Printed(unified("\n\n".join(page for page in out if page)), tuple(unified(h) for h in heads if h))
 
 
@@ -186,8 +182,12 @@ SAID = re.compile(r"^[\W_]*[^\W\d_][^:：\n]{0,30}[:：](?!//)|[:：?!？！]\W*
 EDGE_BOXES = 2  # … in one of the first or last two boxes of the page
 
 
+def _line_text(line: list[Run]) -> str:
+    return "".join(text for text, _, _ in line).strip()
+
+
 def _text(box: list[list[Run]]) -> str:
-    return " ".join("".join(text for text, _, _ in line).strip() for line in box).strip()
+    return " ".join(_line_text(line) for line in box).strip()
 
 
 def _page_furniture(pages: list[list[list[list[Run]]]]) -> set[tuple[int, int]]:
@@ -205,12 +205,12 @@ def _page_furniture(pages: list[list[list[list[Run]]]]) -> set[tuple[int, int]]:
     pages_with: dict[str, set[int]] = {}
     for (number, _), text in shape.items():
         pages_with.setdefault(text, set()).add(number)
-    texts = list(edges.values())
+    repeated = Counter(edges.values())  # (word for word)
     outer = {(number, i) for number, page in enumerate(pages) for i in (0, len(page) - 1)}
     return {key for key, text in edges.items()
             if (key in outer and PAGE_NUMBER.search(text))
             or (len(shape[key]) >= 3 and len(pages_with[shape[key]]) >= 2 and (
-                not SAID.search(text) or (len(text) >= IMPRINT_MIN and texts.count(text) >= 2)))}
+                not SAID.search(text) or (len(text) >= IMPRINT_MIN and repeated[text] >= 2)))}
 
 
 PULL_QUOTE = re.compile(r"\s*[“„«「『\"][^“”„«»「」『』\"]{10,300}[”“»」』\"]\s*")
@@ -270,13 +270,13 @@ def _runs_on(before: Any, after: Any, lines: list[list[Run]], edges: tuple[float
 
 
 def _heading(box: list[list[Run]]) -> str:
-    return "# " + " ".join("".join(text for text, _, _ in line).strip() for line in box)
+    return "# " + _text(box)
 
 
 def _box_text(box: list[list[Run]]) -> str:
     """A box's lines, its bold marked: a box all in bold (a question over several lines) as one bold span."""
     if all(bold for line in box for text, _, bold in line if text.strip()):
-        return "**" + "\n".join("".join(text for text, _, _ in line).strip() for line in box) + "**"
+        return "**" + "\n".join(_line_text(line) for line in box) + "**"
     return "\n".join(_marked(line) for line in box)
 
 

@@ -687,7 +687,8 @@ def page_guest(questions: list[str], meta: Meta, body: str, language: str) -> li
     person its questions address ("Frau Sommerfeld, wie …"), else a name its title, other titles or teaser
     give and its text (`body`, without them) uses again (never a byline's); without a teaser, the first
     paragraph of some length stands for it (a text file's standfirst: "Agnes Tolliver farms sixty acres …")."""
-    found = names.addressed(questions, f"{body}\n{meta.teaser or ''}")  # (the teaser may give the whole name)
+    shown = "\n".join([body, meta.teaser or "", meta.title or "", *meta.other_titles])
+    found = names.addressed(questions, shown)  # (the teaser or the title may give the whole name)
     if found:
         return [found]
     teaser = meta.teaser or next((line for line in body.split("\n")  # (the body: a paragraph a line; a draft's
@@ -714,7 +715,9 @@ def _as_written(name: str, sources: list[str]) -> str:
         return written
     if len(words) < 2:
         return name
-    return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in words)
+    return " ".join(re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w)  # "O'Brien", "Okonkwo-Reyes"
+                    if re.fullmatch(r"(?:[^\W\d_]{1,2}['’])?[^\W\d_]+(?:-[^\W\d_]+)*", w)
+                    else w.capitalize() for w in words)
 
 
 def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[str], title_people: list[str],

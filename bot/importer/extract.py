@@ -806,11 +806,38 @@ def from_text(source: Source) -> Document:
         body = body.replace(first, "", 1)  # the publisher's name over its text, no passage
     if meta.found.get("title") == "the line over the byline" and meta.title:
         body = _without_masthead(body, meta.title)
+    if source.kind == "text" and "title" not in meta.found:
+        meta.put("title", _title_line(body), "its first line, set apart")
     body = transcript.name_lines(body, [*meta.guests, *meta.authors, *meta.speakers])
     metadata.show_in_title(meta)  # "慢车道 Vol.47｜在屋顶养蜂的人": the show publishes its episodes
     if meta.title:  # "慢半拍 | EP58 在屋顶养蜂的人：…" over "节目：慢半拍": the episode's own title
         meta.title = metadata.without_show(meta.title, meta.publisher)
     return Document(body, meta, source.kind)
+
+
+TITLE_LINE_WORDS = 16
+
+
+def _title_line(body: str) -> str | None:
+    """A plain text file's title: its first line standing alone over a blank line, short, no sentence, no
+    speaker's label, no date or page head ("Harbour Lights: An Interview with Seán O'Brien", "Hausgeburt im
+    Odenwald"); None where the text starts otherwise."""
+    text = body.lstrip("\n")
+    lines = text.split("\n")
+    first = lines[0].strip()
+    if len(lines) < 3 or lines[1].strip() or not 3 <= len(first) <= 120 or len(first.split()) > TITLE_LINE_WORDS:
+        return None
+    if re.search(r"[.。:：,，;；!！?？…]$", first) or GREETING.match(first) or metadata.PAGE_HEAD.search(first) \
+            or re.search(r"https?://|www\.|@", first) or not re.search(r"[^\W\d_]{2}", first):
+        return None
+    label = plaintext.LABEL_START.match(first)
+    name = label.group(0)[:-1].strip() if label else ""
+    again = re.compile(rf"(?m)^\W*{re.escape(name)}\W*[:：]")
+    if name and (name.casefold() in labels.GENERIC or again.search(text, len(lines[0]))):
+        return None  # "Jonas Reuter: Seit zwanzig Jahren" with "Jonas Reuter:" again below (said, not a title)
+    if metadata.dates_in(first) and len(re.sub(r"[\W\d_]", "", first)) < 25:
+        return None  # "Freitag, 12. April 2024", a date line
+    return first
 
 
 def _someone(name: str, body: str, title: str | None) -> bool:

@@ -41,6 +41,7 @@ START = [  # (pattern, needs the rest of the line empty)
 MIDDLE = re.compile(rf"{BOLD}\s*(?P<name>{NAME})\s*(?:[:：]\s*{BOLD}|(?:{BOLD}\s*)+[:：](?:\s*{BOLD})?)\s*")
 CONTINUATION = re.compile(rf"^\s*[\[(（【]\s*{TIMESTAMP}\s*[\])）】]\s*[:：]?\s*")
 PUNCT = re.compile(r"[。，,!?！？；;、（）()\[\]【】《》\"“”'‘’/|=<>#@…]")
+NAME_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[A-ZÀ-ÖØ-Þ])")  # "O'Brien", "D’Angelo" (not "Let's")
 PARTICLES = {"von", "van", "der", "de", "del", "la", "le", "di", "da", "du", "bin", "al", "zu", "dos", "y", "and",
              "und", "&"}
 NOT_SPEAKERS = {
@@ -146,7 +147,8 @@ def is_label(label: str) -> bool:
     if INITIAL.fullmatch(s):
         return True  # "K.:" (the interviewee's initial, as printed interviews label answers)
     base = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", s)  # "Vivian Wu（吴薇）", "Abg. Uwe Kallies (SPD)"
-    if not s or len(base) > LONGEST or len(s) > 100 or PUNCT.search(s.replace("（", "(").split("(")[0]) \
+    if not s or len(base) > LONGEST or len(s) > 100 \
+            or PUNCT.search(NAME_APOSTROPHE.sub("", s).replace("（", "(").split("(")[0]) \
             or s.endswith("."):
         return False
     if base.lower() in NOT_SPEAKERS or base.isdigit() or re.fullmatch(r"[\d\s:.\-]+", base):

@@ -178,7 +178,8 @@ def _han_name(run: str, text: str) -> str | None:
 def written_as(caps: str, sources: Sequence[str]) -> str | None:
     """A name or title in capitals ("TOMÁS ELLERBY") as a source writes it elsewhere ("Tomás Ellerby"), or
     None."""
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, caps.split())) + r"(?!\w)", re.I)
+    words = [re.sub(r"['’]", "['’]", re.escape(w)) for w in caps.split()]  # ("O’BRIEN" as "O'Brien")
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.I)
     for source in sources:
         for m in pattern.finditer(source):
             if m.group()[0].isupper() and not m.group().isupper():  # "Tomás Ellerby", not "os" or "OS"

@@ -231,7 +231,7 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     cut_chrome = mark_chrome(pieces, cast)
     answerer = asker = None
     labelled = [pc.label for pc in pieces]
-    asked_only = question_mode(pieces, cast)
+    asked_only = question_mode(pieces, cast, meta.title)
     if not asked_only and labelled != [pc.label for pc in pieces]:
         cut_chrome += mark_chrome(pieces, cast)  # questions set apart among labelled turns: the interview goes on
     if not asked_only and cast.voice(ASKED) is None and any(pc.label == ASKED for pc in pieces):

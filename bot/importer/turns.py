@@ -128,8 +128,9 @@ SIGNED_QUESTION = re.compile(rf"[?？][\s*_]*(?:[-–—]\s*)?{_CAPS}(?:(?:\s*,\
                              rf"|\s+(?:from|aus|von)\s+{_CAPS}|\s*\((?-i:[A-ZÄÖÜ])[^()]{{1,30}}\))[\s*_]*$")
 
 
-def question_mode(pieces: list[Piece], cast: Cast) -> bool:
-    """Mark questions and answers where only the questions are marked; True if the text is built so."""
+def question_mode(pieces: list[Piece], cast: Cast, title: str | None = None) -> bool:
+    """Mark questions and answers where only the questions are marked; True if the text is built so (`title`: the
+    document's, which may say it is an interview)."""
     askers = {label for label, v in cast.voices.items() if v.role == "interviewer"}
     guests = {label for label, v in cast.voices.items() if v.role == "interviewee"}
     if guests:  # labelled answers: unless, with no one labelled asking, a labelled voice only chimes in
@@ -168,7 +169,7 @@ def question_mode(pieces: list[Piece], cast: Cast) -> bool:
     if len(questions) < MIN_QUESTIONS - 1 or not askers:
         questions = _marked_questions(pieces)
         if len(questions) < MIN_QUESTIONS - 1 and not cast.voices:
-            questions = _plain_questions(pieces)
+            questions = _plain_questions(pieces, title)
         if len(questions) < MIN_QUESTIONS - 1:
             return False
         for i in questions:
@@ -235,15 +236,16 @@ INTERVIEW_CUE = re.compile(r"(?i)\binterview|\bgespräch|\bconversation\b|\bQ ?&
                            r"访谈|訪談|采访|採訪|专访|專訪|对话|對話")
 
 
-def _plain_questions(pieces: list[Piece]) -> list[int]:
+def _plain_questions(pieces: list[Piece], title: str | None = None) -> list[int]:
     """Questions that only their own paragraph and their "?" set apart (a print interview whose bold type text
     extraction lost: "Was will der Verband konkret dagegen tun?" over an unmarked answer), in a text that says
-    it is an interview near its top: each a short paragraph of a sentence or two that asks, followed by one that
-    is not of that shape (of two such in a row, the first ends the answer before: "… Wer soll die denn noch
+    it is an interview near its top or in its title: each a short paragraph of a sentence or two that asks, followed
+    by one that is not of that shape (of two such in a row, the first ends the answer before: "… Wer soll die denn noch
     warten?"; a longer answer may end asking, and then follows its question)."""
     live = [i for i, pc in enumerate(pieces) if not pc.dropped and pc.plain]
-    if not any(INTERVIEW_CUE.search(pc.plain) for pc in pieces[:(live[11] + 1) if len(live) > 11 else None]
-               if pc.dropped in (None, "heading in capitals")):
+    if not INTERVIEW_CUE.search(title or "") and not any(
+            INTERVIEW_CUE.search(pc.plain) for pc in pieces[:(live[11] + 1) if len(live) > 11 else None]
+            if pc.dropped in (None, "heading in capitals")):
         return []  # (a kicker dropped as a heading in capitals, "IM GESPRÄCH", says it too)
     def asks(pc: Piece) -> bool:  # short and asking, not a quoted "…?“" (a lead-in is fine: "Sie sind 61. Warum …?")
         return (pc.para.kind == "para" and not pc.label and len(pc.plain) <= PLAIN_QUESTION_MAX and _asks(pc.text)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from bot.importer import chrome, names
+from bot.importer import chrome, metadata, names
 from bot.importer.labels import (
     GENERIC,
     IMPRINT_KEYS,
@@ -348,6 +348,9 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
                             # chat):" once: a question asked
                             or label in asked_once or label in answered_once  # "*Nachfrage:* …, oder?"
                             or (recurring and any(names.same_person(label, n) for n in named))  # "主播：周澈、林小满"
+                            or (recurring and not _role_word(label) and any(names.same_person(label, n)
+                                                                            for n in interviewed))
+                            # ("**Kensei**:" once, then "**KN**:", the intro naming Kensei Nakada)
                             or (label.isupper() and len(label.split()) >= 2 and all(r.isupper() for r in recurring)
                                 and names.looks_like_person(label.title()))  # "MAYOR PAUL ESTABROOK:", a clip
                             or label in legend
@@ -571,6 +574,16 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         if roles[c] == "interviewee" and generic_answers and ask[c] >= 0.6 and not _role_word(c):
             roles[c] = "interviewer"
             why[c].append("asks, where the answers are labelled as answers")
+    initial_of: dict[str, str] = {}
+    for c in canonical:  # "A:" twice, both asking, beside "AP:" asking and "KN:" answering: the interviewer's
+        # initial (a translation shortening "AP:"), not the answers' label
+        askers = [d for d in canonical if d != c and roles[d] == "interviewer" and d[:1] == c and not _role_word(d)]
+        if roles[c] == "interviewee" and len(c) == 1 and _role_word(c) == "interviewee" and askers \
+                and len(by_label[c]) >= MIN_TURNS and ask[c] == 1.0 \
+                and any(roles[d] == "interviewee" and d != c and ask[d] < ASKING for d in canonical):
+            roles[c] = "interviewer"
+            why[c].append("asks, with the interviewer's initial, where another answers")
+            initial_of[c] = max(askers, key=lambda d: len(by_label[d]))
     named = [c for c in canonical if roles[c] != "other"]
     answering = [c for c in named if not any(_role_word(f) == "interviewer" for f in forms[c])  # never "Q:", nor
                  and "the publication speaks" not in why[c]]  # the paper's "MZ:" (its answers then unlabelled)
@@ -605,6 +618,8 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
                                                        teaser_people, spoken, language, by_label[c][:3], guest)
         name = names.unnicknamed(_as_written(name, [*candidates, known]), known)
         cast.voices[c] = Voice(c, name, roles[c], counts[c], confidence, why[c])
+    for c, d in initial_of.items():
+        cast.voices[c].name = cast.voices[d].name
     return cast
 
 
@@ -731,7 +746,7 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
         if role == "interviewer":
             return (names.introduced(said, body)
                     or names.host_named(body, [*meta.guests, *title_people, *teaser_people])
-                    or (meta.authors[0] if len(meta.authors) == 1 else meta.publisher or label))
+                    or metadata.asker_name(meta, label))
         guests = meta.guests or title_people or teaser_people or guest()
         return guests[0] if guests else UNKNOWN_NAME.get(language, UNKNOWN_NAME.get(language[:2], UNKNOWN_NAME["en"]))
     described = _described(label) or role_with_person(label)

@@ -154,6 +154,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                  # "Weitere Informationen zur Holzbauquote finden Sie unter www.…": where to read more
                  r"^(?:weitere|mehr) informationen\b.{0,200}(?:unter|auf|bei)\s+(?:https?://|www\.)\S+\s*\.?$",
                  r"^(?:more|further) information\b.{0,200}(?:at|on)\s+(?:https?://|www\.)\S+\s*\.?$",
+                 # a pointer to a list of links ("For more information and resources, please take a look at :")
+                 r"^(?:for )?(?:more|further) (?:information|resources|reading)\b[^.!?\n]{0,80}[:：]$",
+                 r"^(?:weitere|mehr) (?:informationen|infos|links)\b[^.!?\n]{0,80}[:：]$",
+                 r"^(?:更多信息|更多资料|更多資訊|相关链接|相關連結)[^。！？\n]{0,40}[:：]?$",
+                 # a profile's handle: "GitHub: @adam2392", "LinkedIn: @adam2392", "微博：@小满"
+                 r"^(?:github|gitlab|codeberg|linkedin|twitter|x|mastodon|bluesky|threads|instagram|facebook|"
+                 r"youtube|tiktok|weibo|微博|微信|知乎|b站|bilibili)\s*[:：]\s*@[\w.@-]{2,60}$",
+                 # a link with its name only: "etcd website: https://etcd.io/", "Website: https://…"
+                 r"^(?!(?:foto|photo|bild|image|pic|照片|图片|圖片|摄影|攝影))[^:：\n]{1,60}[:：]\s*<?https?://\S+>?$",
                  # an "ask me anything" host's proof of who they are: "Proof: photo of me holding a sign …"
                  r"^(?:proof|verification)\s*:\s*(?:https?://\S+|(?:a |my )?(?:photo|picture|pic|image|imgur)\b"
                  r".{0,120})$",

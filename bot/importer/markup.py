@@ -39,6 +39,10 @@ EDITORS_DETAILS = re.compile(r"<details\b[^>]*>\s*<summary\b[^>]*>[^<]{0,8}"
                              r"</details>", re.S | re.I)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")  # "counting.[^1]": a footnote's number, not the text
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:(?:[ \t]*(?:https?://|/|<)\S*|[ \t]+\S+).*$", re.M)
+# a line that is only a link to another page of the site: its navigation ("*[Zur Ausarbeitung](index.md)*",
+# "[← Back to the series](../)"), not the text (a link to a place in the page, "(#interview)", is the page's own)
+NAV_LINE = re.compile(r"^[ \t]*(?:\*\*|__|[*_])?\[[^\]\n]{1,80}\]\((?![a-z][a-z0-9+.-]*:|#|<)[^()\s]*\)"
+                      r"(?:\*\*|__|[*_])?[ \t]*$", re.M)
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&|~<>:])")
 TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -85,6 +89,18 @@ class Para:
         return replace(self, text=text)
 
 
+def _one_line(words: str) -> str:
+    """A link's words wrapped over lines, as one line shows them ("[Marek\nSiarkowicz](…)": "Marek Siarkowicz";
+    ideographs run on without a space)."""
+    def join(m: re.Match[str]) -> str:
+        between = words[m.start() - 1:m.start()] + words[m.end():m.end() + 1]
+        return "" if len(HAN_AT.findall(between)) == 2 else " "
+    return re.sub(r"[ \t]*\n[ \t]*", join, words)
+
+
+HAN_AT = re.compile(r"[\u3400-\u9fff]")
+
+
 def visible(text: str) -> str:
     """Text without emphasis markers and with whitespace collapsed: what the reader sees."""
     text = BRACKET_TIME.sub("", text).replace("**", "").replace("__", "")
@@ -120,9 +136,10 @@ def clean_text(text: str) -> str:
     text = EDITORS_DETAILS.sub("\n", text)
     text = _html(text)
     text = MD_IMAGE.sub(f" {IMAGE_MARK} ", text)
+    text = NAV_LINE.sub("", text)
     text = REFERENCE.sub("", text)
     text = FOOTNOTE_MARK.sub("", text)
-    text = MD_LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = MD_LINK.sub(lambda m: _one_line(m.group(1) if m.group(1) is not None else m.group(2)), text)
     text = AUTOLINK.sub(r"\1", text)
     text = html.unescape(text)
     text = ESCAPE.sub(r"\1", text)

@@ -117,6 +117,12 @@ SOURCE_LINE = re.compile(r"(?:来源|來源|出处|译文出自|譯文出自|Que
 # where the text first appeared, in its own footer: "本文首发于「慢变量」博客，转载请注明出处：https://…"
 FIRST_PUBLISHED = re.compile(r"^\W{0,3}(?:本文|此文)(?:首发|首發)(?:于|於)\s*(?:微信)?(?:公众号|公眾號)?\s*[「『“《]"
                              r"(?P<n>[^」』”》，,。：:\s「『“《]{2,20})[」』”》]", re.M)
+TRANSLATION_FOOTER = "its translation's footer"
+ORIGINAL_AUTHOR = re.compile(r"(?m)^(?:作者|原作者|原文作者)\s*[:：]\s*\[?(?P<n>[^\[\]\n(（]{2,40}?)\]?"
+                             r"(?:\[\w*\]|\(\S*\))?\s*$")  # over a translation's footer: "作者：[Mike Saunders][a]"
+# a translation's footer: who translated it and who publishes it ("本文由 LCTT 原创翻译，Linux中国 荣誉推出")
+PRESENTED_BY = re.compile(r"^\W{0,3}(?:本文|此文)由\s*[^，,。\n]{1,40}?(?:原创|原創)?(?:翻译|翻譯|编译|編譯|整理)"
+                          r"\s*[，,]\s*(?P<n>[^\s，,。：:]{2,20})\s*(?:荣誉推出|榮譽推出|推出|出品|发布|發布)", re.M)
 # a reprint's or a footer's line on when the text first appeared: "Sonderdruck aus …, erschienen am 14. Juni 2024"
 PRINTED_ON = re.compile(r"(?im)^[ \t*_]*(?:Sonderdruck|Nachdruck|Reprint(?:ed)?|Erstveröffentlichung|Zuerst|"
                         r"Dieser (?:Beitrag|Artikel|Text)|Dieses Interview|Das Interview|"
@@ -326,6 +332,8 @@ def _names(value: object) -> list[str]:
         return [n for v in value for n in _names(v)]
     if not isinstance(value, str):
         return []
+    value = re.sub(r"\s*[(（](?![A-Z]{1,3}\d{0,2}[)）])[^()（）]*[)）]", "", value)  # "Frederico Muñoz (SAS
+    # Institute)": the person (not a transcript's label for them: "„Karin Weidlich“ (B)")
     parts = [p.strip() for p in re.split(r",|;|\band\b|\bund\b|、|和", value) if p.strip()]
     if any(len(p.split()) >= 2 for p in parts):  # "Henrike Köhler, Glockengießerin": a name and a role
         parts = [p for p in parts if (len(p.split()) >= 2 and is_label(p)) or not re.search(r"[A-Za-zÀ-ÿ]", p)]
@@ -971,6 +979,14 @@ def paper_in_page_heads(text: str) -> str | None:
         and not re.search(r"\d", name) and (PAPER_WORD.search(name) or not looks_like_person(name)) else None
 
 
+def asker_name(meta: Meta, default: str = "Q") -> str:
+    """Who asks where the text does not say: the one author, else the publication (not one that only presents a
+    translation of someone else's interview), else `default`."""
+    if len(meta.authors) == 1:
+        return meta.authors[0]
+    return meta.publisher if meta.publisher and meta.found.get("publisher") != TRANSLATION_FOOTER else default
+
+
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     """Title, publisher and date a Markdown or text document shows in its first lines."""
     for heading in re.finditer(r"^\s{0,3}#\s+(?P<t>\S.*?)\s*#*\s*$|^(?P<s>\S[^\n]{2,200})\n=+[ \t]*$", body, re.M):
@@ -1033,6 +1049,12 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     if printed:
         meta.put("published", iso_date(printed.group("d")), "its reprint line")
     meta.put("published", date_line(tail, len(tail)), "its imprint")  # "Impressum … Erscheinungsdatum: 6. Mai 2024"
+    presented = PRESENTED_BY.search(re.sub(r"\[([^\]\n]*)\]\([^()\n]*\)", r"\1", tail))  # (its names linked)
+    if presented:  # (and the original's author over it, who asked: "作者：[Mike Saunders][a]")
+        meta.put("publisher", presented.group("n"), TRANSLATION_FOOTER)
+        wrote = ORIGINAL_AUTHOR.search(tail)
+        if wrote and looks_like_person(wrote.group("n")) and wrote.group("n") not in meta.authors:
+            meta.authors.append(wrote.group("n"))
     account = re.sub(r"(?:博客|部落格|公众号|公眾號|网站|網站)$", "", first.group("n")) if first else ""
     if account:  # "本文首发于「慢热访谈」" under a post on weibo.com: the account, not the host, published it
         meta.publisher, meta.found["publisher"] = account, "its footer"

@@ -16,7 +16,8 @@ from collections.abc import Collection, Sequence
 HAN = re.compile(r"[\u3400-\u9fff]")
 TITLES = {"prof", "prof.", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "herr", "frau",
           "sir", "dame", "mister", "mayor", "ceo", "founder", "captain", "capt", "kapitän", "kapitänin"}
-CAP = r"[A-ZÄÖÜÉÈÁÍÓÚÇ][\w'’.-]*"
+LETTER = r"(?:[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|['’.-])"  # of a Latin name: no ideograph ("Nakada进行了")
+CAP = rf"[A-ZÄÖÜÉÈÁÍÓÚÇ]{LETTER}*"
 PERSON = (
     rf"(?:(?:Prof|Dr|Mr|Mrs|Ms)\.?\s+)*{CAP}(?:\s+(?:[A-Z]\.|von|van|de|der|da|di|del|la|le|bin"
     rf"|al)?\s*{CAP}){{0,3}}"
@@ -76,6 +77,8 @@ LATIN_TEASER = [
     re.compile(rf"(?:采访了|專訪了|专访了|採訪了|访问了|訪問了|对话了|對話了|邀请到|邀請到)"
                rf"[^，。,]{{0,30}}?(?P<n>{PERSON2})"),
     re.compile(rf"(?P<n>{PERSON2})\s*(?:接受了?|接受)[^，。]{{0,30}}?(?:采访|採訪|专访|專訪|群访|訪問)"),
+    re.compile(rf"(?:我们|我們|我)(?:与|與|和|跟)\s*(?P<n>{PERSON2})\s*(?:进行了|進行了)?"
+               rf"(?:交流|对话|對話|访谈|訪談|聊了聊|谈了谈|談了談)"),  # "我们与 Kensei Nakada 进行了交流"
     # "…, sagt die Hydrologin Marlene Oberhauser im Gespräch", "…, says the engineer Ann Lee in an interview"
     re.compile(rf"\b(?:sagt|sagte|erzählt|erzählte|erklärt|erklärte|meint|betont|warnt|says|said|explains|tells us|"
                rf"argues|warns)\b[^.!?]{{0,60}}?(?P<n>{CAP}(?:\s+(?:von|van|de|der|zu|[A-Z]\.))?\s+{CAP})\s+"
@@ -97,6 +100,8 @@ HAN_TEASER = [
                r"(?:进行了|進行了|做了)?(?:专访|專訪|采访|採訪|对话|對話|访谈|訪談)"),
     re.compile(r"(?:观点|觀點|口述|受访者|受訪者|受访人|受訪人|嘉宾|嘉賓)\s*[/／｜|：:]\s*\**\s*(?P<run>[\u4e00-\u9fff·]{2,4})"),
     re.compile(r"(?P<run>[\u4e00-\u9fff·]{2,12}?)\s*接受了?[^，。]{0,30}?(?:采访|採訪|专访|專訪|群访|訪問)"),
+    re.compile(r"(?:我们|我們|我)(?:与|與|和|跟)(?P<run>[\u4e00-\u9fff·]{2,12}?)\s*(?:进行了|進行了)?"
+               r"(?:交流|对话|對話|访谈|訪談|聊了聊|谈了谈|談了談)"),
     # "本報日前專訪林語彤，談…": the name right after the word for interview, ending at punctuation
     re.compile(r"(?:专访|專訪|采访|採訪|访问|訪問)了?\s*(?P<run>[\u4e00-\u9fff·]{2,4})(?=[，,。、；;：:（(])"),
     # "——访滨江市轨道交通集团董事长刘振华", "专访了…董事长刘振华。": a subtitle's or intro's name after a role
@@ -348,15 +353,35 @@ def from_teaser(text: str) -> list[str]:
             before = m.string[max(0, m.start("n") - 40):m.start("n")]
             if REPORTERS.search(before) or REPORTERS.match(m.group("n") + " "):
                 continue  # "Im Gespräch mit unseren Reportern Miriam Roth und …": who asks
-            name = _best_span(_clean(m.group("n")), text)
-            if len(words(name)) >= 2 and not _function_words(name):
-                out.append(name)
+            for found in [m.group("n"), *_listed_after(m.string, m.end("n"))]:
+                name = _best_span(_clean(found), text)
+                if len(words(name)) >= 2 and not _function_words(name):
+                    out.append(name)
     for rx in HAN_TEASER:
         for m in rx.finditer(text):
             found = _han_name(m.group("run"), text)
             if found:
                 out.append(found)
     return list(dict.fromkeys(n for n in out if n))
+
+
+LISTED = re.compile(rf"(?P<sep>\s*,\s*(?:(?:and|und)\s+)?|\s+(?:and|und|&)\s+)(?:\*\*|__)?(?P<n>{PERSON2})(?:\*\*|__)?")
+
+
+def _listed_after(row: str, at: int) -> list[str]:
+    """The further names of a list that starts with the one ending at `at` ("… with James Blair, Marek Siarkowicz,
+    Wenjia Zhang, and Benjamin Wang"): only a list that ends in "and"/"und" and a name ("…, Google Cloud's …" is
+    none)."""
+    found: list[str] = []
+    while (m := LISTED.match(row, at)) is not None:
+        found.append(m.group("n"))
+        at = m.end()
+        if re.search(r"\b(?:and|und)\s+$|&\s*$", m.group("sep")):
+            return found
+    return []
+
+
+CONTRACTION = re.compile(r"\w+['’][a-z]{1,2}")  # "I'm", "It’s", "We're": no part of a name ("O'Brien" is)
 
 
 def full_name(label: str, text: str) -> str:
@@ -366,10 +391,11 @@ def full_name(label: str, text: str) -> str:
         return label
     no_first_name = {t.strip(".") for t in TITLES} | SENTENCE_WORDS | APPOSITION
     found: Counter[str] = Counter()
-    for m in re.finditer(rf"\b({CAP}) {re.escape(label)}\b", text):
+    for m in re.finditer(rf"\b({CAP}(?: [A-Z]\.)?) {re.escape(label)}\b", text):  # ("Bernhard E. Reiter")
         word = m.group(1)  # ("Und Juna", "meine Kinder Juna": a sentence's word, a word in apposition)
-        if (word.casefold().strip(".") not in no_first_name
-                and not (word.endswith(".") and len(word) > 2)):
+        first = word.split()[0]
+        if (first.casefold().strip(".") not in no_first_name and not CONTRACTION.fullmatch(first)
+                and not (first.endswith(".") and len(first) > 2)):
             found[f"{word} {label}"] += 1  # ("… Cooperative. Marcus Lindqvist …": a sentence ended before)
     for m in re.finditer(rf"\b{re.escape(label)} ({CAP})\b", text):
         if m.group(1).casefold() not in SENTENCE_WORDS:  # ("Juna und", "Juna Or")
@@ -655,7 +681,8 @@ def in_handle(handle: str, text: str) -> str | None:
 
 
 # who hosts, as an editor's note or intro says it: "Jonah Reyes hosts;", "hosted by Ann Lee", "Moderation: Jo Brehm"
-WORD = r"(?<![\w'’-])[A-ZÄÖÜÉÈÁÍÓÚÇ][\w'’-]+"  # a capitalised word of a name, no dot (never inside a word)
+# a capitalised word of a name, no dot (never inside a word, no ideograph)
+WORD = r"(?<![\w'’-])[A-ZÄÖÜÉÈÁÍÓÚÇ](?:[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|['’-])+"
 SELF_INTRODUCED = re.compile(rf"\b(?i:my name is|I'm|I am|ich bin|ich heiße|mein name ist)\s+"
                              rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?(?P<n>{WORD}(?: {WORD}){{1,2}})")  # ("I'm Dr. Priya …")
 HOSTED = re.compile(rf"(?P<n>{WORD}(?: {WORD}){{1,2}}) (?:hosts\s*[;,.]|"

@@ -15,7 +15,7 @@ from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, decide, named_handles, 
 from bot.importer.chrome import Dropped
 from bot.importer.extract import Document
 from bot.importer.markup import Para, paragraphs, visible
-from bot.importer.metadata import names_no_site
+from bot.importer.metadata import asker_name, names_no_site
 from bot.importer.turns import ANSWERED, ASKED, Piece, cut, mark_chrome, passages, question_mode, tidy, walk
 from corpus.models import Article, Passage
 from retrieval.terms import index_terms
@@ -235,7 +235,7 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     if not asked_only and labelled != [pc.label for pc in pieces]:
         cut_chrome += mark_chrome(pieces, cast)  # questions set apart among labelled turns: the interview goes on
     if not asked_only and cast.voice(ASKED) is None and any(pc.label == ASKED for pc in pieces):
-        asker = Voice(ASKED, meta.authors[0] if len(meta.authors) == 1 else meta.publisher or "Q", "interviewer",
+        asker = Voice(ASKED, asker_name(meta), "interviewer",
                       0, "medium", ["asks the questions (headings or bold)"])  # over the guest's labelled answers
         cast.voices[ASKED] = asker
         cast.aliases[ASKED] = ASKED
@@ -251,7 +251,7 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
                          ["answers the marked questions", "named in the title" if guests else "no name found"])
         asker = cast.voice(next((pc.label for pc in pieces if pc.label and pc.label != ANSWERED), None))
         if asker is None:
-            asker = Voice(ASKED, meta.authors[0] if len(meta.authors) == 1 else meta.publisher or "Q", "interviewer",
+            asker = Voice(ASKED, asker_name(meta), "interviewer",
                           0, "medium", ["asks the questions (headings or bold)"])
         for v in (answerer, asker):
             cast.voices.setdefault(v.label, v)

@@ -94,6 +94,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"Date of interview|Interview date|Date|Place|Location|Duration|Reference|Recorded|"
                    r"Ort|Datum|Dauer|Gesprächsdauer|Aufgenommen)"
                    r"\s*[:：][^\n]{1,100}$")),
+    # a profile's fields, several on a line or in one paragraph: "国家：斯里兰卡 院校：… 专业：…"
+    ("record", _rx(r"^(?:[\u4e00-\u9fff]{2,4}[:：]\s*[^:：。！？!?\n]{1,30}\s+){1,8}[\u4e00-\u9fff]{2,4}[:：]\s*"
+                   r"[^:：。！？!?\n]{1,30}$")),
     ("address", metadata.OWN_ADDRESS),  # "Read this interview online: https://…": where to read it, no one's words
     # a document's status at a page's foot ("Confidential – internal draft", "ENTWURF – bitte nicht weitergeben")
     ("status", _rx(r"^(?:strictly |streng )?(?:confidential|internal(?: use only| draft)?|draft|not for (?:publication|"
@@ -105,6 +108,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"整理|文字整理|撰文|摄影|攝影|图|圖|翻译|翻譯|编译|編譯|出品|策划|策劃|监制|監製|视觉|視覺|设计|設"
                    r"計|"
                    r"本期主持|主持|记者|記者|图片来源|图源|圖源|图片|圖片|视频|來源|来源)\s*[｜|丨/／:：]",
+                   r"^(?:Titelbild|Titelfoto|Aufmacherbild|Aufmacherfoto|Beitragsbild|Headerbild|Vorschaubild|Teaserbild|"
+                   r"Featured image|Header image|Lead image|Top image|题图|題圖|头图|頭圖|封面图|封面圖)\s*[:：]\s*\S",
                    r"^(?:Foto|Fotos|Bild|Bilder|Illustration|Grafik|Text|Redaktion|Übersetzung(?: aus dem \w+)?|"
                    r"Protokoll|Mitarbeit|Photo|Photos|Photograph(?:y)?|Image|Images|Illustration|Credit|Credits|"
                    r"Edited by|Translated by|Transcribed by|Produced by|Transcript by|Interview by|Photograph by|"
@@ -367,6 +372,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r".{0,80}(?:\d{4}|min read"
                    r"|Minuten)",
                    r"^(?:Lesezeit|Reading time|Read time)\b",
+                   # a player's or a listing's line: a date and its clock time ("NDR Info - Das Coronavirus-Update
+                   # mit Christian Drosten - 18.03.2020 13:15 Uhr Autor/in: Korinna Hennig"), no sentence
+                   r"^[^.!?]{0,120}\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d,?\s+(?:um\s+)?\d{1,2}[:.]\d\d\s*Uhr\b[^.!?]{0,80}$",
                    r"\b\d+\s*(?:min read|minutes? read|Min\. Lesezeit)(?!(?-i:[a-z]))",  # ("8 min readMar 3, 2024")
                    r"^(?:Posted|Published|Veröffentlicht|Aktualisiert|Updated)\s+(?:on|am)\s", r"^Tags?\s*:|^Tagged\b"
                                                                                                r"|^Schlagwörter\s*:",

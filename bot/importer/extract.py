@@ -556,6 +556,48 @@ def _table_turns(text: str) -> str:
     return "\n".join(lines)
 
 
+CARD_MAX = 700  # characters of text: a teaser card for another article is short
+CARD_TEXT_MIN = 60  # characters of its teaser text besides the heading
+FILE_NAME = re.compile(r"(?i)[\w.-]+\.(?:jpe?g|png|gif|webp|svg|tiff?|pdf|mp3|mp4|m4a|docx?)")
+HIDDEN = re.compile(r"(?i)invisible|sr-only|screen-reader|visually-hidden|\bhidden\b")
+
+
+def without_teaser_cards(html: str) -> str:
+    """The page without the cards it sets between an article's paragraphs to point to other articles: a
+    heading that is nothing but a link to another page, with the short block around it (its picture, its
+    teaser text, "mehr") and a box title right before it ("Weitere Informationen")."""
+    if not re.search(r"<h[2-6]\b[^>]*>\s*<a\b", html, re.I):
+        return html
+    tree = _parsed(html)
+    if tree is None:
+        return html
+    cut = []
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        links = heading.findall(".//a")
+        said = " ".join(heading.text_content().split())
+        href = links[0].get("href", "") if len(links) == 1 else ""
+        if not said or not href or "#" in href or href.startswith("javascript:") \
+                or " ".join(links[0].text_content().split()) != said or FILE_NAME.fullmatch(said) \
+                or HIDDEN.search(heading.get("class", "")):
+            continue  # (a picture's box under a hidden heading naming its file, "felix_stalder.jpg", is no card)
+        card = next((a for a in heading.iterancestors() if a.tag in {"div", "aside", "section", "li", "figure"}
+                     and len(" ".join(a.text_content().split())) > len(said)), None)
+        shown = " ".join(card.text_content().split()) if card is not None else ""
+        if card is None or len(shown) > CARD_MAX or len(shown) - len(said) < CARD_TEXT_MIN \
+                or card.find(".//h1") is not None or len(card.findall(".//p")) > 3:
+            continue
+        before = card.getprevious()
+        title = " ".join(before.text_content().split()) if before is not None else ""
+        if before is not None and before.tag in {"div", "p", "span", "h2", "h3", "h4"} and 0 < len(title) <= 40 \
+                and chrome.section_heading(title) is not None:
+            cut.append(before)  # ("<div class="boxhead">Weitere Informationen</div>" over the card)
+        cut.append(card)
+    for el in cut:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return _serialized(tree) if cut else html
+
+
 def without_comment_sections(html: str) -> str:
     """The page without the readers' responses under a heading that titles them ("Responses (12)", "Comments"):
     the heading and what follows it in its section (a platform's own markup the extractor may not know)."""
@@ -658,7 +700,7 @@ def from_html(source: Source) -> Document:
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else _main_text(
-        lazy_images(without_comment_sections(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(folded_open(unwrapped(source.text)))))))))))))),
+        lazy_images(without_comment_sections(without_teaser_cards(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(folded_open(unwrapped(source.text))))))))))))))),
         source.url)
     if not text or not text.strip():
         raise FetchError(f"{source.location}: no article text found on the page")

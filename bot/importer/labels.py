@@ -66,6 +66,10 @@ NOT_SPEAKERS = {
     "also present", "present", "anwesend", "appearances", "in attendance", "on behalf of",  # (a record's cover)
     "regie", "regieanweisung", "schnitt", "blende",  # (a radio manuscript's directions)
     "impressum", "v.i.s.d.p", "anschrift", "地址", "电话", "電話", "邮箱", "郵箱",  # (an imprint's)
+    "国家", "國家", "国籍", "國籍", "院校", "学校", "學校", "专业", "專業", "年级", "年級", "学历",
+    "學歷", "籍贯", "籍貫", "年龄", "年齡", "性别", "性別", "职位", "職位", "职务", "職務", "单位",
+    "單位", "所在地", "出生", "爱好", "愛好",
+    "alter", "beruf", "wohnort", "age", "occupation", "hometown", "nationality", "university",  # (a profile's fields)
 }
 # an imprint's keys, which may also be someone's role ("Verlag:" in a roundtable): no speaker where every line
 # under them reads like an imprint (an address, a web address, a phone number)

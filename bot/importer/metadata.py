@@ -265,6 +265,15 @@ def web_url(link: object, base: str | None = None) -> str | None:
     return link if ok else None
 
 
+def _written_out(path: object, html: str) -> str | None:
+    """A canonical link given as a path ("/nachrichten/info/….html"), on a page read without its address, as the
+    page itself writes it out in full elsewhere (a print footer's "ausgedruckt unter der Adresse: https://…")."""
+    if not isinstance(path, str) or not path.startswith("/") or path.startswith("//") or len(path) < 8:
+        return None
+    found = re.search(rf"https?://[\w.-]+{re.escape(path)}(?=[\s\"'<>#?]|$)", html)
+    return web_url(found.group(0)) if found else None
+
+
 def names_no_site(host: str) -> bool:
     """Whether a host is localhost or an IP address: an address, not a site's name."""
     if host == "localhost":
@@ -460,6 +469,8 @@ def split_title(raw: str | None, title: str | None) -> tuple[str | None, str | N
         generic = all(p.casefold() in GENERIC_TITLE_PARTS for p in rest)
         if (same or generic) and len(parts[i]) <= 40 and len(parts[i].split()) <= 5:
             site = parts[i]
+            if i == len(parts) - 1 and i >= 2 and site.casefold() in GENERIC_TITLE_PARTS | {"博客", "部落格"}:
+                site = raw[raw.rindex(parts[i - 1]):].strip()  # "… · ShardingSphere - 博客": the blog's name
             return (title or joined or None), site
     if not title and " :: " in raw and len(parts[0]) <= 40:  # "Site :: Section :: Article": a path, site first
         return parts[-1], parts[0]
@@ -505,7 +516,15 @@ def _json_ld(tree: Any) -> list[dict[str, Any]]:
         for item in items:
             if isinstance(item, dict):
                 out += [g for g in item.get("@graph", []) if isinstance(g, dict)] or [item]
-    return out
+    nodes = {n["@id"]: n for n in out if isinstance(n.get("@id"), str) and len(n) > 1}
+
+    def resolved(value: Any) -> Any:  # {"@id": "…#/schema/person/91ef…"}: the node of the graph it names
+        if isinstance(value, list):
+            return [resolved(v) for v in value]
+        if isinstance(value, dict) and set(value) == {"@id"}:
+            return nodes.get(value["@id"], value)
+        return value
+    return [{**n, **{k: resolved(n[k]) for k in ("author", "publisher") if k in n}} for n in out]
 
 
 PUBLISHED_DOCUMENT = re.compile(r"""class=["'][^"']*\b(?:doc-content|MsoNormal|MsoTitle)\b"""
@@ -517,6 +536,24 @@ TITLE_STYLED = ("(//p[contains(concat(' ', normalize-space(@class), ' '), ' titl
 AUTHOR_LINKS = '//a[contains(@href, "/author/") or @rel="author"]'
 FILE_TITLE = re.compile(r"(?i)[^\s/\\]+\.(?:indd|idml|pdf|docx?|odt|rtf|pages|qxp|qxd|psd|ai|eps|pptx?|key|txt|md|"
                         r"html?|xml)")
+
+
+def _headline_h1(tree: Any) -> str | None:
+    """The page's first <h1>, or where a site sets its own name in an <h1> too ("ShardingSphere - 博客" over the
+    post's), the first that the page's <title> holds without being all of it (else the first not in a menu)."""
+    shown = [(h, " ".join(" ".join(h.xpath(".//text()")).split())) for h in tree.xpath("//h1")]
+    shown = [(h, t) for h, t in shown if t]
+    if len(shown) <= 1:
+        return shown[0][1] if shown else None
+    titles = tree.xpath("//head/title")
+    raw = " ".join(" ".join(titles[0].xpath(".//text()")).split()) if titles else ""
+    held = [t for _, t in shown if raw and t in raw and t != raw]
+    if len(held) >= 1 and len(set(held)) < len(shown):
+        return max(held, key=len)
+    menu = re.compile(r"(?i)nav|logo|brand|site-?(?:title|name)|masthead|header")
+    plain = [t for h, t in shown if not any(menu.search(a.get("class", "") + " " + a.get("id", ""))
+                                            for a in [h, *h.iterancestors()])]
+    return plain[0] if plain else shown[0][1]
 
 
 def from_html(html: str, page_url: str | None) -> Meta:
@@ -539,12 +576,13 @@ def from_html(html: str, page_url: str | None) -> Meta:
 
     ld = [i for i in _json_ld(tree) if str(i.get("@type", "")).endswith(("Article", "Posting", "Episode", "Page",
                                                                          "CreativeWork", "Interview"))]
-    item = ld[0] if ld else {}
+    item = next((i for i in ld if not str(i.get("@type", "")).endswith("Page")), ld[0] if ld else {})  # (the
+    # article itself before the page holding it, in a graph of both)
     styled = " ".join(" ".join(tree.xpath(TITLE_STYLED)).split()) if PUBLISHED_DOCUMENT.search(html) else ""
-    h1 = " ".join(" ".join(tree.xpath("//h1[1]//text()")).split()) or styled or None  # (a published document's
-    # paragraph in its Title style, if no <h1>)
+    h1 = _headline_h1(tree) or styled or None  # (a published document's paragraph in its Title style, if no <h1>)
     og_title = prop("og:title", "twitter:title")
-    raw_title = " ".join(" ".join(tree.xpath("//title//text()")).split()) or None
+    titles = tree.xpath("//head/title") or tree.xpath("//title[not(ancestor::svg)]")  # (an icon's own <title>)
+    raw_title = " ".join(" ".join(titles[0].xpath(".//text()")).split()) or None if titles else None
     if raw_title and FILE_TITLE.fullmatch(raw_title):
         raw_title = None  # "SL_0424_p34-36_Interview_Vance_v6.indd": the layout file a converter saw, no title
     title, site = split_title(raw_title, og_title or item.get("headline") or h1)
@@ -611,7 +649,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
         elif field == "interviewer" and shown and len(shown.split()) <= 5 and shown not in meta.authors:
             meta.authors.append(shown)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    meta.put("url", web_url(canonical[0] if canonical else None, page_url) or web_url(prop("og:url"), page_url)
+    meta.put("url", web_url(canonical[0] if canonical else None, page_url)
+             or _written_out(canonical[0] if canonical else None, html) or web_url(prop("og:url"), page_url)
              or web_url(prop("Url"), page_url)  # a Chinese government site's <meta name="Url">
              or web_url(item.get("url"), page_url) or web_url(page_url), "page")
     lang = tree.xpath("/html/@lang")
@@ -765,6 +804,10 @@ POSTED = re.compile(r"(?:^|[·|｜]\s*)(?i:posted|published|veröffentlicht|发�
 MASTHEAD_LINES = 200  # lines of a page's text (menus included) that its byline may come after
 
 
+MENU_VERB = re.compile(r"(?i)\b(?:search|searching|sort|sorted|filter|filtered|browse|order|ordered|group|grouped|"
+                       r"find|suche|suchen|sortieren|sortiert|filtern|gefiltert)\s*$")
+
+
 def from_byline(meta: Meta, text: str) -> None:
     """Authors, the source publication and a date from byline-like lines near the top of the text."""
     for line in text.split("\n")[:80]:
@@ -786,6 +829,8 @@ def from_byline(meta: Meta, text: str) -> None:
                         r"(?i)\b(?:written|posted|interview(?:ed)?|text|story|words|reported|edited|published)\s*$",
                         line[:m.start() + 1]):
                     continue  # "Archive by Sport", "Sort by Date": a menu's words, no one's name
+                if bare and m.start() > 0 and MENU_VERB.search(line[:m.start() + 1]):
+                    continue  # "Search by Keyword", "Filter by Author": a form's words
                 if name not in meta.authors and not re.search(r"\d", name) and name not in ROLE_WORDS:
                     meta.authors.append(name)
         src = SOURCE_LINE.search(unlinked)  # ("译文出自：[掘金翻译计划](https://…)": the link's text)

@@ -150,6 +150,29 @@ def _without_title(paras: list[Para], title: str | None) -> list[Para]:
     return paras
 
 
+# a line naming who answers below it by role and name ("Chefärztin: Dr. Ilse Berg", "…首席投资官：Vincent Mortier")
+ROLE_AND_NAME = re.compile(r"[*_]{0,2}(?P<r>[^:：\n]{2,40}?)\s*[:：]\s*(?P<n>(?:(?:Dr|Prof)\.\s+)?[A-ZÄÖÜ][\w'’.-]+"
+                           r"(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,3}|[\u4e00-\u9fff·]{2,4})[*_]{0,2}")
+
+
+def _people_over_answers(paras: list[Para]) -> list[Para]:
+    """A survey's sections, each under a line naming its respondent by role and name ("AMUNDI副首席投资官：Vincent
+    Mortier") over the questions put to them all: those lines as headings naming the person (two or more of them,
+    each right over a question set in bold)."""
+    found = []
+    for i, p in enumerate(paras[:-1]):
+        m = ROLE_AND_NAME.fullmatch(p.text.strip()) if p.kind == "para" else None
+        nxt = paras[i + 1]
+        if m and names.looks_like_person(m.group("n")) and nxt.bold and re.search(r"[?？]\W*$", visible(nxt.text)):
+            found.append((i, m.group("n")))
+    if len(found) < 2 or len({n for _, n in found}) < 2:
+        return paras
+    out = list(paras)
+    for i, person in found:
+        out[i] = Para(person, "heading", 3, line=paras[i].line)
+    return out
+
+
 def publisher_in_text(cast: Cast, pieces: list[Piece]) -> tuple[str, str] | None:
     """A publisher the interview itself names when the page does not: the host naming the show, or a
     publication asking the questions ("FSFW Dresden:", "三联生活周刊：")."""
@@ -220,7 +243,7 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
         meta.publisher, meta.found["publisher"] = hints.publisher, "--publisher"
     if hints.title:
         meta.title, meta.found["title"] = hints.title, "--title"
-    paras = _without_title(paragraphs(doc.body), meta.title)
+    paras = _people_over_answers(_without_title(paragraphs(doc.body), meta.title))
     body = "\n".join(visible(p.text) for p in paras)
     language = _language(meta.language, body)
     titled = names.from_titles([meta.title, *meta.other_titles], body)  # who the page's titles name

@@ -763,7 +763,12 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
     round_up = sum(pc.para.kind == "heading" and _heading_person(pc.plain, cast) is not None for pc in live) >= 2
     for i, pc in enumerate(live):
         nxt = live[i + 1] if i + 1 < len(live) else None
-        if (pc.para.kind == "heading" and not pc.label) or _looks_like_heading(pc, nxt):
+        if pc.para.kind == "heading" and not pc.label and _inside_answer(pc, nxt, speaker, turn, live[i + 1:],
+                                                                          flow.items):
+            flow.dropped.append(Dropped(pc.plain, "subheading inside an answer", pc.para.line))
+            continue  # an editor's subheading over the rest of a long answer: the guest goes on
+        if (pc.para.kind == "heading" and not pc.label and not _quoted_reply(pc, live[i - 1] if i else None, cast)) \
+                or _looks_like_heading(pc, nxt):  # (a quotation set as a heading under a question: the reply's words)
             section, speaker, turn = pc.plain, None, None
             flow.items.append(Piece(pc.text, Para(pc.text, "heading", pc.para.level or 3), None))
             person = _heading_person(pc.plain, cast) if pc.para.kind == "heading" else None
@@ -832,6 +837,38 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
                                                     if isinstance(t, Turn)):
         cast.voices.pop(ANSWERED, None)  # every answer has its person: the placeholder answered nothing
     return flow
+
+
+def _quoted_reply(pc: Piece, before: Piece | None, cast: Cast) -> bool:
+    """Whether a heading is a quotation right under a question (the answer's words set large: "### “Leadership
+    is about enabling …”"), not a section's title (a headline in quotes over the text is the title's)."""
+    asked = before is not None and before.label is not None and (
+        before.label == ASKED or ((v := cast.voice(before.label)) is not None and v.role == "interviewer"))
+    return asked and bool(QUOTED_WHOLE.fullmatch(pc.plain.strip()))
+
+
+# a paragraph that goes on speaking: a connective first ("Und wenn man …", "So, und jetzt …"), or "I"/"we"
+GOES_ON = re.compile(r"(?i)^(?:und|also|aber|denn|doch|so|and|but|so|because|now|well)\b|"
+                     r"\b(?:I|I'm|I’m|I've|we|we're|ich|wir|mir|mich|uns)\b|我")
+
+
+def _inside_answer(pc: Piece, nxt: Piece | None, speaker: Voice | None, turn: Turn | None,
+                   after: list[Piece], before: list[Turn | Piece]) -> bool:
+    """Whether a heading stands inside a labelled guest's answer (a transcript's editor breaking a long answer up:
+    "### Ein psychologischer Verdrängungsmechanismus?" over "Und wenn man das von der Hand weisen will, …"): the
+    paragraph under it unlabelled and speaking on (a connective or "I" first; or, where the guest's answers run
+    over several paragraphs, one that does not name the guest as a reporter would), and labelled turns after it
+    (not a section after the interview, not a question in the heading's place)."""
+    if speaker is None or turn is None or speaker.role != "interviewee" or speaker.label.startswith(ANSWERED) \
+            or pc.after_end or nxt is None or nxt.label or nxt.after_end or nxt.aside:
+        return False
+    if nxt.para.kind != "para" or nxt.para.bold or nxt.para.quote or not any(p.label and not p.dropped for p in after):
+        return False
+    if GOES_ON.search(nxt.plain[:200]):
+        return True
+    named = [w for w in speaker.name.split() if len(w) >= 3 and w[:1].isupper()]
+    long_turns = sum(1 for t in before if isinstance(t, Turn) and t.voice is speaker and len(t.parts) >= 2)
+    return long_turns >= 2 and not any(re.search(rf"\b{re.escape(w)}\b", nxt.plain) for w in named)
 
 
 BACKCHANNEL = re.compile(r"(?i:嗯+|嗯嗯|哦+|噢|对+|對+|是的|mhm+|m+-?hm+|uh-?huh|right|yeah|yep|wow|genau|aha|hm+|"

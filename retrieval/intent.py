@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 
 _ART = r"(?:(?:a|an|the|der|die|das|den|ein|eine|einen)\s+)?"
+_ADV_EN = r"(?:\s+(?:exactly|actually|precisely|really))?"  # "What exactly is a supermind?"
 _EN = [
-    rf"^(?:who|what)\s*(?:is|are|was|were|'s|’s)\s+{_ART}(?P<e>.+?)$",
+    rf"^(?:who|what){_ADV_EN}\s*(?:is|are|was|were|'s|’s)\s+{_ART}(?P<e>.+?)$",
     rf"^what\s+(?:does|do|did)\s+{_ART}(?P<e>.+?)\s+do$",
     rf"^(?:tell\s+me|tell\s+us)\s+(?:\w+\s+)?about\s+{_ART}(?:company\s+|firm\s+|person\s+)?(?P<e>.+?)$",
     rf"^(?:describe|introduce)\s+{_ART}(?P<e>.+?)$",
 ]
 _DE = [
-    rf"^(?:wer|was)\s+(?:ist|sind|war|waren)\s+{_ART}(?P<e>.+?)(?:\s+eigentlich)?$",
+    rf"^(?:wer|was)\s+(?:genau\s+|eigentlich\s+)?(?:ist|sind|war|waren)\s+(?:eigentlich\s+|genau\s+)?{_ART}"
+    rf"(?P<e>.+?)(?:\s+eigentlich|\s+genau)?$",
     rf"^was\s+(?:macht|machen|tut)\s+{_ART}(?:firma\s+|unternehmen\s+)?(?P<e>.+?)(?:\s+beruflich|\s+eigentlich|\s+genau)*$",
     rf"^(?:erzähl|erzähle|erzählen\s+sie)\s+(?:mir\s+|uns\s+)?(?:etwas\s+|mehr\s+)?über\s+{_ART}(?P<e>.+?)$",
 ]

@@ -69,7 +69,8 @@ def test_a_subheading_over_a_reporters_text_still_ends_the_answer(tmp_path: Path
 BLOG = """<html><head><title>Women building the future: Erin Stroud | The Code Blog</title>
 <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
  {"@type": "WebPage", "@id": "https://blog.example.org/p/#webpage", "name": "Women building the future"},
- {"@type": "Article", "@id": "https://blog.example.org/p/#article", "headline": "Women building the future: Erin Stroud",
+ {"@type": "Article", "@id": "https://blog.example.org/p/#article",
+  "headline": "Women building the future: Erin Stroud",
   "author": {"@id": "https://blog.example.org/#/person/91ef"}},
  {"@type": "Person", "@id": "https://blog.example.org/#/person/91ef", "name": "Jessica Rudd"}]}</script>
 </head><body><header><form><label for="q">Search by Keyword</label><input id="q"></form></header>

@@ -23,6 +23,10 @@ from retrieval.query import analyze
     ("介紹一下艾登·戈梅茲", "艾登·戈梅茲"),
     ("20VC 是什麼？", "20VC"),
     ("cohere 的 LLMU 是什么东西", "cohere 的 LLMU"),
+    ('What exactly is a "supermind"?', "supermind"),  # (an adverb in the frame, the name in quotes)
+    ("Who actually is Aidan Gomez?", "Aidan Gomez"),
+    ("Was genau ist Cohere?", "Cohere"),
+    ("Wer ist eigentlich Aidan Gomez?", "Aidan Gomez"),
 ])
 def test_the_entity_asked_about(question: str, entity: str) -> None:
     assert asked_entity(question) == entity

@@ -127,7 +127,7 @@ def _hints(speaker: tuple[str, ...], interviewee: tuple[str, ...], interviewer: 
 def add(sources: tuple[str, ...], yes: bool, dry_run: bool, replace: bool, article_id: str | None,
         translation_of: str | None, speaker: tuple[str, ...], interviewee: tuple[str, ...],
         interviewer: tuple[str, ...], publisher: str | None, title: str | None, allow_private: bool) -> None:
-    """Add interviews from web pages or local .txt/.md/.html/.adoc files.
+    """Add interviews from web pages or local files (.txt, .md, .html, .adoc, .srt, .vtt, .docx, .pdf).
 
     Check what was found with --dry-run: the speakers (with how sure each role is), the first words of
     every passage and what was left out as page chrome, and why. Web pages are fetched only from public

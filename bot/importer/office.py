@@ -10,7 +10,8 @@ in bold, pull quotes in large type left out, the lines of a paragraph that layou
 again, and ideographs a font maps to radicals read as the ideographs shown.
 
 Both read untrusted files: a Word file whose parts would unpack to more than `MAX_UNPACKED` bytes, or a PDF
-of more than `MAX_PAGES` pages, is refused, and any file that cannot be read says so in one sentence.
+of more than `MAX_PAGES` pages or whose pages take over `PDF_SECONDS` to read, is refused, and any file that
+cannot be read says so in one sentence.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 import unicodedata
 import zipfile
 from collections import Counter
@@ -31,6 +33,7 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 PDF_TYPES = ("application/pdf", "application/x-pdf")
 MAX_UNPACKED = 64 * 1024 * 1024  # bytes: a Word file's parts unpacked (a zip bomb is refused unread)
 MAX_PAGES = 400
+PDF_SECONDS = 60  # reading a PDF's pages takes at most this long (checked after each page)
 STYLE_MAP = "\n".join([  # what mammoth does not map by default: the document's title, in Word's and Writer's names
     "p[style-name='Title'] => h1.title:fresh",
     "p[style-name='Titel'] => h1.title:fresh",
@@ -96,10 +99,16 @@ def pdf_text(data: bytes, location: str) -> Printed:
     from pdfminer.layout import LAParams
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # (its warnings on a font's metrics say nothing to a user)
+    started = time.monotonic()
     try:
-        laid = [[box for box in page if hasattr(box, "get_text") and box.get_text().strip()]
-                for page in extract_pages(io.BytesIO(data), maxpages=MAX_PAGES + 1, laparams=LAParams())]
+        laid = []
+        for layout in extract_pages(io.BytesIO(data), maxpages=MAX_PAGES + 1, laparams=LAParams()):
+            laid.append([box for box in layout if hasattr(box, "get_text") and box.get_text().strip()])
+            if time.monotonic() - started > PDF_SECONDS:
+                raise TimeoutError
         pages = [[_lines(box) for box in page] for page in laid]
+    except TimeoutError:  # (a crafted file's pages can take long to lay out: an import is not kept busy for it)
+        raise FetchError(f"{location}: the PDF takes too long to read (over {PDF_SECONDS} seconds)") from None
     except Exception:  # damaged, encrypted or not a PDF at all: pdfminer raises many kinds of error
         raise FetchError(f"{location}: the PDF could not be read (damaged, protected or not a PDF)") from None
     if len(pages) > MAX_PAGES:

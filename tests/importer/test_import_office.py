@@ -13,6 +13,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from bot.importer import office
 from bot.importer.fetch import FetchError, fetch_url, read_file
 from bot.importer.office import MAX_UNPACKED, unified
 from bot.importer.pipeline import read_article
@@ -202,6 +203,14 @@ def test_bad_files_are_refused_in_one_sentence(tmp_path: Path, pages: PageServer
         read_file(tmp_path / "notes.odt")
     with pytest.raises(FetchError, match="the PDF could not be read"):
         fetch_url(pages("/report.pdf"))
+
+
+def test_a_pdf_that_takes_too_long_to_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = printed_interview(tmp_path / "rock.pdf")
+    monkeypatch.setattr(office, "PDF_SECONDS", -1.0)  # (every page over the budget: as a crafted file's would be)
+    with pytest.raises(FetchError, match="the PDF takes too long to read") as caught:
+        read_file(path)
+    assert len(str(caught.value).splitlines()) == 1
 
 
 def test_a_word_documents_footnotes_are_notes_and_their_marks_leave_the_answer(tmp_path: Path) -> None:

@@ -691,7 +691,8 @@ def from_html(source: Source) -> Document:
     a thread in which a guest answers questions (an "ask me anything"), the guest's post and answers."""
     import trafilatura
 
-    source = Source(XML_DECLARATION.sub("", source.text, count=1), source.kind, source.location, source.url)
+    source = Source(XML_DECLARATION.sub("", source.text, count=1), source.kind, source.location, source.url,
+                    source.furniture)
     exported = chats.telegram_export(source.text)
     if exported:  # an interview held in a channel, its history saved by the app
         return _exported_chat(source, exported)
@@ -716,6 +717,8 @@ def from_html(source: Source) -> Document:
         if guess in metadata.dates_in(text) or guess in metadata.dates_in(meta.shown):
             meta.put("published", guess, "page text")  # a date the page shows, not a guess from a bare year
     metadata.from_markdown(meta, text, source.url)
+    if source.furniture:  # a Word document's page header and footer
+        _from_furniture(meta, source.furniture, source.furniture, text)
     meta.put("published", metadata.interview_date(text), "the interview's date")  # (where no other is given)
     meta.put("url", metadata.own_address(text), "its own address line")
     org = None if meta.publisher else metadata.letterhead(text)
@@ -809,23 +812,7 @@ def from_text(source: Source) -> Document:
             # 2011 年 8 月 23 日。": said, no title; "【对话】王一舟：在故纸堆里修时间" is one)
             meta.put("title", first_cue, "the first subtitle")
     meta.put("language", captioned.get("language"), "the subtitles' header")
-    furniture = [*furniture, *source.furniture]  # (a PDF's, read apart from its text)
-    addresses = {line.strip() for line in source.furniture if re.fullmatch(r"https?://\S+", line.strip())}
-    if len(addresses) == 1:  # a page printed by a browser: its address at the foot of every page
-        meta.put("url", metadata.web_url(addresses.pop()), "its printed address")
-    head = transcript.running_head(furniture)  # a magazine's name, printed at the top of every page
-    if head and _someone(head, body, meta.title):
-        head = None  # "Ruth Okafor" at the head of every page of her interview: whom it is about, not who publishes
-    if head:
-        form = transcript.LEGAL_FORM.search(head)  # "RUDERVEREIN WELLENBRECHER e.V.": the name in capitals, its
-        core, legal = (head[:form.start()], form.group(0)) if form else (head, "")  # legal form as written
-        as_text = names.written_as(head, [body])
-        named = (as_text if as_text and as_text != head else transcript.name_in_capitals(core) + legal
-                 if core.isupper() else as_text or (head.title() if head.islower() else head))
-        meta.put("publisher", named, "running head")
-    printed = metadata.dates_in("\n".join(furniture))  # "· Ausgabe 4/2024 · 15. April 2024" at every page's foot
-    if len(printed) == 1:
-        meta.put("published", printed.pop(), "running foot")
+    _from_furniture(meta, [*furniture, *source.furniture], source.furniture, body)  # (a PDF's, read apart)
     if source.url:
         meta.put("url", metadata.web_url(source.url), "web address")
     meta.put("publisher", metadata.paper_in_page_heads(source.text[:200000]), "its page heads")
@@ -880,6 +867,29 @@ def _title_line(body: str) -> str | None:
     if metadata.dates_in(first) and len(re.sub(r"[\W\d_]", "", first)) < 25:
         return None  # "Freitag, 12. April 2024", a date line
     return first
+
+
+def _from_furniture(meta: Meta, furniture: list[str] | tuple[str, ...], printed_apart: tuple[str, ...],
+                    body: str) -> None:
+    """Publisher, date and link from the heads and feet of a document's pages (a PDF's, a Word document's or a
+    text's), read apart from its text: the running head's name (not the person the text is of), the one date
+    they print, the address a browser printed at every foot (`printed_apart`: the file's own)."""
+    addresses = {line.strip() for line in printed_apart if re.fullmatch(r"https?://\S+", line.strip())}
+    if len(addresses) == 1:  # a page printed by a browser: its address at the foot of every page
+        meta.put("url", metadata.web_url(addresses.pop()), "its printed address")
+    head = transcript.running_head(list(furniture))  # a magazine's name, printed at the top of every page
+    if head and _someone(head, body, meta.title):
+        head = None  # "Ruth Okafor" at the head of every page of her interview: whom it is about, not who publishes
+    if head:
+        form = transcript.LEGAL_FORM.search(head)  # "RUDERVEREIN WELLENBRECHER e.V.": the name in capitals, its
+        core, legal = (head[:form.start()], form.group(0)) if form else (head, "")  # legal form as written
+        as_text = names.written_as(head, [body])
+        named = (as_text if as_text and as_text != head else transcript.name_in_capitals(core) + legal
+                 if core.isupper() else as_text or (head.title() if head.islower() else head))
+        meta.put("publisher", named, "running head")
+    printed = metadata.dates_in("\n".join(furniture))  # "· Ausgabe 4/2024 · 15. April 2024" at every page's foot
+    if len(printed) == 1:
+        meta.put("published", printed.pop(), "running foot")
 
 
 def _someone(name: str, body: str, title: str | None) -> bool:

@@ -153,7 +153,7 @@ def _failure(url: str, exc: httpx.HTTPError, fetch: Fetch) -> FetchError:
 def document_source(data: bytes, ctype: str, location: str, url: str | None) -> Source:
     """A Word document as HTML, a PDF as text (bot.importer.office)."""
     if ctype == office.DOCX_TYPE:
-        return Source(office.docx_html(data, location), "html", location, url)
+        return Source(office.docx_html(data, location), "html", location, url, office.docx_heads(data))
     printed = office.pdf_text(data, location)
     return Source(printed.text, "text", location, url, printed.furniture)
 

@@ -73,6 +73,23 @@ def docx_html(data: bytes, location: str) -> str:
             f"<body><article>{body}</article></body></html>")
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_heads(data: bytes) -> tuple[str, ...]:
+    """A Word document's page headers and footers, each paragraph's text once, in order (read apart from its text,
+    as a PDF's page heads are: for the publisher and the date they print)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = sorted(n for n in archive.namelist() if re.fullmatch(r"word/(?:header|footer)\d*\.xml", n))
+            roots = [ElementTree.fromstring(archive.read(n)) for n in parts]
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
+        return ()
+    lines = [" ".join("".join(t.text or "" for t in p.iter(f"{W}t")).split())
+             for root in roots for p in root.iter(f"{W}p")]
+    return tuple(dict.fromkeys(line for line in lines if line))
+
+
 def _core_title(archive: zipfile.ZipFile) -> str | None:
     """The title in the document's properties (File > Properties), if one is set."""
     try:

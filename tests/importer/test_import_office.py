@@ -205,6 +205,26 @@ def test_bad_files_are_refused_in_one_sentence(tmp_path: Path, pages: PageServer
         fetch_url(pages("/report.pdf"))
 
 
+def test_a_word_documents_page_header_names_its_publisher(tmp_path: Path) -> None:
+    def draft(path: Path, header: str) -> Path:
+        doc = WordDocument()
+        doc.sections[0].header.paragraphs[0].text = header
+        doc.add_paragraph("Thirty Years on the Rock", style="Title")
+        for line in ["Mara Quint: How did you come to the lighthouse?",
+                     "Ines Hallgren: By accident. I answered an advertisement in 1994, and nobody else had.",
+                     "Mara Quint: What is the hardest month?",
+                     "Ines Hallgren: February, when the supply boat cannot land for weeks on end.",
+                     "Mara Quint: Will you stay?", "Ines Hallgren: Until they automate the lamp, and a little longer."]:
+            doc.add_paragraph(line)
+        doc.save(path)
+        return path
+    magazine = read_article(str(draft(tmp_path / "rock.docx", "Coastal Life Magazine · Issue 3 · Spring 2025")))
+    assert magazine.article.publisher == "Coastal Life Magazine"
+    about = read_article(str(draft(tmp_path / "about.docx", "INES HALLGREN")))  # whom it is about, not who publishes
+    assert not about.article.publisher
+    assert not read_article(str(word_interview(tmp_path / "loom.docx"))).article.publisher  # (a project, a status)
+
+
 def test_a_pdf_that_takes_too_long_to_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = printed_interview(tmp_path / "rock.pdf")
     monkeypatch.setattr(office, "PDF_SECONDS", -1.0)  # (every page over the budget: as a crafted file's would be)

@@ -579,7 +579,7 @@ def decide(paras: list[Para], marks: list[Mark], meta: Meta, language: str, body
         # initial (a translation shortening "AP:"), not the answers' label
         askers = [d for d in canonical if d != c and roles[d] == "interviewer" and d[:1] == c and not _role_word(d)]
         if roles[c] == "interviewee" and len(c) == 1 and _role_word(c) == "interviewee" and askers \
-                and len(by_label[c]) >= MIN_TURNS and ask[c] == 1.0 \
+                and len(by_label[c]) >= MIN_TURNS and ask[c] >= ASKING \
                 and any(roles[d] == "interviewee" and d != c and ask[d] < ASKING for d in canonical):
             roles[c] = "interviewer"
             why[c].append("asks, with the interviewer's initial, where another answers")
@@ -731,7 +731,7 @@ def _as_written(name: str, sources: list[str]) -> str:
     if len(words) < 2:
         return name
     return " ".join(re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w)  # "O'Brien", "Okonkwo-Reyes"
-                    if re.fullmatch(r"(?:[^\W\d_]{1,2}['’])?[^\W\d_]+(?:-[^\W\d_]+)*", w)
+                    if re.fullmatch(r"(?:[ODL]['’])?[^\W\d_]+(?:-[^\W\d_]+)*", w)  # (not "Ka'ahumanu")
                     else w.capitalize() for w in words)
 
 

@@ -94,9 +94,6 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"Date of interview|Interview date|Date|Place|Location|Duration|Reference|Recorded|"
                    r"Ort|Datum|Dauer|Gesprächsdauer|Aufgenommen)"
                    r"\s*[:：][^\n]{1,100}$")),
-    # a profile's fields, several on a line or in one paragraph: "国家：斯里兰卡 院校：… 专业：…"
-    ("record", _rx(r"^(?:[\u4e00-\u9fff]{2,4}[:：]\s*[^:：。！？!?\n]{1,30}\s+){1,8}[\u4e00-\u9fff]{2,4}[:：]\s*"
-                   r"[^:：。！？!?\n]{1,30}$")),
     ("address", metadata.OWN_ADDRESS),  # "Read this interview online: https://…": where to read it, no one's words
     # a document's status at a page's foot ("Confidential – internal draft", "ENTWURF – bitte nicht weitergeben")
     ("status", _rx(r"^(?:strictly |streng )?(?:confidential|internal(?: use only| draft)?|draft|not for (?:publication|"
@@ -159,15 +156,6 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                  # "Weitere Informationen zur Holzbauquote finden Sie unter www.…": where to read more
                  r"^(?:weitere|mehr) informationen\b.{0,200}(?:unter|auf|bei)\s+(?:https?://|www\.)\S+\s*\.?$",
                  r"^(?:more|further) information\b.{0,200}(?:at|on)\s+(?:https?://|www\.)\S+\s*\.?$",
-                 # a pointer to a list of links ("For more information and resources, please take a look at :")
-                 r"^(?:for )?(?:more|further) (?:information|resources|reading)\b[^.!?\n]{0,80}[:：]$",
-                 r"^(?:weitere|mehr) (?:informationen|infos|links)\b[^.!?\n]{0,80}[:：]$",
-                 r"^(?:更多信息|更多资料|更多資訊|相关链接|相關連結)[^。！？\n]{0,40}[:：]?$",
-                 # a profile's handle: "GitHub: @adam2392", "LinkedIn: @adam2392", "微博：@小满"
-                 r"^(?:github|gitlab|codeberg|linkedin|twitter|x|mastodon|bluesky|threads|instagram|facebook|"
-                 r"youtube|tiktok|weibo|微博|微信|知乎|b站|bilibili)\s*[:：]\s*@[\w.@-]{2,60}$",
-                 # a link with its name only: "etcd website: https://etcd.io/", "Website: https://…"
-                 r"^(?!(?:foto|photo|bild|image|pic|照片|图片|圖片|摄影|攝影))[^:：\n]{1,60}[:：]\s*<?https?://\S+>?$",
                  # an "ask me anything" host's proof of who they are: "Proof: photo of me holding a sign …"
                  r"^(?:proof|verification)\s*:\s*(?:https?://\S+|(?:a |my )?(?:photo|picture|pic|image|imgur)\b"
                  r".{0,120})$",
@@ -179,6 +167,16 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                  r"^.{0,120}[(（]\s*(?:(?:MP3|M4A|AAC|OGG|OPUS|WAV|FLAC|MP4|PDF)\s*,\s*)?\d+(?:[.,]\d+)?\s*[KMG]B\s*"
                  r"[)）]\s*\.?$")),
     # a viewer's comment over a video, listed with where and when it was sent: "00:41来了来了03-18 19:01"
+    # where to read more, outside the answers: a pointer to a list of links, a profile's handle, a link with its
+    # name only (in an answer, "My website: https://…" answers "Where can people find you?")
+    ("pointer", _rx(r"^(?:for )?(?:more|further) (?:information|resources|reading)\b[^.!?\n]{0,80}[:：]$",
+                    r"^(?:weitere|mehr) (?:informationen|infos|links)\b[^.!?\n]{0,80}[:：]$",
+                    r"^(?:更多信息|更多资料|更多資訊|相关链接|相關連結)[^。！？\n]{0,40}[:：]?$",
+                    # a profile's handle: "GitHub: @adam2392", "LinkedIn: @adam2392", "微博：@小满"
+                    r"^(?:github|gitlab|codeberg|linkedin|twitter|x|mastodon|bluesky|threads|instagram|facebook|"
+                    r"youtube|tiktok|weibo|微博|微信|知乎|b站|bilibili)\s*[:：]\s*@[\w.@-]{2,60}$",
+                    # a link with its name only: "etcd website: https://etcd.io/", "Website: https://…"
+                    r"^(?!(?:foto|photo|bild|image|pic|照片|图片|圖片|摄影|攝影))[^:：\n]{1,60}[:：]\s*<?https?://\S+>?$")),
     ("comment", _rx(r"^\d{1,2}:\d{2}(?::\d{2})?\s*\S.{0,120}?\s*(?:\d{4}-)?\d{2}-\d{2}\s+\d{1,2}:\d{2}$")),
     # a video call's notices and its chat, as a call's transcript interleaves them: "[10:00:02] Jan Weber hat das
     # Meeting betreten", "Aufzeichnung wurde gestartet von …", "41 weitere Teilnehmende sind dem Meeting
@@ -365,6 +363,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"ihre privatsphäre)\b")),
     # (not "By 2019 the government …", "By accident. I answered an advertisement in 1994.", "By March 2019 we …",
     # "Von Anfang an …": a byline names someone)
+    # a player's or a listing's line, outside the answers: a date and its clock time after a dash ("NDR Info - Das
+    # Coronavirus-Update mit Christian Drosten - 18.03.2020 13:15 Uhr Autor/in: Korinna Hennig"), no sentence
+    ("player", _rx(r"^[^.!?]{3,120}\s[-–|]\s+\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d,?\s+(?:um\s+)?\d{1,2}[:.]\d\d\s*Uhr\b"
+                   r"[^.!?]{0,80}$")),  # (its show and title before the date: no timeline's "18.03.2020, 13:15 Uhr …")
     ("byline", _rx(r"^(?:By|Von|Posted on|Published|Veröffentlicht|Updated|Aktualisiert)\b(?!\s+\d)(?!\s+(?-i:[a-z]))"
                    rf"(?!\s+(?:{metadata._MONTH})\b)"  # (a month's name or its abbreviation)
                    r"(?!\s+(?:christmas|easter|weihnachten|ostern|anfang|beginn|ende|mitte|spring|summer|autumn|"
@@ -372,9 +374,6 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r".{0,80}(?:\d{4}|min read"
                    r"|Minuten)",
                    r"^(?:Lesezeit|Reading time|Read time)\b",
-                   # a player's or a listing's line: a date and its clock time ("NDR Info - Das Coronavirus-Update
-                   # mit Christian Drosten - 18.03.2020 13:15 Uhr Autor/in: Korinna Hennig"), no sentence
-                   r"^[^.!?]{0,120}\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d,?\s+(?:um\s+)?\d{1,2}[:.]\d\d\s*Uhr\b[^.!?]{0,80}$",
                    r"\b\d+\s*(?:min read|minutes? read|Min\. Lesezeit)(?!(?-i:[a-z]))",  # ("8 min readMar 3, 2024")
                    r"^(?:Posted|Published|Veröffentlicht|Aktualisiert|Updated)\s+(?:on|am)\s", r"^Tags?\s*:|^Tagged\b"
                                                                                                r"|^Schlagwörter\s*:",
@@ -511,7 +510,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
             continue
         if reason in LOOSE and not loose_ok:
             continue
-        if (reason in {"chapters", "navigation", "contact", "copyright-line", "record"} or (
+        if (reason in {"chapters", "navigation", "contact", "copyright-line", "record", "pointer", "player"} or (
                 reason == "recording button" and para is not None and para.kind == "item")) and in_answer:
             continue
         if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX and (

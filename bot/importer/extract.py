@@ -558,6 +558,10 @@ def _table_turns(text: str) -> str:
 
 CARD_MAX = 700  # characters of text: a teaser card for another article is short
 CARD_TEXT_MIN = 60  # characters of its teaser text besides the heading
+TEASER_CLASS = re.compile(r"(?i)teaser|related|promo|recommend|read-?more|also-?read|more-?articles|article-?card|"
+                          r"embed(?:ded)?-?article|weiterlesen|lesetipp")
+MORE_LINK = re.compile(r"(?i)(?:mehr|more|weiterlesen|read more|lesen sie mehr|zum artikel|阅读全文|閱讀全文|更多)"
+                       r"\s*[›»>→]?")
 FILE_NAME = re.compile(r"(?i)[\w.-]+\.(?:jpe?g|png|gif|webp|svg|tiff?|pdf|mp3|mp4|m4a|docx?)")
 HIDDEN = re.compile(r"(?i)invisible|sr-only|screen-reader|visually-hidden|\bhidden\b")
 
@@ -586,6 +590,11 @@ def without_teaser_cards(html: str) -> str:
         if card is None or len(shown) > CARD_MAX or len(shown) - len(said) < CARD_TEXT_MIN \
                 or card.find(".//h1") is not None or len(card.findall(".//p")) > 3:
             continue
+        marked = any(TEASER_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")
+                     for el in [card, *list(card.iterancestors())[:2]])
+        more = any(MORE_LINK.fullmatch(" ".join(a.text_content().split())) for a in card.iter("a"))
+        if not (marked or more):
+            continue  # (a question linked to its own page over its answer, a bio box linking to the person: kept)
         before = card.getprevious()
         title = " ".join(before.text_content().split()) if before is not None else ""
         if before is not None and before.tag in {"div", "p", "span", "h2", "h3", "h4"} and 0 < len(title) <= 40 \
@@ -836,7 +845,7 @@ def from_text(source: Source) -> Document:
     if meta.found.get("title") == "the line over the byline" and meta.title:
         body = _without_masthead(body, meta.title)
     if source.kind == "text" and "title" not in meta.found:
-        meta.put("title", _title_line(body), "its first line, set apart")
+        meta.put("title", _title_line(body), "the line set apart at its top")
     body = transcript.name_lines(body, [*meta.guests, *meta.authors, *meta.speakers])
     metadata.show_in_title(meta)  # "慢车道 Vol.47｜在屋顶养蜂的人": the show publishes its episodes
     if meta.title:  # "慢半拍 | EP58 在屋顶养蜂的人：…" over "节目：慢半拍": the episode's own title
@@ -845,28 +854,45 @@ def from_text(source: Source) -> Document:
 
 
 TITLE_LINE_WORDS = 16
+KICKERS = metadata.GENERIC_HEADINGS | metadata.GENERIC_TITLE_PARTS | {"gespräch", "q&a", "im gespräch", "porträt"}
 
 
 def _title_line(body: str) -> str | None:
     """A plain text file's title: its first line standing alone over a blank line, short, no sentence, no
-    speaker's label, no date or page head ("Harbour Lights: An Interview with Seán O'Brien", "Hausgeburt im
-    Odenwald"); None where the text starts otherwise."""
+    speaker's label, name line, byline, date or page head ("Harbour Lights: An Interview with Seán O'Brien",
+    "Hausgeburt im Odenwald"); under a kicker or a periodical's name ("INTERVIEW", "Gemeindebrief Ottersberg"),
+    the line after it; None where the text starts otherwise."""
     text = body.lstrip("\n")
-    lines = text.split("\n")
-    first = lines[0].strip()
-    if len(lines) < 3 or lines[1].strip() or not 3 <= len(first) <= 120 or len(first.split()) > TITLE_LINE_WORDS:
+    blocks = [b.strip() for b in re.split(r"\n[ \t]*\n", text)[:3]]
+    if len(blocks) < 2 or "\n" in blocks[0]:
         return None
-    if re.search(r"[.。:：,，;；!！?？…]$", first) or GREETING.match(first) or metadata.PAGE_HEAD.search(first) \
-            or re.search(r"https?://|www\.|@", first) or not re.search(r"[^\W\d_]{2}", first):
-        return None
-    label = plaintext.LABEL_START.match(first)
+    first, second = blocks[0], blocks[1]
+    over = first.casefold() in KICKERS or (MASTHEAD.search(first) is not None and len(first.split()) <= MASTHEAD_WORDS)
+    if not over:
+        return first if _titled(first, text) else None
+    return second if "\n" not in second and len(blocks) >= 3 and _titled(second, text) else None
+
+
+def _titled(line: str, text: str) -> bool:
+    """Whether a line standing alone at a text file's top reads as its title (see `_title_line`)."""
+    if not 3 <= len(line) <= 120 or len(line.split()) > TITLE_LINE_WORDS or re.match(r"[a-zäöüß]", line):
+        return False  # (a transcribed sentence's start: "heute sprechen wir mit …")
+    if re.search(r"[.。:：,，;；!！?？…]$", line) or GREETING.match(line) or metadata.PAGE_HEAD.search(line) \
+            or re.search(r"https?://|www\.|@", line) or not re.search(r"[^\W\d_]{2}", line):
+        return False
+    if metadata.BYLINE_START.match(line) or metadata.dates_in(line):
+        return False  # "Von Anna Schmidt", "Aufgezeichnet am 12. April 2024 im Gemeindehaus"
+    if line.casefold() in KICKERS:
+        return False  # a kicker ("INTERVIEW")
+    rest = text[text.find(line) + len(line):]
+    if re.search(rf"(?mi)^\W*{re.escape(line)}\W*$", rest) or (line.isupper()
+                                                               and names.looks_like_person(line.title())):
+        return False  # a speaker's name line ("MARTHA KELLERMANN" over her words), or it again below
+    label = plaintext.LABEL_START.match(line)
     name = label.group(0)[:-1].strip() if label else ""
     again = re.compile(rf"(?m)^\W*{re.escape(name)}\W*[:：]")
-    if name and (name.casefold() in labels.GENERIC or again.search(text, len(lines[0]))):
-        return None  # "Jonas Reuter: Seit zwanzig Jahren" with "Jonas Reuter:" again below (said, not a title)
-    if metadata.dates_in(first) and len(re.sub(r"[\W\d_]", "", first)) < 25:
-        return None  # "Freitag, 12. April 2024", a date line
-    return first
+    return not (name and (name.casefold() in labels.GENERIC or again.search(rest)))
+    # ("Jonas Reuter: Seit zwanzig Jahren" with "Jonas Reuter:" again below: said, not a title)
 
 
 def _from_furniture(meta: Meta, furniture: list[str] | tuple[str, ...], printed_apart: tuple[str, ...],

@@ -41,8 +41,34 @@ FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")  # "counting.[^1]": a fo
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:(?:[ \t]*(?:https?://|/|<)\S*|[ \t]+\S+).*$", re.M)
 # a line that is only a link to another page of the site: its navigation ("*[Zur Ausarbeitung](index.md)*",
 # "[← Back to the series](../)"), not the text (a link to a place in the page, "(#interview)", is the page's own)
-NAV_LINE = re.compile(r"^[ \t]*(?:\*\*|__|[*_])?\[[^\]\n]{1,80}\]\((?![a-z][a-z0-9+.-]*:|#|<)[^()\s]*\)"
-                      r"(?:\*\*|__|[*_])?[ \t]*$", re.M)
+NAV_LINE = re.compile(r"[ \t]*(?:\*\*|__|[*_])?\[(?P<t>[^\]\n]{1,80})\]\((?![a-z][a-z0-9+.-]*:|#|<)[^()\s]*\)"
+                      r"(?:\*\*|__|[*_])?[ \t]*")
+NAV_WORDS = {"zur", "zum", "zu", "zurück", "back", "home", "to", "alle", "all", "mehr", "more", "weiter", "next",
+             "previous", "vorherige", "nächste", "übersicht", "index", "startseite", "start"}  # (a menu's, no name)
+NAV_TEXT_BEFORE = 80  # characters: a line longer than this is the text's, and a link below it no menu above it
+
+
+def _without_nav_lines(text: str) -> str:
+    """The text without links to other pages of the site standing alone above all of it or below all of it
+    (a paragraph of their own, not a person's name: "*[Zur Ausarbeitung](index.md)*" at the top; a book list in
+    an answer, a byline's linked name or a link wrapped into a paragraph stay)."""
+    lines = text.split("\n")
+    long = [i for i, line in enumerate(lines) if len(line.strip()) > NAV_TEXT_BEFORE]
+    if not long:
+        return text
+    from bot.importer.names import looks_like_person
+
+    def alone(i: int) -> bool:
+        return (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+    out = []
+    for i, line in enumerate(lines):
+        m = NAV_LINE.fullmatch(line)
+        words = m.group("t").strip("*_ ").split() if m else []
+        named = bool(words) and words[0].casefold() not in NAV_WORDS and looks_like_person(" ".join(words))
+        if m and (i < long[0] or i > long[-1]) and alone(i) and not named:
+            continue
+        out.append(line)
+    return "\n".join(out)
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&|~<>:])")
 TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -136,7 +162,7 @@ def clean_text(text: str) -> str:
     text = EDITORS_DETAILS.sub("\n", text)
     text = _html(text)
     text = MD_IMAGE.sub(f" {IMAGE_MARK} ", text)
-    text = NAV_LINE.sub("", text)
+    text = _without_nav_lines(text)
     text = REFERENCE.sub("", text)
     text = FOOTNOTE_MARK.sub("", text)
     text = MD_LINK.sub(lambda m: _one_line(m.group(1) if m.group(1) is not None else m.group(2)), text)

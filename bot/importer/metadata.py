@@ -82,7 +82,8 @@ BYLINE = [
 CLOSING_CREDIT = re.compile(
     r"^\W*(?i:das gespräch führte[n]?|das interview führte[n]?|die fragen stellte[n]?|interview(?:s)? by|"
     r"interviewed by|interview conducted by|the interview was conducted by)\s+"
-    r"(?P<n>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){0,2})\W*$"
+    r"(?P<n>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){0,2})"
+    r"(?:\s+(?i:mit|with)\s+(?P<g>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){1,2}))?\W*$"
     r"|^\W*(?:采访|採訪|采访人|採訪人|访谈|訪談)\s*[｜|丨/／:：]\s*(?P<h>[\u4e00-\u9fff·]{2,4})\W*$")
 ROLE_WORDS = {"记者", "記者", "编辑", "編輯", "主持人", "采访", "採訪", "撰文", "摄影", "攝影", "责编", "責編",
               "实习生", "實習生"}
@@ -121,8 +122,8 @@ TRANSLATION_FOOTER = "its translation's footer"
 ORIGINAL_AUTHOR = re.compile(r"(?m)^(?:作者|原作者|原文作者)\s*[:：]\s*\[?(?P<n>[^\[\]\n(（]{2,40}?)\]?"
                              r"(?:\[\w*\]|\(\S*\))?\s*$")  # over a translation's footer: "作者：[Mike Saunders][a]"
 # a translation's footer: who translated it and who publishes it ("本文由 LCTT 原创翻译，Linux中国 荣誉推出")
-PRESENTED_BY = re.compile(r"^\W{0,3}(?:本文|此文)由\s*[^，,。\n]{1,40}?(?:原创|原創)?(?:翻译|翻譯|编译|編譯|整理)"
-                          r"\s*[，,]\s*(?P<n>[^\s，,。：:]{2,20})\s*(?:荣誉推出|榮譽推出|推出|出品|发布|發布)", re.M)
+PRESENTED_BY = re.compile(r"^\W{0,3}(?:本文|此文)由\s*[^，,。\n]{1,40}?(?:原创|原創)?(?:翻译|翻譯|编译|編譯)"
+                          r"\s*[，,]\s*(?P<n>[^\s，,。：:]{2,20}?)\s*(?:荣誉推出|榮譽推出|推出|出品)", re.M)
 # a reprint's or a footer's line on when the text first appeared: "Sonderdruck aus …, erschienen am 14. Juni 2024"
 PRINTED_ON = re.compile(r"(?im)^[ \t*_]*(?:Sonderdruck|Nachdruck|Reprint(?:ed)?|Erstveröffentlichung|Zuerst|"
                         r"Dieser (?:Beitrag|Artikel|Text)|Dieses Interview|Das Interview|"
@@ -152,6 +153,8 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "foote
           "span", "time", "br", "figcaption", "dd", "dt", "td", "tr"}
 SITE_KINDS = {"transcripts", "transcript", "news", "online", "blog", "magazine", "magazin", "podcast", "media",
               "archive", "archiv", "interviews", "tv", "radio"}  # what a site's name says it holds
+SECTION_WORDS = re.compile(r"(?i)interview|gespräch|aktuell|news|nachrichten|magazin|stories|artikel|beitr|"
+                           r"section|rubrik|访谈|訪談|采访|採訪|人物|资讯|資訊|新闻|新聞|动态|動態|专栏|專欄")
 GENERIC_TITLE_PARTS = {"artikel", "article", "news", "home", "startseite", "blog", "interview", "interviews",
                        "magazin", "magazine", "podcast", "首页", "正文", "新闻", "文章"}
 
@@ -270,7 +273,8 @@ def _written_out(path: object, html: str) -> str | None:
     page itself writes it out in full elsewhere (a print footer's "ausgedruckt unter der Adresse: https://…")."""
     if not isinstance(path, str) or not path.startswith("/") or path.startswith("//") or len(path) < 8:
         return None
-    found = re.search(rf"https?://[\w.-]+{re.escape(path)}(?=[\s\"'<>#?]|$)", html)
+    shown = re.sub(r"<link\b[^>]*>|<meta\b[^>]*>", " ", html)  # (another language's version, a share button's)
+    found = re.search(rf"https?://[\w.-]+{re.escape(path)}(?=[\s\"'<>#?]|$)", shown)
     return web_url(found.group(0)) if found else None
 
 
@@ -333,6 +337,27 @@ def as_written(site: str | None, text: str) -> str | None:
     return site
 
 
+ACCOUNT_NAMES = {"admin", "administrator", "webmaster", "root", "user", "editor", "redaktion", "wpadmin", "author",
+                 "staff", "team", "guest", "gast"}  # a site's account, no one's name
+PICTURE_ROLES = re.compile(r"(?i)fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|camera|摄影|攝影|图|圖")
+TEXT_ROLES = re.compile(r"(?i)text|interview|autor(?:in)?|author|words|文|采访|採訪")
+
+
+def _bracketed(part: str) -> str:
+    """A byline's name without what brackets add: "Frederico Muñoz (SAS Institute)" -> the person; "Jana Kühn
+    (Text)" -> Jana Kühn; "Tom Berger (Fotos)" -> "" (took the pictures, did not ask); "Redaktion (Anna Schmidt)"
+    -> Anna Schmidt; a transcript's label for the person ("„Karin Weidlich“ (B)") stays."""
+    m = re.fullmatch(r"(?P<o>[^()（）]+?)\s*[(（](?P<i>[^()（）]+)[)）]", part)
+    if not m or re.fullmatch(r"[A-Z]{1,3}\d{0,2}", m.group("i").strip()):
+        return part
+    outer, inner = m.group("o").strip(), m.group("i").strip()
+    if PICTURE_ROLES.fullmatch(inner):
+        return ""
+    if not TEXT_ROLES.fullmatch(inner) and looks_like_person(inner) and not looks_like_person(outer):
+        return inner
+    return outer
+
+
 def _names(value: object) -> list[str]:
     """People from a front-matter value: a string ("A, B and C"), a list, or dicts with a name."""
     if isinstance(value, dict):
@@ -341,9 +366,9 @@ def _names(value: object) -> list[str]:
         return [n for v in value for n in _names(v)]
     if not isinstance(value, str):
         return []
-    value = re.sub(r"\s*[(（](?![A-Z]{1,3}\d{0,2}[)）])[^()（）]*[)）]", "", value)  # "Frederico Muñoz (SAS
-    # Institute)": the person (not a transcript's label for them: "„Karin Weidlich“ (B)")
-    parts = [p.strip() for p in re.split(r",|;|\band\b|\bund\b|、|和", value) if p.strip()]
+    parts = [_bracketed(p.strip()) for p in re.split(r",(?![^()（）]*[)）])|;|\band\b|\bund\b|、|和", value)
+             if p.strip()]
+    parts = [p for p in parts if p and p.casefold() not in ACCOUNT_NAMES]
     if any(len(p.split()) >= 2 for p in parts):  # "Henrike Köhler, Glockengießerin": a name and a role
         parts = [p for p in parts if (len(p.split()) >= 2 and is_label(p)) or not re.search(r"[A-Za-zÀ-ÿ]", p)]
     return parts
@@ -468,9 +493,12 @@ def split_title(raw: str | None, title: str | None) -> tuple[str | None, str | N
                          or (len(core) >= 8 and (core in norm or norm in core)))
         generic = all(p.casefold() in GENERIC_TITLE_PARTS for p in rest)
         if (same or generic) and len(parts[i]) <= 40 and len(parts[i].split()) <= 5:
-            site = parts[i]
-            if i == len(parts) - 1 and i >= 2 and site.casefold() in GENERIC_TITLE_PARTS | {"博客", "部落格"}:
-                site = raw[raw.rindex(parts[i - 1]):].strip()  # "… · ShardingSphere - 博客": the blog's name
+            site: str | None = parts[i]
+            if site and site.casefold() in GENERIC_TITLE_PARTS | {"博客", "部落格"}:  # "Blog": whose?
+                named = i == len(parts) - 1 and i >= 2 and not SECTION_WORDS.search(parts[i - 1]) \
+                    and parts[i - 1].casefold() not in GENERIC_TITLE_PARTS
+                site = raw[raw.rindex(parts[i - 1]):].strip() if named else None  # "… · ShardingSphere - 博客": the
+                # blog's name; "… · 人物访谈 - 博客", "… | Interviews | Blog": a section's, no one's
             return (title or joined or None), site
     if not title and " :: " in raw and len(parts[0]) <= 40:  # "Site :: Section :: Article": a path, site first
         return parts[-1], parts[0]
@@ -540,20 +568,21 @@ FILE_TITLE = re.compile(r"(?i)[^\s/\\]+\.(?:indd|idml|pdf|docx?|odt|rtf|pages|qx
 
 def _headline_h1(tree: Any) -> str | None:
     """The page's first <h1>, or where a site sets its own name in an <h1> too ("ShardingSphere - 博客" over the
-    post's), the first that the page's <title> holds without being all of it (else the first not in a menu)."""
+    post's): the first not in the site's header or menu, else the first the page's <title> holds without being all
+    of it, else the first."""
     shown = [(h, " ".join(" ".join(h.xpath(".//text()")).split())) for h in tree.xpath("//h1")]
     shown = [(h, t) for h, t in shown if t]
     if len(shown) <= 1:
         return shown[0][1] if shown else None
+    menu = re.compile(r"(?i)nav|logo|brand|site-?(?:title|name)|masthead|header")
+    plain = [t for h, t in shown if not any(menu.search(f"{a.get('class', '')} {a.get('id', '')}") or a.tag == "header"
+                                            for a in [h, *h.iterancestors()])]
+    if plain:
+        return plain[0]
     titles = tree.xpath("//head/title")
     raw = " ".join(" ".join(titles[0].xpath(".//text()")).split()) if titles else ""
     held = [t for _, t in shown if raw and t in raw and t != raw]
-    if len(held) >= 1 and len(set(held)) < len(shown):
-        return max(held, key=len)
-    menu = re.compile(r"(?i)nav|logo|brand|site-?(?:title|name)|masthead|header")
-    plain = [t for h, t in shown if not any(menu.search(a.get("class", "") + " " + a.get("id", ""))
-                                            for a in [h, *h.iterancestors()])]
-    return plain[0] if plain else shown[0][1]
+    return max(held, key=len) if held else shown[0][1]
 
 
 def from_html(html: str, page_url: str | None) -> Meta:
@@ -649,10 +678,12 @@ def from_html(html: str, page_url: str | None) -> Meta:
         elif field == "interviewer" and shown and len(shown.split()) <= 5 and shown not in meta.authors:
             meta.authors.append(shown)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    meta.put("url", web_url(canonical[0] if canonical else None, page_url)
-             or _written_out(canonical[0] if canonical else None, html) or web_url(prop("og:url"), page_url)
+    meta.put("url", web_url(canonical[0] if canonical else None, page_url) or web_url(prop("og:url"), page_url)
+             or _written_out(canonical[0] if canonical else None, html)
              or web_url(prop("Url"), page_url)  # a Chinese government site's <meta name="Url">
-             or web_url(item.get("url"), page_url) or web_url(page_url), "page")
+             or next((u for n in [item, *ld] if (u := web_url(n.get("url"), page_url))), None)  # (the page's node may
+             # hold it, not the article's)
+             or web_url(page_url), "page")
     lang = tree.xpath("/html/@lang")
     meta.put("language", lang[0] if lang else None, "page")
     author = prop("author", "article:author")
@@ -790,13 +821,16 @@ BY_ON = re.compile(r"(?i)(?:by|von)\s+\S+\s+(?:on|am)\s+\S+$")  # "By usesthis.c
 
 
 def from_closing_credit(meta: Meta, text: str) -> None:
-    """The interviewer a credit line under the interview names, when no byline named anyone."""
-    if meta.authors:
-        return
+    """The interviewer a credit line under the interview names, when no byline named anyone (and the one he or she
+    spoke with, where it says so)."""
     for line in text.strip().split("\n")[-30:]:
         m = CLOSING_CREDIT.match(line.strip().strip("*_"))
         if m:
-            meta.authors.append((m.group("n") or m.group("h")).rstrip("."))
+            if not meta.authors:
+                meta.authors.append((m.group("n") or m.group("h")).rstrip("."))
+            guest = (m.group("g") or "").rstrip(".")  # "Das Gespräch führte Jonas Reuter mit Sabine Keller."
+            if guest and guest not in meta.guests:
+                meta.guests.append(guest)
             return
 
 
@@ -831,6 +865,8 @@ def from_byline(meta: Meta, text: str) -> None:
                     continue  # "Archive by Sport", "Sort by Date": a menu's words, no one's name
                 if bare and m.start() > 0 and MENU_VERB.search(line[:m.start() + 1]):
                     continue  # "Search by Keyword", "Filter by Author": a form's words
+                if bare and m.start() > 0 and " " not in name.strip() and re.search(r"[.!?]", line[m.end():]):
+                    continue  # "Die Cellosuiten von Bach, alle sechs. Da hat man …": a sentence's "von"
                 if name not in meta.authors and not re.search(r"\d", name) and name not in ROLE_WORDS:
                     meta.authors.append(name)
         src = SOURCE_LINE.search(unlinked)  # ("译文出自：[掘金翻译计划](https://…)": the link's text)

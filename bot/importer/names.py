@@ -77,8 +77,9 @@ LATIN_TEASER = [
     re.compile(rf"(?:采访了|專訪了|专访了|採訪了|访问了|訪問了|对话了|對話了|邀请到|邀請到)"
                rf"[^，。,]{{0,30}}?(?P<n>{PERSON2})"),
     re.compile(rf"(?P<n>{PERSON2})\s*(?:接受了?|接受)[^，。]{{0,30}}?(?:采访|採訪|专访|專訪|群访|訪問)"),
-    re.compile(rf"(?:我们|我們|我)(?:与|與|和|跟)\s*(?P<n>{PERSON2})\s*(?:进行了|進行了)?"
-               rf"(?:交流|对话|對話|访谈|訪談|聊了聊|谈了谈|談了談)"),  # "我们与 Kensei Nakada 进行了交流"
+    # "我们与 Kensei Nakada 进行了交流", "我们与 Anna Schmidt 和 Li Wei 进行了交流"
+    re.compile(rf"(?:我们|我們|我)(?:与|與|和|跟)\s*(?P<n>{PERSON2})(?:\s*(?:和|与|與|及|、|，|,)\s*{PERSON2})*"
+               rf"\s*(?:进行了|進行了)?(?:交流|对话|對話|访谈|訪談|聊了聊|谈了谈|談了談)"),
     # "…, sagt die Hydrologin Marlene Oberhauser im Gespräch", "…, says the engineer Ann Lee in an interview"
     re.compile(rf"\b(?:sagt|sagte|erzählt|erzählte|erklärt|erklärte|meint|betont|warnt|says|said|explains|tells us|"
                rf"argues|warns)\b[^.!?]{{0,60}}?(?P<n>{CAP}(?:\s+(?:von|van|de|der|zu|[A-Z]\.))?\s+{CAP})\s+"
@@ -238,7 +239,9 @@ def _as_text_names(name: str, text: str) -> str:
 
 WHOSE_STORY = re.compile(r"(?i)(?:an? )?(?:oral history(?: interview)?|interview|conversation|gespräch|interview)"
                          r" (?:of|with|mit) (?P<n>[A-ZÄÖÜ][\w'’.-]*(?: [A-ZÄÖÜ][\w'’.-]*){1,3})")
-KICKER = re.compile(r"^\s*(?:Q\s?&\s?A|Q\s?and\s?A)\s*[:|–—]\s*(?=\S)", re.I)  # "Q&A: Glaciologist Sunniva …"
+# "Q&A: Glaciologist Sunniva …", "Fragebogen: Clara Brenner" (a questionnaire she answered)
+KICKER = re.compile(r"^\s*(?:Q\s?&\s?A|Q\s?and\s?A|Fragebogen|Questionnaire|Steckbrief|Nachgefragt)\s*[:|–—]\s*(?=\S)",
+                    re.I)
 
 
 def from_title(title: str | None, text: str = "") -> list[str]:
@@ -365,7 +368,13 @@ def from_teaser(text: str) -> list[str]:
     return list(dict.fromkeys(n for n in out if n))
 
 
-LISTED = re.compile(rf"(?P<sep>\s*,\s*(?:(?:and|und)\s+)?|\s+(?:and|und|&)\s+)(?:\*\*|__)?(?P<n>{PERSON2})(?:\*\*|__)?")
+LISTED = re.compile(rf"(?P<sep>\s*[,，、]\s*(?:(?:and|und)\s+)?|\s+(?:and|und|&)\s+|\s*(?:和|与|與|及)\s*)(?:\*\*|__)?"
+                    rf"(?P<n>{PERSON2})(?:\*\*|__)?")
+
+
+COMPANY_WORD = re.compile(r"\b(?:Labs?|Inc|GmbH|AG|Ltd|LLC|Corp|Corporation|Company|Foundation|Stiftung|Group|Gruppe|"
+                          r"Systems|Software|Technologies|Studios?|Media|Press|Verlag|University|Universität|Institute?|"
+                          r"Institut|Team|Project|Projekt)\b")
 
 
 def _listed_after(row: str, at: int) -> list[str]:
@@ -376,11 +385,13 @@ def _listed_after(row: str, at: int) -> list[str]:
     while (m := LISTED.match(row, at)) is not None:
         found.append(m.group("n"))
         at = m.end()
-        if re.search(r"\b(?:and|und)\s+$|&\s*$", m.group("sep")):
-            return found
+        if re.search(r"\b(?:and|und)\s+$|&\s*$|[和与與及]\s*$", m.group("sep")):
+            return [n for n in found if looks_like_person(n) and not COMPANY_WORD.search(n)]  # ("…, Jonas Weber and
+            # Grafana Labs": a company)
     return []
 
 
+PLACE_BEFORE = re.compile(r"(?i)\b(?:in|im|aus|bei|nach|nahe|at|from|near|of)\s+$")
 CONTRACTION = re.compile(r"\w+['’][a-z]{1,2}")  # "I'm", "It’s", "We're": no part of a name ("O'Brien" is)
 
 
@@ -394,6 +405,10 @@ def full_name(label: str, text: str) -> str:
     for m in re.finditer(rf"\b({CAP}(?: [A-Z]\.)?) {re.escape(label)}\b", text):  # ("Bernhard E. Reiter")
         word = m.group(1)  # ("Und Juna", "meine Kinder Juna": a sentence's word, a word in apposition)
         first = word.split()[0]
+        placed = " " in word and PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()])  # ("in Halle C. Keller":
+        # a town, then the initial of "C. Keller")
+        if placed:
+            first = word = word.split()[1]
         if (first.casefold().strip(".") not in no_first_name and not CONTRACTION.fullmatch(first)
                 and not (first.endswith(".") and len(first) > 2)):
             found[f"{word} {label}"] += 1  # ("… Cooperative. Marcus Lindqvist …": a sentence ended before)

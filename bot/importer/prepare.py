@@ -163,10 +163,17 @@ def _people_over_answers(paras: list[Para]) -> list[Para]:
     for i, p in enumerate(paras[:-1]):
         m = ROLE_AND_NAME.fullmatch(p.text.strip()) if p.kind == "para" else None
         nxt = paras[i + 1]
-        if m and names.looks_like_person(m.group("n")) and nxt.bold and re.search(r"[?？]\W*$", visible(nxt.text)):
+        asked_before = i > 0 and re.search(r"[?？]\W*$", visible(paras[i - 1].text))  # (an answer: "Meine
+        # erste Lehrerin: Irmgard Haller" under "Wer hat Sie geprägt?")
+        if m and not asked_before and names.looks_like_person(m.group("n")) and nxt.bold \
+                and re.search(r"[?？]\W*$", visible(nxt.text)):
             found.append((i, m.group("n")))
     if len(found) < 2 or len({n for _, n in found}) < 2:
         return paras
+    asked = [{visible(p.text).strip(" *_") for p in paras[i + 1:j] if p.bold}
+             for (i, _), (j, _) in zip(found, [*found[1:], (len(paras), "")], strict=True)]
+    if not set.intersection(*asked):
+        return paras  # (a survey puts the same questions to each: some recur under every name)
     out = list(paras)
     for i, person in found:
         out[i] = Para(person, "heading", 3, line=paras[i].line)

@@ -236,6 +236,13 @@ INTERVIEW_CUE = re.compile(r"(?i)\binterview|\bgespräch|\bconversation\b|\bQ ?&
                            r"访谈|訪談|采访|採訪|专访|專訪|对话|對話")
 
 
+# a title that presents its text as an interview ("Im Gespräch: …", "Interview mit …", "Q&A: …"; not "Eight job
+# interview questions and how to answer them")
+TITLED_INTERVIEW = re.compile(r"(?i)^(?:interview|im gespräch|gespräch|q ?& ?a|in conversation)\b\s*[:：|–—-]|"
+                              r"\binterview (?:mit|with)\b|\bim gespräch mit\b|\bgespräch mit\b|"
+                              r"\b(?:in )?conversation with\b|\bq ?& ?a with\b|专访|專訪|访谈|訪談|对话|對話")
+
+
 def _plain_questions(pieces: list[Piece], title: str | None = None) -> list[int]:
     """Questions that only their own paragraph and their "?" set apart (a print interview whose bold type text
     extraction lost: "Was will der Verband konkret dagegen tun?" over an unmarked answer), in a text that says
@@ -243,7 +250,7 @@ def _plain_questions(pieces: list[Piece], title: str | None = None) -> list[int]
     by one that is not of that shape (of two such in a row, the first ends the answer before: "… Wer soll die denn noch
     warten?"; a longer answer may end asking, and then follows its question)."""
     live = [i for i, pc in enumerate(pieces) if not pc.dropped and pc.plain]
-    if not INTERVIEW_CUE.search(title or "") and not any(
+    if not TITLED_INTERVIEW.search(title or "") and not any(
             INTERVIEW_CUE.search(pc.plain) for pc in pieces[:(live[11] + 1) if len(live) > 11 else None]
             if pc.dropped in (None, "heading in capitals")):
         return []  # (a kicker dropped as a heading in capitals, "IM GESPRÄCH", says it too)
@@ -847,28 +854,31 @@ def _quoted_reply(pc: Piece, before: Piece | None, cast: Cast) -> bool:
     return asked and bool(QUOTED_WHOLE.fullmatch(pc.plain.strip()))
 
 
-# a paragraph that goes on speaking: a connective first ("Und wenn man …", "So, und jetzt …"), or "I"/"we"
-GOES_ON = re.compile(r"(?i)^(?:und|also|aber|denn|doch|so|and|but|so|because|now|well)\b|"
-                     r"\b(?:I|I'm|I’m|I've|we|we're|ich|wir|mir|mich|uns)\b|我")
+# a paragraph that goes on speaking in the first person ("… würde ich das mal jetzt …"; not "we" alone, as a
+# reporter's scene may say: "Wir folgen ihr in die Werkstatt"), and one that tells of someone else
+SPEAKS = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|ich|mir|mich|mein\w*)\b|我(?![们們])")
+GOES_ON = re.compile(r"(?i)(?:und|also|aber|denn|doch|so|da|and|but|because|now|well)\b")  # (an answer going on)
+TELLS = re.compile(r"^(?:\W*(?:und|dann|da|so|and|then)\s+)*(?:sie|er|she|he|they|他|她)\b", re.I)
 
 
 def _inside_answer(pc: Piece, nxt: Piece | None, speaker: Voice | None, turn: Turn | None,
                    after: list[Piece], before: list[Turn | Piece]) -> bool:
     """Whether a heading stands inside a labelled guest's answer (a transcript's editor breaking a long answer up:
-    "### Ein psychologischer Verdrängungsmechanismus?" over "Und wenn man das von der Hand weisen will, …"): the
-    paragraph under it unlabelled and speaking on (a connective or "I" first; or, where the guest's answers run
-    over several paragraphs, one that does not name the guest as a reporter would), and labelled turns after it
-    (not a section after the interview, not a question in the heading's place)."""
+    "### Ein psychologischer Verdrängungsmechanismus?" over "Und wenn man das von der Hand weisen will, würde ich
+    …"): the paragraph under it unlabelled and speaking on in the first person (or, where the guest's answers run
+    over several paragraphs, going on with "Und"/"So"), not naming the guest nor telling of someone ("Und dann
+    führt sie uns …": a reporter's scene), and labelled turns after it (not a section after the interview, not a
+    question in the heading's place)."""
     if speaker is None or turn is None or speaker.role != "interviewee" or speaker.label.startswith(ANSWERED) \
             or pc.after_end or nxt is None or nxt.label or nxt.after_end or nxt.aside:
         return False
     if nxt.para.kind != "para" or nxt.para.bold or nxt.para.quote or not any(p.label and not p.dropped for p in after):
         return False
-    if GOES_ON.search(nxt.plain[:200]):
-        return True
     named = [w for w in speaker.name.split() if len(w) >= 3 and w[:1].isupper()]
+    if TELLS.match(nxt.plain) or any(re.search(rf"\b{re.escape(w)}\b", nxt.plain) for w in named):
+        return False
     long_turns = sum(1 for t in before if isinstance(t, Turn) and t.voice is speaker and len(t.parts) >= 2)
-    return long_turns >= 2 and not any(re.search(rf"\b{re.escape(w)}\b", nxt.plain) for w in named)
+    return bool(SPEAKS.search(nxt.plain)) or (long_turns >= 2 and bool(GOES_ON.match(nxt.plain)))
 
 
 BACKCHANNEL = re.compile(r"(?i:嗯+|嗯嗯|哦+|噢|对+|對+|是的|mhm+|m+-?hm+|uh-?huh|right|yeah|yep|wow|genau|aha|hm+|"

@@ -140,7 +140,18 @@ def test_a_survey_credits_each_respondent_named_over_the_questions(tmp_path: Pat
     assert answers[2].text.startswith("完全没有泡沫。")
 
 
-def test_profile_fields_and_a_cover_credit_are_no_turns() -> None:
-    assert chrome.classify("国家：斯里兰卡 院校：萨巴拉加穆瓦大学 专业：计算机与信息系统") == "record"
+def test_profile_fields_are_no_speakers_and_a_cover_credit_is_no_passage(tmp_path: Path) -> None:
+    profiles = [("Thanoshan", "斯里兰卡", "萨巴拉加穆瓦大学", "计算机"),
+                ("Liangda", "德国", "曼海姆大学", "商业信息学")]
+    card = "\n\n".join(f"**{n}**\n\n国家：{c}\n院校：{u}\n专业：{m}" for n, c, u, m in profiles)
+    said = [("你们是如何喜欢上软件开发的呢？", "我的专业和软件开发有关，上大学之前就感兴趣。",
+             "受专业的影响，我对商业和计算机都感兴趣。"),
+            ("你们是怎么知道这个项目的？", "学长学姐都参加过，他们推荐给我。", "我在社区的邮件列表里看到的。"),
+            ("你们对新同学有什么建议？", "尽早开始，多读代码。", "不要害怕提问，社区很友好。")]
+    turns = "\n\n".join(f"**Q{k}:** {q}\n\n**Thanoshan：**{a}\n\n**Liangda：**{b}"
+                         for k, (q, a, b) in enumerate(said, 1))
+    prepared = read_article(str(write(tmp_path, "gsoc.md", f"# 同学，开源你怎么看？\n\n{card}\n\n## Q&A\n\n{turns}\n")))
+    assert {v.name for v in prepared.cast.voices.values() if v.role == "interviewee"} == {"Thanoshan", "Liangda"}
+    assert any("国家：德国" in p.text for p in prepared.passages if p.kind != "answer")  # (facts, as narrative)
     assert chrome.classify("Titelbild: Geyres Christophe/ABACA/picture-alliance") == "credit"
     assert chrome.classify("Titelbild ist schön, sagte er.") is None

@@ -177,6 +177,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"youtube|tiktok|weibo|微博|微信|知乎|b站|bilibili)\s*[:：]\s*@[\w.@-]{2,60}$",
                     # a link with its name only: "etcd website: https://etcd.io/", "Website: https://…"
                     r"^(?!(?:foto|photo|bild|image|pic|照片|图片|圖片|摄影|攝影))[^:：\n]{1,60}[:：]\s*<?https?://\S+>?$")),
+    # a list of other articles with their days, as a site's column lists them: "梦想不只是一个传说[05-13]"
+    ("related", _rx(r"^[^\[\]\n]{2,80}?\s*[\[【]\d{1,2}-\d{1,2}[\]】]$",
+                    r"^[^\[\]\n]{2,80}?\s*[\[【](?:19|20)\d\d-\d{1,2}-\d{1,2}[\]】]$")),
     ("comment", _rx(r"^\d{1,2}:\d{2}(?::\d{2})?\s*\S.{0,120}?\s*(?:\d{4}-)?\d{2}-\d{2}\s+\d{1,2}:\d{2}$")),
     # a video call's notices and its chat, as a call's transcript interleaves them: "[10:00:02] Jan Weber hat das
     # Meeting betreten", "Aufzeichnung wurde gestartet von …", "41 weitere Teilnehmende sind dem Meeting

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.importer import asciidoc, chats, chrome, labels, mailarchive, metadata, names, plaintext, thread, transcript
 from bot.importer.fetch import FetchError, Source
+from bot.importer.markup import BOX_MARK
 from bot.importer.metadata import Meta
 
 
@@ -331,6 +332,16 @@ def leading_runs(html: str) -> str:
 BOLD_CLASS = re.compile(r"\.(?P<c>[A-Za-z][\w-]*)\s*\{[^{}]*?font-weight\s*:\s*(?:bold|[6-9]00)\b[^{}]*\}", re.I)
 
 
+EMPHASIS_BREAK = re.compile(r"(<(?:em|i|strong|b)\b[^>]*>)((?:(?!</?(?:em|i|strong|b)\b)[^<]|<(?!/?(?:em|i|strong|b)\b)"
+                            r"[^>]*>){1,600}?)(\s*<br\s*/?>\s*)(</(?:em|i|strong|b)>)", re.I)
+
+
+def emphasis_breaks(html: str) -> str:
+    """The page with a line break that ends an emphasis moved after it (`<em>Frage?<br></em>Antwort`, as a
+    reader sees it: the question in italics on its own line, the answer under it, no stray mark)."""
+    return EMPHASIS_BREAK.sub(r"\1\2\4\3", html) if "<br" in html else html
+
+
 def styled_bold(html: str) -> str:
     """The page with the text its style sheet sets in bold by a class (`.c7{font-weight:700}`, as Google Docs and
     word processors publish documents) in <b>, as a reader sees it: a speaker's name over their words, a
@@ -556,6 +567,35 @@ def _table_turns(text: str) -> str:
     return "\n".join(lines)
 
 
+# a box the page sets inside its article, by its class: "info-box", "infobox", "factbox", "Infokasten", "kasten"
+INFO_BOX = re.compile(r"(?:^|[-_\s])(?:info-?box|info_box|fact-?box|fakten-?box|info-?kasten|kasten|box-?info)"
+                      r"(?:$|[-_\s])", re.I)
+INFO_BOX_MAX = 3000  # characters of text: more is a section of the article, not a box in it
+
+
+def boxed_asides(html: str) -> str:
+    """The page with each paragraph of a box it sets inside its article (a bio, a fact box, "Nervöse Eliten" beside
+    the interview) marked as the editors' (`markup.BOX_MARK`): narrative, never part of an answer around it."""
+    if not re.search(r"class=[\"'][^\"']*(?:info-?box|info_box|fact-?box|kasten)", html, re.I):
+        return html
+    tree = _parsed(html)
+    if tree is None:
+        return html
+    marked = False
+    for box in tree.iter("section", "div", "aside"):
+        if not INFO_BOX.search(box.get("class", "")) or any(INFO_BOX.search(a.get("class", ""))
+                                                           for a in box.iterancestors()):
+            continue
+        if not 0 < len(" ".join(box.text_content().split())) <= INFO_BOX_MAX:
+            continue
+        for block in box.iter("p", "li", "h2", "h3", "h4", "h5", "h6", "dd", "dt"):
+            block.text = BOX_MARK + (block.text or "")
+            marked = True
+        for br in box.iter("br"):  # (a box's title, then its text on the next line)
+            br.tail = BOX_MARK + (br.tail or "")
+    return _serialized(tree) if marked else html
+
+
 CARD_MAX = 700  # characters of text: a teaser card for another article is short
 CARD_TEXT_MIN = 60  # characters of its teaser text besides the heading
 TEASER_CLASS = re.compile(r"(?i)teaser|related|promo|recommend|read-?more|also-?read|more-?articles|article-?card|"
@@ -563,7 +603,7 @@ TEASER_CLASS = re.compile(r"(?i)teaser|related|promo|recommend|read-?more|also-?
 MORE_LINK = re.compile(r"(?i)(?:mehr|more|weiterlesen|read more|lesen sie mehr|zum artikel|阅读全文|閱讀全文|更多)"
                        r"\s*[›»>→]?")
 FILE_NAME = re.compile(r"(?i)[\w.-]+\.(?:jpe?g|png|gif|webp|svg|tiff?|pdf|mp3|mp4|m4a|docx?)")
-HIDDEN = re.compile(r"(?i)invisible|sr-only|screen-reader|visually-hidden|\bhidden\b")
+HIDDEN_CLASS = re.compile(r"(?i)invisible|sr-only|screen-reader|visually-hidden|\bhidden\b")
 
 
 def without_teaser_cards(html: str) -> str:
@@ -582,7 +622,7 @@ def without_teaser_cards(html: str) -> str:
         href = links[0].get("href", "") if len(links) == 1 else ""
         if not said or not href or "#" in href or href.startswith("javascript:") \
                 or " ".join(links[0].text_content().split()) != said or FILE_NAME.fullmatch(said) \
-                or HIDDEN.search(heading.get("class", "")):
+                or HIDDEN_CLASS.search(heading.get("class", "")):
             continue  # (a picture's box under a hidden heading naming its file, "felix_stalder.jpg", is no card)
         card = next((a for a in heading.iterancestors() if a.tag in {"div", "aside", "section", "li", "figure"}
                      and len(" ".join(a.text_content().split())) > len(said)), None)
@@ -710,27 +750,28 @@ def from_html(source: Source) -> Document:
         return _archived_message(source, *archived)
     answered = thread.read(source.text)
     text = answered[0] if answered else _main_text(
-        lazy_images(without_comment_sections(without_teaser_cards(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(folded_open(unwrapped(source.text))))))))))))))),
+        lazy_images(without_comment_sections(without_teaser_cards(boxed_asides(without_notes(quoted_answers(classed_questions(joined_bold(leading_runs(reading_blocks(named_paragraphs(styled_bold(classed_speakers(paid_continuation(folded_open(emphasis_breaks(unwrapped(source.text))))))))))))))))),
         source.url)
     if not text or not text.strip():
         raise FetchError(f"{source.location}: no article text found on the page")
     text = _table_turns(text)
+    shown = text.replace(BOX_MARK, "")  # (the text as read for its metadata)
     meta = metadata.from_html(source.text, source.url)
     if answered:  # the guest goes by a user name: the person their post names with its words ("DrAmaraNwosu")
-        meta.guests = [names.in_handle(answered[1], f"{meta.title or ''}\n{text}") or answered[1]]  # ("I'm Dr. …")
-    metadata.from_closing_credit(meta, text[-4000:])  # the article's own end, not the page's sidebars
-    meta.put("published", metadata.date_line(text) or metadata.date_line(meta.shown, len(meta.shown)),
+        meta.guests = [names.in_handle(answered[1], f"{meta.title or ''}\n{shown}") or answered[1]]  # ("I'm Dr. …")
+    metadata.from_closing_credit(meta, shown[-4000:])  # the article's own end, not the page's sidebars
+    meta.put("published", metadata.date_line(shown) or metadata.date_line(meta.shown, len(meta.shown)),
              "its date line")  # what the page says before a guess ("发布于 2024-05-03", under the answer)
     if not meta.published:
         guess = metadata.iso_date(getattr(trafilatura.extract_metadata(source.text), "date", None))
-        if guess in metadata.dates_in(text) or guess in metadata.dates_in(meta.shown):
+        if guess in metadata.dates_in(shown) or guess in metadata.dates_in(meta.shown):
             meta.put("published", guess, "page text")  # a date the page shows, not a guess from a bare year
-    metadata.from_markdown(meta, text, source.url)
+    metadata.from_markdown(meta, shown, source.url)
     if source.furniture:  # a Word document's page header and footer
-        _from_furniture(meta, source.furniture, source.furniture, text)
-    meta.put("published", metadata.interview_date(text), "the interview's date")  # (where no other is given)
-    meta.put("url", metadata.own_address(text), "its own address line")
-    org = None if meta.publisher else metadata.letterhead(text)
+        _from_furniture(meta, source.furniture, source.furniture, shown)
+    meta.put("published", metadata.interview_date(shown), "the interview's date")  # (where no other is given)
+    meta.put("url", metadata.own_address(shown), "its own address line")
+    org = None if meta.publisher else metadata.letterhead(shown)
     if org:  # the organisation's letterhead over its text: the publisher, no passage
         meta.put("publisher", org, "letterhead")
         text = text.replace(next(line for line in text.split("\n") if line.strip()), "", 1)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 
 IMAGE_MARK = "\ue010"  # where an image stood
 CODE_MARK = "\ue011"  # a fenced code block's paragraph
+BOX_MARK = "\u2e3a\u2e3a"  # a paragraph of a box the page sets in its article (a bio, a fact box): editors' text
+# (two-em dashes, as the main-text extractor keeps them; no text has two in a row)
 FENCE = re.compile(r"^\s{0,3}(`{3,})")  # (not "~~~": plain texts draw lines with it)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 SCRIPT = re.compile(r"<(script|style|noscript|iframe|svg)\b.*?</\1\s*>", re.S | re.I)
@@ -99,6 +101,7 @@ class Para:
     after_image: bool = False  # right after an image: possibly its caption
     line: int = 0  # position in the document (for the import summary)
     caption: bool = False  # opened by ">>", a new speaker in a closed-caption transcript
+    boxed: bool = False  # in a box the page sets inside its article ("info-box"): the editors', no one's answer
 
     @property
     def bold(self) -> bool:
@@ -129,7 +132,7 @@ HAN_AT = re.compile(r"[\u3400-\u9fff]")
 
 def visible(text: str) -> str:
     """Text without emphasis markers and with whitespace collapsed: what the reader sees."""
-    text = BRACKET_TIME.sub("", text).replace("**", "").replace("__", "")
+    text = BRACKET_TIME.sub("", text).replace("**", "").replace("__", "").replace(BOX_MARK, "")
     text = EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     text = re.sub(r"[ \t\u00a0\u3000]+", " ", text)
     text = re.sub(r"^[*_]+(?=\S)|(?<=\S)[*_]+$", "", text.strip())  # an emphasis mark left unpaired
@@ -319,13 +322,15 @@ def paragraphs(text: str) -> list[Para]:
         elif BULLET.match(s) and not s.startswith("**"):
             numbered = re.match(r"\s*(?:\d|[一二三四五六七八九十])", s)  # "2." is visible text; "-" and "*" are not
             kind, s = "item", s.strip() if numbered else BULLET.sub("", s, count=1)
+        boxed = BOX_MARK in s
+        s = s.replace(BOX_MARK, "")
         pieces = [p.strip() for p in s.split(IMAGE_MARK)]
         for i, piece in enumerate(pieces):
             if i:
                 after_image = True
             if not visible(piece).strip("*_ "):
                 continue
-            out.append(Para(piece, kind, level, quote, after_image, line_no, caption and not i))
+            out.append(Para(piece, kind, level, quote, after_image, line_no, caption and not i, boxed))
             after_image = False
         if len(pieces) > 1 and not pieces[-1]:
             after_image = True

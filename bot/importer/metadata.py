@@ -147,6 +147,7 @@ ACCOUNT_NAME = ('//*[contains(concat(" ", normalize-space(@class), " "), " usern
                 '[not(ancestor::*[contains(@class, "comment") or contains(@class, "reply")])]')  # (not a commenter)
 VIDEO_PLATFORMS = {"bilibili", "哔哩哔哩", "youtube", "vimeo", "youku", "优酷", "西瓜视频", "抖音", "douyin", "tiktok",
                    "dailymotion"}  # the uploading channel (the page's author) is the publication
+SITE_AFTER = re.compile(r"(?P<t>.{8,}?)\s+[|–—-]\s+(?P<s>[^|–—]{2,40})")  # "Headline - Site"
 SEPARATORS = re.compile(r"\s+[|–—-]\s+|_|\s+·\s+|｜|\s+::\s+"
                         r"|(?<=[\u3400-\u9fff])-(?=[^-\s]{0,19}[A-Za-z\u3400-\u9fff][^-\s]{0,19}$)")  # "…模型-36氪"
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "footer", "section", "article", "aside",
@@ -620,6 +621,13 @@ def from_html(html: str, page_url: str | None) -> Meta:
         chosen = h1  # the headline the page and its JSON-LD agree on
     if isinstance(chosen, str) and h1 and chosen != h1 and chosen in h1 and raw_title and h1 in raw_title:
         chosen = h1  # og:title a shortened headline ("„Ein Münster ist nie fertig“"): the page's whole one
+    if isinstance(chosen, str):  # og:title "Meet … Alexandria Douziech - LA Weekly": the site's name after it
+        names_of_site = {n.casefold() for n in (site, prop("og:site_name")) if n}
+        framed = SITE_AFTER.fullmatch(chosen)
+        if framed and framed.group("s").casefold() in names_of_site:
+            chosen = framed.group("t")
+        elif chosen == title and raw_title and not (og_title or item.get("headline") or h1):
+            chosen = re.sub(r"\s*--\s*[^-\s]{1,8}$", "", chosen)  # "王蒙：读书是一种风度--读书推荐": the column
     headline = item.get("headline") if isinstance(item.get("headline"), str) else None
     parts = [p.strip() for p in SEPARATORS.split(raw_title or "") if p.strip() and p.strip() != site]
     article_part = max(parts, key=len) if parts else None  # <title> without the site's part

@@ -26,7 +26,7 @@ LATIN_TITLE = [
     re.compile(rf"(?i:interview with|in conversation with|conversation with|conversations? with|q&a with|"
                rf"questions with|questions for|talks? (?:to|with)|talking (?:to|with)|talked (?:to|with)|spoke (?:to"
                rf"|with)|"
-               rf"sat down with|chat with|meet|"
+               rf"sat down with|chat with|meet|introducing|getting to know|get to know|"
                rf"interview mit|gespräch mit|im gespräch mit|unterhaltung mit|sprachen? mit|zu gast:?|fragen an|"
                rf"(?:\w+ )?questions to|antworten von|nachgefragt bei)\s+"
                rf"(?:(?i:the|der|die|das)\s+)?(?:[a-zäöüß][\w-]*\s+){{0,3}}?(?P<n>{PERSON})"),

@@ -36,7 +36,9 @@ THANKS = re.compile(r"(?i)(?:(?:vielen|herzlichen|besten) )?dank\b|danke\b|thank
 CAPS_HEAD = re.compile(r"[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ&'’ -]{2,58}[A-ZÄÖÜÀ-Þ]")  # a line in capitals ("ABOUT THE AUTHOR")
 BIO_START = re.compile(r"(?i)(?:zur person|über die autorin|über den autor|about the author|about the interviewee|"
                        r"steckbrief|人物小檔案|人物小档案|人物简介|人物簡介|人物档案|人物檔案|个人档案|個人檔案|"
-                       r"人物名片|嘉宾简介|嘉賓簡介|受访者简介|受訪者簡介|受访人简介|受訪人簡介)\b")
+                       r"人物名片|嘉宾简介|嘉賓簡介|受访者简介|受訪者簡介|受访人简介|受訪人簡介)\b"
+                       # a magazine's box opening with the name and age: "Rutger Bregman, 34, ist …"
+                       r"|^[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,3},\s*\d{1,3}(?:,|\s*$)")
 # after the last answer, a line inviting to write, follow or watch ("欢迎写信到 …@…", "▶ Watch the full episode")
 OUTRO = {"contact", "follow", "recording button"}
 SEPARATOR = re.compile(r"[—–\-*·•◆◇~=_#\s]{1,12}")
@@ -96,7 +98,7 @@ def cut(paras: list[Para], marks: list[Mark], cast: Cast) -> list[Piece]:
         here = sorted(by_para.get(i, []), key=lambda m: m.start)
         if not here:
             text = strip_continuation(p.text) if is_continuation(p.text) else p.text
-            pieces.append(Piece(text, p))
+            pieces.append(Piece(text, p, aside=p.boxed))
             continue
         if here[0].start > 0:
             pieces.append(Piece(p.text[:here[0].start], p))
@@ -219,6 +221,7 @@ def _boxes(pieces: list[Piece], start: int, end: int) -> None:
             pc.dropped, bio.aside = "section heading", True  # (the title alone on its line, the bio under it)
         else:
             pc.aside = True
+
 
 
 def _main_guest(pieces: list[Piece], guests: set[str]) -> str | None:

@@ -303,6 +303,9 @@ def _addressed_questions(pieces: list[Piece], askers: set[str]) -> list[int]:
 LEAD_IN_MAX = 100  # characters: a statement a question opens with, on a line of its own
 
 
+TOLD = re.compile(r"(?i)\b(?:sagt|sagte|meint|meinte|erklärt|erklärte|findet|says|said|explains|argues|thinks)\b")
+
+
 def _marked_questions(pieces: list[Piece], convert: bool = True) -> list[int]:
     """Headings of one level, or whole-bold (or else whole-italic) paragraphs, most of which ask a question (with
     `convert`, each set as a question's paragraph)."""
@@ -312,6 +315,8 @@ def _marked_questions(pieces: list[Piece], convert: bool = True) -> list[int]:
             continue
         if pc.para.kind == "heading" and names.looks_like_person(pc.plain):
             continue  # "## Janna Zielinski": whose answers follow, not a question
+        if TOLD.search(pc.plain) and not _asks(pc.text) and not ADDRESS.search(pc.plain):
+            continue  # "*Stimmt nicht, sagt der Historiker Rutger Bregman.*": the teaser tells, asks no one
         if pc.para.kind == "heading" and pc.para.level >= 2:
             groups[("heading", pc.para.level)].append(i)
         elif pc.para.bold or (pc.para.kind == "item" and re.fullmatch(r"\d{1,2}[.)]\s+(\*\*|__).+\1", pc.text.strip())):
@@ -979,6 +984,13 @@ def tidy(flow: Flow) -> None:
         flow.items.append(item)
 
 
+def _own_name_off(text: str, name: str) -> str:
+    """An answer without its speaker's name set before it as a label ("Rutger Bregman: Das ist …", a label the
+    page gives once)."""
+    m = re.match(rf"\W{{0,3}}{re.escape(name)}\W{{0,3}}[:：]\s*", text) if len(name) >= 4 else None
+    return text[m.end():] if m and text[m.end():].strip() else text
+
+
 def passages(flow: Flow, article_id: str) -> list[Passage]:
     """Interviewee turns as whole-answer passages; narrative paragraphs as passages of their own."""
     out: list[Passage] = []
@@ -996,8 +1008,10 @@ def passages(flow: Flow, article_id: str) -> list[Passage]:
             continue
         turn_no += 1
         chunks: list[str] = []
-        for part in item.parts:
+        for k, part in enumerate(item.parts):
             text, cut_off = chrome.trailing_chrome(part.plain)
+            if k == 0:  # "Rutger Bregman: Das ist alles …" once, unlabelled answers after: his name, not his words
+                text = _own_name_off(text, item.voice.name)
             if cut_off:
                 flow.dropped.append(Dropped(cut_off, "credit at the end of a paragraph", part.para.line))
             for para in [text] if size(text) <= MAX_ANSWER else split_long(text):

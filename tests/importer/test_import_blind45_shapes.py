@@ -15,10 +15,12 @@ from tests.importer.documents import answers_of, write
 MAGAZINE = """<html><head><title>Lena Hartwig: Unser wahres Ich - kompass online</title>
 <meta property="og:title" content="Lena Hartwig: Unser wahres Ich - kompass online" /></head><body>
 <article><h1 class="title-headline">Unser wahres Ich</h1>
-<p>Der Mensch ist von Natur aus selbstsüchtig. So heißt es. Stimmt nicht, sagt die Historikerin Lena Hartwig.</p>
+<p>Der Mensch ist von Natur aus selbstsüchtig. So heißt es.</p>
+<p><em>Stimmt nicht, sagt die Historikerin Lena Hartwig.</em></p>
+<p>Ein Blick in die Geschichte zeige: Wir sind viel besser, als wir denken.</p>
 <section class="textblock"><div>
-<p><em>Frau Hartwig, ist der Mensch im Grunde gut?<br></em>Im Grunde ja. Wir sind eine Spezies, die gemocht werden
-will, und das macht uns meistens freundlich.</p>
+<p><em>kompass: Frau Hartwig, ist der Mensch im Grunde gut?<br></em>Lena Hartwig: Im Grunde ja. Wir sind eine
+Spezies, die gemocht werden will, und das macht uns meistens freundlich.</p>
 <p><em>Wie lässt sich dieses bessere Ich charakterisieren?<br></em>Was uns auszeichnet, ist unsere soziale
 Intelligenz. Sie hat uns zur erfolgreichsten Art gemacht.</p>
 <p><em>Ein Kritiker nannte Sie eine hoffnungslose Optimistin.<br></em>Das bin ich nicht. Ich will auch keine sein.</p>
@@ -51,6 +53,7 @@ def test_italic_questions_with_their_break_inside_and_boxes_beside_the_answers(t
     told = [p.text for p in prepared.passages if p.kind != "answer"]
     assert any("ist Historikerin in Utrecht" in t for t in told) and any("Davos" in t for t in told)
     assert not any("Davos" in p.text or "Utrecht" in p.text or "Umsorgen" in p.text for p in answers)
+    assert not any("Ein Blick in die Geschichte" in p.text for p in answers)  # (the teaser's, under its italic line)
 
 
 BLOG = """<html><head><title>Introducing Marcus Obi, New CEO at Tally | Tally Blog</title>

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from bot.importer.labels import is_label
-from bot.importer.names import looks_like_person
+from bot.importer.names import looks_like_person, written_as
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 PELICAN_KEY = re.compile(r"^(?P<key>[A-Z][A-Za-z_-]{1,20}):[ \t]*(?P<value>.*)$")
@@ -357,6 +357,14 @@ def _bracketed(part: str) -> str:
     if not TEXT_ROLES.fullmatch(inner) and looks_like_person(inner) and not looks_like_person(outer):
         return inner
     return outer
+
+
+def _as_cased(name: str, text: str) -> str:
+    """A name a page's metadata gives in capitals ("MORITZ PAPPERT") as its text writes it ("Fotos: Moritz Pappert"),
+    else each word capitalised; other names as they are."""
+    if not (name.isupper() and len(name.split()) >= 2):
+        return name
+    return written_as(name, [text]) or " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
 
 
 def _names(value: object) -> list[str]:
@@ -696,7 +704,9 @@ def from_html(html: str, page_url: str | None) -> Meta:
     meta.put("language", lang[0] if lang else None, "page")
     author = prop("author", "article:author")
     ld_author = item.get("author")
-    meta.authors += [n for n in dict.fromkeys(_names(author) + _names(ld_author)) if n not in meta.authors]
+    page_text = " ".join(tree.xpath("//body//text()"))
+    meta.authors += [n for n in dict.fromkeys(_as_cased(a, page_text) for a in _names(author) + _names(ld_author))
+                     if n not in meta.authors]
     linked = [a for a in tree.xpath(AUTHOR_LINKS) if a.text_content().strip() and _byline_links(a.getparent())]
     # (the byline's links to its authors' pages, together: "Nadia Ferreira-Holt, Ben Oduya"; not a portrait's link,
     # a card in the sidebar, a columnist linked in a sentence)

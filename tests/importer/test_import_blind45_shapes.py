@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.importer import metadata
 from bot.importer.pipeline import read_article
 from tests.importer.documents import answers_of, write
 
@@ -94,3 +95,12 @@ def test_a_columns_title_and_its_list_of_articles_by_day(tmp_path: Path) -> None
     assert prepared.article.title == "王蒙：读书是一种风度"
     assert not any("[05-21]" in p.text for p in prepared.passages)
     assert answers_of(prepared)[-1].text == "先读经典，再读自己喜欢的。经典是大家选过一遍的，不会太差。"
+
+
+def test_an_author_the_metadata_gives_in_capitals_is_named_as_the_page_writes_him() -> None:
+    page = ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Urlaub im "
+            "Spessart\", \"author\": {\"@type\": \"Person\", \"name\": \"MORITZ PAPPERT\"}}</script></head><body>"
+            "<h1>Urlaub im Spessart</h1><figure><figcaption>Fotos: Moritz Pappert</figcaption></figure></body></html>")
+    assert metadata.from_html(page, None).authors == ["Moritz Pappert"]
+    assert metadata.from_html(page.replace("Fotos: Moritz Pappert", "Fotos: privat"), None).authors == [
+        "Moritz Pappert"]  # (each word capitalised where the text never writes him)

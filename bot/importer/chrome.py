@@ -33,6 +33,12 @@ CALL_TIME = r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*"  # "[10:00:02] " before a call'
 # who joined or wrote: "Anna M.", "Lukas Brandt (Technik)"
 CALLER = (r"(?!(?i:so|then|and|but|we|i|he|she|they|dann|also|und|aber|wir|ich|er|sie|es|da|nun)\b)"
           r"(?-i:[A-ZÄÖÜ])[\w.'’-]*(?:\s(?-i:[A-ZÄÖÜ(])[\w.'’()-]*){0,4}")
+# a line of a list of other articles with their days ("梦想不只是一个传说[05-13]"): chrome outside the answers, and
+# inside one where several stand together (`turns` judges those)
+RELATED_LINE = re.compile(r"^[^\[\]\n]{4,80}?\s*[\[【](?:(?:19|20)\d\d-)?(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+                          r"[\]】]$")
+
+
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("marker", _rx(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|tape|session|panel|episode)|"
                    r"ende des (?:interviews|transkripts|gesprächs|podcasts|manuskripts|beitrags)|ende der sendung|"
@@ -178,8 +184,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     # a link with its name only: "etcd website: https://etcd.io/", "Website: https://…"
                     r"^(?!(?:foto|photo|bild|image|pic|照片|图片|圖片|摄影|攝影))[^:：\n]{1,60}[:：]\s*<?https?://\S+>?$")),
     # a list of other articles with their days, as a site's column lists them: "梦想不只是一个传说[05-13]"
-    ("related", _rx(r"^[^\[\]\n]{2,80}?\s*[\[【]\d{1,2}-\d{1,2}[\]】]$",
-                    r"^[^\[\]\n]{2,80}?\s*[\[【](?:19|20)\d\d-\d{1,2}-\d{1,2}[\]】]$")),
+    ("related", RELATED_LINE),
     ("comment", _rx(r"^\d{1,2}:\d{2}(?::\d{2})?\s*\S.{0,120}?\s*(?:\d{4}-)?\d{2}-\d{2}\s+\d{1,2}:\d{2}$")),
     # a video call's notices and its chat, as a call's transcript interleaves them: "[10:00:02] Jan Weber hat das
     # Meeting betreten", "Aufzeichnung wurde gestartet von …", "41 weitere Teilnehmende sind dem Meeting
@@ -356,7 +361,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # a rights statement, however long: "This transcript is made available for research purposes only. …"
     ("rights", _rx(r"^(?:this|the) (?:interview|article|transcript|recording|text|work|content|item|material) "
                    r"(?:is|was|are) (?:\w+ )?(?:available|licen[sc]ed|released|distributed|provided) (?:under|for|only)"
-                   r"\b")),
+                   r"\b",
+                   # a site's licence line: "Alle Texte dieser Seite stehen unter der Lizenz CC BY-SA 4.0."
+                   r"^(?:alle|sämtliche|all|the)? ?(?:texte|inhalte|beiträge|texts|content|contents|posts)\b[^.]{0,40}"
+                   r"\b(?:stehen|steht|sind|is|are)\b[^.]{0,20}\b(?:unter der lizenz|unter einer|under (?:the|a))\b"
+                   r"[^.]{0,40}(?:CC[ -]BY|creative commons|lizenz|licen[cs]e)")),
     # a boxed notice in a news story: "【…關心您】…可撥打…專線…", "【編者按】" inside the text
     ("notice", _rx(r"^【[^】]{0,12}(?:关心您|關心您|提醒您|提醒|小编|小編|广告|廣告|声明|聲明|公告)[^】]{0,6}】",
                    r"(?:可拨打|可撥打|请拨打|請撥打|欢迎拨打|歡迎撥打).{0,24}(?:专线|專線|热线|熱線)")),
@@ -513,7 +522,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
             continue
         if reason in LOOSE and not loose_ok:
             continue
-        if (reason in {"chapters", "navigation", "contact", "copyright-line", "record", "pointer", "player"} or (
+        if (reason in {"chapters", "navigation", "contact", "copyright-line", "record", "pointer", "player",
+                       "related"} or (
                 reason == "recording button" and para is not None and para.kind == "item")) and in_answer:
             continue
         if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX and (

@@ -586,8 +586,11 @@ def boxed_asides(html: str) -> str:
         if not INFO_BOX.search(box.get("class", "")) or any(INFO_BOX.search(a.get("class", ""))
                                                            for a in box.iterancestors()):
             continue
-        if not 0 < len(" ".join(box.text_content().split())) <= INFO_BOX_MAX:
-            continue
+        said = " ".join(box.text_content().split())
+        asks = any(re.search(r"[?？][\s\"“”„»«)]*$", " ".join(el.text_content().split()))
+                   for el in box.iter("p", "h2", "h3", "h4", "h5", "h6", "strong", "b", "dt", "li"))
+        if not 0 < len(said) <= INFO_BOX_MAX or asks:
+            continue  # (a box holding questions is the interview's, as "Drei Fragen an …" or a layout's Q&A blocks)
         for block in box.iter("p", "li", "h2", "h3", "h4", "h5", "h6", "dd", "dt"):
             block.text = BOX_MARK + (block.text or "")
             marked = True
@@ -598,7 +601,10 @@ def boxed_asides(html: str) -> str:
 
 CARD_MAX = 700  # characters of text: a teaser card for another article is short
 CARD_TEXT_MIN = 60  # characters of its teaser text besides the heading
+READ_ALSO = re.compile(r"(?i)(?:lesen sie auch|auch interessant|mehr zum thema|read also|see also|also read|related|"
+                       r"you might also like|延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀)\b")
 TEASER_CLASS = re.compile(r"(?i)teaser|related|promo|recommend|read-?more|also-?read|more-?articles|article-?card|"
+                          r"inline-?card|"
                           r"embed(?:ded)?-?article|weiterlesen|lesetipp")
 MORE_LINK = re.compile(r"(?i)(?:mehr|more|weiterlesen|read more|lesen sie mehr|zum artikel|阅读全文|閱讀全文|更多)"
                        r"\s*[›»>→]?")
@@ -632,7 +638,8 @@ def without_teaser_cards(html: str) -> str:
             continue
         marked = any(TEASER_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")
                      for el in [card, *list(card.iterancestors())[:2]])
-        more = any(MORE_LINK.fullmatch(" ".join(a.text_content().split())) for a in card.iter("a"))
+        more = any(MORE_LINK.fullmatch(" ".join(a.text_content().split())) for a in card.iter("a")) \
+            or READ_ALSO.match(shown)  # ("Lesen Sie auch" over the card's headline)
         if not (marked or more):
             continue  # (a question linked to its own page over its answer, a bio box linking to the person: kept)
         before = card.getprevious()
@@ -895,6 +902,7 @@ def from_text(source: Source) -> Document:
 
 
 TITLE_LINE_WORDS = 16
+RECORDED = re.compile(r"(?i)(?:aufgezeichnet|aufgenommen|recorded|interviewed|geführt|transcribed|date)\b")
 KICKERS = metadata.GENERIC_HEADINGS | metadata.GENERIC_TITLE_PARTS | {"gespräch", "q&a", "im gespräch", "porträt"}
 
 
@@ -916,17 +924,20 @@ def _title_line(body: str) -> str | None:
 
 def _titled(line: str, text: str) -> bool:
     """Whether a line standing alone at a text file's top reads as its title (see `_title_line`)."""
-    if not 3 <= len(line) <= 120 or len(line.split()) > TITLE_LINE_WORDS or re.match(r"[a-zäöüß]", line):
-        return False  # (a transcribed sentence's start: "heute sprechen wir mit …")
+    if not 3 <= len(line) <= 120 or len(line.split()) > TITLE_LINE_WORDS or re.match(r"[a-zäöüß]+\b", line):
+        return False  # (a transcribed sentence's start: "heute sprechen wir mit …"; not "eBay-Gründer …")
     if re.search(r"[.。:：,，;；!！?？…]$", line) or GREETING.match(line) or metadata.PAGE_HEAD.search(line) \
             or re.search(r"https?://|www\.|@", line) or not re.search(r"[^\W\d_]{2}", line):
         return False
-    if metadata.BYLINE_START.match(line) or metadata.dates_in(line):
-        return False  # "Von Anna Schmidt", "Aufgezeichnet am 12. April 2024 im Gemeindehaus"
+    if metadata.BYLINE_START.match(line) or (metadata.dates_in(line) and (
+            RECORDED.match(line) or len(re.sub(r"[\W\d_]", "", line)) < 25)):
+        return False  # "Von Anna Schmidt", "Aufgezeichnet am 12. April 2024 im Gemeindehaus" (not "Der 9. November
+        # 1989 – Erinnerungen an …")
     if line.casefold() in KICKERS:
         return False  # a kicker ("INTERVIEW")
     rest = text[text.find(line) + len(line):]
-    if re.search(rf"(?mi)^\W*{re.escape(line)}\W*$", rest) or (line.isupper()
+    caps_lines = re.search(r"(?m)^[ \t]*[A-ZÄÖÜ][A-ZÄÖÜ .'’-]{2,40}[ \t]*$", rest)  # ("INTERVIEWER" lines below)
+    if re.search(rf"(?mi)^\W*{re.escape(line)}\W*$", rest) or (line.isupper() and caps_lines
                                                                and names.looks_like_person(line.title())):
         return False  # a speaker's name line ("MARTHA KELLERMANN" over her words), or it again below
     label = plaintext.LABEL_START.match(line)

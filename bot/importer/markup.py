@@ -47,6 +47,8 @@ NAV_LINE = re.compile(r"[ \t]*(?:\*\*|__|[*_])?\[(?P<t>[^\]\n]{1,80})\]\((?![a-z
                       r"(?:\*\*|__|[*_])?[ \t]*")
 NAV_WORDS = {"zur", "zum", "zu", "zurück", "back", "home", "to", "alle", "all", "mehr", "more", "weiter", "next",
              "previous", "vorherige", "nächste", "übersicht", "index", "startseite", "start"}  # (a menu's, no name)
+NAV_START = re.compile(r"(?i)(?:[←→«»‹›]|<-|->|zurück\b|back to\b|nächste[sr]? \w+\s*:|next \w+\s*:|previous \w+\s*:|"
+                       r"vorherige[sr]? \w+\s*:|alle interviews|all interviews|zur übersicht)")  # (anywhere: a menu's)
 NAV_TEXT_BEFORE = 80  # characters: a line longer than this is the text's, and a link below it no menu above it
 
 
@@ -67,7 +69,8 @@ def _without_nav_lines(text: str) -> str:
         m = NAV_LINE.fullmatch(line)
         words = m.group("t").strip("*_ ").split() if m else []
         named = bool(words) and words[0].casefold() not in NAV_WORDS and looks_like_person(" ".join(words))
-        if m and (i < long[0] or i > long[-1]) and alone(i) and not named:
+        edge = i < long[0] or i > long[-1] or NAV_START.match(m.group("t").strip("*_ ") if m else "")
+        if m and edge and alone(i) and not named:
             continue
         out.append(line)
     return "\n".join(out)

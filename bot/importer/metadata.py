@@ -154,8 +154,8 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "foote
           "span", "time", "br", "figcaption", "dd", "dt", "td", "tr"}
 SITE_KINDS = {"transcripts", "transcript", "news", "online", "blog", "magazine", "magazin", "podcast", "media",
               "archive", "archiv", "interviews", "tv", "radio"}  # what a site's name says it holds
-SECTION_WORDS = re.compile(r"(?i)interview|gespräch|aktuell|news|nachrichten|magazin|stories|artikel|beitr|"
-                           r"section|rubrik|访谈|訪談|采访|採訪|人物|资讯|資訊|新闻|新聞|动态|動態|专栏|專欄")
+SECTION_WORDS = re.compile(r"(?i)\b(?:interviews?|gespräche?|aktuell\w*|news|nachrichten|magazin|stories|artikel|"
+                           r"beiträge|section|rubrik)\b|访谈|訪談|采访|採訪|人物|资讯|資訊|新闻|新聞|动态|動態|专栏|專欄")
 GENERIC_TITLE_PARTS = {"artikel", "article", "news", "home", "startseite", "blog", "interview", "interviews",
                        "magazin", "magazine", "podcast", "首页", "正文", "新闻", "文章"}
 
@@ -341,7 +341,7 @@ def as_written(site: str | None, text: str) -> str | None:
 ACCOUNT_NAMES = {"admin", "administrator", "webmaster", "root", "user", "editor", "redaktion", "wpadmin", "author",
                  "staff", "team", "guest", "gast"}  # a site's account, no one's name
 PICTURE_ROLES = re.compile(r"(?i)fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|camera|摄影|攝影|图|圖")
-TEXT_ROLES = re.compile(r"(?i)text|interview|autor(?:in)?|author|words|文|采访|採訪")
+ROLE_BEFORE = re.compile(r"(?i)redaktion|interview|text|fragen|moderation|gespräch|interviewer(?:in)?|questions")
 
 
 def _bracketed(part: str) -> str:
@@ -354,8 +354,8 @@ def _bracketed(part: str) -> str:
     outer, inner = m.group("o").strip(), m.group("i").strip()
     if PICTURE_ROLES.fullmatch(inner):
         return ""
-    if not TEXT_ROLES.fullmatch(inner) and looks_like_person(inner) and not looks_like_person(outer):
-        return inner
+    if ROLE_BEFORE.fullmatch(outer) and looks_like_person(inner):
+        return inner  # ("Stadtredaktion (Bad Homburg)": the desk's town, no one's name)
     return outer
 
 
@@ -583,8 +583,10 @@ def _headline_h1(tree: Any) -> str | None:
     shown = [(h, t) for h, t in shown if t]
     if len(shown) <= 1:
         return shown[0][1] if shown else None
-    menu = re.compile(r"(?i)nav|logo|brand|site-?(?:title|name)|masthead|header")
-    plain = [t for h, t in shown if not any(menu.search(f"{a.get('class', '')} {a.get('id', '')}") or a.tag == "header"
+    menu = re.compile(r"(?i)\bnav|logo|brand|site-?(?:title|name|header|branding)|masthead|cookie|consent|gdpr|modal|"
+                      r"popup|overlay|banner")  # (the site's name, a notice over the page)
+    plain = [t for h, t in shown if not any(menu.search(f"{a.get('class', '')} {a.get('id', '')}") or a.tag == "nav"
+                                            or (a.tag == "header" and not h.xpath("ancestor::article|ancestor::main"))
                                             for a in [h, *h.iterancestors()])]
     if plain:
         return plain[0]
@@ -630,12 +632,16 @@ def from_html(html: str, page_url: str | None) -> Meta:
     if isinstance(chosen, str) and h1 and chosen != h1 and chosen in h1 and raw_title and h1 in raw_title:
         chosen = h1  # og:title a shortened headline ("„Ein Münster ist nie fertig“"): the page's whole one
     if isinstance(chosen, str):  # og:title "Meet … Alexandria Douziech - LA Weekly": the site's name after it
-        names_of_site = {n.casefold() for n in (site, prop("og:site_name")) if n}
+        names_of_site = {n.casefold() for n in ([prop("og:site_name")] if prop("og:site_name") else [site]) if n}
         framed = SITE_AFTER.fullmatch(chosen)
-        if framed and framed.group("s").casefold() in names_of_site:
-            chosen = framed.group("t")
+        if framed and framed.group("s").casefold() in names_of_site \
+                and framed.group("t").casefold() not in GENERIC_TITLE_PARTS | GENERIC_HEADINGS | {"im gespräch"}:
+            chosen = framed.group("t")  # (not "Im Gespräch - Anna Weber": a kicker and the one interviewed)
         elif chosen == title and raw_title and not (og_title or item.get("headline") or h1):
-            chosen = re.sub(r"\s*--\s*[^-\s]{1,8}$", "", chosen)  # "王蒙：读书是一种风度--读书推荐": the column
+            column = re.search(r"\s*--\s*([^-\s]{1,8})$", chosen)  # "王蒙：读书是一种风度--读书推荐": the column, named
+            shown_text = " ".join(tree.xpath("//body//text()"))  # in the site's menu too (not "--记乡村教师王建国")
+            if column and shown_text.count(column.group(1)) > shown_text.count(chosen):
+                chosen = chosen[:column.start()]
     headline = item.get("headline") if isinstance(item.get("headline"), str) else None
     parts = [p.strip() for p in SEPARATORS.split(raw_title or "") if p.strip() and p.strip() != site]
     article_part = max(parts, key=len) if parts else None  # <title> without the site's part
@@ -694,8 +700,12 @@ def from_html(html: str, page_url: str | None) -> Meta:
         elif field == "interviewer" and shown and len(shown.split()) <= 5 and shown not in meta.authors:
             meta.authors.append(shown)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    meta.put("url", web_url(canonical[0] if canonical else None, page_url) or web_url(prop("og:url"), page_url)
-             or _written_out(canonical[0] if canonical else None, html)
+    og_url = web_url(prop("og:url"), page_url)
+    if og_url and canonical and not urlsplit(canonical[0]).scheme \
+            and urlsplit(og_url).path.rstrip("/") != canonical[0].split("?")[0].rstrip("/"):
+        og_url = None  # a site-wide og:url (its home page) beside the page's own path
+    meta.put("url", web_url(canonical[0] if canonical else None, page_url) or og_url
+             or _written_out(canonical[0] if canonical else None, html) or web_url(prop("og:url"), page_url)
              or web_url(prop("Url"), page_url)  # a Chinese government site's <meta name="Url">
              or next((u for n in [item, *ld] if (u := web_url(n.get("url"), page_url))), None)  # (the page's node may
              # hold it, not the article's)
@@ -846,8 +856,10 @@ def from_closing_credit(meta: Meta, text: str) -> None:
         if m:
             if not meta.authors:
                 meta.authors.append((m.group("n") or m.group("h")).rstrip("."))
-            guest = (m.group("g") or "").rstrip(".")  # "Das Gespräch führte Jonas Reuter mit Sabine Keller."
-            if guest and guest not in meta.guests:
+            guest = (m.group("g") or "").rstrip(".")  # "Das Gespräch führte Jonas Reuter mit Sabine Keller." over
+            # "Keller:" answers (not "mit Kollege Tom Berger", who asked too)
+            labelled = guest and re.search(rf"(?m)^\W*{re.escape(guest.split()[-1])}\W*[:：]", text)
+            if labelled and guest not in meta.guests:
                 meta.guests.append(guest)
             return
 

@@ -240,7 +240,9 @@ def _as_text_names(name: str, text: str) -> str:
 WHOSE_STORY = re.compile(r"(?i)(?:an? )?(?:oral history(?: interview)?|interview|conversation|gespräch|interview)"
                          r" (?:of|with|mit) (?P<n>[A-ZÄÖÜ][\w'’.-]*(?: [A-ZÄÖÜ][\w'’.-]*){1,3})")
 # "Q&A: Glaciologist Sunniva …", "Fragebogen: Clara Brenner" (a questionnaire she answered)
-KICKER = re.compile(r"^\s*(?:Q\s?&\s?A|Q\s?and\s?A|Fragebogen|Questionnaire|Steckbrief|Nachgefragt)\s*[:|–—]\s*(?=\S)",
+POSSESSIVES = {"our", "my", "your", "their", "his", "her", "its", "unser", "unsere", "unseren", "unserem", "unserer",
+               "mein", "meine", "ihr", "ihre", "sein", "seine"}
+KICKER = re.compile(r"^\s*(?:Q\s?&\s?A|Q\s?and\s?A|Fragebogen|Questionnaire|Steckbrief)\s*[:|–—]\s*(?=\S)",
                     re.I)
 
 
@@ -297,6 +299,8 @@ def from_title(title: str | None, text: str = "") -> list[str]:
                 continue  # "Community Spotlight: Priya Raman": the series, then the person
             if k in (1, COLON_RULE, KICKED_RULE) and _function_words(" ".join(name.split()[1:])):
                 continue  # "Hands That Remember: Conversations on …": a phrase (a given name may be "Will")
+            if name.split()[0].casefold() in POSSESSIVES:
+                continue  # "Get to Know Our New Head Chef, Maria Lopez": a role before the name
             if name.split()[0].casefold() in (ARTICLES if k == 0 else ARTICLES | {"an", "a", "des", "den"}):
                 continue  # "Kranich im Einsatz: Das Vermessungsamt Lindenau": a thing (after "with", "An Nguyen")
             if k == KICKED_RULE and not (_addressed(name, text) or (
@@ -391,7 +395,7 @@ def _listed_after(row: str, at: int) -> list[str]:
     return []
 
 
-PLACE_BEFORE = re.compile(r"(?i)\b(?:in|im|aus|bei|nach|nahe|at|from|near|of)\s+$")
+PLACE_BEFORE = re.compile(r"(?i)\b(?:in|im|aus|nach|nahe|at|from|near)\s+$")
 CONTRACTION = re.compile(r"\w+['’][a-z]{1,2}")  # "I'm", "It’s", "We're": no part of a name ("O'Brien" is)
 
 

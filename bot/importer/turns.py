@@ -11,6 +11,7 @@ or a question label (`Q:`) alone; the paragraphs after each are the interviewee'
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -36,9 +37,7 @@ THANKS = re.compile(r"(?i)(?:(?:vielen|herzlichen|besten) )?dank\b|danke\b|thank
 CAPS_HEAD = re.compile(r"[A-ZÄÖÜÀ-Þ][A-ZÄÖÜÀ-Þ&'’ -]{2,58}[A-ZÄÖÜÀ-Þ]")  # a line in capitals ("ABOUT THE AUTHOR")
 BIO_START = re.compile(r"(?i)(?:zur person|über die autorin|über den autor|about the author|about the interviewee|"
                        r"steckbrief|人物小檔案|人物小档案|人物简介|人物簡介|人物档案|人物檔案|个人档案|個人檔案|"
-                       r"人物名片|嘉宾简介|嘉賓簡介|受访者简介|受訪者簡介|受访人简介|受訪人簡介)\b"
-                       # a magazine's box opening with the name and age: "Rutger Bregman, 34, ist …"
-                       r"|^[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,3},\s*\d{1,3}(?:,|\s*$)")
+                       r"人物名片|嘉宾简介|嘉賓簡介|受访者简介|受訪者簡介|受访人简介|受訪人簡介)\b")
 # after the last answer, a line inviting to write, follow or watch ("欢迎写信到 …@…", "▶ Watch the full episode")
 OUTRO = {"contact", "follow", "recording button"}
 SEPARATOR = re.compile(r"[—–\-*·•◆◇~=_#\s]{1,12}")
@@ -169,7 +168,7 @@ def question_mode(pieces: list[Piece], cast: Cast, title: str | None = None) -> 
             return False
     questions: list[int] = [i for i, pc in enumerate(pieces) if pc.label in askers]
     if len(questions) < MIN_QUESTIONS - 1 or not askers:
-        questions = _marked_questions(pieces)
+        questions = _unanswered_marks(pieces, _marked_questions(pieces))
         if len(questions) < MIN_QUESTIONS - 1 and not cast.voices:
             questions = _plain_questions(pieces, title)
         if len(questions) < MIN_QUESTIONS - 1:
@@ -242,7 +241,7 @@ INTERVIEW_CUE = re.compile(r"(?i)\binterview|\bgespräch|\bconversation\b|\bQ ?&
 # a title that presents its text as an interview ("Im Gespräch: …", "Interview mit …", "Q&A: …"; not "Eight job
 # interview questions and how to answer them")
 TITLED_INTERVIEW = re.compile(r"(?i)^(?:interview|im gespräch|gespräch|q ?& ?a|in conversation)\b\s*[:：|–—-]|"
-                              r"\binterview (?:mit|with)\b|\bim gespräch mit\b|\bgespräch mit\b|"
+                              r"\binterview (?:mit|with)\b|\bim (?:gespräch|interview)\b|\bgespräch mit\b|"
                               r"\b(?:in )?conversation with\b|\bq ?& ?a with\b|专访|專訪|访谈|訪談|对话|對話")
 
 
@@ -301,6 +300,19 @@ def _addressed_questions(pieces: list[Piece], askers: set[str]) -> list[int]:
 
 
 LEAD_IN_MAX = 100  # characters: a statement a question opens with, on a line of its own
+
+
+def _unanswered_marks(pieces: list[Piece], marked: list[int]) -> list[int]:
+    """The marked questions without the marked paragraphs right under one that asks and do not ask themselves: an
+    answer set in the questions' italics ("*What are you building now?*" over "*A small lugger for a school.*")."""
+    live = [i for i, pc in enumerate(pieces) if not pc.dropped and pc.plain]
+    before = {b: a for a, b in itertools.pairwise(live)}
+    kept = set(marked)
+    for i in marked:
+        asked = before.get(i)
+        if asked in kept and _asks_marked(pieces[asked]) and not _asks_marked(pieces[i]):
+            kept.discard(i)
+    return [i for i in marked if i in kept]
 
 
 TOLD = re.compile(r"(?i)\b(?:sagt|sagte|meint|meinte|erklärt|erklärte|findet|says|said|explains|argues|thinks)\b")
@@ -518,6 +530,9 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             reason = "comment"  # after the interview: a reader's "handle：words" over its "5-17 20:45 来自浙江"
         if not reason and credited == pc.para.line - 1 and not pc.label and len(pc.plain) <= AD_TEXT:
             reason = "credit"  # the next line of a credits block: "Transcribed by Scrivly." / "Timestamps are …"
+        if not reason and not pc.label and chrome.RELATED_LINE.match(pc.plain) and any(
+                0 <= j < len(pieces) and chrome.RELATED_LINE.match(pieces[j].plain) for j in (i - 1, i + 1)):
+            reason = "related"  # "读书 是一种风度[06-21]" / "梦想不只是一个传说[05-13]": a column's list
         if not reason and ended and not pc.label and _closing(pc.plain):
             reason = "closing"  # "Herzliche Grüße aus Biedenkopf" under the last answer
         if not reason and ended and not pc.label and _link_line(pc) and any(
@@ -715,6 +730,8 @@ def _looks_like_heading(pc: Piece, nxt: Piece | None) -> bool:
     limit = HEADING_MAX["zh"] if re.search(r"[\u3400-\u9fff]", plain) else HEADING_MAX["other"]
     if len(plain) > limit or re.search(r"[。！!…；;]|\.(?:\s|$)|[\])）]$", plain):
         return False
+    if re.search(r"[:：]\s*\S|@\w|https?://|www\.|\d{1,2}[:.]\d\d", plain):
+        return False  # "Instagram: @idaroth_keramik", "Töpfermarkt Kempten – 12.05.2024, 10:00 Uhr": said, no title
     return pc.para.bold or not re.search(r"[？?,，、]", plain)
 
 
@@ -864,9 +881,10 @@ def _quoted_reply(pc: Piece, before: Piece | None, cast: Cast) -> bool:
 
 # a paragraph that goes on speaking in the first person ("… würde ich das mal jetzt …"; not "we" alone, as a
 # reporter's scene may say: "Wir folgen ihr in die Werkstatt"), and one that tells of someone else
-SPEAKS = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|ich|mir|mich|mein\w*)\b|我(?![们們])")
+SPEAKS = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|(?i:ich|mir|mich|mein\w*))\b|我(?![们們])")
 GOES_ON = re.compile(r"(?i)(?:und|also|aber|denn|doch|so|da|and|but|because|now|well)\b")  # (an answer going on)
-TELLS = re.compile(r"^(?:\W*(?:und|dann|da|so|and|then)\s+)*(?:sie|er|she|he|they|他|她)\b", re.I)
+TELLS = re.compile(r"^(?:\W*(?i:und|dann|da|so|and|then)\s+)*(?:sie|er|Er|(?i:she|he|they)|他|她)\b")
+# (not "Sie müssen sich vorstellen …": the polite "Sie" addresses the reader)
 
 
 def _inside_answer(pc: Piece, nxt: Piece | None, speaker: Voice | None, turn: Turn | None,
@@ -883,10 +901,12 @@ def _inside_answer(pc: Piece, nxt: Piece | None, speaker: Voice | None, turn: Tu
     if nxt.para.kind != "para" or nxt.para.bold or nxt.para.quote or not any(p.label and not p.dropped for p in after):
         return False
     named = [w for w in speaker.name.split() if len(w) >= 3 and w[:1].isupper()]
-    if TELLS.match(nxt.plain) or any(re.search(rf"\b{re.escape(w)}\b", nxt.plain) for w in named):
+    if any(re.search(rf"\b{re.escape(w)}\b", nxt.plain) for w in named):
         return False
+    if SPEAKS.search(nxt.plain):
+        return True
     long_turns = sum(1 for t in before if isinstance(t, Turn) and t.voice is speaker and len(t.parts) >= 2)
-    return bool(SPEAKS.search(nxt.plain)) or (long_turns >= 2 and bool(GOES_ON.match(nxt.plain)))
+    return not TELLS.match(nxt.plain) and long_turns >= 2 and bool(GOES_ON.match(nxt.plain))
 
 
 BACKCHANNEL = re.compile(r"(?i:嗯+|嗯嗯|哦+|噢|对+|對+|是的|mhm+|m+-?hm+|uh-?huh|right|yeah|yep|wow|genau|aha|hm+|"

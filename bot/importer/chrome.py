@@ -363,7 +363,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"(?:is|was|are) (?:\w+ )?(?:available|licen[sc]ed|released|distributed|provided) (?:under|for|only)"
                    r"\b",
                    # a site's licence line: "Alle Texte dieser Seite stehen unter der Lizenz CC BY-SA 4.0."
-                   r"^(?:alle|sämtliche|all|the)? ?(?:texte|inhalte|beiträge|texts|content|contents|posts)\b[^.]{0,40}"
+                   r"^(?:alle|sämtliche|all|the)? ?(?:texte|inhalte|beiträge|texts|content|contents|posts) "
+                   r"(?:dieser|auf dieser|unserer|on this|of this|on our) (?:seite|site|page|website|webseite|blog)\b"
+                   r"[^.]{0,40}"
                    r"\b(?:stehen|steht|sind|is|are)\b[^.]{0,20}\b(?:unter der lizenz|unter einer|under (?:the|a))\b"
                    r"[^.]{0,40}(?:CC[ -]BY|creative commons|lizenz|licen[cs]e)")),
     # a boxed notice in a news story: "【…關心您】…可撥打…專線…", "【編者按】" inside the text

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
@@ -583,11 +583,14 @@ def _headline_h1(tree: Any) -> str | None:
     shown = [(h, t) for h, t in shown if t]
     if len(shown) <= 1:
         return shown[0][1] if shown else None
-    menu = re.compile(r"(?i)\bnav|logo|brand|site-?(?:title|name|header|branding)|masthead|cookie|consent|gdpr|modal|"
-                      r"popup|overlay|banner")  # (the site's name, a notice over the page)
-    plain = [t for h, t in shown if not any(menu.search(f"{a.get('class', '')} {a.get('id', '')}") or a.tag == "nav"
-                                            or (a.tag == "header" and not h.xpath("ancestor::article|ancestor::main"))
-                                            for a in [h, *h.iterancestors()])]
+    menu = re.compile(r"(?i)\bnav|logo|brand|site-?(?:title|name|header|branding)|masthead")  # (the site's name)
+    notice = re.compile(r"(?i)cookie|consent|gdpr|modal|popup")  # (a notice over the page)
+
+    def inside(h: Any, rx: re.Pattern[str]) -> bool:
+        return any(rx.search(f"{a.get('class', '')} {a.get('id', '')}") or (rx is menu and a.tag == "nav")
+                   for a in [h, *h.iterancestors()])
+    shown = [(h, t) for h, t in shown if not inside(h, notice)] or shown
+    plain = [t for h, t in shown if not inside(h, menu)]
     if plain:
         return plain[0]
     titles = tree.xpath("//head/title")
@@ -702,10 +705,12 @@ def from_html(html: str, page_url: str | None) -> Meta:
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     og_url = web_url(prop("og:url"), page_url)
     if og_url and canonical and not urlsplit(canonical[0]).scheme \
-            and urlsplit(og_url).path.rstrip("/") != canonical[0].split("?")[0].rstrip("/"):
+            and unquote(urlsplit(og_url).path).strip("/") != unquote(canonical[0].split("?")[0]).strip("/"):
         og_url = None  # a site-wide og:url (its home page) beside the page's own path
+    elif og_url and re.fullmatch(r"(?:(?:utm_\w+|fbclid|gclid)=[^&]*&?)+", urlsplit(og_url).query):
+        og_url = og_url.split("?")[0]  # ("…?utm_source=facebook": a share's tracking, not the address)
     meta.put("url", web_url(canonical[0] if canonical else None, page_url) or og_url
-             or _written_out(canonical[0] if canonical else None, html) or web_url(prop("og:url"), page_url)
+             or _written_out(canonical[0] if canonical else None, html)
              or web_url(prop("Url"), page_url)  # a Chinese government site's <meta name="Url">
              or next((u for n in [item, *ld] if (u := web_url(n.get("url"), page_url))), None)  # (the page's node may
              # hold it, not the article's)

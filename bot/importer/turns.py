@@ -308,9 +308,11 @@ def _unanswered_marks(pieces: list[Piece], marked: list[int]) -> list[int]:
     live = [i for i, pc in enumerate(pieces) if not pc.dropped and pc.plain]
     before = {b: a for a, b in itertools.pairwise(live)}
     kept = set(marked)
+    after = {a: b for a, b in itertools.pairwise(live)}
     for i in marked:
-        asked = before.get(i)
-        if asked in kept and _asks_marked(pieces[asked]) and not _asks_marked(pieces[i]):
+        asked, then = before.get(i), after.get(i)
+        if asked in kept and _asks_marked(pieces[asked]) and not _asks_marked(pieces[i]) \
+                and (then is None or then in kept):  # (a follow-up over a plain answer is the question's own)
             kept.discard(i)
     return [i for i in marked if i in kept]
 
@@ -530,8 +532,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             reason = "comment"  # after the interview: a reader's "handle：words" over its "5-17 20:45 来自浙江"
         if not reason and credited == pc.para.line - 1 and not pc.label and len(pc.plain) <= AD_TEXT:
             reason = "credit"  # the next line of a credits block: "Transcribed by Scrivly." / "Timestamps are …"
-        if not reason and not pc.label and chrome.RELATED_LINE.match(pc.plain) and any(
-                0 <= j < len(pieces) and chrome.RELATED_LINE.match(pieces[j].plain) for j in (i - 1, i + 1)):
+        run = [j for j in range(max(0, i - 2), min(len(pieces), i + 3)) if chrome.RELATED_LINE.match(pieces[j].plain)]
+        if not reason and not pc.label and i in run and len(run) >= (3 if in_answer else 2):
             reason = "related"  # "读书 是一种风度[06-21]" / "梦想不只是一个传说[05-13]": a column's list
         if not reason and ended and not pc.label and _closing(pc.plain):
             reason = "closing"  # "Herzliche Grüße aus Biedenkopf" under the last answer
@@ -730,8 +732,11 @@ def _looks_like_heading(pc: Piece, nxt: Piece | None) -> bool:
     limit = HEADING_MAX["zh"] if re.search(r"[\u3400-\u9fff]", plain) else HEADING_MAX["other"]
     if len(plain) > limit or re.search(r"[。！!…；;]|\.(?:\s|$)|[\])）]$", plain):
         return False
-    if re.search(r"[:：]\s*\S|@\w|https?://|www\.|\d{1,2}[:.]\d\d", plain):
+    if re.search(r"@\w|https?://|www\.|\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\b", plain):
         return False  # "Instagram: @idaroth_keramik", "Töpfermarkt Kempten – 12.05.2024, 10:00 Uhr": said, no title
+    if re.search(r"[:：]\s*\S", plain) and (len(plain.split()) > 6 or SPEAKS.search(plain)
+                                           or re.search(r"[\"“”„«»]", plain)):
+        return False  # 'I suppose both could be put into one phrase: "don't hold back"' (not "Teil 2: Die Werkstatt")
     return pc.para.bold or not re.search(r"[？?,，、]", plain)
 
 
@@ -883,8 +888,8 @@ def _quoted_reply(pc: Piece, before: Piece | None, cast: Cast) -> bool:
 # reporter's scene may say: "Wir folgen ihr in die Werkstatt"), and one that tells of someone else
 SPEAKS = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|(?i:ich|mir|mich|mein\w*))\b|我(?![们們])")
 GOES_ON = re.compile(r"(?i)(?:und|also|aber|denn|doch|so|da|and|but|because|now|well)\b")  # (an answer going on)
-TELLS = re.compile(r"^(?:\W*(?i:und|dann|da|so|and|then)\s+)*(?:sie|er|Er|(?i:she|he|they)|他|她)\b")
-# (not "Sie müssen sich vorstellen …": the polite "Sie" addresses the reader)
+TELLS = re.compile(r"^(?:\W*(?i:und|dann|da|so|and|then)\s+)*(?:sie\b|er\b|Er\b|(?i:she|he)\b|Sie\s+\w+t\b|他|她)")
+# ("Sie zeigt mir …" tells of her; not "Sie müssen sich vorstellen …", the polite "Sie", nor "They told me …")
 
 
 def _inside_answer(pc: Piece, nxt: Piece | None, speaker: Voice | None, turn: Turn | None,
@@ -901,12 +906,12 @@ def _inside_answer(pc: Piece, nxt: Piece | None, speaker: Voice | None, turn: Tu
     if nxt.para.kind != "para" or nxt.para.bold or nxt.para.quote or not any(p.label and not p.dropped for p in after):
         return False
     named = [w for w in speaker.name.split() if len(w) >= 3 and w[:1].isupper()]
-    if any(re.search(rf"\b{re.escape(w)}\b", nxt.plain) for w in named):
+    if TELLS.match(nxt.plain) or any(re.search(rf"\b{re.escape(w)}\b", nxt.plain) for w in named):
         return False
     if SPEAKS.search(nxt.plain):
         return True
     long_turns = sum(1 for t in before if isinstance(t, Turn) and t.voice is speaker and len(t.parts) >= 2)
-    return not TELLS.match(nxt.plain) and long_turns >= 2 and bool(GOES_ON.match(nxt.plain))
+    return long_turns >= 2 and bool(GOES_ON.match(nxt.plain))
 
 
 BACKCHANNEL = re.compile(r"(?i:嗯+|嗯嗯|哦+|噢|对+|對+|是的|mhm+|m+-?hm+|uh-?huh|right|yeah|yep|wow|genau|aha|hm+|"

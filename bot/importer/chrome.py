@@ -364,7 +364,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"\b",
                    # a site's licence line: "Alle Texte dieser Seite stehen unter der Lizenz CC BY-SA 4.0."
                    r"^(?:alle|sämtliche|all|the)? ?(?:texte|inhalte|beiträge|texts|content|contents|posts) "
-                   r"(?:dieser|auf dieser|unserer|on this|of this|on our) (?:seite|site|page|website|webseite|blog)\b"
+                   r"(?:(?:auf |in )?(?:dieser|diesem|dieses)|unserer|unseres|on this|of this|on our|in this) "
+                   r"(?:seite|site|page|website|webseite|blogs?)\b"
                    r"[^.]{0,40}"
                    r"\b(?:stehen|steht|sind|is|are)\b[^.]{0,20}\b(?:unter der lizenz|unter einer|under (?:the|a))\b"
                    r"[^.]{0,40}(?:CC[ -]BY|creative commons|lizenz|licen[cs]e)")),

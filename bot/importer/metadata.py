@@ -575,6 +575,9 @@ FILE_TITLE = re.compile(r"(?i)[^\s/\\]+\.(?:indd|idml|pdf|docx?|odt|rtf|pages|qx
                         r"html?|xml)")
 
 
+ARTICLE_HEADER = re.compile(r"(?i)entry|post|article|page-header|story")  # a <header> of the article, not the site
+
+
 def _headline_h1(tree: Any) -> str | None:
     """The page's first <h1>, or where a site sets its own name in an <h1> too ("ShardingSphere - 博客" over the
     post's): the first not in the site's header or menu, else the first the page's <title> holds without being all
@@ -583,11 +586,14 @@ def _headline_h1(tree: Any) -> str | None:
     shown = [(h, t) for h, t in shown if t]
     if len(shown) <= 1:
         return shown[0][1] if shown else None
-    menu = re.compile(r"(?i)\bnav|logo|brand|site-?(?:title|name|header|branding)|masthead")  # (the site's name)
+    menu = re.compile(r"(?i)\bnav|menu|logo|brand|site-?(?:title|name|header|branding|banner)|masthead|top-?banner|"
+                      r"header-?banner")  # (the site's name, its menu; not a post's hero banner)
     notice = re.compile(r"(?i)cookie|consent|gdpr|modal|popup")  # (a notice over the page)
 
     def inside(h: Any, rx: re.Pattern[str]) -> bool:
         return any(rx.search(f"{a.get('class', '')} {a.get('id', '')}") or (rx is menu and a.tag == "nav")
+                   or (rx is menu and a.tag == "header" and not ARTICLE_HEADER.search(a.get("class", ""))
+                       and not h.xpath("ancestor::article|ancestor::main"))
                    for a in [h, *h.iterancestors()])
     shown = [(h, t) for h, t in shown if not inside(h, notice)] or shown
     plain = [t for h, t in shown if not inside(h, menu)]
@@ -709,8 +715,10 @@ def from_html(html: str, page_url: str | None) -> Meta:
         og_url = None  # a site-wide og:url (its home page) beside the page's own path
     elif og_url and re.fullmatch(r"(?:(?:utm_\w+|fbclid|gclid)=[^&]*&?)+", urlsplit(og_url).query):
         og_url = og_url.split("?")[0]  # ("…?utm_source=facebook": a share's tracking, not the address)
+    site_wide = urlsplit(prop("og:url") or "").path.strip("/") == ""  # (the home page's address, no article's)
     meta.put("url", web_url(canonical[0] if canonical else None, page_url) or og_url
              or _written_out(canonical[0] if canonical else None, html)
+             or (None if site_wide else web_url(prop("og:url"), page_url))
              or web_url(prop("Url"), page_url)  # a Chinese government site's <meta name="Url">
              or next((u for n in [item, *ld] if (u := web_url(n.get("url"), page_url))), None)  # (the page's node may
              # hold it, not the article's)

@@ -302,6 +302,9 @@ def _addressed_questions(pieces: list[Piece], askers: set[str]) -> list[int]:
 LEAD_IN_MAX = 100  # characters: a statement a question opens with, on a line of its own
 
 
+SHORT_REPLY_WORDS = 4  # a marked line of this many words under a question: the answer's first words
+
+
 def _unanswered_marks(pieces: list[Piece], marked: list[int]) -> list[int]:
     """The marked questions without the marked paragraphs right under one that asks and do not ask themselves: an
     answer set in the questions' italics ("*What are you building now?*" over "*A small lugger for a school.*")."""
@@ -312,7 +315,8 @@ def _unanswered_marks(pieces: list[Piece], marked: list[int]) -> list[int]:
     for i in marked:
         asked, then = before.get(i), after.get(i)
         if asked in kept and _asks_marked(pieces[asked]) and not _asks_marked(pieces[i]) \
-                and (then is None or then in kept):  # (a follow-up over a plain answer is the question's own)
+                and (then is None or then in kept or len(pieces[i].plain.split()) <= SHORT_REPLY_WORDS):
+            # (a longer follow-up over a plain answer is the question's own; "**Nie wieder.**" over the rest answers)
             kept.discard(i)
     return [i for i in marked if i in kept]
 
@@ -734,9 +738,10 @@ def _looks_like_heading(pc: Piece, nxt: Piece | None) -> bool:
         return False
     if re.search(r"@\w|https?://|www\.|\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\b", plain):
         return False  # "Instagram: @idaroth_keramik", "Töpfermarkt Kempten – 12.05.2024, 10:00 Uhr": said, no title
-    if re.search(r"[:：]\s*\S", plain) and (len(plain.split()) > 6 or SPEAKS.search(plain)
-                                           or re.search(r"[\"“”„«»]", plain)):
-        return False  # 'I suppose both could be put into one phrase: "don't hold back"' (not "Teil 2: Die Werkstatt")
+    if re.search(r"[:：]\s*\S", plain) and (not pc.para.bold or len(plain.split()) > 6 or len(plain) > 40
+                                           or SPEAKS.search(plain) or re.search(r"[\"“”„«»]", plain)):
+        return False  # "Website: roth-keramik.de", "微信公众号：芳窑陶艺", 'I suppose …: "don't hold back"': said (a
+        # section's title with a colon is set apart in bold: "**Teil 2: Die Werkstatt**")
     return pc.para.bold or not re.search(r"[？?,，、]", plain)
 
 

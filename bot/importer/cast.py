@@ -730,9 +730,7 @@ def _as_written(name: str, sources: list[str]) -> str:
         return written
     if len(words) < 2:
         return name
-    return " ".join(re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w)  # "O'Brien", "Okonkwo-Reyes"
-                    if re.fullmatch(r"(?:[ODL]['’])?[^\W\d_]+(?:-[^\W\d_]+)*", w)  # (not "Ka'ahumanu")
-                    else w.capitalize() for w in words)
+    return names.name_cased(name)
 
 
 def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[str], title_people: list[str],

@@ -14,15 +14,17 @@ import itertools
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
 from bot.importer.labels import is_label
-from bot.importer.names import looks_like_person, written_as
+from bot.importer.names import looks_like_person, name_cased, written_as
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 PELICAN_KEY = re.compile(r"^(?P<key>[A-Z][A-Za-z_-]{1,20}):[ \t]*(?P<value>.*)$")
@@ -359,12 +361,12 @@ def _bracketed(part: str) -> str:
     return outer
 
 
-def _as_cased(name: str, text: str) -> str:
-    """A name a page's metadata gives in capitals ("MORITZ PAPPERT") as its text writes it ("Fotos: Moritz Pappert"),
-    else each word capitalised; other names as they are."""
+def _as_cased(name: str, text: Callable[[], str]) -> str:
+    """A name a page's metadata gives in capitals ("MORITZ PAPPERT") as its text (read only then) writes it ("Fotos:
+    Moritz Pappert"), else each word capitalised; other names as they are."""
     if not (name.isupper() and len(name.split()) >= 2):
         return name
-    return written_as(name, [text]) or " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
+    return written_as(name, [text()]) or name_cased(name)
 
 
 def _names(value: object) -> list[str]:
@@ -615,6 +617,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
     except (ValueError, lxml.etree.ParserError):
         return meta
 
+    body_text = cache(lambda: " ".join(tree.xpath("//body//text()")))  # (read once, where a rule needs it)
+
     def prop(*names: str) -> str | None:
         for name in names:
             for attr in ("property", "name", "itemprop"):
@@ -648,8 +652,8 @@ def from_html(html: str, page_url: str | None) -> Meta:
             chosen = framed.group("t")  # (not "Im Gespräch - Anna Weber": a kicker and the one interviewed)
         elif chosen == title and raw_title and not (og_title or item.get("headline") or h1):
             column = re.search(r"\s*--\s*([^-\s]{1,8})$", chosen)  # "王蒙：读书是一种风度--读书推荐": the column, named
-            shown_text = " ".join(tree.xpath("//body//text()"))  # in the site's menu too (not "--记乡村教师王建国")
-            if column and shown_text.count(column.group(1)) > shown_text.count(chosen):
+            # in the site's menu too (not "--记乡村教师王建国")
+            if column and body_text().count(column.group(1)) > body_text().count(chosen):
                 chosen = chosen[:column.start()]
     headline = item.get("headline") if isinstance(item.get("headline"), str) else None
     parts = [p.strip() for p in SEPARATORS.split(raw_title or "") if p.strip() and p.strip() != site]
@@ -727,8 +731,7 @@ def from_html(html: str, page_url: str | None) -> Meta:
     meta.put("language", lang[0] if lang else None, "page")
     author = prop("author", "article:author")
     ld_author = item.get("author")
-    page_text = " ".join(tree.xpath("//body//text()"))
-    meta.authors += [n for n in dict.fromkeys(_as_cased(a, page_text) for a in _names(author) + _names(ld_author))
+    meta.authors += [n for n in dict.fromkeys(_as_cased(a, body_text) for a in _names(author) + _names(ld_author))
                      if n not in meta.authors]
     linked = [a for a in tree.xpath(AUTHOR_LINKS) if a.text_content().strip() and _byline_links(a.getparent())]
     # (the byline's links to its authors' pages, together: "Nadia Ferreira-Holt, Ben Oduya"; not a portrait's link,

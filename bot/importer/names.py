@@ -181,6 +181,14 @@ def _han_name(run: str, text: str) -> str | None:
     return None
 
 
+def name_cased(caps: str) -> str:
+    """A name in capitals with each word capitalised ("SEÁN O'BRIEN" -> "Seán O'Brien", "MARY-KATE D'ARCY" ->
+    "Mary-Kate D'Arcy"; not "Ka'Ahumanu"): for where the page never writes it otherwise."""
+    return " ".join(re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w)
+                    if re.fullmatch(r"(?:[ODL]['’])?[^\W\d_]+(?:-[^\W\d_]+)*", w)
+                    else w.capitalize() for w in caps.split())
+
+
 def written_as(caps: str, sources: Sequence[str]) -> str | None:
     """A name or title in capitals ("TOMÁS ELLERBY") as a source writes it elsewhere ("Tomás Ellerby"), or
     None."""

@@ -104,3 +104,5 @@ def test_an_author_the_metadata_gives_in_capitals_is_named_as_the_page_writes_hi
     assert metadata.from_html(page, None).authors == ["Moritz Pappert"]
     assert metadata.from_html(page.replace("Fotos: Moritz Pappert", "Fotos: privat"), None).authors == [
         "Moritz Pappert"]  # (each word capitalised where the text never writes him)
+    apostrophe = page.replace("MORITZ PAPPERT", "SEÁN O'BRIEN").replace("Fotos: Moritz Pappert", "Fotos: privat")
+    assert metadata.from_html(apostrophe, None).authors == ["Seán O'Brien"]  # (cased as a label in capitals is)

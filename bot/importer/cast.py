@@ -637,24 +637,29 @@ NAMED_LABEL = re.compile(r"^[ \t]*(?P<r>[^:\n]{2,30}):[^\n]{0,60}?[„“\"»]?"
 
 
 # a line of a key to a transcript's labels: a label and a name ("RD:  Ruth Hollis Denning (daughter)")
-KEYED_LINE = re.compile(r"(?P<l>[A-Z]{1,4}):\s+(?P<n>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})\s*"
-                        r"(?:\((?P<r>[^()\n]{2,30})\))?\s*")
+KEYED_LINE = re.compile(r"(?P<l>[A-Z]{1,4})(?::\s+|：\s*)(?P<n>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3}|"
+                        r"[\u3400-\u9fff][\u3400-\u9fff·・]{1,5})\s*"  # ("Q：一条" / "A：杨燕绥": the outlet asks)
+                        r"(?:[(（](?P<r>[^()（）\n]{2,30})[)）])?\s*")
 
 
-TURN_LINE = re.compile(r"[A-Z]{1,4}:\s+\S.{24,}")  # a labelled line that says something: a turn
+HAN_NAME = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·・]{1,5}")
+TURN_LINE = re.compile(r"[A-Z]{1,4}[:：]\s*\S.{24,}")  # a labelled line that says something: a turn
 
 
 def _keyed_legend(text: str) -> dict[str, tuple[str, str]]:
-    """{label: (name, role)} of a key to the labels: two lines or more in a row, each a label and a name only."""
+    """{label: (name, role)} of a key to the labels: two lines or more in a row, each a label and a name only
+    (in Chinese, one of them may name the outlet that asks: "Q：一条" / "A：杨燕绥"; only people are keyed)."""
     out: dict[str, tuple[str, str]] = {}
     run: list[re.Match[str]] = []
     for line in [*text.split("\n"), ""]:
         m = KEYED_LINE.fullmatch(line.strip())
-        if m and names.looks_like_person(m.group("n")) and not re.search(r"(?<![A-Z])\.$", m.group("n")):
+        if m and (names.looks_like_person(m.group("n")) or HAN_NAME.fullmatch(m.group("n"))) \
+                and not re.search(r"(?<![A-Z])\.$", m.group("n")):
             run.append(m)
             continue
-        if len(run) >= 2 and len({r.group("l") for r in run}) == len(run):
-            for r in run:
+        people = [r for r in run if names.looks_like_person(r.group("n"))]
+        if len(run) >= 2 and len({r.group("l") for r in run}) == len(run) and people:
+            for r in people:
                 out.setdefault(r.group("l"), (r.group("n"), (r.group("r") or "").strip()))
             return out  # (one key, before the turns)
         if TURN_LINE.match(line.strip()):
@@ -786,6 +791,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     titled = HAN_TITLED.fullmatch(label)
     if titled and titled.group("n")[0] in names.SURNAMES and names.han_person(titled.group("n"), body):
         return titled.group("n")  # "陳慧文教授：" at first, then "陳教授：": 陳慧文, in both
+    nickname = names.nicknamed(label, body)
+    if nickname:
+        return nickname  # "风天：" where the intro says "陶建容（花名风天）"
     found = names.full_name(label, body)
     titled_whole = [c for c in [*title_people, *teaser_people, *meta.guests] if len(c.split()) >= 2
                     and c.split()[-1] == label and found.split()[0] not in c.split()]

@@ -106,7 +106,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"distribution)|do not (?:circulate|distribute|copy)|vertraulich|entwurf|intern|nur für den "
                    r"internen gebrauch|nicht zur veröffentlichung)\b\W+\w[^.!?]{0,60}$",
                    r"^(?:内部资料|內部資料|仅供内部|僅供內部)[^。！？]{0,30}$")),
-    ("credit", _rx(r"^(?:文|作者|编辑|責任編輯|责任编辑|责编|主笔|观点|觀點|版面编辑|排版|审核|審核|校对|校對|采访|採訪"
+    ("credit", _rx(  # a reprint's permission: "Wir danken dem Autor für das Recht zur Veröffentlichung dieses
+                   # Beitrags.", "Reprinted with permission of …", "Mit freundlicher Genehmigung von …"
+                   r"^(?:wir danken|we thank|many thanks to)\b[^.!?]{0,60}\b(?:für das recht zur (?:veröffentlichung|"
+                   r"wiedergabe)|for (?:the )?permission to (?:re)?publish)",
+                   r"^(?:(?:reprinted|republished|veröffentlicht|abgedruckt|übernommen) )?"
+                   r"(?:with (?:kind )?permission|mit (?:freundlicher )?genehmigung)\b[^.!?]{0,80}[.!]?$",
+                   r"^(?:文|作者|编辑|責任編輯|责任编辑|责编|主笔|观点|觀點|版面编辑|排版|审核|審核|校对|校對|采访|採訪"
                    r"|"
                    r"整理|文字整理|撰文|摄影|攝影|图|圖|翻译|翻譯|编译|編譯|出品|策划|策劃|监制|監製|视觉|視覺|设计|設"
                    r"計|"
@@ -222,6 +228,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     # "…记者 徐振宇摄", "…摄（资料图片）"
                     r"(?:摄|攝)\s*[）)]?(?:\s*[（(](?:资料图片|资料照片|資料圖片|資料照片|资料图)[）)])?$",
                     r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$",
+                    # a news agency's or picture library's credit closing it: "…安慰著4歲女兒（美聯社）", "… (AP)"
+                    r"[（(](?:美聯社|美联社|路透社?|法新社|新華社|新华社|中新社|德新社|美國之音|美国之音|視覺中國|视觉中国|"
+                    r"東方IC|东方IC|達志影像|达志影像|中央社|AP|AFP|Reuters|dpa|EPA|Getty(?: Images)?|Xinhua|"
+                    r"Shutterstock|Unsplash|picture alliance|imago)(?:\s*[/／]\s*[^（）()]{1,30})?[）)]\s*$",
                     r"^[▲△](?=\s*[\u3400-\u9fff])",  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
                     r"^(?:图为|圖為)[^。！？!?]{2,80}。?$",  # "图为澜城市交通运输局局长王振峰做客在线访谈。"
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
@@ -233,6 +243,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("comment form", _rx(r"^(?:请|請)文明上网|^(?:请|請)理性发言|^[^。]{0,20}留言(?:经|經)(?:审核|審核)",  # its rules
                          r"^(?:网友|網友)?评论仅代表|^(?:网友|網友)?評論僅代表|^[^。]{0,30}不代表本站立场")),
     ("follow", _rx(r"^欢迎(?:在评论区|在評論區|大家)?留言", r"^歡迎(?:在評論區|大家)?留言",
+                   # a site's address on its own line: "网易伏羲官网 http://fuxi.163.com"
+                   r"^[^\s。！？!?：:]{0,20}(?:官网|官網|官方网站|官方網站)\s*[:：]?\s*<?https?://\S+>?$",
                    r"欢迎添加(?:作者)?微信|歡迎添加(?:作者)?微信|仅代表作者本人|僅代表作者本人|仅提供信息存储空间服务|"
                    r"僅提供資訊儲存空間服務",  # a platform's contact line and its disclaimer
                    r"^(?:欢迎在评论区|歡迎在評論區)[^。！!]{0,30}[？?！!。]?$",
@@ -252,6 +264,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"support us|join \d[\d,.]* readers|ad-free|free trial|membership)\b",
                       # "Get Tamsin Waters by e-mail!" / "Enter your address below and we'll send you each new issue."
                       r"^(?:get|receive) [^,.;]{1,40} by e-?mail\s*[!.]?$|^(?:enter|type) your (?:e-?mail )?address\b",
+                      # a box's question over its call to action: "Interested in learning more about AMP?"
+                      r"^(?:interested in|want to) (?:learning|learn|reading|read|hearing|hear|finding out|find out) "
+                      r"more\b[^.!?]{0,80}\?$",
+                      r"^(?:sie möchten|du möchtest|möchten sie|möchtest du) mehr (?:über|zu)\b[^.!?]{0,80}"
+                      r"(?:erfahren|wissen|lesen)\?$",
+                      # a site's app: "Apolut ist auch als kostenlose App für Android- und iOS-Geräte verfügbar!"
+                      r"\b(?:ist|sind|gibt es uns|is|are) (?:jetzt |now |also |auch )*(?:als|as an?) "
+                      r"(?:kostenlose |free )?app\b",
                       r"\b(?:Newsletter|abonnieren|Abonnent|Abo\b|Jetzt anmelden|kostenlos testen|Mitglied werden"
                       r"|unterstützen Sie)",
                       r"(?:会员|會員|订阅|訂閱|招聘|招商|热线|熱線|报名|報名|限时|限時|优惠|優惠|特惠|预约|預約|领取"
@@ -347,6 +367,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"\balle rechte vorbehalten\b",
                       r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|严禁|嚴禁|"
                       r"^本文(?:为|為).{0,20}原创|^本文(?:首发|首發|刊载|刊載|出自|摘自|选自|選自|原载|原載|原刊|刊于|刊於)|ICP备|举报电话"
+                      # where a repost's original ran: "【原文刊於《世界走走》：…】", "Dieser Beitrag erschien
+                      # zuerst auf …"
+                      r"|^原文(?:刊於|刊于|刊載於|刊载于|發表於|发表于|發佈於|发布于|首發於|首发于|載於|载于)"
+                      r"|^(?:(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag) (?:erschien|ist) "
+                      r"(?:zuerst|ursprünglich|erstmals)|"
+                      r"(?:this|the) (?:interview|article|piece|story|post|conversation) "
+                      r"(?:was |has been )?(?:first |originally )(?:published|appeared|ran)|originally published)"
+                      r"\s+(?:in|on|at|by|auf|in der|im|bei|am)\s+(?-i:[A-Z„“\"«»*_])[^.!?]{0,60}(?:erschienen)?[.!]?$"
                       r"|舉報電話",
                       # a repost notice: "本文来自微信公众号“…”，作者：…"
                       r"^(?:本文|本篇|文章)?(?:来自|來自|转载自|轉載自|转自|轉自|经授权转载|經授權轉載|原载于|原載於)"
@@ -390,6 +418,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"|Minuten)",
                    r"^(?:Lesezeit|Reading time|Read time)\b",
                    r"\b\d+\s*(?:min read|minutes? read|Min\. Lesezeit)(?!(?-i:[a-z]))",  # ("8 min readMar 3, 2024")
+                   # a post's credit line, a name and its role, no sentence: "Posted by Alex Durán, AMP Project
+                   # Marketing, Google", "Geschrieben von Jana Roth"
+                   r"^(?:Posted|Geschrieben|Verfasst|Eingestellt)\s+(?:by|von)\s+(?-i:[A-ZÄÖÜ])[^.!?:;]{2,100}$",
                    r"^(?:Posted|Published|Veröffentlicht|Aktualisiert|Updated)\s+(?:on|am)\s", r"^Tags?\s*:|^Tagged\b"
                                                                                                r"|^Schlagwörter\s*:",
                    r"^(?:Episode|Folge|Ep\.)\s*\d+\s*[·|]", r"^#\S+(?:\s+#\S+)+$",
@@ -592,7 +623,14 @@ def is_caption(plain: str) -> bool:
         return True
     limit = 60 if HAN.search(plain) else 140
     short_sentence = len(plain.split()) <= 10 and plain.endswith(".") and not re.search(r"[,;:]", plain)
-    return len(plain) <= limit and (not SENTENCE_END.search(plain) or short_sentence)
+    named = NAMED_AFTER.sub("", plain)  # "…对比图（Bot vs Human）": what is shown, named again, ends no sentence
+    return len(plain) <= limit and (not SENTENCE_END.search(named or plain) or short_sentence)
+
+
+# a caption's last words in brackets, naming what it shows again (not a reaction: "（笑）", "(laughs)")
+NAMED_AFTER = re.compile(r"(?i)(?<=[^\s。！？!?.…；;」』”\"'’)）])\s*[（(]"
+                         r"(?!\s*(?:笑|大笑|笑声|笑聲|掌声|掌聲|laugh|lacht|lachen|applause|beifall|pause|sigh|seufzt)\b)"
+                         r"[^（）()]{2,40}[）)]\s*$")
 
 
 def leading_caption(text: str) -> tuple[str, str]:

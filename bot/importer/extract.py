@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -690,6 +691,11 @@ def _main_text(html: str, url: str | None) -> str | None:
     tree = _parsed(html)
     if tree is None:
         return text
+    modules = _module_run(tree, _squashed(text))
+    if modules:
+        whole = extract(f"<html><body><article>{''.join(_serialized(m) for m in modules)}</article></body></html>")
+        if whole and len(_squashed(whole)) >= len(_squashed(text)) * MODULES_GAIN:
+            text = whole
     text = _emphasis_restored(tree, text)
     if "<h" not in html:
         return text
@@ -712,6 +718,29 @@ def _main_text(html: str, url: str | None) -> str | None:
 
 
 KEPT_SHARE = 0.9  # of the first reading's text that a second one, headings kept, must still hold
+MODULES_GAIN = 1.3  # times the first reading's text that a reading of a page's whole run of blocks must hold
+MODULE_MIN = 80  # characters of paragraph text a block of such a run holds to count as lost or kept
+HELD_MIN = 500  # ... that the blocks the first reading kept hold together
+
+
+def _module_run(tree: Any, kept: str) -> list[Any]:
+    """A run of like blocks (three or more children of one element with the same tag and class: a page
+    builder's "editorial-module--text" between its image and quote modules) of which the first reading
+    (`kept`, squashed) kept some and lost as much again: the article is the whole run, not its longest block
+    (and not the other modules between: their captions are no part of it)."""
+    for parent in tree.iter("div", "section", "article", "main", "body"):
+        kinds = Counter((c.tag, c.get("class")) for c in parent if isinstance(c.tag, str) and c.get("class"))
+        for (tag, cls), n in kinds.items():
+            if n < 3:
+                continue
+            members = [c for c in parent if c.tag == tag and c.get("class") == cls]
+            texts = [_squashed(" ".join(p.text_content() for p in c.iter("p"))) for c in members]
+            texts = [t for t in texts if len(t) >= MODULE_MIN]
+            held = sum(len(t) for t in texts if t[:60] in kept or t[-60:] in kept)
+            lost = sum(len(t) for t in texts if t[:60] not in kept and t[-60:] not in kept)
+            if held >= HELD_MIN and lost >= held:
+                return members
+    return []
 
 
 HEADING_LINE = re.compile(r"(?m)^#{1,6} \S")
@@ -739,7 +768,7 @@ def _emphasis_restored(tree: Any, text: str) -> str:
 
 
 def _squashed(text: str) -> str:
-    return re.sub(r"[\s*_#>]+", "", text).casefold()
+    return re.sub(r"[\s*_#>]+", "", unicodedata.normalize("NFC", text)).casefold()
 
 
 def from_html(source: Source) -> Document:
@@ -767,6 +796,7 @@ def from_html(source: Source) -> Document:
     if answered:  # the guest goes by a user name: the person their post names with its words ("DrAmaraNwosu")
         meta.guests = [names.in_handle(answered[1], f"{meta.title or ''}\n{shown}") or answered[1]]  # ("I'm Dr. …")
     metadata.from_closing_credit(meta, shown[-4000:])  # the article's own end, not the page's sidebars
+    metadata.from_interview_credit(meta, shown[:3000])
     meta.put("published", metadata.date_line(shown) or metadata.date_line(meta.shown, len(meta.shown)),
              "its date line")  # what the page says before a guess ("发布于 2024-05-03", under the answer)
     if not meta.published:

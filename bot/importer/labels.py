@@ -141,6 +141,7 @@ BITE_NUMBER = re.compile(r"^((?i:o-?ton|sot|sound ?bite|clip))\s+\d{1,3}\s+(?=[A
                          r"(?!(?i:passant(?:in)?|anrufer(?:in)?|zuhörer(?:in)?|umfrage|besucher(?:in)?|caller|listener|"
                          r"voter|passer-?by)\b(?!\s+[A-ZÄÖÜ]))")
 CAPS_PLACED = re.compile(r"([A-ZÄÖÜ][A-ZÄÖÜ.'’ -]{2,40}[A-ZÄÖÜ]),\s+[A-ZÄÖÜ][A-ZÄÖÜ0-9.'’ -]{1,40}")  # NAME, PLACE
+OUTLET = re.compile(r"《[^《》\s]{1,12}》")
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 LONGEST = 56  # characters of a label before its brackets ("Sachverständiger Prof. Dr. Matthias Kreienbrink")
 
@@ -150,6 +151,9 @@ def is_label(label: str) -> bool:
     s = label.strip()
     if INITIAL.fullmatch(s):
         return True  # "K.:" (the interviewee's initial, as printed interviews label answers)
+    if OUTLET.fullmatch(s):
+        return True  # "《明鏡》：妳們認為…？": the publication asks (a book's "《三体》：" once is no turn:
+        # labels recur)
     base = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", s)  # "Vivian Wu（吴薇）", "Abg. Uwe Kallies (SPD)"
     if not s or len(base) > LONGEST or len(s) > 100 \
             or PUNCT.search(NAME_APOSTROPHE.sub("", s).replace("（", "(").split("(")[0]) \
@@ -194,9 +198,10 @@ def _start(text: str) -> tuple[str, int, bool, bool] | None:
             continue
         end = m.end() if n != 0 or not m.group("i4") or m.group("b1") == "*" else m.start("i4")
         closed = m.group("b2") == "*" or (m.group("b1") == "*" and bool(m.group("i4")))
-        if n == 0 and (m.group("b1") == "*") != closed:
-            continue  # an italic label is closed around its colon ("*DR*:", "*Nachfrage:*"); "*Anna: …*" is an
-            # italic sentence ("Dana: *laughs* …": a label, the italics its words')
+        if n == 0 and (m.group("b1") == "*") != closed and not (m.group("b1") == "*" and _wholly_italic(text)):
+            continue  # an italic label is closed around its colon ("*DR*:", "*Nachfrage:*"); "*Anna: …" with more
+            # italics after it is an italic sentence ("Dana: *laughs* …": a label, the italics its words'), but a
+            # paragraph all in italics is a page's style for its answers ("*Rick: I got into tech …*")
         if n == 0 and m.group("b4") and not m.group("b1") and not m.group("b2"):
             continue  # "Name: **bold words**" is a sentence with emphasis, not a bold label
         if n == 0 and m.group("b1") and not m.group("b2") and not m.group("b4") and text.count("**") % 2:
@@ -209,6 +214,14 @@ def _start(text: str) -> tuple[str, int, bool, bool] | None:
         if n == 0 and is_handle(name) and not m.group("b1") and re.match(r"\s*\S", text[end:]):
             return name, end, False, True
     return None
+
+
+WHOLLY_ITALIC = re.compile(r"\*(?!\*)[^*\n]+\*\s*(?:\[[^\]\n]*\]\([^)\n]*\)\s*\*[^*\n]+\*\s*)*")  # (links between)
+
+
+def _wholly_italic(text: str) -> bool:
+    """Whether a paragraph is in italics from its first word to its last ("*Rick: … *[ADR](…)* … .*")."""
+    return bool(WHOLLY_ITALIC.fullmatch(text.strip()))
 
 
 DASH = re.compile(r"^\s*(?P<name>Q|A|F|Frage|Antwort|Question|Answer)\s*[-–—]\s+(?=\S)")  # "Q - …", "A – …"

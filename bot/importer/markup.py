@@ -40,6 +40,8 @@ EDITORS_DETAILS = re.compile(r"<details\b[^>]*>\s*<summary\b[^>]*>[^<]{0,8}"
                              r"编者按|編者按|editor'?s note|anm\. d\. red\.|anmerkung der redaktion)[^<]*</summary>.*?"
                              r"</details>", re.S | re.I)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")  # "counting.[^1]": a footnote's number, not the text
+# Pandoc's inline footnote, an editor's note set into the words: "… in Hidas^[Hidas, deutsch _Hidasch_, …] gewohnt"
+INLINE_FOOTNOTE = re.compile(r"\^\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]")
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:(?:[ \t]*(?:https?://|/|<)\S*|[ \t]+\S+).*$", re.M)
 # a line that is only a link to another page of the site: its navigation ("*[Zur Ausarbeitung](index.md)*",
 # "[← Back to the series](../)"), not the text (a link to a place in the page, "(#interview)", is the page's own)
@@ -158,19 +160,26 @@ def _html(text: str) -> str:
 SHORTCODE_BOX = re.compile(r"\{\{%\s*(?P<n>notice|note|tip|info|warning|callout|alert|admonition|newsletter|box|hint)"
                            r"\b[^%]*%\}\}.*?\{\{%\s*/(?P=n)\s*%\}\}", re.S | re.I)
 SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%-?\s.*?-?%\}", re.S)
+# WordPress's shortcodes, as an export to Markdown leaves them (brackets escaped or not): an image's caption
+# ("[caption id="attachment_4920" …]![](…) 我们在广州站上的合影[/caption]": the image, its caption under it) and
+# embeds that show nothing as text
+WP_CAPTION = re.compile(r"\\?\[caption\b[^\]\n]{0,300}\\?\]([^\n]*?)\\?\[/caption\\?\]", re.I)
+WP_EMBED = re.compile(r"\\?\[(?P<n>embed|video|audio)\b[^\]\n]{0,300}\\?\][^\n]*?\\?\[/(?P=n)\\?\]|"
+                      r"\\?\[(?:gallery|playlist|video|audio)\b[^\]\n]{0,300}\\?\]", re.I)
 
 
 def clean_text(text: str) -> str:
     """Markup and remnants removed; still one string with the document's line structure."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text = SHORTCODE.sub("", SHORTCODE_BOX.sub("", text))
+    text = WP_EMBED.sub("", WP_CAPTION.sub(lambda m: f"\n\n{m.group(1).strip()}\n\n", text))
     text = DIRECTIVE.sub(f"\n{IMAGE_MARK}\n", text)
     text = EDITORS_DETAILS.sub("\n", text)
     text = _html(text)
     text = MD_IMAGE.sub(f" {IMAGE_MARK} ", text)
     text = _without_nav_lines(text)
     text = REFERENCE.sub("", text)
-    text = FOOTNOTE_MARK.sub("", text)
+    text = FOOTNOTE_MARK.sub("", INLINE_FOOTNOTE.sub("", text))
     text = MD_LINK.sub(lambda m: _one_line(m.group(1) if m.group(1) is not None else m.group(2)), text)
     text = AUTOLINK.sub(r"\1", text)
     text = html.unescape(text)
@@ -298,6 +307,9 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+DOUBLED_BOLD = re.compile(r"^\*{4}(?=[^*\s])|(?<=[^*\s])\*{4}$")
+
+
 def paragraphs(text: str) -> list[Para]:
     """Clean `text` (Markdown, HTML fragments or plain text) into paragraphs."""
     out: list[Para] = []
@@ -309,7 +321,7 @@ def paragraphs(text: str) -> list[Para]:
             out.append(Para(raw[1:].strip("\n"), "para", 0, False, after_image, line_no))
             after_image = False
             continue
-        s = raw.strip()
+        s = DOUBLED_BOLD.sub("**", raw.strip())  # "****Q：您为什么…？****": bold set twice, as a converter nests it
         if RULE.fullmatch(s):
             continue
         caption = captions and bool(CAPTION.match(s))

@@ -26,7 +26,7 @@ import yaml
 from bot.importer.labels import is_label
 from bot.importer.names import looks_like_person, name_cased, written_as
 
-FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
+FRONT_MATTER = re.compile(r"\A\ufeff?\s*?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 PELICAN_KEY = re.compile(r"^(?P<key>[A-Z][A-Za-z_-]{1,20}):[ \t]*(?P<value>.*)$")
 PELICAN_KEYS = {"title", "date", "modified", "category", "tags", "slug", "summary", "author", "authors", "lang",
                 "status", "url", "save_as", "template", "subtitle", "publisher", "translation"}
@@ -396,7 +396,7 @@ def _uncommented(key: str, value: Any, raw: str) -> Any:
     return written if cut and not written.startswith(("'", '"')) else value
 
 
-TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
+TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\s*?\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
 
 
 def front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -880,6 +880,24 @@ def from_closing_credit(meta: Meta, text: str) -> None:
             return
 
 
+# the text's own line on who interviewed whom, above it: "Ein Interview von Eugen Zentner mit Sonja Silberhorn.",
+# "An interview by Ann Lee with Tom Berg" (a CMS's author field may name whoever posted it)
+INTERVIEW_BY = re.compile(r"^\W*(?i:ein |an )?(?i:interview|gespräch)\s+(?i:von|by)\s+"
+                          r"(?P<n>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){1,2})\s+(?i:mit|with)\s+"
+                          r"(?P<g>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){1,2})\W*$")
+
+
+def from_interview_credit(meta: Meta, text: str) -> None:
+    """Who asked and who answered, where a line at the top of the text says so (over a CMS's author field)."""
+    for line in text.strip().split("\n")[:15]:
+        m = INTERVIEW_BY.match(re.sub(r"\*+|(?<!\w)_+|_+(?!\w)", "", line).strip().rstrip("."))  # ("*… **Eugen …**…*")
+        if m and looks_like_person(m.group("n")) and looks_like_person(m.group("g")):
+            meta.authors[:] = [m.group("n")]
+            if m.group("g") not in meta.guests:
+                meta.guests.append(m.group("g"))
+            return
+
+
 POSTED = re.compile(r"(?:^|[·|｜]\s*)(?i:posted|published|veröffentlicht|发布于|發布於)\b")  # a byline's date part
 MASTHEAD_LINES = 200  # lines of a page's text (menus included) that its byline may come after
 
@@ -913,6 +931,8 @@ def from_byline(meta: Meta, text: str) -> None:
                     continue  # "Search by Keyword", "Filter by Author": a form's words
                 if bare and m.start() > 0 and " " not in name.strip() and re.search(r"[.!?]", line[m.end():]):
                     continue  # "Die Cellosuiten von Bach, alle sechs. Da hat man …": a sentence's "von"
+                if rx is BYLINE[1] and re.search(r"您|你好|[？?]", line[m.end():]):
+                    continue  # "记者：风天老师，您好，…？": the reporter's first question, the guest it greets
                 if name not in meta.authors and not re.search(r"\d", name) and name not in ROLE_WORDS:
                     meta.authors.append(name)
         src = SOURCE_LINE.search(unlinked)  # ("译文出自：[掘金翻译计划](https://…)": the link's text)
@@ -1162,6 +1182,7 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         meta.put("publisher", m.group("n"), "account")
     from_byline(meta, body[:4000])
     from_closing_credit(meta, body[-4000:])
+    from_interview_credit(meta, body[:3000])
     meta.put("published", date_line(body), "its date line")
     edited = LAST_EDITED.search(body)
     if edited:  # a page's only date may be when it was last edited ("最後編輯：2025/1/22")

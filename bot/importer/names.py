@@ -207,6 +207,16 @@ def _clean(name: str) -> str:
     return name if re.search(r"\s[A-Z]\.$", name) else name.strip(" .")  # "Jannis R." keeps its initial's dot
 
 
+def nicknamed(label: str, text: str) -> str | None:
+    """The full name the text gives for a label that is a nickname: "陶建容（花名风天）" for "风天：", "Ann Lee (aka
+    Annie)" for "Annie:"; None where the text gives none."""
+    if HAN.search(label):
+        full = unnicknamed(label, text)
+        return full if full != label else None
+    m = re.search(rf"(?P<n>{CAP}(?: {CAP}){{1,2}})\s*\((?:aka|a\.k\.a\.|known as|genannt)\s+{re.escape(label)}\)", text)
+    return m.group("n") if m else None
+
+
 def from_titles(titles: Sequence[str | None], text: str = "") -> list[str]:
     """People the first of a page's titles that names any says were interviewed (the page's title first,
     then its other renderings: an og:title that is a quote, a <title> or <h1> that names the guest)."""
@@ -229,6 +239,11 @@ def _as_text_names(name: str, text: str) -> str:
     """A title's "Wasserverbund-Chef Albrecht" as the text names him ("Konrad Albrecht"): where the text never
     uses the title's words before the surname, and names someone of that surname in full."""
     *before, surname = name.split() or [""]
+    if len(before) >= 2 and text and not HAN.search(name) and name not in text:  # "Interview mit Schriftstellerin
+        rest = " ".join(name.split()[1:])  # Sonja Silberhorn", the text's "Sonja Silberhorn": the title's first word
+        role = ROLE_NOUN.search(before[0]) or re.search(rf"(?<![\w-]){re.escape(before[0].casefold())}(?![\w-])", text)
+        if role and re.search(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", text):  # her role ("the novelist Helen …")
+            return rest
     if len(before) == 1 and ROLE_NOUN.search(before[0]) and text and not HAN.search(name):  # "Revierförsterin
         # Friederike Haslach" in the text: the title's word a role before her full name (not a given name's
         # "Anna Schmidt" beside "Anna Maria Schmidt")
@@ -658,7 +673,8 @@ def introduced(turns: Sequence[str], text: str) -> str | None:
 
 # a nickname the text gives a person: "蔡承凱，大家都叫他阿凱", "王建國（人稱老王）"
 NICKNAMED = re.compile(r"(?P<full>[\u4e00-\u9fff]{2,4})[，,、（(]\s*"
-                       r"(?:(?:大家|朋友們|朋友们|同事們|同事们|街坊|熟人)都?(?:叫|稱|称|喊)(?:他|她)|人稱|人称)"
+                       r"(?:(?:大家|朋友們|朋友们|同事們|同事们|街坊|熟人)都?(?:叫|稱|称|喊)(?:他|她)|人稱|人称|"
+                       r"(?:花名|又名|笔名|筆名|网名|網名|艺名|藝名|昵称|暱稱|外号|外號|绰号|綽號)[：:]?)"
                        r"(?:作|做|為|为)?[「“]?(?P<nick>[\u4e00-\u9fff]{2,3})")
 
 

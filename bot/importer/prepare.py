@@ -180,6 +180,16 @@ def _people_over_answers(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _slug_words(url: str | None) -> str:
+    """The words of a link's last path segment ("/story/interview-mit-sharon-stone/" -> "interview mit sharon
+    stone"): what a page's own address says it is, where its titles say nothing."""
+    if not url:
+        return ""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    slug = re.sub(r"\.[a-z]{2,5}$", "", segments[-1]) if segments else ""
+    return " ".join(re.split(r"[-_+]+", slug)) if re.search(r"[A-Za-z]{3}", slug) else ""
+
+
 def publisher_in_text(cast: Cast, pieces: list[Piece]) -> tuple[str, str] | None:
     """A publisher the interview itself names when the page does not: the host naming the show, or a
     publication asking the questions ("FSFW Dresden:", "三联生活周刊：")."""
@@ -253,7 +263,8 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     paras = _people_over_answers(_without_title(paragraphs(doc.body), meta.title))
     body = "\n".join(visible(p.text) for p in paras)
     language = _language(meta.language, body)
-    titled = names.from_titles([meta.title, *meta.other_titles], body)  # who the page's titles name
+    titled = [n for n in names.from_titles([meta.title, *meta.other_titles], body)  # who the page's titles name
+              if n.casefold() != (meta.publisher or "").casefold()]  # (not the site: og:title "ICON Magazine")
     people = [*meta.speakers, *meta.guests, *meta.authors, *titled]
     marks = named_handles(labels.find_marks(paras), people)
     cast = decide(paras, marks, meta, language, body)
@@ -261,7 +272,7 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     cut_chrome = mark_chrome(pieces, cast)
     answerer = asker = None
     labelled = [pc.label for pc in pieces]
-    asked_only = question_mode(pieces, cast, meta.title)
+    asked_only = question_mode(pieces, cast, " / ".join(filter(None, [meta.title, _slug_words(meta.url)])))
     if not asked_only and labelled != [pc.label for pc in pieces]:
         cut_chrome += mark_chrome(pieces, cast)  # questions set apart among labelled turns: the interview goes on
     if not asked_only and cast.voice(ASKED) is None and any(pc.label == ASKED for pc in pieces):

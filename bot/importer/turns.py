@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from bot.importer import chrome, names, thread
-from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, role_with_person
+from bot.importer.cast import HAN_NAME, UNKNOWN_NAME, Cast, Voice, role_with_person
 from bot.importer.chrome import Dropped
 from bot.importer.labels import GENERIC as labels_generic
 from bot.importer.labels import INTERVIEWEE_LABELS, Mark, is_continuation, strip_continuation
@@ -542,7 +542,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if not reason and ended and not pc.label and _closing(pc.plain):
             reason = "closing"  # "Herzliche Grüße aus Biedenkopf" under the last answer
         if not reason and ended and not pc.label and _link_line(pc) and any(
-                0 <= j < len(pieces) and not pieces[j].label and _link_line(pieces[j]) for j in (i - 1, i + 1)):
+                0 <= j < len(pieces) and not pieces[j].label and _link_line(pieces[j]) for j in _beside(pieces, i)):
             reason = "list after the interview"  # headlines of other articles, one after another
         if not reason and ended and not pc.label and len(pc.plain) <= AD_TEXT and i + 1 < len(pieces) \
                 and not pieces[i + 1].label and chrome.classify(pieces[i + 1].text) == "link button":
@@ -575,10 +575,15 @@ def _legend_lines(pieces: list[Piece]) -> None:
     """Set aside a transcript's key to its labels: two lines or more in a row, each a label and a name only,
     none asking ("Q:  Thomas Reyes-Whitcomb (interviewer)" / "A:  Margaret Hollis" / "RD:  Ruth Hollis
     Denning"): who the labels are, no turns."""
-    def keyed(pc: Piece) -> bool:
+    def keyed(pc: Piece) -> bool:  # (in Chinese, one line may name the outlet that asks: "Q：一条" / "A：杨燕绥")
         m = NAMED_ROLE.fullmatch(pc.plain.strip())
-        return bool(pc.label and m and names.looks_like_person(m.group("n")) and not _asks(pc.text)
+        return bool(pc.label and m and (names.looks_like_person(m.group("n")) or HAN_NAME.fullmatch(m.group("n")))
+                    and not _asks(pc.text)
                     and not re.search(r"(?<![A-Z])\.$", m.group("n")))  # ("HM: Walter Gibbs." answers a question)
+
+    def person(pc: Piece) -> bool:
+        m = NAMED_ROLE.fullmatch(pc.plain.strip())
+        return bool(m and names.looks_like_person(m.group("n")))
 
     key = [keyed(pc) for pc in pieces]
     first_turn = next((k for k, pc in enumerate(pieces) if pc.label and not key[k]), len(pieces))
@@ -587,7 +592,7 @@ def _legend_lines(pieces: list[Piece]) -> None:
         j = i
         while j < len(pieces) and key[j]:
             j += 1
-        if j - i >= 2 and len({pc.label for pc in pieces[i:j]}) == j - i:
+        if j - i >= 2 and len({pc.label for pc in pieces[i:j]}) == j - i and any(person(pc) for pc in pieces[i:j]):
             for pc in pieces[i:j]:
                 pc.dropped = "legend"
         i = max(j, i + 1)
@@ -613,10 +618,25 @@ LINK_LINE = 100  # characters: a headline in a list of other articles, at most
 
 
 def _link_line(pc: Piece) -> bool:
-    """A short line, no sentence and no heading, as lists of other articles are made of (after the interview)."""
+    """A short line, no sentence and no heading, as lists of other articles are made of (after the interview); a
+    numbered one may ask ("100. 女性賦權時代的反英雄：從「女版賈伯斯」到「矽谷女巫」？": a headline)."""
     plain = pc.plain
-    return (pc.para.kind in ("para", "item") and 0 < len(plain) <= LINK_LINE and not chrome.SENTENCE_END.search(plain)
+    return (pc.para.kind in ("para", "item") and 0 < len(plain) <= LINK_LINE
+            and (not chrome.SENTENCE_END.search(plain) or bool(NUMBERED_HEADLINE.fullmatch(plain)))
             and not plain.endswith((":", "："))) or pc.dropped in ("link button", "list after the interview")
+
+
+NUMBERED_HEADLINE = re.compile(r"\d{1,3}[.、]\s*[^\s.。]\S[^\n]{0,78}[?？」”]")
+
+
+def _beside(pieces: list[Piece], i: int) -> tuple[int, int]:
+    """The lines before and after pieces[i], past an ellipsis alone ("…" between a list's first and its 100th)."""
+    before, after = i - 1, i + 1
+    while before >= 0 and re.fullmatch(r"[.…。·\s]+", pieces[before].plain or "x"):
+        before -= 1
+    while after < len(pieces) and re.fullmatch(r"[.…。·\s]+", pieces[after].plain or "x"):
+        after += 1
+    return before, after
 
 
 # a newsletter's letter to its readers, before the interview: "Liebe Leserin, lieber Leser," … "Eine anregende
@@ -796,7 +816,7 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
     last_named: Voice | None = None  # the last named interviewee who spoke
     generic_taken: set[str] = set()  # generic answer labels given to a named panelist
     for pc in pieces:
-        if pc.dropped:
+        if pc.dropped and pc.plain.strip():  # (not the bare "**" left of a line whose label opened it)
             flow.dropped.append(Dropped(pc.plain, pc.dropped, pc.para.line))
     live = [pc for pc in pieces if not pc.dropped]
     asking = [pc for pc in live if pc.label and (v := cast.voice(pc.label)) is not None and v.role == "interviewer"]
@@ -847,6 +867,12 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
             speaker, turn = None, None
             flow.items.append(pc)
             continue
+        asks_next = nxt is not None and nxt.label is not None and (
+            (v := cast.voice(nxt.label) or (asker if nxt.label == ASKED else None)) is not None
+            and v.role == "interviewer")
+        if speaker.role == "interviewee" and asks_next and SEGUE.fullmatch(pc.plain.strip()):
+            flow.dropped.append(Dropped(pc.plain, "the interviewer's segue", pc.para.line))
+            continue  # "Ok, now for a little fun." over the next question: the one who asks, between two turns
         if _editorial(pc) or pc.aside or _quoted_voice(pc, speaker):
             flow.items.append(pc)  # an editor's note or a box inside a turn: narrative, and the turn goes on
             continue
@@ -879,6 +905,19 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
                                                     if isinstance(t, Turn)):
         cast.voices.pop(ANSWERED, None)  # every answer has its person: the placeholder answered nothing
     return flow
+
+
+# the interviewer's line between an answer and the next question, announcing the next part: "Ok, now for a little
+# fun.", "Let's do a lightning round!", "Zum Schluss noch ein paar kurze Fragen.", "最后来几个快问快答。"
+SEGUE = re.compile(
+    r"(?i)(?:(?:ok(?:ay)?|alright|all right|so|and|well|great|now)[,.!]*\s+)*(?:(?:and )?now |next,? )?"
+    r"(?:(?:for|on to|onto) (?:a little|a bit of|some|the|our)\b[^.!?]{0,30}\b(?:fun|round|questions?)|"
+    r"let'?s (?:have (?:some|a little) fun|do (?:a|the|some) (?:lightning|rapid[- ]fire|speed|quick)\b[^.!?]{0,20})|"
+    r"(?:time for )?(?:a few|some|the) (?:quick|fun|rapid[- ]fire|lightning(?:[- ]round)?) (?:questions|ones|round))"
+    r"[.!:…]*|"
+    r"(?:(?:und |so, )?(?:zum (?:schluss|abschluss)|jetzt|nun) (?:noch )?(?:ein paar|einige|drei|fünf) "
+    r"(?:kurze|schnelle|persönliche) fragen)[.!:…]*|"
+    r"(?:最后|接下来|下面)[，,]?(?:来|是)?(?:几个|一些)?(?:快问快答|轻松的问题|小问题)[。！：:]*")
 
 
 def _quoted_reply(pc: Piece, before: Piece | None, cast: Cast) -> bool:

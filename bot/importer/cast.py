@@ -642,7 +642,9 @@ KEYED_LINE = re.compile(r"(?P<l>[A-Z]{1,4})(?::\s+|：\s*)(?P<n>[A-Z][\w'’.-]*
                         r"(?:[(（](?P<r>[^()（）\n]{2,30})[)）])?\s*")
 
 
-HAN_NAME = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·・]{1,5}")
+# a Chinese name in a key to the labels (not a greeting: "Q：王老师好" / "A：你好你好" are turns)
+NOT_IN_NAME = "好您你谢謝嗯啊哈吗嗎呢吧"
+HAN_NAME = re.compile(rf"(?:(?![{NOT_IN_NAME}])[\u3400-\u9fff])(?:(?![{NOT_IN_NAME}])[\u3400-\u9fff·・]){{1,5}}")
 TURN_LINE = re.compile(r"[A-Z]{1,4}[:：]\s*\S.{24,}")  # a labelled line that says something: a turn
 
 
@@ -653,8 +655,8 @@ def _keyed_legend(text: str) -> dict[str, tuple[str, str]]:
     run: list[re.Match[str]] = []
     for line in [*text.split("\n"), ""]:
         m = KEYED_LINE.fullmatch(line.strip())
-        if m and (names.looks_like_person(m.group("n")) or HAN_NAME.fullmatch(m.group("n"))) \
-                and not re.search(r"(?<![A-Z])\.$", m.group("n")):
+        if m and (HAN_NAME.fullmatch(m.group("n")) if names.HAN.search(m.group("n"))
+                  else names.looks_like_person(m.group("n"))) and not re.search(r"(?<![A-Z])\.$", m.group("n")):
             run.append(m)
             continue
         people = [r for r in run if names.looks_like_person(r.group("n"))]
@@ -738,7 +740,7 @@ def _as_written(name: str, sources: list[str]) -> str:
     return names.name_cased(name)
 
 
-def _given_name(label: str, body: str) -> str | None:
+def _transliterated_whole(label: str, body: str) -> str | None:
     """A transliterated name the text gives whole for a Chinese label of its family name ("赫塔·穆勒" for "穆勒"):
     the given name that every "…·穆勒" ends with, written alone at least once (after punctuation)."""
     if not names.HAN.search(label) or len(label) < 2:
@@ -808,9 +810,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     nickname = names.nicknamed(label, body)
     if nickname:
         return nickname  # "风天：" where the intro says "陶建容（花名风天）"
-    given = _given_name(label, body)
-    if given:
-        return given  # "穆勒：" where the intro names "赫塔·穆勒"
+    whole = _transliterated_whole(label, body)
+    if whole:
+        return whole  # "穆勒：" where the intro names "赫塔·穆勒"
     found = names.full_name(label, body)
     titled_whole = [c for c in [*title_people, *teaser_people, *meta.guests] if len(c.split()) >= 2
                     and c.split()[-1] == label and found.split()[0] not in c.split()]

@@ -110,13 +110,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    # Beitrags.", "Reprinted with permission of …", "Mit freundlicher Genehmigung von …"
                    r"^(?:wir danken|we thank|many thanks to)\b[^.!?]{0,60}\b(?:für das recht zur (?:veröffentlichung|"
                    r"wiedergabe)|for (?:the )?permission to (?:re)?publish)",
-                   r"^(?:(?:reprinted|republished|veröffentlicht|abgedruckt|übernommen) )?"
+                   r"^(?:reprinted|republished|used|veröffentlicht|abgedruckt|übernommen|nachdruck) "
                    r"(?:with (?:kind )?permission|mit (?:freundlicher )?genehmigung)\b[^.!?]{0,80}[.!]?$",
+                   r"^(?:with (?:kind )?permission (?:of|from)|mit (?:freundlicher )?genehmigung (?:von|der|des|vom))"
+                   r"(?:\s+(?-i:[A-ZÄÖÜ„\"&][\w„“\".&-]*)){1,6}\s*\.?$",  # (names only: "… der Bank konnten
+                   # wir …" speaks)
                    r"^(?:文|作者|编辑|責任編輯|责任编辑|责编|主笔|观点|觀點|版面编辑|排版|审核|審核|校对|校對|采访|採訪"
                    r"|"
                    r"整理|文字整理|撰文|摄影|攝影|图|圖|翻译|翻譯|编译|編譯|出品|策划|策劃|监制|監製|视觉|視覺|设计|設"
                    r"計|"
-                   r"本期主持|主持|记者|記者|图片来源|图源|圖源|图片|圖片|视频|來源|来源)\s*[｜|丨/／:：]",
+                   r"本期主持|主持|记者|記者|图片来源|图源|圖源|图片|圖片|视频|來源|来源|"
+                   # a translation's header: "译文出自：掘金翻译计划", "译者：…", "校对者：…"
+                   r"译者|譯者|校对者|校對者|原文作者|译文出自|譯文出自|翻译者|翻譯者)\s*[｜|丨/／:：]",
                    r"^(?:Titelbild|Titelfoto|Aufmacherbild|Aufmacherfoto|Beitragsbild|Headerbild|Vorschaubild|Teaserbild|"
                    r"Featured image|Header image|Lead image|Top image|题图|題圖|头图|頭圖|封面图|封面圖)\s*[:：]\s*\S",
                    r"^(?:Foto|Fotos|Bild|Bilder|Illustration|Grafik|Text|Redaktion|Übersetzung(?: aus dem \w+)?|"
@@ -228,10 +233,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     # "…记者 徐振宇摄", "…摄（资料图片）"
                     r"(?:摄|攝)\s*[）)]?(?:\s*[（(](?:资料图片|资料照片|資料圖片|資料照片|资料图)[）)])?$",
                     r"\b(?:Foto|Photo|Bild|Image|Photograph|Credit)\s*:\s*[^.]{2,60}$",
-                    # a news agency's or picture library's credit closing it: "…安慰著4歲女兒（美聯社）", "… (AP)"
-                    r"[（(](?:美聯社|美联社|路透社?|法新社|新華社|新华社|中新社|德新社|美國之音|美国之音|視覺中國|视觉中国|"
-                    r"東方IC|东方IC|達志影像|达志影像|中央社|AP|AFP|Reuters|dpa|EPA|Getty(?: Images)?|Xinhua|"
-                    r"Shutterstock|Unsplash|picture alliance|imago)(?:\s*[/／]\s*[^（）()]{1,30})?[）)]\s*$",
+
                     r"^[▲△](?=\s*[\u3400-\u9fff])",  # "▲葉聲遠的書桌正對著海" (a Chinese print caption)
                     r"^(?:图为|圖為)[^。！？!?]{2,80}。?$",  # "图为澜城市交通运输局局长王振峰做客在线访谈。"
                     r"^(?:abb\.|abbildung|fig\.|figure|图|圖)\s*\d{1,2}\s*[:：.]\s*\S",  # "Abb. 1: …" under a figure
@@ -244,7 +246,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                          r"^(?:网友|網友)?评论仅代表|^(?:网友|網友)?評論僅代表|^[^。]{0,30}不代表本站立场")),
     ("follow", _rx(r"^欢迎(?:在评论区|在評論區|大家)?留言", r"^歡迎(?:在評論區|大家)?留言",
                    # a site's address on its own line: "网易伏羲官网 http://fuxi.163.com"
-                   r"^[^\s。！？!?：:]{0,20}(?:官网|官網|官方网站|官方網站)\s*[:：]?\s*<?https?://\S+>?$",
+                   r"^[^\s，,、。！？!?：:]{0,12}(?:官网|官網|官方网站|官方網站)\s*[:：]?\s*<?https?://\S+>?$",
                    r"欢迎添加(?:作者)?微信|歡迎添加(?:作者)?微信|仅代表作者本人|僅代表作者本人|仅提供信息存储空间服务|"
                    r"僅提供資訊儲存空間服務",  # a platform's contact line and its disclaimer
                    r"^(?:欢迎在评论区|歡迎在評論區)[^。！!]{0,30}[？?！!。]?$",
@@ -264,11 +266,6 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"support us|join \d[\d,.]* readers|ad-free|free trial|membership)\b",
                       # "Get Tamsin Waters by e-mail!" / "Enter your address below and we'll send you each new issue."
                       r"^(?:get|receive) [^,.;]{1,40} by e-?mail\s*[!.]?$|^(?:enter|type) your (?:e-?mail )?address\b",
-                      # a box's question over its call to action: "Interested in learning more about AMP?"
-                      r"^(?:interested in|want to) (?:learning|learn|reading|read|hearing|hear|finding out|find out) "
-                      r"more\b[^.!?]{0,80}\?$",
-                      r"^(?:sie möchten|du möchtest|möchten sie|möchtest du) mehr (?:über|zu)\b[^.!?]{0,80}"
-                      r"(?:erfahren|wissen|lesen)\?$",
                       # a site's app: "Apolut ist auch als kostenlose App für Android- und iOS-Geräte verfügbar!"
                       r"\b(?:ist|sind|gibt es uns|is|are) (?:jetzt |now |also |auch )*(?:als|as an?) "
                       r"(?:kostenlose |free )?app\b",
@@ -367,14 +364,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"\balle rechte vorbehalten\b",
                       r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|严禁|嚴禁|"
                       r"^本文(?:为|為).{0,20}原创|^本文(?:首发|首發|刊载|刊載|出自|摘自|选自|選自|原载|原載|原刊|刊于|刊於)|ICP备|举报电话"
-                      # where a repost's original ran: "【原文刊於《世界走走》：…】", "Dieser Beitrag erschien
-                      # zuerst auf …"
-                      r"|^原文(?:刊於|刊于|刊載於|刊载于|發表於|发表于|發佈於|发布于|首發於|首发于|載於|载于)"
-                      r"|^(?:(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag) (?:erschien|ist) "
-                      r"(?:zuerst|ursprünglich|erstmals)|"
-                      r"(?:this|the) (?:interview|article|piece|story|post|conversation) "
-                      r"(?:was |has been )?(?:first |originally )(?:published|appeared|ran)|originally published)"
-                      r"\s+(?:in|on|at|by|auf|in der|im|bei|am)\s+(?-i:[A-Z„“\"«»*_])[^.!?]{0,60}(?:erschienen)?[.!]?$"
+
                       r"|舉報電話",
                       # a repost notice: "本文来自微信公众号“…”，作者：…"
                       r"^(?:本文|本篇|文章)?(?:来自|來自|转载自|轉載自|转自|轉自|经授权转载|經授權轉載|原载于|原載於)"
@@ -384,8 +374,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"|broadcast|quote)\b|\bfor (?:research|educational|personal|non-commercial)(?: and \w+)? "
                       r"(?:purposes|use) only\b|\bnur (?:für|zu) (?:private|wissenschaftliche|nicht-kommerzielle)\w*"
                       r" (?:zwecke|nutzung)\b",
+                      # a translation project's invitation to correct it: "如果发现译文存在错误或其他需要改进的地方，…"
+                      r"^(?:如果|若)(?:发现|發現)(?:译文|譯文|本文|文章)(?:存在|有)(?:错误|錯誤)|"
                       r"\bDisclaimer\b|仅供(?:查阅|参考|学习)|僅供(?:查閱|參考|學習)|独立观点|獨立觀點|不代表本(?:站"
                       r"|刊|平台)")),
+    # where a repost's original ran, outside the answers (a writer tells where a text of theirs first ran):
+    # "原文刊於《世界走走》：…", "Dieser Beitrag erschien zuerst auf Telepolis.", "Originally published in Wired."
+    ("source", _rx(r"^原文(?:刊於|刊于|刊載於|刊载于|發表於|发表于|發佈於|发布于|首發於|首发于|載於|载于)",
+                   r"^(?:(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag) (?:erschien|ist) "
+                   r"(?:zuerst|ursprünglich|erstmals)|"
+                   r"(?:this|the) (?:interview|article|piece|story|post|conversation) "
+                   r"(?:was |has been )?(?:first |originally )(?:published|appeared|ran)|originally published)"
+                   r"\s+(?:in|on|at|by|auf|in der|im|bei|am)\s+(?-i:[A-Z„“\"«»*_])[^.!?,]{0,60}(?:erschienen)?[.!]?$")),
     # a rights statement, however long: "This transcript is made available for research purposes only. …"
     ("rights", _rx(r"^(?:this|the) (?:interview|article|transcript|recording|text|work|content|item|material) "
                    r"(?:is|was|are) (?:\w+ )?(?:available|licen[sc]ed|released|distributed|provided) (?:under|for|only)"
@@ -419,8 +419,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^(?:Lesezeit|Reading time|Read time)\b",
                    r"\b\d+\s*(?:min read|minutes? read|Min\. Lesezeit)(?!(?-i:[a-z]))",  # ("8 min readMar 3, 2024")
                    # a post's credit line, a name and its role, no sentence: "Posted by Alex Durán, AMP Project
-                   # Marketing, Google", "Geschrieben von Jana Roth"
-                   r"^(?:Posted|Geschrieben|Verfasst|Eingestellt)\s+(?:by|von)\s+(?-i:[A-ZÄÖÜ])[^.!?:;]{2,100}$",
+                   # Marketing, Google" (not a song's "Geschrieben von Matthias Claudius, vertont von …")
+                   r"^Posted\s+by\s+(?-i:[A-Z])[^.!?:;]{2,100}$",
                    r"^(?:Posted|Published|Veröffentlicht|Aktualisiert|Updated)\s+(?:on|am)\s", r"^Tags?\s*:|^Tagged\b"
                                                                                                r"|^Schlagwörter\s*:",
                    r"^(?:Episode|Folge|Ep\.)\s*\d+\s*[·|]", r"^#\S+(?:\s+#\S+)+$",
@@ -522,6 +522,10 @@ GALLERY = re.compile(r"^(?P<k>\d{1,2})\s*/\s*(?P<n>\d{1,2})\s+(?!of\b|der\b|des\
 GALLERY_MAX = 20  # pictures in a gallery ("50/50 at best" and "9/11 changed everything" are no picture's number)
 
 
+SOURCE_NOTE = re.compile(r"[（(【\[]\s*(?:原文|本文)(?:刊於|刊于|刊載於|刊载于|發表於|发表于|發佈於|发布于|"
+                         r"首發於|首发于|載於|载于|原載於|原载于)[^\n]{1,200}[）)】\]]")
+
+
 def classify(text: str, para: Para | None = None, *, in_answer: bool = False) -> str | None:
     """Why a piece of visible text is chrome, or None when it is content.
 
@@ -537,6 +541,8 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         plain = plain[1:-1].strip()
     if WRITER_INITIALS.fullmatch(plain):
         return "credit"  # "(tk)" under the interview: the writer's initials
+    if SOURCE_NOTE.fullmatch(plain):
+        return "copyright"  # "【原文刊於《世界走走》：…】": a repost's note in brackets, no one's words
     if re.fullmatch(r"[（(【\[][^（）()【】\[\]]+[）)】\]]", plain):  # a note in brackets: judge what it says
         plain = plain[1:-1].strip()
     if AD_LABEL.fullmatch(plain) or AD_BOX.match(plain):
@@ -557,7 +563,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         if reason in LOOSE and not loose_ok:
             continue
         if (reason in {"chapters", "navigation", "contact", "copyright-line", "record", "pointer", "player",
-                       "related"} or (
+                       "related", "source"} or (
                 reason == "recording button" and para is not None and para.kind == "item")) and in_answer:
             continue
         if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX and (
@@ -624,13 +630,21 @@ def is_caption(plain: str) -> bool:
     limit = 60 if HAN.search(plain) else 140
     short_sentence = len(plain.split()) <= 10 and plain.endswith(".") and not re.search(r"[,;:]", plain)
     named = NAMED_AFTER.sub("", plain)  # "…对比图（Bot vs Human）": what is shown, named again, ends no sentence
+    credited = AGENCY_CREDIT.sub("", plain).rstrip()
+    if credited != plain and len(plain) <= limit + 40 and not re.search(r"[。！？!?](?=.)|\.(?=\s)", credited):
+        return True  # "烏東盧甘斯克（Luhansk），老婦人經過被轟炸的廢墟。（美聯社）": a news agency's photo
     return len(plain) <= limit and (not SENTENCE_END.search(named or plain) or short_sentence)
 
 
-# a caption's last words in brackets, naming what it shows again (not a reaction: "（笑）", "(laughs)")
-NAMED_AFTER = re.compile(r"(?i)(?<=[^\s。！？!?.…；;」』”\"'’)）])\s*[（(]"
-                         r"(?!\s*(?:笑|大笑|笑声|笑聲|掌声|掌聲|laugh|lacht|lachen|applause|beifall|pause|sigh|seufzt)\b)"
-                         r"[^（）()]{2,40}[）)]\s*$")
+# a Chinese caption's last words in brackets, naming what it shows again in Latin letters ("（Bot vs Human）"; not
+# a note, "（他已经八十岁了）", nor a reaction)
+NAMED_AFTER = re.compile(r"(?<=[\u3400-\u9fff])\s*[（(][A-Za-z][A-Za-z0-9 .,&'’-]{1,40}[）)]\s*$")
+# a news agency's or picture library's credit closing a caption: "…安慰著4歲女兒（美聯社）", "… (AP)"
+AGENCY_CREDIT = re.compile(r"[（(](?:美聯社|美联社|路透社?|法新社|新華社|新华社|中新社|德新社|美國之音|美国之音|"
+                           r"視覺中國|视觉中国|東方IC|东方IC|達志影像|达志影像|中央社|"
+                           r"AP|AFP|Reuters|dpa|EPA|Getty(?: Images)?|Xinhua|Shutterstock|Unsplash|"
+                           r"picture alliance|imago)"
+                           r"(?:\s*[/／]\s*[^（）()]{1,30})?[）)]\s*$")
 
 
 def leading_caption(text: str) -> tuple[str, str]:

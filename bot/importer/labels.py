@@ -109,6 +109,7 @@ class Mark:
     handle: bool = False  # a lower-case handle ("stark:", "adam3us:"): a speaker only if it maps onto a known name
     dotted: bool = False  # "Q. …" / "A. …": a label only when the pair recurs
     recorded: bool = False  # "Mr. SMITH. …" (a hearing's record): a label only when two such recur
+    wrapped: bool = False  # inside a paragraph all in italics ("*Rick: …*"): a label where that is its usual style
 
 
 NUMBERED = re.compile(r"^(Q|A|F|问|答|問|Frage|Antwort|Question|Answer)\s*[.#]?\s*\d{1,2}$", re.I)  # "Q1", "A 3"
@@ -152,8 +153,7 @@ def is_label(label: str) -> bool:
     if INITIAL.fullmatch(s):
         return True  # "K.:" (the interviewee's initial, as printed interviews label answers)
     if OUTLET.fullmatch(s):
-        return True  # "《明鏡》：妳們認為…？": the publication asks (a book's "《三体》：" once is no turn:
-        # labels recur)
+        return True  # "《明鏡》：妳們認為…？": the publication asks (find_marks keeps it where it does)
     base = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", s)  # "Vivian Wu（吴薇）", "Abg. Uwe Kallies (SPD)"
     if not s or len(base) > LONGEST or len(s) > 100 \
             or PUNCT.search(NAME_APOSTROPHE.sub("", s).replace("（", "(").split("(")[0]) \
@@ -278,7 +278,9 @@ def find_marks(paras: list[Para]) -> list[Mark]:
         if dash:
             found = dash.group("name"), dash.end(), False, False
         if found:
-            marks.append(Mark(i, 0, found[1], found[0], found[2], found[3]))
+            wrapped = _wholly_italic(p.text) and not re.match(r"\s*\*[^*:：\n]{1,60}(?:\*\s*[:：]|[:：]\s*\*)", p.text)
+            # (an italic label closed around its colon, "*DR*:", "*Nachfrage:*", is a label as ever)
+            marks.append(Mark(i, 0, found[1], found[0], found[2], found[3], wrapped=wrapped))
         elif (dot := DOTTED.match(p.text)) and bool(dot.group("b1")) == bool(dot.group("b2")):
             marks.append(Mark(i, 0, dot.end(), dot.group("name"), dotted=True))
         elif record := RECORD.match(p.text):
@@ -300,6 +302,16 @@ def find_marks(paras: list[Para]) -> list[Mark]:
     if not any(all(dotted[x] >= 2 for x in pair) for pair in DOTTED_PAIRS):  # reporters ask, the named answer
         marks = [m for m in marks if not m.dotted or (answered and m.name in ("Q", "F") and dotted[m.name] >= 2)]
         # ("A. Lincoln wrote…", a list "A. …", "B. …": no labels)
+    outlets = Counter(m.name for m in marks if OUTLET.fullmatch(m.name))
+    asking = Counter(m.name for m in marks if OUTLET.fullmatch(m.name)
+                     and re.search(r"[?？][\s*_”」』\"]*$", paras[m.para].text[m.end:]))
+    marks = [m for m in marks if not OUTLET.fullmatch(m.name) or (asking[m.name] >= 2
+                                                                   and asking[m.name] * 2 >= outlets[m.name])]
+    # ("《明鏡》：" asks: the publication; "《红楼梦》：" over what the guest says of the book is no speaker)
+    italic = Counter(m.name for m in marks if m.wrapped)
+    upright = Counter(m.name for m in marks if not m.wrapped)
+    marks = [m for m in marks if not m.wrapped or (italic[m.name] >= 2 and italic[m.name] >= upright[m.name])]
+    # ("*Hans: Coffee is on.*" quoted once in Greta's answer, "*Claire Dubois: nurse, …*" over the intro: italics)
     recorded = Counter(m.name for m in marks if m.recorded)
     if sum(1 for n in recorded.values() if n >= 2) < 2:
         marks = [m for m in marks if not m.recorded]  # "Visit NASA. …" once: a sentence

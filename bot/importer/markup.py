@@ -41,7 +41,8 @@ EDITORS_DETAILS = re.compile(r"<details\b[^>]*>\s*<summary\b[^>]*>[^<]{0,8}"
                              r"</details>", re.S | re.I)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")  # "counting.[^1]": a footnote's number, not the text
 # Pandoc's inline footnote, an editor's note set into the words: "… in Hidas^[Hidas, deutsch _Hidasch_, …] gewohnt"
-INLINE_FOOTNOTE = re.compile(r"\^\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]")
+INLINE_FOOTNOTE = re.compile(r"\^\[(?=[^\]\n]*?\w\w\w[^\]\n]*?\s\S)(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]")  # (two words at
+# least, one of three letters: not an exponent, "2^[n]", "x^[2 k]")
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:(?:[ \t]*(?:https?://|/|<)\S*|[ \t]+\S+).*$", re.M)
 # a line that is only a link to another page of the site: its navigation ("*[Zur Ausarbeitung](index.md)*",
 # "[← Back to the series](../)"), not the text (a link to a place in the page, "(#interview)", is the page's own)
@@ -164,8 +165,9 @@ SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%-?\s.*?-?%\}", re.S)
 # ("[caption id="attachment_4920" …]![](…) 我们在广州站上的合影[/caption]": the image, its caption under it) and
 # embeds that show nothing as text
 WP_CAPTION = re.compile(r"\\?\[caption\b[^\]\n]{0,300}\\?\]([^\n]*?)\\?\[/caption\\?\]", re.I)
-WP_EMBED = re.compile(r"\\?\[(?P<n>embed|video|audio)\b[^\]\n]{0,300}\\?\][^\n]*?\\?\[/(?P=n)\\?\]|"
-                      r"\\?\[(?:gallery|playlist|video|audio)\b[^\]\n]{0,300}\\?\]", re.I)
+WP_EMBED = re.compile(r"\\?\[(?P<n>embed|video|audio)(?:\s[^\]\n]{0,300})?\\?\][^\s\]\[]*?\\?\[/(?P=n)\\?\]|"
+                      r"\\?\[(?:gallery|playlist|video|audio)(?:\s+[a-z_]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\]]+))+\s*\\?\]")
+# (not a transcript's "[video of the CBS broadcast plays]", "[Audio clip: …]", "[Audio]")
 
 
 def clean_text(text: str) -> str:

@@ -182,7 +182,7 @@ def _people_over_answers(paras: list[Para]) -> list[Para]:
 
 def _slug_words(url: str | None) -> str:
     """The words of a link's last path segment ("/story/interview-mit-sharon-stone/" -> "interview mit sharon
-    stone"): what a page's own address says it is, where its titles say nothing."""
+    stone"): what a page's own address says it is, where it has no title but the site's name."""
     if not url:
         return ""
     segments = [s for s in urlsplit(url).path.split("/") if s]
@@ -272,7 +272,8 @@ def prepare(doc: Document, location: str, *, article_id: str | None = None, take
     cut_chrome = mark_chrome(pieces, cast)
     answerer = asker = None
     labelled = [pc.label for pc in pieces]
-    asked_only = question_mode(pieces, cast, " / ".join(filter(None, [meta.title, _slug_words(meta.url)])))
+    untitled = not meta.title or meta.title.casefold() == (meta.publisher or "").casefold()  # (og:title the site's)
+    asked_only = question_mode(pieces, cast, meta.title if not untitled else _slug_words(meta.url) or meta.title)
     if not asked_only and labelled != [pc.label for pc in pieces]:
         cut_chrome += mark_chrome(pieces, cast)  # questions set apart among labelled turns: the interview goes on
     if not asked_only and cast.voice(ASKED) is None and any(pc.label == ASKED for pc in pieces):

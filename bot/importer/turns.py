@@ -324,6 +324,10 @@ def _unanswered_marks(pieces: list[Piece], marked: list[int]) -> list[int]:
 TOLD = re.compile(r"(?i)\b(?:sagt|sagte|meint|meinte|erklärt|erklärte|findet|says|said|explains|argues|thinks)\b")
 
 
+CLOSING_SECTION = re.compile(r"(?i)结论|結論|总结|總結|结语|結語|后记|後記|conclusions?|in conclusion|wrap-?up|"
+                             r"summary|epilog(?:ue)?|fazit|schluss|zum schluss|schlusswort|nachwort")
+
+
 def _marked_questions(pieces: list[Piece], convert: bool = True) -> list[int]:
     """Headings of one level, or whole-bold (or else whole-italic) paragraphs, most of which ask a question (with
     `convert`, each set as a question's paragraph)."""
@@ -333,6 +337,8 @@ def _marked_questions(pieces: list[Piece], convert: bool = True) -> list[int]:
             continue
         if pc.para.kind == "heading" and names.looks_like_person(pc.plain):
             continue  # "## Janna Zielinski": whose answers follow, not a question
+        if pc.para.kind == "heading" and CLOSING_SECTION.fullmatch(pc.plain.strip(" *_:：")):
+            continue  # "## 结论" among the questions: the interviewer's closing words follow, no answer
         if TOLD.search(pc.plain) and not _asks(pc.text) and not ADDRESS.search(pc.plain):
             continue  # "*Stimmt nicht, sagt der Historiker Rutger Bregman.*": the teaser tells, asks no one
         if pc.para.kind == "heading" and pc.para.level >= 2:
@@ -542,11 +548,17 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if not reason and ended and not pc.label and _closing(pc.plain):
             reason = "closing"  # "Herzliche Grüße aus Biedenkopf" under the last answer
         if not reason and ended and not pc.label and _link_line(pc) and any(
-                0 <= j < len(pieces) and not pieces[j].label and _link_line(pieces[j]) for j in _beside(pieces, i)):
+                0 <= j < len(pieces) and not pieces[j].label and _listed_with(pc, pieces[j])
+                for j in _beside(pieces, i)):
             reason = "list after the interview"  # headlines of other articles, one after another
         if not reason and ended and not pc.label and len(pc.plain) <= AD_TEXT and i + 1 < len(pieces) \
                 and not pieces[i + 1].label and chrome.classify(pieces[i + 1].text) == "link button":
             reason = "promotion"  # the pitch over "Jetzt testen ›"
+        if not reason and i > last_label and not pc.label and _asks(pc.text) and len(pc.plain) <= AD_TEXT \
+                and i + 1 < len(pieces) and not pieces[i + 1].label \
+                and chrome.classify(pieces[i + 1].text) == "promotion":
+            reason = "promotion"  # after the last answer, "Interested in learning more about AMP?" over "Then sign
+            # up for our email newsletter …": the box's question
         if reason and pc.label:  # the label still opens a turn; only its words on this line are chrome
             if reason != "empty":
                 pieces_dropped.append(Dropped(pc.plain, reason, pc.para.line))
@@ -577,7 +589,8 @@ def _legend_lines(pieces: list[Piece]) -> None:
     Denning"): who the labels are, no turns."""
     def keyed(pc: Piece) -> bool:  # (in Chinese, one line may name the outlet that asks: "Q：一条" / "A：杨燕绥")
         m = NAMED_ROLE.fullmatch(pc.plain.strip())
-        return bool(pc.label and m and (names.looks_like_person(m.group("n")) or HAN_NAME.fullmatch(m.group("n")))
+        return bool(pc.label and m and (HAN_NAME.fullmatch(m.group("n")) if names.HAN.search(m.group("n"))
+                                        else names.looks_like_person(m.group("n")))
                     and not _asks(pc.text)
                     and not re.search(r"(?<![A-Z])\.$", m.group("n")))  # ("HM: Walter Gibbs." answers a question)
 
@@ -617,13 +630,23 @@ def _one_sentence(plain: str) -> bool:
 LINK_LINE = 100  # characters: a headline in a list of other articles, at most
 
 
-def _link_line(pc: Piece) -> bool:
-    """A short line, no sentence and no heading, as lists of other articles are made of (after the interview); a
-    numbered one may ask ("100. 女性賦權時代的反英雄：從「女版賈伯斯」到「矽谷女巫」？": a headline)."""
+def _link_line(pc: Piece, asking: bool = True) -> bool:
+    """A short line, no sentence and no heading, as lists of other articles are made of (after the interview); with
+    `asking`, a numbered one may ask ("100. 女性賦權時代的反英雄：從「女版賈伯斯」到「矽谷女巫」？": a headline, beside
+    another that does not ask; a guest's list of questions, "1. 我们为什么要工作？", is no list of headlines)."""
     plain = pc.plain
     return (pc.para.kind in ("para", "item") and 0 < len(plain) <= LINK_LINE
-            and (not chrome.SENTENCE_END.search(plain) or bool(NUMBERED_HEADLINE.fullmatch(plain)))
+            and (not chrome.SENTENCE_END.search(plain) or (asking and bool(NUMBERED_HEADLINE.fullmatch(plain))))
             and not plain.endswith((":", "："))) or pc.dropped in ("link button", "list after the interview")
+
+
+def _listed_with(pc: Piece, other: Piece) -> bool:
+    """Whether a link line and the line beside it are of one list of headlines: the other a link line too, a
+    numbered headline that asks ("100. …？") only beside a numbered one that does not ("1. …", "101. …")."""
+    numbered = [bool(re.match(r"\d{1,3}[.、]", x.plain)) for x in (pc, other)]
+    if not _link_line(pc, asking=False):  # (pc asks)
+        return numbered[1] and _link_line(other, asking=False)
+    return _link_line(other, asking=False) or (all(numbered) and _link_line(other))
 
 
 NUMBERED_HEADLINE = re.compile(r"\d{1,3}[.、]\s*[^\s.。]\S[^\n]{0,78}[?？」”]")
@@ -796,6 +819,14 @@ def _quoted_voice(pc: Piece, speaker: Voice) -> bool:
     return m is not None and names.looks_like_person(m.group("n")) and not names.same_person(m.group("n"), speaker.name)
 
 
+def _quoted_note(pc: Piece, turn: Turn) -> bool:
+    """A block quote inside an answer that opened unquoted, not speaking in the first person: the editor's note
+    between the answers ("> 想了解更多关于 ESM 的信息，请阅读对 Bradley Farias 的采访。") or words the speaker quotes,
+    narrative either way (the turn goes on)."""
+    return (pc.para.quote and turn.voice.role == "interviewee" and not turn.parts[0].para.quote
+            and not SPEAKS.search(pc.plain))
+
+
 def _editorial(pc: Piece) -> bool:
     """A note of the editors' inside a turn: in square brackets, or in round ones unless it says "I", "my" or
     "ich" (not "we": that is the editors') outside the words it quotes (then the aside is the speaker's own)."""
@@ -873,7 +904,7 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
         if speaker.role == "interviewee" and asks_next and SEGUE.fullmatch(pc.plain.strip()):
             flow.dropped.append(Dropped(pc.plain, "the interviewer's segue", pc.para.line))
             continue  # "Ok, now for a little fun." over the next question: the one who asks, between two turns
-        if _editorial(pc) or pc.aside or _quoted_voice(pc, speaker):
+        if _editorial(pc) or pc.aside or _quoted_voice(pc, speaker) or _quoted_note(pc, turn):
             flow.items.append(pc)  # an editor's note or a box inside a turn: narrative, and the turn goes on
             continue
         if speaker.role == "interviewer" and bold_asks and turn.parts[0].para.bold and not pc.para.bold \
@@ -910,14 +941,15 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
 # the interviewer's line between an answer and the next question, announcing the next part: "Ok, now for a little
 # fun.", "Let's do a lightning round!", "Zum Schluss noch ein paar kurze Fragen.", "最后来几个快问快答。"
 SEGUE = re.compile(
-    r"(?i)(?:(?:ok(?:ay)?|alright|all right|so|and|well|great|now)[,.!]*\s+)*(?:(?:and )?now |next,? )?"
-    r"(?:(?:for|on to|onto) (?:a little|a bit of|some|the|our)\b[^.!?]{0,30}\b(?:fun|round|questions?)|"
-    r"let'?s (?:have (?:some|a little) fun|do (?:a|the|some) (?:lightning|rapid[- ]fire|speed|quick)\b[^.!?]{0,20})|"
-    r"(?:time for )?(?:a few|some|the) (?:quick|fun|rapid[- ]fire|lightning(?:[- ]round)?) (?:questions|ones|round))"
-    r"[.!:…]*|"
+    r"(?i)(?:(?:ok(?:ay)?|alright|all right|so|well|great)[,.!]*\s+)?(?:(?:and )?now,? )?"
+    r"(?:for (?:a little|a bit of|some) (?:fun|levity)|"
+    r"let'?s (?:have (?:some|a little) fun|do (?:a|the|some) (?:lightning|rapid[- ]fire|speed|quick)(?:[- ]fire)? "
+    r"(?:round|questions))|"
+    r"(?:time for |on to |for )?(?:a few|some|the|our) (?:quick|fun|rapid[- ]fire|lightning|speed) "
+    r"(?:questions|round|fire round))[.!:…]*|"
     r"(?:(?:und |so, )?(?:zum (?:schluss|abschluss)|jetzt|nun) (?:noch )?(?:ein paar|einige|drei|fünf) "
-    r"(?:kurze|schnelle|persönliche) fragen)[.!:…]*|"
-    r"(?:最后|接下来|下面)[，,]?(?:来|是)?(?:几个|一些)?(?:快问快答|轻松的问题|小问题)[。！：:]*")
+    r"(?:kurze|schnelle) fragen)[.!:…]*|"
+    r"(?:最后|接下来|下面)[，,]?(?:来|是)?(?:几个|一些)?(?:快问快答|轻松的小问题)[。！：:]*")
 
 
 def _quoted_reply(pc: Piece, before: Piece | None, cast: Cast) -> bool:

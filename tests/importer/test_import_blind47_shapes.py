@@ -30,6 +30,8 @@ ITALIC_TURNS = """<html><head><title>People behind the code: Brightline</title>
 record</em></a><em> for every choice we made.</em></p>
 <p><strong>What surprised you most?</strong></p>
 <p><em>Tom: How little we missed the old features. Nobody asked for the carousel back.</em></p>
+<p><strong>Interested in learning more about maps?</strong></p>
+<p>Then sign up for our email newsletter to get the latest updates and event announcements.</p>
 <p>Posted by Dana Whitfield, Developer Relations, Widget</p>
 </article></body></html>"""
 
@@ -44,7 +46,8 @@ def test_answers_wholly_in_italics_with_the_first_name_inside_and_a_post_credit(
         ("Tom Okafor", "We wanted one code base instead of two, using a decision record for every choice we made"),
         ("Tom Okafor", "How little we missed the old features")]  # (one speaker a passage, never two)
     assert not any(p.text.startswith(("Tom:", "Priya:")) for p in answers)
-    assert not any("Posted by" in p.text for p in prepared.passages)
+    assert not any("Posted by" in p.text or "Interested in" in p.text for p in prepared.passages)  # (the box's
+    # question over its newsletter, after the last answer)
     assert chrome.classify("Posted by Dana Whitfield, Developer Relations, Widget") == "byline"
     assert chrome.classify("Posted by accident, mostly. Then it stuck.") is None
 
@@ -190,8 +193,8 @@ def test_the_line_naming_who_asked_and_the_role_word_of_the_headline(tmp_path: P
     texts = [p.text for p in prepared.passages]
     assert not any("Recht zur Veröffentlichung" in t or "kostenlose App" in t for t in texts)
     assert chrome.classify("Mit freundlicher Genehmigung von Der Freitag.") == "credit"
+    assert chrome.classify("Mit freundlicher Genehmigung der Bank konnten wir den Kredit umschulden.") is None
     assert chrome.classify("Our app is also available on iOS now, which took us a year.") is None
-    assert chrome.classify("Interested in learning more about AMP?") == "promotion"
 
 
 SEGUE = """<html><head><title>Meet our CEO | Stride Blog</title></head><body><article><h1>Meet our CEO</h1>

@@ -33,7 +33,8 @@ REPOST = "\n---\ntitle: '117 _ 「烏克蘭早已成為戰爭的發源地」：�
              "</a>】</p><hr>",
              '<p>1.<a href="https://matters.example/1">長榮海運29年前另一樁海上意外</a></p><p>…</p>',
              '<p>100.<a href="https://matters.example/100"> 女性賦權時代的反英雄：從「女版賈伯斯」到「女巫」？</a></p>',
-             '<p>101.<a href="https://matters.example/101">一個異男女性主義者的婚姻自白</a></p></div>\n'])
+             '<p>101.<a href="https://matters.example/101">一個異男女性主義者的婚姻自白</a></p>',
+             '<p>102.<a href="https://matters.example/102">華燈初上後的台北街頭</a></p></div>\n'])
 
 
 def test_a_repost_with_its_front_matter_after_a_blank_line_and_the_outlet_asking(tmp_path: Path) -> None:
@@ -52,11 +53,13 @@ def test_a_repost_with_its_front_matter_after_a_blank_line_and_the_outlet_asking
 
 
 def test_source_lines_and_agency_credits() -> None:
-    assert chrome.classify("Dieser Beitrag erschien zuerst auf Telepolis.") == "copyright"
-    assert chrome.classify("This interview was originally published in The Guardian.") == "copyright"
-    assert chrome.classify("The article was first published in 1998 and I hated it.", in_answer=True) is None
-    assert chrome.classify("2022年2月1日，普京對烏克蘭情勢發表談話（AP）") == "caption"
-    assert chrome.classify("The APs and AFP (the agencies)") is None
+    assert chrome.classify("Dieser Beitrag erschien zuerst auf Telepolis.") == "source"
+    assert chrome.classify("This interview was originally published in The Guardian.") == "source"
+    assert chrome.classify("Der Text erschien zuerst im Merkur, später als Buch.", in_answer=True) is None
+    assert chrome.classify("【原文刊於《世界走走》：「烏克蘭早已成為戰爭的發源地」】", in_answer=True) == "copyright"
+    assert chrome.is_caption("2022年2月1日，普京對烏克蘭情勢發表談話（AP）")
+    assert not chrome.is_caption("The boy on the tank in 1986. It was everywhere, credited to the agency (Reuters)")
+    assert not chrome.is_caption("他叫我明年再来（他已经八十岁了）")
 
 
 NICKNAME = """---

@@ -887,8 +887,20 @@ INTERVIEW_BY = re.compile(r"^\W*(?i:ein |an )?(?i:interview|gespräch)\s+(?i:von
                           r"(?P<g>[A-ZÄÖÜ][\w'.-]+(?: [A-ZÄÖÜ][\w'.-]+){1,2})\W*$")
 
 
+# the text's own line on when the interview was held, above it: "Interview mit Bernhard E. Reiter, …, vom
+# 15.05.2018:", "A conversation with Ann Lee, recorded on May 3, 2021"
+INTERVIEW_ON = re.compile(r"(?i)^\W*(?:ein |an? |the )?(?:interview|gespräch|conversation|oral history)\b[^\n]{0,200}?"
+                          r"\b(?:vom|am|on|held on|recorded on|aufgezeichnet am|geführt am)\s+(?P<d>[^\n]{6,20})")
+
+
 def from_interview_credit(meta: Meta, text: str) -> None:
-    """Who asked and who answered, where a line at the top of the text says so (over a CMS's author field)."""
+    """Who asked and who answered, where a line at the top of the text says so (over a CMS's author field); when
+    it was held, where nothing else dates the text."""
+    for paragraph in text.strip().split("\n\n")[:4] if not meta.published else []:  # (a wrapped line joined)
+        held = INTERVIEW_ON.match(" ".join(paragraph.split()))
+        if held and iso_date(held.group("d")):
+            meta.put("published", iso_date(held.group("d")), "the interview's date line")
+            break
     for line in text.strip().split("\n")[:15]:
         m = INTERVIEW_BY.match(re.sub(r"\*+|(?<!\w)_+|_+(?!\w)", "", line).strip().rstrip("."))  # ("*… **Eugen …**…*")
         if m and looks_like_person(m.group("n")) and looks_like_person(m.group("g")):

@@ -134,3 +134,25 @@ def test_pandoc_inline_footnotes_stay_out_of_the_quotes(tmp_path: Path) -> None:
     assert [p.text for p in answers] == ["In Hidas, und später in Bonyhad.",
                                          "Sie ist 1897 geboren, und 1920 hat sie geheiratet.",
                                          "Der ist geboren 1892, am 16. Juli. Jeder hat sich gefürchtet vor dem."]
+
+
+SEMINAR = """*[Zur Ausarbeitung](index.md)*
+
+Interview mit Bernd Keller, Geschäftsführer der Beispiel GmbH und
+Mitbegründer des Vereins, vom 15.05.2018:
+
+**Finn**: Wann bist du das erste Mal mit Software in Kontakt gekommen?
+**Keller**: Mein Papa hat mir ein BASIC-Buch geschenkt. Im Kaufhaus habe ich das erste Programm eingetippt.
+
+**Finn**: Und freie Software?
+**Keller**: Erst im Studium, über einen Freund, der Linux auf Disketten hatte.
+
+**Finn**: Was rätst du Studierenden?
+**Keller**: Macht bei einem Projekt mit, egal wie klein der erste Beitrag ist.
+"""
+
+
+def test_the_date_the_line_over_the_interview_gives(tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "seminar.md", SEMINAR)))
+    assert prepared.article.published == "2018-05-15"  # (nothing else dates the text)
+    assert [p.speaker for p in answers_of(prepared)] == ["Bernd Keller"] * 3

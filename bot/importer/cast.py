@@ -740,20 +740,6 @@ def _as_written(name: str, sources: list[str]) -> str:
     return names.name_cased(name)
 
 
-def _transliterated_whole(label: str, body: str) -> str | None:
-    """A transliterated name the text gives whole for a Chinese label of its family name ("赫塔·穆勒" for "穆勒"):
-    the given name that every "…·穆勒" ends with, written alone at least once (after punctuation)."""
-    if not names.HAN.search(label) or len(label) < 2:
-        return None
-    runs = [(m.group(1), m.group(2), m.start() == 0 or not names.HAN.match(body[m.start() - 1]))
-            for m in re.finditer(rf"([\u4e00-\u9fff]{{1,6}})([·・•‧]){re.escape(label)}", body)]
-    alone = {(run, dot) for run, dot, bounded in runs if bounded and len(run) <= 4}
-    if len(alone) != 1:
-        return None
-    first, dot = alone.pop()
-    return f"{first}{dot}{label}" if all(run.endswith(first) for run, _, _ in runs) else None
-
-
 def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[str], title_people: list[str],
           teaser_people: list[str], body: str, language: str, said: list[str], guest: Callable[[], list[str]]) -> str:
     """The person (or publication) a label stands for (`said`: its first turns; `guest`: who the page is
@@ -810,9 +796,6 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     nickname = names.nicknamed(label, body)
     if nickname:
         return nickname  # "风天：" where the intro says "陶建容（花名风天）"
-    whole = _transliterated_whole(label, body)
-    if whole:
-        return whole  # "穆勒：" where the intro names "赫塔·穆勒"
     found = names.full_name(label, body)
     titled_whole = [c for c in [*title_people, *teaser_people, *meta.guests] if len(c.split()) >= 2
                     and c.split()[-1] == label and found.split()[0] not in c.split()]

@@ -374,10 +374,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"|broadcast|quote)\b|\bfor (?:research|educational|personal|non-commercial)(?: and \w+)? "
                       r"(?:purposes|use) only\b|\bnur (?:für|zu) (?:private|wissenschaftliche|nicht-kommerzielle)\w*"
                       r" (?:zwecke|nutzung)\b",
-                      # a translation project's invitation to correct it: "如果发现译文存在错误或其他需要改进的地方，…"
-                      r"^(?:如果|若)(?:发现|發現)(?:译文|譯文|本文|文章)(?:存在|有)(?:错误|錯誤)|"
                       r"\bDisclaimer\b|仅供(?:查阅|参考|学习)|僅供(?:查閱|參考|學習)|独立观点|獨立觀點|不代表本(?:站"
                       r"|刊|平台)")),
+    # a translation project's invitation to correct it, outside the answers: "如果发现译文存在错误或其他需要改进的
+    # 地方，欢迎…"
+    ("translation note", _rx(r"^(?:如果|若)(?:发现|發現)(?:译文|譯文)(?:存在|有)(?:错误|錯誤)[^。！？]{0,40}"
+                             r"(?:欢迎|歡迎)")),
     # where a repost's original ran, outside the answers (a writer tells where a text of theirs first ran):
     # "原文刊於《世界走走》：…", "Dieser Beitrag erschien zuerst auf Telepolis.", "Originally published in Wired."
     ("source", _rx(r"^原文(?:刊於|刊于|刊載於|刊载于|發表於|发表于|發佈於|发布于|首發於|首发于|載於|载于)",
@@ -563,7 +565,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         if reason in LOOSE and not loose_ok:
             continue
         if (reason in {"chapters", "navigation", "contact", "copyright-line", "record", "pointer", "player",
-                       "related", "source"} or (
+                       "related", "source", "translation note"} or (
                 reason == "recording button" and para is not None and para.kind == "item")) and in_answer:
             continue
         if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX and (

@@ -302,12 +302,11 @@ def find_marks(paras: list[Para]) -> list[Mark]:
     if not any(all(dotted[x] >= 2 for x in pair) for pair in DOTTED_PAIRS):  # reporters ask, the named answer
         marks = [m for m in marks if not m.dotted or (answered and m.name in ("Q", "F") and dotted[m.name] >= 2)]
         # ("A. Lincoln wrote…", a list "A. …", "B. …": no labels)
-    outlets = Counter(m.name for m in marks if OUTLET.fullmatch(m.name))
     asking = Counter(m.name for m in marks if OUTLET.fullmatch(m.name)
                      and re.search(r"[?？][\s*_”」』\"]*$", paras[m.para].text[m.end:]))
-    marks = [m for m in marks if not OUTLET.fullmatch(m.name) or (asking[m.name] >= 2
-                                                                   and asking[m.name] * 2 >= outlets[m.name])]
-    # ("《明鏡》：" asks: the publication; "《红楼梦》：" over what the guest says of the book is no speaker)
+    marks = [m for m in marks if not OUTLET.fullmatch(m.name) or asking[m.name] >= 1]
+    # ("《明鏡》：…？" asks, perhaps also prompting with a statement: the publication; "《红楼梦》：" over what the
+    # guest says of the book asks nothing, no speaker)
     italic = Counter(m.name for m in marks if m.wrapped)
     upright = Counter(m.name for m in marks if not m.wrapped)
     marks = [m for m in marks if not m.wrapped or (italic[m.name] >= 2 and italic[m.name] >= upright[m.name])]

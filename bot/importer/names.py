@@ -8,6 +8,7 @@ name matching that tolerates titles, initials and surnames ("OS" = "Prof. Oliver
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -207,14 +208,31 @@ def _clean(name: str) -> str:
     return name if re.search(r"\s[A-Z]\.$", name) else name.strip(" .")  # "Jannis R." keeps its initial's dot
 
 
+def _nickname_owner(nick: str, text: str) -> str | None:
+    """Whose nickname the text says a Chinese one is ("蔡承凱，大家都叫他阿凱", "陶建容（花名风天）"): the end of the
+    run before it that starts a word with a family name and is a name ("的蔡承凱"; not "(货)车司机", "程序员")."""
+    from retrieval.tokenize import _segmenter
+
+    for found in NICKNAMED.finditer(text):
+        if found.group("nick") != nick:
+            continue
+        run = found.group("full")
+        cuts = set(itertools.accumulate(len(w) for w in _segmenter().cut(run)))
+        for k in (3, 2, 4):
+            if k <= len(run) and run[-k] in SURNAMES and (len(run) - k in cuts or k == len(run)) \
+                    and run[-k:] != nick and _han_people(run[-k:], text):
+                return run[-k:]
+    return None
+
+
 def nicknamed(label: str, text: str) -> str | None:
     """The full name the text gives for a label that is a nickname: "陶建容（花名风天）" for "风天：", "Ann Lee (aka
     Annie)" for "Annie:"; None where the text gives none."""
     if HAN.search(label):
-        full = unnicknamed(label, text)
-        return full if full != label else None
-    m = re.search(rf"(?P<n>{CAP}(?: {CAP}){{1,2}})\s*\((?:aka|a\.k\.a\.|known as|genannt)\s+{re.escape(label)}\)", text)
-    return m.group("n") if m else None
+        return _nickname_owner(label, text)
+    aka = re.search(rf"(?P<n>{CAP}(?: {CAP}){{1,2}})\s*\((?:aka|a\.k\.a\.|known as|genannt)\s+{re.escape(label)}\)",
+                    text)
+    return aka.group("n") if aka else None
 
 
 def from_titles(titles: Sequence[str | None], text: str = "") -> list[str]:
@@ -680,13 +698,9 @@ NICKNAMED = re.compile(r"(?P<full>[\u4e00-\u9fff]{2,4})[，,、（(]\s*"
 
 def unnicknamed(name: str, text: str) -> str:
     """The full name for a nickname the text explains ("阿凱" -> "蔡承凱"), else the name."""
-    for m in NICKNAMED.finditer(text):
-        if m.group("nick") != name:
-            continue
-        full = m.group("full")  # "的蔡承凱": the name is the run's end that starts with a family name
-        found = next((full[-k:] for k in (3, 2, 4) if k <= len(full) and full[-k] in SURNAMES), None)
-        if found and found != name:
-            return found
+    owner = _nickname_owner(name, text)
+    if owner:
+        return owner
     kin = KIN_NAME.fullmatch(name)  # "梁姨", "梁师傅": the one person of that family name the text names (not "小林")
     if kin:
         surname = kin.group("s")

@@ -819,12 +819,21 @@ def _quoted_voice(pc: Piece, speaker: Voice) -> bool:
     return m is not None and names.looks_like_person(m.group("n")) and not names.same_person(m.group("n"), speaker.name)
 
 
-def _quoted_note(pc: Piece, turn: Turn) -> bool:
-    """A block quote inside an answer that opened unquoted, not speaking in the first person: the editor's note
-    between the answers ("> 想了解更多关于 ESM 的信息，请阅读对 Bradley Farias 的采访。") or words the speaker quotes,
-    narrative either way (the turn goes on)."""
-    return (pc.para.quote and turn.voice.role == "interviewee" and not turn.parts[0].para.quote
-            and not SPEAKS.search(pc.plain))
+def _quoted_note(pc: Piece, turn: Turn, nxt: Piece | None, asks_next: bool) -> bool:
+    """A block quote right before the next question, after an answer that was not quoted, pointing the reader to
+    more ("> 想了解更多关于 ESM 的信息，请阅读对 Bradley Farias 的采访。", "> For more on …, read our interview with
+    …"): the editor's note between two answers; not a quotation or an answer going on in quotes."""
+    said = [p for p in turn.parts if p.plain.strip()]
+    ends = nxt is None or asks_next or nxt.para.kind == "heading"
+    return (pc.para.quote and ends and turn.voice.role == "interviewee" and bool(said) and not said[0].para.quote
+            and bool(READER_POINTER.search(pc.plain)) and not SPEAKS.search(pc.plain))
+
+
+# the editor sending the reader elsewhere
+READER_POINTER = re.compile(r"请阅读|請閱讀|请参阅|請參閱|请参见|請參見|详见|詳見|想了解更多|"
+                            r"(?i:\b(?:to (?:learn|read|find out) more|for more (?:on|about)|read (?:our|the|my) "
+                            r"(?:\w+ )?interview|see (?:also )?our|mehr (?:dazu|darüber) (?:lesen|erfahren)|"
+                            r"lesen sie (?:auch|hier|unser))\b)")
 
 
 def _editorial(pc: Piece) -> bool:
@@ -904,7 +913,7 @@ def walk(pieces: list[Piece], cast: Cast, answerer: Voice | None, asker: Voice |
         if speaker.role == "interviewee" and asks_next and SEGUE.fullmatch(pc.plain.strip()):
             flow.dropped.append(Dropped(pc.plain, "the interviewer's segue", pc.para.line))
             continue  # "Ok, now for a little fun." over the next question: the one who asks, between two turns
-        if _editorial(pc) or pc.aside or _quoted_voice(pc, speaker) or _quoted_note(pc, turn):
+        if _editorial(pc) or pc.aside or _quoted_voice(pc, speaker) or _quoted_note(pc, turn, nxt, asks_next):
             flow.items.append(pc)  # an editor's note or a box inside a turn: narrative, and the turn goes on
             continue
         if speaker.role == "interviewer" and bold_asks and turn.parts[0].para.bold and not pc.para.bold \

@@ -43,7 +43,7 @@ def test_a_repost_with_its_front_matter_after_a_blank_line_and_the_outlet_asking
     assert prepared.article.title == title  # (not the file's name)
     assert prepared.article.published == "2022-03-01"
     answers = answers_of(prepared)
-    her = "赫塔·穆勒"  # ("穆勒：", whom the intro names in full)
+    her = "穆勒"  # (the label as it is: a family name the intro also gives a father or a son would be another's)
     assert [p.speaker for p in answers] == ["亞歷塞維奇", her, her, her, "亞歷塞維奇", "亞歷塞維奇"]
     assert answers[1].text == "沒有普京，就不會有分離主義者，他已經把烏克蘭切得支離破碎。"  # (no caption after it)
     assert answers[-1].text == "不，我想住在祖國。我們都將能返回祖國。"  # (nor the source line and the list)

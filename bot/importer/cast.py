@@ -27,6 +27,7 @@ from bot.importer.labels import (
     INTERVIEWER_LABELS,
     Mark,
     is_continuation,
+    is_handle,
     strip_continuation,
 )
 from bot.importer.markup import Para, visible
@@ -364,14 +365,17 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
     return set(cast.aliases)
 
 
-def named_handles(marks: list[Mark], people: list[str]) -> list[Mark]:
+def named_handles(marks: list[Mark], people: list[str], titles: Sequence[str | None] = ()) -> list[Mark]:
     """Lower-case handles ("stark:", "adam3us:") that recur and stand for exactly one known person (a word
-    of the name, or the name's first word with digits after it) become that person's label; other
-    handle-shaped phrases are no labels."""
+    of the name, or the name's first word with digits after it) become that person's label, and so does one the
+    page's title names as it is ("专访 YYKit 作者 ibireme"); other handle-shaped phrases are no labels."""
     counts = Counter(m.name for m in marks if m.handle)
     mapped: dict[str, str] = {}
     for handle, n in counts.items():
         if n < MIN_TURNS:
+            continue
+        if any(title and re.search(rf"(?<![\w.-]){re.escape(handle)}(?![\w-])", title) for title in titles):
+            mapped[handle] = handle  # (the guest goes by it: the title names them so)
             continue
         hits = {p for p in people if any(len(w) >= 3 and (handle == w or handle.startswith(w) or handle.endswith(w)
                                                           or (len(handle) >= 4 and w.startswith(handle)))
@@ -796,6 +800,10 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     nickname = names.nicknamed(label, body)
     if nickname:
         return nickname  # "风天：" where the intro says "陶建容（花名风天）"
+    if is_handle(label):
+        own = names.self_named(said)
+        if own:
+            return own  # "ibireme：大家好，我叫郭曜源，…": the name the one going by a handle gives
     found = names.full_name(label, body)
     titled_whole = [c for c in [*title_people, *teaser_people, *meta.guests] if len(c.split()) >= 2
                     and c.split()[-1] == label and found.split()[0] not in c.split()]

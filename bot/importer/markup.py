@@ -40,6 +40,9 @@ EDITORS_DETAILS = re.compile(r"<details\b[^>]*>\s*<summary\b[^>]*>[^<]{0,8}"
                              r"编者按|編者按|editor'?s note|anm\. d\. red\.|anmerkung der redaktion)[^<]*</summary>.*?"
                              r"</details>", re.S | re.I)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")  # "counting.[^1]": a footnote's number, not the text
+# Pandoc's bracketed span, its words shown without the attributes, and the word it cut in two whole again:
+# "[Com]{.editsection}[plete this sentence …]" -> "Complete this sentence …"
+PANDOC_SPAN = re.compile(r"\[([^\[\]\n]*)\]\{[.#][^{}\n]*\}(?:\[([^\[\]\n]*)\](?![(\[]))?")
 # Pandoc's inline footnote, an editor's note set into the words: "… in Hidas^[Hidas, deutsch _Hidasch_, …] gewohnt"
 INLINE_FOOTNOTE = re.compile(r"\^\[(?=[^\]\n]*?\w\w\w[^\]\n]*?\s\S)(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]")  # (two words at
 # least, one of three letters: not an exponent, "2^[n]", "x^[2 k]")
@@ -108,6 +111,7 @@ class Para:
     line: int = 0  # position in the document (for the import summary)
     caption: bool = False  # opened by ">>", a new speaker in a closed-caption transcript
     boxed: bool = False  # in a box the page sets inside its article ("info-box"): the editors', no one's answer
+    after_rule: bool = False  # right after a thematic break ("---", <hr>): after the last answer, the article's end
 
     @property
     def bold(self) -> bool:
@@ -181,7 +185,8 @@ def clean_text(text: str) -> str:
     text = MD_IMAGE.sub(f" {IMAGE_MARK} ", text)
     text = _without_nav_lines(text)
     text = REFERENCE.sub("", text)
-    text = FOOTNOTE_MARK.sub("", INLINE_FOOTNOTE.sub("", text))
+    text = FOOTNOTE_MARK.sub("", INLINE_FOOTNOTE.sub("", PANDOC_SPAN.sub(lambda m: m.group(1) + (m.group(2) or ""),
+                                                                         text)))
     text = MD_LINK.sub(lambda m: _one_line(m.group(1) if m.group(1) is not None else m.group(2)), text)
     text = AUTOLINK.sub(r"\1", text)
     text = html.unescape(text)
@@ -309,13 +314,14 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+GLUED_TURN = re.compile(r"(?:\*\*|__)\s*[^*_\n:：]{1,40}?\s*[:：]\s*(?:\*\*|__)\s*(?=\S.{19})")  # "**Name:** …"
 DOUBLED_BOLD = re.compile(r"^\*{4}(?=[^*\s])|(?<=[^*\s])\*{4}$")
 
 
 def paragraphs(text: str) -> list[Para]:
     """Clean `text` (Markdown, HTML fragments or plain text) into paragraphs."""
     out: list[Para] = []
-    after_image = False
+    after_image = ruled = False
     lines = _paragraph_lines(clean_text(text))
     captions = sum(1 for _, raw in lines if CAPTION.match(raw)) >= MIN_CAPTIONS
     for line_no, raw in lines:
@@ -325,6 +331,7 @@ def paragraphs(text: str) -> list[Para]:
             continue
         s = DOUBLED_BOLD.sub("**", raw.strip())  # "****Q：您为什么…？****": bold set twice, as a converter nests it
         if RULE.fullmatch(s):
+            ruled = True
             continue
         caption = captions and bool(CAPTION.match(s))
         quote = bool(QUOTE.match(s)) and not caption
@@ -332,6 +339,13 @@ def paragraphs(text: str) -> list[Para]:
             s = QUOTE.sub("", s, count=1).strip()
         heading = HEADING.match(s)
         kind, level = "para", 0
+        glued = GLUED_TURN.search(heading.group(2)) if heading else None
+        if heading and glued and glued.start() >= 8:  # '## "Geld wird zum Nulltarif verliehen"<b>Matthias:</b> Die
+            # Tatsache, …': a pull-quote heading, the next turn run on after it (an export lost the line break)
+            out.append(Para(heading.group(2)[:glued.start()].strip(), "heading", len(heading.group(1)), quote,
+                            after_image, line_no))
+            s = heading.group(2)[glued.start():].strip()
+            after_image, heading = False, None
         if heading:
             kind, level, s = "heading", len(heading.group(1)), heading.group(2)
         elif BRACKET_HEADING.fullmatch(s):  # "【青年人才要“压担子”】" alone: a section's title in a Chinese article
@@ -347,8 +361,8 @@ def paragraphs(text: str) -> list[Para]:
                 after_image = True
             if not visible(piece).strip("*_ "):
                 continue
-            out.append(Para(piece, kind, level, quote, after_image, line_no, caption and not i, boxed))
-            after_image = False
+            out.append(Para(piece, kind, level, quote, after_image, line_no, caption and not i, boxed, ruled))
+            after_image = ruled = False
         if len(pieces) > 1 and not pieces[-1]:
             after_image = True
     return out

@@ -673,6 +673,21 @@ INTRODUCED = re.compile(rf"\b(?i:I'm|I’m|I am|my name is|ich bin|mein name ist
                         rf"|(?:我是|我叫)(?P<h>[\u4e00-\u9fff]{{2,4}})")
 
 
+def self_named(turns: Sequence[str]) -> str | None:
+    """The full name a speaker going by a handle gives in their first turn ("ibireme：大家好，我叫郭曜源，是一个 iOS
+    开发者", "I'm Dana Reyes, and …"), if it is a person's name."""
+    for m in INTRODUCED.finditer(turns[0] if turns else ""):
+        if m.group("h"):
+            found = _han_people(m.group("h"), turns[0])
+            name = found[0] if found and m.group("h").startswith(found[0]) else None
+        else:
+            name = _clean(SENTENCE_BREAK.split(m.group("n"))[0])
+            name = name if len(name.split()) >= 2 and _rare_word(name) else None
+        if name and looks_like_person(name):
+            return name
+    return None
+
+
 def introduced(turns: Sequence[str], text: str) -> str | None:
     """The full name a speaker gives as their own in their first turns, if `text` (the whole page) names
     them again elsewhere: "I'm Head Chef here" or "我是江西人" names no one."""

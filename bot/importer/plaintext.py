@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from typing import Any
 
+from bot.importer import markup
+
 HEAD_KEYS = {"作者": "author", "看板": "board", "標題": "title", "标题": "title", "時間": "date", "时间": "date"}
 POST_URL = re.compile(r"^※\s*(?:文章網址|文章网址)\s*[:：]\s*(?P<u>https?://\S+)\s*$", re.M)
 SIGNATURE = re.compile(r"^--\s*$", re.M)  # where a post or an email ends (the site's lines, a signature follow)
@@ -445,6 +447,7 @@ def extensions(text: str) -> str:
     text = HTML_COMMENT.sub("", text)
     if not (ADMONITION.search(text.split("\n", 1)[0]) or re.search(r"(?m)^(?:!!!|\?\?\?)|-8<-|^===|\{[:#. \w-]", text)):
         return text
+    text = markup.PANDOC_SPAN.sub(lambda m: m.group(1) + (m.group(2) or ""), text)  # (before its attributes go)
     text = ABBREVIATION.sub("", ATTR_LIST.sub("", TAB_HEAD.sub("", SNIPPET.sub("", text))))
     out: list[str] = []
     boxed = False

@@ -109,7 +109,7 @@ def cut(paras: list[Para], marks: list[Mark], cast: Cast) -> list[Piece]:
 
 def _asks(text: str) -> bool:
     """Whether a paragraph ends in a question mark (quotes, brackets, emphasis or an emoji after it)."""
-    return bool(re.search(r"[?？][\"'”’“」)）«»*\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]*$", visible(text)))
+    return bool(re.search(r"[?？][\"'”’“」)）\]«»*\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]*$", visible(text)))
 
 
 def _asks_marked(pc: Piece) -> bool:
@@ -453,7 +453,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
             role = voice.role if voice else ("interviewer" if pc.label == ASKED else "interviewee")
         if i > last_label and not ended:
             plain = pc.plain
-            ended = (pc.para.after_image or pc.para.bold or pc.para.italic or pc.para.quote or pc.para.kind == "heading"
+            ended = (pc.para.after_image or pc.para.after_rule or pc.para.bold or pc.para.italic or pc.para.quote
+                     or pc.para.kind == "heading"
                      or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names)
                      or bool(SEPARATOR.fullmatch(plain))  # "—", "* * *": the article's own end follows
                      or bool(CAPS_HEAD.fullmatch(plain))  # "ABOUT THE AUTHOR" in a text file

@@ -367,21 +367,26 @@ def speaker_labels(paras: list[Para], marks: list[Mark], cast: Cast, named: Sequ
 
 def named_handles(marks: list[Mark], people: list[str], titles: Sequence[str | None] = ()) -> list[Mark]:
     """Lower-case handles ("stark:", "adam3us:") that recur and stand for exactly one known person (a word
-    of the name, or the name's first word with digits after it) become that person's label, and so does one the
-    page's title names as it is ("专访 YYKit 作者 ibireme"); other handle-shaped phrases are no labels."""
+    of the name, or the name's first word with digits after it) become that person's label, and so do those the
+    page's title names as they are ("专访 YYKit 作者 ibireme") where every handle that speaks is known; other
+    handle-shaped phrases are no labels."""
     counts = Counter(m.name for m in marks if m.handle)
     mapped: dict[str, str] = {}
+    titled: dict[str, str] = {}
     for handle, n in counts.items():
         if n < MIN_TURNS:
             continue
         if any(title and re.search(rf"(?<![\w.-]){re.escape(handle)}(?![\w-])", title) for title in titles):
-            mapped[handle] = handle  # (the guest goes by it: the title names them so)
+            titled[handle] = handle  # (they go by it: the title names them so)
             continue
         hits = {p for p in people if any(len(w) >= 3 and (handle == w or handle.startswith(w) or handle.endswith(w)
                                                           or (len(handle) >= 4 and w.startswith(handle)))
                                          for w in names.words(p))}
         if len(hits) == 1:
             mapped[handle] = hits.pop()
+    if all(h in mapped or h in titled for h, n in counts.items() if n >= MIN_TURNS):
+        mapped.update(titled)  # (only where every handle that speaks is known: not the host's alone, the guest's
+        # "danortega:" lines run into the host's turns)
     out = []
     for m in marks:
         if m.handle:

@@ -190,8 +190,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     # a pointer to the page in another language: "Hinweis: The English Translation could be found
                     # here", "(Die Englische Übersetzung ist hier zu finden)", "English version here"
                     r"^(?:hinweis\s*:\s*|note\s*:\s*)?(?:the |die |eine )?(?:english|german|deutsche|englische|"
-                    r"französische|french|chinese|chinesische)s? (?:translation|version|übersetzung|fassung)\b"
-                    r"[^.!?\n]{0,50}\b(?:here|hier|below|unten)\b[^.!?\n]{0,20}[.!]?\s*(?:\([^()\n]{0,80}\))?$",
+                    r"französische|french|chinese|chinesische)s? (?:translation|version|übersetzung|fassung)"
+                    r"(?: of this (?:interview|article|page))? "
+                    r"(?:(?:could|can|may|is|ist|kann|finden sie)\b[^.!?\n]{0,30}"
+                    r"\b(?:found|available|read|finden|lesen|abrufbar)\b[^.!?\n]{0,30}\b(?:here|hier|below|unten)\b|"
+                    r"(?:is|ist) (?:here|hier|below|unten) (?:zu finden|zu lesen|abrufbar|available))"
+                    r"[^.!?\n]{0,20}[.!]?\s*(?:\([^()\n]{0,80}\))?$",
                     r"^(?:weitere|mehr) (?:informationen|infos|links)\b[^.!?\n]{0,80}[:：]$",
                     r"^(?:更多信息|更多资料|更多資訊|相关链接|相關連結)[^。！？\n]{0,40}[:：]?$",
                     # a profile's handle: "GitHub: @adam2392", "LinkedIn: @adam2392", "微博：@小满"
@@ -367,7 +371,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("copyright-line", _rx(r"^copyright\s*[:©]")),  # "Copyright: Penwith Archive." (in an answer, a topic)
     ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b",
                       r"\balle rechte vorbehalten\b",
-                      r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|如需转载|如需轉載|严禁|嚴禁|"
+                      r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|^如需(?:转载|轉載)[，,]\s*请|^如需(?:转载|轉載)[，,]\s*請|严禁|嚴禁|"
                       r"^本文(?:为|為).{0,20}(?:原创|原創|特供稿件|独家稿件|獨家稿件)|^本文(?:首发|首發|刊载|刊載|出自|摘自|选自|選自|原载|原載|原刊|刊于|刊於)|ICP备|举报电话"
 
                       r"|舉報電話",
@@ -533,11 +537,13 @@ SOURCE_NOTE = re.compile(r"[（(【\[]\s*(?:原文|本文)(?:刊於|刊于|刊�
                          r"首發於|首发于|載於|载于|原載於|原载于)[^\n]{1,200}[）)】\]]")
 
 
-# a footer's line set off by an emoji, sending the reader on: "🌐 To learn more about …, visit their website",
-# "📺 Session recording will be available on the … YouTube channel", "📰 Missed the summit? Read my recap: …"
-EMOJI_POINTER = re.compile(r"(?i)[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s*\S[^\n]{0,300}?\b(?:visit|check out|"
-                           r"read my|read our|watch|listen to|follow|subscribe|connect with|join|register|sign up|"
-                           r"learn more|will be available|besuchen sie|mehr erfahren|folgen sie|jetzt anmelden)\b")
+# a footer's line under the interview set off by an emoji, sending the reader on: "🌐 To learn more about …,
+# visit their website", "📺 Session recording will be available on the … YouTube channel", "📰 … Read my recap: …"
+EMOJI_POINTER = re.compile(r"(?i)[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s*\S[^\n]{0,300}?\b(?:"
+                           r"visit (?:their|our|the|my)|"
+                           r"check out|read my|read our|watch (?:it|the|our)|listen to (?:it|the|our)|follow (?:us|me)|"
+                           r"subscribe|connect with|register|sign up|learn more|will be available|besuchen sie|"
+                           r"mehr erfahren|folgen sie|jetzt anmelden)\b")
 
 
 def classify(text: str, para: Para | None = None, *, in_answer: bool = False) -> str | None:
@@ -546,8 +552,6 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
     Inside an answer only unmistakable chrome counts (a credit line, a caption, a paywall box, a call
     to action): an interviewee may well talk about newsletters, members or 公众号.
     """
-    if not in_answer and EMOJI_POINTER.match(visible(text)):
-        return "promotion"  # "🌐 To learn more about …, visit their website" under the interview
     plain = EMOJI.sub("", visible(text))  # "📝 編輯補充：…", "👉 加入我們的 Discord": judged by their words
     if not plain or not re.search(r"\w", plain):
         return "empty"

@@ -40,9 +40,9 @@ EDITORS_DETAILS = re.compile(r"<details\b[^>]*>\s*<summary\b[^>]*>[^<]{0,8}"
                              r"编者按|編者按|editor'?s note|anm\. d\. red\.|anmerkung der redaktion)[^<]*</summary>.*?"
                              r"</details>", re.S | re.I)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")  # "counting.[^1]": a footnote's number, not the text
-# Pandoc's bracketed span, its words shown without the attributes, and the word it cut in two whole again:
-# "[Com]{.editsection}[plete this sentence …]" -> "Complete this sentence …"
-PANDOC_SPAN = re.compile(r"\[([^\[\]\n]*)\]\{[.#][^{}\n]*\}(?:\[([^\[\]\n]*)\](?![(\[]))?")
+# Pandoc's bracketed span, its words shown without the attributes ("[Heritage Day]{.underline}"), and a wiki's
+# edit link that cut a heading's word in two made whole again: "[Com]{.editsection}[plete this …]" -> "Complete …"
+PANDOC_SPAN = re.compile(r"\[([^\[\]\n]*)\]\{(?:\.editsection\}\[([^\[\]\n]*)\](?![(\[])|[.#][^{}\n]*\})")
 # Pandoc's inline footnote, an editor's note set into the words: "… in Hidas^[Hidas, deutsch _Hidasch_, …] gewohnt"
 INLINE_FOOTNOTE = re.compile(r"\^\[(?=[^\]\n]*?\w\w\w[^\]\n]*?\s\S)(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]")  # (two words at
 # least, one of three letters: not an exponent, "2^[n]", "x^[2 k]")
@@ -340,8 +340,10 @@ def paragraphs(text: str) -> list[Para]:
         heading = HEADING.match(s)
         kind, level = "para", 0
         glued = GLUED_TURN.search(heading.group(2)) if heading else None
-        if heading and glued and glued.start() >= 8:  # '## "Geld wird zum Nulltarif verliehen"<b>Matthias:</b> Die
-            # Tatsache, …': a pull-quote heading, the next turn run on after it (an export lost the line break)
+        if heading and glued and glued.start() >= 8 \
+                and re.search(r"[\"“”„»«」』.!?！？。]\s*$", heading.group(2)[:glued.start()]):
+            # '## "Geld wird zum Nulltarif verliehen"<b>Matthias:</b> Die Tatsache, …': a pull-quote heading, whole,
+            # the next turn run on after it (an export lost the line break; not "## Question one for **Laura …**")
             out.append(Para(heading.group(2)[:glued.start()].strip(), "heading", len(heading.group(1)), quote,
                             after_image, line_no))
             s = heading.group(2)[glued.start():].strip()

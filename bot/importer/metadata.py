@@ -923,8 +923,12 @@ def from_byline(meta: Meta, text: str) -> None:
     for line in text.split("\n")[:80]:
         line = line.strip().lstrip("#").strip(" *_")  # a byline may be a heading or emphasised
         unlinked = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # "By [usesthis.com](…) on …": the link's text
-        if not line or len(line) > 200 or line.startswith("!["):
-            continue  # (an image's alt text, "![(c) by Sebastian Kügler](…)", credits the photo, not the article)
+        if line.startswith("!["):  # an image's alt text ("![(c) by Sebastian Kügler](…)") and the caption after it
+            line = re.sub(r"^(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+", "", line)  # credit the photo, not the article; a
+            if not re.match(r"(?i)(?:by|von|posted|published|veröffentlicht)\b", line):  # byline beside an avatar
+                continue  # stays ("![Tom Keller](…avatar.png) By Tom Keller · March 3, 2023")
+        if not line or len(line) > 200:
+            continue
         if line == (meta.title or "").strip():  # "Oral History Interview: Margaret Okonkwo-Reyes": the headline
             continue  # names the one interviewed, not who wrote it
         for rx in BYLINE:

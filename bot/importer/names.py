@@ -211,18 +211,24 @@ def _clean(name: str) -> str:
 def _nickname_owner(nick: str, text: str) -> str | None:
     """Whose nickname the text says a Chinese one is ("蔡承凱，大家都叫他阿凱", "陶建容（花名风天）"): the end of the
     run before it that starts a word with a family name and is a name ("的蔡承凱"; not "(货)车司机", "程序员")."""
+    from retrieval.generality import zipf
     from retrieval.tokenize import _segmenter
 
     for found in NICKNAMED.finditer(text):
         if found.group("nick") != nick:
             continue
-        run = found.group("full")
+        before = re.search(r"[\u3400-\u9fff]{1,12}$", text[max(0, found.start("full") - 8):found.end("full")])
+        run = before.group(0) if before else found.group("full")  # (segmented whole: "作家|严歌苓", not "家严|歌|苓")
         cuts = set(itertools.accumulate(len(w) for w in _segmenter().cut(run)))
         for k in (3, 2, 4):
-            if k <= len(run) and run[-k] in SURNAMES and (len(run) - k in cuts or k == len(run)) \
-                    and run[-k:] != nick and _han_people(run[-k:], text):
-                return run[-k:]
+            name = run[-k:] if k <= len(run) else ""
+            if name and name[0] in SURNAMES and (len(run) - k in cuts or k == len(run)) and name != nick \
+                    and zipf(name, "zh") < WORD_NOT_NAME:  # (a name, not a word: "项目", "程序员", "司机")
+                return name
     return None
+
+
+WORD_NOT_NAME = 3.5  # Zipf frequency from which a Chinese run is a word of the language, no one's name
 
 
 def nicknamed(label: str, text: str) -> str | None:
@@ -676,13 +682,17 @@ INTRODUCED = re.compile(rf"\b(?i:I'm|I’m|I am|my name is|ich bin|mein name ist
 def self_named(turns: Sequence[str]) -> str | None:
     """The full name a speaker going by a handle gives in their first turn ("ibireme：大家好，我叫郭曜源，是一个 iOS
     开发者", "I'm Dana Reyes, and …"), if it is a person's name."""
-    for m in INTRODUCED.finditer(turns[0] if turns else ""):
-        if m.group("h"):
-            found = _han_people(m.group("h"), turns[0])
-            name = found[0] if found and m.group("h").startswith(found[0]) else None
-        else:
+    from retrieval.generality import zipf
+
+    first = turns[0] if turns else ""
+    for m in INTRODUCED.finditer(first):
+        if m.group("h"):  # the name alone before a pause ("我叫郭曜源，是…"; not "我是高德地图的前端工程师")
+            name = m.group("h") if re.match(r"[，,。、；;！!\s]|$", first[m.end("h"):]) else None
+            name = name if name and name[0] in SURNAMES and zipf(name, "zh") < WORD_NOT_NAME else None
+        else:  # words no dictionary knows well ("Dana Reyes"; not "Senior Backend Engineer")
             name = _clean(SENTENCE_BREAK.split(m.group("n"))[0])
-            name = name if len(name.split()) >= 2 and _rare_word(name) else None
+            name = name if len(name.split()) >= 2 and all(max(zipf(w, "en"), zipf(w, "de")) < 4.5
+                                                           for w in name.split()) else None
         if name and looks_like_person(name):
             return name
     return None

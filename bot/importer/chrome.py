@@ -371,7 +371,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("copyright-line", _rx(r"^copyright\s*[:©]")),  # "Copyright: Penwith Archive." (in an answer, a topic)
     ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b",
                       r"\balle rechte vorbehalten\b",
-                      r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|^如需(?:转载|轉載)[，,]\s*请|^如需(?:转载|轉載)[，,]\s*請|严禁|嚴禁|"
+                      r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|严禁|嚴禁|"
                       r"^本文(?:为|為).{0,20}(?:原创|原創|特供稿件|独家稿件|獨家稿件)|^本文(?:首发|首發|刊载|刊載|出自|摘自|选自|選自|原载|原載|原刊|刊于|刊於)|ICP备|举报电话"
 
                       r"|舉報電話",
@@ -385,6 +385,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r" (?:zwecke|nutzung)\b",
                       r"\bDisclaimer\b|仅供(?:查阅|参考|学习)|僅供(?:查閱|參考|學習)|独立观点|獨立觀點|不代表本(?:站"
                       r"|刊|平台)")),
+    # a repost's notice, outside the answers (a photographer may say it of his pictures): "如需转载，请与 … 联系"
+    ("reprint notice", _rx(r"^如需(?:转载|轉載)[，,]\s*[请請]")),
     # a translation project's invitation to correct it, outside the answers: "如果发现译文存在错误或其他需要改进的
     # 地方，欢迎…"
     ("translation note", _rx(r"^(?:如果|若)(?:发现|發現)(?:译文|譯文)(?:存在|有)(?:错误|錯誤)[^。！？]{0,40}"
@@ -583,7 +585,7 @@ def classify(text: str, para: Para | None = None, *, in_answer: bool = False) ->
         if reason in LOOSE and not loose_ok:
             continue
         if (reason in {"chapters", "navigation", "contact", "copyright-line", "record", "pointer", "player",
-                       "related", "source", "translation note"} or (
+                       "related", "source", "translation note", "reprint notice"} or (
                 reason == "recording button" and para is not None and para.kind == "item")) and in_answer:
             continue
         if reason == "comment form" and in_answer and len(plain) > NOTICE_MAX and (

@@ -211,24 +211,29 @@ def _clean(name: str) -> str:
 def _nickname_owner(nick: str, text: str) -> str | None:
     """Whose nickname the text says a Chinese one is ("蔡承凱，大家都叫他阿凱", "陶建容（花名风天）"): the end of the
     run before it that starts a word with a family name and is a name ("的蔡承凱"; not "(货)车司机", "程序员")."""
-    from retrieval.generality import zipf
     from retrieval.tokenize import _segmenter
 
     for found in NICKNAMED.finditer(text):
         if found.group("nick") != nick:
             continue
-        before = re.search(r"[\u3400-\u9fff]{1,12}$", text[max(0, found.start("full") - 8):found.end("full")])
+        before = re.search(r"[\u3400-\u9fff·・]{1,12}$", text[max(0, found.start("full") - 8):found.end("full")])
         run = before.group(0) if before else found.group("full")  # (segmented whole: "作家|严歌苓", not "家严|歌|苓")
-        cuts = set(itertools.accumulate(len(w) for w in _segmenter().cut(run)))
+        if re.search(r"[·・]", run):
+            continue  # "托马斯·施密特（外号老托）": a foreign name, written whole only by the text
+        words = _segmenter().cut(run)
+        cuts = set(itertools.accumulate(len(w) for w in words))
         for k in (3, 2, 4):
             name = run[-k:] if k <= len(run) else ""
-            if name and name[0] in SURNAMES and (len(run) - k in cuts or k == len(run)) and name != nick \
-                    and zipf(name, "zh") < WORD_NOT_NAME:  # (a name, not a word: "项目", "程序员", "司机")
-                return name
+            start = len(run) - k
+            first = next((w for w, end in zip(words, itertools.accumulate(len(w) for w in words), strict=True)
+                          if end > start), "")  # the word the candidate opens with
+            if name and name[0] in SURNAMES and (start in cuts or k == len(run)) and name != nick \
+                    and (len(first) == 1 or first == name) \
+                    and not _common_word(name):
+                return name  # (a name: "李明", "严歌苓"; not a word, "程序员", nor "司机|李明")
     return None
 
 
-WORD_NOT_NAME = 3.5  # Zipf frequency from which a Chinese run is a word of the language, no one's name
 
 
 def nicknamed(label: str, text: str) -> str | None:
@@ -659,6 +664,18 @@ def han_person(name: str, text: str) -> bool:
     return bool(_han_people(name, text)) or name in _tagged_people({name})
 
 
+def _common_word(word: str) -> bool:
+    """Whether jieba's dictionary knows a Chinese word as anything but a personal name ("程序员", "项目"; not "李明",
+    which it lacks or tags "nr")."""
+    from retrieval.han_trie import jieba_dictionary
+
+    with jieba_dictionary().open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith(word + " "):
+                return not line.rstrip().endswith(" nr")
+    return False
+
+
 def _tagged_people(words: set[str]) -> set[str]:
     """Those of `words` that jieba's dictionary tags as personal names (张国栋; not 武夷山)."""
     if not words:
@@ -688,7 +705,7 @@ def self_named(turns: Sequence[str]) -> str | None:
     for m in INTRODUCED.finditer(first):
         if m.group("h"):  # the name alone before a pause ("我叫郭曜源，是…"; not "我是高德地图的前端工程师")
             name = m.group("h") if re.match(r"[，,。、；;！!\s]|$", first[m.end("h"):]) else None
-            name = name if name and name[0] in SURNAMES and zipf(name, "zh") < WORD_NOT_NAME else None
+            name = name if name and name[0] in SURNAMES and not _common_word(name) else None
         else:  # words no dictionary knows well ("Dana Reyes"; not "Senior Backend Engineer")
             name = _clean(SENTENCE_BREAK.split(m.group("n"))[0])
             name = name if len(name.split()) >= 2 and all(max(zipf(w, "en"), zipf(w, "de")) < 4.5

@@ -454,7 +454,8 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if i > last_label and not ended:
             plain = pc.plain
             opened = next((p.plain for p in reversed(pieces[:i]) if not p.dropped and p.plain), "")
-            ruled = pc.para.after_rule and not opened.rstrip(" *_").endswith((":", "："))  # (not "… still a draft:")
+            ruled = (pc.para.after_rule and not opened.rstrip(" *_").endswith((":", "："))  # (not "… still a draft:")
+                     and not SPEAKS.search(plain))  # (nor the guest's "P.S. … I forgot to say it")
             ended = (pc.para.after_image or ruled or pc.para.bold or pc.para.italic or pc.para.quote
                      or pc.para.kind == "heading"
                      or pc.text.lstrip().startswith(("**", "__")) or any(plain.startswith(n) for n in speaker_names)
@@ -557,7 +558,7 @@ def mark_chrome(pieces: list[Piece], cast: Cast) -> list[Dropped]:
         if not reason and ended and not pc.label and len(pc.plain) <= AD_TEXT and i + 1 < len(pieces) \
                 and not pieces[i + 1].label and chrome.classify(pieces[i + 1].text) == "link button":
             reason = "promotion"  # the pitch over "Jetzt testen ›"
-        if not reason and i > last_label and not pc.label and pc.para.kind != "heading" and not _asks(pc.text) \
+        if not reason and ended and not pc.label and pc.para.kind != "heading" and not _asks(pc.text) \
                 and chrome.EMOJI_POINTER.match(pc.plain.strip()):
             reason = "promotion"  # "🌐 To learn more about …, visit their website" under the last answer
         if not reason and i > last_label and not pc.label and _asks(pc.text) and len(pc.plain) <= AD_TEXT \
@@ -832,17 +833,17 @@ def _quoted_note(pc: Piece, turn: Turn, nxt: Piece | None, asks_next: bool) -> b
     said = [p for p in turn.parts if p.plain.strip()]
     ends = nxt is None or asks_next or nxt.para.kind == "heading"
     return (pc.para.quote and ends and turn.voice.role == "interviewee" and bool(said) and not said[0].para.quote
+            and not said[-1].plain.rstrip(" *_").endswith((":", "："))  # ("This is one I kept:": hers to quote)
             and bool(READER_POINTER.search(pc.plain)) and not SPEAKS.search(pc.plain))
 
 
 # the editor sending the reader elsewhere, or telling what changed since ("Since this interview was conducted, …")
-READER_POINTER = re.compile(r"请阅读|請閱讀|请参阅|請參閱|请参见|請參見|详见|詳見|想了解更多|采访结束后|採訪結束後|"
-                            r"编者注|編者注|"
+READER_POINTER = re.compile(r"请阅读|請閱讀|请参阅|請參閱|请参见|請參見|详见|詳見|想了解更多|编者注|編者注|"
                             r"(?i:\b(?:to (?:learn|read|find out) more|for more (?:on|about)|read (?:our|the|my) "
                             r"(?:\w+ )?interview|see (?:also )?our|mehr (?:dazu|darüber) (?:lesen|erfahren)|"
-                            r"lesen sie (?:auch|hier|unser)|since (?:this|the|our) interview|after (?:this|the|our) "
-                            r"interview|editor'?s note|seit (?:dem|diesem|unserem) (?:interview|gespräch)|nach (?:dem|"
-                            r"diesem|unserem) (?:interview|gespräch)|anm\. d\. red)\b)")
+                            r"lesen sie (?:auch|hier|unser)|since (?:this|our) interview (?:was|took place)|"
+                            r"confirmed by [^.]{0,40} after the interview|editor'?s note|"
+                            r"seit (?:diesem|unserem) (?:interview|gespräch) (?:ist|hat|wurde)|anm\. d\. red)\b)")
 
 
 def _editorial(pc: Piece) -> bool:

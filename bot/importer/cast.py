@@ -777,6 +777,9 @@ def _name(label: str, forms: list[str], role: str, meta: Meta, candidates: list[
     if role_first and _role_word(role_first.group("r")) and (" " in role_first.group("n").strip() or (
             names.HAN.search(role_first.group("n")) and names.looks_like_person(role_first.group("n")))):
         longest = role_first.group("n").strip()  # "MODERATOR (Lena Ortiz)", "來賓（陳志豪）": the person in the role
+    project = re.fullmatch(r"[A-Za-z][\w.-]{1,20}\s+(?P<n>[\u4e00-\u9fff·]{2,4})", longest)
+    if project and names.looks_like_person(project.group("n")):
+        return project.group("n")  # "dubbo-go 何鑫铭": the person, after the project's name
     prefixed = HAN_ROLE_PREFIX.match(longest)
     if prefixed and len(longest) - prefixed.end() >= 2 and not names.HAN.search(longest[:prefixed.start()]):
         longest = longest[prefixed.end():]  # "主持人小满": 小满

@@ -375,6 +375,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"^本文(?:为|為).{0,20}(?:原创|原創|特供稿件|独家稿件|獨家稿件)|^本文(?:首发|首發|刊载|刊載|出自|摘自|选自|選自|原载|原載|原刊|刊于|刊於)|ICP备|举报电话"
 
                       r"|舉報電話",
+                      # the editors' note on the text's own version: "This is the extended version of an interview that
+                      # appeared in …", "Dies ist die ungekürzte Fassung eines Interviews, das …"
+                      r"^(?:this is (?:an? |the )?(?:extended|longer|unabridged|edited|abridged|shortened|full) "
+                      r"(?:version|transcript) of (?:an? |the |our )?interview|dies ist (?:die|eine) "
+                      r"(?:ungekürzte|gekürzte|erweiterte|längere|redigierte) fassung (?:eines|des) "
+                      r"(?:interviews|gesprächs))",
                       # a repost notice: "本文来自微信公众号“…”，作者：…"
                       r"^(?:本文|本篇|文章)?(?:来自|來自|转载自|轉載自|转自|轉自|经授权转载|經授權轉載|原载于|原載於)"
                       r".{0,30}(?:公众号|公眾號|微信|授权|授權|网站|網站|作者)",
@@ -436,6 +442,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"^Posted\s+by\s+(?-i:[A-Z])[^.!?:;]{2,100}$",
                    r"^(?:Posted|Published|Veröffentlicht|Aktualisiert|Updated)\s+(?:on|am)\s", r"^Tags?\s*:|^Tagged\b"
                                                                                                r"|^Schlagwörter\s*:",
+                   # a post's handle and when it was posted: "h4cd 发布于 2019/06/02 22:36"
+                   r"^[^\s。，,]{1,30}\s*(?:发布于|發布於|发表于|發表於)\s*\d{4}[-/.年][\d\s/.:-]{1,16}(?:[月日号][\d\s:]*){0,2}$",
                    r"^(?:Episode|Folge|Ep\.)\s*\d+\s*[·|]", r"^#\S+(?:\s+#\S+)+$",
                    r"^\d{4}[年-]\d{1,2}[月-]\d{1,2}日?\s*(?:\d{1,2}:\d{2})?\s*(?:星期.|周.)?\s*(?:来源：.*)?$",
                    r"^\d{1,2}\.\s*\w+\s+\d{4},?\s*\d{1,2}:\d{2}\s*Uhr$",

@@ -142,6 +142,7 @@ BITE_NUMBER = re.compile(r"^((?i:o-?ton|sot|sound ?bite|clip))\s+\d{1,3}\s+(?=[A
                          r"(?!(?i:passant(?:in)?|anrufer(?:in)?|zuhörer(?:in)?|umfrage|besucher(?:in)?|caller|listener|"
                          r"voter|passer-?by)\b(?!\s+[A-ZÄÖÜ]))")
 CAPS_PLACED = re.compile(r"([A-ZÄÖÜ][A-ZÄÖÜ.'’ -]{2,40}[A-ZÄÖÜ]),\s+[A-ZÄÖÜ][A-ZÄÖÜ0-9.'’ -]{1,40}")  # NAME, PLACE
+PROJECT_AND_NAME = re.compile(r"[A-Za-z][\w.-]{1,20}\s+[\u4e00-\u9fff·]{2,4}")
 OUTLET = re.compile(r"《[^《》\s]{1,12}》")
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 LONGEST = 56  # characters of a label before its brackets ("Sachverständiger Prof. Dr. Matthias Kreienbrink")
@@ -163,8 +164,9 @@ def is_label(label: str) -> bool:
         return False
     if base.lower() in GENERIC:
         return True  # ("Audience member": a role, in lower case as well)
-    if HAN.search(base):
-        return len(HAN.findall(base)) <= 10 and len(base) <= 24 and not re.search(r"[a-z]{3}", base)
+    if HAN.search(base):  # (a project's name before the person's: "dubbo-go 何鑫铭")
+        return len(HAN.findall(base)) <= 10 and len(base) <= 24 and (
+            not re.search(r"[a-z]{3}", base) or bool(PROJECT_AND_NAME.fullmatch(base)))
     words = base.split()
     if len(words) > 5:
         return False
@@ -302,6 +304,10 @@ def find_marks(paras: list[Para]) -> list[Mark]:
     if not any(all(dotted[x] >= 2 for x in pair) for pair in DOTTED_PAIRS):  # reporters ask, the named answer
         marks = [m for m in marks if not m.dotted or (answered and m.name in ("Q", "F") and dotted[m.name] >= 2)]
         # ("A. Lincoln wrote…", a list "A. …", "B. …": no labels)
+    listed = Counter(m.name for m in marks if paras[m.para].kind == "item")
+    turned = Counter(m.name for m in marks if paras[m.para].kind != "item")
+    if turned:  # turns in paragraphs: a label only ever at a list item's start is the list's ("* **Node.js**：
+        marks = [m for m in marks if turned[m.name] or not listed[m.name]]  # dubbo2.js，by 千米网")
     asking = Counter(m.name for m in marks if OUTLET.fullmatch(m.name)
                      and re.search(r"[?？][\s*_”」』\"]*$", paras[m.para].text[m.end:]))
     marks = [m for m in marks if not OUTLET.fullmatch(m.name) or asking[m.name] >= 1]

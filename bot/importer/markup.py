@@ -315,6 +315,7 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
 
 
 GLUED_TURN = re.compile(r"(?:\*\*|__)\s*[^*_\n:：]{1,40}?\s*[:：]\s*(?:\*\*|__)\s*(?=\S.{19})")  # "**Name:** …"
+MERGED_BOLD = re.compile(r"(?<=[A-Za-z0-9\\-])\*{4}(?=[A-Za-z0-9\\-])")  # (inside a Latin word only)
 DOUBLED_BOLD = re.compile(r"^\*{4}(?=[^*\s])|(?<=[^*\s])\*{4}$")
 
 
@@ -329,7 +330,8 @@ def paragraphs(text: str) -> list[Para]:
             out.append(Para(raw[1:].strip("\n"), "para", 0, False, after_image, line_no))
             after_image = False
             continue
-        s = DOUBLED_BOLD.sub("**", raw.strip())  # "****Q：您为什么…？****": bold set twice, as a converter nests it
+        s = MERGED_BOLD.sub("", DOUBLED_BOLD.sub("**", raw.strip()))  # "****Q：您为什么…？****": bold set twice, as a
+        # converter nests it; "**dubbo****\\-****go 何鑫铭：**": two bold runs that touch, one word
         if RULE.fullmatch(s):
             ruled = True
             continue

@@ -1153,9 +1153,14 @@ def asker_name(meta: Meta, default: str = "Q") -> str:
 def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
     """Title, publisher and date a Markdown or text document shows in its first lines."""
     for heading in re.finditer(r"^\s{0,3}#\s+(?P<t>\S.*?)\s*#*\s*$|^(?P<s>\S[^\n]{2,200})\n=+[ \t]*$", body, re.M):
-        title = re.sub(r"[*_`]", "", heading.group("t") or heading.group("s")).strip()
+        raw = (heading.group("t") or heading.group("s")).strip()
+        title = re.sub(r"[*_`]", "", raw).strip()
         if PAGE_HEAD.search(title):
             continue  # "Lahntal-Bote · Freitag, 12. April 2024 · Seite 16" between rules: a page's head, no title
+        linked = re.fullmatch(r"\[([^\[\]\n]+)\]\((https?://[^\s()]+)\)", raw)
+        if linked:  # "# [冲上云原生，Dubbo 发布 Go 版本](https://www.oschina.net/question/…)": the headline and the
+            title = re.sub(r"[*_`]", "", linked.group(1)).strip()  # article's own address, as a saved page's
+            meta.put("url", linked.group(2), "the headline's link")  # heading links it
         if title.casefold() not in GENERIC_HEADINGS:
             meta.put("title", title, "first heading")
             break

@@ -306,8 +306,11 @@ def find_marks(paras: list[Para]) -> list[Mark]:
         # ("A. Lincoln wrote…", a list "A. …", "B. …": no labels)
     listed = Counter(m.name for m in marks if paras[m.para].kind == "item")
     turned = Counter(m.name for m in marks if paras[m.para].kind != "item")
-    if turned:  # turns in paragraphs: a label only ever at a list item's start is the list's ("* **Node.js**：
-        marks = [m for m in marks if turned[m.name] or not listed[m.name]]  # dubbo2.js，by 千米网")
+    said = Counter(m.name for m in marks if paras[m.para].kind == "item"
+                   and re.search(r"[.!?。！？…」”\"]\s*(?:\*\*|__)?\s*$", paras[m.para].text))
+    if turned:  # turns in paragraphs: a label only ever at a list item's start, none of them a sentence, is the
+        marks = [m for m in marks if turned[m.name] or not listed[m.name] or said[m.name]]  # list's ("* **Node.js**
+        # ：dubbo2.js，by 千米网"; not "- **Anna Berg:** My grandfather had hives.")
     asking = Counter(m.name for m in marks if OUTLET.fullmatch(m.name)
                      and re.search(r"[?？][\s*_”」』\"]*$", paras[m.para].text[m.end:]))
     marks = [m for m in marks if not OUTLET.fullmatch(m.name) or asking[m.name] >= 1]

@@ -1158,9 +1158,9 @@ def from_markdown(meta: Meta, body: str, page_url: str | None) -> None:
         if PAGE_HEAD.search(title):
             continue  # "Lahntal-Bote · Freitag, 12. April 2024 · Seite 16" between rules: a page's head, no title
         linked = re.fullmatch(r"\[([^\[\]\n]+)\]\((https?://[^\s()]+)\)", raw)
-        if linked:  # "# [冲上云原生，Dubbo 发布 Go 版本](https://www.oschina.net/question/…)": the headline and the
-            title = re.sub(r"[*_`]", "", linked.group(1)).strip()  # article's own address, as a saved page's
-            meta.put("url", linked.group(2), "the headline's link")  # heading links it
+        if linked:  # "# [冲上云原生，Dubbo 发布 Go 版本](https://www.oschina.net/question/…)": the headline (where it
+            title = re.sub(r"[*_`]", "", linked.group(1)).strip()  # links to may be the article, its other part or
+            # the guest's homepage: no link of the article's own)
         if title.casefold() not in GENERIC_HEADINGS:
             meta.put("title", title, "first heading")
             break

@@ -228,7 +228,8 @@ def _nickname_owner(nick: str, text: str) -> str | None:
             first = next((w for w, end in zip(words, itertools.accumulate(len(w) for w in words), strict=True)
                           if end > start), "")  # the word the candidate opens with
             if name and name[0] in SURNAMES and (start in cuts or k == len(run)) and name != nick \
-                    and (len(first) == 1 or first == name) \
+                    and (len(first) == 1 or first == name) and (k < 4 or name.startswith(COMPOUND_SURNAMES)) \
+                    and not any(name.endswith(w) for w in KIN_WORDS | {"先生", "女士", "小姐", "老板"}) \
                     and not _common_word(name):
                 return name  # (a name: "李明", "严歌苓"; not a word, "程序员", nor "司机|李明")
     return None

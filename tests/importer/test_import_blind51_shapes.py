@@ -1,9 +1,9 @@
 """Shapes from the fifty-first round (six real interviews, measured first on the rules as they stood: a saved
 magazine page with a paywall, a podcast's Hugo page, two German blogs, a project's Markdown repost of a Chinese
 news site's interview, a Chinese blog's transcript); what its first run found wrong led to these: a headline that is
-a link (its text, not its address), a label whose bold was set in two runs ("**dubbo****\\-****go 何鑫铭：**"), a project's name
-before the person's in a label, a list of "**Node.js**：…" items that are no turns, a post's "handle 发布于 date"
-line, the editors' note on the text's version ("This is the extended version of an interview …")."""
+a link (its text, not its address), a label whose bold was set in two runs ("**dubbo****\\-****go 何鑫铭：**"), a
+project's name before the person's in a label, a list of "**Node.js**：…" items that are no turns, a post's "handle
+发布于 date" line, the editors' note on the text's version ("This is the extended version of an interview …")."""
 
 from __future__ import annotations
 

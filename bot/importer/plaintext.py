@@ -415,11 +415,18 @@ TRAILING_TAGS = re.compile(r"(?:[ \t]+#[\w/-]+)+[ \t]*$")  # "… slow you down?
 MIN_OUTLINE_QUESTIONS = 3
 
 
+TOML_FRONT = re.compile(r"\A\ufeff?\s*?\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
+
+
 def notes(text: str) -> str:
     """A note from a personal knowledge base (Obsidian, Logseq) as it reads: wikilinks as the words they show
     ("[[Wrenfield Township|township]]": "township"), embedded files as images, block ids and query blocks left
     out, callouts as quotes under their title; and an interview kept as an outline (each question a bullet,
     its answer the bullets nested under it) as questions over paragraphs. Other texts are returned as they are."""
+    head = TOML_FRONT.match(text)  # (Hugo's TOML front matter as it is: a table "[[resources]]" is no wikilink; a
+    # note's YAML may link its values, "publication: [[The Coastline Review]]")
+    if head:
+        return head.group(0) + notes(text[head.end():])
     if not (WIKILINK.search(text) or CALLOUT.search(text)):
         return outline(text)
     text = WIKILINK.sub(lambda m: f"![]({m.group(2)})" if m.group(1) else (m.group(3) or m.group(2)), text)

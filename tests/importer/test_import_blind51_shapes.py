@@ -56,3 +56,36 @@ def test_the_editors_note_on_the_texts_version() -> None:
     note = "This is the extended version of an interview that was first published in the print edition."
     assert chrome.classify(note, in_answer=True) == "copyright"
     assert chrome.classify("我 发表于 2019年的文章被很多人转载。", in_answer=True) is None
+
+
+HUGO_TOML = """+++
+date = "2019-09-04"
+hosts = ["Mark Mirchandani", "Michelle Casbon"]
+title = "Devoted Health and Data Science with Chris Albon"
+[[resources]]
+  src = "**Hero*.jpg"
+  name = "fimage"
++++
+
+Michelle Casbon is back with Mark Mirchandani this week as we talk data science with Chris Albon.
+
+MARK: Chris, what do you do at Devoted Health?
+
+CHRIS: I run the data science team. We build the models that decide which members need a call.
+
+MICHELLE: How did you get into data science?
+
+CHRIS: Through political science. I needed statistics for my thesis and never stopped.
+
+MARK: What is hard about it?
+
+CHRIS: Explaining uncertainty to people who want a yes or a no.
+"""
+
+
+def test_hugo_toml_front_matter_with_a_table_of_resources(tmp_path: Path) -> None:
+    prepared = read_article(str(write(tmp_path, "gcp.md", HUGO_TOML)))
+    assert prepared.article.title == "Devoted Health and Data Science with Chris Albon"  # ("[[resources]]": no
+    assert prepared.article.published == "2019-09-04"  # wikilink of a notes app)
+    assert prepared.cast.interviewers == ["Mark Mirchandani", "Michelle Casbon"]  # (the hosts it lists ask)
+    assert len(answers_of(prepared)) == 3

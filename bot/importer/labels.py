@@ -19,7 +19,8 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 NAME = r"[^\s:：*_\[\]()（）<>#\"“”'‘’][^:：*\n\[\]<>\"“”]{0,54}?(?:\s[(（][^()（）:：\n]{2,60}[)）])?"
 # (a record's label may name the speaker's party or institution: "Sachverständiger Prof. Dr. M. K. (TH Wildau):")
 BOLD = r"(?:\*\*|__)"
-EMPH = r"(?:\*\*|__|\*)"  # at a paragraph's start a label may also be in italics ("*DR*: …")
+EMPH = r"(?:\*\*\*|\*\*|__|\*)"  # at a paragraph's start a label may also be in italics ("*DR*: …") or both
+# ("***Christoph*** :")
 TIME = rf"[\[(（【]\s*{TIMESTAMP}\s*[\])）】]"
 LEAD = rf"(?:{TIME}|{TIMESTAMP})\s*"  # "[00:00:00] Stefan", "0:02:04.8 **Tim**"
 # (whitespace is matched possessively, "\s*+": a line of long runs of spaces, as pdftotext lays pages out, costs
@@ -142,6 +143,7 @@ BITE_NUMBER = re.compile(r"^((?i:o-?ton|sot|sound ?bite|clip))\s+\d{1,3}\s+(?=[A
                          r"(?!(?i:passant(?:in)?|anrufer(?:in)?|zuhörer(?:in)?|umfrage|besucher(?:in)?|caller|listener|"
                          r"voter|passer-?by)\b(?!\s+[A-ZÄÖÜ]))")
 CAPS_PLACED = re.compile(r"([A-ZÄÖÜ][A-ZÄÖÜ.'’ -]{2,40}[A-ZÄÖÜ]),\s+[A-ZÄÖÜ][A-ZÄÖÜ0-9.'’ -]{1,40}")  # NAME, PLACE
+REPORTED = re.compile(r"(?:說|说|表示|指出|強調|强调|透露|回應|回应|坦言|直言|補充|补充|解釋|解释)$")
 PROJECT_AND_NAME = re.compile(r"[A-Za-z][\w.-]{1,20}\s+[\u4e00-\u9fff·]{2,4}")
 OUTLET = re.compile(r"《[^《》\s]{1,12}》")
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
@@ -164,9 +166,10 @@ def is_label(label: str) -> bool:
         return False
     if base.lower() in GENERIC:
         return True  # ("Audience member": a role, in lower case as well)
-    if HAN.search(base):  # (a project's name before the person's: "dubbo-go 何鑫铭")
-        return len(HAN.findall(base)) <= 10 and len(base) <= 24 and (
-            not re.search(r"[a-z]{3}", base) or bool(PROJECT_AND_NAME.fullmatch(base)))
+    if HAN.search(base):  # (a project's name before the person's: "dubbo-go 何鑫铭"; not reported speech,
+        return len(HAN.findall(base)) <= 10 and len(base) <= 24 and (  # "伍華強向眾新聞記者說：「…」")
+            not re.search(r"[a-z]{3}", base) or bool(PROJECT_AND_NAME.fullmatch(base))) and not (
+            len(base) > 4 and REPORTED.search(base))
     words = base.split()
     if len(words) > 5:
         return False

@@ -258,6 +258,9 @@ def dates_in(text: str) -> set[str]:
     return out
 
 
+ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d{4,14}[a-z_]*/(https?://\S+)$")
+
+
 def web_url(link: object, base: str | None = None) -> str | None:
     """An http(s) URL (resolved against `base`) a reader can follow, or None: not one to localhost or an
     IP address (a page served from a private machine gives its readers no link)."""
@@ -266,6 +269,9 @@ def web_url(link: object, base: str | None = None) -> str | None:
     link = link.strip()
     if base and not urlsplit(link).scheme:
         link = urljoin(base, link)
+    archived = ARCHIVED.match(link)
+    if archived:  # a web archive's copy: the page it keeps ("https://web.archive.org/web/2021…/https://…")
+        link = archived.group(1)
     parts = urlsplit(link)
     ok = parts.scheme in ("http", "https") and parts.hostname and not names_no_site(parts.hostname)
     return link if ok else None

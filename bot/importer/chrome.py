@@ -371,7 +371,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("copyright-line", _rx(r"^copyright\s*[:©]")),  # "Copyright: Penwith Archive." (in an answer, a topic)
     ("copyright", _rx(r"^©|^\(c\)\s|copyright\s*©?\s*\d{4}|\ball rights reserved\b",
                       r"\balle rechte vorbehalten\b",
-                      r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|^如需(?:转载|轉載)[，,]\s*[请請][^。]{0,30}(?:联系|聯繫|授权|授權|后台|後台|本公众号|本公眾號|本站|本刊|编辑部|編輯部)|严禁|嚴禁|"
+                      r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|^如需(?:转载|轉載)[，,]\s*[请請][^。]{0,30}(?:本公众号|本公眾號|本站|本刊|编辑部|編輯部)|严禁|嚴禁|"
                       r"^本文(?:为|為).{0,20}(?:原创|原創|特供稿件|独家稿件|獨家稿件)|^本文(?:首发|首發|刊载|刊載|出自|摘自|选自|選自|原载|原載|原刊|刊于|刊於)|ICP备|举报电话"
 
                       r"|舉報電話",
@@ -379,7 +379,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       # appeared in …", "Dies ist die ungekürzte Fassung eines Interviews, das …"
                       r"^(?:this is (?:an? |the )?(?:extended|longer|unabridged|edited|abridged|shortened) "
                       r"version of (?:an? |the |our |this )?interview (?:that|which) (?:first )?(?:appeared|ran|was "
-                      r"(?:first )?published)|dies ist (?:die|eine) (?:ungekürzte|gekürzte|erweiterte|längere|"
+                      r"(?:first )?published)(?=[^.!?]{0,120}\b(?:print edition|edition of|issue of|issue\b))"
+                      r"|dies ist (?:die|eine) (?:ungekürzte|gekürzte|erweiterte|längere|"
                       r"redigierte) fassung (?:eines|des) (?:interviews|gesprächs),? (?:das|welches) (?:zuerst )?"
                       r"(?:in|im|bei|auf) )[^.!?]{0,160}[.!]?$",
                       # a repost notice: "本文来自微信公众号“…”，作者：…"
@@ -393,8 +394,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"\bDisclaimer\b|仅供(?:查阅|参考|学习)|僅供(?:查閱|參考|學習)|独立观点|獨立觀點|不代表本(?:站"
                       r"|刊|平台)")),
     # a post's handle and when it was posted, outside the answers: "h4cd 发布于 2019/06/02 22:36"
-    ("post line", _rx(r"^[A-Za-z0-9_.-]{2,30}\s*(?:发布于|發布於|发表于|發表於)\s*\d{4}[-/.年][\d\s/.:-]{1,16}"
-                      r"(?:[月日号][\d\s:]*){0,2}$")),
+    ("post line", _rx(r"^[A-Za-z0-9_.-]{2,30}\s*(?:发布于|發布於|发表于|發表於)\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+"
+                      r"\d{1,2}:\d{2}(?::\d{2})?$")),  # (with its time: not a project's "v1.0 发布于 2015年3月")
     # a repost's notice, outside the answers (a photographer may say it of his pictures): "如需转载，请与 … 联系"
     ("reprint notice", _rx(r"^如需(?:转载|轉載)[，,]\s*[请請]")),
     # a translation project's invitation to correct it, outside the answers: "如果发现译文存在错误或其他需要改进的

@@ -143,7 +143,7 @@ BITE_NUMBER = re.compile(r"^((?i:o-?ton|sot|sound ?bite|clip))\s+\d{1,3}\s+(?=[A
                          r"(?!(?i:passant(?:in)?|anrufer(?:in)?|zuhörer(?:in)?|umfrage|besucher(?:in)?|caller|listener|"
                          r"voter|passer-?by)\b(?!\s+[A-ZÄÖÜ]))")
 CAPS_PLACED = re.compile(r"([A-ZÄÖÜ][A-ZÄÖÜ.'’ -]{2,40}[A-ZÄÖÜ]),\s+[A-ZÄÖÜ][A-ZÄÖÜ0-9.'’ -]{1,40}")  # NAME, PLACE
-REPORTED = re.compile(r"(?:說|说|表示|指出|強調|强调|透露|回應|回应|坦言|直言|補充|补充|解釋|解释)$")
+REPORTED = re.compile(r"(?:向|對|对|跟|告訴|告诉).{1,12}(?:說|说|表示|指出|強調|强调|透露|坦言|直言)$")  # "X向Y說"
 PROJECT_AND_NAME = re.compile(r"[A-Za-z][\w.-]{1,20}\s+[\u4e00-\u9fff·]{2,4}")
 OUTLET = re.compile(r"《[^《》\s]{1,12}》")
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
@@ -309,11 +309,9 @@ def find_marks(paras: list[Para]) -> list[Mark]:
         # ("A. Lincoln wrote…", a list "A. …", "B. …": no labels)
     listed = Counter(m.name for m in marks if paras[m.para].kind == "item")
     turned = Counter(m.name for m in marks if paras[m.para].kind != "item")
-    said = Counter(m.name for m in marks if paras[m.para].kind == "item"
-                   and re.search(r"[.!?。！？…」”\"]\s*(?:\*\*|__)?\s*$", paras[m.para].text))
-    if turned:  # turns in paragraphs: a label only ever at a list item's start, none of them a sentence, is the
-        marks = [m for m in marks if turned[m.name] or not listed[m.name] or said[m.name]]  # list's ("* **Node.js**
-        # ：dubbo2.js，by 千米网"; not "- **Anna Berg:** My grandfather had hives.")
+    if turned:  # turns in paragraphs: a label only ever at a list item's start that names a thing (a dot or a digit
+        marks = [m for m in marks if turned[m.name] or not listed[m.name] or not re.search(r"[.\d]", m.name)]  # in
+        # it) is the list's ("* **Node.js**：dubbo2.js，by 千米网"; not "- **Anna Berg:** Yes, twice")
     asking = Counter(m.name for m in marks if OUTLET.fullmatch(m.name)
                      and re.search(r"[?？][\s*_”」』\"]*$", paras[m.para].text[m.end:]))
     marks = [m for m in marks if not OUTLET.fullmatch(m.name) or asking[m.name] >= 1]

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Sequence
+from functools import cache
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 TITLES = {"prof", "prof.", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "herr", "frau",
@@ -233,8 +234,6 @@ def _nickname_owner(nick: str, text: str) -> str | None:
                     and not _common_word(name):
                 return name  # (a name: "李明", "严歌苓"; not a word, "程序员", nor "司机|李明")
     return None
-
-
 
 
 def nicknamed(label: str, text: str) -> str | None:
@@ -665,6 +664,7 @@ def han_person(name: str, text: str) -> bool:
     return bool(_han_people(name, text)) or name in _tagged_people({name})
 
 
+@cache
 def _common_word(word: str) -> bool:
     """Whether jieba's dictionary knows a Chinese word as anything but a personal name ("程序员", "项目"; not "李明",
     which it lacks or tags "nr")."""

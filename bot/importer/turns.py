@@ -827,9 +827,10 @@ def _quoted_voice(pc: Piece, speaker: Voice) -> bool:
 
 
 def _quoted_note(pc: Piece, turn: Turn, nxt: Piece | None, asks_next: bool) -> bool:
-    """A block quote right before the next question, after an answer that was not quoted, pointing the reader to
-    more ("> 想了解更多关于 ESM 的信息，请阅读对 Bradley Farias 的采访。", "> For more on …, read our interview with
-    …"): the editor's note between two answers; not a quotation or an answer going on in quotes."""
+    """A block quote right before the next question, after an answer that was not quoted nor opened a quotation,
+    pointing the reader to more or telling what changed since, in the editors' words ("> 想了解更多关于 ESM 的信息，
+    请阅读对 Bradley Farias 的采访。", "> Since this interview was conducted, …"): the editor's note between two
+    answers; not a quotation or an answer going on in quotes."""
     said = [p for p in turn.parts if p.plain.strip()]
     ends = nxt is None or asks_next or nxt.para.kind == "heading"
     return (pc.para.quote and ends and turn.voice.role == "interviewee" and bool(said) and not said[0].para.quote

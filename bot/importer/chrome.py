@@ -373,7 +373,6 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"\balle rechte vorbehalten\b",
                       r"版权所有|版權所有|版权归|版權歸|未经(?:授权|许可)|未經(?:授權|許可)|转载请|轉載請|^如需(?:转载|轉載)[，,]\s*[请請][^。]{0,30}(?:本公众号|本公眾號|本站|本刊|编辑部|編輯部)|严禁|嚴禁|"
                       r"^本文(?:为|為).{0,20}(?:原创|原創|特供稿件|独家稿件|獨家稿件)|^本文(?:首发|首發|刊载|刊載|出自|摘自|选自|選自|原载|原載|原刊|刊于|刊於)|ICP备|举报电话"
-
                       r"|舉報電話",
                       # the editors' note on the text's own version: "This is the extended version of an interview that
                       # appeared in …", "Dies ist die ungekürzte Fassung eines Interviews, das …"

@@ -654,6 +654,12 @@ KEYED_LINE = re.compile(r"(?P<l>[A-Z]{1,4})(?::\s+|：\s*)(?P<n>[A-Z][\w'’.-]*
 # a Chinese name in a key to the labels (not a greeting: "Q：王老师好" / "A：你好你好" are turns)
 NOT_IN_NAME = "好您你谢謝嗯啊哈吗嗎呢吧"
 HAN_NAME = re.compile(rf"(?:(?![{NOT_IN_NAME}])[\u3400-\u9fff])(?:(?![{NOT_IN_NAME}])[\u3400-\u9fff·・]){{1,5}}")
+def key_name(name: str) -> bool:
+    """Whether a name in a key to the labels can be a speaker's: a person's, or in Chinese any short name that is
+    no greeting (one line may name the outlet that asks: "Q：一条")."""
+    return bool(HAN_NAME.fullmatch(name)) if names.HAN.search(name) else names.looks_like_person(name)
+
+
 TURN_LINE = re.compile(r"[A-Z]{1,4}[:：]\s*\S.{24,}")  # a labelled line that says something: a turn
 
 
@@ -664,8 +670,7 @@ def _keyed_legend(text: str) -> dict[str, tuple[str, str]]:
     run: list[re.Match[str]] = []
     for line in [*text.split("\n"), ""]:
         m = KEYED_LINE.fullmatch(line.strip())
-        if m and (HAN_NAME.fullmatch(m.group("n")) if names.HAN.search(m.group("n"))
-                  else names.looks_like_person(m.group("n"))) and not re.search(r"(?<![A-Z])\.$", m.group("n")):
+        if m and key_name(m.group("n")) and not re.search(r"(?<![A-Z])\.$", m.group("n")):
             run.append(m)
             continue
         people = [r for r in run if names.looks_like_person(r.group("n"))]

@@ -664,32 +664,33 @@ def han_person(name: str, text: str) -> bool:
     return bool(_han_people(name, text)) or name in _tagged_people({name})
 
 
+def _dictionary_tags(words: set[str]) -> dict[str, str]:
+    """The part-of-speech tag jieba's dictionary gives each of `words` it lists ("" where it gives none)."""
+    if not words:
+        return {}
+    from retrieval.han_trie import jieba_dictionary
+
+    found: dict[str, str] = {}
+    with jieba_dictionary().open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.partition(" ")
+            if word in words:
+                fields = rest.split()
+                found.setdefault(word, fields[-1] if len(fields) >= 2 else "")
+    return found
+
+
 @cache
 def _common_word(word: str) -> bool:
     """Whether jieba's dictionary knows a Chinese word as anything but a personal name ("程序员", "项目"; not "李明",
     which it lacks or tags "nr")."""
-    from retrieval.han_trie import jieba_dictionary
-
-    with jieba_dictionary().open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith(word + " "):
-                return not line.rstrip().endswith(" nr")
-    return False
+    tag = _dictionary_tags({word}).get(word)
+    return tag is not None and tag != "nr"
 
 
 def _tagged_people(words: set[str]) -> set[str]:
     """Those of `words` that jieba's dictionary tags as personal names (张国栋; not 武夷山)."""
-    if not words:
-        return set()
-    from retrieval.han_trie import jieba_dictionary
-
-    found = set()
-    with jieba_dictionary().open(encoding="utf-8") as lines:
-        for line in lines:
-            word, _, rest = line.partition(" ")
-            if word in words and rest.rstrip().endswith(" nr"):
-                found.add(word)
-    return found
+    return {word for word, tag in _dictionary_tags(words).items() if tag == "nr"}
 
 
 # a speaker naming themselves: "I'm Janet Morales", "Mein Name ist Jonas Petersen", "我是林晓雯"

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from bot.importer import chrome, names, thread
-from bot.importer.cast import HAN_NAME, UNKNOWN_NAME, Cast, Voice, role_with_person
+from bot.importer.cast import UNKNOWN_NAME, Cast, Voice, key_name, role_with_person
 from bot.importer.chrome import Dropped
 from bot.importer.labels import GENERIC as labels_generic
 from bot.importer.labels import INTERVIEWEE_LABELS, Mark, is_continuation, strip_continuation
@@ -596,9 +596,7 @@ def _legend_lines(pieces: list[Piece]) -> None:
     Denning"): who the labels are, no turns."""
     def keyed(pc: Piece) -> bool:  # (in Chinese, one line may name the outlet that asks: "Q：一条" / "A：杨燕绥")
         m = NAMED_ROLE.fullmatch(pc.plain.strip())
-        return bool(pc.label and m and (HAN_NAME.fullmatch(m.group("n")) if names.HAN.search(m.group("n"))
-                                        else names.looks_like_person(m.group("n")))
-                    and not _asks(pc.text)
+        return bool(pc.label and m and key_name(m.group("n")) and not _asks(pc.text)
                     and not re.search(r"(?<![A-Z])\.$", m.group("n")))  # ("HM: Walter Gibbs." answers a question)
 
     def person(pc: Piece) -> bool:
